@@ -1,0 +1,3 @@
+"""lintlaw: a compliance linter for Chinese government annual reports."""
+
+__version__ = "0.1.0"

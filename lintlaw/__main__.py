@@ -1,0 +1,3 @@
+from lintlaw.cli import main
+
+main()

@@ -1,0 +1,207 @@
+"""Command line: lintlaw check | tree | rules | rule.
+
+Heavy imports (lark, rich) happen inside the commands that need them, so
+start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from lintlaw import __version__
+from lintlaw.errors import LintlawError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
+
+
+class Format(str, Enum):
+    full = "full"
+    concise = "concise"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _fail(message: str) -> None:
+    print(f"lintlaw: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def _split(values: Optional[List[str]]) -> Optional[List[str]]:
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _load_rules(rules_dirs, select=None, ignore=None):
+    from lintlaw.ruleset import load_rules, select_rules
+
+    rules = load_rules([Path(d) for d in rules_dirs or []])
+    return select_rules(rules, _split(select), _split(ignore))
+
+
+def _version(value: bool):
+    if value:
+        print(f"lintlaw {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: bool = typer.Option(False, "--version", callback=_version,
+                                              is_eager=True, help="显示版本号。")):
+    """lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。"""
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md），- 表示标准输入。"),
+    output_format: Format = typer.Option(Format.full, "--format", help="输出格式。"),
+    select: Optional[List[str]] = typer.Option(None, help="只启用这些规则（代码、代码前缀、规则名或类别，逗号分隔）。"),
+    ignore: Optional[List[str]] = typer.Option(None, help="停用这些规则（写法同 --select）。"),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="达到此级别的问题使退出码为 1。"),
+    encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取（默认自动识别 UTF-8/GB18030）。"),
+    rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录（TOML 规则文件）。"),
+):
+    """检查报告，列出发现的问题。"""
+    from lintlaw.diagnostics import Severity
+    from lintlaw.inputs import expand, load
+    from lintlaw.linter import lint
+
+    try:
+        rules = _load_rules(rules_dirs, select, ignore)
+    except LintlawError as err:
+        _fail(str(err))
+    names = expand(paths)
+    if not names:
+        _fail("没有找到要检查的 .txt 或 .md 文件")
+    sources, diagnostics, input_errors = {}, [], 0
+    for name in names:
+        try:
+            source = load(name, encoding)
+            diagnostics.extend(lint(source, rules))
+        except LintlawError as err:
+            print(f"lintlaw: {err}", file=sys.stderr)
+            input_errors += 1
+            continue
+        sources[name] = source
+
+    _render(output_format, diagnostics, sources)
+    if output_format is not Format.json:
+        print(_summary(diagnostics, len(sources)))
+    if input_errors:
+        raise typer.Exit(2)
+    threshold = Severity.parse(fail_on.value)
+    raise typer.Exit(1 if any(d.severity >= threshold for d in diagnostics) else 0)
+
+
+def _render(output_format: Format, diagnostics, sources) -> None:
+    if output_format is Format.json:
+        from lintlaw.render.json_format import render
+
+        print(render(diagnostics, sources))
+    elif output_format is Format.concise:
+        from lintlaw.render.concise import render
+
+        if diagnostics:
+            print(render(diagnostics, sources))
+    else:
+        from lintlaw.render.full import render
+
+        if diagnostics:
+            render(diagnostics, sources, _console())
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _summary(diagnostics, files: int) -> str:
+    from lintlaw.diagnostics import Severity
+
+    if not diagnostics:
+        return f"未发现问题（检查了 {files} 个文件）。"
+    counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
+    return (f"发现 {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，警告 "
+            f"{counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}），检查了 {files} 个文件。")
+
+
+@app.command()
+def tree(
+    path: str = typer.Argument(..., help="要显示结构的文件，- 表示标准输入。"),
+    encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取。"),
+):
+    """以树形显示报告的标题层次，标出编号有问题的地方。"""
+    from lintlaw.inputs import load
+    from lintlaw.render.tree import render
+
+    try:
+        source = load(path, encoding)
+        rules = _load_rules(None, ["structure"])
+    except LintlawError as err:
+        _fail(str(err))
+    render(source, rules, _console())
+
+
+@app.command("rules")
+def list_rules(
+    rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录。"),
+):
+    """列出全部规则。"""
+    from rich.table import Table
+
+    try:
+        rules = _load_rules(rules_dirs)
+    except LintlawError as err:
+        _fail(str(err))
+    table = Table("代码", "名称", "类别", "级别", "说明")
+    for rule in rules:
+        table.add_row(rule.code, rule.name, rule.category, rule.severity.label,
+                      rule.explanation.splitlines()[0])
+    _console().print(table)
+
+
+@app.command()
+def rule(
+    code: str = typer.Argument(..., help="规则代码或名称，如 S101 或 numbering-gap。"),
+    rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录。"),
+):
+    """显示一条规则的说明、依据和示例。"""
+    from lintlaw.render.rule_doc import render
+
+    try:
+        rules = _load_rules(rules_dirs)
+    except LintlawError as err:
+        _fail(str(err))
+    match = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
+    if not match:
+        _fail(f"没有代码或名称为“{code}”的规则（用 lintlaw rules 查看全部）")
+    print(render(match[0]))
+
+
+def main() -> None:
+    try:
+        app()
+    except LintlawError as err:  # anything a command did not catch itself
+        print(f"lintlaw: {err}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as err:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("LINTLAW_DEBUG"):
+            raise
+        print(f"lintlaw: 内部错误：{type(err).__name__}: {err}（设置 LINTLAW_DEBUG=1 查看详情，并请报告此问题）",
+              file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,46 @@
+"""Findings, as rules produce them and renderers print them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @property
+    def chinese(self) -> str:
+        return {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}[self]
+
+
+CATEGORIES = ("structure", "placeholder", "consistency", "number", "date", "punctuation",
+              "wording", "residue")
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding. start/end are character offsets into the decoded original text."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    path: str
+    start: int
+    end: int
+
+    @property
+    def sort_key(self):
+        return (self.path, self.start, self.code, self.end)

@@ -1,0 +1,199 @@
+"""The Document model rules see: file → reports → sections → paragraphs.
+
+Built from the typed lines of lintlaw/outline.py by a small stack builder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TITLE, Line, parse_lines
+from lintlaw.source import Source
+
+REPORT_KIND_FAZHI = "fazhi"  # 法治政府建设年度报告
+REPORT_KIND_GENERIC = "generic"
+
+_YEAR_IN_TITLE = regex.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
+_ISSUER_IN_TITLE = regex.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
+_ORG_SUFFIX = regex.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
+# A signature is a short line with no sentence punctuation.
+_SENTENCE_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading and everything under it up to the next heading of its level or above."""
+
+    heading: Line
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+    paragraphs: list[Line] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        return self.heading.marker.level
+
+    @property
+    def marker(self):
+        return self.heading.marker
+
+    @property
+    def title(self) -> str:
+        """The heading's own words: the text after the marker up to the first full stop."""
+        body = self.heading.body
+        for stop in "。；;":
+            index = body.find(stop)
+            if index >= 0:
+                body = body[:index]
+        return body.strip()
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(eq=False)
+class Report:
+    """One report: an optional title, a body of sections, an optional signature."""
+
+    lines: list[Line]
+    title: Line | None = None
+    sections: list[Section] = field(default_factory=list)  # top-level sections, any level
+    intro: list[Line] = field(default_factory=list)  # body paragraphs before the first heading
+    signature: Line | None = None
+    date: Line | None = None
+
+    @cached_property
+    def year(self) -> int | None:
+        if self.title is None:
+            return None
+        match = _YEAR_IN_TITLE.search(self.title.text)
+        return int(match.group(1)) if match else None
+
+    @cached_property
+    def issuer(self) -> str | None:
+        if self.signature is not None:
+            return self.signature.text.strip()
+        if self.title is not None:
+            match = _ISSUER_IN_TITLE.match(self.title.text)
+            if match and _ORG_SUFFIX.search(match.group(1).removesuffix("关于")):
+                return match.group(1).removesuffix("关于")
+        return None
+
+    @cached_property
+    def kind(self) -> str:
+        if self.title is not None and "法治政府建设" in self.title.text:
+            return REPORT_KIND_FAZHI
+        return REPORT_KIND_GENERIC
+
+    @property
+    def anchor(self) -> Line | None:
+        """Where a finding about the whole report points: the title, else the first line."""
+        return self.title or (self.lines[0] if self.lines else None)
+
+    def walk(self):
+        for section in self.sections:
+            yield from section.walk()
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.sections or self.intro)
+
+
+@dataclass
+class Document:
+    source: Source
+    lines: list[Line]
+    reports: list[Report]
+    _facts: dict = field(default_factory=dict, repr=False)
+
+    def fact(self, key: str, compute):
+        """A derived fact, computed on first use and shared by every rule."""
+        if key not in self._facts:
+            self._facts[key] = compute()
+        return self._facts[key]
+
+
+def build_document(source: Source) -> Document:
+    lines = parse_lines(source.text, source.line_starts)
+    return Document(source, lines, [_build_report(chunk) for chunk in _split_reports(lines)])
+
+
+def _split_reports(lines: list[Line]) -> list[list[Line]]:
+    """Split where a title line follows a report body and numbering restarts at 一、."""
+    chunks: list[list[Line]] = [[]]
+    seen_heading = False
+    for index, line in enumerate(lines):
+        if line.kind == TITLE and seen_heading and _next_level1_is_first(lines, index):
+            chunks.append([])
+            seen_heading = False
+        chunks[-1].append(line)
+        if line.kind == HEADING:
+            seen_heading = True
+    return chunks
+
+
+def _next_level1_is_first(lines: list[Line], index: int) -> bool:
+    for line in lines[index + 1:]:
+        if line.kind == HEADING and line.marker.level == 1:
+            return line.marker.number == 1
+    return False
+
+
+def _build_report(lines: list[Line]) -> Report:
+    report = Report(lines=lines)
+    body = _strip_chrome_and_title(report, lines)
+    body = _strip_signature(report, body)
+    stack: list[Section] = []
+    for line in body:
+        if line.kind in (HEADING, DAMAGED):
+            level = line.marker.level
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            section = Section(heading=line, parent=stack[-1] if stack else None)
+            (stack[-1].children if stack else report.sections).append(section)
+            stack.append(section)
+        elif stack:
+            stack[-1].paragraphs.append(line)
+        else:
+            report.intro.append(line)
+    return report
+
+
+def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
+    """Drop page chrome, and everything up to and including the title line(s).
+
+    A capture often repeats the title (once whole, once split under the issuer's
+    name); the last title line before the first heading ends the preamble.
+    """
+    content = [line for line in lines if line.kind != CHROME]
+    first_heading = next((i for i, line in enumerate(content) if line.kind in (HEADING, DAMAGED)),
+                         len(content))
+    titles = [i for i in range(first_heading) if content[i].kind == TITLE]
+    if not titles:
+        return content
+    report.title = content[titles[0]]
+    return content[titles[-1] + 1:]
+
+
+def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
+    """Take the last date line and the signature line before it off the body.
+
+    Anything after the date (page footer) is dropped from the body too.
+    """
+    date_index = next((i for i in range(len(body) - 1, -1, -1) if body[i].kind == DATE), None)
+    if date_index is None:
+        return body
+    report.date = body[date_index]
+    end = date_index
+    if end > 0:
+        candidate = body[end - 1]
+        if (candidate.kind not in (HEADING, DAMAGED) and len(candidate.text) <= 40
+                and not _SENTENCE_PUNCT.search(candidate.text)):
+            report.signature = candidate
+            end -= 1
+    return body[:end]

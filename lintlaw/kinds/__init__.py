@@ -1,0 +1,7 @@
+"""Rule kinds: the code behind rule files. A rule file names one by `kind`."""
+
+from lintlaw.kinds.outline_check import OutlineCheck
+from lintlaw.kinds.pattern import Pattern
+from lintlaw.kinds.required_section import RequiredSection
+
+KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck)}

@@ -1,0 +1,52 @@
+"""The contract between rule files (data) and rule kinds (code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterator
+
+from lintlaw.document import Document
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a kind reports: a span and the values its message template may use."""
+
+    start: int
+    end: int
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Option:
+    """An option a kind accepts from a rule file."""
+
+    type: type | tuple[type, ...]
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+
+
+class RuleKind:
+    """A family of checks. Subclasses declare their options and message fields.
+
+    A kind is instantiated once per rule file with the validated options; its
+    check() runs over one Document and yields Hits.
+    """
+
+    name: ClassVar[str]
+    options: ClassVar[dict[str, Option]] = {}
+    # Names a rule's message template may use, beyond {match}.
+    fields: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, **options: Any):
+        for key, value in options.items():
+            setattr(self, key, value)
+
+    @classmethod
+    def validate(cls, options: dict[str, Any]) -> str | None:
+        """Further checks on option values; return a problem description or None."""
+        return None
+
+    def check(self, document: Document) -> Iterator[Hit]:
+        raise NotImplementedError

@@ -1,0 +1,21 @@
+"""Running rules over one source."""
+
+from __future__ import annotations
+
+from lintlaw.diagnostics import Diagnostic
+from lintlaw.document import build_document
+from lintlaw.ruleset import Rule
+from lintlaw.source import Source
+
+
+def lint(source: Source, rules: list[Rule]) -> list[Diagnostic]:
+    if not source.text.strip():
+        return []
+    document = build_document(source)
+    found = []
+    for rule in rules:
+        for hit in rule.kind.check(document):
+            found.append(Diagnostic(code=rule.code, name=rule.name, category=rule.category,
+                                    severity=rule.severity, message=rule.render_message(hit.values),
+                                    path=source.path, start=hit.start, end=hit.end))
+    return sorted(set(found), key=lambda d: d.sort_key)

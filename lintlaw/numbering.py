@@ -1,0 +1,163 @@
+"""Numbering analysis of a report's outline, computed once per report.
+
+Each problem is an Issue with a check name (the `check` a rule file selects),
+the span it points at, and the values its message may show.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lintlaw.document import Report, Section
+from lintlaw.numerals import chinese_to_int, int_to_chinese
+from lintlaw.outline import Line, standard_marker
+
+# Inline enumeration 一是…二是…: the numeral must open a clause.
+_INLINE_ITEM = regex.compile(
+    r"(?:^|(?<=[\s。；;，,：:！!？?）)」”\"、]))([一二三四五六七八九十]{1,3})是(?!否|非|不是)")
+# Where a heading's words end and its paragraph text begins.
+_EMPTY_HEADING_MAX = 40
+
+
+@dataclass(frozen=True)
+class Issue:
+    check: str
+    start: int
+    end: int
+    values: dict[str, Any]
+
+
+def analyse(report: Report) -> list[Issue]:
+    issues: list[Issue] = []
+    _sequences(report.sections, None, issues)
+    for section in report.walk():
+        _section_checks(section, issues)
+    _inline_sequences(report, issues)
+    return issues
+
+
+def _marker_span(line: Line) -> tuple[int, int]:
+    return line.marker.start, line.marker.end
+
+
+def _sequences(siblings: list[Section], parent: Section | None, issues: list[Issue]) -> None:
+    by_level: dict[int, list[Section]] = defaultdict(list)
+    for section in siblings:
+        by_level[section.level].append(section)
+    for level, sequence in by_level.items():
+        _check_sequence(level, sequence, parent, issues)
+    for section in siblings:
+        _sequences(section.children, section, issues)
+
+
+def _check_sequence(level: int, sequence: list[Section], parent: Section | None,
+                    issues: list[Issue]) -> None:
+    previous: int | None = None
+    previous_raw = ""
+    lost = 0  # headings lost entirely since `previous` (seen as restarts below it)
+    for section in sequence:
+        marker = section.marker
+        start, end = _marker_span(section.heading)
+        number = marker.number
+        if number is None:  # damaged: assume it held the next number
+            expected = 1 if previous is None else previous + 1 + lost
+            issues.append(Issue("damaged-marker", start, end,
+                                {"found": marker.raw, "expected": standard_marker(level, expected)}))
+            previous, previous_raw = expected, standard_marker(level, expected)
+            lost = _restarts(section)
+            continue
+        values = {"found": marker.raw, "previous": previous_raw}
+        if previous is None:
+            if number != 1:
+                values["expected"] = standard_marker(level, 1)
+                issues.append(Issue("late-start", start, end, values))
+        elif number == previous + 1:
+            pass
+        elif number == previous:
+            issues.append(Issue("duplicate", start, end, values))
+        elif number == 1:
+            issues.append(Issue("orphan-restart", start, end, values))
+        elif number > previous:
+            missing = "".join(f"“{standard_marker(level, n)}”" for n in range(previous + 1, number))
+            values["missing"] = missing
+            issues.append(Issue("gap", start, end, values))
+        else:
+            issues.append(Issue("backwards", start, end, values))
+        previous, previous_raw = number, marker.raw
+        lost = _restarts(section)
+
+
+def _restarts(section: Section) -> int:
+    """Child sequences that restart at 1: each stands for a lost sibling heading."""
+    count = 0
+    seen: set[int] = set()
+    for child in section.children:
+        if child.marker.number == 1 and child.level in seen:
+            count += 1
+        seen.add(child.level)
+    return count
+
+
+def _section_checks(section: Section, issues: list[Issue]) -> None:
+    marker = section.marker
+    start, end = _marker_span(section.heading)
+    if marker.number is not None and not marker.punctuation_ok:
+        issues.append(Issue("marker-punctuation", start, end,
+                            {"found": marker.raw, "expected": marker.standard}))
+    parent = section.parent
+    if parent is not None and section.level - parent.level > 1:
+        siblings = [s for s in parent.children if s.level == section.level]
+        if siblings[0] is section:
+            issues.append(Issue("level-skip", start, end,
+                                {"found": marker.raw, "parent": parent.marker.raw}))
+    if not section.children and not section.paragraphs and _heading_only(section.heading):
+        issues.append(Issue("empty-section", start, section.heading.end,
+                            {"found": marker.raw, "title": section.title}))
+
+
+def _heading_only(line: Line) -> bool:
+    """True when a heading line carries no text beyond its own words."""
+    body = line.body.rstrip("。；; ")
+    return len(body) <= _EMPTY_HEADING_MAX and not any(stop in body for stop in "。；;")
+
+
+def _inline_sequences(report: Report, issues: list[Issue]) -> None:
+    """一是/二是 sequences, tracked per section (a heading resets them)."""
+    blocks: list[list[Line]] = [report.intro]
+    for section in report.walk():
+        blocks.append([section.heading, *section.paragraphs])
+    for lines in blocks:
+        items = []
+        for line in lines:
+            offset = line.marker.end - line.start if line.marker else 0
+            for match in _INLINE_ITEM.finditer(line.text, pos=offset):
+                value = chinese_to_int(match.group(1))
+                if value is not None:
+                    items.append((value, line.start + match.start(), line.start + match.end()))
+        _check_inline(items, issues)
+
+
+def _check_inline(items: list[tuple[int, int, int]], issues: list[Issue]) -> None:
+    previous = None
+    for index, (value, start, end) in enumerate(items):
+        found = int_to_chinese(value) + "是"
+        values = {"found": found, "previous": int_to_chinese(previous) + "是" if previous else ""}
+        if previous is None:
+            if value != 1 and index + 1 < len(items):
+                values["detail"] = f"从“{found}”开始，缺少“一是”"
+                issues.append(Issue("inline-sequence", start, end, values))
+        elif value == previous:
+            values["detail"] = f"“{found}”重复"
+            issues.append(Issue("inline-sequence", start, end, values))
+        elif value > previous + 1:
+            missing = "、".join(int_to_chinese(n) + "是" for n in range(previous + 1, value))
+            values["detail"] = f"“{values['previous']}”之后是“{found}”，缺少“{missing}”"
+            issues.append(Issue("inline-sequence", start, end, values))
+        elif value < previous and value != 1:
+            values["detail"] = f"“{values['previous']}”之后倒退为“{found}”"
+            issues.append(Issue("inline-sequence", start, end, values))
+        previous = value

@@ -1,0 +1,147 @@
+"""Typing the lines of a report with the Lark grammar in grammar/outline.lark."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from lintlaw.numerals import arabic_to_int, chinese_to_int, circled_to_int
+
+# Line kinds produced by the grammar.
+HEADING = "heading"
+DAMAGED = "damaged_heading"
+TITLE = "title"
+DATE = "date_line"
+CHROME = "chrome"
+TEXT = "text"
+
+# A line token's trailing whitespace, line break and following blank lines.
+_TRAILING = regex.compile(r"[ \t\u00a0\u2002\u2003\u3000\r\n]+$")
+
+STANDARD_FORMS = {1: "{n}、", 2: "（{n}）", 3: "{n}.", 4: "（{n}）"}
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A heading marker such as 一、 （一） 1. （1） ①."""
+
+    level: int
+    number: int | None  # None when the marker is damaged
+    raw: str
+    start: int
+    end: int
+    punctuation_ok: bool = True
+
+    @property
+    def standard(self) -> str:
+        return standard_marker(self.level, self.number) if self.number else self.raw
+
+
+def standard_marker(level: int, number: int) -> str:
+    from lintlaw.numerals import int_to_chinese
+
+    shown = int_to_chinese(number) if level <= 2 else str(number)
+    return STANDARD_FORMS[level].format(n=shown)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank physical line, typed by the grammar."""
+
+    kind: str
+    lineno: int
+    start: int  # offset of the first character after any indent
+    end: int  # offset just past the last character, before the line break
+    text: str  # the line without indent and line break
+    marker: Marker | None = None
+
+    @property
+    def body(self) -> str:
+        """The text after the marker (the whole text for non-headings)."""
+        if self.marker is None:
+            return self.text
+        return self.text[self.marker.end - self.start:].lstrip()
+
+
+def _parse_marker(kind: str, raw: str, start: int) -> Marker:
+    end = start + len(raw)
+    if kind == "H1":
+        core = raw.rstrip("、.．，,")
+        return Marker(1, chinese_to_int(core), raw, start, end, raw.endswith("、"))
+    if kind == "H2":
+        core = raw.strip("（()）、.．")
+        return Marker(2, chinese_to_int(core), raw, start, end, raw[-1] in "）)")
+    if kind == "H3":
+        return Marker(3, arabic_to_int(raw[:-1]), raw, start, end, raw[-1] in ".．")
+    if raw[0] in "（(":
+        return Marker(4, arabic_to_int(raw[1:-1]), raw, start, end)
+    return Marker(4, circled_to_int(raw), raw, start, end)
+
+
+class _LineBuilder:
+    """Lark inline callbacks: each typed line becomes a Line; blank lines vanish."""
+
+    def __init__(self, text: str, line_starts: list[int]):
+        self.source_text = text
+        self.line_starts = line_starts
+
+    def _line(self, kind: str, first, last, marker: Marker | None = None) -> Line:
+        start = first.start_pos
+        end = last.start_pos + len(_TRAILING.sub("", last.value, count=1))
+        lineno = bisect.bisect_right(self.line_starts, start)
+        return Line(kind, lineno, start, end, self.source_text[start:end], marker)
+
+    def heading(self, children):
+        token = children[0]
+        marker = _parse_marker(token.type, str(token), token.start_pos)
+        return self._line(HEADING, token, children[-1], marker)
+
+    def damaged_heading(self, children):
+        token = children[0]
+        marker = Marker(2, None, str(token), token.start_pos, token.end_pos, False)
+        return self._line(DAMAGED, token, children[-1], marker)
+
+    def title(self, children):
+        return self._line(TITLE, children[0], children[0])
+
+    def date_line(self, children):
+        return self._line(DATE, children[0], children[0])
+
+    def chrome(self, children):
+        return self._line(CHROME, children[0], children[0])
+
+    def text(self, children):
+        return self._line(TEXT, children[0], children[0])
+
+    def start(self, children):
+        return [child for child in children if isinstance(child, Line)]
+
+
+@cache
+def _parser():
+    from lark import Lark
+
+    from lintlaw.resources import grammar_path
+
+    # cache=True stores the LALR tables in the temp directory: the grammar is
+    # analysed once per machine, not at every start.
+    return Lark.open(str(grammar_path()), parser="lalr", lexer="contextual", cache=True,
+                     maybe_placeholders=False)
+
+
+def parse_lines(text: str, line_starts: list[int]) -> list[Line]:
+    """Type every non-blank line of the text."""
+    builder = _LineBuilder(text, line_starts)
+    tree = _parser().parse(text)
+    return _flatten(tree, builder)
+
+
+def _flatten(tree, builder: _LineBuilder) -> list[Line]:
+    lines = []
+    for child in tree.children:
+        if hasattr(child, "data"):
+            lines.append(getattr(builder, child.data)(child.children))
+    return lines

@@ -1,0 +1,15 @@
+"""Terminal cell widths: CJK characters take two cells."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    return sum(char_width(c) for c in text)

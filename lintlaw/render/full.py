@@ -1,0 +1,64 @@
+"""`--format full`: each finding with a code frame, carets under the span.
+
+Carets are measured in terminal cells, so they line up under Chinese text.
+Long lines are shown as a window around the span.
+"""
+
+from __future__ import annotations
+
+from lintlaw.diagnostics import Diagnostic, Severity
+from lintlaw.render.cells import char_width
+from lintlaw.source import Source
+
+WINDOW_CELLS = 72
+CONTEXT_CELLS = 16
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+
+
+def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
+    """(gutter, shown line, caret line) for a finding's first line."""
+    line, column = source.position(d.start)
+    text = source.line_text(line)
+    start = column - 1
+    end_line, end_column = source.position(d.end)
+    end = len(text) if end_line != line else max(end_column - 1, start + 1)
+    end = min(end, len(text)) if text else start + 1
+
+    # Choose a window of characters around the span that fits WINDOW_CELLS.
+    first = start
+    budget = CONTEXT_CELLS
+    while first > 0 and budget - char_width(text[first - 1]) >= 0:
+        first -= 1
+        budget -= char_width(text[first])
+    last = first
+    used = 0
+    while last < len(text) and used + char_width(text[last]) <= WINDOW_CELLS:
+        used += char_width(text[last])
+        last += 1
+    last = max(last, min(end, len(text)))
+    prefix = "…" if first > 0 else ""
+    suffix = "…" if last < len(text) else ""
+    shown = prefix + text[first:last] + suffix
+    pad = sum(char_width(c) for c in prefix + text[first:start])
+    span = text[start:min(end, last)] or " "
+    carets = " " * pad + "^" * max(1, sum(char_width(c) for c in span))
+    return str(line), shown, carets
+
+
+def render(diagnostics: list[Diagnostic], sources: dict[str, Source], console) -> None:
+    from rich.markup import escape
+
+    for d in diagnostics:
+        source = sources[d.path]
+        line, column = source.position(d.start)
+        gutter, shown, carets = frame(source, d)
+        width = len(gutter)
+        style = STYLES[d.severity]
+        console.print(f"[bold]{escape(d.path)}:{line}:{column}:[/] [{style}]{d.code}[/] "
+                      f"[{style}]{d.severity.chinese}[/] {escape(d.message)}", highlight=False)
+        console.print(f"[blue]{' ' * width} |[/]", highlight=False)
+        console.print(f"[blue]{gutter} |[/] {escape(shown)}", highlight=False)
+        console.print(f"[blue]{' ' * width} |[/] [{style}]{carets}[/]", highlight=False)
+        console.print(f"[dim]{' ' * width} = {d.name}：lintlaw rule {d.code} 查看说明[/]",
+                      highlight=False)
+        console.print()

@@ -1,0 +1,31 @@
+"""`--format json`: one JSON array; the field set is a stable contract."""
+
+from __future__ import annotations
+
+import json
+
+from lintlaw.diagnostics import Diagnostic
+from lintlaw.source import Source
+
+
+def to_dict(d: Diagnostic, source: Source) -> dict:
+    line, column = source.position(d.start)
+    end_line, end_column = source.position(d.end)
+    return {
+        "path": d.path,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "code": d.code,
+        "name": d.name,
+        "category": d.category,
+        "severity": d.severity.label,
+        "message": d.message,
+        "fix": None,
+    }
+
+
+def render(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
+    return json.dumps([to_dict(d, sources[d.path]) for d in diagnostics], ensure_ascii=False,
+                      indent=2)

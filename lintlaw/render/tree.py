@@ -1,0 +1,45 @@
+"""`lintlaw tree`: the outline as a rich tree, with numbering problems marked."""
+
+from __future__ import annotations
+
+from lintlaw.document import build_document
+from lintlaw.linter import lint
+
+TITLE_CHARS = 30
+
+
+def render(source, rules, console) -> None:
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    findings: dict[int, list] = {}
+    for d in lint(source, rules):
+        findings.setdefault(d.start, []).append(d)
+    document = build_document(source)
+    root = Tree(f"[bold]{escape(source.path)}[/]")
+    for report in document.reports:
+        title = report.title.text if report.title else "（无标题）"
+        facts = [f"第{report.title.lineno}行" if report.title else None,
+                 f"年度 {report.year}" if report.year else None,
+                 f"发布机构 {report.issuer}" if report.issuer else None,
+                 f"落款日期 {report.date.text}" if report.date else None]
+        node = root.add(f"[bold]报告[/] {escape(title)}  [dim]{' · '.join(f for f in facts if f)}[/]")
+        for d in findings.get(report.anchor.start if report.anchor else -1, []):
+            node.add(f"[yellow]⚠ {d.code} {escape(d.message)}[/]")
+        for section in report.sections:
+            _add(node, section, findings, escape)
+    console.print(root)
+
+
+def _add(parent, section, findings, escape) -> None:
+    heading = section.heading
+    words = section.title
+    if len(words) > TITLE_CHARS:
+        words = words[:TITLE_CHARS] + "…"
+    label = f"[bold]{escape(section.marker.raw)}[/]{escape(words)}  [dim]L{heading.lineno}[/]"
+    problems = findings.get(heading.marker.start, [])
+    if problems:
+        label += "  " + "  ".join(f"[red]✗ {d.code} {escape(d.message)}[/]" for d in problems)
+    node = parent.add(label)
+    for child in section.children:
+        _add(node, child, findings, escape)
