@@ -21,6 +21,7 @@ _INLINE_ITEM = regex.compile(
     r"(?:^|(?<=[\s。；;，,：:！!？?）)」”\"、]))([一二三四五六七八九十]{1,3})是(?!否|非|不是)")
 # Where a heading's words end and its paragraph text begins.
 _EMPTY_HEADING_MAX = 40
+_SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "…")
 
 
 @dataclass(frozen=True)
@@ -120,9 +121,13 @@ def _section_checks(section: Section, issues: list[Issue]) -> None:
 
 
 def _heading_only(line: Line) -> bool:
-    """True when a heading line carries no text beyond its own words."""
-    body = line.body.rstrip("。；; ")
-    return len(body) <= _EMPTY_HEADING_MAX and not any(stop in body for stop in "。；;")
+    """True when a heading line is bare words: no sentence, so nothing was said under it.
+
+    "（一）执法力量仍然薄弱。" ends like a sentence and says its point; it is not empty.
+    """
+    body = line.body.rstrip()
+    return (len(body) <= _EMPTY_HEADING_MAX and not body.endswith(_SENTENCE_END)
+            and not any(stop in body for stop in "。；;"))
 
 
 def _inline_sequences(report: Report, issues: list[Issue]) -> None:

@@ -1,0 +1,54 @@
+import codecs
+
+import pytest
+
+from lintlaw.errors import InputError
+from lintlaw.source import decode, read_file
+
+TEXT = "一、主要举措\n（一）依法履职\n"
+
+
+def test_utf8_with_and_without_bom():
+    plain = decode(TEXT.encode("utf-8"), "a.txt")
+    bom = decode(codecs.BOM_UTF8 + TEXT.encode("utf-8"), "a.txt")
+    assert plain.text == bom.text == TEXT
+    assert (plain.encoding, plain.bom) == ("utf-8", False)
+    assert (bom.encoding, bom.bom) == ("utf-8-sig", True)
+
+
+def test_gb18030_is_detected():
+    source = decode(TEXT.encode("gb18030"), "a.txt")
+    assert source.encoding == "gb18030"
+    assert source.text == TEXT
+
+
+def test_forced_encoding_and_unknown_codec():
+    assert decode(TEXT.encode("gbk"), "a.txt", encoding="gbk").text == TEXT
+    with pytest.raises(InputError, match="a.txt: 未知的编码“nope”"):
+        decode(b"x", "a.txt", encoding="nope")
+    with pytest.raises(InputError, match=r"a.txt: 不能按 utf-8 解码（第 1 字节）"):
+        decode("报告".encode("gbk"), "a.txt", encoding="utf-8")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_positions_for_each_line_ending(newline):
+    source = decode(newline.join(["标题", "一、举措", "正文"]).encode("utf-8"), "a.txt")
+    offset = source.text.index("举措")
+    assert source.position(offset) == (2, 3)
+    assert source.line_text(3) == "正文"
+    assert source.newline == newline
+
+
+def test_binary_file_is_rejected():
+    with pytest.raises(InputError, match="b.bin: 二进制文件"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "b.bin")
+
+
+def test_undecodable_bytes_are_rejected():
+    with pytest.raises(InputError, match="c.txt: 无法识别文件编码"):
+        decode(b"\x81\x30\xff\xfe\x81", "c.txt")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="nope.txt: 文件不存在"):
+        read_file(tmp_path / "nope.txt")
