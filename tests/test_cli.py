@@ -1,0 +1,128 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from lintlaw.cli import app
+
+from .conftest import FIXTURES
+
+runner = CliRunner()
+DEFECTS = str(FIXTURES / "numbering-defects.txt")
+CLEAN = str(FIXTURES / "well-formed.txt")
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_concise_format_and_exit_code():
+    result = run("check", "--format", "concise", "--select", "S101", DEFECTS)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{DEFECTS}:9:1: S101 编号不连续：“（二）”之后是“（四）”，缺少“（三）”"
+    assert lines[-1] == "发现 3 个问题（错误 3，警告 0，提示 0），检查了 1 个文件。"
+
+
+def test_clean_file_exits_zero():
+    result = run("check", CLEAN)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "未发现问题（检查了 1 个文件）。"
+
+
+def test_json_contract():
+    result = run("check", "--format", "json", "--select", "S107", DEFECTS)
+    data = json.loads(result.stdout)
+    assert data[0] == {
+        "path": DEFECTS, "line": 5, "column": 1, "end_line": 5, "end_column": 3,
+        "code": "S107", "name": "marker-punctuation", "category": "structure",
+        "severity": "warning", "message": "标题编号“1、”标点不规范，应写作“1.”", "fix": None,
+    }
+
+
+def test_fail_on_threshold():
+    assert run("check", "--select", "S107", DEFECTS).exit_code == 0  # warnings only
+    assert run("check", "--select", "S107", "--fail-on", "warning", DEFECTS).exit_code == 1
+
+
+def test_full_format_aligns_carets_under_chinese():
+    result = run("check", "--select", "S110", DEFECTS)
+    out = result.stdout.splitlines()
+    shown = next(line for line in out if line.startswith("8 |"))
+    carets = out[out.index(shown) + 1]
+    from lintlaw.render.cells import text_width
+
+    text = shown[len("8 | "):]
+    assert carets.index("^") - len("  | ") == text_width(text[:text.index("四是")])
+    assert carets.count("^") == 4  # two CJK characters, two cells each
+
+
+def test_directory_recursion_and_stdin(tmp_path):
+    (tmp_path / "a.txt").write_text("一、举措\n三、安排\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("一、举措\n", encoding="utf-8")
+    (tmp_path / "c.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "d.txt").write_text("三、x\n", encoding="utf-8")
+    result = run("check", "--format", "concise", "--select", "S101", str(tmp_path))
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'a.txt'}:2:1: S101 编号不连续：“一、”之后是“三、”，缺少“二、”",
+        "发现 1 个问题（错误 1，警告 0，提示 0），检查了 2 个文件。"]
+    result = run("check", "--format", "concise", "--select", "S101", "-", input="一、举措\n三、安排\n")
+    assert result.stdout.splitlines()[0] == "-:2:1: S101 编号不连续：“一、”之后是“三、”，缺少“二、”"
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "文件不存在"),
+    (b"\x00\x01\x02binary", "二进制文件，不是文本"),
+    (b"\x81\x30\xff\xfe\x81", "无法识别文件编码（既不是 UTF-8 也不是 GB18030），请用 --encoding 指定"),
+])
+def test_bad_input_is_one_line_exit_2(tmp_path, content, message):
+    path = tmp_path / "r.txt"
+    if content is not None:
+        path.write_bytes(content)
+    proc = subprocess.run([sys.executable, "-m", "lintlaw", "check", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr == f"lintlaw: {path}: {message}\n"
+
+
+def test_empty_file_has_no_findings(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert run("check", str(path)).exit_code == 0
+
+
+def test_broken_rule_dir_is_exit_2(tmp_path):
+    (tmp_path / "bad.toml").write_text('code = "X001"\n', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "lintlaw", "check", "--rules", str(tmp_path), CLEAN],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"lintlaw: {tmp_path / 'bad.toml'}:1: 缺少必填字段")
+    assert proc.stderr.count("\n") == 1
+
+
+def test_unknown_selector_is_exit_2():
+    result = run("check", "--select", "Q9", CLEAN)
+    assert result.exit_code == 2
+
+
+def test_rule_and_rules_commands():
+    result = run("rule", "S101")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("S101 numbering-gap\n类别：structure    默认级别：error")
+    assert "依据：GB/T 9704-2012" in result.stdout
+    assert "  - 一、主要举措" in result.stdout
+    listing = run("rules").stdout
+    assert "S101" in listing and "T005" in listing
+    assert run("rule", "Z999").exit_code == 2
+
+
+def test_tree_marks_numbering_breaks():
+    result = run("tree", DEFECTS)
+    assert result.exit_code == 0
+    assert "报告 青山县司法局2024年度法治政府建设情况报告" in result.stdout
+    line = next(l for l in result.stdout.splitlines() if "（四）加强行政复议工作" in l)
+    assert "L9" in line and "✗ S101 编号不连续" in line

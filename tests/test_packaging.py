@@ -1,0 +1,28 @@
+"""The built wheel carries grammar/ and rules/, and works outside the source tree."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_contains_grammar_and_rules(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    [wheel] = tmp_path.glob("lintlaw-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "lintlaw/_data/grammar/outline.lark" in names
+    rule_files = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.toml")}
+    assert rule_files and {f"lintlaw/_data/rules/{f}" for f in rule_files} <= names
+
+    # Unpacked alone (no source tree beside it), the package finds its data.
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = ("from lintlaw.resources import grammar_path, builtin_rules_dir;"
+            "from lintlaw.ruleset import load_rules;"
+            "print(grammar_path().parent.parent.name, len(load_rules()))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(target), "PATH": ""}, check=True).stdout.split()
+    assert out == ["_data", str(len(rule_files))]

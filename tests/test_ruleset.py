@@ -1,0 +1,80 @@
+import textwrap
+
+import pytest
+
+from lintlaw.errors import RuleFileError, UsageError
+from lintlaw.ruleset import load_rule_file, load_rules, select_rules
+from lintlaw.source import decode
+from lintlaw.linter import lint
+
+VALID = textwrap.dedent('''\
+    code = "X001"
+    name = "banned-word"
+    kind = "pattern"
+    category = "wording"
+    severity = "warning"
+    message = "不要用“{match}”"
+    patterns = ['其它']
+    explanation = "用“其他”。"
+    authority = "本单位写作规范"
+
+    [examples]
+    bad = ["其它事项"]
+    good = ["其他事项"]
+    ''')
+
+
+def write(tmp_path, text, name="x.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_user_rule_runs(tmp_path):
+    rule = load_rule_file(write(tmp_path, VALID), builtin=False)
+    source = decode("一、其它事项\n".encode(), "r.txt")
+    [d] = lint(source, [rule])
+    assert (d.code, source.position(d.start), d.message) == ("X001", (1, 3), "不要用“其它”")
+
+
+@pytest.mark.parametrize("change, message", [
+    (('severity = "warning"', 'severity = "warning"\ncolour = "red"'), r"x.toml:6: colour: 未知字段"),
+    (("patterns = ['其它']", "patterns = ['其(它']"), r"x.toml:7: patterns: 正则表达式“其\(它”有误"),
+    (('code = "X001"\n', ''), r"x.toml:1: 缺少必填字段“code”"),
+    (('message = "不要用“{match}”"', 'message = "不要用“{word}”"'), r"x.toml:6: message: 消息模板用了未知的占位符 word"),
+    (('kind = "pattern"', 'kind = "magic"'), r"x.toml:3: kind: 未知的规则类型“magic”"),
+    (('code = "X001"', 'code = "x1"'), r"x.toml:1: code: 格式应为"),
+    (('category = "wording"', 'category = "style"'), r"x.toml:4: category: 只能取"),
+    (('bad = ["其它事项"]', 'bad = []'), r"x.toml:\d+: examples: 需要 bad 和 good"),
+    (('name = "banned-word"', 'name = "banned-word'), r"x.toml: 不是有效的 TOML"),
+])
+def test_broken_rule_files_name_file_line_and_problem(tmp_path, change, message):
+    path = write(tmp_path, VALID.replace(*change))
+    with pytest.raises(RuleFileError, match=message):
+        load_rule_file(path)
+
+
+def test_duplicate_code_with_builtin(tmp_path):
+    write(tmp_path, VALID.replace("X001", "S101"))
+    with pytest.raises(RuleFileError, match="“S101”与 .*S101-numbering-gap.toml 重复"):
+        load_rules([tmp_path])
+
+
+def test_pathological_pattern_times_out(tmp_path, monkeypatch):
+    import lintlaw.kinds.pattern as pattern
+
+    monkeypatch.setattr(pattern, "PATTERN_TIMEOUT_SECONDS", 0.05)
+    rule = load_rule_file(write(tmp_path, VALID.replace("patterns = ['其它']", "patterns = ['(a|aa)+$']")))
+    source = decode(("a" * 40 + "!").encode(), "r.txt")
+    with pytest.raises(RuleFileError, match="x.toml: 正则表达式“\\(a\\|aa\\)\\+\\$”运行超时"):
+        lint(source, [rule])
+
+
+def test_selectors(all_rules):
+    codes = lambda sel, ign=None: [r.code for r in select_rules(all_rules, sel, ign)]
+    assert codes(["S10"], ["S105"]) == ["S101", "S102", "S103", "S104", "S106", "S107", "S108", "S109"]
+    assert codes(["placeholder"]) == ["T001", "T002", "T003", "T004", "T005"]
+    assert codes(["numbering-gap"]) == ["S101"]
+    assert "S101" not in codes(None, ["structure"])
+    with pytest.raises(UsageError, match="未知的规则选择器“Q9”"):
+        codes(["Q9"])
