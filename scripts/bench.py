@@ -1,0 +1,98 @@
+"""Benchmark: `lintlaw check` cold on one ~20 KB report, and on a ~5 MB file.
+
+Inputs are generated from text this project wrote (no corpus files). Run from
+the repository root after `pip install -e .`:
+
+    python scripts/bench.py [--runs 7]
+
+Prints medians; growth is the time ratio between the 5 MB file and a file 1/16
+of its size (linear growth means a ratio near 16; the target is at most 20).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SENTENCES = [
+    "全年梳理行政许可事项42项，办理时限平均压缩35%，群众满意度达到98.5%。",
+    "严格落实重大行政决策程序，对8项重大决策开展合法性审查，做到应审尽审。",
+    "开展行政执法案卷评查2次，评查案卷120卷，发现问题均已督促整改到位。",
+    "一是健全制度，二是规范程序，三是强化监督，确保各项工作落到实处。",
+    "组织领导干部旁听庭审1次，举办法治专题讲座6场，参训人员达到1200余人次。",
+]
+CHINESE = "一二三四五六七八九十"
+
+
+def report(year: int, subsections: int) -> str:
+    lines = [f"青山县司法局{year}年度法治政府建设情况报告", "",
+             f"{year}年，青山县司法局认真推进法治政府建设。现将有关情况报告如下。", "",
+             "一、主要举措和成效"]
+    for i in range(subsections):
+        name = CHINESE[i % 10] if i < 10 else f"十{CHINESE[i % 10]}"
+        lines.append(f"（{name}）依法履行职能第{i + 1}项")
+        for j in range(1, 4):
+            lines.append(f"{j}.规范工作{j}。" + "".join(SENTENCES[(i + j + k) % 5] for k in range(3)))
+    lines += ["二、党政主要负责人履行推进法治建设第一责任人职责情况", SENTENCES[0],
+              "三、存在的不足和原因", SENTENCES[1],
+              f"四、{year + 1}年工作安排", SENTENCES[2],
+              "五、其他需要报告的情况", "无。", "", "青山县司法局", f"{year + 1}年1月20日", ""]
+    return "\n".join(lines)
+
+
+def sized(target_bytes: int, subsections: int = 12) -> str:
+    parts, size, year = [], 0, 2000
+    while size < target_bytes:
+        text = report(year, subsections)
+        parts.append(text)
+        size += len(text.encode("utf-8"))
+        year = 2000 + (year - 1999) % 25
+    return "\n".join(parts)
+
+
+def timed(command: list[str], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    script = Path(sys.executable).parent / "lintlaw"  # the installed script, not a shim
+    if not script.exists():
+        sys.exit("lintlaw is not installed in this interpreter: pip install -e . first")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp, "one.txt")
+        one.write_text(report(2024, 19), encoding="utf-8")
+        big = Path(tmp, "big.txt")
+        big.write_text(sized(5_000_000), encoding="utf-8")
+        small = Path(tmp, "small.txt")
+        small.write_text(sized(5_000_000 // 16), encoding="utf-8")
+        base = [str(script), "check", "--format", "concise"]
+
+        startup = timed([str(script), "--version"], args.runs)
+        cold = timed(base + [str(one)], args.runs)
+        t_small = timed(base + [str(small)], max(3, args.runs // 2))
+        t_big = timed(base + [str(big)], 3)
+        mb = big.stat().st_size / 1e6
+        print(f"start-up (lintlaw --version):        {startup * 1000:7.0f} ms")
+        print(f"one report, {one.stat().st_size / 1000:.1f} KB, cold:          {cold * 1000:7.0f} ms")
+        print(f"{small.stat().st_size / 1e6:.2f} MB file:                       {t_small * 1000:7.0f} ms")
+        print(f"{mb:.2f} MB file:                       {t_big * 1000:7.0f} ms "
+              f"({(t_big - startup) / mb * 1000:.0f} ms/MB after start-up)")
+        print(f"growth for 16x input:                {t_big / t_small:7.1f}x")
+
+
+if __name__ == "__main__":
+    main()
