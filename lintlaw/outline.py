@@ -8,7 +8,7 @@ from functools import cache
 
 import regex
 
-from lintlaw.numerals import arabic_to_int, chinese_to_int, circled_to_int
+from lintlaw.numerals import arabic_to_int, chinese_to_int, circled_to_int, int_to_chinese
 
 # Line kinds produced by the grammar.
 HEADING = "heading"
@@ -41,8 +41,6 @@ class Marker:
 
 
 def standard_marker(level: int, number: int) -> str:
-    from lintlaw.numerals import int_to_chinese
-
     shown = int_to_chinese(number) if level <= 2 else str(number)
     return STANDARD_FORMS[level].format(n=shown)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -43,7 +43,6 @@ class Rule:
     kind: Any  # a RuleKind instance
     path: str
     builtin: bool = True
-    fix: Any = field(default=None)
 
     def render_message(self, values: dict[str, Any]) -> str:
         return self.message.format_map(_Defaults(values))
@@ -125,7 +124,7 @@ def load_rule_file(path: Path, builtin: bool = True) -> Rule:
             options[key] = option.default
     problem = kind_cls.validate(options)
     if problem:
-        fail(_problem_key(problem, kind_cls), problem)
+        fail(*problem)
 
     kind = kind_cls(**options)
     kind.rule_path = str(path)
@@ -133,13 +132,6 @@ def load_rule_file(path: Path, builtin: bool = True) -> Rule:
                 severity=Severity.parse(data["severity"]), message=data["message"],
                 explanation=data["explanation"].strip(), authority=data["authority"].strip(),
                 examples=examples, kind=kind, path=str(path), builtin=builtin)
-
-
-def _problem_key(problem: str, kind_cls) -> str:
-    for key in kind_cls.options:
-        if problem.startswith(key) or key in problem[:20]:
-            return key
-    return next(iter(kind_cls.options), "kind")
 
 
 def _type_name(kind) -> str:

@@ -44,8 +44,11 @@ class RuleKind:
             setattr(self, key, value)
 
     @classmethod
-    def validate(cls, options: dict[str, Any]) -> str | None:
-        """Further checks on option values; return a problem description or None."""
+    def validate(cls, options: dict[str, Any]) -> tuple[str, str] | None:
+        """Further checks on option values: (option name, problem) or None.
+
+        May replace values in `options` with prepared ones (compiled patterns).
+        """
         return None
 
     def check(self, document: Document) -> Iterator[Hit]:

@@ -29,7 +29,7 @@ class OutlineCheck(RuleKind):
     @classmethod
     def validate(cls, options):
         if options["problem"] not in CHECKS:
-            return f"problem 必须是以下之一：{', '.join(CHECKS)}"
+            return "problem", f"必须是以下之一：{', '.join(CHECKS)}"
         return None
 
     def check(self, document: Document) -> Iterator[Hit]:

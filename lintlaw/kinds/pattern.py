@@ -32,15 +32,15 @@ class Pattern(RuleKind):
     def validate(cls, options):
         for scope in options.get("scope") or []:
             if scope not in SCOPES:
-                return f"scope 只能取 {', '.join(SCOPES)}"
+                return "scope", f"只能取 {', '.join(SCOPES)}"
         compiled = []
         for text in options["patterns"]:
             if not isinstance(text, str):
-                return "patterns 必须是字符串列表"
+                return "patterns", "必须是字符串列表"
             try:
                 compiled.append(regex.compile(text))
             except regex.error as err:
-                return f"正则表达式“{text}”有误：{err}"
+                return "patterns", f"正则表达式“{text}”有误：{err}"
         options["patterns"] = compiled
         return None
 
