@@ -125,7 +125,9 @@ def _render(output_format: Format, diagnostics, sources) -> None:
 def _console():
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    # Piped output is not cut to 80 columns: findings and tree labels stay whole.
+    width = None if sys.stdout.isatty() else 1000
+    return Console(highlight=False, soft_wrap=True, width=width)
 
 
 def _summary(diagnostics, files: int) -> str:

@@ -126,3 +126,11 @@ def test_tree_marks_numbering_breaks():
     assert "报告 青山县司法局2024年度法治政府建设情况报告" in result.stdout
     line = next(l for l in result.stdout.splitlines() if "（四）加强行政复议工作" in l)
     assert "L9" in line and "✗ S101 编号不连续" in line
+
+
+def test_gb18030_crlf_positions_refer_to_original_lines(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("标题\r\n\r\n一、举措\r\n三、安排\r\n".encode("gb18030"))
+    result = run("check", "--format", "json", "--select", "S101", str(path))
+    [item] = json.loads(result.stdout)
+    assert (item["line"], item["column"], item["end_line"], item["end_column"]) == (4, 1, 4, 3)
