@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
+import re
 
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TITLE, Line, parse_lines
 from lintlaw.source import Source
@@ -16,11 +16,11 @@ from lintlaw.source import Source
 REPORT_KIND_FAZHI = "fazhi"  # 法治政府建设年度报告
 REPORT_KIND_GENERIC = "generic"
 
-_YEAR_IN_TITLE = regex.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
-_ISSUER_IN_TITLE = regex.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
-_ORG_SUFFIX = regex.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
+_YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
+_ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
+_ORG_SUFFIX = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
 # A signature is a short line with no sentence punctuation.
-_SENTENCE_PUNCT = regex.compile(r"[。，,；;：:！!？?、]")
+_SENTENCE_PUNCT = re.compile(r"[。，,；;：:！!？?、]")
 
 
 @dataclass(eq=False)

@@ -10,14 +10,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-import regex
+import re
 
 from lintlaw.document import Report, Section
 from lintlaw.numerals import chinese_to_int, int_to_chinese
 from lintlaw.outline import Line, standard_marker
 
 # Inline enumeration 一是…二是…: the numeral must open a clause.
-_INLINE_ITEM = regex.compile(
+_INLINE_ITEM = re.compile(
     r"(?:^|(?<=[\s。；;，,：:！!？?）)」”\"、]))([一二三四五六七八九十]{1,3})是(?!否|非|不是)")
 # Where a heading's words end and its paragraph text begins.
 _EMPTY_HEADING_MAX = 40

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cache
 
-import regex
+import re
 
 from lintlaw.numerals import arabic_to_int, chinese_to_int, circled_to_int, int_to_chinese
 
@@ -19,7 +19,7 @@ CHROME = "chrome"
 TEXT = "text"
 
 # A line token's trailing whitespace, line break and following blank lines.
-_TRAILING = regex.compile(r"[ \t\u00a0\u2002\u2003\u3000\r\n]+$")
+_TRAILING = re.compile(r"[ \t\u00a0\u2002\u2003\u3000\r\n]+$")
 
 STANDARD_FORMS = {1: "{n}、", 2: "（{n}）", 3: "{n}.", 4: "（{n}）"}
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import regex
+import re
 
 from lintlaw.diagnostics import CATEGORIES, Severity
 from lintlaw.errors import RuleFileError, UsageError
@@ -22,8 +22,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-CODE = regex.compile(r"^[A-Z]{1,2}[0-9]{3}$")
-NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CODE = re.compile(r"^[A-Z]{1,2}[0-9]{3}$")
+NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COMMON_KEYS = {"code", "name", "kind", "category", "severity", "message", "explanation",
                "authority", "examples"}
 REQUIRED_KEYS = ("code", "name", "kind", "category", "severity", "message", "explanation",
@@ -55,7 +55,7 @@ class _Defaults(dict):
 
 def _line_of(raw: str, key: str) -> int:
     """Line of a key in a TOML file, for error messages (1 if not found)."""
-    pattern = regex.compile(rf"^\s*(?:{regex.escape(key)}\s*=|\[+\s*{regex.escape(key)}\s*\]+)", regex.M)
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[+\s*{re.escape(key)}\s*\]+)", re.M)
     match = pattern.search(raw)
     return raw.count("\n", 0, match.start()) + 1 if match else 1
 

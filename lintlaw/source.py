@@ -11,13 +11,15 @@ import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
+# Internal fixed patterns use the standard re module (faster to compile at start-up);
+# rule-file patterns use the regex module for its timeout (lintlaw/kinds/pattern.py).
+import re
 
 from lintlaw.errors import InputError
 
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Share of control characters above which decoded text is taken for binary.
 _BINARY_CONTROL_RATIO = 0.05
 
@@ -97,7 +99,7 @@ def _decode_as(data: bytes, path: str, codec: str) -> str:
 
 
 def _checked(text: str, path: str, codec: str, bom: bool) -> Source:
-    controls = len(_CONTROL.findall(text, concurrent=True)) if text else 0
+    controls = len(_CONTROL.findall(text)) if text else 0
     if controls and controls > _BINARY_CONTROL_RATIO * len(text):
         raise InputError(f"{path}: 二进制文件，不是文本")
     if codec == "utf-16":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
+import re
 
 from lintlaw.document import Document, Report
 from lintlaw.kinds.base import Hit, Option, RuleKind
@@ -45,7 +45,7 @@ class RequiredSection(RuleKind):
         if any(word in heading for heading in headings for word in self.keywords):
             return True
         if self.next_year_words and report.year:
-            next_year = regex.compile(rf"{report.year + 1}\s*年")
+            next_year = re.compile(rf"{report.year + 1}\s*年")
             if any(next_year.search(h) and any(w in h for w in self.next_year_words)
                    for h in headings):
                 return True
