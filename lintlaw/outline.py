@@ -6,7 +6,6 @@ import bisect
 from dataclasses import dataclass
 from functools import cache
 
-import re
 
 from lintlaw.numerals import arabic_to_int, chinese_to_int, circled_to_int, int_to_chinese
 
@@ -19,7 +18,7 @@ CHROME = "chrome"
 TEXT = "text"
 
 # A line token's trailing whitespace, line break and following blank lines.
-_TRAILING = re.compile(r"[ \t\u00a0\u2002\u2003\u3000\r\n]+$")
+_TRAILING = " \t\u00a0\u2002\u2003\u3000\r\n"
 
 STANDARD_FORMS = {1: "{n}、", 2: "（{n}）", 3: "{n}.", 4: "（{n}）"}
 
@@ -80,7 +79,7 @@ def _parse_marker(kind: str, raw: str, start: int) -> Marker:
 
 
 class _LineBuilder:
-    """Lark inline callbacks: each typed line becomes a Line; blank lines vanish."""
+    """Turns each typed-line subtree of the parse into a Line (blank lines have none)."""
 
     def __init__(self, text: str, line_starts: list[int]):
         self.source_text = text
@@ -88,7 +87,7 @@ class _LineBuilder:
 
     def _line(self, kind: str, first, last, marker: Marker | None = None) -> Line:
         start = first.start_pos
-        end = last.start_pos + len(_TRAILING.sub("", last.value, count=1))
+        end = last.start_pos + len(last.value.rstrip(_TRAILING))
         lineno = bisect.bisect_right(self.line_starts, start)
         return Line(kind, lineno, start, end, self.source_text[start:end], marker)
 
@@ -113,9 +112,6 @@ class _LineBuilder:
 
     def text(self, children):
         return self._line(TEXT, children[0], children[0])
-
-    def start(self, children):
-        return [child for child in children if isinstance(child, Line)]
 
 
 @cache
