@@ -40,6 +40,7 @@ class Diagnostic:
     path: str
     start: int
     end: int
+    related: tuple[tuple[int, int, str], ...] = ()  # secondary spans: (start, end, label)
 
     @property
     def sort_key(self):

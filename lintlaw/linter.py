@@ -17,6 +17,7 @@ def lint(source: Source, rules: list[Rule]) -> list[Diagnostic]:
         for hit in rule.kind.check(document):
             found.append(Diagnostic(code=rule.code, name=rule.name, category=rule.category,
                                     severity=rule.severity, message=rule.render_message(hit.values),
-                                    path=source.path, start=hit.start, end=hit.end))
+                                    path=source.path, start=hit.start, end=hit.end,
+                                    related=hit.related))
     # Two patterns of one rule may match the same span (〔X〕): report it once.
     return sorted(set(found), key=lambda d: d.sort_key)

@@ -7,12 +7,11 @@ the span it points at, and the values its message may show.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
 
 import re
 
 from lintlaw.document import Report, Section
+from lintlaw.issue import Issue
 from lintlaw.numerals import chinese_to_int, int_to_chinese
 from lintlaw.outline import Line, standard_marker
 
@@ -22,14 +21,6 @@ _INLINE_ITEM = re.compile(
 # Where a heading's words end and its paragraph text begins.
 _EMPTY_HEADING_MAX = 40
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "…")
-
-
-@dataclass(frozen=True)
-class Issue:
-    check: str
-    start: int
-    end: int
-    values: dict[str, Any]
 
 
 def analyse(report: Report) -> list[Issue]:

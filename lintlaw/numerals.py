@@ -44,3 +44,40 @@ def circled_to_int(char: str) -> int:
 
 def circled(value: int) -> str:
     return chr(_CIRCLED_ONE + value - 1) if 1 <= value <= 20 else str(value)
+
+
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_SECTIONS = {"万": 10_000, "亿": 100_000_000}
+
+
+def chinese_number(text: str) -> int | None:
+    """Value of a Chinese numeral of any size: 十二, 三千五百, 两万, 一亿二千万, 二〇二四.
+
+    A run of bare digits (二〇二四) reads digit by digit, as years are written.
+    None when the text is not a well-formed numeral.
+    """
+    if not text:
+        return None
+    if all(c in _DIGITS for c in text):
+        if len(text) == 1:
+            return _DIGITS[text]
+        return int("".join(str(_DIGITS[c]) for c in text))
+    total = section = 0
+    digit = None
+    for char in text:
+        if char in _DIGITS:
+            if digit is not None and _DIGITS[char] != 0:
+                return None  # two digits in a row without a unit: 三四
+            digit = _DIGITS[char] or None
+        elif char in _UNITS:
+            section += (1 if digit is None else digit) * _UNITS[char]
+            digit = None
+        elif char in _SECTIONS:
+            section += digit or 0
+            if section == 0 and total == 0:
+                return None
+            total = (total + section) * _SECTIONS[char] if char == "亿" else total + section * _SECTIONS[char]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)

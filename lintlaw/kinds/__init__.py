@@ -1,7 +1,10 @@
 """Rule kinds: the code behind rule files. A rule file names one by `kind`."""
 
+from lintlaw.kinds.consistency_check import ConsistencyCheck
+from lintlaw.kinds.date_check import DateCheck
 from lintlaw.kinds.outline_check import OutlineCheck
 from lintlaw.kinds.pattern import Pattern
 from lintlaw.kinds.required_section import RequiredSection
 
-KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck)}
+KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
+                                      DateCheck)}

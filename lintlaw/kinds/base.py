@@ -15,6 +15,7 @@ class Hit:
     start: int
     end: int
     values: dict[str, Any]
+    related: tuple[tuple[int, int, str], ...] = ()  # other spans the finding compared: (start, end, label)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,277 @@
+"""Arithmetic a report states about itself (domain guide §5).
+
+Each check reads the figures of one sentence (lintlaw/facts.py) and reports an
+Issue only when the text gives everything the check needs; anything it cannot
+verify it leaves alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lintlaw.issue import Issue
+from lintlaw.facts import DONE_WORDS, ROLE_DONE, ROLE_RATE, ROLE_REMAINDER, ROLE_TOTAL, Facts, Figure, facts_of
+
+EPSILON = 1e-9
+# Units that count the same thing.
+_UNIT_FAMILY = {"名": "人", "位": "人"}
+# Words that introduce the parts of the quantity before them.
+_PART_MARKER = re.compile(r"其中(?:包括|有)?|包括|分别为|分别是")
+_CHAIN_BREAK = re.compile(r"[；;]")
+# Rates that may exceed 100%: growth, and completion of a plan.
+_MAY_EXCEED = re.compile(r"增|涨|升|提高|提升|完成|超额|使用|利用|同比|环比")
+_APPROXIMATE_RATE = re.compile(r"(?:约|近|超过|逾|接近)\s*$")
+
+# A listed count: "出台3部规范性文件：《…》《…》《…》" or "《…》《…》等2部法规".
+_BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
+_TITLE_GAP = re.compile(r"[、，,和及与\s]*")
+_DOC_UNITS = frozenset("部件份个项本篇套册门")
+_DOC_NOUN = (r"[\u4e00-\u9fff]{0,6}?(?:文件|制度|办法|法律|法规|规章|条例|方案|意见|政策|措施|规定|通知|"
+             r"细则|规则|标准|指南|指引|读本|教材|课程|书籍|图书|手册|规划|计划|清单)")
+_FORWARD_LIST = re.compile(
+    rf"{_DOC_NOUN}\s*(?P<conn>[：:]|[（(]|[，,]?\s*(?:即|分别是|分别为|具体为|具体是)[：:]?|[，,]?\s*包括[：:]?)\s*(?=《)")
+_BACKWARD_TAIL = re.compile(r"\s*(?P<etc>等)?\s*(?:共\s*)?$")
+_AFTER_COUNT = re.compile(_DOC_NOUN)
+
+
+@dataclass(frozen=True)
+class RateCheck:
+    """A stated rate and what the sentence offers to recompute it."""
+
+    rate: Figure
+    parts: tuple[Figure, ...] = ()
+    wholes: tuple[Figure, ...] = ()
+    matched: tuple[Figure, Figure] | None = None
+
+    @property
+    def checkable(self) -> bool:
+        return bool(self.parts and self.wholes)
+
+
+@dataclass
+class Analysis:
+    rates: list[RateCheck] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def analysis_of(document) -> Analysis:
+    return document.fact("consistency", lambda: analyse(facts_of(document), document.source.text))
+
+
+def analyse(facts: Facts, text: str) -> Analysis:
+    result = Analysis()
+    for sentence, figures in facts.sentence_figures():
+        if not figures:
+            continue
+        for figure in figures:
+            if figure.role == ROLE_RATE:
+                check = _check_rate(figure, figures)
+                result.rates.append(check)
+                if check.checkable and check.matched is None:
+                    result.issues.append(_rate_issue(check))
+                if figure.quantity.value > 100 + EPSILON and not _MAY_EXCEED.search(figure.cue) \
+                        and not _MAY_EXCEED.search(figure.prefix):
+                    q = figure.quantity
+                    result.issues.append(Issue("rate-over-100", q.start, q.end,
+                                               {"name": figure.cue, "found": q.text}))
+        result.issues.extend(_check_parts(figures, text, sentence.start, sentence.end))
+        result.issues.extend(_check_listed(figures, text, sentence.start, sentence.end))
+    return result
+
+
+def _family(unit: str) -> str:
+    return _UNIT_FAMILY.get(unit, unit)
+
+
+def _countable(figure: Figure) -> bool:
+    return figure.quantity.exact_count and not figure.quantity.percent
+
+
+# --- rates -------------------------------------------------------------------
+
+def _check_rate(rate: Figure, figures: list[Figure]) -> RateCheck:
+    before = [f for f in figures if f.quantity.end <= rate.quantity.start and _countable(f)]
+    if not before:
+        return RateCheck(rate)
+    name = rate.cue
+    if name.endswith("率"):
+        parts = _parts_named(name[:-1], before)
+    elif name.startswith("占"):  # 占比, 占…的: the figure just before is the part
+        parts = [before[-1]]
+    else:  # 比例 names no part
+        return RateCheck(rate)
+    pairs = [(part, whole) for part in parts for whole in before
+             if whole is not part and _family(whole.quantity.unit) == _family(part.quantity.unit)
+             and whole.quantity.value >= part.quantity.value > 0]
+    if not pairs:
+        return RateCheck(rate, tuple(parts))
+    stated = rate.quantity
+    tolerance = 10.0 ** -stated.decimals
+    if _APPROXIMATE_RATE.search(rate.prefix) or stated.approximate:
+        tolerance += 1.0
+    wholes = tuple(dict.fromkeys(whole for _, whole in pairs))
+    for part, whole in pairs:
+        computed = 100.0 * part.quantity.value / whole.quantity.value
+        # Rounded or truncated to the decimals shown (140/151 = 92.715… → 92.71%).
+        if abs(computed - stated.value) < tolerance - EPSILON:
+            return RateCheck(rate, tuple(parts), wholes, (part, whole))
+    return RateCheck(rate, tuple(parts), wholes)
+
+
+def _parts_named(stem: str, figures: list[Figure]) -> list[Figure]:
+    """Figures whose clause names the rate's stem: 办结率 ← 已办结121件.
+
+    The longest matching tail of the stem wins: 线上录取率 prefers 线上录取4402人
+    over 共录取4420人.
+    """
+    for length in range(len(stem), 1, -1):
+        tail = stem[-length:]
+        named = [f for f in figures if tail in f.prefix]
+        if named:
+            return named
+    return []
+
+
+def _rate_issue(check: RateCheck) -> Issue:
+    q = check.rate.quantity
+    computed = []
+    related = []
+    for part in check.parts:
+        related.append((part.quantity.start, part.quantity.end, "分子"))
+        for whole in check.wholes:
+            if whole.quantity.value >= part.quantity.value:
+                value = 100.0 * part.quantity.value / whole.quantity.value
+                computed.append(f"{part.quantity.text}÷{whole.quantity.text}＝{_percent(value, q.decimals)}")
+    for whole in check.wholes:
+        related.append((whole.quantity.start, whole.quantity.end, "分母"))
+    return Issue("rate", q.start, q.end, {"name": check.rate.cue, "found": q.text,
+                                          "computed": "，".join(computed)}, tuple(related))
+
+
+def _percent(value: float, decimals: int) -> str:
+    return f"{value:.{max(decimals, 1)}f}%"
+
+
+# --- parts and total ---------------------------------------------------------
+
+def _check_parts(figures: list[Figure], text: str, start: int, end: int) -> list[Issue]:
+    issues = []
+    for marker in _PART_MARKER.finditer(text, start, end):
+        before = [f for f in figures if f.quantity.end <= marker.start()]
+        if not before or not _countable(before[-1]):
+            continue
+        whole = before[-1]
+        if _CHAIN_BREAK.search(text, whole.quantity.end, marker.start()):
+            continue
+        parts, remainder = _parts_after(whole, marker.end(), figures, text)
+        if parts is None:
+            continue
+        total = whole.quantity.value
+        summed = sum(f.quantity.value for f in parts)
+        related = tuple((f.quantity.start, f.quantity.end, "分项") for f in parts)
+        values = {"total": whole.quantity.text, "parts": "＋".join(f.quantity.text for f in parts),
+                  "sum": _amount(summed, whole.quantity.unit)}
+        if remainder is not None:
+            if abs(summed + remainder.quantity.value - total) > EPSILON:
+                values["remainder"] = remainder.quantity.text
+                values["expected"] = _amount(total - summed, remainder.quantity.unit)
+                issues.append(Issue("remainder", remainder.quantity.start, remainder.quantity.end,
+                                    values, ((whole.quantity.start, whole.quantity.end, "合计"), *related)))
+        elif parts and summed > total + EPSILON:
+            first, last = parts[0].quantity, parts[-1].quantity
+            issues.append(Issue("parts-exceed-total", first.start, last.end, values,
+                                ((whole.quantity.start, whole.quantity.end, "合计"), *related)))
+    return issues
+
+
+def _parts_after(whole: Figure, position: int, figures: list[Figure], text: str):
+    """The parts listed after 其中: (parts, remainder), or (None, None) when unsure."""
+    parts: list[Figure] = []
+    remainder = None
+    family = _family(whole.quantity.unit)
+    whole_is_done = whole.role == ROLE_DONE or bool(DONE_WORDS.search(whole.prefix))
+    previous_end = position
+    for figure in figures:
+        q = figure.quantity
+        if q.start < position:
+            continue
+        gap = text[previous_end:q.start]
+        if _CHAIN_BREAK.search(gap) or (parts and _PART_MARKER.search(gap)):
+            break  # a new clause, or a nested 其中
+        if q.percent or figure.role in (ROLE_RATE, ROLE_TOTAL):
+            break
+        if _family(q.unit) != family:
+            continue
+        if not q.exact_count:
+            return None, None  # 其中300余人: the sum is unknown
+        if figure.role == ROLE_REMAINDER:
+            remainder = figure
+            break
+        if figure.role == ROLE_DONE and parts and not whole_is_done:
+            break  # 已办结121件 after 其中有效件123件 is a different partition
+        parts.append(figure)
+        previous_end = q.end
+    return parts, remainder
+
+
+def _amount(value: float, unit: str) -> str:
+    shown = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{shown}{unit}"
+
+
+# --- a count and the titles listed with it --------------------------------------
+
+def _check_listed(figures: list[Figure], text: str, start: int, end: int) -> list[Issue]:
+    runs = _title_runs(text, start, end)
+    if not runs:
+        return []
+    issues = []
+    for figure in figures:
+        q = figure.quantity
+        if not _countable(figure) or q.unit not in _DOC_UNITS or q.chinese and q.value > 99:
+            continue
+        listed = _listed_after(q.end, runs, text, end) or _listed_before(figure, runs, text)
+        if listed is None:
+            continue
+        (run_start, run_end, count), partial = listed
+        stated = int(q.value)
+        if count > stated or (count != stated and not partial):
+            issues.append(Issue("listed-count", q.start, q.end,
+                                {"found": q.text, "listed": count},
+                                ((run_start, run_end, "所列名称"),)))
+    return issues
+
+
+def _title_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Runs of consecutive 《…》 titles: (start, end, how many)."""
+    runs: list[list[int]] = []
+    for match in _BOOK_TITLE.finditer(text, start, end):
+        if runs and _TITLE_GAP.fullmatch(text, runs[-1][1], match.start()):
+            runs[-1][1] = match.end()
+            runs[-1][2] += 1
+        else:
+            runs.append([match.start(), match.end(), 1])
+    return [tuple(run) for run in runs]
+
+
+def _listed_after(position: int, runs, text: str, end: int):
+    lead = _FORWARD_LIST.match(text, position, end)
+    if lead is None:
+        return None
+    for run in runs:
+        if run[0] == lead.end():
+            partial = "包括" in lead.group("conn") or text.startswith("等", run[1])
+            return run, partial
+    return None
+
+
+def _listed_before(figure: Figure, runs, text: str):
+    q = figure.quantity
+    if not _AFTER_COUNT.match(text, q.end):
+        return None
+    for run in runs:
+        tail = _BACKWARD_TAIL.fullmatch(text, run[1], q.start)
+        if tail:
+            return run, bool(tail.group("etc"))
+    return None

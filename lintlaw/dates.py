@@ -1,0 +1,97 @@
+"""Dates in running text: years, year-months, full dates, month-days, year ranges.
+
+Only well-formed mentions are parsed here; "20243月" and a signature "2025121"
+are malformed and are found by the pattern rule D002 instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from lintlaw.numerals import chinese_number
+
+_Y = r"(?P<y>(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})"
+_M = r"(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+_D = r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+_WEEKDAY = r"(?:\s*[（(]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[）)]?)?"
+
+# A year with optional month and day: 2024年, 2024年度, 2024年3月, 2024年3月5日（星期二）.
+_DATE = re.compile(
+    rf"(?<![0-9])(?:{_Y}\s*年(?P<du>度)?(?:\s*{_M}\s*月(?:份)?(?:\s*{_D}\s*[日号])?)?"
+    rf"|(?<![年0-9])(?P<m2>[0-9]{{1,2}})\s*月\s*(?P<d2>[0-9]{{1,2}})\s*[日号]"
+    rf"|(?<![0-9年])(?P<m3>[0-9]{{1,2}})\s*月(?![0-9份]|[0-9]*\s*[日号]))"
+    + _WEEKDAY
+)
+# 2021—2025年, 2021-2025年, 2021年至2025年.
+_YEAR_RANGE = re.compile(
+    r"(?<![0-9])(?P<a>(?:19|20)[0-9]{2})\s*年?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*(?P<b>(?:19|20)[0-9]{2})\s*年")
+# ISO dates in page metadata: 发布日期: 2025-02-26.
+_ISO_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
+
+_WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday, as written next to the date
+    of_year: bool = False  # 2024年度
+    in_range: bool = False  # one end of 2021—2025年
+
+    @property
+    def valid(self) -> bool:
+        if self.month is not None and not 1 <= self.month <= 12:
+            return False
+        if self.day is not None:
+            if self.month is None or self.day < 1:
+                return False
+            # Without a year, allow 29 February (any leap year).
+            year = self.year if self.year is not None else 2000
+            return self.day <= calendar.monthrange(year, self.month)[1]
+        return True
+
+    def as_date(self) -> datetime.date | None:
+        if self.year is None or self.month is None or self.day is None or not self.valid:
+            return None
+        return datetime.date(self.year, self.month, self.day)
+
+
+def _number(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    return chinese_number(text.replace("○", "〇"))
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    ranges = [(m.start(), m.end()) for m in _YEAR_RANGE.finditer(text, start, end)]
+    for match in _DATE.finditer(text, start, end):
+        if match.group("y"):
+            year, month, day = _number(match.group("y")), _number(match.group("m")), _number(match.group("d"))
+        elif match.group("m2"):
+            year, month, day = None, int(match.group("m2")), int(match.group("d2"))
+        else:
+            year, month, day = None, int(match.group("m3")), None
+        weekday = _WEEKDAYS.index(match.group("w").replace("天", "日")) if match.group("w") else None
+        in_range = any(a <= match.start() < b for a, b in ranges)
+        found.append(DateMention(match.start(), match.end(), match.group(0), year, month, day,
+                                 weekday, bool(match.group("du")), in_range))
+    return found
+
+
+def find_iso_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    end = len(text) if end is None else end
+    return [DateMention(m.start(), m.end(), m.group(0), int(m.group("y")), int(m.group("m")),
+                        int(m.group("d")))
+            for m in _ISO_DATE.finditer(text, start, end)]

@@ -1,0 +1,136 @@
+"""Facts of a document that the consistency and date rules reason about.
+
+Sentences of the report body, the quantities in each with the role the words
+before them give (total, done, rate, remainder), and the dates. Computed once per
+document, and only when a loaded rule asks (Document.fact).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lintlaw.dates import DateMention, find_dates, find_iso_dates
+from lintlaw.document import Document, Report, Section
+from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, Line
+from lintlaw.quantities import Quantity, find_quantities
+
+_SENTENCE_END = re.compile(r"[。！？!?]+")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:、（(）)]")
+# 《…》 with one level of nesting: numbers and years inside a title are part of a name.
+_BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
+
+# Words before a number that give it a role (domain guide §5).
+_TOTAL = re.compile(r"(?<![公中教])共(?![同享建治育产性识进商担赢处筑生融用体青和])|合计|总计|累计|总数|总量")
+DONE_WORDS = re.compile(r"办结|结案|完成|录取|通过|合格|答复|办理完毕|处理完毕|化解|解决|整改到位")
+_REMAINDER = re.compile(r"其余|剩余|余下")
+_RATE_NAME = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{0,8}?率|占比|比例|占[\u4e00-\u9fff]{0,12}?的?)\s*"
+    r"(?:均|分别)?(?:达到|达|为|是|保持在?|稳定在|提升至|提高至|提高到|上升至|实现|超过)?\s*(?:约|近)?\s*$")
+
+ROLE_TOTAL = "total"
+ROLE_DONE = "done"
+ROLE_REMAINDER = "remainder"
+ROLE_RATE = "rate"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    report: Report
+    part: Section | None  # the top-level section the sentence is in
+    line: Line
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity in a sentence, with the words before it in its clause."""
+
+    quantity: Quantity
+    sentence: Sentence
+    prefix: str  # the clause text before the number
+    role: str = ""
+    cue: str = ""  # the word that gave the role; a rate's name
+
+
+@dataclass
+class Facts:
+    sentences: list[Sentence] = field(default_factory=list)
+    figures: dict[int, list[Figure]] = field(default_factory=dict)  # by sentence index
+    dates: list[tuple[DateMention, Sentence | Line]] = field(default_factory=list)
+    published: list[tuple[DateMention, Report]] = field(default_factory=list)  # page metadata dates
+
+    def sentence_figures(self):
+        for index, sentence in enumerate(self.sentences):
+            yield sentence, self.figures.get(index, [])
+
+
+def facts_of(document: Document) -> Facts:
+    return document.fact("facts", lambda: _compute(document))
+
+
+def _compute(document: Document) -> Facts:
+    text = document.source.text
+    facts = Facts()
+    for report in document.reports:
+        top_of = {}
+        for section in report.sections:
+            for inner in section.walk():
+                top_of[inner.heading.start] = section
+                for paragraph in inner.paragraphs:
+                    top_of[paragraph.start] = section
+        for line in report.lines:
+            if line.kind == CHROME:
+                for mention in find_iso_dates(text, line.start, line.end):
+                    facts.published.append((mention, report))
+                continue
+            if line.kind not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
+                continue
+            begin = line.marker.end if line.marker is not None else line.start
+            _add_line(facts, text, report, top_of.get(line.start), line, begin)
+    return facts
+
+
+def _add_line(facts: Facts, text: str, report: Report, part, line: Line, begin: int) -> None:
+    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text, begin, line.end)]
+    start = begin
+    for stop in [*(m.end() for m in _SENTENCE_END.finditer(text, begin, line.end)), line.end]:
+        if stop <= start:
+            continue
+        sentence = Sentence(start, stop, report, part, line)
+        index = len(facts.sentences)
+        facts.sentences.append(sentence)
+        figures = []
+        previous_end = start
+        for quantity in find_quantities(text, start, stop):
+            if not _inside(quantity.start, titles):
+                figures.append(_figure(text, sentence, quantity, previous_end))
+            previous_end = quantity.end
+        if figures:
+            facts.figures[index] = figures
+        for mention in find_dates(text, start, stop):
+            if not _inside(mention.start, titles):
+                facts.dates.append((mention, sentence))
+        start = stop
+
+
+def _inside(offset: int, spans) -> bool:
+    return any(a < offset < b for a, b in spans)
+
+
+def _figure(text: str, sentence: Sentence, quantity: Quantity, previous_end: int) -> Figure:
+    clause_start = previous_end
+    for match in _CLAUSE_BREAK.finditer(text, previous_end, quantity.start):
+        clause_start = match.end()
+    prefix = text[clause_start:quantity.start]
+    if quantity.percent:
+        match = _RATE_NAME.search(prefix)
+        if match:
+            return Figure(quantity, sentence, prefix, ROLE_RATE, match.group("name"))
+        return Figure(quantity, sentence, prefix)
+    for role, pattern in ((ROLE_REMAINDER, _REMAINDER), (ROLE_TOTAL, _TOTAL), (ROLE_DONE, DONE_WORDS)):
+        match = pattern.search(prefix)
+        if match:
+            return Figure(quantity, sentence, prefix, role, match.group())
+    return Figure(quantity, sentence, prefix)

@@ -1,0 +1,31 @@
+"""Kind `consistency`: arithmetic the report states about itself (lintlaw/consistency.py)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lintlaw.consistency import analysis_of
+from lintlaw.document import Document
+from lintlaw.kinds.base import Hit, Option, RuleKind
+
+PROBLEMS = ("rate", "rate-over-100", "parts-exceed-total", "remainder", "listed-count")
+
+
+class ConsistencyCheck(RuleKind):
+    name = "consistency"
+    options = {
+        "problem": Option(str, required=True, doc="which problem: " + ", ".join(PROBLEMS)),
+    }
+    fields = frozenset({"name", "found", "computed", "total", "parts", "sum", "remainder",
+                        "expected", "listed"})
+
+    @classmethod
+    def validate(cls, options):
+        if options["problem"] not in PROBLEMS:
+            return "problem", f"必须是以下之一：{', '.join(PROBLEMS)}"
+        return None
+
+    def check(self, document: Document) -> Iterator[Hit]:
+        for issue in analysis_of(document).issues:
+            if issue.check == self.problem:
+                yield Hit(issue.start, issue.end, issue.values, issue.related)

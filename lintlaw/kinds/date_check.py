@@ -1,0 +1,60 @@
+"""Kind `date`: dates against the calendar and the report year (lintlaw/chronology.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lintlaw import chronology
+from lintlaw.document import Document
+from lintlaw.kinds.base import Hit, Option, RuleKind
+
+PROBLEMS = ("impossible", "weekday", "report-year", "plans-year", "statistics-year",
+            "late-date", "early-date")
+_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+
+
+class DateCheck(RuleKind):
+    name = "date"
+    options = {
+        "problem": Option(str, required=True, doc="which problem: " + ", ".join(PROBLEMS)),
+        "keywords": Option(list, default=[], doc="level-1 heading words that mark the part checked"),
+        "plan_words": Option(list, default=[], doc="words after a year that make it a plans year"),
+        "exclude": Option(list, default=[], doc="level-1 heading words of parts not checked"),
+        "deadline": Option(str, default="04-01",
+                           doc="MM-DD in the year after the report year: the last day to publish"),
+    }
+    fields = frozenset({"found", "year", "expected", "where", "what", "deadline"})
+
+    @classmethod
+    def validate(cls, options):
+        if options["problem"] not in PROBLEMS:
+            return "problem", f"必须是以下之一：{', '.join(PROBLEMS)}"
+        match = _MONTH_DAY.match(options.get("deadline") or "04-01")
+        if not match or not _valid_month_day(int(match.group(1)), int(match.group(2))):
+            return "deadline", "应为“月-日”，如 04-01"
+        options["deadline"] = (int(match.group(1)), int(match.group(2)))
+        return None
+
+    def check(self, document: Document) -> Iterator[Hit]:
+        problem = self.problem
+        if problem == "report-year":
+            issues = chronology.report_year(document, self.keywords, self.plan_words)
+        elif problem == "plans-year":
+            issues = chronology.plans_year(document, self.keywords, self.plan_words)
+        elif problem == "statistics-year":
+            issues = chronology.statistics_year(document, self.exclude)
+        elif problem == "late-date":
+            issues = chronology.late_date(document, self.deadline)
+        elif problem == "early-date":
+            issues = chronology.early_date(document, self.deadline)
+        else:
+            issues = getattr(chronology, problem)(document)
+        for issue in issues:
+            yield Hit(issue.start, issue.end, issue.values, issue.related)
+
+
+def _valid_month_day(month: int, day: int) -> bool:
+    import calendar
+
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2001, month)[1]

@@ -1,0 +1,144 @@
+"""Numbers in running text: value, decimals, scale, measure word, approximation.
+
+"共收到信访件282件" gives 282 件; "1.2亿元" gives 120000000 元; "三千余人" gives
+3000 人 (approximate); "98.4%" gives 98.4 %. A number with no measure word after it
+("12345政务热线", "2024年") is kept as a bare number (unit ""), so that ranges such as
+"1至2次" can be recognised, but consistency checks use only measured quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from lintlaw.numerals import chinese_number
+
+# Measure words, longest first so that 人次 wins over 人. Time words (年 月 日 天)
+# are left out on purpose: a year is not a count.
+MEASURE_WORDS = (
+    "部门", "单位", "家庭", "家长", "人次", "户次", "件次", "场次", "批次", "课时", "学时", "元", "件", "个", "人", "名", "场",
+    "所", "项", "次", "家", "部", "条", "份", "户", "位", "批", "期", "篇", "本", "册", "套",
+    "台", "辆", "起", "宗", "类", "门", "节", "堂", "支", "张", "处", "座", "间", "款", "轮", "届",
+    "例", "封", "单", "盒", "校", "园", "里", "米", "吨", "亩", "公里", "平方米",
+)
+_MEASURE = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
+_SCALE = {"万": 10_000, "亿": 100_000_000, "千": 1000, "百": 100}
+
+_DIGIT = "[0-9０-９]"
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_CN_CHARS = _CN_DIGIT + "十百千万亿"
+
+# A measure word must not be the start of a longer noun: 3所属, 5人民.
+_NOT_A_MEASURE = "(?![民员才属有在以])"
+# Arabic: 1,234 · 12.5 · 98.4 ; then an optional 余/多, scale, measure word or %.
+_ARABIC = re.compile(
+    rf"(?<![0-9０-９.．A-Za-z])"
+    rf"(?P<num>{_DIGIT}{{1,3}}(?:,{_DIGIT}{{3}})+(?!{_DIGIT})|{_DIGIT}+)"
+    rf"(?P<dec>[.．]{_DIGIT}+)?"
+    rf"(?![A-Za-z])"
+    rf"\s?(?P<approx>[余多])?(?P<scale>[万亿千百](?![分之]))?"
+    rf"(?:(?P<pct>[%％])|(?P<unit>{_MEASURE}){_NOT_A_MEASURE})?"
+)
+# Chinese: only with a measure word, so that 一是, 一网通办, 十四五 are not numbers.
+_CHINESE = re.compile(
+    rf"(?<![第{_CN_CHARS}])"
+    rf"(?P<num>[{_CN_CHARS}]+?)(?P<approx>余|多)?(?P<unit>{_MEASURE}){_NOT_A_MEASURE}"
+)
+_APPROX_BEFORE = re.compile(r"(?:约|近|超过|超|逾|大约|将近|接近|不到|不足|达?\s*近)\s*$")
+_APPROX_AFTER = re.compile(r"^(?:左右|以上|以下|上下|有余)")
+_RANGE_JOINER = re.compile(r"^\s*(?:至|到|~|～|-|－|—{1,2}|–)\s*$")
+_ORDINAL_BEFORE = re.compile(r"第\s*$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float  # scale applied: 1.2亿元 → 120000000
+    decimals: int  # digits shown after the decimal point
+    unit: str  # measure word ("件", "元", "%"), "" for a bare number
+    approximate: bool = False  # 余, 多, 约, 近, 左右, 三四个
+    chinese: bool = False
+    in_range: bool = False  # one end of 1至2次, 3～5年
+    ordinal: bool = False  # 第3次
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def exact_count(self) -> bool:
+        """A measured, exact quantity that sums and ratios may use."""
+        return bool(self.unit) and not (self.approximate or self.in_range or self.ordinal)
+
+    def shown(self) -> str:
+        return self.text
+
+
+def _arabic_value(match: re.Match) -> tuple[float, int]:
+    digits = match.group("num").replace(",", "")
+    digits = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in digits)
+    decimal = match.group("dec") or ""
+    decimal = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in decimal[1:])
+    value = float(f"{digits}.{decimal}") if decimal else float(int(digits))
+    return value, len(decimal)
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Numbers in text[start:end], in order, with offsets into text."""
+    end = len(text) if end is None else end
+    found: list[Quantity] = []
+    for match in _ARABIC.finditer(text, start, end):
+        value, decimals = _arabic_value(match)
+        scale = match.group("scale")
+        unit = "%" if match.group("pct") else (match.group("unit") or "")
+        if scale:
+            value *= _SCALE[scale]
+        found.append(_finish(text, match, value, decimals, unit, bool(match.group("approx")), False))
+    for match in _CHINESE.finditer(text, start, end):
+        core = match.group("num")
+        if _in_word(text, match):
+            continue
+        value = chinese_number(core)
+        if value is None or value == 0:
+            continue
+        # 三四个, 七八名: two neighbouring digits mean "three or four".
+        vague = all(c in _CN_DIGIT for c in core) and 2 <= len(core) <= 3
+        found.append(_finish(text, match, float(value), 0, match.group("unit"),
+                             bool(match.group("approx")) or vague, True))
+    found.sort(key=lambda q: q.start)
+    return _mark_ranges(text, found)
+
+
+# 一 inside a word is not a count: 统一部署, 逐一, 唯一, 一部分.
+_WORDS_WITH_ONE = frozenset({"统一", "逐一", "唯一", "同一", "划一", "单一", "专一", "万一", "之一",
+                             "进一", "一一"})
+
+
+def _in_word(text: str, match: re.Match) -> bool:
+    start = match.start()
+    if text[max(0, start - 1):start + 1] in _WORDS_WITH_ONE:
+        return True
+    return match.group(0) == "一部" and text[match.end():match.end() + 1] == "分"
+
+
+def _finish(text, match, value, decimals, unit, approximate, chinese) -> Quantity:
+    before = text[max(0, match.start() - 4):match.start()]
+    after = text[match.end():match.end() + 3]
+    approximate = approximate or bool(_APPROX_BEFORE.search(before)) or bool(_APPROX_AFTER.match(after))
+    ordinal = bool(_ORDINAL_BEFORE.search(before))
+    shown = match.group(0).rstrip()
+    return Quantity(match.start(), match.start() + len(shown), shown, value, decimals, unit,
+                    approximate, chinese, False, ordinal)
+
+
+def _mark_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Mark both ends of 1至2次, 3～5年, 15%～30%."""
+    marked = list(found)
+    for i in range(len(marked) - 1):
+        left, right = marked[i], marked[i + 1]
+        if _RANGE_JOINER.match(text[left.end:right.start]):
+            marked[i] = replace(left, in_range=True)
+            marked[i + 1] = replace(right, in_range=True)
+    return marked
