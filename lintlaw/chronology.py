@@ -109,7 +109,7 @@ def statistics_year(document: Document, exclude: list[str]) -> Iterator[Issue]:
                     {"found": match.group("y") + "年", "year": report.year})
 
 
-def issue_dates(document: Document, deadline: tuple[int, int]) -> Iterator[tuple[DateMention, Report, str]]:
+def issue_dates(document: Document) -> Iterator[tuple[DateMention, Report, str]]:
     """The 成文日期 and page publication dates, each with its report and what it is."""
     text = document.source.text
     for report in document.reports:
@@ -117,13 +117,13 @@ def issue_dates(document: Document, deadline: tuple[int, int]) -> Iterator[tuple
             for mention in find_dates(text, report.date.start, report.date.end):
                 if mention.as_date():
                     yield mention, report, "成文日期"
-    for mention, report in facts_of(document).published:
+    for mention, report, label in facts_of(document).published:
         if mention.as_date():
-            yield mention, report, "发布日期"
+            yield mention, report, label
 
 
 def late_date(document: Document, deadline: tuple[int, int]) -> Iterator[Issue]:
-    for mention, report, what in issue_dates(document, deadline):
+    for mention, report, what in issue_dates(document):
         if report.year is None:
             continue
         limit = datetime.date(report.year + 1, *deadline)
@@ -134,7 +134,7 @@ def late_date(document: Document, deadline: tuple[int, int]) -> Iterator[Issue]:
 
 
 def early_date(document: Document, deadline: tuple[int, int]) -> Iterator[Issue]:
-    for mention, report, what in issue_dates(document, deadline):
+    for mention, report, what in issue_dates(document):
         if report.year is None:
             continue
         if mention.as_date() <= datetime.date(report.year, 12, 31):

@@ -144,6 +144,7 @@ def _summary(diagnostics, files: int) -> str:
 def tree(
     path: str = typer.Argument(..., help="要显示结构的文件，- 表示标准输入。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取。"),
+    facts: bool = typer.Option(False, "--facts", help="同时列出识别到的年度、日期、数字及其作用和比率核对结果。"),
 ):
     """以树形显示报告的标题层次，标出编号有问题的地方。"""
     from lintlaw.inputs import load
@@ -154,7 +155,7 @@ def tree(
         rules = _load_rules(None, ["structure"])
     except LintlawError as err:
         _fail(str(err))
-    render(source, rules, _console())
+    render(source, rules, _console(), show_facts=facts)
 
 
 @app.command("rules")

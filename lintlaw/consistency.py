@@ -11,13 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from lintlaw.issue import Issue
-from lintlaw.facts import DONE_WORDS, ROLE_DONE, ROLE_RATE, ROLE_REMAINDER, ROLE_TOTAL, Facts, Figure, facts_of
+from lintlaw.facts import DONE_WORDS, PART_MARKER, ROLE_DONE, ROLE_RATE, ROLE_REMAINDER, ROLE_TOTAL, Facts, Figure, facts_of
 
 EPSILON = 1e-9
 # Units that count the same thing.
 _UNIT_FAMILY = {"名": "人", "位": "人"}
-# Words that introduce the parts of the quantity before them.
-_PART_MARKER = re.compile(r"其中(?:包括|有)?|包括|分别为|分别是")
 _CHAIN_BREAK = re.compile(r"[；;]")
 # Rates that may exceed 100%: growth, and completion of a plan.
 _MAY_EXCEED = re.compile(r"增|涨|升|提高|提升|完成|超额|使用|利用|同比|环比")
@@ -157,7 +155,7 @@ def _percent(value: float, decimals: int) -> str:
 
 def _check_parts(figures: list[Figure], text: str, start: int, end: int) -> list[Issue]:
     issues = []
-    for marker in _PART_MARKER.finditer(text, start, end):
+    for marker in PART_MARKER.finditer(text, start, end):
         before = [f for f in figures if f.quantity.end <= marker.start()]
         if not before or not _countable(before[-1]):
             continue
@@ -197,7 +195,7 @@ def _parts_after(whole: Figure, position: int, figures: list[Figure], text: str)
         if q.start < position:
             continue
         gap = text[previous_end:q.start]
-        if _CHAIN_BREAK.search(gap) or (parts and _PART_MARKER.search(gap)):
+        if _CHAIN_BREAK.search(gap) or (parts and PART_MARKER.search(gap)):
             break  # a new clause, or a nested 其中
         if q.percent or figure.role in (ROLE_RATE, ROLE_TOTAL):
             break

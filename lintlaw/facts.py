@@ -24,11 +24,13 @@ _BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]
 _TOTAL = re.compile(r"(?<![公中教])共(?![同享建治育产性识进商担赢处筑生融用体青和])|合计|总计|累计|总数|总量")
 DONE_WORDS = re.compile(r"办结|结案|完成|录取|通过|合格|答复|办理完毕|处理完毕|化解|解决|整改到位")
 _REMAINDER = re.compile(r"其余|剩余|余下")
+PART_MARKER = re.compile(r"其中(?:包括|有)?|包括|分别为|分别是")
 _RATE_NAME = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{0,8}?率|占比|比例|占[\u4e00-\u9fff]{0,12}?的?)\s*"
     r"(?:均|分别)?(?:达到|达|为|是|保持在?|稳定在|提升至|提高至|提高到|上升至|实现|超过)?\s*(?:约|近)?\s*$")
 
 ROLE_TOTAL = "total"
+ROLE_PART = "part"
 ROLE_DONE = "done"
 ROLE_REMAINDER = "remainder"
 ROLE_RATE = "rate"
@@ -59,7 +61,8 @@ class Facts:
     sentences: list[Sentence] = field(default_factory=list)
     figures: dict[int, list[Figure]] = field(default_factory=dict)  # by sentence index
     dates: list[tuple[DateMention, Sentence | Line]] = field(default_factory=list)
-    published: list[tuple[DateMention, Report]] = field(default_factory=list)  # page metadata dates
+    # Dates in page metadata (发布日期: 2025-02-26), with their label.
+    published: list[tuple[DateMention, Report, str]] = field(default_factory=list)
 
     def sentence_figures(self):
         for index, sentence in enumerate(self.sentences):
@@ -82,8 +85,9 @@ def _compute(document: Document) -> Facts:
                     top_of[paragraph.start] = section
         for line in report.lines:
             if line.kind == CHROME:
+                label = "成文日期" if "成文日期" in line.text else "发布日期"
                 for mention in find_iso_dates(text, line.start, line.end):
-                    facts.published.append((mention, report))
+                    facts.published.append((mention, report, label))
                 continue
             if line.kind not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
                 continue
@@ -129,7 +133,8 @@ def _figure(text: str, sentence: Sentence, quantity: Quantity, previous_end: int
         if match:
             return Figure(quantity, sentence, prefix, ROLE_RATE, match.group("name"))
         return Figure(quantity, sentence, prefix)
-    for role, pattern in ((ROLE_REMAINDER, _REMAINDER), (ROLE_TOTAL, _TOTAL), (ROLE_DONE, DONE_WORDS)):
+    for role, pattern in ((ROLE_REMAINDER, _REMAINDER), (ROLE_TOTAL, _TOTAL), (ROLE_PART, PART_MARKER),
+                          (ROLE_DONE, DONE_WORDS)):
         match = pattern.search(prefix)
         if match:
             return Figure(quantity, sentence, prefix, role, match.group())

@@ -39,6 +39,7 @@ def test_json_contract():
         "path": DEFECTS, "line": 5, "column": 1, "end_line": 5, "end_column": 3,
         "code": "S107", "name": "marker-punctuation", "category": "structure",
         "severity": "warning", "message": "标题编号“1、”标点不规范，应写作“1.”", "fix": None,
+        "related": [],
     }
 
 

@@ -59,6 +59,10 @@ def render(diagnostics: list[Diagnostic], sources: dict[str, Source], console) -
         console.print(f"[blue]{' ' * width} |[/]", highlight=False)
         console.print(f"[blue]{gutter} |[/] {escape(shown)}", highlight=False)
         console.print(f"[blue]{' ' * width} |[/] [{style}]{carets}[/]", highlight=False)
+        for start, end, label in d.related:
+            at_line, at_column = source.position(start)
+            console.print(f"[blue]{' ' * width} =[/] {escape(label)}：{at_line}:{at_column} "
+                          f"“{escape(source.text[start:end])}”", highlight=False)
         console.print(f"[dim]{' ' * width} = {d.name}：lintlaw rule {d.code} 查看说明[/]",
                       highlight=False)
         console.print()

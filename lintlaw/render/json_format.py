@@ -23,7 +23,16 @@ def to_dict(d: Diagnostic, source: Source) -> dict:
         "severity": d.severity.label,
         "message": d.message,
         "fix": None,
+        # Secondary spans: the numbers a consistency finding compared. Empty for most rules.
+        "related": [_span(source, start, end, label) for start, end, label in d.related],
     }
+
+
+def _span(source: Source, start: int, end: int, label: str) -> dict:
+    line, column = source.position(start)
+    end_line, end_column = source.position(end)
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
+            "label": label, "text": source.text[start:end]}
 
 
 def render(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:

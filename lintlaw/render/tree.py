@@ -8,7 +8,7 @@ from lintlaw.linter import lint
 TITLE_CHARS = 30
 
 
-def render(source, rules, console) -> None:
+def render(source, rules, console, show_facts: bool = False) -> None:
     from rich.markup import escape
     from rich.tree import Tree
 
@@ -28,6 +28,10 @@ def render(source, rules, console) -> None:
             node.add(f"[yellow]⚠ {d.code} {escape(d.message)}[/]")
         for section in report.sections:
             _add(node, section, findings, escape)
+        if show_facts:
+            from lintlaw.render.facts import add_facts
+
+            add_facts(node, document, report, escape)
     console.print(root)
 
 

@@ -1,0 +1,70 @@
+"""`lintlaw tree --facts`: what the consistency and date rules read, per report.
+
+So that a user can see why a consistency finding fires, or why a rate was
+left unchecked.
+"""
+
+from __future__ import annotations
+
+from lintlaw.chronology import issue_dates
+from lintlaw.consistency import analysis_of
+from lintlaw.facts import facts_of
+
+ROLE_NAMES = {"total": "合计", "part": "分项", "remainder": "其余", "done": "完成", "rate": "比率"}
+
+
+def add_facts(node, document, report, escape) -> None:
+    """Add a 事实 branch for one report to a rich tree node."""
+    source = document.source
+    facts = facts_of(document)
+    branch = node.add("[bold magenta]事实[/]")
+    year = f"{report.year}年（标题第{report.title.lineno}行）" if report.year else "未能从标题识别"
+    branch.add(f"报告年度：{year}")
+    for mention, owner, what in issue_dates(document):
+        if owner is report:
+            branch.add(f"{what}：{escape(mention.text)}  [dim]L{source.position(mention.start)[0]}[/]")
+
+    dates = [m for m, s in facts.dates if s.report is report]
+    if dates:
+        shown = "、".join(f"{escape(m.text)}[dim]L{source.position(m.start)[0]}[/]" for m in dates)
+        branch.add(f"日期 {len(dates)} 处：{shown}")
+
+    numbers = branch.add("数字（按句）")
+    for sentence, figures in facts.sentence_figures():
+        measured = [f for f in figures if f.quantity.unit]
+        if sentence.report is not report or not measured:
+            continue
+        items = []
+        for figure in measured:
+            label = ROLE_NAMES.get(figure.role, "")
+            if figure.role == "rate":
+                label = figure.cue
+            flags = [label] if label else []
+            if figure.quantity.approximate:
+                flags.append("约数")
+            if figure.quantity.in_range:
+                flags.append("范围")
+            if figure.quantity.ordinal:
+                flags.append("序数")
+            items.append(escape(figure.quantity.text) + (f"[dim]〔{'，'.join(flags)}〕[/]" if flags else ""))
+        numbers.add(f"[dim]L{sentence.line.lineno}[/] " + "  ".join(items))
+
+    rates = branch.add("比率核对")
+    for check in analysis_of(document).rates:
+        if check.rate.sentence.report is not report:
+            continue
+        rate = check.rate.quantity
+        where = f"[dim]L{check.rate.sentence.line.lineno}[/] {escape(check.rate.cue)}{escape(rate.text)}："
+        if check.matched:
+            part, whole = check.matched
+            value = 100 * part.quantity.value / whole.quantity.value
+            tried = [w.quantity.text for w in check.wholes if w is not whole]
+            also = f"（另试过 {'、'.join(tried)}）" if tried else ""
+            rates.add(where + f"[green]✓[/] {escape(part.quantity.text)}÷{escape(whole.quantity.text)}"
+                              f"＝{value:.3f}%{escape(also)}")
+        elif check.checkable:
+            rates.add(where + "[red]✗ 与本句任何分子、分母之比都不符[/]")
+        elif check.parts:
+            rates.add(where + f"[dim]未核对：有分子 {escape(check.parts[0].quantity.text)}，本句没有可作分母的数字[/]")
+        else:
+            rates.add(where + "[dim]未核对：本句没有与比率名称对应的分子[/]")
