@@ -169,11 +169,11 @@ def _check_parts(figures: list[Figure], text: str, start: int, end: int) -> list
         summed = sum(f.quantity.value for f in parts)
         related = tuple((f.quantity.start, f.quantity.end, "分项") for f in parts)
         values = {"total": whole.quantity.text, "parts": "＋".join(f.quantity.text for f in parts),
-                  "sum": _amount(summed, whole.quantity.unit)}
+                  "sum": _amount(summed, whole.quantity)}
         if remainder is not None:
             if abs(summed + remainder.quantity.value - total) > EPSILON:
                 values["remainder"] = remainder.quantity.text
-                values["expected"] = _amount(total - summed, remainder.quantity.unit)
+                values["expected"] = _amount(total - summed, remainder.quantity)
                 issues.append(Issue("remainder", remainder.quantity.start, remainder.quantity.end,
                                     values, ((whole.quantity.start, whole.quantity.end, "合计"), *related)))
         elif parts and summed > total + EPSILON:
@@ -213,9 +213,11 @@ def _parts_after(whole: Figure, position: int, figures: list[Figure], text: str)
     return parts, remainder
 
 
-def _amount(value: float, unit: str) -> str:
-    shown = f"{value:.2f}".rstrip("0").rstrip(".")
-    return f"{shown}{unit}"
+def _amount(value: float, like) -> str:
+    """A computed amount written the way `like` is: 1.3亿元 next to 1.2亿元."""
+    scale, factor = next(((w, f) for w, f in (("亿", 1e8), ("万", 1e4)) if w in like.text), ("", 1))
+    shown = f"{value / factor:.2f}".rstrip("0").rstrip(".")
+    return f"{shown}{scale}{like.unit}"
 
 
 # --- a count and the titles listed with it --------------------------------------

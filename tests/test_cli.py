@@ -135,3 +135,28 @@ def test_gb18030_crlf_positions_refer_to_original_lines(tmp_path):
     result = run("check", "--format", "json", "--select", "S101", str(path))
     [item] = json.loads(result.stdout)
     assert (item["line"], item["column"], item["end_line"], item["end_column"]) == (4, 1, 4, 3)
+
+
+FIGURES = str(FIXTURES / "figures.txt")
+
+
+def test_tree_facts_show_why_a_rate_is_accepted_or_not():
+    result = run("tree", "--facts", FIGURES)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "报告年度：2024年（标题第1行）" in out
+    assert "成文日期：2025年1月20日  L20" in out
+    assert "L7 250件〔合计〕  120件〔分项〕  117件〔完成〕  97.5%〔办结率〕" in out
+    assert "L7 办结率97.5%：✓ 117件÷120件＝97.500%（另试过 250件）" in out
+    assert "L9 线上录取率95%：✗ 与本句任何分子、分母之比都不符" in out
+
+
+def test_json_carries_the_numbers_a_finding_compared():
+    result = run("check", "--format", "json", "--select", "consistency", FIGURES)
+    items = json.loads(result.stdout)
+    assert [(i["code"], i["line"], i["column"]) for i in items] == [("C001", 9, 35), ("C003", 11, 20)]
+    assert items[0]["message"] == "线上录取率95%与本句的数字对不上：3528人÷3600人＝98.0%"
+    assert items[0]["related"] == [
+        {"line": 9, "column": 22, "end_line": 9, "end_column": 27, "label": "分子", "text": "3528人"},
+        {"line": 9, "column": 10, "end_line": 9, "end_column": 15, "label": "分母", "text": "3600人"},
+    ]

@@ -41,3 +41,36 @@ def test_jiaxing_has_no_structure_finding_above_info(all_rules):
 def test_no_placeholder_findings_on_published_reports(all_rules):
     for name in ("gaoping-2024.txt", "jiaxing-2021.txt", "wanzhou-2024.txt"):
         assert [f for f in check(name, all_rules) if f[0].startswith("T")] == []
+
+
+def test_wanzhou_capture_damage_to_dates_and_numbers(all_rules):
+    found = check("wanzhou-2024.txt", all_rules)
+    # "20243月" (line 65), "《2024度" (line 85), the signature "2025121" (line 105).
+    assert [line for code, line, _ in found if code == "D002"] == [65, 85, 105]
+    # "参加第届全国学生学宪法讲宪法" lost its ordinal.
+    assert [line for code, line, _ in found if code == "N004"] == [41]
+
+
+def test_no_consistency_or_date_year_finding_on_published_reports(all_rules):
+    for name in ("gaoping-2024.txt", "jiaxing-2021.txt", "wanzhou-2024.txt"):
+        found = check(name, all_rules)
+        assert [f for f in found if f[0].startswith("C")] == [], name
+        assert [f for f in found if f[0] in ("D001", "D003", "D004", "D005", "D006", "D007", "D008")] == [], name
+
+
+def test_published_rates_are_verified(all_rules):
+    from lintlaw.consistency import analysis_of
+    from lintlaw.document import build_document
+
+    verified = {}
+    for name in ("gaoping-2024.txt", "jiaxing-2021.txt", "wanzhou-2024.txt"):
+        document = build_document(read_file(CORPUS / name))
+        for check_ in analysis_of(document).rates:
+            if check_.matched:
+                part, whole = check_.matched
+                verified[(name, check_.rate.cue, check_.rate.quantity.text)] = (
+                    part.quantity.text, whole.quantity.text)
+    assert verified == {
+        ("gaoping-2024.txt", "线上录取率", "99.6%"): ("4402人", "4420人"),
+        ("wanzhou-2024.txt", "办结率", "98.4%"): ("121件", "123件"),
+    }

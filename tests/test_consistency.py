@@ -1,0 +1,95 @@
+"""Consistency rules: rates, parts and totals, listed counts (domain guide §5).
+
+Every rule must stay silent on correct figures; the traps come from real reports.
+"""
+
+import pytest
+
+from .conftest import findings
+
+
+def consistency(text, rules):
+    return findings(text, rules, select=["consistency"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The rate fits neither base the sentence names.
+    ("共收到信访件282件，其中有效件123件，已办结121件，办结率90%。",
+     [("C001", 1, 33, "办结率90%与本句的数字对不上：121件÷282件＝42.9%，121件÷123件＝98.4%")]),
+    ("共有学校120所，其中民办学校30所，占比20%。",
+     [("C001", 1, 22, "占比20%与本句的数字对不上：30所÷120所＝25.0%")]),
+    ("共受理行政复议案件151件，办结140件，办结率93.71%。",
+     [("C001", 1, 25, "办结率93.71%与本句的数字对不上：140件÷151件＝92.72%")]),
+    ("全年行政复议案件办结率达105%。", [("C002", 1, 13, "行政复议案件办结率不可能超过100%，此处写的是105%")]),
+    ("共办理行政复议案件17件，其中维持12件、撤销3件、驳回5件。",
+     [("C003", 1, 18, "分项之和20件超过了合计17件（12件＋3件＋5件）")]),
+    ("拨付资金1.2亿元，其中省级资金8000万元、市级资金5000万元。",
+     [("C003", 1, 17, "分项之和1.3亿元超过了合计1.2亿元（8000万元＋5000万元）")]),
+    ("共办理案件20件，其中行政复议12件，其余6件为行政诉讼。",
+     [("C004", 1, 22, "“其余6件”与合计对不上：20件减去12件应余8件")]),
+    ("制定出台3部规范性文件：《甲办法》《乙办法》。",
+     [("C005", 1, 5, "写的是3部，但列出的名称有2个")]),
+    ("组织学习《宪法》《民法典》《教育法》等2部法律。",
+     [("C005", 1, 20, "写的是2部，但列出的名称有3个")]),
+])
+def test_inconsistencies_found(all_rules, text, expected):
+    assert consistency(text, all_rules) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A rate on a base the text names other than the first total (收到 vs 有效).
+    "督导服务开通以来，共收到信访件282件，其中有效件123件，已办结121件，办结率98.4%，正在办理中2件。",
+    # Truncated instead of rounded: 140/151 = 92.715…
+    "共受理行政复议案件151件，办结140件，办结率92.71%。",
+    "共受理行政复议案件151件，办结140件，办结率92.72%。",  # rounded
+    "共受理行政复议案件151件，办结140件，办结率约93%。",  # 约 widens the tolerance
+    # The longest name wins: 线上录取率 is 4402 of 4420, not of itself.
+    "全市小学共录取新生4420人，通过线上录取4402人，线上录取率达到99.6%。",
+    "共有学校120所，其中民办学校30所，占比25%。",
+    # Nothing to check against.
+    "全年共办理建议提案108件，办结率100%，满意率100%。",
+    "普通高中优质示范高中分配生比例达60%。",
+    # Growth and plan completion may exceed 100%.
+    "受理案件数量同比增长率达150%。",
+    "年度任务完成率达120%。",
+    "较上年增长120%。",
+    # Parts that fall short are not an error; nested 其中 and done counts are other partitions.
+    "共办理行政复议案件20件，其中维持12件。",
+    "共收到信访件282件，其中有效件123件，已办结121件。",
+    "共收到申请100件，其中依申请公开60件，其中已答复55件、正在办理5件。",
+    "完成多部门联合抽查计划共2项，其中市级部门双随机抽查计划1项，县级完成联合抽查任务1项。",
+    "共办理案件20件，其中行政复议12件，其余8件为行政诉讼。",
+    # The 12345 hotline, phone numbers and document numbers are not counts.
+    "直接办理信访事项723件，其中包括12345政务热线工单248件和局长信箱89件。",
+    "共设立热线2条，其中服务电话023-58123456。",
+    "依据渝教发〔2024〕2号文件，共开展检查3次，其中专项检查2次。",
+    # Approximate parts: the sum is unknown.
+    "共培训1000人，其中教师800余人、家长300余人。",
+    # Ranges are not parts.
+    "共开展检查10次，其中每校1至2次。",
+    # Years inside a law title are part of its name.
+    "共学习法规3部，其中《法治政府建设实施纲要（2021—2025年）》1部。",
+    # A listed count with 等 may list fewer; a count of tasks is not a count of titles.
+    "组织学习《宪法》《民法典》等3部法律。",
+    "落实《甲市法治政府建设实施方案》12项任务。",
+    "出台规范性文件3件，包括《甲办法》《乙办法》。",
+    # Nested titles count once: 《关于印发〈…〉的通知》.
+    "制订出台《甲方案》《关于印发《乙办法》的通知》《丙意见》3部规范性文件。",
+])
+def test_correct_figures_are_not_flagged(all_rules, text):
+    assert consistency(text, all_rules) == []
+
+
+def test_rate_finding_names_the_numbers_it_compared(all_rules):
+    from lintlaw.linter import lint
+    from lintlaw.source import decode
+
+    source = decode("共收到信访件282件，其中有效件123件，已办结121件，办结率90%。".encode(), "t.txt")
+    [finding] = [d for d in lint(source, all_rules) if d.code == "C001"]
+    assert [(source.text[a:b], label) for a, b, label in finding.related] == [
+        ("121件", "分子"), ("282件", "分母"), ("123件", "分母")]
+
+
+def test_rates_across_sentences_are_not_combined(all_rules):
+    text = "全年共收到信访件282件。已办结121件，办结率98.4%。"
+    assert consistency(text, all_rules) == []

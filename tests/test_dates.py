@@ -1,0 +1,44 @@
+"""Dates in running text: parsing and calendar validity."""
+
+import pytest
+
+from lintlaw.dates import find_dates, find_iso_dates
+
+
+def parsed(text):
+    return [(d.text, d.year, d.month, d.day, d.valid) for d in find_dates(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024年3月5日召开", [("2024年3月5日", 2024, 3, 5, True)]),
+    ("二〇二五年一月二十一日", [("二〇二五年一月二十一日", 2025, 1, 21, True)]),
+    ("2024年度", [("2024年度", 2024, None, None, True)]),
+    ("4月20日", [("4月20日", None, 4, 20, True)]),
+    ("2月30日", [("2月30日", None, 2, 30, False)]),
+    ("13月", [("13月", None, 13, None, False)]),
+    ("2023年2月29日", [("2023年2月29日", 2023, 2, 29, False)]),
+    ("2024年2月29日", [("2024年2月29日", 2024, 2, 29, True)]),
+    ("2月29日", [("2月29日", None, 2, 29, True)]),  # no year: a leap year is possible
+])
+def test_dates(text, expected):
+    assert parsed(text) == expected
+
+
+@pytest.mark.parametrize("text", ["连续13个月", "20243月", "12345政务热线", "1至2次"])
+def test_not_dates(text):
+    assert parsed(text) == []
+
+
+def test_year_range_ends_are_marked():
+    [end] = find_dates("《规划（2021—2025年）》")
+    assert end.year == 2025 and end.in_range
+
+
+def test_weekday_is_read():
+    [date] = find_dates("2024年12月4日（星期三）")
+    assert date.weekday == 2 and date.as_date().weekday() == 2
+
+
+def test_iso_dates_in_page_metadata():
+    [date] = find_iso_dates("发布日期:2022-04-01 16:43")
+    assert (date.year, date.month, date.day) == (2022, 4, 1)

@@ -1,0 +1,71 @@
+"""Numbers in running text: what value, unit and flags each gets."""
+
+import pytest
+
+from lintlaw.numerals import chinese_number
+from lintlaw.quantities import find_quantities
+
+
+def measured(text):
+    return [(q.text, q.value, q.unit) for q in find_quantities(text) if q.unit]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("十二", 12), ("三千", 3000), ("两万", 20000), ("三千五百", 3500), ("一百零五", 105),
+    ("一亿二千万", 120_000_000), ("二〇二四", 2024), ("十万", 100_000),
+])
+def test_chinese_numerals(text, value):
+    assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["万", "", "是"])
+def test_not_chinese_numerals(text):
+    assert chinese_number(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("共收到信访件282件", [("282件", 282, "件")]),
+    ("录取新生4,420人", [("4,420人", 4420, "人")]),
+    ("满意率98.4%", [("98.4%", 98.4, "%")]),
+    ("投入资金1.2亿元", [("1.2亿元", 120_000_000, "元")]),
+    ("8000万元", [("8000万元", 80_000_000, "元")]),
+    ("两万余人次参加", [("两万余人次", 20000, "人次")]),
+    ("联合3部门开展检查", [("3部门", 3, "部门")]),
+    ("出动执法人员３４６人次", [("３４６人次", 346, "人次")]),
+])
+def test_measured_quantities(text, expected):
+    assert measured(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "拨打12345政务热线",  # a hotline is not a count
+    "联系电话：023-58123456",  # nor is a phone number
+    "渝教发〔2024〕2号",  # nor a document number
+    "统一部署，逐一落实，唯一标准",  # 一 inside a word
+    "一是加强学习，二是完善制度",
+    "推进“十四五”规划实施",
+    "2024年3月",  # years and months are dates, not counts
+    "5人民币",
+])
+def test_no_measured_quantity(text):
+    assert measured(text) == []
+
+
+def test_flags():
+    [approx] = find_quantities("约500人")
+    assert approx.approximate and not approx.exact_count
+    [more] = find_quantities("1200余人")
+    assert more.approximate and more.value == 1200
+    low, high = find_quantities("每月1至2次")
+    assert low.in_range and high.in_range and high.unit == "次" and not high.exact_count
+    [ordinal] = find_quantities("第3次会议")
+    assert ordinal.ordinal and not ordinal.exact_count
+    [vague] = [q for q in find_quantities("三四个部门") if q.unit]
+    assert vague.approximate
+    [exact] = find_quantities("办结121件")
+    assert exact.exact_count and (exact.start, exact.end) == (2, 6)
+
+
+def test_decimals_shown_are_kept():
+    [rate] = find_quantities("92.71%")
+    assert rate.decimals == 2 and rate.percent
