@@ -77,8 +77,8 @@ def plans_year(document: Document, keywords: list[str], plan_words: list[str]) -
                 if mention.year != expected:
                     yield Issue("plans-year", mention.start, mention.end,
                                 {"found": mention.text, "year": report.year, "expected": expected})
-            first = next((s for s in facts.sentences if s.part is section and s.line is not section.heading),
-                         None)
+            first = next((s for s in facts.report_sentences(report)
+                          if s.part is section and s.line is not section.heading), None)
             if first is None:
                 continue
             match = _OPENING_YEAR.match(text, first.start, first.end)
@@ -91,14 +91,14 @@ def statistics_year(document: Document, exclude: list[str]) -> Iterator[Issue]:
     """A statistic of the year before the report year, with no comparison in sight."""
     facts = facts_of(document)
     text = document.source.text
+    excluded = {section for report in document.reports for section in report.sections
+                if any(word in section.heading.body for word in exclude)}
     for index, sentence in enumerate(facts.sentences):
         report = sentence.report
-        if report.year is None or not facts.figures.get(index):
-            continue
-        if sentence.part is not None and any(w in sentence.part.heading.body for w in exclude):
+        if report.year is None or sentence.part in excluded:
             continue
         match = _STATISTIC_OPENING.match(text, sentence.start, sentence.end)
-        if not match or int(match.group("y")) != report.year - 1:
+        if not match or int(match.group("y")) != report.year - 1 or not facts.figures(index):
             continue
         words = text[sentence.start:sentence.end]
         if _COMPARISON.search(words) or str(report.year) in words:
@@ -144,7 +144,7 @@ def early_date(document: Document, deadline: tuple[int, int]) -> Iterator[Issue]
 
 def _intro_sentences(facts: Facts, report: Report) -> list[Sentence]:
     intro = {line.start for line in report.intro}
-    return [s for s in facts.sentences if s.report is report and s.line.start in intro]
+    return [s for s in facts.report_sentences(report) if s.line.start in intro]
 
 
 def _heading_years(document: Document, heading, plan_words: list[str], plans: bool):

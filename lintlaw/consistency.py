@@ -14,6 +14,9 @@ from lintlaw.issue import Issue
 from lintlaw.facts import DONE_WORDS, PART_MARKER, ROLE_DONE, ROLE_RATE, ROLE_REMAINDER, ROLE_TOTAL, Facts, Figure, facts_of
 
 EPSILON = 1e-9
+# Only sentences with one of these can hold a rate, a part list or a listed count
+# (a rate's name has 率, 占 or 比例); the rest never have their figures read.
+_CUES = re.compile(r"率|占|比例|其中|包括|分别|其余|剩余|余下|》")
 # Units that count the same thing.
 _UNIT_FAMILY = {"名": "人", "位": "人"}
 _CHAIN_BREAK = re.compile(r"[；;]")
@@ -59,7 +62,7 @@ def analysis_of(document) -> Analysis:
 
 def analyse(facts: Facts, text: str) -> Analysis:
     result = Analysis()
-    for sentence, figures in facts.sentence_figures():
+    for sentence, figures in facts.sentence_figures(_CUES):
         if not figures:
             continue
         for figure in figures:

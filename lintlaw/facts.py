@@ -16,7 +16,7 @@ from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, Line
 from lintlaw.quantities import Quantity, find_quantities
 
 _SENTENCE_END = re.compile(r"[。！？!?]+")
-_CLAUSE_BREAK = re.compile(r"[，,；;：:、（(）)]")
+_CLAUSE_BREAKS = "，,；;：:、（(）)"
 # 《…》 with one level of nesting: numbers and years inside a title are part of a name.
 _BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
 
@@ -36,7 +36,7 @@ ROLE_REMAINDER = "remainder"
 ROLE_RATE = "rate"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Sentence:
     start: int
     end: int
@@ -45,7 +45,7 @@ class Sentence:
     line: Line
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Figure:
     """A quantity in a sentence, with the words before it in its clause."""
 
@@ -58,15 +58,32 @@ class Figure:
 
 @dataclass
 class Facts:
+    text: str
     sentences: list[Sentence] = field(default_factory=list)
-    figures: dict[int, list[Figure]] = field(default_factory=dict)  # by sentence index
-    dates: list[tuple[DateMention, Sentence | Line]] = field(default_factory=list)
+    dates: list[tuple[DateMention, Sentence]] = field(default_factory=list)
     # Dates in page metadata (发布日期: 2025-02-26), with their label.
     published: list[tuple[DateMention, Report, str]] = field(default_factory=list)
+    by_report: dict[Report, list[int]] = field(default_factory=dict)  # sentence indexes, in order
+    _figures: dict[int, list[Figure]] = field(default_factory=dict, repr=False)
 
-    def sentence_figures(self):
+    def report_sentences(self, report: Report) -> list[Sentence]:
+        return [self.sentences[i] for i in self.by_report.get(report, [])]
+
+    def figures(self, index: int) -> list[Figure]:
+        """The figures of one sentence, read on first request.
+
+        Most sentences never need theirs: the consistency checks ask only where a
+        cue (%, 其中, 《) appears, which keeps large files fast.
+        """
+        if index not in self._figures:
+            self._figures[index] = _read_figures(self.text, self.sentences[index])
+        return self._figures[index]
+
+    def sentence_figures(self, cue: re.Pattern | None = None):
+        """(sentence, figures) for every sentence, or for those where `cue` matches."""
         for index, sentence in enumerate(self.sentences):
-            yield sentence, self.figures.get(index, [])
+            if cue is None or cue.search(self.text, sentence.start, sentence.end):
+                yield sentence, self.figures(index)
 
 
 def facts_of(document: Document) -> Facts:
@@ -75,7 +92,7 @@ def facts_of(document: Document) -> Facts:
 
 def _compute(document: Document) -> Facts:
     text = document.source.text
-    facts = Facts()
+    facts = Facts(text)
     for report in document.reports:
         top_of = {}
         for section in report.sections:
@@ -97,26 +114,35 @@ def _compute(document: Document) -> Facts:
 
 
 def _add_line(facts: Facts, text: str, report: Report, part, line: Line, begin: int) -> None:
-    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text, begin, line.end)]
+    titles = _titles(text, begin, line.end) if "《" in line.text else []
+    dates = [d for d in find_dates(text, begin, line.end) if not _inside(d.start, titles)]
+    own = facts.by_report.setdefault(report, [])
     start = begin
     for stop in [*(m.end() for m in _SENTENCE_END.finditer(text, begin, line.end)), line.end]:
         if stop <= start:
             continue
         sentence = Sentence(start, stop, report, part, line)
-        index = len(facts.sentences)
+        own.append(len(facts.sentences))
         facts.sentences.append(sentence)
-        figures = []
-        previous_end = start
-        for quantity in find_quantities(text, start, stop):
-            if not _inside(quantity.start, titles):
-                figures.append(_figure(text, sentence, quantity, previous_end))
-            previous_end = quantity.end
-        if figures:
-            facts.figures[index] = figures
-        for mention in find_dates(text, start, stop):
-            if not _inside(mention.start, titles):
-                facts.dates.append((mention, sentence))
+        while dates and dates[0].start < stop:
+            facts.dates.append((dates.pop(0), sentence))
         start = stop
+
+
+def _titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text, start, end)]
+
+
+def _read_figures(text: str, sentence: Sentence) -> list[Figure]:
+    """Measured quantities of a sentence, outside 《》 titles, with their roles."""
+    titles = _titles(text, sentence.start, sentence.end) if "《" in text[sentence.start:sentence.end] else []
+    figures = []
+    previous_end = sentence.start
+    for quantity in find_quantities(text, sentence.start, sentence.end):
+        if quantity.unit and not _inside(quantity.start, titles):
+            figures.append(_figure(text, sentence, quantity, previous_end))
+        previous_end = quantity.end
+    return figures
 
 
 def _inside(offset: int, spans) -> bool:
@@ -124,10 +150,10 @@ def _inside(offset: int, spans) -> bool:
 
 
 def _figure(text: str, sentence: Sentence, quantity: Quantity, previous_end: int) -> Figure:
-    clause_start = previous_end
-    for match in _CLAUSE_BREAK.finditer(text, previous_end, quantity.start):
-        clause_start = match.end()
-    prefix = text[clause_start:quantity.start]
+    prefix = text[previous_end:quantity.start]
+    cut = max(map(prefix.rfind, _CLAUSE_BREAKS))  # the clause starts after its last break
+    if cut >= 0:
+        prefix = prefix[cut + 1:]
     if quantity.percent:
         match = _RATE_NAME.search(prefix)
         if match:

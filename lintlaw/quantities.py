@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lintlaw.numerals import chinese_number
 
@@ -31,8 +31,10 @@ _CN_CHARS = _CN_DIGIT + "十百千万亿"
 # A measure word must not be the start of a longer noun: 3所属, 5人民.
 _NOT_A_MEASURE = "(?![民员才属有在以])"
 # Arabic: 1,234 · 12.5 · 98.4 ; then an optional 余/多, scale, measure word or %.
+# Both open with a lookahead on their first character, which lets re skip other
+# characters fast instead of trying the lookbehind at every position.
 _ARABIC = re.compile(
-    rf"(?<![0-9０-９.．A-Za-z])"
+    rf"(?={_DIGIT})(?<![0-9０-９.．A-Za-z])"
     rf"(?P<num>{_DIGIT}{{1,3}}(?:,{_DIGIT}{{3}})+(?!{_DIGIT})|{_DIGIT}+)"
     rf"(?P<dec>[.．]{_DIGIT}+)?"
     rf"(?![A-Za-z])"
@@ -41,16 +43,17 @@ _ARABIC = re.compile(
 )
 # Chinese: only with a measure word, so that 一是, 一网通办, 十四五 are not numbers.
 _CHINESE = re.compile(
-    rf"(?<![第{_CN_CHARS}])"
+    rf"(?=[{_CN_CHARS}])(?<![第{_CN_CHARS}])"
     rf"(?P<num>[{_CN_CHARS}]+?)(?P<approx>余|多)?(?P<unit>{_MEASURE}){_NOT_A_MEASURE}"
 )
-_APPROX_BEFORE = re.compile(r"(?:约|近|超过|超|逾|大约|将近|接近|不到|不足|达?\s*近)\s*$")
-_APPROX_AFTER = re.compile(r"^(?:左右|以上|以下|上下|有余)")
-_RANGE_JOINER = re.compile(r"^\s*(?:至|到|~|～|-|－|—{1,2}|–)\s*$")
-_ORDINAL_BEFORE = re.compile(r"第\s*$")
+# Plain string tests, not regexes: they run for every number in the file.
+_APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "不到", "不足")
+_APPROX_AFTER = ("左右", "以上", "以下", "上下", "有余")
+_RANGE_START = frozenset("至到~～-－—–")
+_RANGE_JOINER = re.compile(r"\s*(?:至|到|~|～|-|－|—{1,2}|–)\s*")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)  # identity: two equal numbers are still two figures
 class Quantity:
     start: int
     end: int
@@ -76,11 +79,12 @@ class Quantity:
         return self.text
 
 
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _arabic_value(match: re.Match) -> tuple[float, int]:
-    digits = match.group("num").replace(",", "")
-    digits = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in digits)
-    decimal = match.group("dec") or ""
-    decimal = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in decimal[1:])
+    digits = match.group("num").replace(",", "").translate(_FULLWIDTH_DIGITS)
+    decimal = (match.group("dec") or " ")[1:].translate(_FULLWIDTH_DIGITS)
     value = float(f"{digits}.{decimal}") if decimal else float(int(digits))
     return value, len(decimal)
 
@@ -90,9 +94,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     found: list[Quantity] = []
     for match in _ARABIC.finditer(text, start, end):
+        unit = "%" if match.group("pct") else (match.group("unit") or "")
+        if not unit and text[match.end():match.end() + 1] not in _RANGE_START:
+            continue  # a bare number (2024年, 12345) matters only as the low end of a range
         value, decimals = _arabic_value(match)
         scale = match.group("scale")
-        unit = "%" if match.group("pct") else (match.group("unit") or "")
         if scale:
             value *= _SCALE[scale]
         found.append(_finish(text, match, value, decimals, unit, bool(match.group("approx")), False))
@@ -124,21 +130,19 @@ def _in_word(text: str, match: re.Match) -> bool:
 
 
 def _finish(text, match, value, decimals, unit, approximate, chinese) -> Quantity:
-    before = text[max(0, match.start() - 4):match.start()]
-    after = text[match.end():match.end() + 3]
-    approximate = approximate or bool(_APPROX_BEFORE.search(before)) or bool(_APPROX_AFTER.match(after))
-    ordinal = bool(_ORDINAL_BEFORE.search(before))
+    start = match.start()
+    before = text[max(0, start - 4):start].rstrip()
     shown = match.group(0).rstrip()
+    after = text[start + len(shown):start + len(shown) + 2]
+    approximate = approximate or before.endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER)
+    ordinal = before.endswith("第")
     return Quantity(match.start(), match.start() + len(shown), shown, value, decimals, unit,
                     approximate, chinese, False, ordinal)
 
 
 def _mark_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     """Mark both ends of 1至2次, 3～5年, 15%～30%."""
-    marked = list(found)
-    for i in range(len(marked) - 1):
-        left, right = marked[i], marked[i + 1]
-        if _RANGE_JOINER.match(text[left.end:right.start]):
-            marked[i] = replace(left, in_range=True)
-            marked[i + 1] = replace(right, in_range=True)
-    return marked
+    for left, right in zip(found, found[1:]):
+        if right.start - left.end <= 4 and _RANGE_JOINER.fullmatch(text, left.end, right.start):
+            left.in_range = right.in_range = True
+    return found

@@ -25,6 +25,8 @@ SENTENCES = [
     "开展行政执法案卷评查2次，评查案卷120卷，发现问题均已督促整改到位。",
     "一是健全制度，二是规范程序，三是强化监督，确保各项工作落到实处。",
     "组织领导干部旁听庭审1次，举办法治专题讲座6场，参训人员达到1200余人次。",
+    # Work for the consistency rules: a parts chain and a rate to recompute.
+    "全年共受理行政复议案件151件，其中维持98件、撤销12件，已办结140件，办结率92.71%。",
 ]
 CHINESE = "一二三四五六七八九十"
 
@@ -37,7 +39,7 @@ def report(year: int, subsections: int) -> str:
         name = CHINESE[i % 10] if i < 10 else f"十{CHINESE[i % 10]}"
         lines.append(f"（{name}）依法履行职能第{i + 1}项")
         for j in range(1, 4):
-            lines.append(f"{j}.规范工作{j}。" + "".join(SENTENCES[(i + j + k) % 5] for k in range(3)))
+            lines.append(f"{j}.规范工作{j}。" + "".join(SENTENCES[(i + j + k) % len(SENTENCES)] for k in range(3)))
     lines += ["二、党政主要负责人履行推进法治建设第一责任人职责情况", SENTENCES[0],
               "三、存在的不足和原因", SENTENCES[1],
               f"四、{year + 1}年工作安排", SENTENCES[2],
