@@ -7,6 +7,7 @@ verify it leaves alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -30,10 +31,19 @@ _TITLE_GAP = re.compile(r"[、，,和及与\s]*")
 _DOC_UNITS = frozenset("部件份个项本篇套册门")
 _DOC_NOUN = (r"[\u4e00-\u9fff]{0,6}?(?:文件|制度|办法|法律|法规|规章|条例|方案|意见|政策|措施|规定|通知|"
              r"细则|规则|标准|指南|指引|读本|教材|课程|书籍|图书|手册|规划|计划|清单)")
-_FORWARD_LIST = re.compile(
-    rf"{_DOC_NOUN}\s*(?P<conn>[：:]|[（(]|[，,]?\s*(?:即|分别是|分别为|具体为|具体是)[：:]?|[，,]?\s*包括[：:]?)\s*(?=《)")
 _BACKWARD_TAIL = re.compile(r"\s*(?P<etc>等)?\s*(?:共\s*)?$")
-_AFTER_COUNT = re.compile(_DOC_NOUN)
+
+
+@functools.cache
+def _list_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(forward list lead, document noun after a count), compiled on first need.
+
+    Only sentences with a run of 《》 titles use them, and their alternations
+    are among the costliest patterns to compile at start-up.
+    """
+    forward = re.compile(
+        rf"{_DOC_NOUN}\s*(?P<conn>[：:]|[（(]|[，,]?\s*(?:即|分别是|分别为|具体为|具体是)[：:]?|[，,]?\s*包括[：:]?)\s*(?=《)")
+    return forward, re.compile(_DOC_NOUN)
 
 
 @dataclass(frozen=True)
@@ -259,7 +269,7 @@ def _title_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
 
 
 def _listed_after(position: int, runs, text: str, end: int):
-    lead = _FORWARD_LIST.match(text, position, end)
+    lead = _list_patterns()[0].match(text, position, end)
     if lead is None:
         return None
     for run in runs:
@@ -271,7 +281,7 @@ def _listed_after(position: int, runs, text: str, end: int):
 
 def _listed_before(figure: Figure, runs, text: str):
     q = figure.quantity
-    if not _AFTER_COUNT.match(text, q.end):
+    if not _list_patterns()[1].match(text, q.end):
         return None
     for run in runs:
         tail = _BACKWARD_TAIL.fullmatch(text, run[1], q.start)

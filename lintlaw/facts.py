@@ -25,9 +25,9 @@ _TOTAL = re.compile(r"(?<![公中教])共(?![同享建治育产性识进商担�
 DONE_WORDS = re.compile(r"办结|结案|完成|录取|通过|合格|答复|办理完毕|处理完毕|化解|解决|整改到位")
 _REMAINDER = re.compile(r"其余|剩余|余下")
 PART_MARKER = re.compile(r"其中(?:包括|有)?|包括|分别为|分别是")
-_RATE_NAME = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{0,8}?率|占比|比例|占[\u4e00-\u9fff]{0,12}?的?)\s*"
-    r"(?:均|分别)?(?:达到|达|为|是|保持在?|稳定在|提升至|提高至|提高到|上升至|实现|超过)?\s*(?:约|近)?\s*$")
+# What may stand between a rate's name and its number: 办结率均达到约98%.
+_RATE_VERBS = ("保持在", "稳定在", "提升至", "提高至", "提高到", "上升至", "达到", "保持", "实现", "超过",
+               "达", "为", "是")
 
 ROLE_TOTAL = "total"
 ROLE_PART = "part"
@@ -145,6 +145,34 @@ def _read_figures(text: str, sentence: Sentence) -> list[Figure]:
     return figures
 
 
+def rate_name(prefix: str) -> str:
+    """The name a percentage is given by the words just before it: 线上录取率, 占比, 占全部的.
+
+    Plain string steps rather than a regex: this runs for every percentage.
+    """
+    rest = prefix.rstrip().removesuffix("约").removesuffix("近").rstrip()
+    for verb in _RATE_VERBS:
+        if rest.endswith(verb):
+            rest = rest[:-len(verb)]
+            break
+    rest = rest.rstrip().removesuffix("均").removesuffix("分别")
+    if rest.endswith("率"):
+        start = len(rest) - 1
+        while start > 0 and len(rest) - start < 9 and _is_han(rest[start - 1]):
+            start -= 1
+        return rest[start:]
+    if rest.endswith(("占比", "比例")):
+        return rest[-2:]
+    at = rest.rfind("占")
+    if at >= 0 and len(rest) - at <= 14 and all(_is_han(c) for c in rest[at:]):
+        return rest[at:]
+    return ""
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def _inside(offset: int, spans) -> bool:
     return any(a < offset < b for a, b in spans)
 
@@ -155,9 +183,9 @@ def _figure(text: str, sentence: Sentence, quantity: Quantity, previous_end: int
     if cut >= 0:
         prefix = prefix[cut + 1:]
     if quantity.percent:
-        match = _RATE_NAME.search(prefix)
-        if match:
-            return Figure(quantity, sentence, prefix, ROLE_RATE, match.group("name"))
+        name = rate_name(prefix)
+        if name:
+            return Figure(quantity, sentence, prefix, ROLE_RATE, name)
         return Figure(quantity, sentence, prefix)
     for role, pattern in ((ROLE_REMAINDER, _REMAINDER), (ROLE_TOTAL, _TOTAL), (ROLE_PART, PART_MARKER),
                           (ROLE_DONE, DONE_WORDS)):
