@@ -15,9 +15,9 @@ from lintlaw.issue import Issue
 from lintlaw.facts import DONE_WORDS, PART_MARKER, ROLE_DONE, ROLE_RATE, ROLE_REMAINDER, ROLE_TOTAL, Facts, Figure, facts_of
 
 EPSILON = 1e-9
-# Only sentences with one of these can hold a rate, a part list or a listed count
-# (a rate's name has 率, 占 or 比例); the rest never have their figures read.
-_CUES = re.compile(r"率|占|比例|其中|包括|分别|其余|剩余|余下|》")
+# Only sentences with one of these can hold a rate, a part list, a listed count or
+# a total (a rate's name has 率, 占 or 比例); the rest never have their figures read.
+_CUES = re.compile(r"率|占|比例|其中|包括|分别|其余|剩余|余下|》|共|合计|总计|累计")
 # Units that count the same thing.
 _UNIT_FAMILY = {"名": "人", "位": "人"}
 _CHAIN_BREAK = re.compile(r"[；;]")
@@ -72,9 +72,13 @@ def analysis_of(document) -> Analysis:
 
 def analyse(facts: Facts, text: str) -> Analysis:
     result = Analysis()
+    stated: dict[tuple, Figure] = {}  # a total's whole lead-in → where it was first stated
     for sentence, figures in facts.sentence_figures(_CUES):
         if not figures:
             continue
+        restated = _check_restated(figures[0], text, stated)
+        if restated:
+            result.issues.append(restated)
         for figure in figures:
             if figure.role == ROLE_RATE:
                 check = _check_rate(figure, figures)
@@ -89,6 +93,28 @@ def analyse(facts: Facts, text: str) -> Analysis:
         result.issues.extend(_check_parts(figures, text, sentence.start, sentence.end))
         result.issues.extend(_check_listed(figures, text, sentence.start, sentence.end))
     return result
+
+
+def _check_restated(first: Figure, text: str, stated: dict) -> Issue | None:
+    """The same total, introduced by exactly the same words, stated again with another value.
+
+    Only a sentence's first figure counts, and only when all the words before it
+    (at least six characters, a total word among them) are the same both times:
+    "全年共办理行政复议案件20件" … "全年共办理行政复议案件22件".
+    """
+    q = first.quantity
+    if first.role != ROLE_TOTAL or not _countable(first):
+        return None
+    lead = text[first.sentence.start:q.start].strip()
+    if len(lead) < 6:
+        return None
+    key = (first.sentence.report, lead, _family(q.unit))
+    earlier = stated.setdefault(key, first)
+    if earlier is first or abs(earlier.quantity.value - q.value) < EPSILON:
+        return None
+    return Issue("restated", q.start, q.end, {"found": q.text, "earlier": earlier.quantity.text,
+                                             "lead": lead},
+                 ((earlier.quantity.start, earlier.quantity.end, "前文"),))
 
 
 def _family(unit: str) -> str:

@@ -46,7 +46,8 @@ class DateMention:
     day: int | None = None
     weekday: int | None = None  # 0 = Monday, as written next to the date
     of_year: bool = False  # 2024年度
-    in_range: bool = False  # one end of 2021—2025年
+    in_range: bool = False  # inside a year range
+    until: int | None = None  # a year range 2021—2025年: year 2021, until 2025
 
     @property
     def valid(self) -> bool:
@@ -77,7 +78,11 @@ def _number(text: str | None) -> int | None:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    ranges = [(m.start(), m.end()) for m in _YEAR_RANGE.finditer(text, start, end)]
+    ranges = []
+    for match in _YEAR_RANGE.finditer(text, start, end):
+        ranges.append((match.start(), match.end()))
+        found.append(DateMention(match.start(), match.end(), match.group(0), int(match.group("a")),
+                                 in_range=True, until=int(match.group("b"))))
     for match in _DATE.finditer(text, start, end):
         if match.group("y"):
             year, month, day = _number(match.group("y")), _number(match.group("m")), _number(match.group("d"))
@@ -86,10 +91,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         else:
             year, month, day = None, int(match.group("m3")), None
         weekday = _WEEKDAYS.index(match.group("w").replace("天", "日")) if match.group("w") else None
-        in_range = any(a <= match.start() < b for a, b in ranges)
+        if any(a <= match.start() < b for a, b in ranges):
+            continue  # the end of a range is not a date of its own
         found.append(DateMention(match.start(), match.end(), match.group(0), year, month, day,
-                                 weekday, bool(match.group("du")), in_range))
-    return found
+                                 weekday, bool(match.group("du"))))
+    return sorted(found, key=lambda mention: mention.start)
 
 
 def find_iso_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:

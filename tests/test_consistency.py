@@ -93,3 +93,23 @@ def test_rate_finding_names_the_numbers_it_compared(all_rules):
 def test_rates_across_sentences_are_not_combined(all_rules):
     text = "全年共收到信访件282件。已办结121件，办结率98.4%。"
     assert consistency(text, all_rules) == []
+
+
+def test_conflicting_restatement(all_rules):
+    text = "全年共办理行政复议案件20件。\n全年共办理行政复议案件22件，均已办结。"
+    assert consistency(text, all_rules) == [
+        ("C006", 2, 12, "“全年共办理行政复议案件”前文写的是20件，这里是22件，两处不一致")]
+
+
+@pytest.mark.parametrize("prefix, name", [
+    ("通过线上录取4402人，线上录取率达到", "线上录取率"),
+    ("办结率均达到约", "办结率"),
+    ("其中民办学校30所，占比", "占比"),
+    ("占全部案件的", "占全部案件的"),
+    ("群众满意度达到", ""),
+    ("较上年下降", ""),
+])
+def test_rate_names(prefix, name):
+    from lintlaw.facts import rate_name
+
+    assert rate_name(prefix) == name

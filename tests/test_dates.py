@@ -29,9 +29,10 @@ def test_not_dates(text):
     assert parsed(text) == []
 
 
-def test_year_range_ends_are_marked():
-    [end] = find_dates("《规划（2021—2025年）》")
-    assert end.year == 2025 and end.in_range
+@pytest.mark.parametrize("text", ["规划（2021—2025年）", "2021-2025年", "2021年至2025年"])
+def test_year_ranges(text):
+    [span] = find_dates(text)
+    assert (span.year, span.until, span.in_range) == (2021, 2025, True)
 
 
 def test_weekday_is_read():

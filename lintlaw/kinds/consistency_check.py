@@ -8,7 +8,7 @@ from lintlaw.consistency import analysis_of
 from lintlaw.document import Document
 from lintlaw.kinds.base import Hit, Option, RuleKind
 
-PROBLEMS = ("rate", "rate-over-100", "parts-exceed-total", "remainder", "listed-count")
+PROBLEMS = ("rate", "rate-over-100", "parts-exceed-total", "remainder", "listed-count", "restated")
 
 
 class ConsistencyCheck(RuleKind):
@@ -17,7 +17,7 @@ class ConsistencyCheck(RuleKind):
         "problem": Option(str, required=True, doc="which problem: " + ", ".join(PROBLEMS)),
     }
     fields = frozenset({"name", "found", "computed", "total", "parts", "sum", "remainder",
-                        "expected", "listed"})
+                        "expected", "listed", "earlier", "lead"})
 
     @classmethod
     def validate(cls, options):

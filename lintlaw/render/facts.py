@@ -26,7 +26,8 @@ def add_facts(node, document, report, escape) -> None:
 
     dates = [m for m, s in facts.dates if s.report is report]
     if dates:
-        shown = "、".join(f"{escape(m.text)}[dim]L{source.position(m.start)[0]}[/]" for m in dates)
+        shown = "、".join(f"{escape(m.text)}[dim]{'〔范围〕' if m.until else ''}L{source.position(m.start)[0]}[/]"
+                         for m in dates)
         branch.add(f"日期 {len(dates)} 处：{shown}")
 
     numbers = branch.add("数字（按句）")
