@@ -195,7 +195,9 @@ def _percent(value: float, decimals: int) -> str:
 def _check_parts(figures: list[Figure], text: str, start: int, end: int) -> list[Issue]:
     issues = []
     for marker in PART_MARKER.finditer(text, start, end):
-        before = [f for f in figures if f.quantity.end <= marker.start()]
+        # The whole is the nearest count before 其中, looking past a rate in between:
+        # "审结131件，审结率92.25%，其中维持87件…".
+        before = [f for f in figures if f.quantity.end <= marker.start() and not f.quantity.percent]
         if not before or not _countable(before[-1]):
             continue
         whole = before[-1]

@@ -38,7 +38,7 @@ _ARABIC = re.compile(
     rf"(?P<num>{_DIGIT}{{1,3}}(?:,{_DIGIT}{{3}})+(?!{_DIGIT})|{_DIGIT}+)"
     rf"(?P<dec>[.．]{_DIGIT}+)?"
     rf"(?![A-Za-z])"
-    rf"\s?(?P<approx>[余多])?(?P<scale>[万亿千百](?![分之]))?"
+    rf"\s?(?P<approx>[余多])?(?P<scale>[万亿千百](?![分之]))?(?P<approx2>[余多])?"
     rf"(?:(?P<pct>[%％])|(?P<unit>{_MEASURE}){_NOT_A_MEASURE})?"
 )
 # Chinese: only with a measure word, so that 一是, 一网通办, 十四五 are not numbers.
@@ -101,7 +101,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         scale = match.group("scale")
         if scale:
             value *= _SCALE[scale]
-        found.append(_finish(text, match, value, decimals, unit, bool(match.group("approx")), False))
+        approximate = bool(match.group("approx") or match.group("approx2"))
+        found.append(_finish(text, match, value, decimals, unit, approximate, False))
     for match in _CHINESE.finditer(text, start, end):
         core = match.group("num")
         if _in_word(text, match):

@@ -113,3 +113,11 @@ def test_rate_names(prefix, name):
     from lintlaw.facts import rate_name
 
     assert rate_name(prefix) == name
+
+
+def test_parts_after_a_rate_belong_to_the_count_before_it(all_rules):
+    text = "受理142件，审结131件，审结率92.25%，其中维持87件、撤销9件、驳回40件。"
+    assert consistency(text, all_rules) == [
+        ("C003", 1, 29, "分项之和136件超过了合计131件（87件＋9件＋40件）")]
+    text = "受理142件，审结131件，审结率92.25%，其中维持87件、撤销9件、驳回35件。"
+    assert consistency(text, all_rules) == []

@@ -69,3 +69,8 @@ def test_flags():
 def test_decimals_shown_are_kept():
     [rate] = find_quantities("92.71%")
     assert rate.decimals == 2 and rate.percent
+
+
+def test_approximation_after_the_scale():
+    [q] = find_quantities("发放宣传资料5万余份")
+    assert (q.value, q.unit, q.approximate) == (50000, "份", True)
