@@ -15,7 +15,7 @@ from lintlaw.errors import RuleFileError
 from lintlaw.kinds.base import Hit, Option, RuleKind
 from lintlaw.outline import CHROME, DAMAGED, HEADING
 
-SCOPES = ("text", "title", "heading", "signature")
+SCOPES = ("text", "title", "heading", "signature", "date")
 PATTERN_TIMEOUT_SECONDS = 2.0
 
 
@@ -24,7 +24,8 @@ class Pattern(RuleKind):
     options = {
         "patterns": Option(list, required=True, doc="regular expressions (regex module syntax)"),
         "scope": Option(list, default=["text"],
-                        doc="where to look: text (every line but page chrome), title, heading, signature"),
+                        doc="where to look: text (every line but page chrome), title, heading, signature, "
+                            "date (the 成文日期 line)"),
     }
     fields = frozenset()
 
@@ -69,8 +70,10 @@ class Pattern(RuleKind):
                     lines = [report.title] if report.title else []
                 elif scope == "heading":
                     lines = [line for line in report.lines if line.kind in (HEADING, DAMAGED)]
-                else:
+                elif scope == "signature":
                     lines = [report.signature] if report.signature else []
+                else:
+                    lines = [report.date] if report.date else []
                 for line in lines:
                     yield line.start, line.end
 
