@@ -21,8 +21,9 @@ _CUES = re.compile(r"率|占|比例|其中|包括|分别|其余|剩余|余下|�
 # Units that count the same thing.
 _UNIT_FAMILY = {"名": "人", "位": "人"}
 _CHAIN_BREAK = re.compile(r"[；;]")
-# Rates that may exceed 100%: growth, and completion of a plan.
-_MAY_EXCEED = re.compile(r"增|涨|升|提高|提升|完成|超额|使用|利用|同比|环比")
+# Rates that may exceed 100%: growth, completion or execution of a plan, use of
+# capacity, and gross ratios (毛入学率 counts pupils of any age against one age group).
+_MAY_EXCEED = re.compile(r"增|涨|升|提高|提升|完成|执行|超|使用|利用|同比|环比|毛")
 _APPROXIMATE_RATE = re.compile(r"(?:约|近|超过|逾|接近)\s*$")
 
 # A listed count: "出台3部规范性文件：《…》《…》《…》" or "《…》《…》等2部法规".

@@ -52,6 +52,7 @@ def test_inconsistencies_found(all_rules, text, expected):
     # Growth and plan completion may exceed 100%.
     "受理案件数量同比增长率达150%。",
     "年度任务完成率达120%。",
+    "高中阶段毛入学率达102.3%。",  # a gross ratio may exceed 100%
     "较上年增长120%。",
     # Parts that fall short are not an error; nested 其中 and done counts are other partitions.
     "共办理行政复议案件20件，其中维持12件。",

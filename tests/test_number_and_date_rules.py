@@ -153,3 +153,8 @@ def test_bad_deadline_is_a_rule_file_error(tmp_path):
     rule_file.write_text(original.replace('deadline = "04-01"', 'deadline = "02-30"'), encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"D906.toml:\d+: deadline: 应为“月-日”，如 04-01"):
         load_rule_file(rule_file, builtin=False)
+
+
+def test_a_since_phrase_may_name_an_earlier_year(all_rules):
+    body = "2023年以来，甲市教育局坚持依法治教。\n一、主要举措和成效\n"
+    assert report_year_findings(body, all_rules) == []
