@@ -24,16 +24,17 @@ def add_facts(node, document, report, escape) -> None:
         if owner is report:
             branch.add(f"{what}：{escape(mention.text)}  [dim]L{source.position(mention.start)[0]}[/]")
 
-    dates = [m for m, s in facts.dates if s.report is report]
+    dates = [m for m, sentence in facts.dates if sentence.report is report]
     if dates:
         shown = "、".join(f"{escape(m.text)}[dim]{'〔范围〕' if m.until else ''}L{source.position(m.start)[0]}[/]"
                          for m in dates)
         branch.add(f"日期 {len(dates)} 处：{shown}")
 
     numbers = branch.add("数字（按句）")
-    for sentence, figures in facts.sentence_figures():
-        measured = [f for f in figures if f.quantity.unit]
-        if sentence.report is not report or not measured:
+    for index in facts.by_report.get(report, []):
+        sentence = facts.sentences[index]
+        measured = facts.figures(index)
+        if not measured:
             continue
         items = []
         for figure in measured:
