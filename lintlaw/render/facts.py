@@ -51,6 +51,8 @@ def add_facts(node, document, report, escape) -> None:
             items.append(escape(figure.quantity.text) + (f"[dim]〔{'，'.join(flags)}〕[/]" if flags else ""))
         numbers.add(f"[dim]L{sentence.line.lineno}[/] " + "  ".join(items))
 
+    if not numbers.children:
+        numbers.add("[dim]（没有带计量单位的数字）[/]")
     rates = branch.add("比率核对")
     for check in analysis_of(document).rates:
         if check.rate.sentence.report is not report:
@@ -70,3 +72,5 @@ def add_facts(node, document, report, escape) -> None:
             rates.add(where + f"[dim]未核对：有分子 {escape(check.parts[0].quantity.text)}，本句没有可作分母的数字[/]")
         else:
             rates.add(where + "[dim]未核对：本句没有与比率名称对应的分子[/]")
+    if not rates.children:
+        rates.add("[dim]（没有写明名称的比率）[/]")
