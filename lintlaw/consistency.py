@@ -86,8 +86,7 @@ def analyse(facts: Facts, text: str) -> Analysis:
                 result.rates.append(check)
                 if check.checkable and check.matched is None:
                     result.issues.append(_rate_issue(check))
-                if figure.quantity.value > 100 + EPSILON and not _MAY_EXCEED.search(figure.cue) \
-                        and not _MAY_EXCEED.search(figure.prefix):
+                if _over_100(figure):
                     q = figure.quantity
                     result.issues.append(Issue("rate-over-100", q.start, q.end,
                                                {"name": figure.cue, "found": q.text}))
@@ -155,6 +154,12 @@ def _check_rate(rate: Figure, figures: list[Figure]) -> RateCheck:
         if abs(computed - stated.value) < tolerance - EPSILON:
             return RateCheck(rate, tuple(parts), wholes, (part, whole))
     return RateCheck(rate, tuple(parts), wholes)
+
+
+def _over_100(rate: Figure) -> bool:
+    """A part-of-whole rate above 100%; growth, plan and gross rates may be."""
+    return (rate.quantity.value > 100 + EPSILON and not _MAY_EXCEED.search(rate.cue)
+            and not _MAY_EXCEED.search(rate.prefix))
 
 
 def _parts_named(stem: str, figures: list[Figure]) -> list[Figure]:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,8 @@ from lintlaw.numerals import chinese_number
 # Measure words, longest first so that 人次 wins over 人. Time words (年 月 日 天)
 # are left out on purpose: a year is not a count.
 MEASURE_WORDS = (
-    "部门", "单位", "家庭", "家长", "人次", "户次", "件次", "场次", "批次", "课时", "学时", "元", "件", "个", "人", "名", "场",
+    "部门", "单位", "家庭", "家长",  # nouns that count themselves: 联合3部门
+    "人次", "户次", "件次", "场次", "批次", "课时", "学时", "元", "件", "个", "人", "名", "场",
     "所", "项", "次", "家", "部", "条", "份", "户", "位", "批", "期", "篇", "本", "册", "套",
     "台", "辆", "起", "宗", "类", "门", "节", "堂", "支", "张", "处", "座", "间", "款", "轮", "届",
     "例", "封", "单", "盒", "校", "园", "里", "米", "吨", "亩", "公里", "平方米",
@@ -143,7 +145,7 @@ def _finish(text, match, value, decimals, unit, approximate, chinese) -> Quantit
 
 def _mark_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     """Mark both ends of 1至2次, 3～5年, 15%～30%."""
-    for left, right in zip(found, found[1:]):
+    for left, right in itertools.pairwise(found):
         if right.start - left.end <= 4 and _RANGE_JOINER.fullmatch(text, left.end, right.start):
             left.in_range = right.in_range = True
     return found
