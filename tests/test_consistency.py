@@ -122,3 +122,17 @@ def test_parts_after_a_rate_belong_to_the_count_before_it(all_rules):
         ("C003", 1, 29, "分项之和136件超过了合计131件（87件＋9件＋40件）")]
     text = "受理142件，审结131件，审结率92.25%，其中维持87件、撤销9件、驳回35件。"
     assert consistency(text, all_rules) == []
+
+
+def test_facts_are_computed_only_for_rules_that_need_them(all_rules):
+    from lintlaw.document import build_document
+    from lintlaw.ruleset import select_rules
+    from lintlaw.source import decode
+
+    document = build_document(decode("一、举措\n共办理20件，其中维持12件。\n".encode(), "t.txt"))
+    for rule in select_rules(all_rules, ["structure", "placeholder", "number"], None):
+        list(rule.kind.check(document))
+    assert "facts" not in document._facts
+    for rule in select_rules(all_rules, ["C003"], None):
+        list(rule.kind.check(document))
+    assert set(document._facts) >= {"facts", "consistency"}
