@@ -15,6 +15,7 @@ from lintlaw.issue import Issue
 from lintlaw.facts import DONE_WORDS, PART_MARKER, ROLE_DONE, ROLE_RATE, ROLE_REMAINDER, ROLE_TOTAL, Facts, Figure, facts_of
 
 EPSILON = 1e-9
+MAX_SHOWN = 4  # computations a rate finding spells out
 # Only sentences with one of these can hold a rate, a part list, a listed count or
 # a total (a rate's name has 率, 占 or 比例); the rest never have their figures read.
 _CUES = re.compile(r"率|占|比例|其中|包括|分别|其余|剩余|余下|》|共|合计|总计|累计")
@@ -134,8 +135,8 @@ def _check_rate(rate: Figure, figures: list[Figure]) -> RateCheck:
     name = rate.cue
     if name.endswith("率"):
         parts = _parts_named(name[:-1], before)
-    elif name.startswith("占"):  # 占比, 占…的: the figure just before is the part
-        parts = [before[-1]]
+    elif name.startswith("占"):  # 占比, 占…的: the part is not named, so any figure may be it
+        parts = before
     else:  # 比例 names no part
         return RateCheck(rate)
     pairs = [(part, whole) for part in parts for whole in before
@@ -188,8 +189,9 @@ def _rate_issue(check: RateCheck) -> Issue:
                 computed.append(f"{part.quantity.text}÷{whole.quantity.text}＝{_percent(value, q.decimals)}")
     for whole in check.wholes:
         related.append((whole.quantity.start, whole.quantity.end, "分母"))
-    return Issue("rate", q.start, q.end, {"name": check.rate.cue, "found": q.text,
-                                          "computed": "，".join(computed)}, tuple(related))
+    shown = "，".join(computed[:MAX_SHOWN]) + ("等" if len(computed) > MAX_SHOWN else "")
+    return Issue("rate", q.start, q.end, {"name": check.rate.cue, "found": q.text, "computed": shown},
+                 tuple(related))
 
 
 def _percent(value: float, decimals: int) -> str:

@@ -46,6 +46,8 @@ def test_inconsistencies_found(all_rules, text, expected):
     # The longest name wins: 线上录取率 is 4402 of 4420, not of itself.
     "全市小学共录取新生4420人，通过线上录取4402人，线上录取率达到99.6%。",
     "共有学校120所，其中民办学校30所，占比25%。",
+    # 占 names no part: any figure before it may be the part.
+    "全区共有学校120所、教师3000人，其中民办学校30所、民办教师800人，民办学校占25%。",
     # Nothing to check against.
     "全年共办理建议提案108件，办结率100%，满意率100%。",
     "普通高中优质示范高中分配生比例达60%。",
