@@ -55,6 +55,7 @@ class RateCheck:
     rate: Figure
     parts: tuple[Figure, ...] = ()
     wholes: tuple[Figure, ...] = ()
+    pairs: tuple[tuple[Figure, Figure], ...] = ()  # (part, whole) combinations tried
     matched: tuple[Figure, Figure] | None = None
 
     @property
@@ -148,13 +149,14 @@ def _check_rate(rate: Figure, figures: list[Figure]) -> RateCheck:
     tolerance = 10.0 ** -stated.decimals
     if _APPROXIMATE_RATE.search(rate.prefix) or stated.approximate:
         tolerance += 1.0
+    parts = tuple(dict.fromkeys(part for part, _ in pairs))
     wholes = tuple(dict.fromkeys(whole for _, whole in pairs))
     for part, whole in pairs:
         computed = 100.0 * part.quantity.value / whole.quantity.value
         # Rounded or truncated to the decimals shown (140/151 = 92.715… → 92.71%).
         if abs(computed - stated.value) < tolerance - EPSILON:
-            return RateCheck(rate, tuple(parts), wholes, (part, whole))
-    return RateCheck(rate, tuple(parts), wholes)
+            return RateCheck(rate, parts, wholes, tuple(pairs), (part, whole))
+    return RateCheck(rate, parts, wholes, tuple(pairs))
 
 
 def _over_100(rate: Figure) -> bool:
@@ -179,16 +181,11 @@ def _parts_named(stem: str, figures: list[Figure]) -> list[Figure]:
 
 def _rate_issue(check: RateCheck) -> Issue:
     q = check.rate.quantity
-    computed = []
-    related = []
-    for part in check.parts:
-        related.append((part.quantity.start, part.quantity.end, "分子"))
-        for whole in check.wholes:
-            if whole.quantity.value >= part.quantity.value:
-                value = 100.0 * part.quantity.value / whole.quantity.value
-                computed.append(f"{part.quantity.text}÷{whole.quantity.text}＝{_percent(value, q.decimals)}")
-    for whole in check.wholes:
-        related.append((whole.quantity.start, whole.quantity.end, "分母"))
+    computed = [f"{part.quantity.text}÷{whole.quantity.text}＝"
+                f"{_percent(100.0 * part.quantity.value / whole.quantity.value, q.decimals)}"
+                for part, whole in check.pairs]
+    related = [(f.quantity.start, f.quantity.end, "分子") for f in check.parts]
+    related += [(f.quantity.start, f.quantity.end, "分母") for f in check.wholes]
     shown = "，".join(computed[:MAX_SHOWN]) + ("等" if len(computed) > MAX_SHOWN else "")
     return Issue("rate", q.start, q.end, {"name": check.rate.cue, "found": q.text, "computed": shown},
                  tuple(related))
