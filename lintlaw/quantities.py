@@ -77,18 +77,8 @@ class Quantity:
         """A measured, exact quantity that sums and ratios may use."""
         return bool(self.unit) and not (self.approximate or self.in_range or self.ordinal)
 
-    def shown(self) -> str:
-        return self.text
-
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def _arabic_value(match: re.Match) -> tuple[float, int]:
-    digits = match.group("num").replace(",", "").translate(_FULLWIDTH_DIGITS)
-    decimal = (match.group("dec") or " ")[1:].translate(_FULLWIDTH_DIGITS)
-    value = float(f"{digits}.{decimal}") if decimal else float(int(digits))
-    return value, len(decimal)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -96,15 +86,20 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     found: list[Quantity] = []
     for match in _ARABIC.finditer(text, start, end):
-        unit = "%" if match.group("pct") else (match.group("unit") or "")
+        digits, decimals, approx, scale, approx_after_scale, percent, unit = match.group(
+            "num", "dec", "approx", "scale", "approx2", "pct", "unit")
+        unit = "%" if percent else (unit or "")
         if not unit and text[match.end():match.end() + 1] not in _RANGE_START:
             continue  # a bare number (2024年, 12345) matters only as the low end of a range
-        value, decimals = _arabic_value(match)
-        scale = match.group("scale")
+        digits = digits.replace(",", "")
+        decimals = decimals[1:] if decimals else ""
+        if not (digits.isascii() and decimals.isascii()):
+            digits, decimals = digits.translate(_FULLWIDTH_DIGITS), decimals.translate(_FULLWIDTH_DIGITS)
+        value = float(f"{digits}.{decimals}" if decimals else digits)
         if scale:
             value *= _SCALE[scale]
-        approximate = bool(match.group("approx") or match.group("approx2"))
-        found.append(_finish(text, match, value, decimals, unit, approximate, False))
+        found.append(_finish(text, match, value, len(decimals), unit,
+                             bool(approx or approx_after_scale), False))
     for match in _CHINESE.finditer(text, start, end):
         core = match.group("num")
         if _in_word(text, match):
@@ -139,8 +134,8 @@ def _finish(text, match, value, decimals, unit, approximate, chinese) -> Quantit
     after = text[start + len(shown):start + len(shown) + 2]
     approximate = approximate or before.endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER)
     ordinal = before.endswith("第")
-    return Quantity(match.start(), match.start() + len(shown), shown, value, decimals, unit,
-                    approximate, chinese, False, ordinal)
+    return Quantity(start, start + len(shown), shown, value, decimals, unit, approximate, chinese,
+                    False, ordinal)
 
 
 def _mark_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
