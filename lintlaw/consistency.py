@@ -11,8 +11,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from lintlaw.facts import (BOOK_TITLE, DONE_WORDS, PART_MARKER, ROLE_DONE, ROLE_RATE, ROLE_REMAINDER,
+                           ROLE_TOTAL, Facts, Figure, facts_of)
 from lintlaw.issue import Issue
-from lintlaw.facts import DONE_WORDS, PART_MARKER, ROLE_DONE, ROLE_RATE, ROLE_REMAINDER, ROLE_TOTAL, Facts, Figure, facts_of
 
 EPSILON = 1e-9
 MAX_SHOWN = 4  # computations a rate finding spells out
@@ -28,7 +29,6 @@ _MAY_EXCEED = re.compile(r"增|涨|升|提高|提升|完成|执行|超|使用|�
 _APPROXIMATE_RATE = re.compile(r"(?:约|近|超过|逾|接近)\s*$")
 
 # A listed count: "出台3部规范性文件：《…》《…》《…》" or "《…》《…》等2部法规".
-_BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
 _TITLE_GAP = re.compile(r"[、，,和及与\s]*")
 _DOC_UNITS = frozenset("部件份个项本篇套册门")
 _DOC_NOUN = (r"[\u4e00-\u9fff]{0,6}?(?:文件|制度|办法|法律|法规|规章|条例|方案|意见|政策|措施|规定|通知|"
@@ -292,7 +292,7 @@ def _check_listed(figures: list[Figure], text: str, start: int, end: int) -> lis
 def _title_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """Runs of consecutive 《…》 titles: (start, end, how many)."""
     runs: list[list[int]] = []
-    for match in _BOOK_TITLE.finditer(text, start, end):
+    for match in BOOK_TITLE.finditer(text, start, end):
         if runs and _TITLE_GAP.fullmatch(text, runs[-1][1], match.start()):
             runs[-1][1] = match.end()
             runs[-1][2] += 1

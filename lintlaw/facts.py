@@ -1,7 +1,7 @@
 """Facts of a document that the consistency and date rules reason about.
 
 Sentences of the report body, the quantities in each with the role the words
-before them give (total, done, rate, remainder), and the dates. Computed once per
+before them give (total, part, remainder, done, rate), and the dates. Computed once per
 document, and only when a loaded rule asks (Document.fact).
 """
 
@@ -18,7 +18,7 @@ from lintlaw.quantities import Quantity, find_quantities
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _CLAUSE_BREAKS = "，,；;：:、（(）)"
 # 《…》 with one level of nesting: numbers and years inside a title are part of a name.
-_BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
+BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
 
 # Words before a number that give it a role (domain guide §5).
 _TOTAL = re.compile(r"(?<![公中教])共(?![同享建治育产性识进商担赢处筑生融用体青和])|合计|总计|累计|总数|总量")
@@ -73,7 +73,7 @@ class Facts:
         """The figures of one sentence, read on first request.
 
         Most sentences never need theirs: the consistency checks ask only where a
-        cue (%, 其中, 《) appears, which keeps large files fast.
+        cue (率, 其中, 共, 》…) appears, which keeps large files fast.
         """
         if index not in self._figures:
             self._figures[index] = _read_figures(self.text, self.sentences[index])
@@ -130,7 +130,7 @@ def _add_line(facts: Facts, text: str, report: Report, part, line: Line, begin: 
 
 
 def _titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text, start, end)]
+    return [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text, start, end)]
 
 
 def _read_figures(text: str, sentence: Sentence) -> list[Figure]:
