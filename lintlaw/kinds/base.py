@@ -54,3 +54,14 @@ class RuleKind:
 
     def check(self, document: Document) -> Iterator[Hit]:
         raise NotImplementedError
+
+
+def problem_option(problems: tuple[str, ...]) -> Option:
+    """The `problem` option of a kind that runs one of several named checks."""
+    return Option(str, required=True, doc="which problem: " + ", ".join(problems))
+
+
+def check_problem(options: dict[str, Any], problems: tuple[str, ...]) -> tuple[str, str] | None:
+    if options["problem"] not in problems:
+        return "problem", f"必须是以下之一：{', '.join(problems)}"
+    return None

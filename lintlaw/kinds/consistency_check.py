@@ -6,7 +6,7 @@ from typing import Iterator
 
 from lintlaw.consistency import analysis_of
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.kinds.base import Hit, Option, RuleKind, check_problem, problem_option
 
 PROBLEMS = ("rate", "rate-over-100", "parts-exceed-total", "remainder", "listed-count", "restated")
 
@@ -14,16 +14,14 @@ PROBLEMS = ("rate", "rate-over-100", "parts-exceed-total", "remainder", "listed-
 class ConsistencyCheck(RuleKind):
     name = "consistency"
     options = {
-        "problem": Option(str, required=True, doc="which problem: " + ", ".join(PROBLEMS)),
+        "problem": problem_option(PROBLEMS),
     }
     fields = frozenset({"name", "found", "computed", "total", "parts", "sum", "remainder",
                         "expected", "listed", "earlier", "lead"})
 
     @classmethod
     def validate(cls, options):
-        if options["problem"] not in PROBLEMS:
-            return "problem", f"必须是以下之一：{', '.join(PROBLEMS)}"
-        return None
+        return check_problem(options, PROBLEMS)
 
     def check(self, document: Document) -> Iterator[Hit]:
         for issue in analysis_of(document).issues:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from lintlaw import chronology
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.kinds.base import Hit, Option, RuleKind, check_problem, problem_option
 
 PROBLEMS = ("impossible", "weekday", "report-year", "plans-year", "statistics-year",
             "late-date", "early-date")
@@ -17,7 +17,7 @@ _MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 class DateCheck(RuleKind):
     name = "date"
     options = {
-        "problem": Option(str, required=True, doc="which problem: " + ", ".join(PROBLEMS)),
+        "problem": problem_option(PROBLEMS),
         "keywords": Option(list, default=[], doc="level-1 heading words that mark the part checked"),
         "plan_words": Option(list, default=[], doc="words after a year that make it a plans year"),
         "exclude": Option(list, default=[], doc="level-1 heading words of parts not checked"),
@@ -28,8 +28,9 @@ class DateCheck(RuleKind):
 
     @classmethod
     def validate(cls, options):
-        if options["problem"] not in PROBLEMS:
-            return "problem", f"必须是以下之一：{', '.join(PROBLEMS)}"
+        problem = check_problem(options, PROBLEMS)
+        if problem:
+            return problem
         match = _MONTH_DAY.match(options.get("deadline") or "04-01")
         if not match or not _valid_month_day(int(match.group(1)), int(match.group(2))):
             return "deadline", "应为“月-日”，如 04-01"

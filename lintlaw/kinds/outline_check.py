@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.kinds.base import Hit, Option, RuleKind, check_problem, problem_option
 from lintlaw.numbering import analyse
 
 CHECKS = ("gap", "duplicate", "backwards", "late-start", "orphan-restart", "damaged-marker",
@@ -21,16 +21,14 @@ def numbering_issues(document: Document) -> list[list]:
 class OutlineCheck(RuleKind):
     name = "outline"
     options = {
-        "problem": Option(str, required=True, doc="which problem: " + ", ".join(CHECKS)),
+        "problem": problem_option(CHECKS),
         "report_kinds": Option(list, doc="report kinds the check applies to (default: all)"),
     }
     fields = frozenset({"found", "expected", "previous", "missing", "parent", "title", "detail"})
 
     @classmethod
     def validate(cls, options):
-        if options["problem"] not in CHECKS:
-            return "problem", f"必须是以下之一：{', '.join(CHECKS)}"
-        return None
+        return check_problem(options, CHECKS)
 
     def check(self, document: Document) -> Iterator[Hit]:
         if self.problem == "no-level1-headings":
