@@ -6,7 +6,7 @@ from typing import Iterator
 
 from lintlaw.consistency import analysis_of
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind, check_problem, problem_option
+from lintlaw.kinds.base import Hit, RuleKind, check_problem, problem_option
 
 PROBLEMS = ("rate", "rate-over-100", "parts-exceed-total", "remainder", "listed-count", "restated")
 
