@@ -6,6 +6,7 @@ start-up stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -72,10 +73,13 @@ def check(
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="达到此级别的问题使退出码为 1。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取（默认自动识别 UTF-8/GB18030）。"),
     rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录（TOML 规则文件）。"),
+    fix: bool = typer.Option(False, "--fix", help="自动修复可安全修复的问题，写回文件（标准输入则输出到标准输出）。"),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="与 --fix 或 --diff 同用：也应用需要人工复核的修复。"),
+    diff: bool = typer.Option(False, "--diff", help="只显示修复将做的改动（统一差异格式），不写回文件。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
-    from lintlaw.inputs import expand, load
+    from lintlaw.inputs import STDIN, expand, load
     from lintlaw.linter import lint
 
     try:
@@ -85,24 +89,71 @@ def check(
     names = expand(paths)
     if not names:
         _fail("没有找到要检查的 .txt 或 .md 文件")
-    sources, diagnostics, input_errors = {}, [], 0
+    sources, diagnostics, input_errors, fixed, would_change = {}, [], 0, 0, 0
     for name in names:
         try:
             source = load(name, encoding)
-            diagnostics.extend(lint(source, rules))
+            if fix or diff:
+                from lintlaw.fixing import fix_source
+
+                result = fix_source(source, rules, unsafe_fixes)
+                if diff:
+                    would_change += _print_diff(source, result.source)
+                elif result.changed:
+                    _write_back(name, source, result.source.text, STDIN)
+                fixed += result.fixed
+                source, found = result.source, result.remaining
+            else:
+                found = lint(source, rules)
         except LintlawError as err:
             print(f"lintlaw: {err}", file=sys.stderr)
             input_errors += 1
             continue
         sources[name] = source
+        diagnostics.extend(found)
 
-    _render(output_format, diagnostics, sources)
-    if output_format is not Format.json:
-        print(_summary(diagnostics, len(sources)))
+    if diff:
+        print(f"{fixed} 个问题可以自动修复，涉及 {would_change} 个文件。", file=sys.stderr)
+        raise typer.Exit(2 if input_errors else 1 if would_change else 0)
+    # With --fix on standard input the fixed text went to stdout: findings go to stderr.
+    to_stderr = fix and STDIN in sources
+    with contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext():
+        _render(output_format, diagnostics, sources)
+        if output_format is not Format.json:
+            print(_summary(diagnostics, len(sources), fixed if fix else None))
     if input_errors:
         raise typer.Exit(2)
     threshold = Severity.parse(fail_on.value)
     raise typer.Exit(1 if any(d.severity >= threshold for d in diagnostics) else 0)
+
+
+def _write_back(name: str, original, text: str, stdin_name: str) -> None:
+    """Write fixed text in the original encoding; standard input goes to standard output."""
+    from lintlaw.errors import InputError
+    from lintlaw.fixing import write_atomically
+
+    data = original.encode(text)
+    if name == stdin_name:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomically(Path(name), data)
+    except OSError as err:
+        raise InputError(f"{name}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
+
+
+def _print_diff(before, after) -> int:
+    """Print a unified diff of one file's fixes; 1 if it would change, else 0."""
+    import difflib
+
+    if before.text == after.text:
+        return 0
+    lines = difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
+                                 fromfile=f"a/{before.path}", tofile=f"b/{before.path}")
+    for line in lines:
+        sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n")
+    return 1
 
 
 def _render(output_format: Format, diagnostics, sources) -> None:
@@ -130,14 +181,22 @@ def _console():
     return Console(highlight=False, soft_wrap=True, width=width)
 
 
-def _summary(diagnostics, files: int) -> str:
+def _summary(diagnostics, files: int, fixed: int | None = None) -> str:
     from lintlaw.diagnostics import Severity
 
+    done = f"已修复 {fixed} 个问题。" if fixed is not None else ""
     if not diagnostics:
-        return f"未发现问题（检查了 {files} 个文件）。"
+        return done + f"未发现{'其余' if fixed else ''}问题（检查了 {files} 个文件）。"
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
-    return (f"发现 {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，警告 "
-            f"{counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}），检查了 {files} 个文件。")
+    line = (f"{'剩余' if fixed is not None else '发现'} {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，"
+            f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}），检查了 {files} 个文件。")
+    safe = sum(1 for d in diagnostics if d.fix and d.fix.safe)
+    unsafe = sum(1 for d in diagnostics if d.fix and not d.fix.safe)
+    if fixed is None and safe:
+        line += f"其中 {safe} 个可用 --fix 自动修复。"
+    if unsafe:
+        line += f"另有 {unsafe} 个可用 --fix --unsafe-fixes 修复（需人工复核）。"
+    return done + line
 
 
 @app.command()

@@ -29,6 +29,23 @@ CATEGORIES = ("structure", "placeholder", "consistency", "number", "date", "punc
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with content (offsets into the decoded text)."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How to fix a finding. Safe fixes never change meaning; unsafe ones need a look."""
+
+    edits: tuple[Edit, ...]
+    safe: bool
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """One finding. start/end are character offsets into the decoded original text."""
 
@@ -41,6 +58,7 @@ class Diagnostic:
     start: int
     end: int
     related: tuple[tuple[int, int, str], ...] = ()  # secondary spans: (start, end, label)
+    fix: Fix | None = None
 
     @property
     def sort_key(self):

@@ -18,6 +18,6 @@ def lint(source: Source, rules: list[Rule]) -> list[Diagnostic]:
             found.append(Diagnostic(code=rule.code, name=rule.name, category=rule.category,
                                     severity=rule.severity, message=rule.render_message(hit.values),
                                     path=source.path, start=hit.start, end=hit.end,
-                                    related=hit.related))
+                                    related=hit.related, fix=hit.fix))
     # Two patterns of one rule may match the same span (〔X〕): report it once.
     return sorted(set(found), key=lambda d: d.sort_key)

@@ -25,9 +25,10 @@ _BINARY_CONTROL_RATIO = 0.05
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_UTF16_BOMS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
 @dataclass
@@ -56,6 +57,12 @@ class Source:
         """1-based (line, column) of a character offset; columns count characters."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
+
+    def encode(self, text: str) -> bytes:
+        """Text in this file's encoding, with the same byte-order mark, for writing back."""
+        if self.encoding in _UTF16_BOMS:
+            return _UTF16_BOMS[self.encoding] + text.encode(self.encoding)
+        return text.encode(self.encoding)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""
@@ -102,8 +109,8 @@ def _checked(text: str, path: str, codec: str, bom: bool) -> Source:
     controls = len(_CONTROL.findall(text)) if text else 0
     if controls and controls > _BINARY_CONTROL_RATIO * len(text):
         raise InputError(f"{path}: 二进制文件，不是文本")
-    if codec == "utf-16":
-        text = text.lstrip("\ufeff")
+    if codec in _UTF16_BOMS:
+        text = text.removeprefix("\ufeff")
     return Source(path=path, text=text, encoding=codec, bom=bom)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterator
 
+from lintlaw.diagnostics import Fix
 from lintlaw.document import Document
 
 
@@ -16,6 +17,7 @@ class Hit:
     end: int
     values: dict[str, Any]
     related: tuple[tuple[int, int, str], ...] = ()  # other spans the finding compared: (start, end, label)
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)

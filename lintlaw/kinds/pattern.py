@@ -10,6 +10,7 @@ from typing import Iterator
 
 import regex
 
+from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.errors import RuleFileError
 from lintlaw.kinds.base import Hit, Option, RuleKind
@@ -26,6 +27,9 @@ class Pattern(RuleKind):
         "scope": Option(list, default=["text"],
                         doc="where to look: text (every line but page chrome), title, heading, signature, "
                             "date (the 成文日期 line)"),
+        "fix": Option(dict, doc="replace = template for the matched text (\\1, \\g<name> refer to groups); "
+                                "safe = true when the fix never changes meaning"),
+        "since_year": Option(int, doc="only in reports of this year or later (a formulation gone stale)"),
     }
     fields = frozenset()
 
@@ -43,6 +47,16 @@ class Pattern(RuleKind):
             except regex.error as err:
                 return "patterns", f"正则表达式“{text}”有误：{err}"
         options["patterns"] = compiled
+        fix = options.get("fix")
+        if fix is not None:
+            if set(fix) - {"replace", "safe"} or not isinstance(fix.get("replace"), str):
+                return "fix", "应为 { replace = \"替换文本\", safe = true/false }"
+            if not isinstance(fix.get("safe", False), bool):
+                return "fix", "safe 只能是 true 或 false"
+            for pattern in compiled:  # every group the template names must exist
+                problem = _template_problem(pattern, fix["replace"])
+                if problem:
+                    return "fix", f"替换模板“{fix['replace']}”有误：{problem}"
         return None
 
     def check(self, document: Document) -> Iterator[Hit]:
@@ -53,7 +67,13 @@ class Pattern(RuleKind):
                     found = match.group()
                     # Regions span several lines; a finding never does.
                     if found and "\n" not in found and "\r" not in found:
-                        yield Hit(match.start(), match.end(), {"match": found})
+                        yield Hit(match.start(), match.end(), {"match": found}, fix=self._fix(match))
+
+    def _fix(self, match) -> Fix | None:
+        if not self.fix:
+            return None
+        content = match.expand(self.fix["replace"])
+        return Fix((Edit(match.start(), match.end(), content),), self.fix.get("safe", False))
 
     def _regions(self, document: Document):
         """Spans of text to search.
@@ -62,6 +82,8 @@ class Pattern(RuleKind):
         lines: one regex call per run instead of per line keeps large files fast.
         """
         for report in document.reports:
+            if self.since_year and (report.year is None or report.year < self.since_year):
+                continue
             for scope in self.scope:
                 if scope == "text":
                     yield from _runs_between_chrome(report.lines)
@@ -76,6 +98,20 @@ class Pattern(RuleKind):
                     lines = [report.date] if report.date else []
                 for line in lines:
                     yield line.start, line.end
+
+
+_GROUP_REF = regex.compile(r"\\(?:g<(\w+)>|([0-9]+))")
+
+
+def _template_problem(pattern, template: str) -> str | None:
+    """A group reference in a fix template that the pattern does not have."""
+    for name, number in _GROUP_REF.findall(template):
+        ref = number or name
+        if ref.isdigit() and int(ref) > pattern.groups:
+            return f"正则表达式“{pattern.pattern}”没有第 {ref} 组"
+        if not ref.isdigit() and ref not in pattern.groupindex:
+            return f"正则表达式“{pattern.pattern}”没有名为 {ref} 的组"
+    return None
 
 
 def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:

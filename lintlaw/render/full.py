@@ -63,6 +63,20 @@ def render(diagnostics: list[Diagnostic], sources: dict[str, Source], console) -
             at_line, at_column = source.position(start)
             console.print(f"[blue]{' ' * width} =[/] {escape(label)}：{at_line}:{at_column} "
                           f"“{escape(source.text[start:end])}”", highlight=False)
+        if d.fix is not None:
+            console.print(f"[green]{' ' * width} = 修复：{escape(_describe_fix(source, d.fix))}[/]",
+                          highlight=False)
         console.print(f"[dim]{' ' * width} = {d.name}：lintlaw rule {d.code} 查看说明[/]",
                       highlight=False)
         console.print()
+
+
+def _describe_fix(source: Source, fix) -> str:
+    how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"
+    if len(fix.edits) == 1:
+        edit = fix.edits[0]
+        old = source.text[edit.start:edit.end]
+        what = f"将“{old}”改为“{edit.content}”" if old and edit.content else (
+            f"删除“{old}”" if old else f"插入“{edit.content}”")
+        return f"{what}（{how}）"
+    return f"{len(fix.edits)} 处改动（{how}）"

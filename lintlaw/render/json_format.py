@@ -22,10 +22,22 @@ def to_dict(d: Diagnostic, source: Source) -> dict:
         "category": d.category,
         "severity": d.severity.label,
         "message": d.message,
-        "fix": None,
+        "fix": _fix(d, source),
         # Secondary spans: the numbers a consistency finding compared. Empty for most rules.
         "related": [_span(source, start, end, label) for start, end, label in d.related],
     }
+
+
+def _fix(d: Diagnostic, source: Source) -> dict | None:
+    if d.fix is None:
+        return None
+    edits = []
+    for edit in d.fix.edits:
+        line, column = source.position(edit.start)
+        end_line, end_column = source.position(edit.end)
+        edits.append({"line": line, "column": column, "end_line": end_line, "end_column": end_column,
+                      "content": edit.content})
+    return {"safe": d.fix.safe, "edits": edits}
 
 
 def _span(source: Source, start: int, end: int, label: str) -> dict:

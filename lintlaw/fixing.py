@@ -1,0 +1,116 @@
+"""Applying fixes: choose non-overlapping edits, apply them, lint again, repeat.
+
+Everything here works on decoded text; writing back (same encoding, byte-order
+mark and line endings, atomically) is write_atomically's job.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lintlaw.diagnostics import Diagnostic, Edit
+from lintlaw.linter import lint
+from lintlaw.outline import parse_lines
+from lintlaw.source import Source
+
+# A fix may enable another (collapsing "，，，" takes two rounds); a bounded
+# number of rounds keeps a pair of fixes that undo each other from looping.
+MAX_ROUNDS = 10
+
+
+@dataclass
+class FixResult:
+    source: Source  # the fixed text, as a Source for the same path and encoding
+    fixed: int  # findings whose fix was applied
+    remaining: list[Diagnostic]  # findings after the last round
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed > 0
+
+
+def fix_source(source: Source, rules, unsafe: bool = False) -> FixResult:
+    current = source
+    fixed = 0
+    found = lint(current, rules)
+    for _ in range(MAX_ROUNDS):
+        chosen = choose(current, found, unsafe)
+        if not chosen:
+            break
+        edits = [edit for d in chosen for edit in d.fix.edits]
+        current = Source(path=source.path, text=apply_edits(current.text, edits),
+                         encoding=source.encoding, bom=source.bom)
+        fixed += len(chosen)
+        found = lint(current, rules)
+    return FixResult(current, fixed, found)
+
+
+def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """The findings whose fixes apply this round: allowed, no-op free, not overlapping.
+
+    A fix that would touch a heading marker is left out unless the marker is
+    what the finding is about.
+    """
+    markers = [(line.marker.start, line.marker.end)
+               for line in parse_lines(source.text, source.line_starts) if line.marker is not None]
+    taken: list[Edit] = []
+    chosen = []
+    for d in sorted(diagnostics, key=lambda d: (d.fix.edits[0].start if d.fix else 0, d.code)):
+        fix = d.fix
+        if fix is None or not (fix.safe or unsafe):
+            continue
+        if all(source.text[e.start:e.end] == e.content for e in fix.edits):
+            continue  # nothing would change
+        if any(_overlaps(e, taken) for e in fix.edits):
+            continue
+        if any(_touches(e, a, b) and not _touches(d, a, b) for e in fix.edits for a, b in markers):
+            continue
+        taken.extend(fix.edits)
+        chosen.append(d)
+    return chosen
+
+
+def _overlaps(edit: Edit, taken: list[Edit]) -> bool:
+    # Two insertions at one point, or an edit inside another, would be ambiguous.
+    return any(edit.start < other.end and other.start < edit.end
+               or edit.start == other.start for other in taken)
+
+
+def _touches(span, start: int, end: int) -> bool:
+    return span.start < end and start < span.end
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits; untouched text is copied as it was."""
+    pieces = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        pieces.append(text[position:edit.start])
+        pieces.append(edit.content)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace a file's contents so that a reader sees the old or the new file, never half.
+
+    The temporary file sits in the same directory (same file system) and takes
+    the original's permission bits before it is renamed over it.
+    """
+    directory = path.parent
+    mode = path.stat().st_mode & 0o7777
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lintlaw", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
