@@ -89,7 +89,7 @@ def check(
     names = expand(paths)
     if not names:
         _fail("没有找到要检查的 .txt 或 .md 文件")
-    sources, diagnostics, input_errors, fixed, would_change = {}, [], 0, 0, 0
+    sources, diagnostics, input_errors, fixed, edits, would_change = {}, [], 0, 0, 0, 0
     for name in names:
         try:
             source = load(name, encoding)
@@ -102,6 +102,7 @@ def check(
                 elif result.changed:
                     _write_back(name, source, result.source.text, STDIN)
                 fixed += result.fixed
+                edits += result.edits
                 source, found = result.source, result.remaining
             else:
                 found = lint(source, rules)
@@ -113,14 +114,14 @@ def check(
         diagnostics.extend(found)
 
     if diff:
-        print(f"{fixed} 个问题可以自动修复，涉及 {would_change} 个文件。", file=sys.stderr)
+        print(f"{fixed} 个问题可以自动修复（{edits} 处改动），涉及 {would_change} 个文件。", file=sys.stderr)
         raise typer.Exit(2 if input_errors else 1 if would_change else 0)
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
     to_stderr = fix and STDIN in sources
     with contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext():
         _render(output_format, diagnostics, sources)
         if output_format is not Format.json:
-            print(_summary(diagnostics, len(sources), fixed if fix else None))
+            print(_summary(diagnostics, len(sources), (fixed, edits) if fix else None))
     if input_errors:
         raise typer.Exit(2)
     threshold = Severity.parse(fail_on.value)
@@ -150,7 +151,7 @@ def _print_diff(before, after) -> int:
     if before.text == after.text:
         return 0
     lines = difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
-                                 fromfile=f"a/{before.path}", tofile=f"b/{before.path}")
+                                 fromfile=before.path, tofile=before.path)
     for line in lines:
         sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n")
     return 1
@@ -181,12 +182,13 @@ def _console():
     return Console(highlight=False, soft_wrap=True, width=width)
 
 
-def _summary(diagnostics, files: int, fixed: int | None = None) -> str:
+def _summary(diagnostics, files: int, fixed: tuple[int, int] | None = None) -> str:
+    """The closing line; `fixed` is (findings fixed, edits made) after --fix."""
     from lintlaw.diagnostics import Severity
 
-    done = f"已修复 {fixed} 个问题。" if fixed is not None else ""
+    done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if fixed is not None else ""
     if not diagnostics:
-        return done + f"未发现{'其余' if fixed else ''}问题（检查了 {files} 个文件）。"
+        return done + f"未发现{'其余' if fixed and fixed[0] else ''}问题（检查了 {files} 个文件）。"
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     line = (f"{'剩余' if fixed is not None else '发现'} {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，"
             f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}），检查了 {files} 个文件。")

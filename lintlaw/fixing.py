@@ -25,6 +25,7 @@ MAX_ROUNDS = 10
 class FixResult:
     source: Source  # the fixed text, as a Source for the same path and encoding
     fixed: int  # findings whose fix was applied
+    edits: int  # edits those fixes made
     remaining: list[Diagnostic]  # findings after the last round
 
     @property
@@ -34,7 +35,7 @@ class FixResult:
 
 def fix_source(source: Source, rules, unsafe: bool = False) -> FixResult:
     current = source
-    fixed = 0
+    fixed = applied = 0
     found = lint(current, rules)
     for _ in range(MAX_ROUNDS):
         chosen = choose(current, found, unsafe)
@@ -44,8 +45,9 @@ def fix_source(source: Source, rules, unsafe: bool = False) -> FixResult:
         current = Source(path=source.path, text=apply_edits(current.text, edits),
                          encoding=source.encoding, bom=source.bom)
         fixed += len(chosen)
+        applied += len(edits)
         found = lint(current, rules)
-    return FixResult(current, fixed, found)
+    return FixResult(current, fixed, applied, found)
 
 
 def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:

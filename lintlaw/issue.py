@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from lintlaw.diagnostics import Fix
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -13,3 +15,4 @@ class Issue:
     end: int
     values: dict[str, Any]  # what the rule's message may show
     related: tuple[tuple[int, int, str], ...] = ()  # other spans the finding compared: (start, end, label)
+    fix: Fix | None = None

@@ -1,0 +1,124 @@
+"""Punctuation checks that need more than a regex (domain guide §4).
+
+Paired marks are matched with a stack per paragraph line; half-width marks are
+counted across the whole file, because a web capture turns every mark half-width
+and one finding with a count serves the reader better than hundreds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lintlaw.diagnostics import Edit, Fix
+from lintlaw.document import Document
+from lintlaw.issue import Issue
+from lintlaw.outline import DAMAGED, HEADING, TEXT
+
+PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HAN = "\u4e00-\u9fff"
+_CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】"
+# A half-width mark in Chinese text: , ; : ? ! with a Chinese character on one side and
+# Chinese text or a digit on the other ("年,市教育局", "时间:2024年"), and parentheses
+# next to a Chinese character ("办法(试行)", "规划(2021—2025年)"). "1,234", "a:b" stay.
+_HALF_WIDTH = re.compile(
+    rf"(?<=[{_HAN}])[,;:?!](?=[{_HAN}{_CJK_PUNCT}0-9])"
+    rf"|(?<=[{_HAN}{_CJK_PUNCT}0-9])[,;:?!](?=[{_HAN}])"
+    rf"|(?<=[{_HAN}])[()]|[()](?=[{_HAN}])")
+
+
+def unbalanced(document: Document) -> Iterator[Issue]:
+    """A closing mark with no opening one before it, or an opening one never closed, per line."""
+    text = document.source.text
+    for line in _prose_lines(document):
+        stack: list[tuple[str, int]] = []
+        for offset in range(line.start, line.end):
+            char = text[offset]
+            if char in PAIRS:
+                stack.append((char, offset))
+            elif char in CLOSERS:
+                if stack and stack[-1][0] == CLOSERS[char]:
+                    stack.pop()
+                elif any(open_ == CLOSERS[char] for open_, _ in stack):
+                    # Closes an outer mark: whatever opened since is unclosed.
+                    while stack[-1][0] != CLOSERS[char]:
+                        mark, at = stack.pop()
+                        yield Issue("unbalanced", at, at + 1, {"found": mark, "expected": PAIRS[mark],
+                                                              "problem": "没有配对的后半个"})
+                    stack.pop()
+                else:
+                    yield Issue("unbalanced", offset, offset + 1,
+                                {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
+                    break  # one finding per line: the rest of the line is likely off by one
+        else:
+            for mark, at in stack[:1]:
+                yield Issue("unbalanced", at, at + 1, {"found": mark, "expected": PAIRS[mark],
+                                                      "problem": "没有配对的后半个"})
+
+
+def nested_titles(document: Document) -> Iterator[Issue]:
+    """《…《…》…》: a title inside a title takes 〈〉. Fix: swap the inner pair."""
+    text = document.source.text
+    for line in _prose_lines(document):
+        depth = 0
+        inner_open = None
+        for offset in range(line.start, line.end):
+            char = text[offset]
+            if char == "《":
+                depth += 1
+                if depth == 2:
+                    inner_open = offset
+            elif char == "》" and depth:
+                if depth == 2 and inner_open is not None:
+                    fix = Fix((Edit(inner_open, inner_open + 1, "〈"), Edit(offset, offset + 1, "〉")), True)
+                    yield Issue("nested-title", inner_open, offset + 1,
+                                {"found": text[inner_open:offset + 1]}, fix=fix)
+                    inner_open = None
+                depth -= 1
+
+
+def half_width(document: Document, threshold: int) -> Iterator[Issue]:
+    """Half-width , ; : ( ) ? ! in Chinese text.
+
+    At `threshold` or more in one file, one finding for the file (at the first)
+    with every edit in its fix; below it, one finding each.
+    """
+    text = document.source.text
+    found = []
+    for line in _prose_lines(document, include_heading_markers=False):
+        found.extend(_HALF_WIDTH.finditer(text, line.start, line.end))
+    if not found:
+        return
+    edits = tuple(Edit(m.start(), m.end(), HALF_TO_FULL[m.group()]) for m in found)
+    if len(found) >= threshold:
+        first = found[0]
+        kinds = "".join(sorted({m.group() for m in found}, key=",;:?!()".index))
+        yield Issue("half-width-file", first.start(), first.end(),
+                    {"count": len(found), "found": " ".join(kinds)}, fix=Fix(edits, True))
+        return
+    for match, edit in zip(found, edits):
+        yield Issue("half-width", match.start(), match.end(),
+                    {"found": match.group(), "expected": edit.content}, fix=Fix((edit,), True))
+
+
+def _prose_lines(document: Document, include_heading_markers: bool = True):
+    """Body lines with running text: paragraphs and headings (after the marker)."""
+    for line in document.lines:
+        if line.kind in (TEXT, HEADING, DAMAGED):
+            if line.marker is not None and not include_heading_markers:
+                yield _After(line, line.marker.end)
+            else:
+                yield line
+
+
+class _After:
+    """A line seen from a later offset (past its heading marker)."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, line, start: int):
+        self.start = start
+        self.end = line.end
