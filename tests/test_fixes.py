@@ -1,0 +1,128 @@
+"""--fix, --unsafe-fixes and --diff: exact fixed text, idempotence, bytes kept outside the edits."""
+
+import codecs
+import json
+
+import pytest
+
+from lintlaw.fixing import apply_edits, fix_source
+from lintlaw.diagnostics import Edit
+from lintlaw.source import decode
+
+from .test_cli import run
+
+
+def fixed(text, rules, unsafe=False, select=None):
+    from lintlaw.ruleset import select_rules
+
+    chosen = select_rules(rules, select, None) if select else rules
+    return fix_source(decode(text.encode("utf-8"), "t.txt"), chosen, unsafe).source.text
+
+
+@pytest.mark.parametrize("before, after", [
+    ("截止目前，已完成整改。", "截至目前，已完成整改。"),
+    ("深入推进法制政府建设。", "深入推进法治政府建设。"),
+    ("全面推进依法行政，，，不断提高水平。。", "全面推进依法行政，不断提高水平。"),
+    ("学习宪法、民法典、等法律。", "学习宪法、民法典等法律。"),
+    ("开展“12。4”国家宪法日宣传。", "开展“12·4”国家宪法日宣传。"),
+    ("贯彻《法治政府建设实施纲要（2021-2025年）》。", "贯彻《法治政府建设实施纲要（2021—2025年）》。"),
+    ("印发《关于印发《甲办法》的通知》。", "印发《关于印发〈甲办法〉的通知》。"),
+    ("全年,市教育局召开会议,研究部署工作;组织学习(线上),取得成效。",
+     "全年，市教育局召开会议，研究部署工作；组织学习（线上），取得成效。"),
+])
+def test_safe_fixes_give_exact_text(all_rules, before, after):
+    assert fixed(before, all_rules) == after
+
+
+@pytest.mark.parametrize("before, after", [
+    ("学习《宪法》、《民法典》。", "学习《宪法》《民法典》。"),
+    ("坚持以新时代中国特色社会主义思想为指导。", "坚持以习近平新时代中国特色社会主义思想为指导。"),
+    ("组织全市学校学校开展宪法晨读。", "组织全市学校开展宪法晨读。"),
+    ("充分的发挥法律顾问作用。", "充分地发挥法律顾问作用。"),
+    ("学习《家庭教育创促进法》。", "学习《家庭教育促进法》。"),
+])
+def test_unsafe_fixes_need_the_flag(all_rules, before, after):
+    assert fixed(before, all_rules) == before
+    assert fixed(before, all_rules, unsafe=True) == after
+
+
+def test_fixing_twice_changes_nothing(all_rules):
+    text = "截止目前,法制政府建设取得成效,,学习《宪法》、《民法典》。\n开展“12.4”国家宪法日活动。\n"
+    once = fixed(text, all_rules, unsafe=True)
+    assert fixed(once, all_rules, unsafe=True) == once
+    assert once == "截至目前，法治政府建设取得成效，学习《宪法》《民法典》。\n开展“12·4”国家宪法日活动。\n"
+
+
+def test_heading_markers_are_not_rewritten_by_other_fixes(all_rules):
+    # P009 would turn the half-width parentheses into full-width ones, but they are a
+    # heading marker here: only a rule about the marker itself may change it.
+    text = "甲市2024年度法治政府建设情况报告\n一、主要举措\n(一)依法履职,加强学习\n"
+    assert fixed(text, all_rules, select=["punctuation"]) == (
+        "甲市2024年度法治政府建设情况报告\n一、主要举措\n(一)依法履职，加强学习\n")
+
+
+def test_overlapping_edits_are_applied_once():
+    assert apply_edits("abcdef", [Edit(1, 2, "B"), Edit(4, 6, "")]) == "aBcd"
+
+
+def test_gb18030_crlf_file_is_byte_identical_outside_the_edits(tmp_path):
+    path = tmp_path / "gbk.txt"
+    original = ("青山县2024年度法治政府建设情况报告\r\n\r\n一、主要举措和成效\r\n"
+                "截止目前，法制政府建设取得成效。\r\n二、存在的不足\r\n基层力量薄弱。\r\n")
+    path.write_bytes(original.encode("gb18030"))
+    result = run("check", "--fix", "--select", "W001,W002", str(path))
+    assert result.exit_code == 0
+    expected = original.replace("截止目前", "截至目前").replace("法制政府", "法治政府")
+    assert path.read_bytes() == expected.encode("gb18030")
+    assert "已修复 2 个问题（2 处改动）" in result.stdout
+
+
+def test_utf8_bom_and_utf16_are_kept(tmp_path):
+    for data, encoding in ((codecs.BOM_UTF8 + "截止目前，已完成。\n".encode(), "utf-8-sig"),
+                           (codecs.BOM_UTF16_BE + "截止目前，已完成。\n".encode("utf-16-be"), "utf-16-be")):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(data)
+        run("check", "--fix", "--select", "W001", str(path))
+        text = "截至目前，已完成。\n"
+        bom = codecs.BOM_UTF8 if encoding == "utf-8-sig" else codecs.BOM_UTF16_BE
+        assert path.read_bytes() == bom + text.encode("utf-8" if encoding == "utf-8-sig" else encoding)
+
+
+def test_fix_keeps_permissions_and_leaves_no_temporary_file(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("截止目前，已完成。\n", encoding="utf-8")
+    path.chmod(0o640)
+    run("check", "--fix", "--select", "W001", str(path))
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["r.txt"]
+
+
+def test_diff_shows_the_edits_and_writes_nothing(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("截止目前，已完成。\n", encoding="utf-8")
+    result = run("check", "--diff", "--select", "W001", str(path))
+    assert result.exit_code == 1
+    assert f"-截止目前，已完成。\n+截至目前，已完成。\n" in result.stdout
+    assert path.read_text(encoding="utf-8") == "截止目前，已完成。\n"
+
+
+def test_fix_on_standard_input_prints_the_fixed_text(tmp_path):
+    result = run("check", "--fix", "--select", "W001", "-", input="截止目前，已完成。\n")
+    assert result.stdout.startswith("截至目前，已完成。\n")
+
+
+def test_json_fix_field(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("截止目前，已完成。\n", encoding="utf-8")
+    [item] = json.loads(run("check", "--format", "json", "--select", "W001", str(path)).stdout)
+    assert item["fix"] == {"safe": True, "edits": [
+        {"line": 1, "column": 1, "end_line": 1, "end_column": 3, "content": "截至"}]}
+
+
+def test_remaining_findings_are_reported_after_fixing(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("截止目前，已完成。全年办理20__件。\n", encoding="utf-8")
+    result = run("check", "--fix", "--format", "concise", "--select", "W001,T001", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:1:16: T001 模板占位符“__”未填写" in result.stdout
+    assert "已修复 1 个问题（1 处改动）。剩余 1 个问题" in result.stdout
