@@ -75,3 +75,16 @@ def test_published_rates_are_verified(all_rules):
         ("gaoping-2024.txt", "线上录取率", "99.6%"): ("4402人", "4420人"),
         ("wanzhou-2024.txt", "办结率", "98.4%"): ("121件", "123件"),
     }
+
+
+def test_half_width_capture_is_one_finding_per_file_and_punctuation_stays_few(all_rules):
+    for name in ("gaoping-2024.txt", "jiaxing-2021.txt", "wanzhou-2024.txt"):
+        found = check(name, all_rules)
+        assert len([f for f in found if f[0] == "P008"]) == 1, name
+        assert not [f for f in found if f[0] == "P009"], name
+        assert len([f for f in found if f[0].startswith("P")]) <= 3, name
+
+
+def test_wanzhou_page_header_and_footer_are_found(all_rules):
+    found = check("wanzhou-2024.txt", all_rules)
+    assert [line for code, line, _ in found if code == "R001"] == [1, 14, 108]

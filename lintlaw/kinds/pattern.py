@@ -31,7 +31,7 @@ class Pattern(RuleKind):
                                 "safe = true when the fix never changes meaning"),
         "since_year": Option(int, doc="only in reports of this year or later (a formulation gone stale)"),
     }
-    fields = frozenset()
+    fields = frozenset({"fixed"})  # {fixed}: the text the fix would put in place of {match}
 
     @classmethod
     def validate(cls, options):
@@ -67,7 +67,9 @@ class Pattern(RuleKind):
                     found = match.group()
                     # Regions span several lines; a finding never does.
                     if found and "\n" not in found and "\r" not in found:
-                        yield Hit(match.start(), match.end(), {"match": found}, fix=self._fix(match))
+                        fix = self._fix(match)
+                        values = {"match": found, "fixed": fix.edits[0].content if fix else ""}
+                        yield Hit(match.start(), match.end(), values, fix=fix)
 
     def _fix(self, match) -> Fix | None:
         if not self.fix:
