@@ -7,7 +7,9 @@ from lintlaw.kinds.law_title import LawTitle
 from lintlaw.kinds.outline_check import OutlineCheck
 from lintlaw.kinds.pattern import Pattern
 from lintlaw.kinds.punctuation_check import PunctuationCheck
+from lintlaw.kinds.repeated_word import RepeatedWord
 from lintlaw.kinds.required_section import RequiredSection
 
 KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
-                                      DateCheck, PunctuationCheck, PageChrome, LawTitle)}
+                                      DateCheck, PunctuationCheck, PageChrome, LawTitle,
+                                      RepeatedWord)}
