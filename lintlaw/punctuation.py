@@ -19,15 +19,31 @@ PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HAN = "\u4e00-\u9fff"
 _CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】"
-# A half-width mark in Chinese text: , ; : ? ! with a Chinese character on one side and
-# Chinese text or a digit on the other ("年,市教育局", "时间:2024年"), and parentheses
-# next to a Chinese character ("办法(试行)", "规划(2021—2025年)"). "1,234", "a:b" stay.
-_HALF_WIDTH = re.compile(
-    rf"(?<=[{_HAN}])[,;:?!](?=[{_HAN}{_CJK_PUNCT}0-9])"
-    rf"|(?<=[{_HAN}{_CJK_PUNCT}0-9])[,;:?!](?=[{_HAN}])"
-    rf"|(?<=[{_HAN}])[()]|[()](?=[{_HAN}])")
+_HALF_MARK = re.compile(r"[,;:?!()]")
+
+
+def _is_han(char: str) -> bool:
+    return bool(char) and "\u4e00" <= char <= "\u9fff"
+
+
+def _chinese_context(text: str, offset: int) -> bool:
+    """A half-width mark in Chinese text: , ; : ? ! with a Chinese character on one side and
+    Chinese text or a digit on the other ("年,市教育局", "时间:2024年"), and parentheses next
+    to a Chinese character ("办法(试行)", "规划(2021—2025年)"). "1,234", "a:b" stay."""
+    before = text[offset - 1] if offset else ""
+    after = text[offset + 1] if offset + 1 < len(text) else ""
+    if text[offset] in "()":
+        return _is_han(before) or _is_han(after)
+    return (_is_han(before) and _chinese_or_digit(after)) or (_chinese_or_digit(before) and _is_han(after))
+
+
+def _chinese_or_digit(char: str) -> bool:
+    return bool(char) and (_is_han(char) or char in _CJK_PUNCT or char.isdigit())
+
+
+_PAIR_MARK = re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + "]")
+_TITLE_MARK = re.compile("[《》]")
 
 
 def unbalanced(document: Document) -> Iterator[Issue]:
@@ -35,28 +51,29 @@ def unbalanced(document: Document) -> Iterator[Issue]:
     text = document.source.text
     for line in _prose_lines(document):
         stack: list[tuple[str, int]] = []
-        for offset in range(line.start, line.end):
-            char = text[offset]
+        for match in _PAIR_MARK.finditer(text, line.start, line.end):
+            char, offset = match.group(), match.start()
             if char in PAIRS:
                 stack.append((char, offset))
-            elif char in CLOSERS:
-                if stack and stack[-1][0] == CLOSERS[char]:
-                    stack.pop()
-                elif any(open_ == CLOSERS[char] for open_, _ in stack):
-                    # Closes an outer mark: whatever opened since is unclosed.
-                    while stack[-1][0] != CLOSERS[char]:
-                        mark, at = stack.pop()
-                        yield Issue("unbalanced", at, at + 1, {"found": mark, "expected": PAIRS[mark],
-                                                              "problem": "没有配对的后半个"})
-                    stack.pop()
-                else:
-                    yield Issue("unbalanced", offset, offset + 1,
-                                {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
-                    break  # one finding per line: the rest of the line is likely off by one
+            elif stack and stack[-1][0] == CLOSERS[char]:
+                stack.pop()
+            elif any(open_ == CLOSERS[char] for open_, _ in stack):
+                # Closes an outer mark: whatever opened since is unclosed.
+                while stack[-1][0] != CLOSERS[char]:
+                    mark, at = stack.pop()
+                    yield _unclosed(mark, at)
+                stack.pop()
+            else:
+                yield Issue("unbalanced", offset, offset + 1,
+                            {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
+                break  # one finding per line: the rest of the line is likely off by one
         else:
             for mark, at in stack[:1]:
-                yield Issue("unbalanced", at, at + 1, {"found": mark, "expected": PAIRS[mark],
-                                                      "problem": "没有配对的后半个"})
+                yield _unclosed(mark, at)
+
+
+def _unclosed(mark: str, at: int) -> Issue:
+    return Issue("unbalanced", at, at + 1, {"found": mark, "expected": PAIRS[mark], "problem": "没有配对的后半个"})
 
 
 def nested_titles(document: Document) -> Iterator[Issue]:
@@ -65,13 +82,13 @@ def nested_titles(document: Document) -> Iterator[Issue]:
     for line in _prose_lines(document):
         depth = 0
         inner_open = None
-        for offset in range(line.start, line.end):
-            char = text[offset]
-            if char == "《":
+        for match in _TITLE_MARK.finditer(text, line.start, line.end):
+            offset = match.start()
+            if match.group() == "《":
                 depth += 1
                 if depth == 2:
                     inner_open = offset
-            elif char == "》" and depth:
+            elif depth:
                 if depth == 2 and inner_open is not None:
                     fix = Fix((Edit(inner_open, inner_open + 1, "〈"), Edit(offset, offset + 1, "〉")), True)
                     yield Issue("nested-title", inner_open, offset + 1,
@@ -89,7 +106,8 @@ def half_width(document: Document, threshold: int) -> Iterator[Issue]:
     text = document.source.text
     found = []
     for line in _prose_lines(document, include_heading_markers=False):
-        found.extend(_HALF_WIDTH.finditer(text, line.start, line.end))
+        found.extend(m for m in _HALF_MARK.finditer(text, line.start, line.end)
+                     if _chinese_context(text, m.start()))
     if not found:
         return
     edits = tuple(Edit(m.start(), m.end(), HALF_TO_FULL[m.group()]) for m in found)
