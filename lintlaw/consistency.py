@@ -10,9 +10,20 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from lintlaw.facts import (BOOK_TITLE, DONE_WORDS, PART_MARKER, ROLE_DONE, ROLE_RATE, ROLE_REMAINDER,
-                           ROLE_TOTAL, Facts, Figure, facts_of)
+from lintlaw.facts import (
+    BOOK_TITLE,
+    DONE_WORDS,
+    PART_MARKER,
+    ROLE_DONE,
+    ROLE_RATE,
+    ROLE_REMAINDER,
+    ROLE_TOTAL,
+    Facts,
+    Figure,
+    facts_of,
+)
 from lintlaw.issue import Issue
 
 EPSILON = 1e-9
@@ -48,8 +59,7 @@ def _list_patterns() -> tuple[re.Pattern, re.Pattern]:
     return forward, re.compile(_DOC_NOUN)
 
 
-@dataclass(frozen=True)
-class RateCheck:
+class RateCheck(NamedTuple):
     """A stated rate and what the sentence offers to recompute it."""
 
     rate: Figure

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lintlaw.numerals import chinese_number
 
@@ -36,8 +36,7 @@ _ISO_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?
 _WEEKDAYS = "一二三四五六日"
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     text: str

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Severity(IntEnum):
@@ -28,8 +28,7 @@ CATEGORIES = ("structure", "placeholder", "consistency", "number", "date", "punc
               "wording", "residue")
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace text[start:end] with content (offsets into the decoded text)."""
 
     start: int
@@ -37,16 +36,14 @@ class Edit:
     content: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """How to fix a finding. Safe fixes never change meaning; unsafe ones need a look."""
 
     edits: tuple[Edit, ...]
     safe: bool
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One finding. start/end are character offsets into the decoded original text."""
 
     code: str

@@ -5,10 +5,9 @@ Built from the typed lines of lintlaw/outline.py by a small stack builder.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import re
 
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TITLE, Line, parse_lines
 from lintlaw.source import Source

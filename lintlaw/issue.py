@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lintlaw.diagnostics import Fix
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(NamedTuple):
     check: str  # the `problem` a rule file selects
     start: int
     end: int

@@ -6,9 +6,8 @@ the span it points at, and the values its message may show.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import re
+from collections import defaultdict
 
 from lintlaw.document import Report, Section
 from lintlaw.issue import Issue

@@ -6,7 +6,12 @@ import bisect
 from dataclasses import dataclass
 from functools import cache
 
-from lintlaw.numerals import arabic_to_int, chinese_to_int, circled_to_int, int_to_chinese
+from lintlaw.numerals import (
+    arabic_to_int,
+    chinese_to_int,
+    circled_to_int,
+    int_to_chinese,
+)
 
 # Line kinds produced by the grammar.
 HEADING = "heading"

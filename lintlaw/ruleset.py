@@ -6,13 +6,12 @@ and gives that kind's options. Nothing in a rule file is executed.
 
 from __future__ import annotations
 
+import re
 import string
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
-
-import re
 
 from lintlaw.diagnostics import CATEGORIES, Severity
 from lintlaw.errors import RuleFileError, UsageError

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import bisect
 import codecs
-from dataclasses import dataclass, field
-from pathlib import Path
 
 # Internal fixed patterns use the standard re module (faster to compile at start-up);
 # rule-file patterns use the regex module for its timeout (lintlaw/kinds/pattern.py).
 import re
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from lintlaw.errors import InputError
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar, Iterator, NamedTuple
 
 from lintlaw.diagnostics import Fix
 from lintlaw.document import Document
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a kind reports: a span and the values its message template may use."""
 
     start: int
@@ -20,8 +18,7 @@ class Hit:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """An option a kind accepts from a rule file."""
 
     type: type | tuple[type, ...]

@@ -7,9 +7,8 @@ as present when any level-1 heading contains one of its keywords (domain guide
 
 from __future__ import annotations
 
-from typing import Iterator
-
 import re
+from typing import Iterator
 
 from lintlaw.document import Document, Report
 from lintlaw.kinds.base import Hit, Option, RuleKind
