@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from lintlaw.fixing import apply_edits, fix_source
 from lintlaw.diagnostics import Edit
+from lintlaw.fixing import apply_edits, fix_source
 from lintlaw.source import decode
 
 from .test_cli import run

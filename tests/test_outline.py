@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from lintlaw.document import build_document
-from lintlaw.outline import DAMAGED, DATE, HEADING, TEXT, TITLE, CHROME, parse_lines
+from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, parse_lines
 from lintlaw.render.outline_text import dump
 from lintlaw.source import decode
 

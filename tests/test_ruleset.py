@@ -3,9 +3,9 @@ import textwrap
 import pytest
 
 from lintlaw.errors import RuleFileError, UsageError
+from lintlaw.linter import lint
 from lintlaw.ruleset import load_rule_file, load_rules, select_rules
 from lintlaw.source import decode
-from lintlaw.linter import lint
 
 VALID = textwrap.dedent('''\
     code = "X001"
