@@ -102,7 +102,7 @@ def test_diff_shows_the_edits_and_writes_nothing(tmp_path):
     path.write_text("截止目前，已完成。\n", encoding="utf-8")
     result = run("check", "--diff", "--select", "W001", str(path))
     assert result.exit_code == 1
-    assert f"-截止目前，已完成。\n+截至目前，已完成。\n" in result.stdout
+    assert "-截止目前，已完成。\n+截至目前，已完成。\n" in result.stdout
     assert path.read_text(encoding="utf-8") == "截止目前，已完成。\n"
 
 
