@@ -16,11 +16,6 @@ from typing import Any, Iterable
 from lintlaw.diagnostics import CATEGORIES, Severity
 from lintlaw.errors import RuleFileError, UsageError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CODE = re.compile(r"^[A-Z]{1,2}[0-9]{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COMMON_KEYS = {"code", "name", "kind", "category", "severity", "message", "explanation",
@@ -59,19 +54,35 @@ def _line_of(raw: str, key: str) -> int:
     return raw.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def load_rule_file(path: Path, builtin: bool = True) -> Rule:
-    from lintlaw.kinds import KINDS
+def parse_rule_file(path: Path) -> dict:
+    """A rule file's TOML data; unreadable or malformed files are a RuleFileError."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
 
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise RuleFileError(f"{path}: 无法读取规则文件（{err}）") from None
     try:
-        data = tomllib.loads(raw)
+        return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:
         raise RuleFileError(f"{path}: 不是有效的 TOML（{err}）") from None
 
+
+def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -> Rule:
+    """Validate one rule file (its parsed data may be passed in) and build its Rule."""
+    from lintlaw.kinds import KINDS
+
+    if data is None:
+        data = parse_rule_file(path)
+
     def fail(key: str, problem: str):
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raw = ""
         raise RuleFileError(f"{path}:{_line_of(raw, key)}: {key}: {problem}")
 
     for key in REQUIRED_KEYS:
@@ -142,14 +153,15 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     """The built-in rules plus rule files from extra directories, sorted by code."""
     from lintlaw.resources import builtin_rules_dir
 
-    rules: list[Rule] = []
-    for path in sorted(builtin_rules_dir().rglob("*.toml")):
-        rules.append(load_rule_file(path, builtin=True))
+    from lintlaw import rulecache
+
+    sources = [(path, True) for path in sorted(builtin_rules_dir().rglob("*.toml"))]
     for directory in extra_dirs:
         if not directory.is_dir():
             raise RuleFileError(f"{directory}: 规则目录不存在")
-        for path in sorted(directory.rglob("*.toml")):
-            rules.append(load_rule_file(path, builtin=False))
+        sources += [(path, False) for path in sorted(directory.rglob("*.toml"))]
+    data = rulecache.parsed([path for path, _ in sources], parse_rule_file)
+    rules = [load_rule_file(path, builtin, data[str(path)]) for path, builtin in sources]
     seen: dict[str, Rule] = {}
     for rule in rules:
         for key in (rule.code, rule.name):

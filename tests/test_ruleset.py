@@ -78,3 +78,49 @@ def test_selectors(all_rules):
     assert "S101" not in codes(None, ["structure"])
     with pytest.raises(UsageError, match="未知的规则选择器“Q9”"):
         codes(["Q9"])
+
+
+def test_parsed_rule_files_are_cached_and_invalidated_by_edits(tmp_path, monkeypatch):
+    import os
+
+    from lintlaw import rulecache
+    from lintlaw.ruleset import load_rules
+
+    monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    rule = rules_dir / "X001.toml"
+    rule.write_text(USER_RULE.replace("MESSAGE", "旧消息"), encoding="utf-8")
+    assert [r.message for r in load_rules([rules_dir]) if r.code == "X001"] == ["旧消息"]
+    assert len(list((tmp_path / "cache").glob("rules-*.json"))) == 1
+    # Same size, new content and time: the key changes, the new message is read.
+    rule.write_text(USER_RULE.replace("MESSAGE", "新消息"), encoding="utf-8")
+    os.utime(rule, ns=(rule.stat().st_atime_ns, rule.stat().st_mtime_ns + 10**9))
+    assert [r.message for r in load_rules([rules_dir]) if r.code == "X001"] == ["新消息"]
+    assert rulecache.cache_dir() == tmp_path / "cache"
+
+
+def test_an_unwritable_cache_directory_only_costs_speed(tmp_path, monkeypatch):
+    from lintlaw.ruleset import load_rules
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("LINTLAW_CACHE_DIR", str(blocker / "cache"))  # a file where a directory should be
+    assert len(load_rules()) > 50
+
+
+USER_RULE = """
+code = "X001"
+name = "user-rule"
+kind = "pattern"
+category = "wording"
+severity = "info"
+message = "MESSAGE"
+patterns = ['其它']
+explanation = "说明"
+authority = "依据"
+
+[examples]
+bad = ["其它"]
+good = ["其他"]
+"""
