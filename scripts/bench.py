@@ -61,21 +61,25 @@ def sized(target_bytes: int, subsections: int = 12) -> str:
 CPU_TIMES: dict[str, float] = {}  # median CPU seconds (user + sys) of the child, by label
 
 
-def timed(command: list[str], runs: int, label: str = "") -> float:
-    """Median wall time; the median CPU time goes to CPU_TIMES.
+def timed(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time per labelled command; median CPU times go to CPU_TIMES.
 
-    CPU time is the steadier figure on a shared, noisy machine.
+    The commands take turns, run after run, so that a slow phase of a shared,
+    noisy machine falls on all of them alike; CPU time is the steadier figure.
     """
-    samples, cpu = [], []
+    wall: dict[str, list[float]] = {label: [] for label in commands}
+    cpu: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    CPU_TIMES[label] = statistics.median(cpu)
-    return statistics.median(samples)
+        for label, command in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            wall[label].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[label].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    for label in commands:
+        CPU_TIMES[label] = statistics.median(cpu[label])
+    return {label: statistics.median(samples) for label, samples in wall.items()}
 
 
 def main() -> None:
@@ -95,10 +99,10 @@ def main() -> None:
         small.write_text(sized(5_000_000 // 16), encoding="utf-8")
         base = [str(script), "check", "--format", "concise"]
 
-        startup = timed([str(script), "--version"], args.runs, "startup")
-        cold = timed(base + [str(one)], args.runs, "cold")
-        t_small = timed(base + [str(small)], max(3, args.runs // 2), "small")
-        t_big = timed(base + [str(big)], 3, "big")
+        quick = timed({"startup": [str(script), "--version"], "cold": base + [str(one)]}, args.runs)
+        startup, cold = quick["startup"], quick["cold"]
+        large = timed({"small": base + [str(small)], "big": base + [str(big)]}, 3)
+        t_small, t_big = large["small"], large["big"]
         mb = big.stat().st_size / 1e6
         cpu = {label: seconds * 1000 for label, seconds in CPU_TIMES.items()}
         print("                                     wall (median)   cpu (median)")
