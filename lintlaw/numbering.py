@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Report, Section
 from lintlaw.issue import Issue
 from lintlaw.numerals import chinese_to_int, int_to_chinese
@@ -97,8 +98,10 @@ def _section_checks(section: Section, issues: list[Issue]) -> None:
     marker = section.marker
     start, end = _marker_span(section.heading)
     if marker.number is not None and not marker.punctuation_ok:
+        # The marker is the finding, so its fix may rewrite it: 1、 → 1.
         issues.append(Issue("marker-punctuation", start, end,
-                            {"found": marker.raw, "expected": marker.standard}))
+                            {"found": marker.raw, "expected": marker.standard},
+                            fix=Fix((Edit(start, end, marker.standard),), safe=True)))
     parent = section.parent
     if parent is not None and section.level - parent.level > 1:
         siblings = [s for s in parent.children if s.level == section.level]

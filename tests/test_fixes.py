@@ -61,6 +61,12 @@ def test_heading_markers_are_not_rewritten_by_other_fixes(all_rules):
         "甲市2024年度法治政府建设情况报告\n一、主要举措\n(一)依法履职，加强学习\n")
 
 
+def test_a_marker_finding_may_rewrite_its_marker(all_rules):
+    text = "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）依法履职\n1、优化服务。\n2、规范审批。\n"
+    assert fixed(text, all_rules, select=["S107"]) == (
+        "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）依法履职\n1.优化服务。\n2.规范审批。\n")
+
+
 def test_overlapping_edits_are_applied_once():
     assert apply_edits("abcdef", [Edit(1, 2, "B"), Edit(4, 6, "")]) == "aBcd"
 

@@ -37,7 +37,7 @@ class OutlineCheck(RuleKind):
         for issues in numbering_issues(document):
             for issue in issues:
                 if issue.check == self.problem:
-                    yield Hit(issue.start, issue.end, issue.values)
+                    yield Hit(issue.start, issue.end, issue.values, issue.related, issue.fix)
 
     def _no_level1(self, document: Document) -> Iterator[Hit]:
         for report in document.reports:
