@@ -38,7 +38,9 @@ def test_json_contract():
     assert data[0] == {
         "path": DEFECTS, "line": 5, "column": 1, "end_line": 5, "end_column": 3,
         "code": "S107", "name": "marker-punctuation", "category": "structure",
-        "severity": "warning", "message": "标题编号“1、”标点不规范，应写作“1.”", "fix": None,
+        "severity": "warning", "message": "标题编号“1、”标点不规范，应写作“1.”",
+        "fix": {"safe": True, "edits": [
+            {"line": 5, "column": 1, "end_line": 5, "end_column": 3, "content": "1."}]},
         "related": [],
     }
 
