@@ -90,11 +90,11 @@ def test_parsed_rule_files_are_cached_and_invalidated_by_edits(tmp_path, monkeyp
     rules_dir = tmp_path / "rules"
     rules_dir.mkdir()
     rule = rules_dir / "X001.toml"
-    rule.write_text(USER_RULE.replace("MESSAGE", "旧消息"), encoding="utf-8")
+    rule.write_text(VALID.replace("不要用“{match}”", "旧消息"), encoding="utf-8")
     assert [r.message for r in load_rules([rules_dir]) if r.code == "X001"] == ["旧消息"]
     assert len(list((tmp_path / "cache").glob("rules-*.json"))) == 1
     # Same size, new content and time: the key changes, the new message is read.
-    rule.write_text(USER_RULE.replace("MESSAGE", "新消息"), encoding="utf-8")
+    rule.write_text(VALID.replace("不要用“{match}”", "新消息"), encoding="utf-8")
     os.utime(rule, ns=(rule.stat().st_atime_ns, rule.stat().st_mtime_ns + 10**9))
     assert [r.message for r in load_rules([rules_dir]) if r.code == "X001"] == ["新消息"]
     assert rulecache.cache_dir() == tmp_path / "cache"
@@ -108,19 +108,3 @@ def test_an_unwritable_cache_directory_only_costs_speed(tmp_path, monkeypatch):
     monkeypatch.setenv("LINTLAW_CACHE_DIR", str(blocker / "cache"))  # a file where a directory should be
     assert len(load_rules()) > 50
 
-
-USER_RULE = """
-code = "X001"
-name = "user-rule"
-kind = "pattern"
-category = "wording"
-severity = "info"
-message = "MESSAGE"
-patterns = ['其它']
-explanation = "说明"
-authority = "依据"
-
-[examples]
-bad = ["其它"]
-good = ["其他"]
-"""
