@@ -44,11 +44,18 @@ def parsed(paths: list[Path], parse: Callable[[Path], dict]) -> dict[str, dict]:
     return data
 
 
+KEEP = 8  # cache files kept: one per installed copy and rule set in use, roughly
+
+
 def _write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
+        # Old keys are never read again once their files changed: keep only the newest few.
+        stale = sorted(path.parent.glob("rules-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
+        for old in stale:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home directory only costs speed
