@@ -26,6 +26,15 @@ class Format(str, Enum):
     full = "full"
     concise = "concise"
     json = "json"
+    json_lines = "json-lines"
+    sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+
+
+# Formats for tools: no summary line, the whole output is the document.
+MACHINE_FORMATS = {Format.json, Format.json_lines, Format.sarif, Format.github, Format.gitlab, Format.junit}
 
 
 class FailOn(str, Enum):
@@ -76,6 +85,8 @@ def check(
     fix: bool = typer.Option(False, "--fix", help="自动修复可安全修复的问题，写回文件（标准输入则输出到标准输出）。"),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="与 --fix 或 --diff 同用：也应用需要人工复核的修复。"),
     diff: bool = typer.Option(False, "--diff", help="只显示修复将做的改动（统一差异格式），不写回文件。"),
+    statistics: bool = typer.Option(False, "--statistics", help="只列出每条规则的问题数。"),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="把结果写入此文件而不是标准输出。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
@@ -118,10 +129,20 @@ def check(
         raise typer.Exit(2 if input_errors else 1 if would_change else 0)
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
     to_stderr = fix and STDIN in sources
-    with contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext():
-        _render(output_format, diagnostics, sources)
-        if output_format is not Format.json:
-            print(_summary(diagnostics, len(sources), (fixed, edits) if fix else None))
+    try:
+        with _output(output_file, to_stderr):
+            if statistics:
+                print(_statistics(diagnostics))
+            else:
+                _render(output_format, diagnostics, sources, rules)
+            if statistics or output_format not in MACHINE_FORMATS:
+                print(_summary(diagnostics, len(sources), (fixed, edits) if fix else None))
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        if output_file is None:
+            raise
+        _fail(f"{output_file}: 无法写入（{err.strerror or err}）")
     if input_errors:
         raise typer.Exit(2)
     threshold = Severity.parse(fail_on.value)
@@ -157,11 +178,30 @@ def _print_diff(before, after) -> int:
     return 1
 
 
-def _render(output_format: Format, diagnostics, sources) -> None:
+def _output(output_file: Optional[Path], to_stderr: bool):
+    """Where the report goes: a file, standard error, or standard output."""
+    if output_file is not None:
+        stream = open(output_file, "w", encoding="utf-8")  # noqa: SIM115 - closed by the context
+
+        @contextlib.contextmanager
+        def to_file():
+            with stream, contextlib.redirect_stdout(stream):
+                yield
+        return to_file()
+    return contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext()
+
+
+def _render(output_format: Format, diagnostics, sources, rules) -> None:
     if output_format is Format.json:
         from lintlaw.render.json_format import render
 
         print(render(diagnostics, sources))
+    elif output_format in MACHINE_FORMATS:
+        from lintlaw.render import machine
+
+        text = getattr(machine, output_format.value.replace("-", "_"))(diagnostics, sources, rules)
+        if text:
+            print(text)
     elif output_format is Format.concise:
         from lintlaw.render.concise import render
 
@@ -172,6 +212,19 @@ def _render(output_format: Format, diagnostics, sources) -> None:
 
         if diagnostics:
             render(diagnostics, sources, _console())
+
+
+def _statistics(diagnostics) -> str:
+    """Findings per rule, most first: count, code, name, and how many a fix covers."""
+    from collections import Counter
+
+    counts = Counter((d.code, d.name) for d in diagnostics)
+    fixable = Counter(d.code for d in diagnostics if d.fix is not None)
+    lines = []
+    for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        mark = f"  （可修复 {fixable[code]}）" if fixable[code] else ""
+        lines.append(f"{count:>6}  {code}  {name}{mark}")
+    return "\n".join(lines)
 
 
 def _console():
@@ -263,6 +316,10 @@ def main() -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # the reader went away (… | head): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("LINTLAW_DEBUG"):
             raise

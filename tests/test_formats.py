@@ -1,0 +1,99 @@
+"""Output formats for tools: json-lines, SARIF 2.1.0, GitHub, GitLab, JUnit; --statistics, --output-file."""
+
+import json
+from xml.etree import ElementTree as ET
+
+from .conftest import FIXTURES
+from .test_cli import run
+
+DEFECTS = str(FIXTURES / "numbering-defects.txt")
+FIGURES = str(FIXTURES / "figures.txt")
+
+
+def test_json_lines_has_the_json_items_one_per_line():
+    items = json.loads(run("check", "--format", "json", DEFECTS).stdout)
+    lines = run("check", "--format", "json-lines", DEFECTS).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == items
+
+
+def test_sarif_follows_the_2_1_0_structure():
+    result = run("check", "--format", "sarif", FIGURES)
+    assert result.exit_code == 1
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    [sarif_run] = log["runs"]
+    driver = sarif_run["tool"]["driver"]
+    assert driver["name"] == "lintlaw" and driver["version"]
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert len(ids) == len(set(ids)) > 50
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["help"]["text"]
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    results = sarif_run["results"]
+    assert results
+    for result in results:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note") and result["message"]["text"]
+        [location] = result["locations"]
+        region = location["physicalLocation"]["region"]
+        assert location["physicalLocation"]["artifactLocation"]["uri"].endswith("figures.txt")
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+        assert len(result["partialFingerprints"]["lintlaw/v1"]) == 16
+    rate = next(r for r in results if r["ruleId"] == "C001")
+    # Columns count code points: the rate is the 35th character of line 9.
+    assert (rate["locations"][0]["physicalLocation"]["region"]["startLine"],
+            rate["locations"][0]["physicalLocation"]["region"]["startColumn"]) == (9, 35)
+    assert [loc["message"]["text"] for loc in rate["relatedLocations"]] == ["分子", "分母"]
+
+
+def test_sarif_carries_fixes():
+    log = json.loads(run("check", "--format", "sarif", "--select", "S107", DEFECTS).stdout)
+    result = log["runs"][0]["results"][0]
+    [replacement] = result["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert replacement["insertedContent"]["text"] == "1."
+    assert replacement["deletedRegion"]["startLine"] == 5
+
+
+def test_github_annotations():
+    lines = run("check", "--format", "github", "--select", "S101", DEFECTS).stdout.splitlines()
+    assert lines[0] == (f"::error file={DEFECTS.replace(':', '%3A')},line=9,col=1,endLine=9,endColumn=4,"
+                        "title=lintlaw S101::S101 编号不连续：“（二）”之后是“（四）”，缺少“（三）”")
+
+
+def test_gitlab_code_quality():
+    [first, *_] = json.loads(run("check", "--format", "gitlab", "--select", "S101", DEFECTS).stdout)
+    assert first["check_name"] == "S101" and first["severity"] == "major"
+    assert first["location"] == {"path": DEFECTS, "lines": {"begin": 9, "end": 9}}
+    assert len(first["fingerprint"]) == 16
+
+
+def test_junit():
+    root = ET.fromstring(run("check", "--format", "junit", "--select", "S101", DEFECTS).stdout.encode())
+    [suite] = root
+    assert suite.get("failures") == "3"
+    assert suite[0][0].get("type") == "S101"
+
+
+def test_fingerprints_survive_lines_added_above(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("全年办理20__件。\n", encoding="utf-8")
+    before = json.loads(run("check", "--format", "gitlab", str(path)).stdout)[0]["fingerprint"]
+    path.write_text("新增一段。\n\n全年办理20__件。\n", encoding="utf-8")
+    after = json.loads(run("check", "--format", "gitlab", str(path)).stdout)[0]["fingerprint"]
+    assert before == after
+
+
+def test_statistics():
+    out = run("check", "--statistics", DEFECTS).stdout.splitlines()
+    assert out[0] == "     3  S101  numbering-gap"
+    assert out[-1].startswith("发现 ")
+
+
+def test_output_file(tmp_path):
+    target = tmp_path / "out.sarif"
+    result = run("check", "--format", "sarif", "--output-file", str(target), DEFECTS)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+    bad = run("check", "--output-file", str(tmp_path / "missing" / "x.txt"), DEFECTS)
+    assert bad.exit_code == 2
