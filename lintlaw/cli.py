@@ -87,11 +87,11 @@ def check(
     diff: bool = typer.Option(False, "--diff", help="只显示修复将做的改动（统一差异格式），不写回文件。"),
     statistics: bool = typer.Option(False, "--statistics", help="只列出每条规则的问题数。"),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="把结果写入此文件而不是标准输出。"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="并行检查的进程数（默认：CPU 核数）。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
-    from lintlaw.inputs import STDIN, expand, load
-    from lintlaw.linter import lint
+    from lintlaw.inputs import STDIN, expand
 
     try:
         rules = _load_rules(rules_dirs, select, ignore)
@@ -100,29 +100,27 @@ def check(
     names = expand(paths)
     if not names:
         _fail("没有找到要检查的 .txt 或 .md 文件")
-    sources, diagnostics, input_errors, fixed, edits, would_change = {}, [], 0, 0, 0, 0
-    for name in names:
-        try:
-            source = load(name, encoding)
-            if fix or diff:
-                from lintlaw.fixing import fix_source
+    from lintlaw.runner import Options, check_files, default_jobs
 
-                result = fix_source(source, rules, unsafe_fixes)
-                if diff:
-                    would_change += _print_diff(source, result.source)
-                elif result.changed:
-                    _write_back(name, source, result.source.text, STDIN)
-                fixed += result.fixed
-                edits += result.edits
-                source, found = result.source, result.remaining
-            else:
-                found = lint(source, rules)
-        except LintlawError as err:
-            print(f"lintlaw: {err}", file=sys.stderr)
+    options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    outcomes = check_files(names, rules, options, jobs or default_jobs())
+    sources, diagnostics, input_errors, fixed, edits, would_change = {}, [], 0, 0, 0, 0
+    for outcome in outcomes:
+        if outcome.error:
+            print(f"lintlaw: {outcome.error}", file=sys.stderr)
             input_errors += 1
             continue
-        sources[name] = source
-        diagnostics.extend(found)
+        if outcome.diff:
+            sys.stdout.write(outcome.diff)
+            would_change += 1
+        if outcome.stdout_bytes is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(outcome.stdout_bytes)
+            sys.stdout.flush()
+        sources[outcome.name] = outcome.source
+        diagnostics.extend(outcome.diagnostics)
+        fixed += outcome.fixed
+        edits += outcome.edits
 
     if diff:
         print(f"{fixed} 个问题可以自动修复（{edits} 处改动），涉及 {would_change} 个文件。", file=sys.stderr)
@@ -147,35 +145,6 @@ def check(
         raise typer.Exit(2)
     threshold = Severity.parse(fail_on.value)
     raise typer.Exit(1 if any(d.severity >= threshold for d in diagnostics) else 0)
-
-
-def _write_back(name: str, original, text: str, stdin_name: str) -> None:
-    """Write fixed text in the original encoding; standard input goes to standard output."""
-    from lintlaw.errors import InputError
-    from lintlaw.fixing import write_atomically
-
-    data = original.encode(text)
-    if name == stdin_name:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        write_atomically(Path(name), data)
-    except OSError as err:
-        raise InputError(f"{name}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
-
-
-def _print_diff(before, after) -> int:
-    """Print a unified diff of one file's fixes; 1 if it would change, else 0."""
-    import difflib
-
-    if before.text == after.text:
-        return 0
-    lines = difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
-                                 fromfile=before.path, tofile=before.path)
-    for line in lines:
-        sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n")
-    return 1
 
 
 def _output(output_file: Optional[Path], to_stderr: bool):

@@ -3,7 +3,7 @@
 Inputs are generated from text this project wrote (no corpus files). Run from
 the repository root after `pip install -e .`:
 
-    python scripts/bench.py [--runs 7]
+    python scripts/bench.py [--runs 7] [--many]
 
 Prints medians; growth is the time ratio between the 5 MB file and a file 1/16
 of its size (linear growth means a ratio near 16; the target is at most 20).
@@ -82,9 +82,20 @@ def timed(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
     return {label: statistics.median(samples) for label, samples in wall.items()}
 
 
+def many_files(directory: Path, count: int = 2000) -> None:
+    """`count` report files built from the project's own fixtures and example."""
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_bytes() for p in sorted((root / "tests" / "fixtures").glob("*.txt"))]
+    texts += [p.read_bytes() for p in sorted((root / "examples").glob("*.txt"))]
+    directory.mkdir()
+    for i in range(count):
+        (directory / f"report-{i:04d}.txt").write_bytes(texts[i % len(texts)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--many", action="store_true", help="also time 2,000 files with --jobs 1 and --jobs 2")
     args = parser.parse_args()
     script = Path(sys.executable).parent / "lintlaw"  # the installed script, not a shim
     if not script.exists():
@@ -114,6 +125,14 @@ def main() -> None:
         print(f"{mb:.2f} MB file:                       {t_big * 1000:7.0f} ms   {cpu['big']:7.0f} ms  "
               f"({(t_big - startup) / mb * 1000:.0f} ms/MB after start-up, wall)")
         print(f"growth for 16x input:                {t_big / t_small:7.1f}x")
+        if args.many:
+            folder = Path(tmp, "many")
+            many_files(folder)
+            many = timed({"jobs1": base + ["--jobs", "1", str(folder)],
+                          "jobs2": base + ["--jobs", "2", str(folder)]}, 3)
+            print(f"2,000 files, --jobs 1:               {many['jobs1'] * 1000:7.0f} ms")
+            print(f"2,000 files, --jobs 2:               {many['jobs2'] * 1000:7.0f} ms "
+                  f"({many['jobs1'] / many['jobs2']:.2f}x faster)")
 
 
 if __name__ == "__main__":

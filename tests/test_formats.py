@@ -97,3 +97,17 @@ def test_output_file(tmp_path):
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
     bad = run("check", "--output-file", str(tmp_path / "missing" / "x.txt"), DEFECTS)
     assert bad.exit_code == 2
+
+
+def test_jobs_do_not_change_the_output(tmp_path):
+    import shutil
+
+    for i in range(12):
+        for fixture in ("numbering-defects.txt", "figures.txt", "two-reports.txt"):
+            shutil.copy(FIXTURES / fixture, tmp_path / f"{i:02d}-{fixture}")
+    (tmp_path / "05-broken.txt").write_bytes(b"\x00\x01binary")
+    one = run("check", "--format", "concise", "--jobs", "1", str(tmp_path))
+    two = run("check", "--format", "concise", "--jobs", "2", str(tmp_path))
+    assert one.exit_code == two.exit_code == 2  # the binary file is an input error
+    assert one.stdout == two.stdout and one.stdout.count("\n") > 100
+    assert "05-broken.txt: 二进制文件，不是文本" in two.stderr
