@@ -79,7 +79,8 @@ def check(
     output_format: Format = typer.Option(Format.full, "--format", help="输出格式。"),
     select: Optional[List[str]] = typer.Option(None, help="只启用这些规则（代码、代码前缀、规则名或类别，逗号分隔）。"),
     ignore: Optional[List[str]] = typer.Option(None, help="停用这些规则（写法同 --select）。"),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="达到此级别的问题使退出码为 1。"),
+    extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在所选规则之外再启用这些规则。"),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="达到此级别的问题使退出码为 1（默认 error）。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取（默认自动识别 UTF-8/GB18030）。"),
     rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录（TOML 规则文件）。"),
     fix: bool = typer.Option(False, "--fix", help="自动修复可安全修复的问题，写回文件（标准输入则输出到标准输出）。"),
@@ -88,22 +89,29 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="只列出每条规则的问题数。"),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="把结果写入此文件而不是标准输出。"),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="并行检查的进程数（默认：CPU 核数）。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="使用此配置文件，而不是离各文件最近的那个。"),
+    isolated: bool = typer.Option(False, "--isolated", help="不读取任何配置文件。"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="只报告此基线文件中没有的问题。"),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把当前全部问题记入基线文件。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
     from lintlaw.inputs import STDIN, expand
 
-    try:
-        rules = _load_rules(rules_dirs, select, ignore)
-    except LintlawError as err:
-        _fail(str(err))
     names = expand(paths)
     if not names:
         _fail("没有找到要检查的 .txt 或 .md 文件")
     from lintlaw.runner import Options, check_files, default_jobs
 
+    try:
+        plans = _plans(names, config, isolated, _split(select), _split(ignore), _split(extend_select),
+                       rules_dirs or [])
+        recorded = _read_baseline(baseline) if baseline else None
+    except LintlawError as err:
+        _fail(str(err))
+    all_rules = list({rule.code: rule for plan in plans.values() for rule in plan.rules}.values())
     options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
-    outcomes = check_files(names, rules, options, jobs or default_jobs())
+    outcomes = check_files(plans, options, jobs or default_jobs())
     sources, diagnostics, input_errors, fixed, edits, would_change = {}, [], 0, 0, 0, 0
     for outcome in outcomes:
         if outcome.error:
@@ -125,6 +133,24 @@ def check(
     if diff:
         print(f"{fixed} 个问题可以自动修复（{edits} 处改动），涉及 {would_change} 个文件。", file=sys.stderr)
         raise typer.Exit(2 if input_errors else 1 if would_change else 0)
+    if write_baseline is not None:
+        from lintlaw import baseline as baselines
+
+        try:
+            count = baselines.write(write_baseline, diagnostics, sources)
+        except OSError as err:
+            _fail(f"{write_baseline}: 无法写入（{err.strerror or err}）")
+        print(f"已把 {count} 个问题记入基线 {write_baseline}。", file=sys.stderr)
+        raise typer.Exit(2 if input_errors else 0)
+    if recorded is not None:
+        from lintlaw import baseline as baselines
+
+        diagnostics, gone = baselines.new_findings(recorded, diagnostics, sources)
+        if gone:
+            print(f"lintlaw: 基线 {baseline} 中有 {len(gone)} 条记录已不再出现，可用 --write-baseline 更新：",
+                  file=sys.stderr)
+            for entry in gone:
+                print(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}", file=sys.stderr)
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
     to_stderr = fix and STDIN in sources
     try:
@@ -132,7 +158,7 @@ def check(
             if statistics:
                 print(_statistics(diagnostics))
             else:
-                _render(output_format, diagnostics, sources, rules)
+                _render(output_format, diagnostics, sources, all_rules)
             if statistics or output_format not in MACHINE_FORMATS:
                 print(_summary(diagnostics, len(sources), (fixed, edits) if fix else None))
     except BrokenPipeError:
@@ -143,8 +169,40 @@ def check(
         _fail(f"{output_file}: 无法写入（{err.strerror or err}）")
     if input_errors:
         raise typer.Exit(2)
-    threshold = Severity.parse(fail_on.value)
-    raise typer.Exit(1 if any(d.severity >= threshold for d in diagnostics) else 0)
+    failing = [d for d in diagnostics
+               if d.severity >= Severity.parse(_fail_on(fail_on, plans, d.path))]
+    raise typer.Exit(1 if failing else 0)
+
+
+def _fail_on(option, plans, path: str) -> str:
+    """The --fail-on level: the command line's, else the file's configuration's, else error."""
+    if option is not None:
+        return option.value
+    return plans[path].settings.fail_on or "error"
+
+
+def _plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs):
+    """Each file's rules, from its nearest configuration and the command line."""
+    from lintlaw.config import settings_for
+    from lintlaw.ruleset import configured_rules
+    from lintlaw.runner import Plan
+
+    plans = {}
+    cache: dict[tuple, Plan] = {}
+    for name in names:
+        settings = settings_for(name, config_path, isolated)
+        key = (settings, settings.ignored_for(name) if name != "-" else ())
+        if key not in cache:
+            cache[key] = Plan(configured_rules(settings, select, ignore, extend_select, rules_dirs, key[1]),
+                              settings)
+        plans[name] = cache[key]
+    return plans
+
+
+def _read_baseline(path: Path):
+    from lintlaw import baseline as baselines
+
+    return baselines.read(path)
 
 
 def _output(output_file: Optional[Path], to_stderr: bool):
@@ -239,6 +297,47 @@ def tree(
     except LintlawError as err:
         _fail(str(err))
     render(source, rules, _console(), show_facts=facts)
+
+
+@app.command("config")
+def show_config(
+    path: str = typer.Argument(".", help="文件或目录：显示对它生效的设置。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="使用此配置文件。"),
+    isolated: bool = typer.Option(False, "--isolated", help="不读取任何配置文件。"),
+):
+    """显示对某个文件或目录生效的设置，以及每项设置的来源。"""
+    from lintlaw.config import Settings, settings_for
+    from lintlaw.ruleset import configured_rules
+
+    try:
+        settings = settings_for(path, config, isolated)
+        ignored = settings.ignored_for(path) if Path(path).is_file() else ()
+        rules = configured_rules(settings, file_ignores=ignored)
+    except LintlawError as err:
+        _fail(str(err))
+    defaults = Settings()
+    origin = str(settings.path) if settings.path else None
+    print(f"配置文件：{origin or '无（使用默认设置）'}")
+
+    def show(key: str, value, default) -> None:
+        source = f"来自 {origin}" if origin and value != default else "默认"
+        print(f"{key} = {value}    # {source}")
+
+    show("select", list(settings.select) if settings.select is not None else "全部规则",
+         list(defaults.select) if defaults.select is not None else "全部规则")
+    show("ignore", list(settings.ignore), [])
+    show("extend-select", list(settings.extend_select), [])
+    show("per-file-ignores", {g: list(s) for g, s in settings.per_file_ignores}, {})
+    show("severity", dict(settings.severity), {})
+    show("fail-on", settings.fail_on or "error", "error")
+    deadline = settings.deadline or (4, 1)
+    show("deadline", f"{deadline[0]:02d}-{deadline[1]:02d}（报告年度的次年）", "04-01（报告年度的次年）")
+    show("rules", [str(d) for d in settings.rules], [])
+    show("report-type", settings.report_type, "auto")
+    show("ignore-findings", f"{len(settings.suppressed)} 条", "0 条")
+    if ignored:
+        print(f"对 {path} 另外停用（per-file-ignores）：{', '.join(ignored)}")
+    print(f"生效的规则：{len(rules)} 条（{', '.join(r.code for r in rules[:12])}{' …' if len(rules) > 12 else ''}）")
 
 
 @app.command("rules")

@@ -65,6 +65,7 @@ class Report:
     intro: list[Line] = field(default_factory=list)  # body paragraphs before the first heading
     signature: Line | None = None
     date: Line | None = None
+    forced_kind: str | None = None  # the configuration's report-type, when not "auto"
 
     @cached_property
     def year(self) -> int | None:
@@ -85,6 +86,8 @@ class Report:
 
     @cached_property
     def kind(self) -> str:
+        if self.forced_kind:
+            return self.forced_kind
         if self.title is not None and "法治政府建设" in self.title.text:
             return REPORT_KIND_FAZHI
         return REPORT_KIND_GENERIC
@@ -117,9 +120,13 @@ class Document:
         return self._facts[key]
 
 
-def build_document(source: Source) -> Document:
+def build_document(source: Source, report_type: str = "auto") -> Document:
     lines = parse_lines(source.text, source.line_starts)
-    return Document(source, lines, [_build_report(chunk) for chunk in _split_reports(lines)])
+    reports = [_build_report(chunk) for chunk in _split_reports(lines)]
+    if report_type != "auto":
+        for report in reports:
+            report.forced_kind = report_type
+    return Document(source, lines, reports)
 
 
 def _split_reports(lines: list[Line]) -> list[list[Line]]:

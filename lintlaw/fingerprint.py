@@ -1,8 +1,10 @@
-"""Stable fingerprints of findings: rule, file and the text found, not the line.
+"""Stable fingerprints of findings: rule, file, the text found and a few characters
+around it, not the line number.
 
 A finding keeps its fingerprint when lines are added above it, which is what
 baselines, SARIF and GitLab need to tell a moved finding from a new one. The
-n-th occurrence of the same rule and text in a file gets its own fingerprint.
+surrounding characters keep a new “__” from taking over an old one's identity;
+the n-th occurrence of the same rule, text and surroundings gets its own.
 """
 
 from __future__ import annotations
@@ -19,13 +21,19 @@ def normalise_path(path: str) -> str:
     return PurePath(path).as_posix().removeprefix("./")
 
 
+CONTEXT = 8  # characters on each side of the span, within its line
+
+
 def fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> list[str]:
     """One fingerprint per finding, in the same order."""
     seen: dict[tuple, int] = {}
     result = []
     for d in diagnostics:
-        found = sources[d.path].text[d.start:d.end]
-        key = (d.code, normalise_path(d.path), found)
+        text = sources[d.path].text
+        found = text[d.start:d.end]
+        before = text[max(0, d.start - CONTEXT):d.start].rsplit("\n", 1)[-1]
+        after = text[d.end:d.end + CONTEXT].split("\n", 1)[0].split("\r", 1)[0]
+        key = (d.code, normalise_path(d.path), found, before, after)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         digest = hashlib.sha256("\x1f".join((*key, str(occurrence))).encode()).hexdigest()

@@ -33,10 +33,14 @@ class FixResult:
         return self.fixed > 0
 
 
-def fix_source(source: Source, rules, unsafe: bool = False) -> FixResult:
+def fix_source(source: Source, rules, unsafe: bool = False, report_type: str = "auto",
+               keep=None) -> FixResult:
+    """Fix a source in rounds. `keep` drops findings the configuration suppresses, so
+    that a suppressed finding is neither reported nor fixed."""
+    keep = keep or (lambda found, _source: found)
     current = source
     fixed = applied = 0
-    found = lint(current, rules)
+    found = keep(lint(current, rules, report_type), current)
     for _ in range(MAX_ROUNDS):
         chosen = choose(current, found, unsafe)
         if not chosen:
@@ -46,7 +50,7 @@ def fix_source(source: Source, rules, unsafe: bool = False) -> FixResult:
                          encoding=source.encoding, bom=source.bom)
         fixed += len(chosen)
         applied += len(edits)
-        found = lint(current, rules)
+        found = keep(lint(current, rules, report_type), current)
     return FixResult(current, fixed, applied, found)
 
 

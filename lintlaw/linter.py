@@ -8,10 +8,10 @@ from lintlaw.ruleset import Rule
 from lintlaw.source import Source
 
 
-def lint(source: Source, rules: list[Rule]) -> list[Diagnostic]:
+def lint(source: Source, rules: list[Rule], report_type: str = "auto") -> list[Diagnostic]:
     if not source.text.strip():
         return []
-    document = build_document(source)
+    document = build_document(source, report_type)
     found = []
     for rule in rules:
         for hit in rule.kind.check(document):

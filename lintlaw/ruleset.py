@@ -186,3 +186,60 @@ def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] 
             raise UsageError(f"未知的规则选择器“{selector}”（可用代码、代码前缀、规则名或类别）")
     chosen = [r for r in rules if not select or any(_matches(r, s) for s in select)]
     return [r for r in chosen if not any(_matches(r, s) for s in ignore or [])]
+
+
+def configured_rules(settings, select=None, ignore=None, extend_select=None, extra_dirs=(),
+                     file_ignores=()) -> list[Rule]:
+    """The rules for files under one configuration.
+
+    Command-line select/ignore replace the configuration's; extend-select from both
+    adds to the selection; per-file ignores, severity overrides and the publication
+    deadline come from the configuration.
+    """
+    import copy
+    import dataclasses
+
+    from lintlaw.diagnostics import Severity
+
+    rules = _cached_rules(tuple(settings.rules) + tuple(extra_dirs))
+    where = f"{settings.path}: " if settings.path else ""
+
+    def check(selectors, key):
+        try:
+            select_rules(rules, list(selectors), None)
+        except UsageError as err:
+            raise UsageError(f"{where}{key}: {err}") from None
+
+    chosen_select = select if select is not None else settings.select
+    chosen_ignore = list(ignore if ignore is not None else settings.ignore) + list(file_ignores)
+    extend = list(settings.extend_select) + list(extend_select or [])
+    for selectors, key in ((settings.select or (), "select"), (settings.ignore, "ignore"),
+                           (settings.extend_select, "extend-select"), (file_ignores, "per-file-ignores"),
+                           (tuple(name for name, _ in settings.severity), "severity")):
+        check(selectors, key)
+    # Command-line selectors name no file.
+    select_rules(rules, list(select or []) + list(extend_select or []), list(ignore or []))
+    selected = [r for r in rules
+                if (not chosen_select or any(_matches(r, s) for s in chosen_select)
+                    or any(_matches(r, s) for s in extend))
+                and not any(_matches(r, s) for s in chosen_ignore)]
+    result = []
+    for rule in selected:
+        for selector, level in settings.severity:
+            if _matches(rule, selector):
+                rule = dataclasses.replace(rule, severity=Severity.parse(level))
+        if settings.deadline and getattr(rule.kind, "problem", None) in ("late-date", "early-date"):
+            kind = copy.copy(rule.kind)
+            kind.deadline = settings.deadline
+            rule = dataclasses.replace(rule, kind=kind)
+        result.append(rule)
+    return result
+
+
+_RULE_CACHE: dict[tuple, list[Rule]] = {}
+
+
+def _cached_rules(dirs: tuple) -> list[Rule]:
+    if dirs not in _RULE_CACHE:
+        _RULE_CACHE[dirs] = load_rules([Path(d) for d in dirs])
+    return _RULE_CACHE[dirs]

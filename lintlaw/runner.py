@@ -27,6 +27,24 @@ class Options:
     diff: bool = False
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What to run on one file: its rules and the settings they came from."""
+
+    rules: list
+    settings: object  # lintlaw.config.Settings
+
+    def keep(self, diagnostics: list, source: Source) -> list:
+        """Drop the findings the configuration suppresses by fingerprint."""
+        if not self.settings.suppressed or not diagnostics:
+            return diagnostics
+        from lintlaw.fingerprint import fingerprints
+
+        prints = fingerprints(diagnostics, {source.path: source})
+        return [d for d, fp in zip(diagnostics, prints, strict=True)
+                if not self.settings.is_suppressed(d.code, d.path, fp)]
+
+
 @dataclass
 class FileOutcome:
     name: str
@@ -39,16 +57,17 @@ class FileOutcome:
     stdout_bytes: bytes | None = None  # fixed standard input, for stdout
 
 
-def check_file(name: str, rules, options: Options) -> FileOutcome:
+def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
     from lintlaw.linter import lint
 
+    report_type = plan.settings.report_type
     try:
         source = load(name, options.encoding)
         if not (options.fix or options.diff):
-            return FileOutcome(name, source, lint(source, rules))
+            return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
         from lintlaw.fixing import fix_source
 
-        result = fix_source(source, rules, options.unsafe_fixes)
+        result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
         outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
         if options.diff:
             outcome.diff = unified_diff(source, result.source)
@@ -85,21 +104,22 @@ def default_jobs() -> int:
 
 
 # Set in the parent before the pool forks, so workers inherit the loaded rules.
-_WORKER_RULES = None
-_WORKER_OPTIONS = None
+_WORKER_PLANS: dict[str, Plan] = {}
+_WORKER_OPTIONS: Options | None = None
 
 
 def _work(name: str) -> FileOutcome:
-    return check_file(name, _WORKER_RULES, _WORKER_OPTIONS)
+    return check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
 
 
-def check_files(names: list[str], rules, options: Options, jobs: int) -> list[FileOutcome]:
-    """Outcomes in the order of `names`, computed by up to `jobs` processes."""
-    global _WORKER_RULES, _WORKER_OPTIONS
+def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[FileOutcome]:
+    """Outcomes in the order of `plans`, computed by up to `jobs` processes."""
+    global _WORKER_PLANS, _WORKER_OPTIONS
+    names = list(plans)
     jobs = min(jobs, len(names))
     if jobs <= 1 or STDIN in names or "fork" not in multiprocessing.get_all_start_methods():
-        return [check_file(name, rules, options) for name in names]
-    _WORKER_RULES, _WORKER_OPTIONS = rules, options
+        return [check_file(name, plans[name], options) for name in names]
+    _WORKER_PLANS, _WORKER_OPTIONS = plans, options
     chunk = max(1, len(names) // (jobs * 8))
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(_work, names, chunksize=chunk))

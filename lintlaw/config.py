@@ -1,0 +1,172 @@
+"""Configuration: `[tool.lintlaw]` in pyproject.toml, or lintlaw.toml / .lintlaw.toml.
+
+The configuration file nearest to a checked file wins (no merging across
+directories), as in ruff. Paths in a configuration (rule directories, per-file
+globs, suppressed findings) are relative to the file's directory.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePath
+from typing import Any
+
+from lintlaw.errors import UsageError
+
+CONFIG_NAMES = (".lintlaw.toml", "lintlaw.toml", "pyproject.toml")
+SEVERITIES = ("error", "warning", "info")
+REPORT_TYPES = ("auto", "fazhi", "generic")
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Path | None = None  # the configuration file, None for the defaults
+    root: Path = field(default_factory=Path.cwd)  # what relative paths are relative to
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (code or name, severity)
+    fail_on: str | None = None
+    deadline: tuple[int, int] | None = None
+    rules: tuple[Path, ...] = ()
+    report_type: str = "auto"
+    suppressed: tuple[tuple[str, str, str], ...] = ()  # (rule code, path, fingerprint)
+
+    def ignored_for(self, file: str) -> tuple[str, ...]:
+        """Selectors that per-file-ignores switch off for one file."""
+        relative = _relative(Path(file), self.root)
+        return tuple(selector for pattern, selectors in self.per_file_ignores
+                     if fnmatch.fnmatch(relative, pattern) for selector in selectors)
+
+    def is_suppressed(self, code: str, file: str, fingerprint: str) -> bool:
+        relative = _relative(Path(file), self.root)
+        return any(code == c and fingerprint == f and fnmatch.fnmatch(relative, p) for c, p, f in self.suppressed)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return PurePath(path.resolve().relative_to(root.resolve())).as_posix()
+    except ValueError:
+        return PurePath(path).as_posix()
+
+
+def find_config(start: Path) -> Path | None:
+    """The configuration file nearest to `start` (a file or directory), looking upwards."""
+    directory = start if start.is_dir() else start.parent
+    for folder in [directory.resolve(), *directory.resolve().parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "lintlaw" in _read_toml(path).get("tool", {})
+    except UsageError:
+        return False
+
+
+def _read_toml(path: Path) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"{path}: 无法读取配置文件（{err}）") from None
+    except tomllib.TOMLDecodeError as err:
+        raise UsageError(f"{path}: 配置文件不是有效的 TOML（{err}）") from None
+
+
+@lru_cache(maxsize=None)
+def load_config(path: Path) -> Settings:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("lintlaw", {})
+    return _settings(path, data)
+
+
+def settings_for(file: str, explicit: Path | None = None, isolated: bool = False) -> Settings:
+    """The settings for one checked file (standard input: the working directory)."""
+    if isolated:
+        return Settings()
+    if explicit is not None:
+        return load_config(explicit.resolve())
+    found = find_config(Path.cwd() if file == "-" else Path(file))
+    return load_config(found) if found else Settings()
+
+
+def _settings(path: Path, data: dict[str, Any]) -> Settings:
+    def fail(key: str, problem: str):
+        raise UsageError(f"{path}: {key}: {problem}")
+
+    def selectors(key: str) -> tuple[str, ...]:
+        value = data[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            fail(key, "应为字符串列表，如 [\"structure\", \"T001\"]")
+        return tuple(value)
+
+    known = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "deadline",
+             "rules", "report-type", "ignore-findings"}
+    for key in data:
+        if key not in known:
+            fail(key, f"未知的配置项（可用：{', '.join(sorted(known))}）")
+    values: dict[str, Any] = {"path": path, "root": path.parent}
+    if "select" in data:
+        values["select"] = selectors("select")
+    if "ignore" in data:
+        values["ignore"] = selectors("ignore")
+    if "extend-select" in data:
+        values["extend_select"] = selectors("extend-select")
+    if "per-file-ignores" in data:
+        table = data["per-file-ignores"]
+        if not isinstance(table, dict) or not all(
+                isinstance(v, list) and all(isinstance(s, str) for s in v) for v in table.values()):
+            fail("per-file-ignores", "应为“通配符 = [规则]”的表，如 \"old/*.txt\" = [\"P008\"]")
+        values["per_file_ignores"] = tuple((glob, tuple(v)) for glob, v in table.items())
+    if "severity" in data:
+        table = data["severity"]
+        if not isinstance(table, dict) or not all(v in SEVERITIES for v in table.values()):
+            fail("severity", "应为“规则 = 级别”的表，级别为 error、warning 或 info")
+        values["severity"] = tuple(table.items())
+    if "fail-on" in data:
+        if data["fail-on"] not in SEVERITIES:
+            fail("fail-on", "只能取 error、warning、info")
+        values["fail_on"] = data["fail-on"]
+    if "deadline" in data:
+        values["deadline"] = _month_day(data["deadline"]) or fail("deadline", "应为“月-日”，如 \"03-01\"")
+    if "rules" in data:
+        values["rules"] = tuple((path.parent / d).resolve() for d in selectors("rules"))
+    if "report-type" in data:
+        if data["report-type"] not in REPORT_TYPES:
+            fail("report-type", f"只能取 {', '.join(REPORT_TYPES)}")
+        values["report_type"] = data["report-type"]
+    if "ignore-findings" in data:
+        entries = data["ignore-findings"]
+        if not isinstance(entries, list) or not all(
+                isinstance(e, dict) and set(e) == {"rule", "path", "fingerprint"}
+                and all(isinstance(v, str) for v in e.values()) for e in entries):
+            fail("ignore-findings", "应为 { rule = \"T001\", path = \"a.txt\", fingerprint = \"…\" } 的列表")
+        values["suppressed"] = tuple((e["rule"], e["path"], e["fingerprint"]) for e in entries)
+    return Settings(**values)
+
+
+def _month_day(value) -> tuple[int, int] | None:
+    import calendar
+
+    if not isinstance(value, str) or len(value.split("-")) != 2:
+        return None
+    month, day = value.split("-")
+    if not (month.isdigit() and day.isdigit()):
+        return None
+    month, day = int(month), int(day)
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2001, month)[1]):
+        return None
+    return month, day
