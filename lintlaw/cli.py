@@ -100,7 +100,7 @@ def check(
 
     names = expand(paths)
     if not names:
-        _fail("没有找到要检查的 .txt 或 .md 文件")
+        _fail("没有找到要检查的文件（.txt、.md、.docx、.html）")
     from lintlaw.runner import Options, check_files, default_jobs
 
     try:
@@ -118,6 +118,8 @@ def check(
             print(f"lintlaw: {outcome.error}", file=sys.stderr)
             input_errors += 1
             continue
+        if outcome.note:
+            print(f"lintlaw: {outcome.note}", file=sys.stderr)
         if outcome.diff:
             sys.stdout.write(outcome.diff)
             would_change += 1

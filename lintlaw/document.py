@@ -121,7 +121,12 @@ class Document:
 
 
 def build_document(source: Source, report_type: str = "auto") -> Document:
-    lines = parse_lines(source.text, source.line_starts)
+    text = source.text
+    if source.path.lower().endswith(".md"):
+        from lintlaw.readers.markdown import outline_text
+
+        text = outline_text(text)  # same length: offsets still point into the file
+    lines = parse_lines(text, source.line_starts)
     reports = [_build_report(chunk) for chunk in _split_reports(lines)]
     if report_type != "auto":
         for report in reports:

@@ -9,7 +9,7 @@ from lintlaw.errors import InputError
 from lintlaw.source import Source, decode, read_file
 
 STDIN = "-"
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -33,4 +33,16 @@ def load(name: str, encoding: str | None) -> Source:
         except OSError as err:
             raise InputError(f"-: 无法读取标准输入（{err}）") from None
         return decode(data, STDIN, encoding)
-    return read_file(Path(name), encoding)
+    path = Path(name)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from lintlaw.readers.docx_reader import read_docx
+
+        if not path.is_file():
+            read_file(path)  # the usual message for a missing or unreadable file
+        return read_docx(path)
+    if suffix in (".html", ".htm"):
+        from lintlaw.readers.html_reader import read_html
+
+        return read_html(path, read_file(path, encoding).text)
+    return read_file(path, encoding)

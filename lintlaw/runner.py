@@ -55,6 +55,7 @@ class FileOutcome:
     edits: int = 0
     diff: str = ""  # unified diff (--diff)
     stdout_bytes: bytes | None = None  # fixed standard input, for stdout
+    note: str | None = None  # a one-line remark for stderr that is not an error
 
 
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
@@ -63,6 +64,10 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
     report_type = plan.settings.report_type
     try:
         source = load(name, options.encoding)
+        if (options.fix or options.diff) and not source.editable:
+            outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+            outcome.note = f"{name}: Word 文档和网页不能自动修复，只报告问题"
+            return outcome
         if not (options.fix or options.diff):
             return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
         from lintlaw.fixing import fix_source

@@ -39,6 +39,8 @@ class Source:
     text: str
     encoding: str = "utf-8"
     bom: bool = False
+    editable: bool = True  # False for text read out of Word or HTML: fixes cannot be written back
+    line_map: list[int] | None = None  # original line of each text line (HTML), if they differ
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -56,13 +58,19 @@ class Source:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
+        line = self.line_map[index] if self.line_map else index + 1
+        return line, offset - self.line_starts[index] + 1
 
     def encode(self, text: str) -> bytes:
         """Text in this file's encoding, with the same byte-order mark, for writing back."""
         if self.encoding in _UTF16_BOMS:
             return _UTF16_BOMS[self.encoding] + text.encode(self.encoding)
         return text.encode(self.encoding)
+
+    def line_text_at(self, offset: int) -> str:
+        """The text line holding an offset (for HTML input, a line of the extracted text)."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return self.line_text(index + 1)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""

@@ -18,7 +18,7 @@ STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.
 def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
     """(gutter, shown line, caret line) for a finding's first line."""
     line, column = source.position(d.start)
-    text = source.line_text(line)
+    text = source.line_text_at(d.start)
     start = column - 1
     end_line, end_column = source.position(d.end)
     end = len(text) if end_line != line else max(end_column - 1, start + 1)
