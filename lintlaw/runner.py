@@ -7,10 +7,7 @@ output does not depend on --jobs.
 
 from __future__ import annotations
 
-import difflib
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +94,8 @@ def _write_back(path: Path, data: bytes) -> None:
 
 
 def unified_diff(before: Source, after: Source) -> str:
+    import difflib
+
     if before.text == after.text:
         return ""
     lines = difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
@@ -122,7 +121,13 @@ def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[Fil
     global _WORKER_PLANS, _WORKER_OPTIONS
     names = list(plans)
     jobs = min(jobs, len(names))
-    if jobs <= 1 or STDIN in names or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or STDIN in names:
+        return [check_file(name, plans[name], options) for name in names]
+    # Imported here: a single file never pays for multiprocessing at start-up.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [check_file(name, plans[name], options) for name in names]
     _WORKER_PLANS, _WORKER_OPTIONS = plans, options
     chunk = max(1, len(names) // (jobs * 8))
