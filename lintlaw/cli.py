@@ -1,4 +1,4 @@
-"""Command line: lintlaw check | tree | rules | rule.
+"""Command line: lintlaw check | tree | config | rules | rule.
 
 Heavy imports (lark, rich) happen inside the commands that need them, so
 start-up stays fast.
