@@ -185,10 +185,11 @@ def _fail_on(option, plans, path: str) -> str:
 
 def _plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs):
     """Each file's rules, from its nearest configuration and the command line."""
-    from lintlaw.config import settings_for
+    from lintlaw.config import forget, settings_for
     from lintlaw.ruleset import configured_rules
     from lintlaw.runner import Plan
 
+    forget()
     plans = {}
     cache: dict[tuple, Plan] = {}
     for name in names:
@@ -308,9 +309,10 @@ def show_config(
     isolated: bool = typer.Option(False, "--isolated", help="不读取任何配置文件。"),
 ):
     """显示对某个文件或目录生效的设置，以及每项设置的来源。"""
-    from lintlaw.config import Settings, settings_for
+    from lintlaw.config import Settings, forget, settings_for
     from lintlaw.ruleset import configured_rules
 
+    forget()
     try:
         settings = settings_for(path, config, isolated)
         ignored = settings.ignored_for(path) if Path(path).is_file() else ()

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
+from lintlaw.dates import parse_month_day
 from lintlaw.errors import UsageError
 
 CONFIG_NAMES = (".lintlaw.toml", "lintlaw.toml", "pyproject.toml")
@@ -56,7 +57,12 @@ def _relative(path: Path, root: Path) -> str:
 
 def find_config(start: Path) -> Path | None:
     """The configuration file nearest to `start` (a file or directory), looking upwards."""
-    directory = start if start.is_dir() else start.parent
+    return _config_in((start if start.is_dir() else start.parent).resolve())
+
+
+@lru_cache(maxsize=None)
+def _config_in(directory: Path) -> Path | None:
+    """Looked up once per directory: a run over 2,000 files in one folder stats its parents once."""
     for folder in [directory.resolve(), *directory.resolve().parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
@@ -91,6 +97,12 @@ def load_config(path: Path) -> Settings:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("lintlaw", {})
     return _settings(path, data)
+
+
+def forget() -> None:
+    """Drop cached lookups: each command reads the files as they are when it starts."""
+    _config_in.cache_clear()
+    load_config.cache_clear()
 
 
 def settings_for(file: str, explicit: Path | None = None, isolated: bool = False) -> Settings:
@@ -141,7 +153,7 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
             fail("fail-on", "只能取 error、warning、info")
         values["fail_on"] = data["fail-on"]
     if "deadline" in data:
-        values["deadline"] = _month_day(data["deadline"]) or fail("deadline", "应为“月-日”，如 \"03-01\"")
+        values["deadline"] = parse_month_day(data["deadline"]) or fail("deadline", "应为“月-日”，如 \"03-01\"")
     if "rules" in data:
         values["rules"] = tuple((path.parent / d).resolve() for d in selectors("rules"))
     if "report-type" in data:
@@ -156,17 +168,3 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
             fail("ignore-findings", "应为 { rule = \"T001\", path = \"a.txt\", fingerprint = \"…\" } 的列表")
         values["suppressed"] = tuple((e["rule"], e["path"], e["fingerprint"]) for e in entries)
     return Settings(**values)
-
-
-def _month_day(value) -> tuple[int, int] | None:
-    import calendar
-
-    if not isinstance(value, str) or len(value.split("-")) != 2:
-        return None
-    month, day = value.split("-")
-    if not (month.isdigit() and day.isdigit()):
-        return None
-    month, day = int(month), int(day)
-    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2001, month)[1]):
-        return None
-    return month, day

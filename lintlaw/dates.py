@@ -66,6 +66,19 @@ class DateMention(NamedTuple):
         return datetime.date(self.year, self.month, self.day)
 
 
+def parse_month_day(value) -> tuple[int, int] | None:
+    """“04-01” → (4, 1); None unless it names a day that exists in every year."""
+    if not isinstance(value, str) or value.count("-") != 1:
+        return None
+    month, day = value.split("-")
+    if not (month.isdigit() and day.isdigit()):
+        return None
+    month, day = int(month), int(day)
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2001, month)[1]):
+        return None
+    return month, day
+
+
 def _number(text: str | None) -> int | None:
     if text is None:
         return None

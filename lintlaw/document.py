@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TITLE, Line, parse_lines
+from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, Line, parse_lines
 from lintlaw.source import Source
 
 REPORT_KIND_FAZHI = "fazhi"  # 法治政府建设年度报告
@@ -112,6 +112,10 @@ class Document:
     lines: list[Line]
     reports: list[Report]
     _facts: dict = field(default_factory=dict, repr=False)
+
+    def prose_lines(self):
+        """Lines of running text: paragraphs and headings, not titles, dates or page chrome."""
+        return [line for line in self.lines if line.kind in (TEXT, HEADING, DAMAGED)]
 
     def fact(self, key: str, compute):
         """A derived fact, computed on first use and shared by every rule."""

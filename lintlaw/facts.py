@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lintlaw.chars import is_han
 from lintlaw.dates import DateMention, find_dates, find_iso_dates
 from lintlaw.document import Document, Report, Section
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, Line
@@ -158,19 +159,15 @@ def rate_name(prefix: str) -> str:
     rest = rest.rstrip().removesuffix("均").removesuffix("分别")
     if rest.endswith("率"):
         start = len(rest) - 1
-        while start > 0 and len(rest) - start < 9 and _is_han(rest[start - 1]):
+        while start > 0 and len(rest) - start < 9 and is_han(rest[start - 1]):
             start -= 1
         return rest[start:]
     if rest.endswith(("占比", "比例")):
         return rest[-2:]
     at = rest.rfind("占")
-    if at >= 0 and len(rest) - at <= 14 and all(_is_han(c) for c in rest[at:]):
+    if at >= 0 and len(rest) - at <= 14 and all(is_han(c) for c in rest[at:]):
         return rest[at:]
     return ""
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def _inside(offset: int, spans) -> bool:

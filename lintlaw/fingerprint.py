@@ -16,7 +16,6 @@ from lintlaw.diagnostics import Diagnostic
 from lintlaw.source import Source
 
 
-
 def normalise_path(path: str) -> str:
     return PurePath(path).as_posix().removeprefix("./")
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from lintlaw.chars import is_han
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.issue import Issue
-from lintlaw.outline import DAMAGED, HEADING, TEXT
 
 PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
@@ -23,10 +23,6 @@ _CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】"
 _HALF_MARK = re.compile(r"[,;:?!()]")
 
 
-def _is_han(char: str) -> bool:
-    return bool(char) and "\u4e00" <= char <= "\u9fff"
-
-
 def _chinese_context(text: str, offset: int) -> bool:
     """A half-width mark in Chinese text: , ; : ? ! with a Chinese character on one side and
     Chinese text or a digit on the other ("年,市教育局", "时间:2024年"), and parentheses next
@@ -34,12 +30,12 @@ def _chinese_context(text: str, offset: int) -> bool:
     before = text[offset - 1] if offset else ""
     after = text[offset + 1] if offset + 1 < len(text) else ""
     if text[offset] in "()":
-        return _is_han(before) or _is_han(after)
-    return (_is_han(before) and _chinese_or_digit(after)) or (_chinese_or_digit(before) and _is_han(after))
+        return is_han(before) or is_han(after)
+    return (is_han(before) and _chinese_or_digit(after)) or (_chinese_or_digit(before) and is_han(after))
 
 
 def _chinese_or_digit(char: str) -> bool:
-    return bool(char) and (_is_han(char) or char in _CJK_PUNCT or char.isdigit())
+    return bool(char) and (is_han(char) or char in _CJK_PUNCT or char.isdigit())
 
 
 _PAIR_MARK = re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + "]")
@@ -49,7 +45,7 @@ _TITLE_MARK = re.compile("[《》]")
 def unbalanced(document: Document) -> Iterator[Issue]:
     """A closing mark with no opening one before it, or an opening one never closed, per line."""
     text = document.source.text
-    for line in _prose_lines(document):
+    for line in document.prose_lines():
         stack: list[tuple[str, int]] = []
         for match in _PAIR_MARK.finditer(text, line.start, line.end):
             char, offset = match.group(), match.start()
@@ -79,7 +75,7 @@ def _unclosed(mark: str, at: int) -> Issue:
 def nested_titles(document: Document) -> Iterator[Issue]:
     """《…《…》…》: a title inside a title takes 〈〉. Fix: swap the inner pair."""
     text = document.source.text
-    for line in _prose_lines(document):
+    for line in document.prose_lines():
         depth = 0
         inner_open = None
         for match in _TITLE_MARK.finditer(text, line.start, line.end):
@@ -105,8 +101,10 @@ def half_width(document: Document, threshold: int) -> Iterator[Issue]:
     """
     text = document.source.text
     found = []
-    for line in _prose_lines(document, include_heading_markers=False):
-        found.extend(m for m in _HALF_MARK.finditer(text, line.start, line.end)
+    for line in document.prose_lines():
+        # A heading marker's "(一)" is the numbering rules' business, not this one's.
+        start = line.marker.end if line.marker is not None else line.start
+        found.extend(m for m in _HALF_MARK.finditer(text, start, line.end)
                      if _chinese_context(text, m.start()))
     if not found:
         return
@@ -120,23 +118,3 @@ def half_width(document: Document, threshold: int) -> Iterator[Issue]:
     for match, edit in zip(found, edits):
         yield Issue("half-width", match.start(), match.end(),
                     {"found": match.group(), "expected": edit.content}, fix=Fix((edit,), True))
-
-
-def _prose_lines(document: Document, include_heading_markers: bool = True):
-    """Body lines with running text: paragraphs and headings (after the marker)."""
-    for line in document.lines:
-        if line.kind in (TEXT, HEADING, DAMAGED):
-            if line.marker is not None and not include_heading_markers:
-                yield _After(line, line.marker.end)
-            else:
-                yield line
-
-
-class _After:
-    """A line seen from a later offset (past its heading marker)."""
-
-    __slots__ = ("start", "end")
-
-    def __init__(self, line, start: int):
-        self.start = start
-        self.end = line.end

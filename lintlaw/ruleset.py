@@ -151,9 +151,8 @@ def _type_name(kind) -> str:
 
 def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     """The built-in rules plus rule files from extra directories, sorted by code."""
-    from lintlaw.resources import builtin_rules_dir
-
     from lintlaw import rulecache
+    from lintlaw.resources import builtin_rules_dir
 
     sources = [(path, True) for path in sorted(builtin_rules_dir().rglob("*.toml"))]
     for directory in extra_dirs:

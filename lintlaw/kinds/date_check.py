@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from lintlaw import chronology
+from lintlaw.dates import parse_month_day
 from lintlaw.document import Document
 from lintlaw.kinds.base import Hit, Option, RuleKind, check_problem, problem_option
 
 PROBLEMS = ("impossible", "weekday", "report-year", "plans-year", "statistics-year",
             "late-date", "early-date")
-_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 
 
 class DateCheck(RuleKind):
@@ -31,10 +30,10 @@ class DateCheck(RuleKind):
         problem = check_problem(options, PROBLEMS)
         if problem:
             return problem
-        match = _MONTH_DAY.match(options.get("deadline") or "04-01")
-        if not match or not _valid_month_day(int(match.group(1)), int(match.group(2))):
+        deadline = parse_month_day(options.get("deadline") or "04-01")
+        if deadline is None:
             return "deadline", "应为“月-日”，如 04-01"
-        options["deadline"] = (int(match.group(1)), int(match.group(2)))
+        options["deadline"] = deadline
         return None
 
     def check(self, document: Document) -> Iterator[Hit]:
@@ -53,9 +52,3 @@ class DateCheck(RuleKind):
             issues = getattr(chronology, problem)(document)
         for issue in issues:
             yield Hit(issue.start, issue.end, issue.values, issue.related)
-
-
-def _valid_month_day(month: int, day: int) -> bool:
-    import calendar
-
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2001, month)[1]

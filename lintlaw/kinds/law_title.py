@@ -14,7 +14,6 @@ from typing import Iterator
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.kinds.base import Hit, Option, RuleKind
-from lintlaw.outline import DAMAGED, HEADING, TEXT
 
 NATIONAL = "中华人民共和国"
 # An innermost title: 《…》 or 〈…〉 with no other title mark inside.
@@ -44,9 +43,7 @@ class LawTitle(RuleKind):
         known_laws = set(self.laws) | set(self.repealed)
         documents = {title.translate(_NORMALISE): title for title in self.documents}
         text = document.source.text
-        for line in document.lines:
-            if line.kind not in (TEXT, HEADING, DAMAGED):
-                continue
+        for line in document.prose_lines():
             for match in _TITLE.finditer(text, line.start, line.end):
                 found = match.group("name")
                 hit = self._judge(found, known_laws, documents)

@@ -13,7 +13,6 @@ from typing import Iterator
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.kinds.base import Hit, Option, RuleKind
-from lintlaw.outline import DAMAGED, HEADING, TEXT
 
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 
@@ -28,9 +27,7 @@ class RepeatedWord(RuleKind):
     def check(self, document: Document) -> Iterator[Hit]:
         allowed = set(self.exceptions)
         text = document.source.text
-        for line in document.lines:
-            if line.kind not in (TEXT, HEADING, DAMAGED):
-                continue
+        for line in document.prose_lines():
             for match in _DOUBLED.finditer(text, line.start, line.end):
                 word = match.group(1)
                 if word in allowed:
