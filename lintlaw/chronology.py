@@ -134,7 +134,7 @@ def late_date(document: Document, deadline: tuple[int, int]) -> Iterator[Issue]:
                          "deadline": f"{report.year + 1}年{deadline[0]}月{deadline[1]}日"})
 
 
-def early_date(document: Document, deadline: tuple[int, int]) -> Iterator[Issue]:
+def early_date(document: Document) -> Iterator[Issue]:
     for mention, report, what in issue_dates(document):
         if report.year is None:
             continue

@@ -106,7 +106,11 @@ def check(
     try:
         plans = _plans(names, config, isolated, _split(select), _split(ignore), _split(extend_select),
                        rules_dirs or [])
-        recorded = _read_baseline(baseline) if baseline else None
+        recorded = None
+        if baseline is not None:
+            from lintlaw import baseline as baselines
+
+            recorded = baselines.read(baseline)
     except LintlawError as err:
         _fail(str(err))
     all_rules = list({rule.code: rule for plan in plans.values() for rule in plan.rules}.values())
@@ -200,12 +204,6 @@ def _plans(names, config_path, isolated, select, ignore, extend_select, rules_di
                               settings)
         plans[name] = cache[key]
     return plans
-
-
-def _read_baseline(path: Path):
-    from lintlaw import baseline as baselines
-
-    return baselines.read(path)
 
 
 def _output(output_file: Optional[Path], to_stderr: bool):

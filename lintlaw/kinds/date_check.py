@@ -47,7 +47,7 @@ class DateCheck(RuleKind):
         elif problem == "late-date":
             issues = chronology.late_date(document, self.deadline)
         elif problem == "early-date":
-            issues = chronology.early_date(document, self.deadline)
+            issues = chronology.early_date(document)
         else:
             issues = getattr(chronology, problem)(document)
         for issue in issues:
