@@ -14,7 +14,8 @@ from lintlaw.issue import Issue
 _WEEKDAY_NAMES = "一二三四五六日"
 # A year that opens a sentence: "2023年，…", "2023年度，…". "2023年以来" may
 # rightly look further back than the report year, so it does not count.
-_OPENING_YEAR = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年(?:度)?+(?!以来|来)")
+# (Written without a possessive "?+", which the re module of Python 3.10 rejects.)
+_OPENING_YEAR = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年度?(?!度|以来|来)")
 _REPORTING_SENTENCE = re.compile(r"现将.{0,40}?(?P<y>(?:19|20)[0-9]{2})\s*年.{0,40}?报告如下")
 # A sentence that looks back on purpose is not a stale statistics period.
 _COMPARISON = re.compile(r"同比|环比|相比|比较|较上年|较去年|上年|去年|上一年|以来|增长|增加|下降|减少|"
