@@ -7,6 +7,7 @@ start-up stays fast.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sys
 from enum import Enum
@@ -101,6 +102,7 @@ def check(
     names = expand(paths)
     if not names:
         _fail("没有找到要检查的文件（.txt、.md、.docx、.html）")
+    _refuse_overwriting_inputs(names, {"--output-file": output_file, "--write-baseline": write_baseline})
     from lintlaw.runner import Options, check_files, default_jobs
 
     try:
@@ -116,14 +118,18 @@ def check(
     all_rules = list({rule.code: rule for plan in plans.values() for rule in plan.rules}.values())
     options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
     outcomes = check_files(plans, options, jobs or default_jobs())
-    sources, diagnostics, input_errors, fixed, edits, would_change = {}, [], 0, 0, 0, 0
+    sources, diagnostics, fixed, edits, would_change = {}, [], 0, 0, 0
+    tally = Tally()
     for outcome in outcomes:
         if outcome.error:
             print(f"lintlaw: {outcome.error}", file=sys.stderr)
-            input_errors += 1
+            tally.count_error(outcome)
             continue
         if outcome.note:
             print(f"lintlaw: {outcome.note}", file=sys.stderr)
+        if outcome.empty:
+            print(f"lintlaw: {outcome.name}: 文件是空的（或只有空白），没有可检查的内容", file=sys.stderr)
+            tally.empty += 1
         if outcome.diff:
             sys.stdout.write(outcome.diff)
             would_change += 1
@@ -136,6 +142,7 @@ def check(
         fixed += outcome.fixed
         edits += outcome.edits
 
+    input_errors = tally.unreadable + tally.unwritten
     if diff:
         print(f"{fixed} 个问题可以自动修复（{edits} 处改动），涉及 {would_change} 个文件。", file=sys.stderr)
         raise typer.Exit(2 if input_errors else 1 if would_change else 0)
@@ -166,7 +173,7 @@ def check(
             else:
                 _render(output_format, diagnostics, sources, all_rules)
             if statistics or output_format not in MACHINE_FORMATS:
-                print(_summary(diagnostics, len(sources), (fixed, edits) if fix else None))
+                print(_summary(diagnostics, sources, (fixed, edits) if fix else None, tally))
     except BrokenPipeError:
         raise
     except OSError as err:
@@ -263,23 +270,74 @@ def _console():
     return Console(highlight=False, soft_wrap=True, width=width)
 
 
-def _summary(diagnostics, files: int, fixed: tuple[int, int] | None = None) -> str:
-    """The closing line; `fixed` is (findings fixed, edits made) after --fix."""
+@dataclasses.dataclass
+class Tally:
+    """The files a summary must own up to besides the findings."""
+
+    unreadable: int = 0  # could not be read or decoded: not checked
+    unwritten: int = 0  # checked, but the fix could not be written back
+    empty: int = 0  # nothing but white space: checked, nothing to check
+
+    def count_error(self, outcome) -> None:
+        if outcome.unwritten:
+            self.unwritten += 1
+        else:
+            self.unreadable += 1
+
+
+def _summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: Tally | None = None) -> str:
+    """The closing line; `fixed` is (findings fixed, edits made) after --fix.
+
+    A run with files that could not be read never ends on a bare "no problems",
+    and only files --fix can write (text, not Word or web pages) count as fixable.
+    """
     from lintlaw.diagnostics import Severity
 
+    tally = tally or Tally()
+    files = len(sources)
     done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if fixed is not None else ""
+    failed = ""
+    if tally.unreadable:
+        failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"
+    if tally.unwritten:
+        failed += f"{tally.unwritten} 个文件的修复未能写回，文件未改动（见上方的错误信息）。"
+    checked = f"检查了 {files} 个文件" + (f"，其中 {tally.empty} 个是空文件" if tally.empty else "")
     if not diagnostics:
-        return done + f"未发现{'其余' if fixed and fixed[0] else ''}问题（检查了 {files} 个文件）。"
+        if failed and not files:
+            return done + failed
+        other = "其余" if fixed and fixed[0] else ""
+        return done + failed + f"{'已检查的文件中' if failed else ''}未发现{other}问题（{checked}）。"
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     line = (f"{'剩余' if fixed is not None else '发现'} {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，"
-            f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}），检查了 {files} 个文件。")
-    safe = sum(1 for d in diagnostics if d.fix and d.fix.safe)
-    unsafe = sum(1 for d in diagnostics if d.fix and not d.fix.safe)
+            f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}），{checked}。")
+    fixable = [d.fix for d in diagnostics if d.fix and sources[d.path].editable]
+    safe = sum(1 for f in fixable if f.safe)
+    unsafe = len(fixable) - safe
     if fixed is None and safe:
         line += f"其中 {safe} 个可用 --fix 自动修复。"
     if unsafe:
         line += f"另有 {unsafe} 个可用 --fix --unsafe-fixes 修复（需人工复核）。"
-    return done + line
+    return done + failed + line
+
+
+def _refuse_overwriting_inputs(names, outputs: dict) -> None:
+    """Stop before an output file (report, baseline) would overwrite a file being checked."""
+    outputs = {option: path for option, path in outputs.items() if path is not None}
+    if not outputs:
+        return
+    from lintlaw.inputs import STDIN
+
+    def identity(path) -> tuple[int, int] | None:
+        try:
+            status = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        return status.st_dev, status.st_ino
+
+    inputs = {identity(name) for name in names if name != STDIN} - {None}
+    for option, path in outputs.items():
+        if identity(path) in inputs:
+            _fail(f"{path}: {option} 的输出文件也是要检查的输入文件，不能覆盖它")
 
 
 @app.command()

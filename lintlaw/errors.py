@@ -15,3 +15,7 @@ class RuleFileError(LintlawError):
 
 class UsageError(LintlawError):
     """A command-line option has a bad value."""
+
+
+class WriteError(LintlawError):
+    """A fixed file cannot be written back safely; the file is left as it was."""

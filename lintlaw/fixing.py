@@ -1,16 +1,13 @@
 """Applying fixes: choose non-overlapping edits, apply them, lint again, repeat.
 
 Everything here works on decoded text; writing back (same encoding, byte-order
-mark and line endings, atomically) is write_atomically's job.
+mark and line endings, atomically, only if the file is unchanged) is lintlaw.writeback's job.
 """
 
 from __future__ import annotations
 
 import bisect
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from lintlaw.diagnostics import Diagnostic, Edit
 from lintlaw.linter import lint
@@ -133,24 +130,3 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
         position = edit.end
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace a file's contents so that a reader sees the old or the new file, never half.
-
-    The temporary file sits in the same directory (same file system) and takes
-    the original's permission bits before it is renamed over it.
-    """
-    directory = path.parent
-    mode = path.stat().st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lintlaw", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from lintlaw.errors import InputError
-from lintlaw.source import Source, decode, read_file
+from lintlaw.source import Origin, Source, decode, read_file
 
 STDIN = "-"
 SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
@@ -32,7 +32,9 @@ def load(name: str, encoding: str | None) -> Source:
             data = sys.stdin.buffer.read()
         except OSError as err:
             raise InputError(f"-: 无法读取标准输入（{err}）") from None
-        return decode(data, STDIN, encoding)
+        source = decode(data, STDIN, encoding)
+        source.origin = Origin(data)
+        return source
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix == ".docx":

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from lintlaw.errors import InputError, LintlawError
+from lintlaw.errors import LintlawError, WriteError
 from lintlaw.inputs import STDIN, load
 from lintlaw.source import Source
 
@@ -53,44 +52,48 @@ class FileOutcome:
     diff: str = ""  # unified diff (--diff)
     stdout_bytes: bytes | None = None  # fixed standard input, for stdout
     note: str | None = None  # a one-line remark for stderr that is not an error
+    unwritten: bool = False  # the error is a fix that could not be written back (the file is as it was)
+    empty: bool = False  # the file holds nothing but white space
 
 
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
-    from lintlaw.linter import lint
-
-    report_type = plan.settings.report_type
     try:
         source = load(name, options.encoding)
-        if (options.fix or options.diff) and not source.editable:
-            outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
-            outcome.note = f"{name}: Word 文档和网页不能自动修复，只报告问题"
-            return outcome
-        if not (options.fix or options.diff):
-            return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
-        from lintlaw.fixing import fix_source
-
-        result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
-        outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
-        if options.diff:
-            outcome.diff = unified_diff(source, result.source)
-        elif result.changed:
-            data = source.encode(result.source.text)
-            if name == STDIN:
-                outcome.stdout_bytes = data
-            else:
-                _write_back(Path(name), data)
+        # The bytes as read matter only to write-back: outcomes carry the text alone.
+        origin, source.origin = source.origin, None
+        outcome = _check_loaded(name, source, origin, plan, options)
+        outcome.empty = not source.text.strip()
         return outcome
+    except WriteError as err:
+        return FileOutcome(name, error=str(err), unwritten=True)
     except LintlawError as err:
         return FileOutcome(name, error=str(err))
 
 
-def _write_back(path: Path, data: bytes) -> None:
-    from lintlaw.fixing import write_atomically
+def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Options) -> FileOutcome:
+    from lintlaw.linter import lint
 
-    try:
-        write_atomically(path, data)
-    except OSError as err:
-        raise InputError(f"{path}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
+    report_type = plan.settings.report_type
+    if (options.fix or options.diff) and not source.editable:
+        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+        outcome.note = f"{name}: Word 文档和网页不能自动修复，只报告问题"
+        return outcome
+    if not (options.fix or options.diff):
+        return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+    from lintlaw.fixing import fix_source
+
+    result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
+    outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
+    if options.diff:
+        outcome.diff = unified_diff(source, result.source)
+    elif name == STDIN:
+        # A filter: the whole text goes out, changed or not (unchanged: the very bytes read).
+        outcome.stdout_bytes = source.encode(result.source.text) if result.changed else origin.data
+    elif result.changed:
+        from lintlaw.writeback import write_back
+
+        write_back(name, source.encode(result.source.text), origin)
+    return outcome
 
 
 def unified_diff(before: Source, after: Source) -> str:

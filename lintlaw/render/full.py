@@ -72,7 +72,10 @@ def render(diagnostics: list[Diagnostic], sources: dict[str, Source], console) -
 
 
 def _describe_fix(source: Source, fix) -> str:
-    how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"
+    if not source.editable:  # Word and web pages are not fixed by --fix
+        how = "--fix 不能修改此类文件，请在原文档中修改"
+    else:
+        how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"
     if len(fix.edits) == 1:
         edit = fix.edits[0]
         old = source.text[edit.start:edit.end]
