@@ -83,8 +83,8 @@ def write_atomically(path: Path, data: bytes, original: os.stat_result, still_sa
                 stream.write(data)
                 stream.flush()
                 _keep_owner(stream.fileno(), original)
-                os.fchmod(stream.fileno(), stat.S_IMODE(original.st_mode))  # after chown, which may clear bits
                 os.fsync(stream.fileno())
+            os.chmod(temporary, stat.S_IMODE(original.st_mode))  # after chown, which may clear bits
             if not still_same():
                 raise WriteError("检查期间文件被改动过，未写回修复结果（文件保持改动后的样子，请重新运行）")
             os.replace(temporary, path)
