@@ -148,3 +148,35 @@ def test_rule_s001_states_the_families():
     assert "1. 标题中有“举措”“成效”“做法”“工作开展情况”" in result.stdout
     assert "2. 标题中有“情况”“措施”“主要工作”“工作回顾”“工作总结”“成绩”“进展”" in result.stdout
     assert "而“二、存在的问题”是不足部分" in result.stdout
+
+
+# --- Issue 10 §3: numbering styles that are not errors ----------------------------------
+
+_CONTINUOUS = ("一、主要举措和成效\n（一）完善制度\n1.修订规章。\n2.清理文件。\n（二）规范执法\n3.推行清单。\n"
+               "4.开展评查。\n5.培训人员。\n（三）强化监督\n6.接受监督。\n二、存在的不足\n（一）队伍建设\n"
+               "1.人员不足。\n2.培训不够。\n（二）制度落实\n3.落实不够。\n")
+
+
+def test_level3_numbered_through_the_part_is_a_style(all_rules):
+    assert findings(_CONTINUOUS, all_rules, select=["structure"]) == []
+
+
+def test_break_of_the_continuous_style_is_reported(all_rules):
+    text = _CONTINUOUS.replace("6.接受监督", "8.接受监督").replace("3.落实不够", "2.落实不够")
+    assert findings(text, all_rules, select=["structure"]) == [
+        ("S101", 10, 1, "编号不连续：“5.”之后是“8.”，缺少“6.”“7.”"),
+        ("S102", 16, 1, "编号重复：“2.”与上一个同级标题的编号相同"),
+    ]
+
+
+def test_continuous_style_allows_a_restart_at_one(all_rules):
+    text = _CONTINUOUS.replace("6.接受监督", "1.接受监督")
+    assert findings(text, all_rules, select=["structure"]) == []
+
+
+def test_restart_style_still_reports_a_late_start(all_rules):
+    # Each （n） restarts at 1., so the one run that starts at 3. is a late start.
+    text = ("一、主要举措\n（一）完善制度\n1.修订规章。\n2.清理文件。\n（二）规范执法\n1.推行清单。\n"
+            "2.开展评查。\n（三）强化监督\n3.接受监督。\n4.公开结果。\n")
+    assert findings(text, all_rules, select=["structure"]) == [
+        ("S104", 9, 1, "编号从“3.”开始，缺少“1.”")]
