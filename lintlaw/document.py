@@ -6,10 +6,10 @@ Built from the typed lines of lintlaw/outline.py by a small stack builder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, Line, parse_lines
+from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
 from lintlaw.source import Source
 
 REPORT_KIND_FAZHI = "fazhi"  # 法治政府建设年度报告
@@ -20,6 +20,31 @@ _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年"
 _ORG_SUFFIX = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
 # A signature is a short line with no sentence punctuation.
 _SENTENCE_PUNCT = re.compile(r"[。，,；;：:！!？?、]")
+# Where a report with no year in its title says which year it reports on: the opening
+# sentence ("2024年，我县…", "2024年度，…"; not "2024年以来" nor a date "2025年1月…") or
+# the reporting sentence ("现将2024年…报告如下").
+_OPENING_YEAR = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年度?(?![0-9０-９一二三四五六七八九十]{1,2}\s*月|度|以来|来)")
+_REPORTING_SENTENCE = re.compile(r"现将.{0,40}?(?P<y>(?:19|20)[0-9]{2})\s*年.{0,40}?报告如下")
+_SENTENCE_STOP = re.compile(r"[。，,：:]")
+_OPENING_LINES = 8  # how far into the body the opening sentence is looked for
+# A year in a level-1 heading ("一、2024年推进法治政府建设情况"), not a span ("2021—2025年").
+_HEADING_YEAR = re.compile(r"(?<![0-9—\-－~～至])(?P<y>(?:19|20)[0-9]{2})\s*年(?!以来|来)")
+_PLANS_WORDS = re.compile(r"安排|打算|计划|思路|下一")
+# What a title reads after its compilation mark or file name is taken off: a title that
+# names a report (…报告, …工作总结, …工作计划) may start a new report in a compilation.
+_TITLE_DECORATION = re.compile(
+    r"(?:[ \t\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|【?(?:篇|范文)[一二三四五六七八九十0-9]{1,2}】?"
+    r"|之[一二三四五六七八九十]{1,2})|\.(?:docx?|wps|pdf|txt))+$")
+_TITLE_MARK = re.compile(r"^【?(?:篇|范文)[一二三四五六七八九十0-9]{1,2}】?[:：]?|^标题[:：]")
+_REPORT_TITLE_END = re.compile(r"(?:[报報]告|[总總][结結]|[计計][划劃]|打算|安排|思路)$")
+# Numbered tips of a download or document-sharing site ("2、PDF文件下载后…"): page debris,
+# never a heading of the report.
+_SITE_TIP = re.compile(r"(?:PDF|pdf|WORD|Word|word|DOC|doc|文档|文件|资料|全文|附件)[^。，]{0,8}下载|"
+                       r"下载(?:后|前|时|积分|券|地址|链接|次数|失败|不了)|积分下载|浏览器|本站|本网站|"
+                       r"侵权|VIP|vip|充值|扣费")
+_CONTENTS_WORD = re.compile(r"^目\s*录$")
+# Page numbers and leader dots after a table-of-contents entry: "一、总体情况……3".
+_CONTENTS_TAIL = re.compile(r"[\s.．…·—_\-]*[0-9]*$")
 
 
 @dataclass(eq=False)
@@ -68,11 +93,37 @@ class Report:
     forced_kind: str | None = None  # the configuration's report-type, when not "auto"
 
     @cached_property
+    def dating(self) -> tuple[int | None, str | None, Line | None]:
+        """The report year, where it was read (标题, 正文开头, 一级标题) and the line.
+
+        A title names the year; a report whose title was lost, or names no year, says it
+        in its opening sentence or, failing that, in a level-1 heading (the plans heading
+        names the year after).
+        """
+        if self.title is not None:
+            match = _YEAR_IN_TITLE.search(self.title.text)
+            if match:
+                return int(match.group(1)), "标题", self.title
+        for line in self.intro[:_OPENING_LINES]:
+            if line.kind != TEXT or not _SENTENCE_STOP.search(line.text):
+                continue  # a sentence, not a heading-like line such as "2022年政府工作报告（全文）"
+            match = _OPENING_YEAR.match(line.text) or _REPORTING_SENTENCE.search(line.text)
+            if match:
+                return int(match.group("y")), "正文开头", line
+        for section in self.sections:
+            if section.level != 1:
+                continue
+            match = _HEADING_YEAR.search(section.heading.body)
+            if match:
+                year = int(match.group("y"))
+                if _PLANS_WORDS.search(section.heading.body):
+                    year -= 1
+                return year, "一级标题", section.heading
+        return None, None, None
+
+    @property
     def year(self) -> int | None:
-        if self.title is None:
-            return None
-        match = _YEAR_IN_TITLE.search(self.title.text)
-        return int(match.group(1)) if match else None
+        return self.dating[0]
 
     @cached_property
     def issuer(self) -> str | None:
@@ -88,7 +139,7 @@ class Report:
     def kind(self) -> str:
         if self.forced_kind:
             return self.forced_kind
-        if self.title is not None and "法治政府建设" in self.title.text:
+        if self.title is not None and re.search("法治政府建[设設]", self.title.text):
             return REPORT_KIND_FAZHI
         return REPORT_KIND_GENERIC
 
@@ -130,7 +181,7 @@ def build_document(source: Source, report_type: str = "auto") -> Document:
         from lintlaw.readers.markdown import outline_text
 
         text = outline_text(text)  # same length: offsets still point into the file
-    lines = parse_lines(text, source.line_starts)
+    lines = _retype(parse_lines(text, source.line_starts))
     reports = [_build_report(chunk) for chunk in _split_reports(lines)]
     if report_type != "auto":
         for report in reports:
@@ -138,18 +189,94 @@ def build_document(source: Source, report_type: str = "auto") -> Document:
     return Document(source, lines, reports)
 
 
-def _split_reports(lines: list[Line]) -> list[list[Line]]:
-    """Split where a title line follows a report body and numbering restarts at 一、."""
-    chunks: list[list[Line]] = [[]]
-    seen_heading = False
+def _retype(lines: list[Line]) -> list[Line]:
+    """Correct what one line alone cannot tell: a table of contents, and download-site tips."""
+    contents = _contents_lines(lines)
+    out = []
     for index, line in enumerate(lines):
-        if line.kind == TITLE and seen_heading and _next_level1_is_first(lines, index):
-            chunks.append([])
-            seen_heading = False
-        chunks[-1].append(line)
+        if index in contents:
+            line = replace(line, kind=TOC, marker=None)
+        elif line.kind == HEADING and _SITE_TIP.search(line.body):
+            line = replace(line, kind=CHROME, marker=None)
+        out.append(line)
+    return out
+
+
+def _contents_lines(lines: list[Line]) -> set[int]:
+    """A table of contents: a run of heading lines with nothing between them whose entries
+    come back later as the real headings. Its lines (and a 目录 line before it) are neither
+    sections nor the start of another report."""
+    last_seen: dict[tuple, int] = {}
+    for index, line in enumerate(lines):
         if line.kind == HEADING:
+            last_seen[_contents_key(line)] = index
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if lines[index].kind != HEADING:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(lines) and lines[end + 1].kind == HEADING:
+            end += 1
+        run = range(index, end + 1)
+        repeated = sum(1 for i in run if last_seen[_contents_key(lines[i])] > end)
+        if len(run) >= 2 and repeated * 5 >= len(run) * 4:
+            found.update(run)
+            if index > 0 and _CONTENTS_WORD.match(lines[index - 1].text):
+                found.add(index - 1)
+        index = end + 1
+    return found
+
+
+def _contents_key(line: Line) -> tuple:
+    return line.marker.level, line.marker.number, _CONTENTS_TAIL.sub("", line.body)
+
+
+def _split_reports(lines: list[Line]) -> list[list[Line]]:
+    """Split where a title starts another report.
+
+    A new report starts at a title after the current report's body when the numbering
+    restarts at 一、 after it, or when the title names a report (…报告, …工作总结 篇二) other
+    than the current one: a compilation page holds several. A title repeated before any
+    body (page title, then document title) stays one report.
+    """
+    chunks: list[list[Line]] = [[]]
+    title: Line | None = None  # the current report's first title
+    seen_heading = seen_sentence = False
+    for index, line in enumerate(lines):
+        if line.kind == TITLE and (seen_heading or (seen_sentence and title is not None)):
+            restarts = seen_heading and _next_level1_is_first(lines, index)
+            if restarts or (_names_report(line) and not _same_title(title, line)):
+                chunks.append([])
+                title = None
+                seen_heading = seen_sentence = False
+        chunks[-1].append(line)
+        if line.kind == TITLE and title is None:
+            title = line
+        elif line.kind == HEADING:
             seen_heading = True
+        elif line.kind == TEXT and _SENTENCE_PUNCT.search(line.text):
+            seen_sentence = True
     return chunks
+
+
+def _title_core(line: Line) -> str:
+    text = "".join(line.text.split())
+    return _TITLE_DECORATION.sub("", _TITLE_MARK.sub("", text))
+
+
+def _names_report(line: Line) -> bool:
+    return bool(_REPORT_TITLE_END.search(_title_core(line)))
+
+
+def _same_title(current: Line | None, line: Line) -> bool:
+    """The same title again, whole or split (issuer on its own line, then 关于…的报告)."""
+    if current is None:
+        return False
+    a, b = "".join(current.text.split()), "".join(line.text.split())
+    a, b = _TITLE_MARK.sub("", a), _TITLE_MARK.sub("", b)
+    return a in b or b in a
 
 
 def _next_level1_is_first(lines: list[Line], index: int) -> bool:
@@ -185,14 +312,19 @@ def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
     A capture often repeats the title (once whole, once split under the issuer's
     name); the last title line before the first heading ends the preamble.
     """
-    content = [line for line in lines if line.kind != CHROME]
+    content = [line for line in lines if line.kind not in (CHROME, TOC)]
     first_heading = next((i for i, line in enumerate(content) if line.kind in (HEADING, DAMAGED)),
                          len(content))
     titles = [i for i in range(first_heading) if content[i].kind == TITLE]
     if not titles:
         return content
-    report.title = content[titles[0]]
+    report.title = content[min(titles, key=lambda i: _title_rank(content[i]))]
     return content[titles[-1] + 1:]
+
+
+def _title_rank(line: Line) -> int:
+    """Prefer a title that names a year and carries no field label (标题: …, a breadcrumb)."""
+    return (0 if _YEAR_IN_TITLE.search(line.text) else 2) + (1 if re.search("[:：>]", line.text) else 0)
 
 
 def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
