@@ -39,9 +39,8 @@ _TITLE_MARK = re.compile(r"^【?(?:篇|范文)[一二三四五六七八九十0-9
 _REPORT_TITLE_END = re.compile(r"(?:[报報]告|[总總][结結]|[计計][划劃]|打算|安排|思路)$")
 # Numbered tips of a download or document-sharing site ("2、PDF文件下载后…"): page debris,
 # never a heading of the report.
-_SITE_TIP = re.compile(r"(?:PDF|pdf|WORD|Word|word|DOC|doc|文档|文件|资料|全文|附件)[^。，]{0,8}下载|"
-                       r"下载(?:后|前|时|积分|券|地址|链接|次数|失败|不了)|积分下载|浏览器|本站|本网站|"
-                       r"侵权|VIP|vip|充值|扣费")
+_SITE_TIP = re.compile(r"(?:PDF|pdf|WORD|Word|word|DOC|doc|TXT|txt)[^。，]{0,8}下载|"
+                       r"下载(?:后|前|时|积分|券|次数|失败|不了)|积分下载|本站|本网站|侵权|VIP|vip|充值|扣费")
 _CONTENTS_WORD = re.compile(r"^目\s*录$")
 # Page numbers and leader dots after a table-of-contents entry: "一、总体情况……3".
 _CONTENTS_TAIL = re.compile(r"[\s.．…·—_\-]*[0-9]*$")
@@ -130,7 +129,7 @@ class Report:
         if self.signature is not None:
             return self.signature.text.strip()
         if self.title is not None:
-            match = _ISSUER_IN_TITLE.match(self.title.text)
+            match = _ISSUER_IN_TITLE.match(_TITLE_MARK.sub("", self.title.text))
             if match and _ORG_SUFFIX.search(match.group(1).removesuffix("关于")):
                 return match.group(1).removesuffix("关于")
         return None
@@ -206,18 +205,19 @@ def _contents_lines(lines: list[Line]) -> set[int]:
     """A table of contents: a run of heading lines with nothing between them whose entries
     come back later as the real headings. Its lines (and a 目录 line before it) are neither
     sections nor the start of another report."""
+    top = next((i for i, line in enumerate(lines) if line.kind == TEXT and "。" in line.text), len(lines))
     last_seen: dict[tuple, int] = {}
     for index, line in enumerate(lines):
         if line.kind == HEADING:
             last_seen[_contents_key(line)] = index
     found: set[int] = set()
     index = 0
-    while index < len(lines):
-        if lines[index].kind != HEADING:
+    while index < top:  # only at the top of the page, before the first sentence
+        if not _bare_heading(lines[index]):
             index += 1
             continue
         end = index
-        while end + 1 < len(lines) and lines[end + 1].kind == HEADING:
+        while end + 1 < len(lines) and _bare_heading(lines[end + 1]):
             end += 1
         run = range(index, end + 1)
         repeated = sum(1 for i in run if last_seen[_contents_key(lines[i])] > end)
@@ -227,6 +227,10 @@ def _contents_lines(lines: list[Line]) -> set[int]:
                 found.add(index - 1)
         index = end + 1
     return found
+
+
+def _bare_heading(line: Line) -> bool:
+    return line.kind == HEADING and not any(stop in line.body for stop in "。；;")
 
 
 def _contents_key(line: Line) -> tuple:
