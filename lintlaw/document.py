@@ -41,6 +41,7 @@ _REPORT_TITLE_END = re.compile(r"(?:[报報]告|[总總][结結]|[计計][划劃
 # never a heading of the report.
 _SITE_TIP = re.compile(r"(?:PDF|pdf|WORD|Word|word|DOC|doc|TXT|txt)[^。，]{0,8}下载|"
                        r"下载(?:后|前|时|积分|券|次数|失败|不了)|积分下载|本站|本网站|侵权|VIP|vip|充值|扣费")
+_TIP_WORDS = ("下载", "本站", "本网站", "侵权", "VIP", "vip", "充值", "扣费")
 _CONTENTS_WORD = re.compile(r"^目\s*录$")
 # Page numbers and leader dots after a table-of-contents entry: "一、总体情况……3".
 _CONTENTS_TAIL = re.compile(r"[\s.．…·—_\-]*[0-9]*$")
@@ -195,10 +196,15 @@ def _retype(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         if index in contents:
             line = replace(line, kind=TOC, marker=None)
-        elif line.kind == HEADING and _SITE_TIP.search(line.body):
+        elif line.kind == HEADING and _might_be_tip(line.text) and _SITE_TIP.search(line.body):
             line = replace(line, kind=CHROME, marker=None)
         out.append(line)
     return out
+
+
+def _might_be_tip(text: str) -> bool:
+    """A cheap test first: every download-site tip holds one of these words."""
+    return any(word in text for word in _TIP_WORDS)
 
 
 def _contents_lines(lines: list[Line]) -> set[int]:
@@ -206,11 +212,7 @@ def _contents_lines(lines: list[Line]) -> set[int]:
     come back later as the real headings. Its lines (and a 目录 line before it) are neither
     sections nor the start of another report."""
     top = next((i for i, line in enumerate(lines) if line.kind == TEXT and "。" in line.text), len(lines))
-    last_seen: dict[tuple, int] = {}
-    for index, line in enumerate(lines):
-        if line.kind == HEADING:
-            last_seen[_contents_key(line)] = index
-    found: set[int] = set()
+    runs: list[range] = []
     index = 0
     while index < top:  # only at the top of the page, before the first sentence
         if not _bare_heading(lines[index]):
@@ -219,13 +221,22 @@ def _contents_lines(lines: list[Line]) -> set[int]:
         end = index
         while end + 1 < len(lines) and _bare_heading(lines[end + 1]):
             end += 1
-        run = range(index, end + 1)
-        repeated = sum(1 for i in run if last_seen[_contents_key(lines[i])] > end)
-        if len(run) >= 2 and repeated * 5 >= len(run) * 4:
-            found.update(run)
-            if index > 0 and _CONTENTS_WORD.match(lines[index - 1].text):
-                found.add(index - 1)
+        if end > index:
+            runs.append(range(index, end + 1))
         index = end + 1
+    if not runs:
+        return set()
+    last_seen: dict[tuple, int] = {}
+    for index, line in enumerate(lines):
+        if line.kind == HEADING:
+            last_seen[_contents_key(line)] = index
+    found: set[int] = set()
+    for run in runs:
+        repeated = sum(1 for i in run if last_seen[_contents_key(lines[i])] > run[-1])
+        if repeated * 5 >= len(run) * 4:
+            found.update(run)
+            if run[0] > 0 and _CONTENTS_WORD.match(lines[run[0] - 1].text):
+                found.add(run[0] - 1)
     return found
 
 
@@ -260,7 +271,7 @@ def _split_reports(lines: list[Line]) -> list[list[Line]]:
             title = line
         elif line.kind == HEADING:
             seen_heading = True
-        elif line.kind == TEXT and _SENTENCE_PUNCT.search(line.text):
+        elif line.kind == TEXT and not seen_sentence and _SENTENCE_PUNCT.search(line.text):
             seen_sentence = True
     return chunks
 

@@ -112,7 +112,7 @@ def test_responsibility_part_named_differently(all_rules):
     text = _TITLE + "一、主要举措和成效\n二、领导干部带头学法\n"
     assert findings(text, all_rules, select=["S003"]) == [
         ("S003", 1, 1, "缺少“党政主要负责人履行推进法治建设第一责任人职责情况”部分：一级标题中没有"
-                       "“第一责任人”“主要负责人履行”“主要负责同志履行”“第一责任”等字样")]
+                       "“第一责任人”“主要负责人履行”“主要负责同志履行”“主要负责人履职”等字样")]
 
 
 def test_plans_part_named_differently(all_rules):
