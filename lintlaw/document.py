@@ -33,9 +33,11 @@ _PLANS_WORDS = re.compile(r"安排|打算|计划|思路|下一")
 # What a title reads after its compilation mark or file name is taken off: a title that
 # names a report (…报告, …工作总结, …工作计划) may start a new report in a compilation.
 _TITLE_DECORATION = re.compile(
-    r"(?:[ \t\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|【?(?:篇|范文)[一二三四五六七八九十0-9]{1,2}】?"
-    r"|之[一二三四五六七八九十]{1,2})|\.(?:docx?|wps|pdf|txt))+$")
-_TITLE_MARK = re.compile(r"^【?(?:篇|范文)[一二三四五六七八九十0-9]{1,2}】?[:：]?|^标题[:：]")
+    r"(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|【?(?:篇|范文)[一二三四五六七八九十0-9]{1,2}】?"
+    r"|之[一二三四五六七八九十]{1,2})$")
+_TITLE_MARK = re.compile(r"【?(?:篇|范文)[一二三四五六七八九十0-9]{1,2}】?[:：]?")
+_FIELD_LABEL = re.compile(r"^标题[:：]")
+_FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt)$")
 _REPORT_TITLE_END = re.compile(r"(?:[报報]告|[总總][结結]|[计計][划劃]|打算|安排|思路)$")
 # Numbered tips of a download or document-sharing site ("2、PDF文件下载后…"): page debris,
 # never a heading of the report.
@@ -130,7 +132,7 @@ class Report:
         if self.signature is not None:
             return self.signature.text.strip()
         if self.title is not None:
-            match = _ISSUER_IN_TITLE.match(_TITLE_MARK.sub("", self.title.text))
+            match = _ISSUER_IN_TITLE.match(_title_parts(self.title)[0])
             if match and _ORG_SUFFIX.search(match.group(1).removesuffix("关于")):
                 return match.group(1).removesuffix("关于")
         return None
@@ -276,22 +278,33 @@ def _split_reports(lines: list[Line]) -> list[list[Line]]:
     return chunks
 
 
-def _title_core(line: Line) -> str:
-    text = "".join(line.text.split())
-    return _TITLE_DECORATION.sub("", _TITLE_MARK.sub("", text))
+def _title_parts(line: Line) -> tuple[str, str]:
+    """A title's words and its compilation mark (篇二, （三）, 之四; "" when it has none).
+
+    A field label (标题：) and a file name (.docx) are neither."""
+    text = _FIELD_LABEL.sub("", "".join(line.text.split()))
+    text = _FILE_NAME.sub("", text)
+    mark = ""
+    prefix = _TITLE_MARK.match(text)
+    if prefix:
+        mark, text = prefix.group().rstrip(":："), text[prefix.end():]
+    suffix = _TITLE_DECORATION.search(text)
+    if suffix:
+        mark, text = mark + suffix.group(), text[:suffix.start()]
+    return text, mark
 
 
 def _names_report(line: Line) -> bool:
-    return bool(_REPORT_TITLE_END.search(_title_core(line)))
+    return bool(_REPORT_TITLE_END.search(_title_parts(line)[0]))
 
 
 def _same_title(current: Line | None, line: Line) -> bool:
-    """The same title again, whole or split (issuer on its own line, then 关于…的报告)."""
+    """The same title again, whole or split (issuer on its own line, then 关于…的报告);
+    titles that differ in their compilation marks (篇一, 篇二) are different reports."""
     if current is None:
         return False
-    a, b = "".join(current.text.split()), "".join(line.text.split())
-    a, b = _TITLE_MARK.sub("", a), _TITLE_MARK.sub("", b)
-    return a in b or b in a
+    (a, mark_a), (b, mark_b) = _title_parts(current), _title_parts(line)
+    return (a in b or b in a) and mark_a == mark_b
 
 
 def _next_level1_is_first(lines: list[Line], index: int) -> bool:

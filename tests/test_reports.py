@@ -175,3 +175,10 @@ def test_a_title_line_is_not_the_opening_sentence(all_rules):
 def test_tree_says_where_the_year_came_from():
     result = CliRunner().invoke(app, ["tree", "-"], input="2024年，我县坚持依法行政。\n一、主要举措和成效\n")
     assert "报告 （无标题）  年度 2024（取自正文开头第1行）" in result.stdout
+
+
+def test_compilation_whose_first_report_has_no_mark():
+    text = ("青山县司法局法治政府建设工作总结\n今年我局依法行政，成效明显。\n"
+            "青山县司法局法治政府建设工作总结（二）\n今年我局严格执法，成效明显。\n")
+    document = document_of(text)
+    assert [report.title.lineno for report in document.reports] == [1, 3]
