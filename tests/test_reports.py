@@ -182,3 +182,9 @@ def test_compilation_whose_first_report_has_no_mark():
             "青山县司法局法治政府建设工作总结（二）\n今年我局严格执法，成效明显。\n")
     document = document_of(text)
     assert [report.title.lineno for report in document.reports] == [1, 3]
+
+
+def test_page_date_of_an_untitled_report_is_checked(all_rules):
+    text = "发布时间：2025-09-01 10:00\n2024年，我县坚持依法行政。\n一、主要举措和成效\n全年审查文件。\n"
+    assert findings(text, all_rules, select=["D006", "D007"]) == [
+        ("D006", 1, 6, "发布日期“2025-09-01”晚于公开期限2025年4月1日")]
