@@ -151,7 +151,7 @@ def check(
     if recorded is not None:
         from lintlaw import baseline as baselines
 
-        diagnostics, gone = baselines.new_findings(recorded, diagnostics, sources)
+        diagnostics, gone = baselines.new_findings(baseline, recorded, diagnostics, sources)
         if gone:
             print(f"lintlaw: 基线 {baseline} 中有 {len(gone)} 条记录已不再出现，可用 --write-baseline 更新：",
                   file=sys.stderr)

@@ -66,16 +66,40 @@ def _config_in(directory: Path) -> Path | None:
     for folder in [directory.resolve(), *directory.resolve().parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if candidate.is_file() and (name != "pyproject.toml" or _lintlaw_table(candidate) is not None):
                 return candidate
     return None
 
 
-def _has_tool_table(path: Path) -> bool:
-    try:
-        return "lintlaw" in _read_toml(path).get("tool", {})
-    except UsageError:
-        return False
+def _lintlaw_table(path: Path) -> dict | None:
+    """The [tool.lintlaw] table of a pyproject.toml, None when it has none.
+
+    A pyproject.toml that is not valid TOML, or whose tool or tool.lintlaw is
+    not a table, is an error (as in ruff), not a file to pass over silently.
+    """
+    data = _read_toml(path)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: tool 应为表（[tool]），实际是{_kind(tool)}")
+    if "lintlaw" not in tool:
+        return None
+    table = tool["lintlaw"]
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: tool.lintlaw 应为表（[tool.lintlaw]），实际是{_kind(table)}")
+    return table
+
+
+def _kind(value) -> str:
+    """A TOML value's type, in words."""
+    if isinstance(value, bool):
+        return "布尔值"
+    if isinstance(value, (int, float)):
+        return "数字"
+    if isinstance(value, str):
+        return "字符串"
+    if isinstance(value, list):
+        return "数组"
+    return "表" if isinstance(value, dict) else "日期时间"
 
 
 def _read_toml(path: Path) -> dict:
@@ -93,9 +117,7 @@ def _read_toml(path: Path) -> dict:
 
 @lru_cache(maxsize=None)
 def load_config(path: Path) -> Settings:
-    data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("lintlaw", {})
+    data = (_lintlaw_table(path) or {}) if path.name == "pyproject.toml" else _read_toml(path)
     return _settings(path, data)
 
 

@@ -10,7 +10,8 @@ the n-th occurrence of the same rule, text and surroundings gets its own.
 from __future__ import annotations
 
 import hashlib
-from pathlib import PurePath
+import os
+from pathlib import Path, PurePath
 
 from lintlaw.diagnostics import Diagnostic
 from lintlaw.source import Source
@@ -20,11 +21,24 @@ def normalise_path(path: str) -> str:
     return PurePath(path).as_posix().removeprefix("./")
 
 
+def relative_path(path: str, directory: Path) -> str:
+    """A checked file's path relative to a directory (a baseline's or a configuration's),
+    so that the same file has the same name from any working directory, typed
+    relative or absolute. Standard input stays "-"."""
+    if path == "-":
+        return path
+    file = Path(path)
+    real = file.parent.resolve() / file.name  # the file's own name: a symlinked report keeps it
+    return PurePath(os.path.relpath(real, directory.resolve())).as_posix()
+
+
 CONTEXT = 8  # characters on each side of the span, within its line
 
 
-def fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> list[str]:
-    """One fingerprint per finding, in the same order."""
+def fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source],
+                 relative_to: Path | None = None) -> list[str]:
+    """One fingerprint per finding, in the same order. With `relative_to`, the
+    file enters the fingerprint by its path relative to that directory, not as typed."""
     seen: dict[tuple, int] = {}
     result = []
     for d in diagnostics:
@@ -32,7 +46,8 @@ def fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> l
         found = text[d.start:d.end]
         before = text[max(0, d.start - CONTEXT):d.start].rsplit("\n", 1)[-1]
         after = text[d.end:d.end + CONTEXT].split("\n", 1)[0].split("\r", 1)[0]
-        key = (d.code, normalise_path(d.path), found, before, after)
+        path = relative_path(d.path, relative_to) if relative_to is not None else normalise_path(d.path)
+        key = (d.code, path, found, before, after)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         digest = hashlib.sha256("\x1f".join((*key, str(occurrence))).encode()).hexdigest()

@@ -27,6 +27,13 @@ def expand(paths: list[str]) -> list[str]:
 
 
 def load(name: str, encoding: str | None) -> Source:
+    source = _load(name, encoding)
+    # Findings name the file as it was typed ("./a.txt", "x/../a.txt"), the key it is known by.
+    source.path = name
+    return source
+
+
+def _load(name: str, encoding: str | None) -> Source:
     if name == STDIN:
         try:
             data = sys.stdin.buffer.read()

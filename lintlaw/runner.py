@@ -37,7 +37,8 @@ class Plan:
             return diagnostics
         from lintlaw.fingerprint import fingerprints
 
-        prints = fingerprints(diagnostics, {source.path: source})
+        # Relative to the configuration's directory: the same from any working directory.
+        prints = fingerprints(diagnostics, {source.path: source}, relative_to=self.settings.root)
         return [d for d, fp in zip(diagnostics, prints, strict=True)
                 if not self.settings.is_suppressed(d.code, d.path, fp)]
 

@@ -1,0 +1,139 @@
+"""Bad side files, runaway rules, encodings, signals and paths (issue 9)."""
+
+import json
+import re
+import shutil
+
+import pytest
+
+from .conftest import FIXTURES
+from .test_cli import run
+
+EXAMPLE = FIXTURES.parent.parent / "examples" / "report-2024.txt"
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reports").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "reports" / "a.txt")
+    return tmp_path
+
+
+def concise_codes(result):
+    return [line.split(": ", 1)[1].split(" ")[0] for line in result.stdout.splitlines()
+            if line.split(":", 1)[0].endswith(".txt")]
+
+
+# Item 12: configuration files of the wrong shape.
+
+@pytest.mark.parametrize("text, problem", [
+    ("[tool]\nlintlaw = 1\n", "tool.lintlaw 应为表（[tool.lintlaw]），实际是数字"),
+    ('tool = "lintlaw"\n', "tool 应为表（[tool]），实际是字符串"),
+    ("[[tool.lintlaw]]\n", "tool.lintlaw 应为表（[tool.lintlaw]），实际是数组"),
+    ("[tool.lintlaw\n", "配置文件不是有效的 TOML（"),
+    ("x = [\n", "配置文件不是有效的 TOML（"),
+])
+def test_malformed_pyproject_is_exit_2_naming_the_file(project, text, problem):
+    (project / "pyproject.toml").write_text(text, encoding="utf-8")
+    result = run("check", "reports/a.txt")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"lintlaw: {project / 'pyproject.toml'}: {problem}")
+    assert result.stdout == ""
+
+
+def test_pyproject_without_lintlaw_table_is_passed_over(project):
+    (project / "reports" / "pyproject.toml").write_text("[tool.other]\nx = 1\n", encoding="utf-8")
+    (project / "lintlaw.toml").write_text('select = ["D001"]\n', encoding="utf-8")
+    result = run("check", "--format", "concise", "reports/a.txt")
+    assert concise_codes(result) == ["D001"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("per-file-ignores = 1\n", "per-file-ignores: 应为“通配符 = [规则]”的表"),
+    ('[per-file-ignores]\n"a" = "x"\n', "per-file-ignores: 应为“通配符 = [规则]”的表"),
+    ("severity = []\n", "severity: 应为“规则 = 级别”的表"),
+    ("[severity]\nS101 = []\n", "severity: 应为“规则 = 级别”的表"),
+    ('rules = "x"\n', "rules: 应为字符串列表"),
+    ("select = 1\n", "select: 应为字符串列表"),
+    ("fail-on = []\n", "fail-on: 只能取 error、warning、info"),
+    ("report-type = {}\n", "report-type: 只能取 auto, fazhi, generic"),
+    ("deadline = []\n", "deadline: 应为“月-日”"),
+    ("ignore-findings = 1\n", "ignore-findings: 应为 {"),
+    ('ignore-findings = [{rule = 1, path = "a", fingerprint = "b"}]\n', "ignore-findings: 应为 {"),
+])
+@pytest.mark.parametrize("name, table", [("lintlaw.toml", ""), ("pyproject.toml", "[tool.lintlaw]\n")])
+def test_configuration_values_of_the_wrong_shape(project, name, table, text, message):
+    if table:
+        text = re.sub(r"^\[", "[tool.lintlaw.", text, flags=re.M)
+    (project / name).write_text(table + text, encoding="utf-8")
+    result = run("check", "reports/a.txt")
+    assert result.exit_code == 2
+    assert result.stderr == f"lintlaw: {project / name}: {message}" + result.stderr.split(message, 1)[1]
+    assert result.stderr.count("\n") == 1
+
+
+# Item 13: baselines of the wrong shape.
+
+GOOD_ENTRY = {"rule": "D001", "path": "reports/a.txt", "fingerprint": "0" * 16, "line": 3, "message": "m"}
+
+
+@pytest.mark.parametrize("data, problem", [
+    ([1, 2], "应为 JSON 对象"),
+    (None, "应为 JSON 对象"),
+    ({"findings": []}, "需要 \"version\": 1"),
+    ({"version": 1}, "需要 findings 列表"),
+    ({"version": 1, "findings": {}}, "需要 findings 列表"),
+    ({"version": 1, "findings": [1]}, "findings 第 1 项不是对象"),
+    ({"version": 1, "findings": [GOOD_ENTRY, {k: v for k, v in GOOD_ENTRY.items() if k != "line"}]},
+     "findings 第 2 项缺少 line"),
+    ({"version": 1, "findings": [dict(GOOD_ENTRY, path=["reports/a.txt"])]}, "findings 第 1 项的 path 应为字符串"),
+    ({"version": 1, "findings": [dict(GOOD_ENTRY, rule={"a": 1})]}, "findings 第 1 项的 rule 应为字符串"),
+    ({"version": 1, "findings": [dict(GOOD_ENTRY, line="3")]}, "findings 第 1 项的 line 应为整数"),
+    ({"version": 1, "findings": [dict(GOOD_ENTRY, line=True)]}, "findings 第 1 项的 line 应为整数"),
+])
+def test_baseline_of_the_wrong_shape_is_exit_2_before_any_output(project, data, problem):
+    (project / "baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run("check", "--baseline", "baseline.json", "reports/a.txt")
+    assert result.exit_code == 2
+    assert result.stderr == f"lintlaw: baseline.json: 不是 lintlaw 基线文件：{problem}" + \
+        result.stderr.split(problem, 1)[1]
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""
+
+
+# Item 20: baseline and ignore-findings paths do not depend on the working directory.
+
+def test_baseline_holds_paths_relative_to_its_own_directory(project, monkeypatch):
+    (project / "ci").mkdir()
+    assert run("check", "--write-baseline", "ci/baseline.json", "reports/a.txt").exit_code == 0
+    entries = json.loads((project / "ci" / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert {e["path"] for e in entries} == {"../reports/a.txt"}
+    for cwd, name, baseline in [(project, "reports/a.txt", "ci/baseline.json"),
+                                (project, str(project / "reports" / "a.txt"), "ci/baseline.json"),
+                                (project / "reports", "a.txt", "../ci/baseline.json"),
+                                (project / "ci", "../reports/./a.txt", str(project / "ci" / "baseline.json"))]:
+        monkeypatch.chdir(cwd)
+        result = run("check", "--format", "concise", "--baseline", baseline, name)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "未发现问题（检查了 1 个文件）。\n", ""), cwd
+
+
+def test_baseline_written_with_an_absolute_path_matches_a_relative_run(project, monkeypatch):
+    run("check", "--write-baseline", str(project / "baseline.json"), str(project / "reports" / "a.txt"))
+    entries = json.loads((project / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert {e["path"] for e in entries} == {"reports/a.txt"}
+    monkeypatch.chdir(project / "reports")
+    result = run("check", "--format", "concise", "--baseline", "../baseline.json", "a.txt")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_ignore_findings_match_from_any_working_directory(project, monkeypatch):
+    [item] = json.loads(run("check", "--format", "gitlab", "--select", "D001", "reports/a.txt").stdout)
+    (project / "lintlaw.toml").write_text(
+        f'select = ["D001"]\n[[ignore-findings]]\nrule = "D001"\npath = "reports/a.txt"\n'
+        f'fingerprint = "{item["fingerprint"]}"\n', encoding="utf-8")
+    assert run("check", "--format", "concise", "reports/a.txt").stdout == "未发现问题（检查了 1 个文件）。\n"
+    assert run("check", "--format", "concise", str(project / "reports" / "a.txt")).stdout == \
+        "未发现问题（检查了 1 个文件）。\n"
+    monkeypatch.chdir(project / "reports")
+    assert run("check", "--format", "concise", "a.txt").stdout == "未发现问题（检查了 1 个文件）。\n"
