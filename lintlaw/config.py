@@ -50,20 +50,29 @@ class Settings:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return PurePath(path.resolve().relative_to(root.resolve())).as_posix()
+        return PurePath(_real(path).relative_to(_real(root))).as_posix()
     except ValueError:
         return PurePath(path).as_posix()
 
 
+def _real(path: Path) -> Path:
+    """The path with symlinks resolved; a symlink loop leaves it as typed (absolute), so
+    that the file itself is reported as unreadable when it is read, not here."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" before Python 3.13
+        return path.absolute()
+
+
 def find_config(start: Path) -> Path | None:
     """The configuration file nearest to `start` (a file or directory), looking upwards."""
-    return _config_in((start if start.is_dir() else start.parent).resolve())
+    return _config_in(_real(start if start.is_dir() else start.parent))
 
 
 @lru_cache(maxsize=None)
 def _config_in(directory: Path) -> Path | None:
     """Looked up once per directory: a run over 2,000 files in one folder stats its parents once."""
-    for folder in [directory.resolve(), *directory.resolve().parents]:
+    for folder in [directory, *directory.parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file() and (name != "pyproject.toml" or _lintlaw_table(candidate) is not None):

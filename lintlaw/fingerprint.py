@@ -28,8 +28,15 @@ def relative_path(path: str, directory: Path) -> str:
     if path == "-":
         return path
     file = Path(path)
-    real = file.parent.resolve() / file.name  # the file's own name: a symlinked report keeps it
-    return PurePath(os.path.relpath(real, directory.resolve())).as_posix()
+    real = _real(file.parent) / file.name  # the file's own name: a symlinked report keeps it
+    return PurePath(os.path.relpath(real, _real(directory))).as_posix()
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return path.absolute()
 
 
 CONTEXT = 8  # characters on each side of the span, within its line

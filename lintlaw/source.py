@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import errno
 
 # Internal fixed patterns use the standard re module (faster to compile at start-up);
 # rule-file patterns use the regex module for its timeout (lintlaw/kinds/pattern.py).
@@ -134,5 +135,7 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
     except PermissionError:
         raise InputError(f"{name}: 没有读取权限") from None
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise InputError(f"{name}: 符号链接循环，无法读取") from None
         raise InputError(f"{name}: 无法读取（{err.strerror}）") from None
     return decode(data, name, encoding)

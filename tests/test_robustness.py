@@ -137,3 +137,60 @@ def test_ignore_findings_match_from_any_working_directory(project, monkeypatch):
         "未发现问题（检查了 1 个文件）。\n"
     monkeypatch.chdir(project / "reports")
     assert run("check", "--format", "concise", "a.txt").stdout == "未发现问题（检查了 1 个文件）。\n"
+
+
+# Item 14: a damaged rule cache is rebuilt.
+
+@pytest.mark.parametrize("damage", [
+    lambda text: "{}",
+    lambda text: "[]",
+    lambda text: "",
+    lambda text: text[:len(text) // 2],
+    lambda text: text.replace('"code": "D001"', '"code": 1', 1),
+    lambda text: text.split("\n", 1)[1],  # no checksum line
+])
+def test_damaged_rule_cache_is_ignored_and_rebuilt(tmp_path, monkeypatch, damage):
+    from lintlaw.ruleset import load_rules
+
+    monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
+    expected = [(r.code, r.message) for r in load_rules()]
+    [cached] = (tmp_path / "cache").glob("rules-*.json")
+    good = cached.read_text(encoding="utf-8")
+    cached.write_text(damage(good), encoding="utf-8")
+    assert [(r.code, r.message) for r in load_rules()] == expected
+    assert cached.read_text(encoding="utf-8") == good  # rebuilt in place
+    assert [(r.code, r.message) for r in load_rules()] == expected
+
+
+def test_rule_cache_of_the_wrong_shape_with_a_valid_checksum_is_rebuilt(tmp_path, monkeypatch):
+    from lintlaw import rulecache
+    from lintlaw.ruleset import load_rules
+
+    monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
+    expected = [(r.code, r.message) for r in load_rules()]
+    [cached] = (tmp_path / "cache").glob("rules-*.json")
+    good = cached.read_text(encoding="utf-8")
+    for payload in ("{}", "[]", '{"x": 1}'):
+        cached.write_text(f"{rulecache._checksum(payload)}\n{payload}", encoding="utf-8")
+        assert [(r.code, r.message) for r in load_rules()] == expected
+        assert cached.read_text(encoding="utf-8") == good
+
+
+# Item 11: symlink loops are unreadable inputs, not crashes.
+
+def test_symlink_loop_input_is_a_one_line_error_and_the_rest_is_checked(project):
+    (project / "loop.txt").symlink_to("loop.txt")
+    (project / "loopdir").symlink_to("loopdir")
+    result = run("check", "--format", "concise", "--select", "D001", "loop.txt", "loopdir/x.txt", "reports/a.txt")
+    assert result.exit_code == 2
+    assert result.stderr == ("lintlaw: loop.txt: 符号链接循环，无法读取\n"
+                             "lintlaw: loopdir/x.txt: 符号链接循环，无法读取\n")
+    assert concise_codes(result) == ["D001"]
+
+
+def test_symlink_loop_does_not_break_configuration_lookup(project):
+    (project / "lintlaw.toml").write_text('per-file-ignores = { "x/*" = ["D001"] }\n', encoding="utf-8")
+    (project / "loop.txt").symlink_to("loop.txt")
+    result = run("check", "loop.txt")
+    assert (result.exit_code, result.stderr) == (2, "lintlaw: loop.txt: 符号链接循环，无法读取\n")
+    assert run("config", "loop.txt").exit_code == 0
