@@ -234,3 +234,62 @@ def test_backtracking_rule_stops_after_its_budget_for_the_file(project, monkeypa
     assert result.stderr == ("lintlaw: slow/X001.toml: 正则表达式“(a|a)+$”运行超时"
                              "（每个文件最多 0.3 秒），请简化\n")
     assert elapsed < 3.0
+
+
+# Item 22: what a directory search skips.
+
+def _tree(root, files):
+    for name in files:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("标题\n", encoding="utf-8")
+
+
+SKIPPED_ALWAYS = ["venv/lib/LICENSE.txt", "env2/a.md", "node_modules/pkg/README.md", "__pycache__/x.txt",
+                  ".hidden/d.txt", "reports/.draft.txt", "reports/node_modules/y.txt"]
+
+
+def test_directory_search_skips_environments_and_hidden_folders_without_git(tmp_path, monkeypatch):
+    from lintlaw.inputs import expand
+
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above tmp_path
+    _tree(tmp_path, ["reports/a.txt", "reports/sub/b.md", "build/c.txt", *SKIPPED_ALWAYS])
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (tmp_path / "env2" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")  # no repository: not read
+    monkeypatch.chdir(tmp_path)
+    assert expand(["."]) == ["build/c.txt", "reports/a.txt", "reports/sub/b.md"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_directory_search_follows_git_ignore_rules(tmp_path, monkeypatch):
+    import subprocess
+
+    from lintlaw.inputs import expand
+
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")  # no user-wide excludes
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    _tree(tmp_path, ["reports/a.txt", "reports/old.bak.txt", "reports/keep.bak.txt", "build/c.txt",
+                     "reports/out/d.txt", "nested/e.txt", "nested/skip/f.txt", *SKIPPED_ALWAYS])
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (tmp_path / "env2" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("build/\n*.bak.txt\n!keep.bak.txt\n", encoding="utf-8")
+    (tmp_path / "reports" / ".gitignore").write_text("out/\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(tmp_path / "nested")], check=True)  # a repository of its own
+    (tmp_path / "nested" / ".gitignore").write_text("skip/\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert expand(["."]) == ["nested/e.txt", "reports/a.txt", "reports/keep.bak.txt"]
+    assert expand(["reports"]) == ["reports/a.txt", "reports/keep.bak.txt"]
+    # --no-ignore: git's rules off, the fixed skips stay.
+    assert expand(["."], respect_ignore=False) == [
+        "build/c.txt", "nested/e.txt", "nested/skip/f.txt", "reports/a.txt", "reports/keep.bak.txt",
+        "reports/old.bak.txt", "reports/out/d.txt"]
+    # Named files are always checked, ignored or not.
+    result = run("check", "--format", "concise", "build/c.txt", "venv/lib/LICENSE.txt")
+    assert (result.exit_code, result.stdout) == (0, "未发现问题（检查了 2 个文件）。\n")
+    result = run("check", "build")
+    assert (result.exit_code, result.stderr) == (
+        2, "lintlaw: 没有找到要检查的文件（.txt、.md、.docx、.html）；git 忽略的文件已跳过，可用 --no-ignore 检查\n")
+    result = run("check", "--no-ignore", "--format", "concise", "build")
+    assert (result.exit_code, result.stdout) == (0, "未发现问题（检查了 1 个文件）。\n")
