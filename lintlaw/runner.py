@@ -111,10 +111,50 @@ def default_jobs() -> int:
 # Set in the parent before the pool forks, so workers inherit the loaded rules.
 _WORKER_PLANS: dict[str, Plan] = {}
 _WORKER_OPTIONS: Options | None = None
+_IN_WORK = False  # in a worker: whether a file is being checked (or fixed) right now
+
+
+class _Stop(BaseException):
+    """Raised in a worker told to stop while it works on a file, so that cleanup
+    (a half-written temporary file) runs before it exits."""
 
 
 def _work(name: str) -> FileOutcome:
-    return check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
+    global _IN_WORK
+    _IN_WORK = True
+    try:
+        return check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
+    except _Stop:
+        os._exit(143)
+    finally:
+        _IN_WORK = False
+
+
+def _start_worker(parent: int) -> None:
+    """In each worker: stop on SIGTERM, leave Ctrl-C to the parent, and die with the parent.
+
+    The parent may die without a word (SIGKILL): a watchdog thread notices that
+    the worker has been handed to another parent and stops it, where fork is used
+    (Linux, macOS) and without any platform call.
+    """
+    import signal
+    import threading
+    import time
+
+    def stop(_signum, _frame):
+        if _IN_WORK:
+            raise _Stop
+        os._exit(143)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C reaches the parent, which stops us
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[FileOutcome]:
@@ -126,11 +166,45 @@ def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[Fil
         return [check_file(name, plans[name], options) for name in names]
     # Imported here: a single file never pays for multiprocessing at start-up.
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return [check_file(name, plans[name], options) for name in names]
     _WORKER_PLANS, _WORKER_OPTIONS = plans, options
     chunk = max(1, len(names) // (jobs * 8))
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_work, names, chunksize=chunk))
+    # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers in the
+    # middle of their work, which is what Ctrl-C and SIGTERM must do.
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),))
+    try:
+        with _terminate_as_exit():
+            outcomes = pool.map(_work, names, chunksize=chunk)
+    except BaseException:
+        # Ctrl-C, SIGTERM or a failure: no worker may go on checking, let alone fixing.
+        pool.terminate()  # SIGTERM to each worker, which cleans up and exits
+        raise
+    pool.close()
+    pool.join()
+    return outcomes
+
+
+def _terminate_as_exit():
+    """While the pool runs, SIGTERM in the parent becomes SystemExit(143), so the
+    workers are stopped on the way out instead of being left behind."""
+    import contextlib
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return contextlib.nullcontext()
+
+    def terminate(_signum, _frame):
+        raise SystemExit(143)
+
+    @contextlib.contextmanager
+    def installed():
+        previous = signal.signal(signal.SIGTERM, terminate)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+    return installed()

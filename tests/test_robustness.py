@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -293,3 +294,72 @@ def test_directory_search_follows_git_ignore_rules(tmp_path, monkeypatch):
         2, "lintlaw: 没有找到要检查的文件（.txt、.md、.docx、.html）；git 忽略的文件已跳过，可用 --no-ignore 检查\n")
     result = run("check", "--no-ignore", "--format", "concise", "build")
     assert (result.exit_code, result.stdout) == (0, "未发现问题（检查了 1 个文件）。\n")
+
+
+# Item 10: workers die with the parent.
+
+def _children(pid: int) -> set[int]:
+    """Live child processes of a process, read from /proc (zombies count as gone)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+        if int(ppid) == pid and state not in ("Z", "X"):
+            found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("signal_name, fix", [("SIGTERM", False), ("SIGTERM", True), ("SIGINT", False),
+                                              ("SIGKILL", True)])
+def test_workers_stop_when_the_parent_is_stopped(tmp_path, signal_name, fix):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    text = EXAMPLE.read_text(encoding="utf-8") * 20
+    (tmp_path / "many").mkdir()
+    for i in range(300):
+        (tmp_path / "many" / f"r{i:03d}.txt").write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "lintlaw", "check", "--jobs", "2", *(["--fix"] if fix else []), "many"]
+    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        workers: set[int] = set()
+        while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+            workers = _children(process.pid)
+            time.sleep(0.05)
+        assert len(workers) == 2, "the workers never started"
+        time.sleep(0.3)  # let them get into their work
+        if signal_name == "SIGINT":
+            os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        else:
+            os.kill(process.pid, getattr(signal, signal_name))
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(pid) for pid in workers)
+        assert "Traceback" not in process.stderr.read().decode()
+        assert process.returncode == {"SIGTERM": 143, "SIGINT": 130, "SIGKILL": -9}[signal_name]
+        assert sorted(p.name for p in (tmp_path / "many").iterdir() if p.name.startswith(".")) == []
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
