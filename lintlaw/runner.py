@@ -16,6 +16,9 @@ from lintlaw.inputs import STDIN, load
 from lintlaw.source import Source
 
 
+MOJIBAKE = "R003"  # the rule whose finding keeps --fix from writing a file back
+
+
 @dataclass(frozen=True)
 class Options:
     encoding: str | None = None
@@ -71,6 +74,12 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
         from lintlaw.fixing import fix_source
 
         result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
+        if options.encoding is None and any(d.code == MOJIBAKE for d in result.remaining):
+            # Mojibake may mean the encoding was guessed wrong: writing the text back would
+            # fix it in place. R003 has no fix, so the original's finding is still there.
+            outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+            outcome.note = f"{name}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+            return outcome
         outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
         if options.diff:
             outcome.diff = unified_diff(source, result.source)

@@ -363,3 +363,82 @@ def test_workers_stop_when_the_parent_is_stopped(tmp_path, signal_name, fix):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+# Item 3: the encoding is decided honestly.
+
+GBK_REPORT = FIXTURES / "gbk-report.txt"
+
+
+def test_real_gbk_report_is_read_and_fixed_in_gbk(tmp_path):
+    path = tmp_path / "gbk.txt"
+    original = GBK_REPORT.read_bytes()
+    path.write_bytes(original)
+    result = run("check", "--format", "concise", "--select", "W001", str(path))
+    assert result.stdout.splitlines()[0] == f"{path}:6:1: W001 表示“到某时为止”应写“截至”，不是“截止”"
+    assert run("check", "--fix", "--select", "W001", str(path)).exit_code == 0
+    assert path.read_bytes() == original.replace("截止目前".encode("gbk"), "截至目前".encode("gbk"))
+
+
+def test_traditional_chinese_in_gb18030_is_read():
+    from lintlaw.source import decode
+
+    text = "甲縣2024年度法治政府建設情況報告\n一、主要舉措\n學習貫徹習近平法治思想，推進依法行政。\n"
+    source = decode(text.encode("gb18030"), "t.txt")
+    assert (source.encoding, source.text) == ("gb18030", text)
+
+
+def _utf8_with_stray_gbk() -> bytes:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    return text.encode("utf-8").replace("主要举措".encode("utf-8"), "主要举措".encode("gbk"), 1)
+
+
+def test_utf8_with_a_stray_gbk_sequence_is_reported_not_read_as_gb18030(tmp_path):
+    from lintlaw.errors import InputError
+    from lintlaw.source import decode
+
+    data = _utf8_with_stray_gbk()
+    offset = data.index("主要举措".encode("gbk"))
+    with pytest.raises(InputError) as caught:
+        decode(data, "r.txt")
+    assert str(caught.value) == (f"r.txt: 大部分是 UTF-8，但第 {offset + 1} 字节起有不是 UTF-8 的内容"
+                                 "（可能混入了 GBK 编码的文字），请用 --encoding 指定文件的编码")
+    path = tmp_path / "r.txt"
+    path.write_bytes(data)
+    result = run("check", "--fix", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"lintlaw: {path}: 大部分是 UTF-8，但第 {offset + 1} 字节起")
+    assert path.read_bytes() == data
+
+
+def test_bytes_that_read_as_rare_characters_in_gb18030_are_reported():
+    from lintlaw.errors import InputError
+    from lintlaw.source import decode
+
+    big5 = "甲縣2024年度法治政府建設情況報告\n一、主要舉措\n學習貫徹習近平法治思想，推進依法行政。\n".encode("big5")
+    with pytest.raises(InputError) as caught:
+        decode(big5, "b.txt")
+    assert str(caught.value) == ("b.txt: 既不是 UTF-8，按 GB18030 读出的又多是生僻字或乱码，无法确定编码，"
+                                 "请用 --encoding 指定文件的编码")
+    assert decode(big5, "b.txt", encoding="big5").text.startswith("甲縣2024年度")
+
+
+MOJIBAKE_REPORT = "甲市2024年度法治政府建设情况报告\n一、主要举措\n截止目前，共办理\ufffd\ufffd件。\n"
+
+
+@pytest.mark.parametrize("option", ["--fix", "--diff"])
+def test_file_with_mojibake_is_not_fixed_unless_the_encoding_is_forced(tmp_path, option):
+    path = tmp_path / "m.txt"
+    path.write_text(MOJIBAKE_REPORT, encoding="utf-8")
+    result = run("check", "--format", "concise", "--select", "W001,R003", option, str(path))
+    assert result.exit_code == (1 if option == "--fix" else 0)  # --diff: nothing would change
+    assert result.stderr.startswith(
+        f"lintlaw: {path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定\n")
+    assert path.read_text(encoding="utf-8") == MOJIBAKE_REPORT
+    if option == "--fix":
+        assert [line.split(": ", 1)[1][:4] for line in result.stdout.splitlines()[:2]] == ["W001", "R003"]
+    else:
+        assert "截至" not in result.stdout
+    forced = run("check", "--select", "W001,R003", "--encoding", "utf-8", "--fix", str(path))
+    assert forced.exit_code == 1 and "不自动修复" not in forced.stderr
+    assert path.read_text(encoding="utf-8") == MOJIBAKE_REPORT.replace("截止目前", "截至目前")
