@@ -232,8 +232,8 @@ def test_backtracking_rule_stops_after_its_budget_for_the_file(project, monkeypa
     result = run("check", "--rules", "slow", "--select", "X001", "slow.txt")
     elapsed = time.perf_counter() - began
     assert result.exit_code == 2
-    assert result.stderr == ("lintlaw: slow/X001.toml: 正则表达式“(a|a)+$”运行超时"
-                             "（每个文件最多 0.3 秒），请简化\n")
+    assert result.stderr == ("lintlaw: slow/X001.toml: 正则表达式“(a|a)+$”在 slow.txt 中运行超时"
+                             "（每条规则每个文件最多 0.3 秒），请简化\n")
     assert elapsed < 3.0
 
 

@@ -65,7 +65,7 @@ class Pattern(RuleKind):
 
     def check(self, document: Document) -> Iterator[Hit]:
         text = document.source.text
-        budget = _Budget(RULE_BUDGET_SECONDS)
+        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
         for start, end in self._regions(document):
             for pattern in self.patterns:
                 for match in budget.search(pattern, text, start, end, self.rule_path):
@@ -138,9 +138,10 @@ def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:
 class _Budget:
     """The time left for one rule in one file; each search may use what is left."""
 
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, file: str):
         self.seconds = seconds
         self.left = seconds
+        self.file = file
 
     def search(self, pattern, text: str, start: int, end: int, rule_path: str) -> list:
         began = time.perf_counter()
@@ -149,7 +150,7 @@ class _Budget:
                 raise TimeoutError
             return list(pattern.finditer(text, start, end, timeout=self.left))
         except TimeoutError:
-            raise RuleFileError(f"{rule_path}: 正则表达式“{pattern.pattern}”运行超时"
-                                f"（每个文件最多 {self.seconds:g} 秒），请简化") from None
+            raise RuleFileError(f"{rule_path}: 正则表达式“{pattern.pattern}”在 {self.file} 中运行超时"
+                                f"（每条规则每个文件最多 {self.seconds:g} 秒），请简化") from None
         finally:
             self.left -= time.perf_counter() - began
