@@ -14,7 +14,8 @@ import json
 from pathlib import Path
 
 from lintlaw.errors import UsageError
-from lintlaw.fingerprint import fingerprints, relative_path
+from lintlaw.fingerprint import fingerprints
+from lintlaw.paths import relative_path
 
 VERSION = 1
 # Every entry's fields and their types: the whole file is checked before anything is printed.

@@ -16,6 +16,7 @@ from typing import Any
 
 from lintlaw.dates import parse_month_day
 from lintlaw.errors import UsageError
+from lintlaw.paths import real_path, relative_path
 
 CONFIG_NAMES = (".lintlaw.toml", "lintlaw.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -44,29 +45,20 @@ class Settings:
                      if fnmatch.fnmatch(relative, pattern) for selector in selectors)
 
     def is_suppressed(self, code: str, file: str, fingerprint: str) -> bool:
-        relative = _relative(Path(file), self.root)
+        relative = relative_path(file, self.root)  # as the fingerprint names it
         return any(code == c and fingerprint == f and fnmatch.fnmatch(relative, p) for c, p, f in self.suppressed)
 
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return PurePath(_real(path).relative_to(_real(root))).as_posix()
+        return PurePath(real_path(path).relative_to(real_path(root))).as_posix()
     except ValueError:
         return PurePath(path).as_posix()
 
 
-def _real(path: Path) -> Path:
-    """The path with symlinks resolved; a symlink loop leaves it as typed (absolute), so
-    that the file itself is reported as unreadable when it is read, not here."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" before Python 3.13
-        return path.absolute()
-
-
 def find_config(start: Path) -> Path | None:
     """The configuration file nearest to `start` (a file or directory), looking upwards."""
-    return _config_in(_real(start if start.is_dir() else start.parent))
+    return _config_in(real_path(start if start.is_dir() else start.parent))
 
 
 @lru_cache(maxsize=None)

@@ -10,33 +10,15 @@ the n-th occurrence of the same rule, text and surroundings gets its own.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path, PurePath
 
 from lintlaw.diagnostics import Diagnostic
+from lintlaw.paths import relative_path
 from lintlaw.source import Source
 
 
 def normalise_path(path: str) -> str:
     return PurePath(path).as_posix().removeprefix("./")
-
-
-def relative_path(path: str, directory: Path) -> str:
-    """A checked file's path relative to a directory (a baseline's or a configuration's),
-    so that the same file has the same name from any working directory, typed
-    relative or absolute. Standard input stays "-"."""
-    if path == "-":
-        return path
-    file = Path(path)
-    real = _real(file.parent) / file.name  # the file's own name: a symlinked report keeps it
-    return PurePath(os.path.relpath(real, _real(directory))).as_posix()
-
-
-def _real(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a symlink loop
-        return path.absolute()
 
 
 CONTEXT = 8  # characters on each side of the span, within its line
@@ -47,13 +29,16 @@ def fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source],
     """One fingerprint per finding, in the same order. With `relative_to`, the
     file enters the fingerprint by its path relative to that directory, not as typed."""
     seen: dict[tuple, int] = {}
+    paths: dict[str, str] = {}  # one path resolution per file, not per finding
     result = []
     for d in diagnostics:
         text = sources[d.path].text
         found = text[d.start:d.end]
         before = text[max(0, d.start - CONTEXT):d.start].rsplit("\n", 1)[-1]
         after = text[d.end:d.end + CONTEXT].split("\n", 1)[0].split("\r", 1)[0]
-        path = relative_path(d.path, relative_to) if relative_to is not None else normalise_path(d.path)
+        if d.path not in paths:
+            paths[d.path] = relative_path(d.path, relative_to) if relative_to is not None else normalise_path(d.path)
+        path = paths[d.path]
         key = (d.code, path, found, before, after)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
