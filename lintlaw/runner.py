@@ -79,6 +79,8 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
             # fix it in place. R003 has no fix, so the original's finding is still there.
             outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
             outcome.note = f"{name}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+            if name == STDIN and not options.diff:
+                outcome.stdout_bytes = source.encode(source.text)  # a filter passes the text on unchanged
             return outcome
         outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
         if options.diff:

@@ -442,3 +442,9 @@ def test_file_with_mojibake_is_not_fixed_unless_the_encoding_is_forced(tmp_path,
     forced = run("check", "--select", "W001,R003", "--encoding", "utf-8", "--fix", str(path))
     assert forced.exit_code == 1 and "不自动修复" not in forced.stderr
     assert path.read_text(encoding="utf-8") == MOJIBAKE_REPORT.replace("截止目前", "截至目前")
+
+
+def test_standard_input_with_mojibake_passes_through_unfixed():
+    result = run("check", "--select", "W001,R003", "--fix", "-", input=MOJIBAKE_REPORT.encode("utf-8"))
+    assert result.stdout_bytes == MOJIBAKE_REPORT.encode("utf-8")
+    assert result.stderr.startswith("lintlaw: -: 有乱码（R003），文件编码可能识别错了，不自动修复")
