@@ -128,7 +128,9 @@ _ASCII = bytes(range(128))
 _MOSTLY_UTF8 = 0.8
 # Reports use common characters, simplified (GB 2312) or traditional (Big5): at most
 # 1.5% others over the corpus (odd spaces). UTF-8 read as GB18030 gives 23% or more.
+# A few rare characters (a name such as 王堃) are always plausible.
 _RARE_SHARE = 0.1
+_RARE_ALWAYS_PLAUSIBLE = 3
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -148,7 +150,7 @@ def _plausible_chinese(text: str) -> bool:
             high += count
             if not (_encodable(ch, "gb2312") or _encodable(ch, "big5")):
                 rare += count
-    return rare <= _RARE_SHARE * high
+    return rare <= max(_RARE_ALWAYS_PLAUSIBLE, _RARE_SHARE * high)
 
 
 def _encodable(ch: str, codec: str) -> bool:
@@ -157,6 +159,8 @@ def _encodable(ch: str, codec: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
 def _decode_as(data: bytes, path: str, codec: str) -> str:
     try:
         return data.decode(codec)

@@ -388,6 +388,13 @@ def test_traditional_chinese_in_gb18030_is_read():
     assert (source.encoding, source.text) == ("gb18030", text)
 
 
+def test_short_gbk_text_with_a_rare_name_is_read():
+    from lintlaw.source import decode
+
+    text = "局长王堃、副局长李喆出席。\n"
+    assert decode(text.encode("gbk"), "n.txt").text == text
+
+
 def _utf8_with_stray_gbk() -> bytes:
     text = EXAMPLE.read_text(encoding="utf-8")
     return text.encode("utf-8").replace("主要举措".encode("utf-8"), "主要举措".encode("gbk"), 1)
