@@ -46,7 +46,8 @@ class Settings:
 
     def is_suppressed(self, code: str, file: str, fingerprint: str) -> bool:
         relative = relative_path(file, self.root)  # as the fingerprint names it
-        return any(code == c and fingerprint == f and fnmatch.fnmatch(relative, p) for c, p, f in self.suppressed)
+        return any(code == c and fingerprint == f and fnmatch.fnmatch(relative, p)
+                   for c, p, f in self.suppressed)
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -67,7 +67,8 @@ def _git_listed(directory: Path) -> list[str] | None:
     None when the directory is not in a git work tree or git is not available."""
     try:
         result = subprocess.run(
-            ["git", "-C", str(directory), "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
+            ["git", "-C", str(directory), "ls-files", "--cached", "--others", "--exclude-standard", "-z",
+             "--", "."],
             capture_output=True, check=False, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return None

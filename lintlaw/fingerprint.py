@@ -37,7 +37,8 @@ def fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source],
         before = text[max(0, d.start - CONTEXT):d.start].rsplit("\n", 1)[-1]
         after = text[d.end:d.end + CONTEXT].split("\n", 1)[0].split("\r", 1)[0]
         if d.path not in paths:
-            paths[d.path] = relative_path(d.path, relative_to) if relative_to is not None else normalise_path(d.path)
+            paths[d.path] = (relative_path(d.path, relative_to) if relative_to is not None
+                             else normalise_path(d.path))
         path = paths[d.path]
         key = (d.code, path, found, before, after)
         occurrence = seen.get(key, 0)

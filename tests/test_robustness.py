@@ -113,7 +113,8 @@ def test_baseline_holds_paths_relative_to_its_own_directory(project, monkeypatch
     for cwd, name, baseline in [(project, "reports/a.txt", "ci/baseline.json"),
                                 (project, str(project / "reports" / "a.txt"), "ci/baseline.json"),
                                 (project / "reports", "a.txt", "../ci/baseline.json"),
-                                (project / "ci", "../reports/./a.txt", str(project / "ci" / "baseline.json"))]:
+                                (project / "ci", "../reports/./a.txt",
+                                 str(project / "ci" / "baseline.json"))]:
         monkeypatch.chdir(cwd)
         result = run("check", "--format", "concise", "--baseline", baseline, name)
         assert (result.exit_code, result.stdout, result.stderr) == (0, "未发现问题（检查了 1 个文件）。\n", ""), cwd
@@ -182,7 +183,8 @@ def test_rule_cache_of_the_wrong_shape_with_a_valid_checksum_is_rebuilt(tmp_path
 def test_symlink_loop_input_is_a_one_line_error_and_the_rest_is_checked(project):
     (project / "loop.txt").symlink_to("loop.txt")
     (project / "loopdir").symlink_to("loopdir")
-    result = run("check", "--format", "concise", "--select", "D001", "loop.txt", "loopdir/x.txt", "reports/a.txt")
+    result = run("check", "--format", "concise", "--select", "D001",
+                 "loop.txt", "loopdir/x.txt", "reports/a.txt")
     assert result.exit_code == 2
     assert result.stderr == ("lintlaw: loop.txt: 符号链接循环，无法读取\n"
                              "lintlaw: loopdir/x.txt: 符号链接循环，无法读取\n")
