@@ -216,6 +216,7 @@ def _terminate_as_exit():
         try:
             yield
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            if previous is not None:  # None: a handler not set from Python, which cannot be restored
+                signal.signal(signal.SIGTERM, previous)
 
     return installed()
