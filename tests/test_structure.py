@@ -180,3 +180,14 @@ def test_restart_style_still_reports_a_late_start(all_rules):
             "2.开展评查。\n（三）强化监督\n3.接受监督。\n4.公开结果。\n")
     assert findings(text, all_rules, select=["structure"]) == [
         ("S104", 9, 1, "编号从“3.”开始，缺少“1.”")]
+
+
+def test_outlook_heading_year_is_a_plans_year(all_rules):
+    # "展望" names the plans part: its year is the next year, not a stale report year (D003),
+    # and it must be the year after the report year (D005).
+    text = ("青山县司法局2024年法治政府建设年度报告\n一、2024年法治政府建设工作情况\n全年推进依法行政。\n"
+            "二、2025年法治政府建设工作情况展望\n继续推进。\n")
+    assert findings(text, all_rules, select=["D003", "D005"]) == []
+    text = text.replace("2025年法治", "2024年法治", 1)
+    assert findings(text, all_rules, select=["D003", "D005"]) == [
+        ("D005", 4, 3, "下一年度安排应针对2025年，这里写的是2024年（报告年度2024年）")]
