@@ -6,10 +6,11 @@ Built from the typed lines of lintlaw/outline.py by a small stack builder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
+from lintlaw.page import retype, split_reports, title_parts, title_rank
 from lintlaw.source import Source
 
 REPORT_KIND_FAZHI = "fazhi"  # 法治政府建设年度报告
@@ -30,23 +31,6 @@ _OPENING_LINES = 8  # how far into the body the opening sentence is looked for
 # A year in a level-1 heading ("一、2024年推进法治政府建设情况"), not a span ("2021—2025年").
 _HEADING_YEAR = re.compile(r"(?<![0-9—\-－~～至])(?P<y>(?:19|20)[0-9]{2})\s*年(?!以来|来)")
 _PLANS_WORDS = re.compile(r"安排|打算|计划|思路|下一")
-# What a title reads after its compilation mark or file name is taken off: a title that
-# names a report (…报告, …工作总结, …工作计划) may start a new report in a compilation.
-_TITLE_DECORATION = re.compile(
-    r"(?:[（(][一二三四五六七八九十0-9]{1,2}[）)]|【?(?:篇|范文)[一二三四五六七八九十0-9]{1,2}】?"
-    r"|之[一二三四五六七八九十]{1,2})$")
-_TITLE_MARK = re.compile(r"【?(?:篇|范文)[一二三四五六七八九十0-9]{1,2}】?[:：]?")
-_FIELD_LABEL = re.compile(r"^标题[:：]")
-_FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt)$")
-_REPORT_TITLE_END = re.compile(r"(?:[报報]告|[总總][结結]|[计計][划劃]|打算|安排|思路)$")
-# Numbered tips of a download or document-sharing site ("2、PDF文件下载后…"): page debris,
-# never a heading of the report.
-_SITE_TIP = re.compile(r"(?:PDF|pdf|WORD|Word|word|DOC|doc|TXT|txt)[^。，]{0,8}下载|"
-                       r"下载(?:后|前|时|积分|券|次数|失败|不了)|积分下载|本站|本网站|侵权|VIP|vip|充值|扣费")
-_TIP_WORDS = ("下载", "本站", "本网站", "侵权", "VIP", "vip", "充值", "扣费")
-_CONTENTS_WORD = re.compile(r"^目\s*录$")
-# Page numbers and leader dots after a table-of-contents entry: "一、总体情况……3".
-_CONTENTS_TAIL = re.compile(r"[\s.．…·—_\-]*[0-9]*$")
 
 
 @dataclass(eq=False)
@@ -132,7 +116,7 @@ class Report:
         if self.signature is not None:
             return self.signature.text.strip()
         if self.title is not None:
-            match = _ISSUER_IN_TITLE.match(_title_parts(self.title)[0])
+            match = _ISSUER_IN_TITLE.match(title_parts(self.title)[0])
             if match and _ORG_SUFFIX.search(match.group(1).removesuffix("关于")):
                 return match.group(1).removesuffix("关于")
         return None
@@ -183,135 +167,12 @@ def build_document(source: Source, report_type: str = "auto") -> Document:
         from lintlaw.readers.markdown import outline_text
 
         text = outline_text(text)  # same length: offsets still point into the file
-    lines = _retype(parse_lines(text, source.line_starts))
-    reports = [_build_report(chunk) for chunk in _split_reports(lines)]
+    lines = retype(parse_lines(text, source.line_starts))
+    reports = [_build_report(chunk) for chunk in split_reports(lines)]
     if report_type != "auto":
         for report in reports:
             report.forced_kind = report_type
     return Document(source, lines, reports)
-
-
-def _retype(lines: list[Line]) -> list[Line]:
-    """Correct what one line alone cannot tell: a table of contents, and download-site tips."""
-    contents = _contents_lines(lines)
-    out = []
-    for index, line in enumerate(lines):
-        if index in contents:
-            line = replace(line, kind=TOC, marker=None)
-        elif line.kind == HEADING and _might_be_tip(line.text) and _SITE_TIP.search(line.body):
-            line = replace(line, kind=CHROME, marker=None)
-        out.append(line)
-    return out
-
-
-def _might_be_tip(text: str) -> bool:
-    """A cheap test first: every download-site tip holds one of these words."""
-    return any(word in text for word in _TIP_WORDS)
-
-
-def _contents_lines(lines: list[Line]) -> set[int]:
-    """A table of contents: a run of heading lines with nothing between them whose entries
-    come back later as the real headings. Its lines (and a 目录 line before it) are neither
-    sections nor the start of another report."""
-    top = next((i for i, line in enumerate(lines) if line.kind == TEXT and "。" in line.text), len(lines))
-    runs: list[range] = []
-    index = 0
-    while index < top:  # only at the top of the page, before the first sentence
-        if not _bare_heading(lines[index]):
-            index += 1
-            continue
-        end = index
-        while end + 1 < len(lines) and _bare_heading(lines[end + 1]):
-            end += 1
-        if end > index:
-            runs.append(range(index, end + 1))
-        index = end + 1
-    if not runs:
-        return set()
-    last_seen: dict[tuple, int] = {}
-    for index, line in enumerate(lines):
-        if line.kind == HEADING:
-            last_seen[_contents_key(line)] = index
-    found: set[int] = set()
-    for run in runs:
-        repeated = sum(1 for i in run if last_seen[_contents_key(lines[i])] > run[-1])
-        if repeated * 5 >= len(run) * 4:
-            found.update(run)
-            if run[0] > 0 and _CONTENTS_WORD.match(lines[run[0] - 1].text):
-                found.add(run[0] - 1)
-    return found
-
-
-def _bare_heading(line: Line) -> bool:
-    return line.kind == HEADING and not any(stop in line.body for stop in "。；;")
-
-
-def _contents_key(line: Line) -> tuple:
-    return line.marker.level, line.marker.number, _CONTENTS_TAIL.sub("", line.body)
-
-
-def _split_reports(lines: list[Line]) -> list[list[Line]]:
-    """Split where a title starts another report.
-
-    A new report starts at a title after the current report's body when the numbering
-    restarts at 一、 after it, or when the title names a report (…报告, …工作总结 篇二) other
-    than the current one: a compilation page holds several. A title repeated before any
-    body (page title, then document title) stays one report.
-    """
-    chunks: list[list[Line]] = [[]]
-    title: Line | None = None  # the current report's first title
-    seen_heading = seen_sentence = False
-    for index, line in enumerate(lines):
-        if line.kind == TITLE and (seen_heading or (seen_sentence and title is not None)):
-            restarts = seen_heading and _next_level1_is_first(lines, index)
-            if restarts or (_names_report(line) and not _same_title(title, line)):
-                chunks.append([])
-                title = None
-                seen_heading = seen_sentence = False
-        chunks[-1].append(line)
-        if line.kind == TITLE and title is None:
-            title = line
-        elif line.kind == HEADING:
-            seen_heading = True
-        elif line.kind == TEXT and not seen_sentence and _SENTENCE_PUNCT.search(line.text):
-            seen_sentence = True
-    return chunks
-
-
-def _title_parts(line: Line) -> tuple[str, str]:
-    """A title's words and its compilation mark (篇二, （三）, 之四; "" when it has none).
-
-    A field label (标题：) and a file name (.docx) are neither."""
-    text = _FIELD_LABEL.sub("", "".join(line.text.split()))
-    text = _FILE_NAME.sub("", text)
-    mark = ""
-    prefix = _TITLE_MARK.match(text)
-    if prefix:
-        mark, text = prefix.group().rstrip(":："), text[prefix.end():]
-    suffix = _TITLE_DECORATION.search(text)
-    if suffix:
-        mark, text = mark + suffix.group(), text[:suffix.start()]
-    return text, mark
-
-
-def _names_report(line: Line) -> bool:
-    return bool(_REPORT_TITLE_END.search(_title_parts(line)[0]))
-
-
-def _same_title(current: Line | None, line: Line) -> bool:
-    """The same title again, whole or split (issuer on its own line, then 关于…的报告);
-    titles that differ in their compilation marks (篇一, 篇二) are different reports."""
-    if current is None:
-        return False
-    (a, mark_a), (b, mark_b) = _title_parts(current), _title_parts(line)
-    return (a in b or b in a) and mark_a == mark_b
-
-
-def _next_level1_is_first(lines: list[Line], index: int) -> bool:
-    for line in lines[index + 1:]:
-        if line.kind == HEADING and line.marker.level == 1:
-            return line.marker.number == 1
-    return False
 
 
 def _build_report(lines: list[Line]) -> Report:
@@ -346,13 +207,8 @@ def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
     titles = [i for i in range(first_heading) if content[i].kind == TITLE]
     if not titles:
         return content
-    report.title = content[min(titles, key=lambda i: _title_rank(content[i]))]
+    report.title = content[min(titles, key=lambda i: title_rank(content[i]))]
     return content[titles[-1] + 1:]
-
-
-def _title_rank(line: Line) -> int:
-    """Prefer a title that names a year and carries no field label (标题: …, a breadcrumb)."""
-    return (0 if _YEAR_IN_TITLE.search(line.text) else 2) + (1 if re.search("[:：>]", line.text) else 0)
 
 
 def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
