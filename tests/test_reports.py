@@ -188,3 +188,11 @@ def test_page_date_of_an_untitled_report_is_checked(all_rules):
     text = "发布时间：2025-09-01 10:00\n2024年，我县坚持依法行政。\n一、主要举措和成效\n全年审查文件。\n"
     assert findings(text, all_rules, select=["D006", "D007"]) == [
         ("D006", 1, 6, "发布日期“2025-09-01”晚于公开期限2025年4月1日")]
+
+
+def test_tree_facts_say_where_the_year_came_from():
+    result = CliRunner().invoke(app, ["tree", "--facts", "-"],
+                                input="2024年，我县坚持依法行政。\n一、主要举措和成效\n")
+    assert "报告年度：2024年（正文开头第1行）" in result.stdout
+    result = CliRunner().invoke(app, ["tree", "--facts", "-"], input="我县坚持依法行政。\n一、主要举措\n")
+    assert "报告年度：未能从标题、正文开头或一级标题识别" in result.stdout
