@@ -125,7 +125,7 @@ class Report:
     def kind(self) -> str:
         if self.forced_kind:
             return self.forced_kind
-        if self.title is not None and re.search("法治政府建[设設]", self.title.text):
+        if self.title is not None and re.search("法治政府(?:部门)?建[设設]", self.title.text):
             return REPORT_KIND_FAZHI
         return REPORT_KIND_GENERIC
 
