@@ -29,6 +29,7 @@ _REPORT_TITLE_END = re.compile(r"(?:[报報]告|[总總][结結]|[计計][划劃
 # never a heading of the report.
 _SITE_TIP = re.compile(r"(?:PDF|pdf|WORD|Word|word|DOC|doc|TXT|txt)[^。，]{0,8}下载|"
                        r"下载(?:后|前|时|积分|券|次数|失败|不了)|积分下载|本站|本网站|侵权|VIP|vip|充值|扣费")
+_TIPS_LEAD = re.compile(r"^(?:友情|温馨|下载|特别)提示\s*[:：]?$|^下载说明\s*[:：]?$")
 _TIP_WORDS = ("下载", "本站", "本网站", "侵权", "VIP", "vip", "充值", "扣费")
 _CONTENTS_WORD = re.compile(r"^目\s*录$")
 # Page numbers and leader dots after a table-of-contents entry: "一、总体情况……3".
@@ -36,14 +37,21 @@ _CONTENTS_TAIL = re.compile(r"[\s.．…·—_\-]*[0-9]*$")
 
 
 def retype(lines: list[Line]) -> list[Line]:
-    """Correct what one line alone cannot tell: a table of contents, and download-site tips."""
+    """Correct what one line alone cannot tell: a table of contents, and download-site tips
+    (numbered lines under a 友情提示 line, or numbered lines in a download site's words)."""
     contents = _contents_lines(lines)
     out = []
+    in_tips = False
     for index, line in enumerate(lines):
         if index in contents:
             line = replace(line, kind=TOC, marker=None)
-        elif line.kind == HEADING and _might_be_tip(line.text) and _SITE_TIP.search(line.body):
+        elif line.kind == TEXT and _TIPS_LEAD.match(line.text):
+            line, in_tips = replace(line, kind=CHROME), True
+        elif line.kind == HEADING and ((in_tips and line.marker.level >= 3)
+                                       or (_might_be_tip(line.text) and _SITE_TIP.search(line.body))):
             line = replace(line, kind=CHROME, marker=None)
+        else:
+            in_tips = False
         out.append(line)
     return out
 

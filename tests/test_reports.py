@@ -206,3 +206,15 @@ def test_tree_facts_say_where_the_year_came_from():
 ])
 def test_report_kind_from_the_title(title, kind):
     assert document_of(title + "\n一、主要举措和成效\n").reports[0].kind == kind
+
+
+def test_numbered_lines_under_a_tips_line_are_debris(all_rules):
+    text = ("一、主要举措和成效\n（一）依法决策\n1.审查文件5件。\n温馨提示：\n1、如需下载请先登录。\n"
+            "2、本文档仅供参考。\n")
+    assert findings(text, all_rules, select=["S1"]) == []
+    assert [line.kind for line in document_of(text).lines][-3:] == [CHROME, CHROME, CHROME]
+
+
+def test_a_level2_heading_after_a_tips_line_stays_a_heading():
+    text = "温馨提示\n（二）规范执法\n"
+    assert [line.kind for line in document_of(text).lines] == [CHROME, HEADING]

@@ -191,3 +191,11 @@ def test_outlook_heading_year_is_a_plans_year(all_rules):
     text = text.replace("2025年法治", "2024年法治", 1)
     assert findings(text, all_rules, select=["D003", "D005"]) == [
         ("D005", 4, 3, "下一年度安排应针对2025年，这里写的是2024年（报告年度2024年）")]
+
+
+def test_level2_numbered_through_the_report_is_a_style(all_rules):
+    text = ("一、主要举措\n（一）完善制度。\n（二）规范执法。\n二、存在的不足\n（三）队伍建设不足。\n"
+            "（四）制度落实不够。\n三、2025年工作安排\n（五）继续推进。\n")
+    assert findings(text, all_rules, select=["S1"]) == []
+    assert findings(text.replace("（五）", "（七）"), all_rules, select=["S1"]) == [
+        ("S101", 8, 1, "编号不连续：“（四）”之后是“（七）”，缺少“（五）”“（六）”")]
