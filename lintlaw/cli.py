@@ -124,6 +124,10 @@ def check(
     sources, diagnostics, fixed, edits, would_change = {}, [], 0, 0, 0
     tally = Tally()
     for outcome in outcomes:
+        if outcome.stdout_bytes is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(outcome.stdout_bytes)
+            sys.stdout.flush()
         if outcome.error:
             print(f"lintlaw: {outcome.error}", file=sys.stderr)
             tally.count_error(outcome)
@@ -136,10 +140,6 @@ def check(
         if outcome.diff:
             sys.stdout.write(outcome.diff)
             would_change += 1
-        if outcome.stdout_bytes is not None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(outcome.stdout_bytes)
-            sys.stdout.flush()
         sources[outcome.name] = outcome.source
         diagnostics.extend(outcome.diagnostics)
         fixed += outcome.fixed
@@ -168,7 +168,7 @@ def check(
             for entry in gone:
                 print(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}", file=sys.stderr)
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
-    to_stderr = fix and STDIN in sources
+    to_stderr = fix and STDIN in names
     try:
         with _output(output_file, to_stderr):
             if statistics:

@@ -40,7 +40,10 @@ def _load(name: str, encoding: str | None) -> Source:
             data = sys.stdin.buffer.read()
         except OSError as err:
             raise InputError(f"-: 无法读取标准输入（{err}）") from None
-        source = decode(data, STDIN, encoding)
+        try:
+            source = decode(data, STDIN, encoding)
+        except InputError as err:
+            raise InputError(str(err), data=data) from None
         source.origin = Origin(data)
         return source
     path = Path(name)

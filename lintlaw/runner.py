@@ -71,7 +71,10 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
     except WriteError as err:
         return FileOutcome(name, error=str(err), unwritten=True)
     except LintlawError as err:
-        return FileOutcome(name, error=str(err))
+        outcome = FileOutcome(name, error=str(err))
+        if name == STDIN and options.fix and not options.diff:
+            outcome.stdout_bytes = getattr(err, "data", None)  # a filter never swallows its input
+        return outcome
 
 
 def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Options) -> FileOutcome:

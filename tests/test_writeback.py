@@ -378,3 +378,12 @@ def test_unsafe_fix_count_leaves_out_web_pages(tmp_path):
     result = run("check", "--fix", "--format", "concise", "--select", "P007", str(page))
     assert result.stdout.splitlines()[-1] == (
         "已修复 0 个问题（0 处改动）。剩余 1 个问题（错误 0，警告 1，提示 0），检查了 1 个文件。")
+
+
+def test_fix_on_undecodable_standard_input_passes_it_on_unchanged():
+    data = b"\x00\x01\x02binary\x00"
+    result = run("check", "--fix", "-", input=data)
+    assert result.exit_code == 2
+    assert result.stdout_bytes == data
+    assert result.stderr.splitlines() == [
+        "lintlaw: -: 二进制文件，不是文本", "已修复 0 个问题（0 处改动）。1 个文件无法读取，未检查（见上方的错误信息）。"]
