@@ -75,10 +75,11 @@ def write_atomically(path: Path, data: bytes, original: os.stat_result, still_sa
         mask = _block_signals()
         try:
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lintlaw", dir=path.parent)
-        finally:
-            if mask is not None:
-                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        except BaseException:
+            _restore_signals(mask)
+            raise
         try:
+            _restore_signals(mask)  # inside the try: a signal that waited is handled by the cleanup
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
@@ -140,9 +141,11 @@ def _signals_raise():
     def interrupt(signum, _frame):
         raise _Interrupted(signum)
 
-    # An ignored signal stays ignored (nohup).
-    previous = {signum: signal.signal(signum, interrupt) for signum in _SIGNALS
-                if signal.getsignal(signum) is not signal.SIG_IGN}
+    previous = {}
+    for signum in _SIGNALS:
+        # An ignored signal stays ignored (nohup); a handler set outside Python could not be restored.
+        if signal.getsignal(signum) not in (signal.SIG_IGN, None):
+            previous[signum] = signal.signal(signum, interrupt)
     try:
         yield
     except _Interrupted as stop:
@@ -160,3 +163,8 @@ def _block_signals():
     if not hasattr(signal, "pthread_sigmask"):
         return None
     return signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+
+
+def _restore_signals(mask) -> None:
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
