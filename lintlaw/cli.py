@@ -17,6 +17,7 @@ import typer
 
 from lintlaw import __version__
 from lintlaw.errors import LintlawError
+from lintlaw.render.visible import keep_lines, one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
@@ -44,7 +45,7 @@ class FailOn(str, Enum):
 
 
 def _fail(message: str) -> None:
-    print(f"lintlaw: {message}", file=sys.stderr)
+    print(one_line(f"lintlaw: {message}"), file=sys.stderr)
     raise typer.Exit(2)
 
 
@@ -119,13 +120,13 @@ def check(
     sources, diagnostics, input_errors, fixed, edits, would_change = {}, [], 0, 0, 0, 0
     for outcome in outcomes:
         if outcome.error:
-            print(f"lintlaw: {outcome.error}", file=sys.stderr)
+            print(one_line(f"lintlaw: {outcome.error}"), file=sys.stderr)
             input_errors += 1
             continue
         if outcome.note:
-            print(f"lintlaw: {outcome.note}", file=sys.stderr)
+            print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
         if outcome.diff:
-            sys.stdout.write(outcome.diff)
+            sys.stdout.write(keep_lines(outcome.diff))
             would_change += 1
         if outcome.stdout_bytes is not None:
             sys.stdout.flush()
@@ -156,7 +157,8 @@ def check(
             print(f"lintlaw: 基线 {baseline} 中有 {len(gone)} 条记录已不再出现，可用 --write-baseline 更新：",
                   file=sys.stderr)
             for entry in gone:
-                print(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}", file=sys.stderr)
+                print(one_line(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}"),
+                      file=sys.stderr)
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
     to_stderr = fix and STDIN in sources
     try:
@@ -251,7 +253,7 @@ def _statistics(diagnostics) -> str:
     lines = []
     for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         mark = f"  （可修复 {fixable[code]}）" if fixable[code] else ""
-        lines.append(f"{count:>6}  {code}  {name}{mark}")
+        lines.append(one_line(f"{count:>6}  {code}  {name}{mark}"))
     return "\n".join(lines)
 
 
@@ -382,7 +384,7 @@ def main() -> None:
     try:
         app()
     except LintlawError as err:  # anything a command did not catch itself
-        print(f"lintlaw: {err}", file=sys.stderr)
+        print(one_line(f"lintlaw: {err}"), file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -393,6 +395,6 @@ def main() -> None:
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("LINTLAW_DEBUG"):
             raise
-        print(f"lintlaw: 内部错误：{type(err).__name__}: {err}（设置 LINTLAW_DEBUG=1 查看详情，并请报告此问题）",
-              file=sys.stderr)
+        print(one_line(f"lintlaw: 内部错误：{type(err).__name__}: {err}"
+                       "（设置 LINTLAW_DEBUG=1 查看详情，并请报告此问题）"), file=sys.stderr)
         sys.exit(2)

@@ -98,9 +98,18 @@ def unified_diff(before: Source, after: Source) -> str:
 
     if before.text == after.text:
         return ""
-    lines = difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
+    lines = difflib.unified_diff(_lines(before.text), _lines(after.text),
                                  fromfile=before.path, tofile=before.path)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, split at \r\n, \r and \n only (str.splitlines also splits at VT, FF…)."""
+    from lintlaw.source import LINE_BREAK
+
+    ends = [m.end() for m in LINE_BREAK.finditer(text)]
+    starts = [0, *ends]
+    return [text[a:b] for a, b in zip(starts, [*ends, len(text)]) if a < b]
 
 
 def default_jobs() -> int:
