@@ -111,6 +111,8 @@ class Document:
     source: Source
     lines: list[Line]
     reports: list[Report]
+    # Spans that are not report text (Markdown code blocks): nothing there is reported or fixed.
+    not_text: list[tuple[int, int]] = field(default_factory=list)
     _facts: dict = field(default_factory=dict, repr=False)
 
     def prose_lines(self):
@@ -126,16 +128,18 @@ class Document:
 
 def build_document(source: Source, report_type: str = "auto") -> Document:
     text = source.text
+    not_text = []
     if source.path.lower().endswith(".md"):
-        from lintlaw.readers.markdown import outline_text
+        from lintlaw.readers.markdown import code_blocks, outline_text
 
         text = outline_text(text)  # same length: offsets still point into the file
+        not_text = code_blocks(source.text)
     lines = parse_lines(text, source.line_starts)
     reports = [_build_report(chunk) for chunk in _split_reports(lines)]
     if report_type != "auto":
         for report in reports:
             report.forced_kind = report_type
-    return Document(source, lines, reports)
+    return Document(source, lines, reports, not_text)
 
 
 def _split_reports(lines: list[Line]) -> list[list[Line]]:
