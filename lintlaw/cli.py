@@ -94,6 +94,9 @@ def check(
     isolated: bool = typer.Option(False, "--isolated", help="不读取任何配置文件。"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="只报告此基线文件中没有的问题。"),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把当前全部问题记入基线文件。"),
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename",
+        help="把标准输入（-）当作此文件：按扩展名读取（.md、.html、.docx），按其位置查找配置，问题中显示此文件名。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
@@ -102,11 +105,13 @@ def check(
     names = expand(paths)
     if not names:
         _fail("没有找到要检查的文件（.txt、.md、.docx、.html）")
+    if stdin_filename is not None and STDIN not in names:
+        _fail("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
     from lintlaw.runner import Options, check_files, default_jobs
 
     try:
         plans = _plans(names, config, isolated, _split(select), _split(ignore), _split(extend_select),
-                       rules_dirs or [])
+                       rules_dirs or [], stdin_filename)
         recorded = None
         if baseline is not None:
             from lintlaw import baseline as baselines
@@ -115,9 +120,11 @@ def check(
     except LintlawError as err:
         _fail(str(err))
     all_rules = list({rule.code: rule for plan in plans.values() for rule in plan.rules}.values())
-    options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+                      stdin_filename=stdin_filename)
     outcomes = check_files(plans, options, jobs or default_jobs())
     sources, diagnostics, input_errors, fixed, edits, would_change = {}, [], 0, 0, 0, 0
+    plan_of = {}  # by the name findings carry (standard input's --stdin-filename, ./a.txt as a.txt)
     for outcome in outcomes:
         if outcome.error:
             print(one_line(f"lintlaw: {outcome.error}"), file=sys.stderr)
@@ -132,7 +139,8 @@ def check(
             sys.stdout.flush()
             sys.stdout.buffer.write(outcome.stdout_bytes)
             sys.stdout.flush()
-        sources[outcome.name] = outcome.source
+        sources[outcome.source.path] = outcome.source
+        plan_of[outcome.source.path] = plans[outcome.name]
         diagnostics.extend(outcome.diagnostics)
         fixed += outcome.fixed
         edits += outcome.edits
@@ -160,7 +168,7 @@ def check(
                 print(one_line(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}"),
                       file=sys.stderr)
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
-    to_stderr = fix and STDIN in sources
+    to_stderr = fix and STDIN in plans
     try:
         with _output(output_file, to_stderr):
             if statistics:
@@ -178,7 +186,7 @@ def check(
     if input_errors:
         raise typer.Exit(2)
     failing = [d for d in diagnostics
-               if d.severity >= Severity.parse(_fail_on(fail_on, plans, d.path))]
+               if d.severity >= Severity.parse(_fail_on(fail_on, plan_of, d.path))]
     raise typer.Exit(1 if failing else 0)
 
 
@@ -189,8 +197,10 @@ def _fail_on(option, plans, path: str) -> str:
     return plans[path].settings.fail_on or "error"
 
 
-def _plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs):
-    """Each file's rules, from its nearest configuration and the command line."""
+def _plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs, stdin_filename=None):
+    """Each file's rules, from its nearest configuration and the command line.
+
+    Standard input takes the configuration of the file --stdin-filename names."""
     from lintlaw.config import forget, settings_for
     from lintlaw.ruleset import configured_rules
     from lintlaw.runner import Plan
@@ -199,8 +209,9 @@ def _plans(names, config_path, isolated, select, ignore, extend_select, rules_di
     plans = {}
     cache: dict[tuple, Plan] = {}
     for name in names:
-        settings = settings_for(name, config_path, isolated)
-        key = (settings, settings.ignored_for(name) if name != "-" else ())
+        as_file = stdin_filename if name == "-" and stdin_filename else name
+        settings = settings_for(as_file, config_path, isolated)
+        key = (settings, settings.ignored_for(as_file) if as_file != "-" else ())
         if key not in cache:
             cache[key] = Plan(configured_rules(settings, select, ignore, extend_select, rules_dirs, key[1]),
                               settings)
@@ -289,13 +300,15 @@ def tree(
     path: str = typer.Argument(..., help="要显示结构的文件，- 表示标准输入。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取。"),
     facts: bool = typer.Option(False, "--facts", help="同时列出识别到的年度、日期、数字及其作用和比率核对结果。"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+                                                 help="把标准输入（-）当作此文件，按扩展名读取（.md、.html、.docx）。"),
 ):
     """以树形显示报告的标题层次，标出编号有问题的地方。"""
     from lintlaw.inputs import load
     from lintlaw.render.tree import render
 
     try:
-        source = load(path, encoding)
+        source = load(path, encoding, stdin_filename)
         rules = _load_rules(None, ["structure"])
     except LintlawError as err:
         _fail(str(err))

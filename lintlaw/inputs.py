@@ -26,13 +26,15 @@ def expand(paths: list[str]) -> list[str]:
     return found
 
 
-def load(name: str, encoding: str | None) -> Source:
+def load(name: str, encoding: str | None, stdin_filename: str | None = None) -> Source:
+    """Read one input. Standard input is read as the file `stdin_filename` would be
+    (Markdown, web page, Word by its suffix) and its findings carry that name."""
     if name == STDIN:
         try:
             data = sys.stdin.buffer.read()
         except OSError as err:
             raise InputError(f"-: 无法读取标准输入（{err}）") from None
-        return decode(data, STDIN, encoding)
+        return _from_stdin(data, stdin_filename or STDIN, encoding)
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -46,3 +48,16 @@ def load(name: str, encoding: str | None) -> Source:
 
         return read_html(path, read_file(path, encoding).text)
     return read_file(path, encoding)
+
+
+def _from_stdin(data: bytes, name: str, encoding: str | None) -> Source:
+    suffix = Path(name).suffix.lower() if name != STDIN else ""
+    if suffix == ".docx":
+        from lintlaw.readers.docx_reader import read_docx
+
+        return read_docx(Path(name), data)
+    if suffix in (".html", ".htm"):
+        from lintlaw.readers.html_reader import read_html
+
+        return read_html(Path(name), decode(data, name, encoding).text)
+    return decode(data, name, encoding)  # .md is read as Markdown by its name (document.py)

@@ -22,6 +22,7 @@ class Options:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    stdin_filename: str | None = None  # the name standard input is read and reported as
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
 
     report_type = plan.settings.report_type
     try:
-        source = load(name, options.encoding)
+        source = load(name, options.encoding, options.stdin_filename)
         if (options.fix or options.diff) and not source.editable:
             outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
             outcome.note = f"{name}: Word 文档和网页不能自动修复，只报告问题"
