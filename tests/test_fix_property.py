@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 from lintlaw.errors import InputError
 from lintlaw.fixing import MAX_ROUNDS, apply_edits, choose, fix_source
 from lintlaw.linter import lint
-from lintlaw.source import Source, decode
+from lintlaw.source import Source, decode, read_file
 
 from .conftest import FIXTURES
 from .test_cli import run
 
-TEXTS = [path.read_text(encoding="utf-8")
+TEXTS = [read_file(path).text  # the fixtures come in several encodings
          for path in sorted(FIXTURES.glob("*.txt")) + [Path(__file__).parents[1] / "examples" / "report-2024.txt"]]
 # What drafters and web captures typically get wrong, and what a fix may trip over.
 PIECES = ["，，", "、、", "。。", ",", ";", ":", "(", ")", "（", "）", "“", "”", "《", "》", "〈", "〉", "、《",

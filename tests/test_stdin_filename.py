@@ -60,15 +60,6 @@ def test_stdin_filename_needs_standard_input(tmp_path):
     assert result.stderr == "lintlaw: --stdin-filename 只用于标准输入：请把 - 作为要检查的文件\n"
 
 
-def test_a_path_typed_with_dot_slash(tmp_path, monkeypatch):
-    # Findings carry the path as read (a.txt); it used to crash looking up "./a.txt".
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text("一、总体\n2、工作\n", encoding="utf-8")
-    result = run("check", "--format", "concise", "--select", "S107", "./a.txt")
-    assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "a.txt:2:1: S107 标题编号“2、”标点不规范，应写作“2.”"
-
-
 def test_word_document_on_standard_input(tmp_path):
     import pytest
 
