@@ -78,7 +78,8 @@ def test_full_format_shows_escapes_and_carets_line_up(hostile):
 @pytest.mark.parametrize("output_format", ["json", "json-lines", "sarif", "gitlab"])
 def test_json_formats_keep_the_exact_characters(hostile, output_format):
     out = check(hostile, "--format", output_format).stdout
-    data = [json.loads(line) for line in out.splitlines()] if output_format == "json-lines" else json.loads(out)
+    lines = output_format == "json-lines"
+    data = [json.loads(line) for line in out.splitlines()] if lines else json.loads(out)
     strings = set(_strings(data))
     assert hostile[1] in strings or hostile[1].lstrip("/") in "".join(strings)
     assert any(f"发现“{HOSTILE}”" in s for s in strings)

@@ -14,8 +14,9 @@ from lintlaw.source import Source, decode, read_file
 from .conftest import FIXTURES
 from .test_cli import run
 
-TEXTS = [read_file(path).text  # the fixtures come in several encodings
-         for path in sorted(FIXTURES.glob("*.txt")) + [Path(__file__).parents[1] / "examples" / "report-2024.txt"]]
+EXAMPLE = Path(__file__).parents[1] / "examples" / "report-2024.txt"
+# The fixtures come in several encodings.
+TEXTS = [read_file(path).text for path in [*sorted(FIXTURES.glob("*.txt")), EXAMPLE]]
 # What drafters and web captures typically get wrong, and what a fix may trip over.
 PIECES = ["，，", "、、", "。。", ",", ";", ":", "(", ")", "（", "）", "“", "”", "《", "》", "〈", "〉", "、《",
           "截止", "法制", "学校学校", "的发挥", "1、", "2、", "(一)", "（二）", "三、", "一是", "二是", "四是",

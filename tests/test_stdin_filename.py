@@ -21,10 +21,11 @@ def test_markdown_on_standard_input_is_read_as_markdown():
 
 
 def test_configuration_follows_the_name(tmp_path, tmp_path_factory, monkeypatch):
-    (tmp_path / "lintlaw.toml").write_text('ignore = ["W001"]\n[per-file-ignores]\n"reports/*.md" = ["P009"]\n',
-                                          encoding="utf-8")
+    config = 'ignore = ["W001"]\n[per-file-ignores]\n"reports/*.md" = ["P009"]\n'
+    (tmp_path / "lintlaw.toml").write_text(config, encoding="utf-8")
     (tmp_path / "reports").mkdir()
-    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))  # the configuration is found from the name, not the working directory
+    # The configuration is found from the name, not from the working directory.
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
     args = ("check", "--format", "concise", "--select", "W001,P009")
     name = str(tmp_path / "reports" / "r.md")
     assert run(*args, "-", input=MARKDOWN).stdout.splitlines()[:2] == [
@@ -37,8 +38,8 @@ def test_configuration_follows_the_name(tmp_path, tmp_path_factory, monkeypatch)
 
 
 def test_web_page_on_standard_input():
-    result = run("check", "--format", "concise", "--select", "T001,W001,R001", "--stdin-filename", "page.html", "-",
-                 input=PAGE)
+    result = run("check", "--format", "concise", "--select", "T001,W001,R001", "--stdin-filename", "page.html",
+                 "-", input=PAGE)
     assert result.stdout.splitlines()[:2] == ["page.html:10:13: T001 模板占位符“__”未填写",
                                               "page.html:10:17: W001 表示“到某时为止”应写“截至”，不是“截止”"]
 
@@ -46,7 +47,8 @@ def test_web_page_on_standard_input():
 def test_fix_still_writes_standard_output_not_the_named_file(tmp_path):
     target = tmp_path / "r.md"
     target.write_text("原文\n", encoding="utf-8")
-    result = run("check", "--fix", "--select", "W001,P009", "--stdin-filename", str(target), "-", input=MARKDOWN)
+    result = run("check", "--fix", "--select", "W001,P009", "--stdin-filename", str(target), "-",
+                 input=MARKDOWN)
     assert result.stdout.startswith(MARKDOWN.replace("不足,截止", "不足，截至")[:20])
     assert "不足，截至目前" in result.stdout
     assert target.read_text(encoding="utf-8") == "原文\n"
