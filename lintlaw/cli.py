@@ -18,6 +18,7 @@ import typer
 
 from lintlaw import __version__
 from lintlaw.errors import LintlawError
+from lintlaw.render.visible import keep_lines, one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
@@ -45,7 +46,7 @@ class FailOn(str, Enum):
 
 
 def _fail(message: str) -> None:
-    print(f"lintlaw: {message}", file=sys.stderr)
+    print(one_line(f"lintlaw: {message}"), file=sys.stderr)
     raise typer.Exit(2)
 
 
@@ -96,6 +97,9 @@ def check(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把当前全部问题记入基线文件。"),
     no_ignore: bool = typer.Option(False, "--no-ignore",
                                    help="在目录中查找文件时不理会 .gitignore 等 git 忽略规则。"),
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename",
+        help="把标准输入（-）当作此文件：按扩展名读取（.md、.html、.docx），按其位置查找配置，问题中显示此文件名。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
@@ -106,11 +110,13 @@ def check(
         _fail("没有找到要检查的文件（.txt、.md、.docx、.html）"
               + ("" if no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
     _refuse_overwriting_inputs(names, {"--output-file": output_file, "--write-baseline": write_baseline})
+    if stdin_filename is not None and STDIN not in names:
+        _fail("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
     from lintlaw.runner import Options, check_files, default_jobs
 
     try:
         plans = _plans(names, config, isolated, _split(select), _split(ignore), _split(extend_select),
-                       rules_dirs or [])
+                       rules_dirs or [], stdin_filename)
         recorded = None
         if baseline is not None:
             from lintlaw import baseline as baselines
@@ -119,28 +125,32 @@ def check(
     except LintlawError as err:
         _fail(str(err))
     all_rules = list({rule.code: rule for plan in plans.values() for rule in plan.rules}.values())
-    options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+                      stdin_filename=stdin_filename)
     outcomes = check_files(plans, options, jobs or default_jobs())
     sources, diagnostics, fixed, edits, would_change = {}, [], 0, 0, 0
     tally = Tally()
+    plan_of = {}  # by the name findings carry (standard input's --stdin-filename, ./a.txt as a.txt)
     for outcome in outcomes:
         if outcome.stdout_bytes is not None:
             sys.stdout.flush()
             sys.stdout.buffer.write(outcome.stdout_bytes)
             sys.stdout.flush()
         if outcome.error:
-            print(f"lintlaw: {outcome.error}", file=sys.stderr)
+            print(one_line(f"lintlaw: {outcome.error}"), file=sys.stderr)
             tally.count_error(outcome)
             continue
         if outcome.note:
-            print(f"lintlaw: {outcome.note}", file=sys.stderr)
+            print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
         if outcome.empty:
-            print(f"lintlaw: {outcome.name}: 文件是空的（或只有空白），没有可检查的内容", file=sys.stderr)
+            print(one_line(f"lintlaw: {outcome.source.path}: 文件是空的（或只有空白），没有可检查的内容"),
+                  file=sys.stderr)
             tally.empty += 1
         if outcome.diff:
-            sys.stdout.write(outcome.diff)
+            sys.stdout.write(keep_lines(outcome.diff))
             would_change += 1
-        sources[outcome.name] = outcome.source
+        sources[outcome.source.path] = outcome.source
+        plan_of[outcome.source.path] = plans[outcome.name]
         diagnostics.extend(outcome.diagnostics)
         fixed += outcome.fixed
         edits += outcome.edits
@@ -166,9 +176,10 @@ def check(
             print(f"lintlaw: 基线 {baseline} 中有 {len(gone)} 条记录已不再出现，可用 --write-baseline 更新：",
                   file=sys.stderr)
             for entry in gone:
-                print(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}", file=sys.stderr)
+                print(one_line(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}"),
+                      file=sys.stderr)
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
-    to_stderr = fix and STDIN in names
+    to_stderr = fix and STDIN in plans
     try:
         with _output(output_file, to_stderr):
             if statistics:
@@ -186,7 +197,7 @@ def check(
     if input_errors:
         raise typer.Exit(2)
     failing = [d for d in diagnostics
-               if d.severity >= Severity.parse(_fail_on(fail_on, plans, d.path))]
+               if d.severity >= Severity.parse(_fail_on(fail_on, plan_of, d.path))]
     raise typer.Exit(1 if failing else 0)
 
 
@@ -197,8 +208,10 @@ def _fail_on(option, plans, path: str) -> str:
     return plans[path].settings.fail_on or "error"
 
 
-def _plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs):
-    """Each file's rules, from its nearest configuration and the command line."""
+def _plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs, stdin_filename=None):
+    """Each file's rules, from its nearest configuration and the command line.
+
+    Standard input takes the configuration of the file --stdin-filename names."""
     from lintlaw.config import forget, settings_for
     from lintlaw.ruleset import configured_rules
     from lintlaw.runner import Plan
@@ -207,8 +220,9 @@ def _plans(names, config_path, isolated, select, ignore, extend_select, rules_di
     plans = {}
     cache: dict[tuple, Plan] = {}
     for name in names:
-        settings = settings_for(name, config_path, isolated)
-        key = (settings, settings.ignored_for(name) if name != "-" else ())
+        as_file = stdin_filename if name == "-" and stdin_filename else name
+        settings = settings_for(as_file, config_path, isolated)
+        key = (settings, settings.ignored_for(as_file) if as_file != "-" else ())
         if key not in cache:
             cache[key] = Plan(configured_rules(settings, select, ignore, extend_select, rules_dirs, key[1]),
                               settings)
@@ -261,7 +275,7 @@ def _statistics(diagnostics) -> str:
     lines = []
     for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         mark = f"  （可修复 {fixable[code]}）" if fixable[code] else ""
-        lines.append(f"{count:>6}  {code}  {name}{mark}")
+        lines.append(one_line(f"{count:>6}  {code}  {name}{mark}"))
     return "\n".join(lines)
 
 
@@ -348,13 +362,15 @@ def tree(
     path: str = typer.Argument(..., help="要显示结构的文件，- 表示标准输入。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取。"),
     facts: bool = typer.Option(False, "--facts", help="同时列出识别到的年度、日期、数字及其作用和比率核对结果。"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+                                                 help="把标准输入（-）当作此文件，按扩展名读取（.md、.html、.docx）。"),
 ):
     """以树形显示报告的标题层次，标出编号有问题的地方。"""
     from lintlaw.inputs import load
     from lintlaw.render.tree import render
 
     try:
-        source = load(path, encoding)
+        source = load(path, encoding, stdin_filename)
         rules = _load_rules(None, ["structure"])
     except LintlawError as err:
         _fail(str(err))
@@ -443,7 +459,7 @@ def main() -> None:
     try:
         app()
     except LintlawError as err:  # anything a command did not catch itself
-        print(f"lintlaw: {err}", file=sys.stderr)
+        print(one_line(f"lintlaw: {err}"), file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -454,6 +470,6 @@ def main() -> None:
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("LINTLAW_DEBUG"):
             raise
-        print(f"lintlaw: 内部错误：{type(err).__name__}: {err}（设置 LINTLAW_DEBUG=1 查看详情，并请报告此问题）",
-              file=sys.stderr)
+        print(one_line(f"lintlaw: 内部错误：{type(err).__name__}: {err}"
+                       "（设置 LINTLAW_DEBUG=1 查看详情，并请报告此问题）"), file=sys.stderr)
         sys.exit(2)

@@ -24,6 +24,7 @@ class Options:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    stdin_filename: str | None = None  # the name standard input is read and reported as
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class FileOutcome:
 
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
     try:
-        source = load(name, options.encoding)
+        source = load(name, options.encoding, options.stdin_filename)
         # The bytes as read matter only to write-back: outcomes carry the text alone.
         origin, source.origin = source.origin, None
         outcome = _check_loaded(name, source, origin, plan, options)
@@ -116,9 +117,18 @@ def unified_diff(before: Source, after: Source) -> str:
 
     if before.text == after.text:
         return ""
-    lines = difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
+    lines = difflib.unified_diff(_lines(before.text), _lines(after.text),
                                  fromfile=before.path, tofile=before.path)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, split at \r\n, \r and \n only (str.splitlines also splits at VT, FF…)."""
+    from lintlaw.source import LINE_BREAK
+
+    ends = [m.end() for m in LINE_BREAK.finditer(text)]
+    starts = [0, *ends]
+    return [text[a:b] for a, b in zip(starts, [*ends, len(text)], strict=True) if a < b]
 
 
 def default_jobs() -> int:
