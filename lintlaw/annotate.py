@@ -13,6 +13,7 @@ several paragraphs is anchored from its first character to its last.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import os
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from lintlaw.diagnostics import Diagnostic, Fix
 from lintlaw.errors import InputError
+from lintlaw.inputs import ANNOTATED_COPY
 from lintlaw.render.visible import one_line
 from lintlaw.source import Source
 
@@ -248,3 +250,32 @@ def _mark(first, last, comment_id: int) -> None:
     else:
         last.append(end)
         last.append(reference)
+
+
+def default_output(path: str | os.PathLike) -> Path:
+    """Where `lintlaw check report.docx --annotate` writes the copy: report.lintlaw.docx beside it."""
+    path = Path(path)
+    return path.with_name(path.stem + ANNOTATED_COPY)
+
+
+def write_copy(path: str | os.PathLike, data: bytes) -> None:
+    """Write the annotated copy whole or not at all: a temporary file beside it, then a rename."""
+    import tempfile
+
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
