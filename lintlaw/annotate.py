@@ -107,12 +107,15 @@ class _Anchors:
         while end > start and text[end - 1] == "\n":
             end -= 1
         first_line, first_column = self._start(start)
-        if start == end:  # a point: anchor the character at it, else the one before it
+        if start < end:
+            last_line, last_column = self._end(end)
+        else:  # a point: anchor the character at it, else the one before it
+            last_line = first_line
             if first_column < len(self._line(first_line)):
-                end += 1
-            elif first_column > 0:
-                first_column -= 1
-        last_line, last_column = self._end(end) if end > start else (first_line, first_column)
+                last_column = first_column + 1
+            else:
+                first_column = max(0, first_column - 1)
+                last_column = len(self._line(first_line))
         first_label = len(self.paragraphs[first_line][1])
         if first_column < first_label:  # on Word's numbering, which is not text: the paragraph
             first_column = first_label
