@@ -12,6 +12,8 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.shared import RGBColor
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from lintlaw.annotate import annotate_docx, comment_text
@@ -77,7 +79,8 @@ def comments(path):
     newlines) and the text its anchor covers (paragraph breaks as newlines)."""
     with zipfile.ZipFile(path) as archive:
         body = etree.fromstring(archive.read("word/document.xml"))
-        notes = etree.fromstring(archive.read("word/comments.xml"))
+        has_comments = "word/comments.xml" in archive.namelist()  # made with the first comment
+        notes = etree.fromstring(archive.read("word/comments.xml")) if has_comments else etree.Element("none")
     found = {}
     for note in notes.iter(W + "comment"):
         found[note.get(W + "id")] = {
@@ -423,3 +426,33 @@ def test_plain_text_check_does_not_import_python_docx(tmp_path):
     word = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "r.docx")],
                           capture_output=True, text=True, timeout=60)
     assert word.stderr.splitlines()[-1] == "['docx', 'lxml']"
+
+
+@st.composite
+def _documents_and_spans(draw):
+    """Paragraphs cut into runs of alternating formatting, and spans of their text."""
+    runs = st.lists(st.text(alphabet="甲乙丙丁戊 ab，。", min_size=1, max_size=6), min_size=0, max_size=4)
+    paragraphs = draw(st.lists(runs, min_size=1, max_size=4))
+    text = "\n".join("".join(p) for p in paragraphs) + "\n"
+    spans = draw(st.lists(st.tuples(st.integers(0, len(text) - 1), st.integers(0, len(text) - 1)),
+                          min_size=1, max_size=5))
+    spans = [(a, b + 1) if a <= b else (b, a + 1) for a, b in spans]
+    return paragraphs, [(a, b) for a, b in spans if text[a] != "\n" and text[b - 1] != "\n"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_documents_and_spans())
+def test_any_span_is_anchored_on_exactly_its_text(tmp_path, case):
+    paragraphs, spans = case
+    document = docx.Document()
+    for runs in paragraphs:
+        paragraph = document.add_paragraph()
+        for i, part in enumerate(runs):
+            paragraph.add_run(part).bold = i % 2 == 1
+    path = tmp_path / "p.docx"
+    document.save(path)
+    source = read_docx(path)
+    anchored = _anchored(path, source, *(_diagnostic(a, b) for a, b in spans))
+    assert anchored == [source.text[a:b] for a, b in sorted(spans, key=lambda s: (s[0], s[1]))]
+    assert _normalized(zipfile.ZipFile(tmp_path / "out.docx").read("word/document.xml")) == _normalized(
+        zipfile.ZipFile(path).read("word/document.xml"))
