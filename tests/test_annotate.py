@@ -164,12 +164,11 @@ def test_split_runs_keep_their_formatting(tmp_path):
 
 
 def _normalized(xml: bytes) -> bytes:
-    """document.xml without comment anchors, adjacent runs of equal properties merged (so a
-    run split in two reads as one again), canonical form."""
+    """document.xml without comment anchors, adjacent runs of equal properties merged and
+    adjacent w:t joined (so a run split in two reads as one again), in canonical form."""
     root = etree.fromstring(xml)
     for node in list(root.iter(W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference")):
-        parent = node.getparent()
-        target = parent if node.tag == W + "commentReference" else node
+        target = node.getparent() if node.tag == W + "commentReference" else node
         target.getparent().remove(target)
     for t in root.iter(W + "t"):
         t.attrib.pop("{http://www.w3.org/XML/1998/namespace}space", None)
@@ -177,15 +176,19 @@ def _normalized(xml: bytes) -> bytes:
         previous = None
         for child in list(parent):
             if (child.tag == W + "r" and previous is not None and previous.tag == W + "r"
-                    and _properties(child) == _properties(previous)
-                    and all(c.tag in (W + "rPr", W + "t") for c in (*child, *previous))):
-                previous_t = previous.find(W + "t")
-                if previous_t is None:
-                    previous_t = etree.SubElement(previous, W + "t")
-                previous_t.text = (previous_t.text or "") + "".join(t.text or "" for t in child.iter(W + "t"))
+                    and _properties(child) == _properties(previous)):
+                for part in list(child):
+                    if part.tag != W + "rPr":
+                        previous.append(part)
                 parent.remove(child)
                 continue
             previous = child
+    for t in list(root.iter(W + "t")):
+        following = t.getnext()
+        while following is not None and following.tag == W + "t":
+            t.text = (t.text or "") + (following.text or "")
+            t.getparent().remove(following)
+            following = t.getnext()
     return etree.tostring(root, method="c14n")
 
 
@@ -220,6 +223,27 @@ def test_the_original_is_untouched(tmp_path):
     assert run("check", "--annotate", str(path)).exit_code == 1
     assert path.read_bytes() == original
     assert (tmp_path / "report.lintlaw.docx").is_file()
+
+
+def test_runs_inside_links_tracked_changes_and_fields(tmp_path):
+    ns = NS + ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    p = document.add_paragraph()._p
+    p.append(parse_xml(f'<w:hyperlink {ns} r:id="rId99"><w:r><w:t>全年截止目前</w:t></w:r></w:hyperlink>'))
+    p.append(parse_xml(f'<w:del {ns} w:id="1" w:author="x"><w:r><w:delText>删掉的</w:delText></w:r></w:del>'))
+    p.append(parse_xml(f'<w:ins {ns} w:id="2" w:author="x"><w:r><w:t>已办结</w:t><w:tab/><w:t>20__件</w:t></w:r></w:ins>'))
+    p.append(parse_xml(f'<w:fldSimple {ns} w:instr="PAGE"><w:r><w:t>。</w:t></w:r></w:fldSimple>'))
+    path = tmp_path / "r.docx"
+    document.save(path)
+    assert read_docx(path).text == f"{TITLE}\n全年截止目前已办结 20__件。\n"
+    assert run("check", "--select", "W001,T001", str(path), "--annotate").exit_code == 1
+    copy = tmp_path / "r.lintlaw.docx"
+    assert [c["anchored"] for c in comments(copy)] == ["截止", "__"]
+    assert _normalized(zipfile.ZipFile(copy).read("word/document.xml")) == _normalized(
+        zipfile.ZipFile(path).read("word/document.xml"))
+    body = etree.fromstring(zipfile.ZipFile(copy).read("word/document.xml"))
+    assert body.find(f".//{W}hyperlink/{W}commentRangeStart") is not None  # the anchor stays in the link
 
 
 def _diagnostic(start, end, code="X001", fix=None):
