@@ -51,21 +51,24 @@ def annotate_docx(document: bytes | str | os.PathLike, diagnostics: Iterable[Dia
         raise InputError(f"{source.path}: Word 文档在检查之后被改动了，请重新检查后再写批注")
     anchors = _Anchors(paragraphs, source)
     for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
-        first, last = anchors.span(diagnostic.start, diagnostic.end)
-        comment = word.comments.add_comment(comment_text(diagnostic, source), AUTHOR, INITIALS)
+        first, last, numbering = anchors.span(diagnostic.start, diagnostic.end)
+        comment = word.comments.add_comment(comment_text(diagnostic, source, numbering), AUTHOR, INITIALS)
         _mark(first, last, comment.comment_id)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
 
 
-def comment_text(diagnostic: Diagnostic, source: Source) -> str:
-    """The comment: the message, the rule, and the fix when there is one (one paragraph each)."""
+def comment_text(diagnostic: Diagnostic, source: Source, numbering: str = "") -> str:
+    """The comment: the message, the rule, the fix when there is one, and, for a finding on
+    Word's automatic `numbering`, where it is (one paragraph each)."""
     lines = [one_line(diagnostic.message),
              f"{diagnostic.code} {diagnostic.name}（{diagnostic.severity.chinese}）"]
     if diagnostic.fix is not None:
         label = "可安全修复" if diagnostic.fix.safe else "建议修改（需人工复核）"
         lines.append(f"{label}：{_describe(diagnostic.fix, source)}")
+    if numbering:
+        lines.append(f"“{one_line(numbering)}”是 Word 的自动编号，请在本段的编号格式中修改")
     return "\n".join(lines)
 
 
@@ -98,8 +101,9 @@ class _Anchors:
         self.source = source
 
     def span(self, start: int, end: int):
-        """(first, last): the anchor's end points, each a w:r element, or the w:p itself
-        where the paragraph has no text to cover."""
+        """(first, last, numbering): the anchor's end points, each a w:r element, or the w:p
+        itself where the paragraph has no text to cover; and the automatic numbering the span
+        starts on, if it does ("" if not)."""
         text = self.source.text
         start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
         while start < end and text[start] == "\n":  # paragraph breaks are not text to anchor
@@ -117,7 +121,8 @@ class _Anchors:
                 first_column = max(0, first_column - 1)
                 last_column = len(self._line(first_line))
         first_label = len(self.paragraphs[first_line][1])
-        if first_column < first_label:  # on Word's numbering, which is not text: the paragraph
+        numbering = self.paragraphs[first_line][1] if first_column < first_label else ""
+        if numbering:  # on Word's numbering, which is not text: the paragraph
             first_column = first_label
             if last_line == first_line:
                 last_column = len(self._line(last_line))
@@ -125,7 +130,7 @@ class _Anchors:
             last_column = len(self._line(last_line))  # ends on the numbering: that whole paragraph
         first = self._boundary(first_line, first_column - first_label, True)
         last = self._boundary(last_line, last_column - len(self.paragraphs[last_line][1]), False)
-        return first, last
+        return first, last, numbering
 
     def _start(self, offset: int) -> tuple[int, int]:
         """(0-based line, column) of the first character of a span."""

@@ -148,6 +148,8 @@ def test_fix_and_severity_in_the_comment(tmp_path):
     texts = [c["text"] for c in comments(tmp_path / "report.lintlaw.docx")]
     assert "表示“到某时为止”应写“截至”，不是“截止”\nW001 jiezhi-as-of（警告）\n可安全修复：“截止”改为“截至”" in texts
     assert "模板占位符“__”未填写\nT001 underscore-blank（错误）" in texts
+    assert ("标题编号“1、”标点不规范，应写作“1.”\nS107 marker-punctuation（警告）\n可安全修复：“1、”改为“1.”\n"
+            "“1、”是 Word 的自动编号，请在本段的编号格式中修改") in texts
 
 
 def test_split_runs_keep_their_formatting(tmp_path):
@@ -244,6 +246,19 @@ def test_runs_inside_links_tracked_changes_and_fields(tmp_path):
         zipfile.ZipFile(path).read("word/document.xml"))
     body = etree.fromstring(zipfile.ZipFile(copy).read("word/document.xml"))
     assert body.find(f".//{W}hyperlink/{W}commentRangeStart") is not None  # the anchor stays in the link
+
+
+def test_comments_already_in_the_document_stay(tmp_path):
+    document = docx.Document()
+    reviewed = document.add_paragraph().add_run("全年截止目前")
+    document.add_comment([reviewed], "审核人的意见", author="张三", initials="ZS")
+    path = tmp_path / "r.docx"
+    document.save(path)
+    run("check", "--select", "W001", str(path), "--annotate")
+    assert [(c["author"], c["initials"], c["text"].split("\n")[0], c["anchored"])
+            for c in comments(tmp_path / "r.lintlaw.docx")] == [
+        ("张三", "ZS", "审核人的意见", "全年截止目前"),
+        ("lintlaw", "LL", "表示“到某时为止”应写“截至”，不是“截止”", "截止")]
 
 
 def _diagnostic(start, end, code="X001", fix=None):
