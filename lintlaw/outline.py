@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from lintlaw.numerals import (
@@ -88,6 +88,7 @@ class _LineBuilder:
     def __init__(self, text: str, line_starts: list[int]):
         self.source_text = text
         self.line_starts = line_starts
+        self.tips_heads: set[int] = set()  # line numbers of a download site's "友情提示" lines
 
     def _line(self, kind: str, first, last, marker: Marker | None = None) -> Line:
         start = first.start_pos
@@ -112,7 +113,10 @@ class _LineBuilder:
         return self._line(DATE, children[0], children[0])
 
     def chrome(self, children):
-        return self._line(CHROME, children[0], children[0])
+        line = self._line(CHROME, children[0], children[0])
+        if children[0].type == "TIPS_HEAD":
+            self.tips_heads.add(line.lineno)
+        return line
 
     def text(self, children):
         return self._line(TEXT, children[0], children[0])
@@ -134,7 +138,10 @@ def parse_lines(text: str, line_starts: list[int]) -> list[Line]:
     """Type every non-blank line of the text."""
     builder = _LineBuilder(text, line_starts)
     tree = _parser().parse(text)
-    return _flatten(tree, builder)
+    lines = _flatten(tree, builder)
+    if builder.tips_heads:
+        _retype_tips(lines, builder.tips_heads)
+    return lines
 
 
 def _flatten(tree, builder: _LineBuilder) -> list[Line]:
@@ -143,3 +150,26 @@ def _flatten(tree, builder: _LineBuilder) -> list[Line]:
         if hasattr(child, "data"):
             lines.append(getattr(builder, child.data)(child.children))
     return lines
+
+
+def _retype_tips(lines: list[Line], heads: set[int]) -> None:
+    """A download site's numbered tips under its "友情提示" line are page chrome, not headings.
+
+    The tips are the numbered lines right after the head, numbered 1, 2, 3… at one level.
+    """
+    index = 0
+    while index < len(lines):
+        if lines[index].kind != CHROME or lines[index].lineno not in heads:
+            index += 1
+            continue
+        index += 1
+        expected, level = 1, None
+        while index < len(lines):
+            line = lines[index]
+            marker = line.marker
+            if (line.kind != HEADING or marker.number != expected
+                    or (level is not None and marker.level != level)):
+                break
+            lines[index] = replace(line, kind=CHROME, marker=None)
+            expected, level = expected + 1, marker.level
+            index += 1

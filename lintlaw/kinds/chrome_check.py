@@ -1,12 +1,21 @@
-"""Kind `page-chrome`: blocks of web-page chrome the grammar typed (breadcrumbs, metadata, share bars)."""
+"""Kind `page-chrome`: web-page chrome left in a report.
+
+Whole lines of chrome are typed by the grammar (grammar/outline.lark); a run of
+them is one finding whose span covers the run. Chrome glued onto the start of a
+report line (a reprint site's watermark) is found by the rule's `glued` patterns.
+"""
 
 from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, RuleKind
+from lintlaw.errors import RuleFileError
+from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.kinds.pattern import PATTERN_TIMEOUT_SECONDS
 from lintlaw.outline import CHROME
 
 SAMPLE_CHARS = 20
@@ -14,10 +23,32 @@ SAMPLE_CHARS = 20
 
 class PageChrome(RuleKind):
     name = "page-chrome"
-    options = {}
+    options = {
+        "glued": Option(list, default=[],
+                        doc="regular expressions for chrome glued onto the start of a report line "
+                            "(a site's watermark); the finding and its fix cover just the match"),
+    }
     fields = frozenset({"lines", "sample"})
 
+    @classmethod
+    def validate(cls, options):
+        compiled = []
+        for text in options.get("glued") or []:
+            if not isinstance(text, str):
+                return "glued", "必须是字符串列表"
+            try:
+                compiled.append(regex.compile(text))
+            except regex.error as err:
+                return "glued", f"正则表达式“{text}”有误：{err}"
+        options["glued"] = compiled
+        return None
+
     def check(self, document: Document) -> Iterator[Hit]:
+        yield from self._blocks(document)
+        if self.glued:
+            yield from self._glued(document)
+
+    def _blocks(self, document: Document) -> Iterator[Hit]:
         blocks: list[list] = []
         previous = None
         for line in document.lines:
@@ -34,8 +65,27 @@ class PageChrome(RuleKind):
             # Delete whole lines: from the first line's start to the start of the line after the last.
             begin = starts[first.lineno - 1]
             end = starts[last.lineno] if last.lineno < len(starts) else len(text)
-            sample = first.text if len(first.text) <= SAMPLE_CHARS else first.text[:SAMPLE_CHARS] + "…"
             lines = (f"第{first.lineno}行" if first is last
                      else f"第{first.lineno}—{last.lineno}行")
-            yield Hit(first.start, first.end, {"lines": lines, "sample": sample},
+            yield Hit(first.start, last.end, {"lines": lines, "sample": _sample(first.text)},
                       fix=Fix((Edit(begin, end, ""),), safe=False))
+
+    def _glued(self, document: Document) -> Iterator[Hit]:
+        text = document.source.text
+        for line in document.lines:
+            if line.kind == CHROME:
+                continue
+            for pattern in self.glued:
+                try:
+                    match = pattern.match(text, line.start, line.end, timeout=PATTERN_TIMEOUT_SECONDS)
+                except TimeoutError:
+                    raise RuleFileError(f"{self.rule_path}: 正则表达式“{pattern.pattern}”运行超时，请简化") from None
+                if match and match.end() > match.start():
+                    yield Hit(match.start(), match.end(),
+                              {"lines": f"第{line.lineno}行", "sample": match.group()},
+                              fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
+                    break
+
+
+def _sample(text: str) -> str:
+    return text if len(text) <= SAMPLE_CHARS else text[:SAMPLE_CHARS] + "…"

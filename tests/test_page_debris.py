@@ -1,0 +1,142 @@
+"""Page debris (R001) in the forms real captures take, and paragraphs broken by the capture
+(R005, R006, P001 across a break): issue 10, sections 4 and 5."""
+
+import pytest
+
+from lintlaw.document import build_document
+from lintlaw.fixing import fix_source
+from lintlaw.linter import lint
+from lintlaw.outline import CHROME, HEADING
+from lintlaw.ruleset import select_rules
+from lintlaw.source import decode
+
+from .test_cli import run
+
+TITLE = "甲市2024年度法治政府建设情况报告\n"
+BODY = "一、主要举措和成效\n全年开展普法宣传活动30场。\n"
+
+
+def spans(text, rules, select):
+    """(code, line, column, end line, message) for every finding."""
+    source = decode(text.encode("utf-8"), "t.txt")
+    chosen = select_rules(rules, select, None)
+    return [(d.code, *source.position(d.start), source.position(d.end)[0], d.message)
+            for d in lint(source, chosen)]
+
+
+def kinds(text):
+    document = build_document(decode(text.encode("utf-8"), "t.txt"))
+    return [(line.lineno, line.kind) for line in document.lines]
+
+
+# One block of debris per case: (text, first line, last line, sample in the message).
+BLOCKS = [
+    # A bulleted metadata table, one field per line, a colon or none.
+    ("• 索引号：11330000002482870P/2024-00123\n• 主题分类\n• 发布机构：甲市司法局\n" + TITLE + BODY,
+     1, 3, "• 索引号：11330000002482…"),
+    ("- 索 引 号: sm09901-2025-00003\n- 备注/文号: 甲委〔2025〕5号\n- 公文生成日期: 2025-02-07\n" + TITLE + BODY,
+     1, 3, "- 索 引 号: sm09901-202…"),
+    (TITLE + "文章来源：甲市司法局 更新时间：2025-03-05\n" + BODY, 2, 2, "文章来源：甲市司法局 更新时间：2025…"),
+    (TITLE + "时间：2025-03-05 10:12 阅读：0\n" + BODY, 2, 2, "时间：2025-03-05 10:12 …"),
+    (TITLE + "發布時間:2025-04-11 16:33 信息來源:甲鄉\n" + BODY, 2, 2, "發布時間:2025-04-11 16:3…"),
+    # Widgets left one per line, blank lines between them.
+    (TITLE + "打印\n\n分享\n字体：[] [] []\n• |\n" + BODY, 2, 6, "打印"),
+    (TITLE + "分享:\n字號:\n" + BODY, 2, 3, "分享:"),
+    # Breadcrumbs with no spaces, or a bare path.
+    ("您当前的位置:首页>新闻中心>法治宣传\n" + TITLE + BODY, 1, 1, "您当前的位置:首页>新闻中心>法治宣传"),
+    ("政务公开>法治政府建设>年度报告\n" + TITLE + BODY, 1, 1, "政务公开>法治政府建设>年度报告"),
+    # The page header's date and weekday.
+    ("今天是：2024年3月5日 星期二\n" + TITLE + BODY, 1, 1, "今天是：2024年3月5日 星期二"),
+    ("甲市人民政府网 2024年3月5日 星期二\n" + TITLE + BODY, 1, 1, "甲市人民政府网 2024年3月5日 星期…"),
+    # Badges, filing numbers, a watermark line with a domain.
+    (TITLE + BODY + "政府网站找错\n党政机关\n网站标识码：1234000001\n京公网安备11010502000001号\n", 4, 7, "政府网站找错"),
+    ("甲市网—每日更新www.example.com\n" + TITLE + BODY, 1, 1, "甲市网—每日更新www.example.…"),
+    # A document-sharing block with its numbered tips.
+    (TITLE + "资源ID：123456\n资源大小：35KB\n全文页数：6页\n下载积分：5\n会员登录下载\n友情提示\n"
+     "1、下载文档前请自行甄别文档内容的完整性。\n2、PDF文件下载后，可能会被浏览器默认打开。\n" + BODY,
+     2, 9, "资源ID：123456"),
+    # 范文-site lead-ins and essay-site bylines.
+    ("下面是小编为大家整理的法治政府建设工作总结，供大家参考。\n" + TITLE + BODY, 1, 1,
+     "下面是小编为大家整理的法治政府建设工作总…"),
+    ("公文范文 来源：网友投稿\n" + TITLE + BODY, 1, 1, "公文范文 来源：网友投稿"),
+    ("作者：张三 2023-12-09 21:31\n导读：本文是一篇工作总结。\n" + TITLE + BODY, 1, 2, "作者：张三 2023-12-09 21:…"),
+    (TITLE + BODY + "此文《法治政府建设工作总结》由范文网推荐\n", 4, 4, "此文《法治政府建设工作总结》由范文网推荐"),
+    # Copyright and licence footers.
+    (TITLE + BODY + "Copyright © 2025 example.com All Rights Reserved\n本作品采用知识共享署名许可协议\n",
+     4, 5, "Copyright © 2025 exa…"),
+]
+
+
+@pytest.mark.parametrize("text, first, last, sample", BLOCKS)
+def test_a_block_of_debris_is_one_finding_covering_the_block(all_rules, text, first, last, sample):
+    lines = f"第{first}行" if first == last else f"第{first}—{last}行"
+    assert spans(text, all_rules, ["R001"]) == [
+        ("R001", first, 1, last, f"网页残留（{lines}）：“{sample}”不是报告正文")]
+
+
+@pytest.mark.parametrize("text", [
+    TITLE + "一、主要举措和成效\n（三）打印机采购情况\n采购打印机5台，分享经验做法。\n",
+    TITLE + "一、主要举措和成效\n（三）打印\n分享经验做法，服务来源于群众，作者：张三。\n",
+    TITLE + "打印机采购全部依法进行。\n分享经验，来源于群众。\n时间：全年。\n",
+    TITLE + "一、主要举措和成效\n1、下载国家反诈中心APP 2万人次。\n2、打印宣传册5000份。\n",
+    TITLE + "区政府网站www.jiashi.gov.cn全年发布信息120条。\n",
+    TITLE + "党政机关主要负责人带头学法。\n",
+    TITLE + "2024年3月5日 星期二，召开常务会议学法。\n",
+])
+def test_report_text_that_looks_like_debris_is_not(all_rules, text):
+    assert spans(text, all_rules, ["R001"]) == []
+
+
+def test_numbered_download_tips_are_debris_not_headings(all_rules):
+    text = (TITLE + "友情提示\n1、下载文档前请自行甄别文档内容的完整性。\n2、PDF文件下载后，可能会被浏览器默认打开。\n"
+            "3、本站不支持迅雷下载。\n" + BODY)
+    assert kinds(text) == [(1, "title"), (2, CHROME), (3, CHROME), (4, CHROME), (5, CHROME),
+                           (6, HEADING), (7, "text")]
+    assert spans(text, all_rules, ["R001", "S1"]) == [
+        ("R001", 2, 1, 5, "网页残留（第2—5行）：“友情提示”不是报告正文")]
+
+
+def test_numbered_lines_after_tips_that_do_not_count_from_one_are_headings():
+    assert kinds(TITLE + "友情提示\n3、本站不支持迅雷下载。\n")[2] == (3, HEADING)
+
+
+def test_glued_watermark_is_found_and_deleted_on_its_own(all_rules):
+    text = "甲市网—每日更新www.example.com甲市2024年度法治政府建设情况报告\n" + BODY
+    assert spans(text, all_rules, ["R001"]) == [
+        ("R001", 1, 1, 1, "网页残留（第1行）：“甲市网—每日更新www.example.com”不是报告正文")]
+    source = decode(text.encode("utf-8"), "t.txt")
+    fixed = fix_source(source, select_rules(all_rules, ["R001"], None), unsafe=True)
+    assert fixed.source.text == TITLE + BODY
+
+
+def test_glued_watermark_before_the_first_sentence(all_rules):
+    text = TITLE + "某某范文网-www.example.com.cn2024年，我市深入推进法治政府建设。\n"
+    assert spans(text, all_rules, ["R001"]) == [
+        ("R001", 2, 1, 2, "网页残留（第2行）：“某某范文网-www.example.com.cn”不是报告正文")]
+
+
+def test_whole_block_fix_deletes_its_lines(all_rules):
+    text = "您当前的位置:首页>新闻中心>法治宣传\n打印\n\n分享\n" + TITLE + BODY
+    source = decode(text.encode("utf-8"), "t.txt")
+    fixed = fix_source(source, select_rules(all_rules, ["R001"], None), unsafe=True)
+    assert fixed.source.text == TITLE + BODY
+
+
+def test_full_format_names_a_deleted_block_by_its_lines(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("• 索引号：1133/2024-00123\n• 主题分类：其他\n• 发布机构：甲市司法局\n" + TITLE + BODY,
+                    encoding="utf-8")
+    result = run("check", "--select", "R001", str(path))
+    assert result.exit_code == 0
+    assert "  = 修复：删除第1—3行（--fix --unsafe-fixes，需人工复核）\n" in result.stdout
+    assert "主题分类" not in result.stdout  # the preview does not print the block
+
+
+def test_json_range_covers_the_block(tmp_path):
+    import json
+
+    path = tmp_path / "r.txt"
+    path.write_text(TITLE + "打印\n分享\n" + BODY, encoding="utf-8")
+    item = json.loads(run("check", "--format", "json", "--select", "R001", str(path)).stdout)[0]
+    assert (item["line"], item["column"], item["end_line"], item["end_column"]) == (2, 1, 3, 3)
+    assert item["fix"]["edits"] == [{"line": 2, "column": 1, "end_line": 4, "end_column": 1, "content": ""}]
