@@ -43,10 +43,20 @@ _TITLE_MARK = re.compile("[《》]")
 
 
 def unbalanced(document: Document) -> Iterator[Issue]:
-    """A closing mark with no opening one before it, or an opening one never closed, per line."""
+    """A closing mark with no opening one before it, or an opening one never closed, per line.
+
+    Lines a capture broke inside a pair (“学习《中华人民共和国” / “行政处罚法》”) are read as one.
+    """
+    from lintlaw.breaks import joined_by_open_marks
+
     text = document.source.text
-    for line in document.prose_lines():
-        stack: list[tuple[str, int]] = []
+    for run in joined_by_open_marks(document):
+        yield from _unbalanced_in(text, run)
+
+
+def _unbalanced_in(text: str, lines) -> Iterator[Issue]:
+    stack: list[tuple[str, int]] = []
+    for line in lines:
         for match in _PAIR_MARK.finditer(text, line.start, line.end):
             char, offset = match.group(), match.start()
             if char in PAIRS:
@@ -62,10 +72,9 @@ def unbalanced(document: Document) -> Iterator[Issue]:
             else:
                 yield Issue("unbalanced", offset, offset + 1,
                             {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
-                break  # one finding per line: the rest of the line is likely off by one
-        else:
-            for mark, at in stack[:1]:
-                yield _unclosed(mark, at)
+                return  # one finding per line: the rest of the line is likely off by one
+    for mark, at in stack[:1]:
+        yield _unclosed(mark, at)
 
 
 def _unclosed(mark: str, at: int) -> Issue:

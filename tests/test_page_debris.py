@@ -140,3 +140,99 @@ def test_json_range_covers_the_block(tmp_path):
     item = json.loads(run("check", "--format", "json", "--select", "R001", str(path)).stdout)[0]
     assert (item["line"], item["column"], item["end_line"], item["end_column"]) == (2, 1, 3, 3)
     assert item["fix"]["edits"] == [{"line": 2, "column": 1, "end_line": 4, "end_column": 1, "content": ""}]
+
+
+def r005(before, after):
+    return f"段落在“{before}”后断行，下一行“{after}”是同一句话的后半部分"
+
+
+BROKEN = [
+    # Mid-word, no punctuation, across a blank line: the next line starts with a bound character.
+    ("一年来，我局坚持依法行政，全面推进政务公开标准化规范\n\n化建设，群众满意度不断提升。\n",
+     1, 26, r005("开标准化规范", "化建设，群众")),
+    # Across a line holding only a zero-width space: two lines of running text.
+    ("2024年，我县坚持以习近平法治思想为指导，深入学习贯彻\n\u200b\n党的二十大精神，全面推进依法行政。\n",
+     1, 28, r005("深入学习贯彻", "党的二十大精")),
+    # A 《…》 title split over two lines.
+    ("全年组织学习《中华人民共和国\n行政处罚法》等法律法规12部。\n", 1, 14, r005("中华人民共和国"[-6:], "行政处罚法》")),
+    # A report title split over two lines.
+    ("甲市2024年度法治政府建设情况报\n告\n", 1, 17, r005("府建设情况报", "告")),
+    # A number split from its measure word.
+    ("全年主动公开政府信息1,020条，其中政策文件20\n\n条，部门文件35条。\n", 1, 25, r005("政策文件20", "条，部门文件")),
+    # A line that starts with a mark a sentence never starts with.
+    ("认真落实《重大行政决策程序暂行条例》\n，严格履行决策程序。\n", 1, 18, r005("序暂行条例》", "，严格履行决")),
+    # After a comma (the old form).
+    ("全年共开展普法宣传活动30场，\n覆盖群众5000余人次。\n", 1, 15, r005("活动30场，", "覆盖群众50")),
+]
+
+
+@pytest.mark.parametrize("text, line, column, message", BROKEN)
+def test_a_paragraph_broken_by_the_capture(all_rules, text, line, column, message):
+    assert spans(text, all_rules, ["R005"]) == [("R005", line, column, line, message)]
+
+
+def test_the_fix_joins_the_two_lines(all_rules):
+    text = "一年来，我局坚持依法行政，全面推进政务公开标准化规范\n\u200b\n化建设，群众满意度不断提升。\n"
+    source = decode(text.encode("utf-8"), "t.txt")
+    fixed = fix_source(source, select_rules(all_rules, ["R005"], None), unsafe=True)
+    assert fixed.source.text == "一年来，我局坚持依法行政，全面推进政务公开标准化规范化建设，群众满意度不断提升。\n"
+
+
+@pytest.mark.parametrize("text", [
+    # A heading without a marker, then its paragraph.
+    "统筹推进法治政府建设高质量发展\n坚持把学习宣传贯彻党的二十大精神作为首要政治任务，持续深化。\n",
+    # A title, then the text.
+    TITLE + "2024年，我市深入推进法治政府建设，取得明显成效。\n",
+    # A paragraph without its full stop, then the signature and the date.
+    "全年工作取得明显成效，群众满意度不断提升\n甲市司法局\n2025年1月20日\n",
+    # Table rows and list items.
+    "项目 | 数量\n行政许可 | 20\n行政处罚 | 35\n",
+    "- 加强学习，提升能力\n- 完善制度，规范运行\n",
+    # A short label line, then running text.
+    "主要做法\n全年开展培训5次，参训200人次。\n",
+    # A paragraph that lost its full stop, then a new one starting as paragraphs do.
+    "全年开展培训5次，参训人员200人次，取得良好效果\n一是加强学习，提升能力。\n",
+    "全年开展培训5次，参训人员200人次，取得良好效果\n2025年，我局将继续加强学习。\n",
+    # A one-word paragraph under a heading, and a heading after a paragraph.
+    "五、其他需要报告的情况\n无\n",
+    "全年开展培训5次，参训人员200人次，取得良好效果\n二、存在的不足和原因\n",
+    # A word that starts with a bound character yet starts a sentence.
+    "主要做法\n化解矛盾纠纷120件，调解成功率98%。\n",
+    # Ends with a full stop, a semicolon, a colon.
+    "主要做法如下：\n一是加强学习；\n二是完善制度。\n",
+])
+def test_lines_that_are_not_a_broken_paragraph(all_rules, text):
+    assert spans(text, all_rules, ["R005"]) == []
+
+
+def test_a_title_split_by_a_break_is_not_two_unpaired_marks(all_rules):
+    text = "全年组织学习《中华人民共和国\n\n行政处罚法》等法律法规12部。\n"
+    assert spans(text, all_rules, ["P001"]) == []
+    assert [code for code, *_ in spans(text, all_rules, ["R005", "P001"])] == ["R005"]
+
+
+def test_an_unpaired_mark_is_still_one_when_the_next_line_does_not_close_it(all_rules):
+    text = "学习《中华人民共和国宪法。\n全年开展活动12场。\n"
+    assert spans(text, all_rules, ["P001"]) == [
+        ("P001", 1, 3, 1, "“《”没有配对的后半个（应与“》”成对）")]
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ("全年办理\u200b35件。\n", 1, 5),
+    ("全年办理\u200b\u200d35件。\n", 1, 5),
+    ("依法\u00ad行政。\n", 1, 3),
+    ("全年办理35件\u2060。\n", 1, 8),
+    ("全年办理35件。\n\u200b\n共计12场。\n", 2, 1),
+    ("全年办理\ufeff35件。\n", 1, 5),
+])
+def test_invisible_characters(all_rules, text, line, column):
+    assert spans(text, all_rules, ["R006"]) == [
+        ("R006", line, column, line, "文中夹有看不见的字符（零宽空格、软连字符等），多半是从网页复制时带入的，应删除")]
+    source = decode(text.encode("utf-8"), "t.txt")
+    fixed = fix_source(source, select_rules(all_rules, ["R006"], None))
+    assert fixed.source.text == "".join(c for c in text if c not in "\u200b\u200d\u00ad\u2060\ufeff")
+
+
+def test_a_byte_order_mark_at_the_start_is_not_text(all_rules):
+    source = decode("\ufeff全年办理35件。\n".encode("utf-8"), "t.txt")
+    assert [d.code for d in lint(source, select_rules(all_rules, ["R006"], None))] == []

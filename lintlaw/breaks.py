@@ -1,0 +1,168 @@
+"""Paragraphs broken by a web capture: a line that stops mid-sentence and the next line that goes on.
+
+A capture breaks a paragraph after a comma, in the middle of a word, inside a 《…》
+title, across blank lines or lines holding only a zero-width space. Whether a
+pair of lines is one sentence is judged from the characters at the break and
+from what kind of line each is; the word lists come from the R005 rule file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from lintlaw.chars import is_han
+from lintlaw.document import Document
+from lintlaw.outline import DAMAGED, HEADING, TEXT, TITLE, Line
+
+# Characters no font shows: zero-width space/non-joiner/joiner, direction marks, word
+# joiner and invisible operators, a byte-order mark inside the text, the soft hyphen.
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
+_SPACE = " \t\u00a0\u2002\u2003\u3000"
+
+PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+
+
+@dataclass(frozen=True)
+class BreakWords:
+    """What the R005 rule file says about the characters at a break."""
+
+    inside: str  # a line ending in one of these stops inside a sentence: ， 、 （ 《 “
+    terminal: str  # a paragraph may end after one of these: 。 ！ ？ ； ：
+    closers: str  # closing marks: a paragraph may end after them too, unless a mark is left open
+    bound: str  # characters that never start a sentence: 们 性 ， 。 …
+    free: tuple[str, ...]  # words that start with a bound character yet may start one: 化解 着力 …
+    units: str  # measure words a number is never split from: 件 人 万 %
+    whole: str  # one-character lines that are a whole paragraph: 无 略
+    new_paragraph: object  # compiled pattern: how a new paragraph starts (一是, 2024年, 此外…)
+    min_running: int  # a line shorter than this is a label or a heading, not running text
+
+
+@dataclass(frozen=True)
+class Break:
+    before: Line  # the line cut short
+    after: Line  # the line that carries on
+    why: str  # mark, pair, bound, unit, piece or sentence
+
+
+_DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
+
+
+def clean(text: str) -> str:
+    """A line's text without invisible characters and surrounding spaces."""
+    return text.translate(_DROP_INVISIBLE).strip(_SPACE)
+
+
+def is_invisible_only(line: Line) -> bool:
+    return not clean(line.text)
+
+
+def neighbours(document: Document) -> Iterator[tuple[Line, Line]]:
+    """Each line with the next one, skipping lines that hold only invisible characters."""
+    previous = None
+    for line in document.lines:
+        if line.kind == TEXT and is_invisible_only(line):
+            continue
+        if previous is not None:
+            yield previous, line
+        previous = line
+
+
+def carries_open_mark(before: str, after: str) -> bool:
+    """A paired mark left open at the end of `before` is closed first thing in `after`:
+    “学习《中华人民共和国” + “行政处罚法》”."""
+    stack = _open_marks(before)
+    if not stack:
+        return False
+    for char in after:
+        if char in PAIRS:
+            return False
+        if char in CLOSERS:
+            return CLOSERS[char] == stack[-1]
+    return False
+
+
+def joined_by_open_marks(document: Document) -> list[list[Line]]:
+    """Paragraph and heading lines in runs: a line joins the one before it when a mark left
+    open there is closed first thing in it. P001 pairs marks over a run, so a 《…》 title the
+    capture split is one break (R005's finding), not two unpaired marks."""
+    runs: list[list[Line]] = []
+    previous = None
+    for line in document.lines:
+        if line.kind == TEXT and is_invisible_only(line):
+            continue
+        if line.kind not in (TEXT, HEADING, DAMAGED):
+            previous = None
+            continue
+        if previous is not None and carries_open_mark(clean(previous.text), clean(line.text)):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+        previous = line
+    return runs
+
+
+def _open_marks(text: str) -> list[str]:
+    stack: list[str] = []
+    for char in text:
+        if char in PAIRS:
+            stack.append(char)
+        elif char in CLOSERS:
+            if stack and stack[-1] == CLOSERS[char]:
+                stack.pop()
+            else:
+                return []  # the line's own marks are off; P001 reports that, not this
+    return stack
+
+
+def find_breaks(document: Document, words: BreakWords) -> list[Break]:
+    found = []
+    for before, after in neighbours(document):
+        why = _why(before, after, words)
+        if why:
+            found.append(Break(before, after, why))
+    return found
+
+
+def _why(before: Line, after: Line, words: BreakWords) -> str | None:
+    if after.kind != TEXT or before.kind not in (TEXT, HEADING, DAMAGED, TITLE):
+        return None
+    a, b = clean(before.text), clean(after.text)
+    if not a or not b or _is_table_or_list(b):
+        return None
+    last, first = a[-1], b[0]
+    if last in words.terminal:
+        return None
+    if last in words.inside:
+        return "mark"
+    if carries_open_mark(a, b):
+        return "pair"
+    if first in words.bound and not b.startswith(words.free) and not _is_table_or_list(a):
+        return "bound"
+    if last in words.closers or not (is_han(last) or last.isalnum()):
+        return None
+    if last.isdigit() and first in words.units:
+        return "unit"
+    if len(b) == 1 and is_han(first) and first not in words.whole and before.kind in (TEXT, TITLE):
+        return "piece"
+    if (before.kind == TEXT and _is_running(a, words) and _is_running(b, words)
+            and not words.new_paragraph.match(b)):
+        return "sentence"
+    return None
+
+
+_CLAUSE_MARKS = "，、；,;"
+
+
+def _is_running(text: str, words: BreakWords) -> bool:
+    """Running text, not a heading without a marker, a label, a signature or a table row:
+    long enough and holding a clause mark."""
+    return (len(text) >= words.min_running and any(mark in text for mark in _CLAUSE_MARKS)
+            and not _is_table_or_list(text))
+
+
+def _is_table_or_list(text: str) -> bool:
+    """A flattened table row (cells split by | or runs of spaces) or a bulleted list item."""
+    return ("|" in text or "\t" in text or "  " in text or "\u3000\u3000" in text
+            or text[0] in "-•·▪●◆■*")
