@@ -37,6 +37,7 @@ class BreakWords:
     whole: str  # one-character lines that are a whole paragraph: 无 略
     new_paragraph: object  # compiled pattern: how a new paragraph starts (一是, 2024年, 此外…)
     min_running: int  # a line shorter than this is a label or a heading, not running text
+    long_running: int  # a line this long is running text even without a clause mark
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,15 @@ def carries_open_mark(before: str, after: str) -> bool:
     stack = _open_marks(before)
     if not stack:
         return False
+    own: list[str] = []  # marks the second line opens and closes itself: 《…指 / 导意见（试行）》
     for char in after:
         if char in PAIRS:
-            return False
-        if char in CLOSERS:
-            return CLOSERS[char] == stack[-1]
+            own.append(char)
+        elif char in CLOSERS:
+            if own and own[-1] == CLOSERS[char]:
+                own.pop()
+            else:
+                return CLOSERS[char] == stack[-1]
     return False
 
 
@@ -142,12 +147,16 @@ def _why(before: Line, after: Line, words: BreakWords) -> str | None:
         return "bound"
     if last in words.closers or not (is_han(last) or last.isalnum()):
         return None
-    if last.isdigit() and first in words.units:
-        return "unit"
+    if last.isdigit() and (first in words.units or first.isdigit() and _is_running(a, words)):
+        return "unit"  # a number cut from its measure word, or cut in two
     if len(b) == 1 and is_han(first) and first not in words.whole and before.kind in (TEXT, TITLE):
         return "piece"
-    if (before.kind == TEXT and _is_running(a, words) and _is_running(b, words)
-            and not words.new_paragraph.match(b)):
+    if not _is_running(a, words) or words.new_paragraph.match(b):
+        return None
+    # A heading counts as running text only with a sentence run in after its title.
+    if before.kind == HEADING and "。" not in before.body:
+        return None
+    if before.kind in (TEXT, HEADING) and (_is_running(b, words) or _is_tail(b, words)):
         return "sentence"
     return None
 
@@ -157,9 +166,16 @@ _CLAUSE_MARKS = "，、；,;"
 
 def _is_running(text: str, words: BreakWords) -> bool:
     """Running text, not a heading without a marker, a label, a signature or a table row:
-    long enough and holding a clause mark."""
-    return (len(text) >= words.min_running and any(mark in text for mark in _CLAUSE_MARKS)
-            and not _is_table_or_list(text))
+    long enough and holding a clause mark, or longer than a heading is."""
+    if len(text) < words.min_running or _is_table_or_list(text):
+        return False
+    return len(text) >= words.long_running or any(mark in text for mark in _CLAUSE_MARKS)
+
+
+def _is_tail(text: str, words: BreakWords) -> bool:
+    """The end of a sentence cut off the line before: short, one clause, a full stop ("有力的制度支持。")."""
+    return (len(text) < words.min_running and text[-1] in words.terminal
+            and not any(mark in text for mark in _CLAUSE_MARKS))
 
 
 def _is_table_or_list(text: str) -> bool:

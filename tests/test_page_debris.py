@@ -159,6 +159,8 @@ BROKEN = [
     ("甲市2024年度法治政府建设情况报\n告\n", 1, 17, r005("府建设情况报", "告")),
     # A number split from its measure word.
     ("全年主动公开政府信息1,020条，其中政策文件20\n\n条，部门文件35条。\n", 1, 25, r005("政策文件20", "条，部门文件")),
+    # A number cut in two.
+    ("全年主动公开政府信息，向社会公众公开信息3\n713条，依法办理申请25件。\n", 1, 21, r005("众公开信息3", "713条，依")),
     # A line that starts with a mark a sentence never starts with.
     ("认真落实《重大行政决策程序暂行条例》\n，严格履行决策程序。\n", 1, 18, r005("序暂行条例》", "，严格履行决")),
     # After a comma (the old form).

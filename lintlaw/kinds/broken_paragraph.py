@@ -26,6 +26,8 @@ class BrokenParagraph(RuleKind):
         "whole": Option(str, default="", doc="one-character lines that are a whole paragraph (无)"),
         "new_paragraph": Option(str, required=True, doc="regular expression: how a new paragraph starts"),
         "min_running": Option(int, default=15, doc="shortest line counted as running text"),
+        "long_running": Option(int, default=30,
+                               doc="a line this long is running text even without a clause mark"),
     }
     fields = frozenset({"before", "after"})
 
@@ -39,7 +41,8 @@ class BrokenParagraph(RuleKind):
             return "new_paragraph", f"正则表达式有误：{err}"
         options["words"] = breaks.BreakWords(
             options["inside"], options["terminal"], options["closers"], options["bound"],
-            tuple(options["free"]), options["units"], options["whole"], pattern, options["min_running"])
+            tuple(options["free"]), options["units"], options["whole"], pattern, options["min_running"],
+            options["long_running"])
         return None
 
     def check(self, document: Document) -> Iterator[Hit]:
