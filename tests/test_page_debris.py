@@ -160,7 +160,15 @@ BROKEN = [
     # A number split from its measure word.
     ("全年主动公开政府信息1,020条，其中政策文件20\n\n条，部门文件35条。\n", 1, 25, r005("政策文件20", "条，部门文件")),
     # A number cut in two.
-    ("全年主动公开政府信息，向社会公众公开信息3\n713条，依法办理申请25件。\n", 1, 21, r005("众公开信息3", "713条，依")),
+    ("全年主动公开政府信息，向社会公众公开信息3\n713条\n", 1, 21, r005("众公开信息3", "713条")),
+    ("主动公开信息20\n\n条。\n", 1, 8, r005("公开信息20", "条。")),
+    # A 《…》 title split where the second line opens and closes a pair of its own.
+    ("制定《关于加强家校协同育人工作的指\n导意见（试行）》等文件5件。\n", 1, 17, r005("育人工作的指", "导意见（试行")),
+    # A heading with a sentence run in after its title, broken in that sentence.
+    ("（一）依法履职。全年组织学习法律法规，深入学习贯彻\n党的二十大精神，全面推进依法行政。\n",
+     1, 25, r005("深入学习贯彻", "党的二十大精")),
+    # The short tail of a sentence.
+    ("全年开展普法宣传活动30场，为教育事业发展提供\n有力的制度支持。\n", 1, 23, r005("事业发展提供", "有力的制度支")),
     # A line that starts with a mark a sentence never starts with.
     ("认真落实《重大行政决策程序暂行条例》\n，严格履行决策程序。\n", 1, 18, r005("序暂行条例》", "，严格履行决")),
     # After a comma (the old form).
@@ -200,6 +208,10 @@ def test_the_fix_joins_the_two_lines(all_rules):
     "全年开展培训5次，参训人员200人次，取得良好效果\n二、存在的不足和原因\n",
     # A word that starts with a bound character yet starts a sentence.
     "主要做法\n化解矛盾纠纷120件，调解成功率98%。\n",
+    # A heading whose title has a comma, then its paragraph.
+    "（一）强化政治引领，压实法治建设责任\n成立了以镇党委书记、镇长任双组长的法治政府建设工作领导小组，明确职责分工。\n",
+    # A paragraph that lost its full stop, then the closing line.
+    "全年工作取得明显成效，群众满意度不断提升\n特此报告。\n",
     # Ends with a full stop, a semicolon, a colon.
     "主要做法如下：\n一是加强学习；\n二是完善制度。\n",
 ])
