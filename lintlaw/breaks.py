@@ -8,6 +8,7 @@ from what kind of line each is; the word lists come from the R005 rule file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -22,6 +23,7 @@ _SPACE = " \t\u00a0\u2002\u2003\u3000"
 
 PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+_MARK = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def clean(text: str) -> str:
 
 
 def is_invisible_only(line: Line) -> bool:
-    return not clean(line.text)
+    return not line.text.strip(_SPACE + INVISIBLE)
 
 
 def neighbours(document: Document) -> Iterator[tuple[Line, Line]]:
@@ -77,7 +79,8 @@ def carries_open_mark(before: str, after: str) -> bool:
     if not stack:
         return False
     own: list[str] = []  # marks the second line opens and closes itself: 《…指 / 导意见（试行）》
-    for char in after:
+    for match in _MARK.finditer(after):
+        char = match.group()
         if char in PAIRS:
             own.append(char)
         elif char in CLOSERS:
@@ -100,7 +103,7 @@ def joined_by_open_marks(document: Document) -> list[list[Line]]:
         if line.kind not in (TEXT, HEADING, DAMAGED):
             previous = None
             continue
-        if previous is not None and carries_open_mark(clean(previous.text), clean(line.text)):
+        if previous is not None and carries_open_mark(previous.text, line.text):
             runs[-1].append(line)
         else:
             runs.append([line])
@@ -110,7 +113,8 @@ def joined_by_open_marks(document: Document) -> list[list[Line]]:
 
 def _open_marks(text: str) -> list[str]:
     stack: list[str] = []
-    for char in text:
+    for match in _MARK.finditer(text):
+        char = match.group()
         if char in PAIRS:
             stack.append(char)
         elif char in CLOSERS:
