@@ -80,6 +80,7 @@ def test_a_block_of_debris_is_one_finding_covering_the_block(all_rules, text, fi
     TITLE + "打印机采购全部依法进行。\n分享经验，来源于群众。\n时间：全年。\n",
     TITLE + "一、主要举措和成效\n1、下载国家反诈中心APP 2万人次。\n2、打印宣传册5000份。\n",
     TITLE + "区政府网站www.jiashi.gov.cn全年发布信息120条。\n",
+    TITLE + "办事群众可登录甲市政务服务网www.jszwfw.gov.cn\n",
     TITLE + "党政机关主要负责人带头学法。\n",
     TITLE + "2024年3月5日 星期二，召开常务会议学法。\n",
 ])
