@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -152,18 +153,24 @@ def _flatten(tree, builder: _LineBuilder) -> list[Line]:
     return lines
 
 
+_FIRST_TIP = re.compile(r"[1１][、.．]")
+
+
 def _retype_tips(lines: list[Line], heads: set[int]) -> None:
     """A download site's numbered tips under its "友情提示" line are page chrome, not headings.
 
-    The tips are the numbered lines right after the head, numbered 1, 2, 3… at one level.
+    The tips are the numbered lines right after the head, numbered 1, 2, 3… at one level
+    (from 2 when the head line holds the first tip).
     """
     index = 0
     while index < len(lines):
         if lines[index].kind != CHROME or lines[index].lineno not in heads:
             index += 1
             continue
+        # "友情提示：1、下载文档前…" carries its first tip: the lines under it go on from 2.
+        expected = 2 if _FIRST_TIP.search(lines[index].text) else 1
+        level = None
         index += 1
-        expected, level = 1, None
         while index < len(lines):
             line = lines[index]
             marker = line.marker

@@ -97,6 +97,11 @@ def test_numbered_download_tips_are_debris_not_headings(all_rules):
         ("R001", 2, 1, 5, "网页残留（第2—5行）：“友情提示”不是报告正文")]
 
 
+def test_tips_whose_first_one_is_on_the_head_line():
+    text = TITLE + "友情提示：1、下载文档前请自行甄别。\n2、PDF文件下载后，可能会被浏览器默认打开。\n" + BODY
+    assert kinds(text) == [(1, "title"), (2, CHROME), (3, CHROME), (4, HEADING), (5, "text")]
+
+
 def test_numbered_lines_after_tips_that_do_not_count_from_one_are_headings():
     assert kinds(TITLE + "友情提示\n3、本站不支持迅雷下载。\n")[2] == (3, HEADING)
 
