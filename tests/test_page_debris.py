@@ -256,3 +256,11 @@ def test_invisible_characters(all_rules, text, line, column):
 def test_a_byte_order_mark_at_the_start_is_not_text(all_rules):
     source = decode("\ufeff全年办理35件。\n".encode("utf-8"), "t.txt")
     assert [d.code for d in lint(source, select_rules(all_rules, ["R006"], None))] == []
+
+
+def test_full_format_names_the_lines_a_join_makes_one(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("一年来，我局坚持依法行政，全面推进政务公开标准化规范\n\u200b\n化建设，群众满意度不断提升。\n",
+                    encoding="utf-8")
+    result = run("check", "--select", "R005", str(path))
+    assert "  = 修复：把第1行和第3行接成一行（--fix --unsafe-fixes，需人工复核）\n" in result.stdout
