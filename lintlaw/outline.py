@@ -89,7 +89,6 @@ class _LineBuilder:
     def __init__(self, text: str, line_starts: list[int]):
         self.source_text = text
         self.line_starts = line_starts
-        self.tips_heads: set[int] = set()  # line numbers of a download site's "友情提示" lines
 
     def _line(self, kind: str, first, last, marker: Marker | None = None) -> Line:
         start = first.start_pos
@@ -114,10 +113,7 @@ class _LineBuilder:
         return self._line(DATE, children[0], children[0])
 
     def chrome(self, children):
-        line = self._line(CHROME, children[0], children[0])
-        if children[0].type == "TIPS_HEAD":
-            self.tips_heads.add(line.lineno)
-        return line
+        return self._line(CHROME, children[0], children[0])
 
     def text(self, children):
         return self._line(TEXT, children[0], children[0])
@@ -140,8 +136,7 @@ def parse_lines(text: str, line_starts: list[int]) -> list[Line]:
     builder = _LineBuilder(text, line_starts)
     tree = _parser().parse(text)
     lines = _flatten(tree, builder)
-    if builder.tips_heads:
-        _retype_tips(lines, builder.tips_heads)
+    _retype_chrome(lines)
     return lines
 
 
@@ -153,30 +148,48 @@ def _flatten(tree, builder: _LineBuilder) -> list[Line]:
     return lines
 
 
+@cache
+def _chrome_forms() -> tuple[re.Pattern, re.Pattern]:
+    """(page chrome, head of a download site's tips) from grammar/page-chrome.txt."""
+    from lintlaw.resources import data_dir
+
+    forms: dict[bool, list[str]] = {False: [], True: []}
+    for raw in (data_dir("grammar") / "page-chrome.txt").read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            family, _, pattern = raw.partition(": ")
+            forms[family == "tips"].append(f"(?:{pattern})")
+    return re.compile("|".join(forms[False])), re.compile("|".join(forms[True]))
+
+
+def _retype_chrome(lines: list[Line]) -> None:
+    """Type as page chrome the paragraph and title lines grammar/page-chrome.txt describes,
+    and a download site's numbered tips under their head (not headings)."""
+    chrome, tips = _chrome_forms()
+    heads = []
+    for index, line in enumerate(lines):
+        if line.kind in (TEXT, TITLE):
+            if tips.match(line.text):
+                heads.append(index)
+            elif not chrome.match(line.text):
+                continue
+            lines[index] = replace(line, kind=CHROME)
+    for index in heads:
+        _retype_tips(lines, index)
+
+
 _FIRST_TIP = re.compile(r"[1１][、.．]")
 
 
-def _retype_tips(lines: list[Line], heads: set[int]) -> None:
-    """A download site's numbered tips under its "友情提示" line are page chrome, not headings.
-
-    The tips are the numbered lines right after the head, numbered 1, 2, 3… at one level
-    (from 2 when the head line holds the first tip).
-    """
-    index = 0
-    while index < len(lines):
-        if lines[index].kind != CHROME or lines[index].lineno not in heads:
-            index += 1
-            continue
-        # "友情提示：1、下载文档前…" carries its first tip: the lines under it go on from 2.
-        expected = 2 if _FIRST_TIP.search(lines[index].text) else 1
-        level = None
-        index += 1
-        while index < len(lines):
-            line = lines[index]
-            marker = line.marker
-            if (line.kind != HEADING or marker.number != expected
-                    or (level is not None and marker.level != level)):
-                break
-            lines[index] = replace(line, kind=CHROME, marker=None)
-            expected, level = expected + 1, marker.level
-            index += 1
+def _retype_tips(lines: list[Line], head: int) -> None:
+    """The numbered lines right after a tips head, numbered 1, 2, 3… at one level (from 2
+    when the head line holds the first tip), are page chrome."""
+    expected = 2 if _FIRST_TIP.search(lines[head].text) else 1
+    level = None
+    for index in range(head + 1, len(lines)):
+        line = lines[index]
+        marker = line.marker
+        if (line.kind != HEADING or marker.number != expected
+                or (level is not None and marker.level != level)):
+            break
+        lines[index] = replace(line, kind=CHROME, marker=None)
+        expected, level = expected + 1, marker.level
