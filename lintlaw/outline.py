@@ -148,6 +148,11 @@ def _flatten(tree, builder: _LineBuilder) -> list[Line]:
     return lines
 
 
+# The plain view of a line grammar/page-chrome.txt's patterns see: one space, one bullet, ASCII
+# marks for ，；：。、／».
+_CHROME_VIEW = str.maketrans("\u00a0\u2002\u2003\u3000·▪●◆■，；：。、／»", "    •••••,;:.,/>")
+
+
 @cache
 def _chrome_forms() -> tuple[re.Pattern, re.Pattern]:
     """(page chrome, head of a download site's tips) from grammar/page-chrome.txt."""
@@ -168,9 +173,10 @@ def _retype_chrome(lines: list[Line]) -> None:
     heads = []
     for index, line in enumerate(lines):
         if line.kind in (TEXT, TITLE):
-            if tips.match(line.text):
+            view = line.text.translate(_CHROME_VIEW)
+            if tips.match(view):
                 heads.append(index)
-            elif not chrome.match(line.text):
+            elif not chrome.match(view):
                 continue
             lines[index] = replace(line, kind=CHROME)
     for index in heads:
