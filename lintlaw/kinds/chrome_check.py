@@ -1,6 +1,7 @@
 """Kind `page-chrome`: web-page chrome left in a report.
 
-Whole lines of chrome are typed by the grammar (grammar/outline.lark); a run of
+Whole lines of chrome are typed with the outline (grammar/outline.lark and
+grammar/page-chrome.txt, read by lintlaw/outline.py); a run of
 them is one finding whose span covers the run. Chrome glued onto the start of a
 report line (a reprint site's watermark) is found by the rule's `glued` patterns.
 """
