@@ -44,9 +44,11 @@ class BreakWords:
 
 @dataclass(frozen=True)
 class Break:
-    before: Line  # the line cut short
-    after: Line  # the line that carries on
-    why: str  # mark, pair, bound, unit, piece or sentence
+    cut: int  # offset just past the last visible character before the break
+    resume: int  # offset of the first character after it (past blank lines and the indent)
+    before: str  # the text before the break, up to the line start
+    after: str  # the text after it, to the line end
+    why: str  # mark, pair, bound, unit, piece, sentence or title
 
 
 _DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
@@ -126,12 +128,33 @@ def _open_marks(text: str) -> list[str]:
 
 
 def find_breaks(document: Document, words: BreakWords) -> list[Break]:
+    text = document.source.text
     found = []
+    for line in document.lines:
+        if line.kind == TITLE and ("\n" in line.text or "\r" in line.text):
+            found.extend(_inside_title(text, line))
     for before, after in neighbours(document):
         why = _why(before, after, words)
         if why:
-            found.append(Break(before, after, why))
+            found.append(Break(_last_visible(text, before.start, before.end), after.start,
+                               clean(before.text), clean(after.text), why))
     return found
+
+
+def _inside_title(text: str, title: Line) -> Iterator[Break]:
+    """A title the grammar read over two lines ("…建设情况报" / "告"): the break is inside it."""
+    for match in _LINE_BREAK.finditer(text, title.start, title.end):
+        cut = _last_visible(text, title.start, match.start())
+        yield Break(cut, match.end(), clean(text[title.start:cut]), clean(text[match.end():title.end]), "title")
+
+
+_LINE_BREAK = re.compile(r"[ \t\u00a0\u2002\u2003\u3000]*(?:\r\n|\r|\n)[ \t\u00a0\u2002\u2003\u3000]*")
+
+
+def _last_visible(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1] in INVISIBLE or text[end - 1] in _SPACE):
+        end -= 1
+    return end
 
 
 def _why(before: Line, after: Line, words: BreakWords) -> str | None:

@@ -155,48 +155,21 @@ _CHROME_VIEW = str.maketrans("\u00a0\u2002\u2003\u3000·▪●◆■，；：。
 
 
 @cache
-def _chrome_forms() -> tuple[re.Pattern, re.Pattern]:
-    """(page chrome, head of a download site's tips) from grammar/page-chrome.txt."""
+def _chrome_forms() -> re.Pattern:
+    """The page-chrome forms of grammar/page-chrome.txt, as one pattern."""
     from lintlaw.resources import data_dir
 
-    forms: dict[bool, list[str]] = {False: [], True: []}
+    forms = []
     for raw in (data_dir("grammar") / "page-chrome.txt").read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
-            family, _, pattern = raw.partition(": ")
-            forms[family == "tips"].append(f"(?:{pattern})")
-    return re.compile("|".join(forms[False])), re.compile("|".join(forms[True]))
+            forms.append(f"(?:{raw.partition(': ')[2]})")
+    return re.compile("|".join(forms))
 
 
 def _retype_chrome(lines: list[Line]) -> None:
-    """Type as page chrome the paragraph and title lines grammar/page-chrome.txt describes,
-    and a download site's numbered tips under their head (not headings)."""
-    chrome, tips = _chrome_forms()
-    heads = []
+    """Type as page chrome the paragraph and title lines grammar/page-chrome.txt describes.
+    (Download-site tips under a 友情提示 line are typed in lintlaw/page.py.)"""
+    chrome = _chrome_forms()
     for index, line in enumerate(lines):
-        if line.kind in (TEXT, TITLE):
-            view = line.text.translate(_CHROME_VIEW)
-            if tips.match(view):
-                heads.append(index)
-            elif not chrome.match(view):
-                continue
+        if line.kind in (TEXT, TITLE) and chrome.match(line.text.translate(_CHROME_VIEW)):
             lines[index] = replace(line, kind=CHROME)
-    for index in heads:
-        _retype_tips(lines, index)
-
-
-_FIRST_TIP = re.compile(r"[1１][、.．]")
-
-
-def _retype_tips(lines: list[Line], head: int) -> None:
-    """The numbered lines right after a tips head, numbered 1, 2, 3… at one level (from 2
-    when the head line holds the first tip), are page chrome."""
-    expected = 2 if _FIRST_TIP.search(lines[head].text) else 1
-    level = None
-    for index in range(head + 1, len(lines)):
-        line = lines[index]
-        marker = line.marker
-        if (line.kind != HEADING or marker.number != expected
-                or (level is not None and marker.level != level)):
-            break
-        lines[index] = replace(line, kind=CHROME, marker=None)
-        expected, level = expected + 1, marker.level

@@ -46,18 +46,9 @@ class BrokenParagraph(RuleKind):
         return None
 
     def check(self, document: Document) -> Iterator[Hit]:
-        text = document.source.text
         for found in breaks.find_breaks(document, self.words):
-            before, after = found.before, found.after
-            a, b = breaks.clean(before.text), breaks.clean(after.text)
-            end = _last_visible(text, before.start, before.end)
             # Joining the two lines (dropping the break, blank lines and the indent between) is
             # the fix; a person should look, as the judgement that they are one sentence may be wrong.
-            join = Fix((Edit(end, after.start, ""),), safe=False)
-            yield Hit(end - 1, end, {"before": a[-SHOWN:], "after": b[:SHOWN]}, fix=join)
-
-
-def _last_visible(text: str, start: int, end: int) -> int:
-    while end > start and (text[end - 1] in breaks.INVISIBLE or text[end - 1].isspace()):
-        end -= 1
-    return end
+            join = Fix((Edit(found.cut, found.resume, ""),), safe=False)
+            yield Hit(found.cut - 1, found.cut, {"before": found.before[-SHOWN:], "after": found.after[:SHOWN]},
+                      fix=join)

@@ -14,9 +14,8 @@ import regex
 
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
-from lintlaw.errors import RuleFileError
 from lintlaw.kinds.base import Hit, Option, RuleKind
-from lintlaw.kinds.pattern import PATTERN_TIMEOUT_SECONDS
+from lintlaw.kinds.pattern import RULE_BUDGET_SECONDS, _Budget
 from lintlaw.outline import CHROME
 
 SAMPLE_CHARS = 20
@@ -38,7 +37,8 @@ class PageChrome(RuleKind):
             if not isinstance(text, str):
                 return "glued", "必须是字符串列表"
             try:
-                compiled.append(regex.compile(text))
+                regex.compile(text)
+                compiled.append(regex.compile(rf"\G(?:{text})"))  # at the start of a line only
             except regex.error as err:
                 return "glued", f"正则表达式“{text}”有误：{err}"
         options["glued"] = compiled
@@ -73,15 +73,14 @@ class PageChrome(RuleKind):
 
     def _glued(self, document: Document) -> Iterator[Hit]:
         text = document.source.text
+        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
         for line in document.lines:
             if line.kind == CHROME:
                 continue
             for pattern in self.glued:
-                try:
-                    match = pattern.match(text, line.start, line.end, timeout=PATTERN_TIMEOUT_SECONDS)
-                except TimeoutError:
-                    raise RuleFileError(f"{self.rule_path}: 正则表达式“{pattern.pattern}”运行超时，请简化") from None
-                if match and match.end() > match.start():
+                found = budget.search(pattern, text, line.start, line.end, self.rule_path)
+                if found and found[0].end() > found[0].start():
+                    match = found[0]
                     yield Hit(match.start(), match.end(),
                               {"lines": f"第{line.lineno}行", "sample": match.group()},
                               fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
