@@ -145,7 +145,8 @@ def _inside_title(text: str, title: Line) -> Iterator[Break]:
     """A title the grammar read over two lines ("…建设情况报" / "告"): the break is inside it."""
     for match in _LINE_BREAK.finditer(text, title.start, title.end):
         cut = _last_visible(text, title.start, match.start())
-        yield Break(cut, match.end(), clean(text[title.start:cut]), clean(text[match.end():title.end]), "title")
+        before, after = clean(text[title.start:cut]), clean(text[match.end():title.end])
+        yield Break(cut, match.end(), before, after, "title")
 
 
 _LINE_BREAK = re.compile(r"[ \t\u00a0\u2002\u2003\u3000]*(?:\r\n|\r|\n)[ \t\u00a0\u2002\u2003\u3000]*")

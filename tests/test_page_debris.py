@@ -261,3 +261,20 @@ def test_full_format_names_the_lines_a_join_makes_one(tmp_path):
                     encoding="utf-8")
     result = run("check", "--select", "R005", str(path))
     assert "  = 修复：把第1行和第3行接成一行（--fix --unsafe-fixes，需人工复核）\n" in result.stdout
+
+
+def test_each_break_says_which_sign_gave_it_away(all_rules):
+    from lintlaw import breaks
+
+    words = next(rule for rule in all_rules if rule.code == "R005").kind.words
+
+    def why(text):
+        document = build_document(decode(text.encode("utf-8"), "t.txt"))
+        return [found.why for found in breaks.find_breaks(document, words)]
+
+    assert why(BROKEN[0][0]) == ["bound"]
+    assert why(BROKEN[1][0]) == ["sentence"]
+    assert why(BROKEN[2][0]) == ["pair"]
+    assert why("甲市2024年度法治政府建设情况报\n告\n") == ["title"]
+    assert why("主动公开信息20\n\n条。\n") == ["unit"]
+    assert why("全年共开展普法宣传活动30场，\n覆盖群众5000余人次。\n") == ["mark"]

@@ -50,5 +50,5 @@ class BrokenParagraph(RuleKind):
             # Joining the two lines (dropping the break, blank lines and the indent between) is
             # the fix; a person should look, as the judgement that they are one sentence may be wrong.
             join = Fix((Edit(found.cut, found.resume, ""),), safe=False)
-            yield Hit(found.cut - 1, found.cut, {"before": found.before[-SHOWN:], "after": found.after[:SHOWN]},
-                      fix=join)
+            shown = {"before": found.before[-SHOWN:], "after": found.after[:SHOWN]}
+            yield Hit(found.cut - 1, found.cut, shown, fix=join)
