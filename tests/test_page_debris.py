@@ -277,4 +277,5 @@ def test_each_break_says_which_sign_gave_it_away(all_rules):
     assert why(BROKEN[2][0]) == ["pair"]
     assert why("甲市2024年度法治政府建设情况报\n告\n") == ["title"]
     assert why("主动公开信息20\n\n条。\n") == ["unit"]
+    assert why("甲市2024年法治政府建设工作总\n结\n") == ["piece"]
     assert why("全年共开展普法宣传活动30场，\n覆盖群众5000余人次。\n") == ["mark"]
