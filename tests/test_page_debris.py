@@ -279,3 +279,15 @@ def test_each_break_says_which_sign_gave_it_away(all_rules):
     assert why("主动公开信息20\n\n条。\n") == ["unit"]
     assert why("甲市2024年法治政府建设工作总\n结\n") == ["piece"]
     assert why("全年共开展普法宣传活动30场，\n覆盖群众5000余人次。\n") == ["mark"]
+
+
+def test_a_bad_glued_pattern_is_a_rule_file_error(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "X001.toml").write_text(
+        'code = "X001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
+        'severity = "warning"\nmessage = "{sample}"\nglued = [\'某网(\']\n'
+        'explanation = "x"\nauthority = "x"\n[examples]\nbad = ["x"]\ngood = ["y"]\n', encoding="utf-8")
+    result = run("check", "--rules", str(rules), "-")
+    assert result.exit_code == 2
+    assert f"{rules / 'X001.toml'}:7: glued: 正则表达式“某网(”有误：missing ) at position 3" in result.stderr

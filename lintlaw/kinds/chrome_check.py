@@ -37,10 +37,9 @@ class PageChrome(RuleKind):
             if not isinstance(text, str):
                 return "glued", "必须是字符串列表"
             try:
-                regex.compile(text)
                 compiled.append(regex.compile(rf"\G(?:{text})"))  # at the start of a line only
-            except regex.error as err:
-                return "glued", f"正则表达式“{text}”有误：{err}"
+            except regex.error:
+                return "glued", f"正则表达式“{text}”有误：{_problem(text)}"
         options["glued"] = compiled
         return None
 
@@ -85,6 +84,15 @@ class PageChrome(RuleKind):
                               {"lines": f"第{line.lineno}行", "sample": match.group()},
                               fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
                     break
+
+
+def _problem(pattern: str) -> str:
+    """What is wrong with a pattern, positions counted in the pattern as written."""
+    try:
+        regex.compile(pattern)
+    except regex.error as err:
+        return str(err)
+    return "括号不成对"
 
 
 def _sample(text: str) -> str:
