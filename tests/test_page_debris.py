@@ -291,3 +291,8 @@ def test_a_bad_glued_pattern_is_a_rule_file_error(tmp_path):
     result = run("check", "--rules", str(rules), "-")
     assert result.exit_code == 2
     assert f"{rules / 'X001.toml'}:7: glued: 正则表达式“某网(”有误：missing ) at position 3" in result.stderr
+
+
+def test_a_heading_about_printing_stays_a_heading():
+    text = TITLE + "一、主要举措和成效\n（三）打印\n（四）打印机采购情况\n打印\n"
+    assert kinds(text) == [(1, "title"), (2, HEADING), (3, HEADING), (4, HEADING), (5, CHROME)]
