@@ -74,30 +74,31 @@ def neighbours(document: Document) -> Iterator[tuple[Line, Line]]:
         previous = line
 
 
-def carries_open_mark(before: str, after: str) -> bool:
+def carries_open_mark(before: str, after: str, pairs: dict[str, str] = PAIRS) -> bool:
     """A paired mark left open at the end of `before` is closed first thing in `after`:
-    “学习《中华人民共和国” + “行政处罚法》”."""
-    stack = _open_marks(before)
+    “学习《中华人民共和国” + “行政处罚法》”. Only the marks of `pairs` count."""
+    closers = {close: open_ for open_, close in pairs.items()}
+    marks = _MARK if pairs is PAIRS else re.compile("[" + re.escape("".join(pairs) + "".join(closers)) + "]")
+    stack = _open_marks(before, pairs, closers, marks)
     if not stack:
         return False
     own: list[str] = []  # marks the second line opens and closes itself: 《…指 / 导意见（试行）》
-    for match in _MARK.finditer(after):
+    for match in marks.finditer(after):
         char = match.group()
-        if char in PAIRS:
+        if char in pairs:
             own.append(char)
-        elif char in CLOSERS:
-            if own and own[-1] == CLOSERS[char]:
-                own.pop()
-            else:
-                return CLOSERS[char] == stack[-1]
+        elif own and own[-1] == closers[char]:
+            own.pop()
+        else:
+            return closers[char] == stack[-1]
     return False
 
 
-def joined_by_open_marks(document: Document) -> list[list[Line]]:
-    """Paragraph and heading lines in runs: a line joins the one before it when a mark left
-    open there is closed first thing in it. P001 pairs marks over a run, so a 《…》 title the
-    capture split is one break (R005's finding), not two unpaired marks."""
-    runs: list[list[Line]] = []
+def split_title_marks(document: Document) -> set[int]:
+    """Offsets of the 《 left open at the end of a line and the 》 that closes it first thing on
+    the next: a title the capture broke in two. P001 leaves both to R005."""
+    text = document.source.text
+    found: set[int] = set()
     previous = None
     for line in document.lines:
         if line.kind == TEXT and is_invisible_only(line):
@@ -105,25 +106,48 @@ def joined_by_open_marks(document: Document) -> list[list[Line]]:
         if line.kind not in (TEXT, HEADING, DAMAGED):
             previous = None
             continue
-        if previous is not None and carries_open_mark(previous.text, line.text):
-            runs[-1].append(line)
-        else:
-            runs.append([line])
+        if previous is not None and carries_open_mark(previous.text, line.text, _TITLE_PAIR):
+            found.add(previous.start + _last_unmatched_open(previous.text))
+            found.add(line.start + _first_unmatched_close(line.text))
         previous = line
-    return runs
+    return found
 
 
-def _open_marks(text: str) -> list[str]:
+_TITLE_PAIR = {"《": "》"}
+
+
+def _last_unmatched_open(text: str) -> int:
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char == "《":
+            opened.append(index)
+        elif char == "》" and opened:
+            opened.pop()
+    return opened[-1]
+
+
+def _first_unmatched_close(text: str) -> int:
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "《":
+            depth += 1
+        elif char == "》":
+            if not depth:
+                return index
+            depth -= 1
+    return -1
+
+
+def _open_marks(text: str, pairs: dict[str, str], closers: dict[str, str], marks) -> list[str]:
     stack: list[str] = []
-    for match in _MARK.finditer(text):
+    for match in marks.finditer(text):
         char = match.group()
-        if char in PAIRS:
+        if char in pairs:
             stack.append(char)
-        elif char in CLOSERS:
-            if stack and stack[-1] == CLOSERS[char]:
-                stack.pop()
-            else:
-                return []  # the line's own marks are off; P001 reports that, not this
+        elif stack and stack[-1] == closers[char]:
+            stack.pop()
+        else:
+            return []  # the line's own marks are off; P001 reports that, not this
     return stack
 
 

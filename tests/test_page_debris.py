@@ -296,3 +296,10 @@ def test_a_bad_glued_pattern_is_a_rule_file_error(tmp_path):
 def test_a_heading_about_printing_stays_a_heading():
     text = TITLE + "一、主要举措和成效\n（三）打印\n（四）打印机采购情况\n打印\n"
     assert kinds(text) == [(1, "title"), (2, HEADING), (3, HEADING), (4, HEADING), (5, CHROME)]
+
+
+def test_a_split_title_after_a_whole_one(all_rules):
+    text = "依照《甲条例》和《中华人民共和国\n行政处罚法》办理案件12件。\n"
+    assert spans(text, all_rules, ["P001"]) == []
+    text = "学习《甲《乙》办法\n》等规定，全年办理案件12件。\n"
+    assert spans(text, all_rules, ["P001"]) == []
