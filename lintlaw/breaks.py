@@ -23,7 +23,8 @@ _SPACE = " \t\u00a0\u2002\u2003\u3000"
 
 PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
-_MARK = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
+ALL_MARKS = (PAIRS, CLOSERS, re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]"))
+TITLE_MARKS = ({"《": "》"}, {"》": "《"}, re.compile("[《》]"))
 
 
 @dataclass(frozen=True)
@@ -74,16 +75,16 @@ def neighbours(document: Document) -> Iterator[tuple[Line, Line]]:
         previous = line
 
 
-def carries_open_mark(before: str, after: str, pairs: dict[str, str] = PAIRS) -> bool:
+def carries_open_mark(before: str, after: str, marks: tuple = ALL_MARKS) -> bool:
     """A paired mark left open at the end of `before` is closed first thing in `after`:
-    “学习《中华人民共和国” + “行政处罚法》”. Only the marks of `pairs` count."""
-    closers = {close: open_ for open_, close in pairs.items()}
-    marks = _MARK if pairs is PAIRS else re.compile("[" + re.escape("".join(pairs) + "".join(closers)) + "]")
-    stack = _open_marks(before, pairs, closers, marks)
+    “学习《中华人民共和国” + “行政处罚法》”. Only the marks of `marks` count (ALL_MARKS or
+    TITLE_MARKS: openers, closers and a pattern finding both)."""
+    pairs, closers, pattern = marks
+    stack = _open_marks(before, marks)
     if not stack:
         return False
     own: list[str] = []  # marks the second line opens and closes itself: 《…指 / 导意见（试行）》
-    for match in marks.finditer(after):
+    for match in pattern.finditer(after):
         char = match.group()
         if char in pairs:
             own.append(char)
@@ -97,7 +98,6 @@ def carries_open_mark(before: str, after: str, pairs: dict[str, str] = PAIRS) ->
 def split_title_marks(document: Document) -> set[int]:
     """Offsets of the 《 left open at the end of a line and the 》 that closes it first thing on
     the next: a title the capture broke in two. P001 leaves both to R005."""
-    text = document.source.text
     found: set[int] = set()
     previous = None
     for line in document.lines:
@@ -106,14 +106,11 @@ def split_title_marks(document: Document) -> set[int]:
         if line.kind not in (TEXT, HEADING, DAMAGED):
             previous = None
             continue
-        if previous is not None and carries_open_mark(previous.text, line.text, _TITLE_PAIR):
+        if previous is not None and carries_open_mark(previous.text, line.text, TITLE_MARKS):
             found.add(previous.start + _last_unmatched_open(previous.text))
             found.add(line.start + _first_unmatched_close(line.text))
         previous = line
     return found
-
-
-_TITLE_PAIR = {"《": "》"}
 
 
 def _last_unmatched_open(text: str) -> int:
@@ -138,9 +135,10 @@ def _first_unmatched_close(text: str) -> int:
     return -1
 
 
-def _open_marks(text: str, pairs: dict[str, str], closers: dict[str, str], marks) -> list[str]:
+def _open_marks(text: str, marks: tuple) -> list[str]:
+    pairs, closers, pattern = marks
     stack: list[str] = []
-    for match in marks.finditer(text):
+    for match in pattern.finditer(text):
         char = match.group()
         if char in pairs:
             stack.append(char)
