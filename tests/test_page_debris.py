@@ -303,3 +303,10 @@ def test_a_split_title_after_a_whole_one(all_rules):
     assert spans(text, all_rules, ["P001"]) == []
     text = "学习《甲《乙》办法\n》等规定，全年办理案件12件。\n"
     assert spans(text, all_rules, ["P001"]) == []
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_glued_watermark_with_any_line_ending(all_rules, newline):
+    text = (TITLE + "某某范文网-www.example.com2024年，我市深入推进法治政府建设。\n").replace("\n", newline)
+    assert spans(text, all_rules, ["R001"]) == [
+        ("R001", 2, 1, 2, "网页残留（第2行）：“某某范文网-www.example.com”不是报告正文")]

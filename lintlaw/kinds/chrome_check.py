@@ -37,7 +37,8 @@ class PageChrome(RuleKind):
             if not isinstance(text, str):
                 return "glued", "必须是字符串列表"
             try:
-                compiled.append(regex.compile(rf"\G(?:{text})"))  # at the start of a line only
+                # At the start of a line (after its indent) only; one search over the file.
+                compiled.append(regex.compile(rf"(?<![^\r\n])[ \t\u00a0\u2002\u2003\u3000]*\K(?:{text})"))
             except regex.error:
                 return "glued", f"正则表达式“{text}”有误：{_problem(text)}"
         options["glued"] = compiled
@@ -72,18 +73,19 @@ class PageChrome(RuleKind):
 
     def _glued(self, document: Document) -> Iterator[Hit]:
         text = document.source.text
+        report_lines = {line.start: line for line in document.lines if line.kind != CHROME}
         budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
-        for line in document.lines:
-            if line.kind == CHROME:
-                continue
-            for pattern in self.glued:
-                found = budget.search(pattern, text, line.start, line.end, self.rule_path)
-                if found and found[0].end() > found[0].start():
-                    match = found[0]
-                    yield Hit(match.start(), match.end(),
-                              {"lines": f"第{line.lineno}行", "sample": match.group()},
-                              fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
-                    break
+        seen: set[int] = set()
+        for pattern in self.glued:
+            for match in budget.search(pattern, text, 0, len(text), self.rule_path):
+                line = report_lines.get(match.start())
+                if (line is None or match.start() in seen or match.end() == match.start()
+                        or match.end() > line.end):  # a finding never leaves its line
+                    continue
+                seen.add(match.start())
+                yield Hit(match.start(), match.end(),
+                          {"lines": f"第{line.lineno}行", "sample": match.group()},
+                          fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
 
 
 def _problem(pattern: str) -> str:
