@@ -354,6 +354,22 @@ def test_annotate_right_before_the_only_document_names_the_input(tmp_path):
     assert result.exit_code == 1 and (tmp_path / "named.docx").is_file()
 
 
+@pytest.mark.parametrize(("args", "expected"), [
+    (["r.docx", "--annotate"], ["r.docx", "--annotate", ""]),
+    (["--annotate", "r.docx"], ["--annotate", "", "r.docx"]),  # the only file: the input
+    (["--select", "W001", "--annotate", "r.docx"], ["--select", "W001", "--annotate", "", "r.docx"]),
+    (["--annotate", "out.docx", "r.docx"], ["--annotate", "out.docx", "r.docx"]),
+    (["r.docx", "--annotate", "OUT.DOCX"], ["r.docx", "--annotate", "OUT.DOCX"]),
+    (["--annotate", "-o", "x.txt", "r.docx"], ["--annotate", "", "-o", "x.txt", "r.docx"]),
+    (["--annotate", "reports/"], ["--annotate", "", "reports/"]),
+    (["--annotate=out.docx", "r.docx"], ["--annotate=out.docx", "r.docx"]),
+])
+def test_what_follows_annotate(args, expected):
+    from lintlaw.cli import _annotate_value
+
+    assert _annotate_value(list(args), {"--select", "-o"}) == expected
+
+
 def test_a_clean_document_gets_a_copy_without_comments_and_exit_0(tmp_path):
     document = docx.Document()
     document.add_paragraph("全年共开展普法宣传活动30场。")
