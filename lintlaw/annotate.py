@@ -104,12 +104,14 @@ class _Anchors:
         """(first, last, numbering): the anchor's end points, each a w:r element, or the w:p
         itself where the paragraph has no text to cover; and the automatic numbering the span
         starts on, if it does ("" if not)."""
-        text = self.source.text
-        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-        while start < end and text[start] == "\n":  # paragraph breaks are not text to anchor
-            start += 1
-        while end > start and text[end - 1] == "\n":
+        text = self.source.text  # never empty: each paragraph, the last too, ends in "\n"
+        last_offset = len(text) - 1
+        start, end = max(0, min(start, last_offset)), max(0, min(end, len(text)))
+        end = max(start, end)
+        while end > start and text[end - 1] == "\n":  # paragraph breaks are not text to anchor
             end -= 1
+        while start < end and text[start] == "\n":
+            start += 1
         first_line, first_column = self._start(start)
         if start < end:
             last_line, last_column = self._end(end)

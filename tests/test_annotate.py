@@ -296,6 +296,7 @@ def test_a_point_is_anchored_on_the_character_at_it(tmp_path):
     path, source = _simple(tmp_path, "甲乙丙")
     assert _anchored(path, source, _diagnostic(1, 1)) == ["乙"]
     assert _anchored(path, source, _diagnostic(3, 3)) == ["丙"]  # at the end: the one before
+    assert _anchored(path, source, _diagnostic(4, 4)) == ["丙"]  # past the last paragraph
 
 
 def test_an_empty_paragraph_gets_an_empty_anchor(tmp_path):
@@ -509,5 +510,31 @@ def test_any_span_is_anchored_on_exactly_its_text(tmp_path, case):
     source = read_docx(path)
     anchored = _anchored(path, source, *(_diagnostic(a, b) for a, b in spans))
     assert anchored == [source.text[a:b] for a, b in sorted(spans, key=lambda s: (s[0], s[1]))]
+    assert _normalized(zipfile.ZipFile(tmp_path / "out.docx").read("word/document.xml")) == _normalized(
+        zipfile.ZipFile(path).read("word/document.xml"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.text(alphabet="甲乙 ，", min_size=1, max_size=4), max_size=3), min_size=1, max_size=4),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=1, max_size=6))
+def test_any_span_at_all_gives_one_comment_and_changes_no_text(tmp_path, paragraphs, spans):
+    """Points, paragraph breaks at either end, spans past the text: a comment each, never a crash."""
+    document = docx.Document()
+    for runs in paragraphs:
+        paragraph = document.add_paragraph()
+        for part in runs:
+            paragraph.add_run(part)
+    path = tmp_path / "p.docx"
+    document.save(path)
+    source = read_docx(path)
+    spans = [(min(a, b), max(a, b)) for a, b in spans]
+    diagnostics = [_diagnostic(a, b)._replace(message=f"m{i}") for i, (a, b) in enumerate(spans)]
+    (tmp_path / "out.docx").write_bytes(annotate_docx(path, diagnostics, source))
+    anchored = {c["text"].split("\n")[0]: c["anchored"] for c in comments(tmp_path / "out.docx")}
+    assert len(anchored) == len(spans)
+    for i, (a, b) in enumerate(spans):
+        # A span with text covers exactly it, without the paragraph breaks at its ends.
+        inner = source.text[a:b].strip("\n")
+        assert anchored[f"m{i}"] == inner or not inner
     assert _normalized(zipfile.ZipFile(tmp_path / "out.docx").read("word/document.xml")) == _normalized(
         zipfile.ZipFile(path).read("word/document.xml"))
