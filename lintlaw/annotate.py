@@ -269,23 +269,18 @@ def default_output(path: str | os.PathLike) -> Path:
 
 
 def write_copy(path: str | os.PathLike, data: bytes) -> None:
-    """Write the annotated copy whole or not at all: a temporary file beside it, then a rename."""
-    import tempfile
+    """Write the annotated copy whole or not at all: a temporary file beside it, then a rename.
+    The copy gets the usual mode of a new file (0666 less the umask)."""
+    import secrets
 
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -249,7 +249,7 @@ def check(
     raise typer.Exit(1 if failing else 0)
 
 
-def _annotation_targets(names: list[str], annotate: Optional[str], other_output: bool) -> dict[str, Path]:
+def _annotation_targets(names: list[str], annotate: str | None, other_output: bool) -> dict[str, Path]:
     """Each Word document's annotated copy (--annotate), after refusing what cannot be done."""
     if annotate is None:
         return {}
