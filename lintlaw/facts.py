@@ -81,10 +81,10 @@ class Facts:
         return self._figures[index]
 
     def sentence_figures(self, cue: re.Pattern | None = None):
-        """(sentence, figures) for every sentence, or for those where `cue` matches."""
+        """(index, sentence, figures) for every sentence, or for those where `cue` matches."""
         for index, sentence in enumerate(self.sentences):
             if cue is None or cue.search(self.text, sentence.start, sentence.end):
-                yield sentence, self.figures(index)
+                yield index, sentence, self.figures(index)
 
 
 def facts_of(document: Document) -> Facts:
