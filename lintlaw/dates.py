@@ -16,7 +16,10 @@ from lintlaw.numerals import chinese_number
 _Y = r"(?P<y>(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})"
 _M = r"(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 _D = r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
-_WEEKDAY = r"(?:\s*[（(]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[）)]?)?"
+# A weekday after the date, with or without brackets and spaces: 3月5日（星期二）, 3月5日 周二.
+# A closing bracket belongs to the weekday only when it opened one: "（2024年3月5日 周二）" keeps its "）".
+_WEEKDAY = (r"(?:\s*[（(]\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[）)]"
+            r"|\s*(?:星期|周|礼拜)(?P<w2>[一二三四五六日天])(?![至到、—～~-]))?")
 
 # A year with optional month and day: 2024年, 2024年度, 2024年3月, 2024年3月5日（星期二）.
 # Each pattern opens with a lookahead on its first character: re then skips other
@@ -102,7 +105,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             year, month, day = None, int(match.group("m2")), int(match.group("d2"))
         else:
             year, month, day = None, int(match.group("m3")), None
-        weekday = _WEEKDAYS.index(match.group("w").replace("天", "日")) if match.group("w") else None
+        written = match.group("w") or match.group("w2")
+        weekday = _WEEKDAYS.index(written.replace("天", "日")) if written else None
         if any(a <= match.start() < b for a, b in ranges):
             continue  # the end of a range is not a date of its own
         found.append(DateMention(match.start(), match.end(), match.group(0), year, month, day,

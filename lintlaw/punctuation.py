@@ -38,27 +38,44 @@ def _chinese_or_digit(char: str) -> bool:
     return bool(char) and (is_han(char) or char in _CJK_PUNCT or char.isdigit())
 
 
-_PAIR_MARK = re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + "]")
-_TITLE_MARK = re.compile("[《》]")
+# Half-width "(" opens a pair like "（" and either width closes it (mixing widths is P009's
+# finding). A lone half-width ")" is left alone: "1)" and "a)" number list items.
+_OPENERS = {**PAIRS, "(": "）"}
+_OPENED_BY = {**{close: {open_} for open_, close in PAIRS.items()}, "）": {"（", "("}, ")": {"（", "("}}
+_BRACKET_OPENERS = frozenset("《〈（【(")
+_BRACKET_CLOSERS = frozenset("》〉）】)")
+_PAIR_MARK = re.compile("[" + "".join(_OPENERS) + "".join(_OPENED_BY) + "]")
 
 
 def unbalanced(document: Document) -> Iterator[Issue]:
-    """A closing mark with no opening one before it, or an opening one never closed, per line."""
+    """A closing mark with no opening one before it, an opening one closed by another kind of
+    mark ("（2021—2025年》"), or one never closed, per line."""
     text = document.source.text
     for line in document.prose_lines():
         stack: list[tuple[str, int]] = []
         for match in _PAIR_MARK.finditer(text, line.start, line.end):
             char, offset = match.group(), match.start()
-            if char in PAIRS:
-                stack.append((char, offset))
-            elif stack and stack[-1][0] == CLOSERS[char]:
+            openers = _OPENED_BY.get(char)
+            if openers is None:
+                if char != "(" or _chinese_context(text, offset):  # not "bytes (see…"
+                    stack.append((char, offset))
+            elif stack and stack[-1][0] in openers:
                 stack.pop()
-            elif any(open_ == CLOSERS[char] for open_, _ in stack):
+            elif any(open_ in openers for open_, _ in stack):
                 # Closes an outer mark: whatever opened since is unclosed.
-                while stack[-1][0] != CLOSERS[char]:
+                while stack[-1][0] not in openers:
                     mark, at = stack.pop()
                     yield _unclosed(mark, at)
                 stack.pop()
+            elif char == ")":
+                continue
+            elif stack and char in _BRACKET_CLOSERS and stack[-1][0] in _BRACKET_OPENERS:
+                # A bracket closed by another kind of bracket: the closer is the typo.
+                mark, at = stack[-1]
+                yield Issue("unbalanced", at, offset + 1,
+                            {"found": mark, "expected": _OPENERS[mark],
+                             "problem": f"没有配对的后半个，却以“{char}”收尾"})
+                break
             else:
                 yield Issue("unbalanced", offset, offset + 1,
                             {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
@@ -69,28 +86,45 @@ def unbalanced(document: Document) -> Iterator[Issue]:
 
 
 def _unclosed(mark: str, at: int) -> Issue:
-    return Issue("unbalanced", at, at + 1, {"found": mark, "expected": PAIRS[mark], "problem": "没有配对的后半个"})
+    return Issue("unbalanced", at, at + 1,
+                 {"found": mark, "expected": _OPENERS[mark], "problem": "没有配对的后半个"})
+
+
+_TITLE_MARK = re.compile("[《》<>‹›]")
+# Marks written for an inner title in place of 〈〉: ASCII angle brackets, single guillemets.
+_INNER_CLOSE = {"<": ">", "‹": "›"}
 
 
 def nested_titles(document: Document) -> Iterator[Issue]:
-    """《…《…》…》: a title inside a title takes 〈〉. Fix: swap the inner pair."""
+    """《…《…》…》, 《…<…>…》, 《…‹…›…》: a title inside a title takes 〈〉. Fix: swap the inner pair."""
     text = document.source.text
     for line in document.prose_lines():
         depth = 0
         inner_open = None
+        stand_in = None  # (mark, offset) of an open < or ‹ inside 《》
         for match in _TITLE_MARK.finditer(text, line.start, line.end):
-            offset = match.start()
-            if match.group() == "《":
+            offset, char = match.start(), match.group()
+            if char in _INNER_CLOSE:
+                stand_in = (char, offset) if depth else None
+            elif char in ">›":
+                if depth and stand_in and _INNER_CLOSE[stand_in[0]] == char:
+                    yield _inner_title(text, stand_in[1], offset)
+                stand_in = None
+            elif char == "《":
                 depth += 1
                 if depth == 2:
                     inner_open = offset
             elif depth:
                 if depth == 2 and inner_open is not None:
-                    fix = Fix((Edit(inner_open, inner_open + 1, "〈"), Edit(offset, offset + 1, "〉")), True)
-                    yield Issue("nested-title", inner_open, offset + 1,
-                                {"found": text[inner_open:offset + 1]}, fix=fix)
+                    yield _inner_title(text, inner_open, offset)
                     inner_open = None
                 depth -= 1
+                stand_in = None
+
+
+def _inner_title(text: str, start: int, close: int) -> Issue:
+    fix = Fix((Edit(start, start + 1, "〈"), Edit(close, close + 1, "〉")), True)
+    return Issue("nested-title", start, close + 1, {"found": text[start:close + 1]}, fix=fix)
 
 
 def half_width(document: Document, threshold: int) -> Iterator[Issue]:

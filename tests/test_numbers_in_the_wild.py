@@ -1,0 +1,133 @@
+"""Issue 10 §6: numbers, dates and marks the way captured reports write them."""
+
+import pytest
+
+from .conftest import findings
+from .test_fixes import fixed
+
+TITLE = "甲市教育局2024年度法治政府建设情况报告\n"
+
+
+# --- a year range whose dash was lost -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("贯彻《法治政府建设实施纲要（20212025年）》。",
+     [("P006", 1, 15, "年份起止用浪纹线或一字线，“20212025”应写作“2021—2025”")]),
+    ("落实《甲市“十四五”规划（20212025年）》。",
+     [("P006", 1, 14, "年份起止用浪纹线或一字线，“20212025”应写作“2021—2025”")]),
+    ("规划期为20212025年。", [("P006", 1, 5, "年份起止用浪纹线或一字线，“20212025”应写作“2021—2025”")]),
+])
+def test_lost_year_range_dash_is_one_finding(all_rules, text, expected):
+    # One finding of all rules: not also a malformed date (D002) or a wrong law title (W013).
+    assert findings(text, all_rules) == expected
+
+
+def test_lost_year_range_dash_fix(all_rules):
+    assert fixed("贯彻《法治政府建设实施纲要（20212025年）》。", all_rules) == \
+        "贯彻《法治政府建设实施纲要（2021—2025年）》。"
+
+
+@pytest.mark.parametrize("text", [
+    "共投入资金120212025元。",  # a longer number is not two years
+    "编号20212025的文件。",  # no 年 after it
+    "全年节约用电20212025度。",
+])
+def test_lost_dash_traps(all_rules, text):
+    assert findings(text, all_rules, select=["P006", "D002"]) == []
+
+
+# --- a weekday after a date, with a space between ------------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    ("2024年3月5日 星期三召开会议。", "2024年3月5日 星期三"),
+    ("2024年3月5日\u3000星期三召开会议。", "2024年3月5日\u3000星期三"),
+    ("2024年3月5日\t周三召开会议。", "2024年3月5日\t周三"),
+    ("2024年3月5日 （星期三）召开会议。", "2024年3月5日 （星期三）"),
+])
+def test_weekday_after_a_space_is_checked(all_rules, text, found):
+    assert findings(text, all_rules, select=["D008"]) == [
+        ("D008", 1, 1, f"“{found}”的星期不对：这一天是星期二")]
+
+
+def test_weekday_bracket_closes_only_what_it_opened(all_rules):
+    # The ")" after 周三 closes the bracket before the date, not a weekday bracket.
+    assert findings("召开会议（2024年3月5日 周三）。", all_rules, select=["D008"]) == [
+        ("D008", 1, 6, "“2024年3月5日 周三”的星期不对：这一天是星期二")]
+
+
+@pytest.mark.parametrize("text", [
+    "2024年3月5日 星期二召开会议。",
+    "自2024年3月6日 周一至周五每天开放。",  # 周一至周五 is a span of days, not the date's weekday
+])
+def test_weekday_traps(all_rules, text):
+    assert findings(text, all_rules, select=["D008"]) == []
+
+
+# --- half-width "(" never closed, or closed by another mark -------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("落实规划(2021—2025年，继续推进。", [("P001", 1, 5, "“(”没有配对的后半个（应与“）”成对）")]),
+    ("落实规划（2021—2025年》要求。",
+     [("P001", 1, 5, "“（”没有配对的后半个，却以“》”收尾（应与“）”成对）")]),
+    ("落实规划(2021—2025年》要求。",
+     [("P001", 1, 5, "“(”没有配对的后半个，却以“》”收尾（应与“）”成对）")]),
+])
+def test_half_width_and_mismatched_brackets(all_rules, text, expected):
+    assert findings(text, all_rules, select=["P001"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "包括：1)学习；2)培训。",  # ")" numbering list items
+    "办法(试行）和办法（试行)。",  # mixed widths pair up (P009's finding, not P001's)
+    "see the file (report",  # no Chinese next to the "("
+    "推出“3233”工作模式(3天内办结)。",
+])
+def test_half_width_bracket_traps(all_rules, text):
+    assert findings(text, all_rules, select=["P001"]) == []
+
+
+def test_orphan_closing_quote_inside_brackets_is_the_quote(all_rules):
+    # The quote lost its opening half; the bracket is fine.
+    assert findings("推出模式(严格落实到位”)，不断提高。", all_rules, select=["P001"]) == [
+        ("P001", 1, 12, "“””前面没有对应的前半个（应与““”成对）")]
+
+
+# --- <…> and ‹…› used as inner title marks --------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("学习《关于印发<甲市执法办法>的通知》。",
+     [("P002", 1, 8, "书名号内的书名号应改用单书名号〈〉：<甲市执法办法>")]),
+    ("学习《关于印发‹甲市执法办法›的通知》。",
+     [("P002", 1, 8, "书名号内的书名号应改用单书名号〈〉：‹甲市执法办法›")]),
+])
+def test_angle_brackets_inside_titles(all_rules, text, expected):
+    assert findings(text, all_rules, select=["P002"]) == expected
+
+
+def test_angle_brackets_inside_titles_fix(all_rules):
+    assert fixed("学习《关于印发<甲市执法办法>的通知》。", all_rules) == "学习《关于印发〈甲市执法办法〉的通知》。"
+    assert fixed("学习《关于印发‹甲办法›的通知》。", all_rules) == "学习《关于印发〈甲办法〉的通知》。"
+
+
+@pytest.mark.parametrize("text", [
+    "当 a<b 且 c>d 时成立。",  # outside any title
+    "学习《甲<乙》。",  # never closed inside the title
+    "学习《甲>乙<丙》。",
+])
+def test_angle_bracket_traps(all_rules, text):
+    assert findings(text, all_rules, select=["P002"]) == []
+
+
+# --- 46。8万元 --------------------------------------------------------------------
+
+@pytest.mark.parametrize("before, after", [
+    ("全年减免费用46。8万元。", "全年减免费用46.8万元。"),
+    ("群众满意率达93。4%。", "群众满意率达93.4%。"),
+    ("拨付资金1。2亿元。", "拨付资金1.2亿元。"),
+])
+def test_decimal_full_stop_fix_is_safe(all_rules, before, after):
+    assert fixed(before, all_rules) == after
+
+
+def test_full_stop_between_sentences_is_kept(all_rules):
+    assert fixed("共办理30件。2024年还将继续推进。", all_rules) == "共办理30件。2024年还将继续推进。"
