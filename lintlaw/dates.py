@@ -36,6 +36,16 @@ _YEAR_RANGE = re.compile(
 # ISO dates in page metadata: 发布日期: 2025-02-26.
 _ISO_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
 
+# A labelled date in page metadata, in the forms sites use: 发布时间：2024-02-20 02:59:38,
+# 更新时间：2021/03/29, 时间：2023-03-28, 日期：2024年3月5日. A bare 时间/日期 counts only
+# when no Chinese character runs into it (会议时间 is not page metadata).
+_PAGE_DATE = re.compile(
+    r"(?P<label>(?:发布|更新|成文|印发|发文|生成)(?:时间|日期)|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]\s*"
+    r"(?P<y>(?:19|20)[0-9]{2})(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"|\s*年\s*(?P<m2>[0-9]{1,2})\s*月\s*(?P<d2>[0-9]{1,2})\s*日)(?![0-9])")
+# What a page-metadata label says the date is.
+PAGE_DATE_KINDS = {"成文": "成文日期", "印发": "成文日期", "发文": "成文日期", "生成": "成文日期", "更新": "更新日期"}
+
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -119,3 +129,15 @@ def find_iso_dates(text: str, start: int = 0, end: int | None = None) -> list[Da
     return [DateMention(m.start(), m.end(), m.group(0), int(m.group("y")), int(m.group("m")),
                         int(m.group("d")))
             for m in _ISO_DATE.finditer(text, start, end)]
+
+
+def find_page_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[DateMention, str, int]]:
+    """Labelled page-metadata dates: (date, what it is, where its label starts)."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _PAGE_DATE.finditer(text, start, end):
+        month, day = (m.group("m"), m.group("d")) if m.group("sep") else (m.group("m2"), m.group("d2"))
+        mention = DateMention(m.start("y"), m.end(), text[m.start("y"):m.end()], int(m.group("y")),
+                              int(month), int(day))
+        found.append((mention, PAGE_DATE_KINDS.get(m.group("label")[:2], "发布日期"), m.start()))
+    return found

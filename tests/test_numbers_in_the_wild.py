@@ -131,3 +131,48 @@ def test_decimal_full_stop_fix_is_safe(all_rules, before, after):
 
 def test_full_stop_between_sentences_is_kept(all_rules):
     assert fixed("共办理30件。2024年还将继续推进。", all_rules) == "共办理30件。2024年还将继续推进。"
+
+
+# --- page dates in every header form feed D006/D007 ------------------------------------
+
+@pytest.mark.parametrize("header, expected", [
+    ("发布时间：2025-05-20 02:59:38", ("D006", 1, 6, "发布日期“2025-05-20”晚于公开期限2025年4月1日")),
+    ("更新时间：2025/05/29", ("D006", 1, 6, "更新日期“2025/05/29”晚于公开期限2025年4月1日")),
+    ("时间：2025-06-28", ("D006", 1, 4, "发布日期“2025-06-28”晚于公开期限2025年4月1日")),
+    ("日期：2025年7月1日", ("D006", 1, 4, "发布日期“2025年7月1日”晚于公开期限2025年4月1日")),
+    ("文章来源：甲市司法局 更新时间：2025/05/29", ("D006", 1, 17, "更新日期“2025/05/29”晚于公开期限2025年4月1日")),
+    ("发布时间：2024-12-20", ("D007", 1, 6, "发布日期“2024-12-20”早于报告年度2024年结束，年度报告不可能在此之前成文")),
+    ("时间:2024/11/29 来源:本网", ("D007", 1, 4, "发布日期“2024/11/29”早于报告年度2024年结束，年度报告不可能在此之前成文")),
+])
+def test_page_dates_in_header_forms(all_rules, header, expected):
+    text = header + "\n" + TITLE + "一、主要举措和成效\n"
+    assert findings(text, all_rules, select=["D006", "D007"]) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # In time.
+    "时间：2025-03-28\n" + TITLE + "一、主要举措和成效\n",
+    # An update after the deadline says nothing when the page gives its publication date.
+    "发布时间：2025-03-20 更新时间：2025/06/29\n" + TITLE + "一、主要举措和成效\n",
+    # A meeting time in the text is not page metadata.
+    TITLE + "一、主要举措和成效\n会议时间：2025-08-01，地点：会议室。\n",
+    # The same date given twice is one date.
+    "发布时间：2025-03-20\n日期：2025-03-20\n" + TITLE + "一、主要举措和成效\n",
+])
+def test_page_date_traps(all_rules, text):
+    assert findings(text, all_rules, select=["D006", "D007"]) == []
+
+
+def test_repeated_late_page_date_is_reported_once(all_rules):
+    text = "发布时间：2025-05-20\n" + TITLE + "日期：2025-05-20\n一、主要举措和成效\n"
+    assert findings(text, all_rules, select=["D006"]) == [
+        ("D006", 1, 6, "发布日期“2025-05-20”晚于公开期限2025年4月1日")]
+
+
+def test_page_dates_are_listed_by_tree_facts(tmp_path):
+    from .test_cli import run
+
+    path = tmp_path / "r.txt"
+    path.write_text("更新时间：2025/03/29\n" + TITLE + "一、主要举措和成效\n", encoding="utf-8")
+    result = run("tree", "--facts", str(path))
+    assert "更新日期：2025/03/29  L1" in result.output
