@@ -81,8 +81,18 @@ def unbalanced(document: Document) -> Iterator[Issue]:
                             {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
                 break  # one finding per line: the rest of the line is likely off by one
         else:
+            if stack and _cut_off(text, line):
+                continue  # the text stops mid-sentence: the closing mark was cut off with it
             for mark, at in stack[:1]:
                 yield _unclosed(mark, at)
+
+
+_SENTENCE_END = "。！？!?；;…”’）)》】"
+
+
+def _cut_off(text: str, line) -> bool:
+    """The file's last line ends without a line break and without closing punctuation."""
+    return line.end == len(text) and not text[line.end - 1] in _SENTENCE_END
 
 
 def _unclosed(mark: str, at: int) -> Issue:

@@ -176,3 +176,13 @@ def test_page_dates_are_listed_by_tree_facts(tmp_path):
     path.write_text("更新时间：2025/03/29\n" + TITLE + "一、主要举措和成效\n", encoding="utf-8")
     result = run("tree", "--facts", str(path))
     assert "更新日期：2025/03/29  L1" in result.output
+
+
+def test_mark_cut_off_with_the_end_of_the_text_is_not_unbalanced(all_rules):
+    # A capture that stops mid-title: the closing mark went with the rest of the text.
+    assert findings("制定了《甲县法治政府建设实施方案(20", all_rules, select=["P001"]) == []
+    # A complete last line, or a line followed by others, is still checked.
+    assert findings("学习《中华人民共和国宪法。", all_rules, select=["P001"]) == [
+        ("P001", 1, 3, "“《”没有配对的后半个（应与“》”成对）")]
+    assert findings("制定了《甲县实施方案\n下一段。", all_rules, select=["P001"]) == [
+        ("P001", 1, 4, "“《”没有配对的后半个（应与“》”成对）")]
