@@ -163,7 +163,13 @@ def _check_rate(rate: Figure, figures: list[Figure], text: str) -> RateCheck:
         parts = before
     else:  # 比例 names no part
         return RateCheck(rate)
-    pairs = [(part, whole) for part in parts for whole in before
+    wholes = before
+    if name.startswith("占"):
+        # A share is of the whole: a total stated earlier in the sentence still counts
+        # across a "；" ("共受理12件，公开6件，占50%；无法提供6件，占50%").
+        wholes = [f for f in figures if f.quantity.start < group and f.role == ROLE_TOTAL
+                  and _countable(f) and id(f) not in shared] + before
+    pairs = [(part, whole) for part in parts for whole in wholes
              if whole is not part and _family(whole.quantity.unit) == _family(part.quantity.unit)
              and whole.quantity.value >= part.quantity.value > 0]
     if not pairs:

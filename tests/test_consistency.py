@@ -202,3 +202,11 @@ def test_sole_numerator_of_100_percent_is_shown_as_consistent():
     text = "一、举措\n全年查处违法案件205件，罚款合计18.3万元；重大执法决定法制审核14件，审核率100%。\n"
     [check] = analysis_of(build_document(decode(text.encode(), "t.txt"))).rates
     assert check.sole.quantity.text == "14件" and check.matched is None and not check.checkable
+
+
+def test_a_share_after_a_semicolon_is_of_the_sentence_total(all_rules):
+    text = "全年共受理依申请公开12件，予以公开的有6件，占50%；无法提供的有6件，占50%。"
+    assert consistency(text, all_rules) == []
+    text = "全年共受理依申请公开12件，予以公开的有6件，占50%；无法提供的有6件，占60%。"
+    assert consistency(text, all_rules) == [
+        ("C001", 1, 39, "占60%与本句的数字对不上：6件÷12件＝50.0%")]
