@@ -92,7 +92,7 @@ _SENTENCE_END = "。！？!?；;…”’）)》】"
 
 def _cut_off(text: str, line) -> bool:
     """The file's last line ends without a line break and without closing punctuation."""
-    return line.end == len(text) and not text[line.end - 1] in _SENTENCE_END
+    return line.end == len(text) and text[line.end - 1] not in _SENTENCE_END
 
 
 def _unclosed(mark: str, at: int) -> Issue:
