@@ -149,9 +149,11 @@ def _check_rate(rate: Figure, figures: list[Figure], text: str) -> RateCheck:
     # "；" the sentence speaks of another subject.
     group = _group_start(text, rate.sentence.start, rate.quantity.start)
     # A count followed by a share of its own ("其他公文5条，占41%") belongs to that share:
-    # it is neither the part nor the whole of the next one.
-    shared = {id(f) for f, after in zip(figures, figures[1:])
-              if after is not rate and after.role == ROLE_RATE and after.cue.startswith("占")}
+    # it is neither the part nor the whole of the next share.
+    shared = set()
+    if rate.cue.startswith("占"):
+        shared = {id(f) for f, after in zip(figures, figures[1:])
+                  if after is not rate and after.role == ROLE_RATE and after.cue.startswith("占")}
     before = [f for f in figures if group <= f.quantity.start and f.quantity.end <= rate.quantity.start
               and _countable(f) and id(f) not in shared]
     if not before:

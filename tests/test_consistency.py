@@ -210,3 +210,9 @@ def test_a_share_after_a_semicolon_is_of_the_sentence_total(all_rules):
     text = "全年共受理依申请公开12件，予以公开的有6件，占50%；无法提供的有6件，占60%。"
     assert consistency(text, all_rules) == [
         ("C001", 1, 39, "占60%与本句的数字对不上：6件÷12件＝50.0%")]
+
+
+def test_a_count_with_its_own_share_is_still_the_base_of_a_named_rate(all_rules):
+    text = "受理申请100件，占全市的30%，办结95件，办结率90%。"
+    assert consistency(text, all_rules) == [
+        ("C001", 1, 27, "办结率90%与本句的数字对不上：95件÷100件＝95.0%")]
