@@ -93,14 +93,17 @@ def check(
     isolated: bool = typer.Option(False, "--isolated", help="不读取任何配置文件。"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="只报告此基线文件中没有的问题。"),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把当前全部问题记入基线文件。"),
+    no_ignore: bool = typer.Option(False, "--no-ignore",
+                                   help="在目录中查找文件时不理会 .gitignore 等 git 忽略规则。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
     from lintlaw.inputs import STDIN, expand
 
-    names = expand(paths)
+    names = expand(paths, respect_ignore=not no_ignore)
     if not names:
-        _fail("没有找到要检查的文件（.txt、.md、.docx、.html）")
+        _fail("没有找到要检查的文件（.txt、.md、.docx、.html）"
+              + ("" if no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
     from lintlaw.runner import Options, check_files, default_jobs
 
     try:
@@ -151,7 +154,7 @@ def check(
     if recorded is not None:
         from lintlaw import baseline as baselines
 
-        diagnostics, gone = baselines.new_findings(recorded, diagnostics, sources)
+        diagnostics, gone = baselines.new_findings(baseline, recorded, diagnostics, sources)
         if gone:
             print(f"lintlaw: 基线 {baseline} 中有 {len(gone)} 条记录已不再出现，可用 --write-baseline 更新：",
                   file=sys.stderr)

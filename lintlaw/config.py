@@ -16,6 +16,7 @@ from typing import Any
 
 from lintlaw.dates import parse_month_day
 from lintlaw.errors import UsageError
+from lintlaw.paths import real_path, relative_path
 
 CONFIG_NAMES = (".lintlaw.toml", "lintlaw.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
@@ -44,38 +45,63 @@ class Settings:
                      if fnmatch.fnmatch(relative, pattern) for selector in selectors)
 
     def is_suppressed(self, code: str, file: str, fingerprint: str) -> bool:
-        relative = _relative(Path(file), self.root)
-        return any(code == c and fingerprint == f and fnmatch.fnmatch(relative, p) for c, p, f in self.suppressed)
+        relative = relative_path(file, self.root)  # as the fingerprint names it
+        return any(code == c and fingerprint == f and fnmatch.fnmatch(relative, p)
+                   for c, p, f in self.suppressed)
 
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return PurePath(path.resolve().relative_to(root.resolve())).as_posix()
+        return PurePath(real_path(path).relative_to(real_path(root))).as_posix()
     except ValueError:
         return PurePath(path).as_posix()
 
 
 def find_config(start: Path) -> Path | None:
     """The configuration file nearest to `start` (a file or directory), looking upwards."""
-    return _config_in((start if start.is_dir() else start.parent).resolve())
+    return _config_in(real_path(start if start.is_dir() else start.parent))
 
 
 @lru_cache(maxsize=None)
 def _config_in(directory: Path) -> Path | None:
     """Looked up once per directory: a run over 2,000 files in one folder stats its parents once."""
-    for folder in [directory.resolve(), *directory.resolve().parents]:
+    for folder in [directory, *directory.parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if candidate.is_file() and (name != "pyproject.toml" or _lintlaw_table(candidate) is not None):
                 return candidate
     return None
 
 
-def _has_tool_table(path: Path) -> bool:
-    try:
-        return "lintlaw" in _read_toml(path).get("tool", {})
-    except UsageError:
-        return False
+def _lintlaw_table(path: Path) -> dict | None:
+    """The [tool.lintlaw] table of a pyproject.toml, None when it has none.
+
+    A pyproject.toml that is not valid TOML, or whose tool or tool.lintlaw is
+    not a table, is an error (as in ruff), not a file to pass over silently.
+    """
+    data = _read_toml(path)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: tool 应为表（[tool]），实际是{_kind(tool)}")
+    if "lintlaw" not in tool:
+        return None
+    table = tool["lintlaw"]
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: tool.lintlaw 应为表（[tool.lintlaw]），实际是{_kind(table)}")
+    return table
+
+
+def _kind(value) -> str:
+    """A TOML value's type, in words."""
+    if isinstance(value, bool):
+        return "布尔值"
+    if isinstance(value, (int, float)):
+        return "数字"
+    if isinstance(value, str):
+        return "字符串"
+    if isinstance(value, list):
+        return "数组"
+    return "表" if isinstance(value, dict) else "日期时间"
 
 
 def _read_toml(path: Path) -> dict:
@@ -93,9 +119,7 @@ def _read_toml(path: Path) -> dict:
 
 @lru_cache(maxsize=None)
 def load_config(path: Path) -> Settings:
-    data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("lintlaw", {})
+    data = (_lintlaw_table(path) or {}) if path.name == "pyproject.toml" else _read_toml(path)
     return _settings(path, data)
 
 

@@ -10,9 +10,10 @@ the n-th occurrence of the same rule, text and surroundings gets its own.
 from __future__ import annotations
 
 import hashlib
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from lintlaw.diagnostics import Diagnostic
+from lintlaw.paths import relative_path
 from lintlaw.source import Source
 
 
@@ -23,16 +24,23 @@ def normalise_path(path: str) -> str:
 CONTEXT = 8  # characters on each side of the span, within its line
 
 
-def fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> list[str]:
-    """One fingerprint per finding, in the same order."""
+def fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source],
+                 relative_to: Path | None = None) -> list[str]:
+    """One fingerprint per finding, in the same order. With `relative_to`, the
+    file enters the fingerprint by its path relative to that directory, not as typed."""
     seen: dict[tuple, int] = {}
+    paths: dict[str, str] = {}  # one path resolution per file, not per finding
     result = []
     for d in diagnostics:
         text = sources[d.path].text
         found = text[d.start:d.end]
         before = text[max(0, d.start - CONTEXT):d.start].rsplit("\n", 1)[-1]
         after = text[d.end:d.end + CONTEXT].split("\n", 1)[0].split("\r", 1)[0]
-        key = (d.code, normalise_path(d.path), found, before, after)
+        if d.path not in paths:
+            paths[d.path] = (relative_path(d.path, relative_to) if relative_to is not None
+                             else normalise_path(d.path))
+        path = paths[d.path]
+        key = (d.code, path, found, before, after)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         digest = hashlib.sha256("\x1f".join((*key, str(occurrence))).encode()).hexdigest()

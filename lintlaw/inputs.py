@@ -12,21 +12,29 @@ STDIN = "-"
 SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 
 
-def expand(paths: list[str]) -> list[str]:
-    """Files named directly, and .txt/.md files found under directories (hidden ones skipped)."""
+def expand(paths: list[str], respect_ignore: bool = True) -> list[str]:
+    """Files named directly (always checked), and the reports found under directories
+    (see lintlaw.discovery for what is skipped)."""
     found: list[str] = []
     for name in paths:
         path = Path(name)
         if name != STDIN and path.is_dir():
-            found.extend(str(p) for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in SUFFIXES
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            from lintlaw.discovery import files_under
+
+            found.extend(str(p) for p in files_under(path, SUFFIXES, respect_ignore))
         else:
             found.append(name)
     return found
 
 
 def load(name: str, encoding: str | None) -> Source:
+    source = _load(name, encoding)
+    # Findings name the file as it was typed ("./a.txt", "x/../a.txt"), the key it is known by.
+    source.path = name
+    return source
+
+
+def _load(name: str, encoding: str | None) -> Source:
     if name == STDIN:
         try:
             data = sys.stdin.buffer.read()

@@ -3,7 +3,9 @@
 The cache holds the parsed data only (never compiled patterns or code) as JSON,
 under a key made of lintlaw's version and every rule file's path, size and
 modification time: any edit to any file, or a new version, makes a new key.
-A cache that cannot be read or written is simply not used.
+A cache that cannot be read or written, or does not hold what it should (a
+truncated or hand-edited file: its checksum line or its shape is wrong), is
+simply not used, and rebuilt.
 """
 
 from __future__ import annotations
@@ -37,12 +39,31 @@ def parsed(paths: list[Path], parse: Callable[[Path], dict]) -> dict[str, dict]:
     blob = json.dumps([__version__, stamp]).encode()
     key = f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}"
     cached = cache_dir() / f"rules-{key}.json"
+    names = [str(path) for path in paths]
+    data = _read(cached, names)
+    if data is None:
+        data = {str(path): parse(path) for path in paths}
+        payload = json.dumps(data, ensure_ascii=False)
+        _write(cached, f"{_checksum(payload)}\n{payload}")
+    return data
+
+
+def _checksum(payload: str) -> str:
+    return f"{zlib.crc32(payload.encode()):08x}"
+
+
+def _read(cached: Path, names: list[str]) -> dict[str, dict] | None:
+    """The cached data, or None when the file is missing, damaged or of the wrong shape."""
     try:
-        return json.loads(cached.read_text(encoding="utf-8"))
+        header, _, payload = cached.read_text(encoding="utf-8").partition("\n")
+        if header != _checksum(payload):
+            return None
+        data = json.loads(payload)
     except (OSError, ValueError):
-        pass
-    data = {str(path): parse(path) for path in paths}
-    _write(cached, json.dumps(data, ensure_ascii=False))
+        return None
+    if not isinstance(data, dict) or sorted(data) != sorted(names) or not all(
+            isinstance(value, dict) for value in data.values()):
+        return None
     return data
 
 

@@ -16,6 +16,9 @@ from lintlaw.inputs import STDIN, load
 from lintlaw.source import Source
 
 
+MOJIBAKE = "R003"  # the rule whose finding keeps --fix from writing a file back
+
+
 @dataclass(frozen=True)
 class Options:
     encoding: str | None = None
@@ -37,7 +40,8 @@ class Plan:
             return diagnostics
         from lintlaw.fingerprint import fingerprints
 
-        prints = fingerprints(diagnostics, {source.path: source})
+        # Relative to the configuration's directory: the same from any working directory.
+        prints = fingerprints(diagnostics, {source.path: source}, relative_to=self.settings.root)
         return [d for d, fp in zip(diagnostics, prints, strict=True)
                 if not self.settings.is_suppressed(d.code, d.path, fp)]
 
@@ -70,6 +74,14 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
         from lintlaw.fixing import fix_source
 
         result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
+        if options.encoding is None and any(d.code == MOJIBAKE for d in result.remaining):
+            # Mojibake may mean the encoding was guessed wrong: writing the text back would
+            # fix it in place. R003 has no fix, so the original's finding is still there.
+            outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+            outcome.note = f"{name}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+            if name == STDIN and not options.diff:
+                outcome.stdout_bytes = source.encode(source.text)  # a filter passes the text on unchanged
+            return outcome
         outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
         if options.diff:
             outcome.diff = unified_diff(source, result.source)
@@ -110,10 +122,50 @@ def default_jobs() -> int:
 # Set in the parent before the pool forks, so workers inherit the loaded rules.
 _WORKER_PLANS: dict[str, Plan] = {}
 _WORKER_OPTIONS: Options | None = None
+_IN_WORK = False  # in a worker: whether a file is being checked (or fixed) right now
+
+
+class _Stop(BaseException):
+    """Raised in a worker told to stop while it works on a file, so that cleanup
+    (a half-written temporary file) runs before it exits."""
 
 
 def _work(name: str) -> FileOutcome:
-    return check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
+    global _IN_WORK
+    _IN_WORK = True
+    try:
+        return check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
+    except _Stop:
+        os._exit(143)
+    finally:
+        _IN_WORK = False
+
+
+def _start_worker(parent: int) -> None:
+    """In each worker: stop on SIGTERM, leave Ctrl-C to the parent, and die with the parent.
+
+    The parent may die without a word (SIGKILL): a watchdog thread notices that
+    the worker has been handed to another parent and stops it, where fork is used
+    (Linux, macOS) and without any platform call.
+    """
+    import signal
+    import threading
+    import time
+
+    def stop(_signum, _frame):
+        if _IN_WORK:
+            raise _Stop
+        os._exit(143)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C reaches the parent, which stops us
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[FileOutcome]:
@@ -125,11 +177,46 @@ def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[Fil
         return [check_file(name, plans[name], options) for name in names]
     # Imported here: a single file never pays for multiprocessing at start-up.
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return [check_file(name, plans[name], options) for name in names]
     _WORKER_PLANS, _WORKER_OPTIONS = plans, options
     chunk = max(1, len(names) // (jobs * 8))
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_work, names, chunksize=chunk))
+    # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers in the
+    # middle of their work, which is what Ctrl-C and SIGTERM must do.
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),))
+    try:
+        with _terminate_as_exit():
+            outcomes = pool.map(_work, names, chunksize=chunk)
+    except BaseException:
+        # Ctrl-C, SIGTERM or a failure: no worker may go on checking, let alone fixing.
+        pool.terminate()  # SIGTERM to each worker, which cleans up and exits
+        raise
+    pool.close()
+    pool.join()
+    return outcomes
+
+
+def _terminate_as_exit():
+    """While the pool runs, SIGTERM in the parent becomes SystemExit(143), so the
+    workers are stopped on the way out instead of being left behind."""
+    import contextlib
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return contextlib.nullcontext()
+
+    def terminate(_signum, _frame):
+        raise SystemExit(143)
+
+    @contextlib.contextmanager
+    def installed():
+        previous = signal.signal(signal.SIGTERM, terminate)
+        try:
+            yield
+        finally:
+            if previous is not None:  # None: a handler not set from Python, which cannot be restored
+                signal.signal(signal.SIGTERM, previous)
+
+    return installed()

@@ -63,10 +63,10 @@ def test_duplicate_code_with_builtin(tmp_path):
 def test_pathological_pattern_times_out(tmp_path, monkeypatch):
     import lintlaw.kinds.pattern as pattern
 
-    monkeypatch.setattr(pattern, "PATTERN_TIMEOUT_SECONDS", 0.05)
+    monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.05)
     rule = load_rule_file(write(tmp_path, VALID.replace("patterns = ['其它']", "patterns = ['(a|aa)+$']")))
     source = decode(("a" * 40 + "!").encode(), "r.txt")
-    with pytest.raises(RuleFileError, match="x.toml: 正则表达式“\\(a\\|aa\\)\\+\\$”运行超时"):
+    with pytest.raises(RuleFileError, match="x.toml: 正则表达式“\\(a\\|aa\\)\\+\\$”在 r.txt 中运行超时"):
         lint(source, [rule])
 
 

@@ -1,11 +1,14 @@
 """Kind `pattern`: regular expressions over a part of each report.
 
 Patterns come from rule files, which may be user-written, so every search
-runs under the regex module's timeout.
+runs under the regex module's timeout, and a rule's searches in one file share
+one time budget: a pattern that backtracks a little on each of many lines
+cannot add up to minutes.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Iterator
 
 import regex
@@ -17,7 +20,8 @@ from lintlaw.kinds.base import Hit, Option, RuleKind
 from lintlaw.outline import CHROME, DAMAGED, HEADING
 
 SCOPES = ("text", "title", "heading", "signature", "date")
-PATTERN_TIMEOUT_SECONDS = 2.0
+# Total time one rule's searches may take in one file.
+RULE_BUDGET_SECONDS = 2.0
 
 
 class Pattern(RuleKind):
@@ -61,9 +65,10 @@ class Pattern(RuleKind):
 
     def check(self, document: Document) -> Iterator[Hit]:
         text = document.source.text
+        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
         for start, end in self._regions(document):
             for pattern in self.patterns:
-                for match in _search(pattern, text, start, end, self.rule_path):
+                for match in budget.search(pattern, text, start, end, self.rule_path):
                     found = match.group()
                     # Regions span several lines; a finding never does.
                     if found and "\n" not in found and "\r" not in found:
@@ -130,8 +135,22 @@ def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _search(pattern, text: str, start: int, end: int, rule_path: str):
-    try:
-        return list(pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT_SECONDS))
-    except TimeoutError:
-        raise RuleFileError(f"{rule_path}: 正则表达式“{pattern.pattern}”运行超时，请简化") from None
+class _Budget:
+    """The time left for one rule in one file; each search may use what is left."""
+
+    def __init__(self, seconds: float, file: str):
+        self.seconds = seconds
+        self.left = seconds
+        self.file = file
+
+    def search(self, pattern, text: str, start: int, end: int, rule_path: str) -> list:
+        began = time.perf_counter()
+        try:
+            if self.left <= 0:
+                raise TimeoutError
+            return list(pattern.finditer(text, start, end, timeout=self.left))
+        except TimeoutError:
+            raise RuleFileError(f"{rule_path}: 正则表达式“{pattern.pattern}”在 {self.file} 中运行超时"
+                                f"（每条规则每个文件最多 {self.seconds:g} 秒），请简化") from None
+        finally:
+            self.left -= time.perf_counter() - began
