@@ -117,7 +117,9 @@ def nested_titles(document: Document) -> Iterator[Issue]:
             if char in _INNER_CLOSE:
                 stand_in = (char, offset) if depth else None
             elif char in ">›":
-                if depth and stand_in and _INNER_CLOSE[stand_in[0]] == char:
+                # A title holds Chinese; "<b>" or "<br/>" inside a 《》 line is markup.
+                if (depth and stand_in and _INNER_CLOSE[stand_in[0]] == char
+                        and any(is_han(c) for c in text[stand_in[1] + 1:offset])):
                     yield _inner_title(text, stand_in[1], offset)
                 stand_in = None
             elif char == "《":

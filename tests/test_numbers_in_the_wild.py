@@ -113,6 +113,7 @@ def test_angle_brackets_inside_titles_fix(all_rules):
     "当 a<b 且 c>d 时成立。",  # outside any title
     "学习《甲<乙》。",  # never closed inside the title
     "学习《甲>乙<丙》。",
+    "学习《<b>宪法</b>》。",  # markup, not a title
 ])
 def test_angle_bracket_traps(all_rules, text):
     assert findings(text, all_rules, select=["P002"]) == []
