@@ -16,6 +16,7 @@ _WEEKDAY_NAMES = "一二三四五六日"
 # rightly look further back than the report year, so it does not count.
 # (Written without a possessive "?+", which the re module of Python 3.10 rejects.)
 _OPENING_YEAR = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年度?(?!度|以来|来)")
+_SENTENCE_LINE = re.compile(r"[。，,：:]")
 _REPORTING_SENTENCE = re.compile(r"现将.{0,40}?(?P<y>(?:19|20)[0-9]{2})\s*年.{0,40}?报告如下")
 # A sentence that looks back on purpose is not a stale statistics period.
 _COMPARISON = re.compile(r"同比|环比|相比|比较|较上年|较去年|上年|去年|上一年|以来|增长|增加|下降|减少|"
@@ -152,7 +153,9 @@ def early_date(document: Document) -> Iterator[Issue]:
 
 
 def _intro_sentences(facts: Facts, report: Report) -> list[Sentence]:
-    intro = {line.start for line in report.intro}
+    """The body's sentences before the first heading, from the first line that reads as a
+    sentence: a heading-like line such as "2022年政府工作报告（全文）" is not the opening."""
+    intro = {line.start for line in report.intro if _SENTENCE_LINE.search(line.text)}
     return [s for s in facts.report_sentences(report) if s.line.start in intro]
 
 

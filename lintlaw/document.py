@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, Line, parse_lines
+from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
+from lintlaw.page import retype, split_reports, title_parts, title_rank
 from lintlaw.source import Source
 
 REPORT_KIND_FAZHI = "fazhi"  # 法治政府建设年度报告
@@ -20,6 +21,16 @@ _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年"
 _ORG_SUFFIX = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
 # A signature is a short line with no sentence punctuation.
 _SENTENCE_PUNCT = re.compile(r"[。，,；;：:！!？?、]")
+# Where a report with no year in its title says which year it reports on: the opening
+# sentence ("2024年，我县…", "2024年度，…"; not "2024年以来" nor a date "2025年1月…") or
+# the reporting sentence ("现将2024年…报告如下").
+_OPENING_YEAR = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年度?(?![0-9０-９一二三四五六七八九十]{1,2}\s*月|度|以来|来)")
+_REPORTING_SENTENCE = re.compile(r"现将.{0,40}?(?P<y>(?:19|20)[0-9]{2})\s*年.{0,40}?报告如下")
+_SENTENCE_STOP = re.compile(r"[。，,：:]")
+_OPENING_LINES = 8  # how far into the body the opening sentence is looked for
+# A year in a level-1 heading ("一、2024年推进法治政府建设情况"), not a span ("2021—2025年").
+_HEADING_YEAR = re.compile(r"(?<![0-9—\-－~～至])(?P<y>(?:19|20)[0-9]{2})\s*年(?!以来|来)")
+_PLANS_WORDS = re.compile(r"安排|打算|计划|思路|下一")
 
 
 @dataclass(eq=False)
@@ -68,18 +79,44 @@ class Report:
     forced_kind: str | None = None  # the configuration's report-type, when not "auto"
 
     @cached_property
+    def dating(self) -> tuple[int | None, str | None, Line | None]:
+        """The report year, where it was read (标题, 正文开头, 一级标题) and the line.
+
+        A title names the year; a report whose title was lost, or names no year, says it
+        in its opening sentence or, failing that, in a level-1 heading (the plans heading
+        names the year after).
+        """
+        if self.title is not None:
+            match = _YEAR_IN_TITLE.search(self.title.text)
+            if match:
+                return int(match.group(1)), "标题", self.title
+        for line in self.intro[:_OPENING_LINES]:
+            if line.kind != TEXT or not _SENTENCE_STOP.search(line.text):
+                continue  # a sentence, not a heading-like line such as "2022年政府工作报告（全文）"
+            match = _OPENING_YEAR.match(line.text) or _REPORTING_SENTENCE.search(line.text)
+            if match:
+                return int(match.group("y")), "正文开头", line
+        for section in self.sections:
+            if section.level != 1:
+                continue
+            match = _HEADING_YEAR.search(section.heading.body)
+            if match:
+                year = int(match.group("y"))
+                if _PLANS_WORDS.search(section.heading.body):
+                    year -= 1
+                return year, "一级标题", section.heading
+        return None, None, None
+
+    @property
     def year(self) -> int | None:
-        if self.title is None:
-            return None
-        match = _YEAR_IN_TITLE.search(self.title.text)
-        return int(match.group(1)) if match else None
+        return self.dating[0]
 
     @cached_property
     def issuer(self) -> str | None:
         if self.signature is not None:
             return self.signature.text.strip()
         if self.title is not None:
-            match = _ISSUER_IN_TITLE.match(self.title.text)
+            match = _ISSUER_IN_TITLE.match(title_parts(self.title)[0])
             if match and _ORG_SUFFIX.search(match.group(1).removesuffix("关于")):
                 return match.group(1).removesuffix("关于")
         return None
@@ -88,7 +125,7 @@ class Report:
     def kind(self) -> str:
         if self.forced_kind:
             return self.forced_kind
-        if self.title is not None and "法治政府建设" in self.title.text:
+        if self.title is not None and re.search("法治政府(?:部门)?建[设設]", self.title.text):
             return REPORT_KIND_FAZHI
         return REPORT_KIND_GENERIC
 
@@ -130,33 +167,12 @@ def build_document(source: Source, report_type: str = "auto") -> Document:
         from lintlaw.readers.markdown import outline_text
 
         text = outline_text(text)  # same length: offsets still point into the file
-    lines = parse_lines(text, source.line_starts)
-    reports = [_build_report(chunk) for chunk in _split_reports(lines)]
+    lines = retype(parse_lines(text, source.line_starts))
+    reports = [_build_report(chunk) for chunk in split_reports(lines)]
     if report_type != "auto":
         for report in reports:
             report.forced_kind = report_type
     return Document(source, lines, reports)
-
-
-def _split_reports(lines: list[Line]) -> list[list[Line]]:
-    """Split where a title line follows a report body and numbering restarts at 一、."""
-    chunks: list[list[Line]] = [[]]
-    seen_heading = False
-    for index, line in enumerate(lines):
-        if line.kind == TITLE and seen_heading and _next_level1_is_first(lines, index):
-            chunks.append([])
-            seen_heading = False
-        chunks[-1].append(line)
-        if line.kind == HEADING:
-            seen_heading = True
-    return chunks
-
-
-def _next_level1_is_first(lines: list[Line], index: int) -> bool:
-    for line in lines[index + 1:]:
-        if line.kind == HEADING and line.marker.level == 1:
-            return line.marker.number == 1
-    return False
 
 
 def _build_report(lines: list[Line]) -> Report:
@@ -185,13 +201,13 @@ def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
     A capture often repeats the title (once whole, once split under the issuer's
     name); the last title line before the first heading ends the preamble.
     """
-    content = [line for line in lines if line.kind != CHROME]
+    content = [line for line in lines if line.kind not in (CHROME, TOC)]
     first_heading = next((i for i, line in enumerate(content) if line.kind in (HEADING, DAMAGED)),
                          len(content))
     titles = [i for i in range(first_heading) if content[i].kind == TITLE]
     if not titles:
         return content
-    report.title = content[titles[0]]
+    report.title = content[min(titles, key=lambda i: title_rank(content[i]))]
     return content[titles[-1] + 1:]
 
 

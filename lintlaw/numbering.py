@@ -25,7 +25,13 @@ _SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "…")
 
 def analyse(report: Report) -> list[Issue]:
     issues: list[Issue] = []
-    _sequences(report.sections, None, issues)
+    sequences = list(_sequences(report.sections))
+    continuous = _continuous_levels(sequences)
+    tails: dict[int, Section] = {}  # per level, the last heading of the previous sequence
+    for level, sequence in sequences:
+        tail = tails.get(level) if level in continuous else None
+        _check_sequence(level, sequence, tail, issues)
+        tails[level] = sequence[-1]
     for section in report.walk():
         _section_checks(section, issues)
     _inline_sequences(report, issues)
@@ -36,20 +42,53 @@ def _marker_span(line: Line) -> tuple[int, int]:
     return line.marker.start, line.marker.end
 
 
-def _sequences(siblings: list[Section], parent: Section | None, issues: list[Issue]) -> None:
+def _sequences(siblings: list[Section]):
+    """Every run of same-level siblings, (level, sections), in document order."""
     by_level: dict[int, list[Section]] = defaultdict(list)
     for section in siblings:
         by_level[section.level].append(section)
-    for level, sequence in by_level.items():
-        _check_sequence(level, sequence, parent, issues)
+    yield from by_level.items()
     for section in siblings:
-        _sequences(section.children, section, issues)
+        yield from _sequences(section.children)
 
 
-def _check_sequence(level: int, sequence: list[Section], parent: Section | None,
+def _continuous_levels(sequences) -> set[int]:
+    """Levels this report numbers continuously across parents (1. 2. under （一）, 3. 4. under （二）).
+
+    That is a house style, not a late start. A level counts as continuous when more of its
+    later runs pick up where the previous run stopped than restart at 1 within the same part
+    (a new part may restart either way, so those restarts are no evidence).
+    """
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])  # level → [continues, restarts]
+    tails: dict[int, Section] = {}
+    for level, sequence in sequences:
+        first = sequence[0].marker.number
+        tail = tails.get(level)
+        if tail is not None and first is not None:
+            if first == 1:
+                counts[level][1] += _part(tail) is _part(sequence[0])
+            elif tail.marker.number is not None and first == tail.marker.number + 1:
+                counts[level][0] += 1
+        tails[level] = sequence[-1]
+    return {level for level, (continues, restarts) in counts.items() if continues > restarts}
+
+
+def _part(section: Section) -> Section | None:
+    """The section two levels up: runs under one part share it."""
+    parent = section.parent
+    return parent.parent if parent is not None else None
+
+
+def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
                     issues: list[Issue]) -> None:
+    """One run of siblings. `tail`, in a continuously numbered level, is where the previous run
+    stopped: this run may start there (3. after 2.) or at 1, and anything else is judged
+    against it as if the two runs were one."""
     previous: int | None = None
     previous_raw = ""
+    first = sequence[0].marker.number
+    if tail is not None and tail.marker.number is not None and first not in (None, 1):
+        previous, previous_raw = tail.marker.number, tail.marker.raw
     lost = 0  # headings lost entirely since `previous` (seen as restarts below it)
     for section in sequence:
         marker = section.marker

@@ -20,6 +20,7 @@ TITLE = "title"
 DATE = "date_line"
 CHROME = "chrome"
 TEXT = "text"
+TOC = "contents"  # a table-of-contents entry (set by document.py, not the grammar)
 
 # A line token's trailing whitespace, line break and following blank lines.
 _TRAILING = " \t\u00a0\u2002\u2003\u3000\r\n"

@@ -85,7 +85,7 @@ def test_repeated_title_in_a_capture_is_one_report():
     assert document.reports[0].title.lineno == 1
 
 
-@pytest.mark.parametrize("name", ["well-formed", "numbering-defects", "two-reports"])
+@pytest.mark.parametrize("name", ["well-formed", "numbering-defects", "two-reports", "compilation"])
 def test_golden_outline(name):
     source = decode((FIXTURES / f"{name}.txt").read_bytes(), f"{name}.txt")
     actual = dump(build_document(source))

@@ -1,3 +1,5 @@
+import pytest
+
 from .conftest import FIXTURES, findings
 
 
@@ -61,3 +63,139 @@ def test_inline_sequence_restart_is_allowed(all_rules):
 def test_inline_sequence_not_fooled_by_words(all_rules):
     text = "一、主要举措\n统一是前提，唯一是标准，二是严格审查。\n"
     assert findings(text, all_rules, select=["S110"]) == []
+
+
+# --- Issue 10 §2: the parts real reports name differently -------------------------------
+
+_TITLE = "青山县司法局2024年度法治政府建设情况报告\n"
+_REST = ("二、党政主要负责人履行推进法治建设第一责任人职责情况\n三、存在的不足和原因\n"
+         "四、2025年工作安排\n五、其他需要报告的情况\n")
+_S001 = ("S001", 1, 1, "未找到“主要举措和成效”部分：一级标题中没有“举措”“成效”“做法”“工作开展情况”等字样，"
+                      "也没有两个以上的工作主题标题")
+
+
+@pytest.mark.parametrize("heading", [
+    "一、2023年度法治政府建设主要情况", "一、全市法治政府建设情况", "一、工作完成情况",
+    "一、2024年工作情况", "一、主要工作开展情况", "一、2024年法治政府建设基本情况",
+    "一、2022年法治政府建设主要措施", "一、六项措施推进法治政府建设", "一、2024年工作回顾",
+])
+def test_measures_part_named_differently(all_rules, heading):
+    text = _TITLE + heading + "\n" + _REST
+    assert findings(text, all_rules, select=["S001"]) == []
+
+
+@pytest.mark.parametrize("heading", [
+    "一、存在的问题",  # the shortcomings part, not measures
+    "一、党政主要负责人履行推进法治建设第一责任人职责情况",  # the responsibility part
+    "一、2025年主要措施",  # the year after the report year: plans
+    "一、2025年主要工作安排",  # "主要工作" inside a plans heading
+    "一、其他需要报告的情况",
+])
+def test_measures_part_traps(all_rules, heading):
+    text = _TITLE + heading + "\n二、存在的不足和原因\n"
+    assert findings(text, all_rules, select=["S001"]) == [_S001]
+
+
+def test_shortcomings_part_named_differently(all_rules):
+    text = _TITLE + "一、主要举措和成效\n二、工作中的薄弱环节\n"
+    assert findings(text, all_rules, select=["S002"]) == []
+    text = _TITLE + "一、主要举措和成效\n二、依法行政水平进一步提升\n"
+    assert findings(text, all_rules, select=["S002"]) == [
+        ("S002", 1, 1, "缺少“存在的不足和原因”部分：一级标题中没有“不足”“问题”“短板”“差距”等字样")]
+
+
+def test_responsibility_part_named_differently(all_rules):
+    for heading in ("二、主要负责人履职情况", "二、党政主要负责人推进法治建设情况",
+                    "二、履行法治建设第一责任职责情况"):
+        text = _TITLE + "一、主要举措和成效\n" + heading + "\n"
+        assert findings(text, all_rules, select=["S003"]) == [], heading
+    text = _TITLE + "一、主要举措和成效\n二、领导干部带头学法\n"
+    assert findings(text, all_rules, select=["S003"]) == [
+        ("S003", 1, 1, "缺少“党政主要负责人履行推进法治建设第一责任人职责情况”部分：一级标题中没有"
+                       "“第一责任人”“主要负责人履行”“主要负责同志履行”“主要负责人履职”等字样")]
+
+
+def test_plans_part_named_differently(all_rules):
+    for heading in ("三、下一阶段工作重点", "三、今后工作设想", "三、明年主要安排", "三、工作展望"):
+        text = _TITLE + "一、主要举措和成效\n二、存在的不足\n" + heading + "\n"
+        assert findings(text, all_rules, select=["S004"]) == [], heading
+    # A plans heading for the report year itself is not the next year's plans.
+    text = _TITLE + "一、主要举措和成效\n二、存在的不足\n三、2024年重点任务\n"
+    assert findings(text, all_rules, select=["S004"]) == [
+        ("S004", 1, 1, "缺少“下一年度推进法治政府建设的主要安排”部分：一级标题中没有“下一年度”“下一步”"
+                       "“工作安排”“工作打算”等字样，也没有“报告年度＋1年”的安排")]
+
+
+def test_other_matters_part_named_differently(all_rules):
+    text = _TITLE + "一、主要举措和成效\n二、意见和建议\n"
+    assert findings(text, all_rules, select=["S005"]) == []
+
+
+def test_measures_heading_year_is_checked(all_rules):
+    # "基本情况" names the measures part, so its year must be the report year (D003).
+    text = "青山县司法局2025年法治政府建设年度报告\n一、2024年法治政府建设基本情况\n全年推进依法行政。\n"
+    assert findings(text, all_rules, select=["D003"]) == [
+        ("D003", 2, 3, "标题写的是2024年，而报告年度是2025年")]
+
+
+def test_rule_s001_states_the_families():
+    from typer.testing import CliRunner
+
+    from lintlaw.cli import app
+
+    result = CliRunner().invoke(app, ["rule", "S001"])
+    assert result.exit_code == 0
+    assert "1. 标题中有“举措”“成效”“做法”“工作开展情况”" in result.stdout
+    assert "2. 标题中有“情况”“措施”“主要工作”“工作回顾”“工作总结”“成绩”“进展”" in result.stdout
+    assert "而“二、存在的问题”是不足部分" in result.stdout
+
+
+# --- Issue 10 §3: numbering styles that are not errors ----------------------------------
+
+_CONTINUOUS = ("一、主要举措和成效\n（一）完善制度\n1.修订规章。\n2.清理文件。\n（二）规范执法\n3.推行清单。\n"
+               "4.开展评查。\n5.培训人员。\n（三）强化监督\n6.接受监督。\n二、存在的不足\n（一）队伍建设\n"
+               "1.人员不足。\n2.培训不够。\n（二）制度落实\n3.落实不够。\n")
+
+
+def test_level3_numbered_through_the_part_is_a_style(all_rules):
+    assert findings(_CONTINUOUS, all_rules, select=["structure"]) == []
+
+
+def test_break_of_the_continuous_style_is_reported(all_rules):
+    text = _CONTINUOUS.replace("6.接受监督", "8.接受监督").replace("3.落实不够", "2.落实不够")
+    assert findings(text, all_rules, select=["structure"]) == [
+        ("S101", 10, 1, "编号不连续：“5.”之后是“8.”，缺少“6.”“7.”"),
+        ("S102", 16, 1, "编号重复：“2.”与上一个同级标题的编号相同"),
+    ]
+
+
+def test_continuous_style_allows_a_restart_at_one(all_rules):
+    text = _CONTINUOUS.replace("6.接受监督", "1.接受监督")
+    assert findings(text, all_rules, select=["structure"]) == []
+
+
+def test_restart_style_still_reports_a_late_start(all_rules):
+    # Each （n） restarts at 1., so the one run that starts at 3. is a late start.
+    text = ("一、主要举措\n（一）完善制度\n1.修订规章。\n2.清理文件。\n（二）规范执法\n1.推行清单。\n"
+            "2.开展评查。\n（三）强化监督\n3.接受监督。\n4.公开结果。\n")
+    assert findings(text, all_rules, select=["structure"]) == [
+        ("S104", 9, 1, "编号从“3.”开始，缺少“1.”")]
+
+
+def test_outlook_heading_year_is_a_plans_year(all_rules):
+    # "展望" names the plans part: its year is the next year, not a stale report year (D003),
+    # and it must be the year after the report year (D005).
+    text = ("青山县司法局2024年法治政府建设年度报告\n一、2024年法治政府建设工作情况\n全年推进依法行政。\n"
+            "二、2025年法治政府建设工作情况展望\n继续推进。\n")
+    assert findings(text, all_rules, select=["D003", "D005"]) == []
+    text = text.replace("2025年法治", "2024年法治", 1)
+    assert findings(text, all_rules, select=["D003", "D005"]) == [
+        ("D005", 4, 3, "下一年度安排应针对2025年，这里写的是2024年（报告年度2024年）")]
+
+
+def test_level2_numbered_through_the_report_is_a_style(all_rules):
+    text = ("一、主要举措\n（一）完善制度。\n（二）规范执法。\n二、存在的不足\n（三）队伍建设不足。\n"
+            "（四）制度落实不够。\n三、2025年工作安排\n（五）继续推进。\n")
+    assert findings(text, all_rules, select=["S1"]) == []
+    assert findings(text.replace("（五）", "（七）"), all_rules, select=["S1"]) == [
+        ("S101", 8, 1, "编号不连续：“（四）”之后是“（七）”，缺少“（五）”“（六）”")]

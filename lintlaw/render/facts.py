@@ -18,7 +18,8 @@ def add_facts(node, document, report, escape) -> None:
     source = document.source
     facts = facts_of(document)
     branch = node.add("[bold magenta]事实[/]")
-    year = f"{report.year}年（标题第{report.title.lineno}行）" if report.year else "未能从标题识别"
+    year, where, line = report.dating
+    year = f"{year}年（{where}第{line.lineno}行）" if year else "未能从标题、正文开头或一级标题识别"
     branch.add(f"报告年度：{year}")
     for mention, owner, what in issue_dates(document):
         if owner is report:

@@ -18,9 +18,9 @@ def render(source, rules, console, show_facts: bool = False) -> None:
     document = build_document(source)
     root = Tree(f"[bold]{escape(source.path)}[/]")
     for report in document.reports:
-        title = report.title.text if report.title else "（无标题）"
+        title = "".join(report.title.text.splitlines()) if report.title else "（无标题）"
         facts = [f"第{report.title.lineno}行" if report.title else None,
-                 f"年度 {report.year}" if report.year else None,
+                 year_label(report),
                  f"发布机构 {report.issuer}" if report.issuer else None,
                  f"落款日期 {report.date.text}" if report.date else None]
         node = root.add(f"[bold]报告[/] {escape(title)}  [dim]{' · '.join(f for f in facts if f)}[/]")
@@ -33,6 +33,16 @@ def render(source, rules, console, show_facts: bool = False) -> None:
 
             add_facts(node, document, report, escape)
     console.print(root)
+
+
+def year_label(report) -> str | None:
+    """"年度 2024", and where the year was read when it was not the title."""
+    year, where, line = report.dating
+    if year is None:
+        return None
+    if where == "标题":
+        return f"年度 {year}"
+    return f"年度 {year}（取自{where}第{line.lineno}行）"
 
 
 def _add(parent, section, findings, escape) -> None:
