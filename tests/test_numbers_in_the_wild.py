@@ -187,3 +187,13 @@ def test_mark_cut_off_with_the_end_of_the_text_is_not_unbalanced(all_rules):
         ("P001", 1, 3, "“《”没有配对的后半个（应与“》”成对）")]
     assert findings("制定了《甲县实施方案\n下一段。", all_rules, select=["P001"]) == [
         ("P001", 1, 4, "“《”没有配对的后半个（应与“》”成对）")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("发布时间：2025-05-20 02:59:38\n青山县司法局2024年度法治政府建设工作总结\n一、主要举措和成效\n全年办结案件35件。\n",
+     [("D006", 1, 6, "发布日期“2025-05-20”晚于公开期限2025年4月1日")]),
+    ("青山县司法局2024年度法治政府建设工作总结 篇一\n时间：2024-12-28\n一、主要举措和成效\n全年办结案件35件。\n",
+     [("D007", 2, 4, "发布日期“2024-12-28”早于报告年度2024年结束，年度报告不可能在此之前成文")]),
+])
+def test_page_dates_of_a_work_summary(all_rules, text, expected):
+    assert findings(text, all_rules, select=["D006", "D007"]) == expected
