@@ -7,6 +7,7 @@ start-up stays fast.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sys
 from enum import Enum
@@ -17,6 +18,7 @@ import typer
 
 from lintlaw import __version__
 from lintlaw.errors import LintlawError
+from lintlaw.render.visible import keep_lines, one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
@@ -44,7 +46,7 @@ class FailOn(str, Enum):
 
 
 def _fail(message: str) -> None:
-    print(f"lintlaw: {message}", file=sys.stderr)
+    print(one_line(f"lintlaw: {message}"), file=sys.stderr)
     raise typer.Exit(2)
 
 
@@ -95,6 +97,9 @@ def check(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把当前全部问题记入基线文件。"),
     no_ignore: bool = typer.Option(False, "--no-ignore",
                                    help="在目录中查找文件时不理会 .gitignore 等 git 忽略规则。"),
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename",
+        help="把标准输入（-）当作此文件：按扩展名读取（.md、.html、.docx），按其位置查找配置，问题中显示此文件名。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
@@ -104,11 +109,14 @@ def check(
     if not names:
         _fail("没有找到要检查的文件（.txt、.md、.docx、.html）"
               + ("" if no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
+    _refuse_overwriting_inputs(names, {"--output-file": output_file, "--write-baseline": write_baseline})
+    if stdin_filename is not None and STDIN not in names:
+        _fail("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
     from lintlaw.runner import Options, check_files, default_jobs
 
     try:
         plans = _plans(names, config, isolated, _split(select), _split(ignore), _split(extend_select),
-                       rules_dirs or [])
+                       rules_dirs or [], stdin_filename)
         recorded = None
         if baseline is not None:
             from lintlaw import baseline as baselines
@@ -117,28 +125,37 @@ def check(
     except LintlawError as err:
         _fail(str(err))
     all_rules = list({rule.code: rule for plan in plans.values() for rule in plan.rules}.values())
-    options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+                      stdin_filename=stdin_filename)
     outcomes = check_files(plans, options, jobs or default_jobs())
-    sources, diagnostics, input_errors, fixed, edits, would_change = {}, [], 0, 0, 0, 0
+    sources, diagnostics, fixed, edits, would_change = {}, [], 0, 0, 0
+    tally = Tally()
+    plan_of = {}  # by the name findings carry (standard input's --stdin-filename, ./a.txt as a.txt)
     for outcome in outcomes:
-        if outcome.error:
-            print(f"lintlaw: {outcome.error}", file=sys.stderr)
-            input_errors += 1
-            continue
-        if outcome.note:
-            print(f"lintlaw: {outcome.note}", file=sys.stderr)
-        if outcome.diff:
-            sys.stdout.write(outcome.diff)
-            would_change += 1
         if outcome.stdout_bytes is not None:
             sys.stdout.flush()
             sys.stdout.buffer.write(outcome.stdout_bytes)
             sys.stdout.flush()
-        sources[outcome.name] = outcome.source
+        if outcome.error:
+            print(one_line(f"lintlaw: {outcome.error}"), file=sys.stderr)
+            tally.count_error(outcome)
+            continue
+        if outcome.note:
+            print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
+        if outcome.empty:
+            print(one_line(f"lintlaw: {outcome.source.path}: 文件是空的（或只有空白），没有可检查的内容"),
+                  file=sys.stderr)
+            tally.empty += 1
+        if outcome.diff:
+            sys.stdout.write(keep_lines(outcome.diff))
+            would_change += 1
+        sources[outcome.source.path] = outcome.source
+        plan_of[outcome.source.path] = plans[outcome.name]
         diagnostics.extend(outcome.diagnostics)
         fixed += outcome.fixed
         edits += outcome.edits
 
+    input_errors = tally.unreadable + tally.unwritten
     if diff:
         print(f"{fixed} 个问题可以自动修复（{edits} 处改动），涉及 {would_change} 个文件。", file=sys.stderr)
         raise typer.Exit(2 if input_errors else 1 if would_change else 0)
@@ -159,9 +176,10 @@ def check(
             print(f"lintlaw: 基线 {baseline} 中有 {len(gone)} 条记录已不再出现，可用 --write-baseline 更新：",
                   file=sys.stderr)
             for entry in gone:
-                print(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}", file=sys.stderr)
+                print(one_line(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}"),
+                      file=sys.stderr)
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
-    to_stderr = fix and STDIN in sources
+    to_stderr = fix and STDIN in plans
     try:
         with _output(output_file, to_stderr):
             if statistics:
@@ -169,7 +187,7 @@ def check(
             else:
                 _render(output_format, diagnostics, sources, all_rules)
             if statistics or output_format not in MACHINE_FORMATS:
-                print(_summary(diagnostics, len(sources), (fixed, edits) if fix else None))
+                print(_summary(diagnostics, sources, (fixed, edits) if fix else None, tally))
     except BrokenPipeError:
         raise
     except OSError as err:
@@ -179,7 +197,7 @@ def check(
     if input_errors:
         raise typer.Exit(2)
     failing = [d for d in diagnostics
-               if d.severity >= Severity.parse(_fail_on(fail_on, plans, d.path))]
+               if d.severity >= Severity.parse(_fail_on(fail_on, plan_of, d.path))]
     raise typer.Exit(1 if failing else 0)
 
 
@@ -190,8 +208,10 @@ def _fail_on(option, plans, path: str) -> str:
     return plans[path].settings.fail_on or "error"
 
 
-def _plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs):
-    """Each file's rules, from its nearest configuration and the command line."""
+def _plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs, stdin_filename=None):
+    """Each file's rules, from its nearest configuration and the command line.
+
+    Standard input takes the configuration of the file --stdin-filename names."""
     from lintlaw.config import forget, settings_for
     from lintlaw.ruleset import configured_rules
     from lintlaw.runner import Plan
@@ -200,8 +220,9 @@ def _plans(names, config_path, isolated, select, ignore, extend_select, rules_di
     plans = {}
     cache: dict[tuple, Plan] = {}
     for name in names:
-        settings = settings_for(name, config_path, isolated)
-        key = (settings, settings.ignored_for(name) if name != "-" else ())
+        as_file = stdin_filename if name == "-" and stdin_filename else name
+        settings = settings_for(as_file, config_path, isolated)
+        key = (settings, settings.ignored_for(as_file) if as_file != "-" else ())
         if key not in cache:
             cache[key] = Plan(configured_rules(settings, select, ignore, extend_select, rules_dirs, key[1]),
                               settings)
@@ -254,7 +275,7 @@ def _statistics(diagnostics) -> str:
     lines = []
     for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         mark = f"  （可修复 {fixable[code]}）" if fixable[code] else ""
-        lines.append(f"{count:>6}  {code}  {name}{mark}")
+        lines.append(one_line(f"{count:>6}  {code}  {name}{mark}"))
     return "\n".join(lines)
 
 
@@ -266,23 +287,74 @@ def _console():
     return Console(highlight=False, soft_wrap=True, width=width)
 
 
-def _summary(diagnostics, files: int, fixed: tuple[int, int] | None = None) -> str:
-    """The closing line; `fixed` is (findings fixed, edits made) after --fix."""
+@dataclasses.dataclass
+class Tally:
+    """The files a summary must own up to besides the findings."""
+
+    unreadable: int = 0  # could not be read or decoded: not checked
+    unwritten: int = 0  # checked, but the fix could not be written back
+    empty: int = 0  # nothing but white space: checked, nothing to check
+
+    def count_error(self, outcome) -> None:
+        if outcome.unwritten:
+            self.unwritten += 1
+        else:
+            self.unreadable += 1
+
+
+def _summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: Tally | None = None) -> str:
+    """The closing line; `fixed` is (findings fixed, edits made) after --fix.
+
+    A run with files that could not be read never ends on a bare "no problems",
+    and only files --fix can write (text, not Word or web pages) count as fixable.
+    """
     from lintlaw.diagnostics import Severity
 
+    tally = tally or Tally()
+    files = len(sources)
     done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if fixed is not None else ""
+    failed = ""
+    if tally.unreadable:
+        failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"
+    if tally.unwritten:
+        failed += f"{tally.unwritten} 个文件的修复未能写回，文件未改动（见上方的错误信息）。"
+    checked = f"检查了 {files} 个文件" + (f"，其中 {tally.empty} 个是空文件" if tally.empty else "")
     if not diagnostics:
-        return done + f"未发现{'其余' if fixed and fixed[0] else ''}问题（检查了 {files} 个文件）。"
+        if failed and not files:
+            return done + failed
+        other = "其余" if fixed and fixed[0] else ""
+        return done + failed + f"{'已检查的文件中' if failed else ''}未发现{other}问题（{checked}）。"
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     line = (f"{'剩余' if fixed is not None else '发现'} {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，"
-            f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}），检查了 {files} 个文件。")
-    safe = sum(1 for d in diagnostics if d.fix and d.fix.safe)
-    unsafe = sum(1 for d in diagnostics if d.fix and not d.fix.safe)
+            f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}），{checked}。")
+    fixable = [d.fix for d in diagnostics if d.fix and sources[d.path].editable]
+    safe = sum(1 for f in fixable if f.safe)
+    unsafe = len(fixable) - safe
     if fixed is None and safe:
         line += f"其中 {safe} 个可用 --fix 自动修复。"
     if unsafe:
         line += f"另有 {unsafe} 个可用 --fix --unsafe-fixes 修复（需人工复核）。"
-    return done + line
+    return done + failed + line
+
+
+def _refuse_overwriting_inputs(names, outputs: dict) -> None:
+    """Stop before an output file (report, baseline) would overwrite a file being checked."""
+    outputs = {option: path for option, path in outputs.items() if path is not None}
+    if not outputs:
+        return
+    from lintlaw.inputs import STDIN
+
+    def identity(path) -> tuple[int, int] | None:
+        try:
+            status = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        return status.st_dev, status.st_ino
+
+    inputs = {identity(name) for name in names if name != STDIN} - {None}
+    for option, path in outputs.items():
+        if identity(path) in inputs:
+            _fail(f"{path}: {option} 的输出文件也是要检查的输入文件，不能覆盖它")
 
 
 @app.command()
@@ -290,13 +362,15 @@ def tree(
     path: str = typer.Argument(..., help="要显示结构的文件，- 表示标准输入。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取。"),
     facts: bool = typer.Option(False, "--facts", help="同时列出识别到的年度、日期、数字及其作用和比率核对结果。"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+                                                 help="把标准输入（-）当作此文件，按扩展名读取（.md、.html、.docx）。"),
 ):
     """以树形显示报告的标题层次，标出编号有问题的地方。"""
     from lintlaw.inputs import load
     from lintlaw.render.tree import render
 
     try:
-        source = load(path, encoding)
+        source = load(path, encoding, stdin_filename)
         rules = _load_rules(None, ["structure"])
     except LintlawError as err:
         _fail(str(err))
@@ -385,7 +459,7 @@ def main() -> None:
     try:
         app()
     except LintlawError as err:  # anything a command did not catch itself
-        print(f"lintlaw: {err}", file=sys.stderr)
+        print(one_line(f"lintlaw: {err}"), file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -396,6 +470,6 @@ def main() -> None:
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("LINTLAW_DEBUG"):
             raise
-        print(f"lintlaw: 内部错误：{type(err).__name__}: {err}（设置 LINTLAW_DEBUG=1 查看详情，并请报告此问题）",
-              file=sys.stderr)
+        print(one_line(f"lintlaw: 内部错误：{type(err).__name__}: {err}"
+                       "（设置 LINTLAW_DEBUG=1 查看详情，并请报告此问题）"), file=sys.stderr)
         sys.exit(2)

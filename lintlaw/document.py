@@ -148,6 +148,8 @@ class Document:
     source: Source
     lines: list[Line]
     reports: list[Report]
+    # Spans that are not report text (Markdown code blocks): nothing there is reported or fixed.
+    not_text: list[tuple[int, int]] = field(default_factory=list)
     _facts: dict = field(default_factory=dict, repr=False)
 
     def prose_lines(self):
@@ -163,16 +165,18 @@ class Document:
 
 def build_document(source: Source, report_type: str = "auto") -> Document:
     text = source.text
+    not_text = []
     if source.path.lower().endswith(".md"):
-        from lintlaw.readers.markdown import outline_text
+        from lintlaw.readers.markdown import code_blocks, outline_text
 
         text = outline_text(text)  # same length: offsets still point into the file
+        not_text = code_blocks(source.text)
     lines = retype(parse_lines(text, source.line_starts))
     reports = [_build_report(chunk) for chunk in split_reports(lines)]
     if report_type != "auto":
         for report in reports:
             report.forced_kind = report_type
-    return Document(source, lines, reports)
+    return Document(source, lines, reports, not_text)
 
 
 def _build_report(lines: list[Line]) -> Report:

@@ -1,15 +1,13 @@
 """Applying fixes: choose non-overlapping edits, apply them, lint again, repeat.
 
 Everything here works on decoded text; writing back (same encoding, byte-order
-mark and line endings, atomically) is write_atomically's job.
+mark and line endings, atomically, only if the file is unchanged) is lintlaw.writeback's job.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import bisect
 from dataclasses import dataclass
-from pathlib import Path
 
 from lintlaw.diagnostics import Diagnostic, Edit
 from lintlaw.linter import lint
@@ -58,11 +56,11 @@ def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[
     """The findings whose fixes apply this round: allowed, no-op free, not overlapping.
 
     A fix that would touch a heading marker is left out unless the marker is
-    what the finding is about.
+    what the finding is about. Findings are sorted once and each check costs the
+    length of its edits (plus a bisection), so a round is O(n log n), not quadratic.
     """
-    markers = [(line.marker.start, line.marker.end)
-               for line in parse_lines(source.text, source.line_starts) if line.marker is not None]
-    taken: list[Edit] = []
+    markers = _Markers(parse_lines(source.text, source.line_starts))
+    taken = _Taken(len(source.text))
     chosen = []
     for d in sorted(diagnostics, key=lambda d: (d.fix.edits[0].start if d.fix else 0, d.code)):
         fix = d.fix
@@ -70,19 +68,52 @@ def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[
             continue
         if all(source.text[e.start:e.end] == e.content for e in fix.edits):
             continue  # nothing would change
-        if any(_overlaps(e, taken) for e in fix.edits):
+        if any(taken.overlaps(e) for e in fix.edits):
             continue
-        if any(_touches(e, a, b) and not _touches(d, a, b) for e in fix.edits for a, b in markers):
+        if any(not _touches(d, a, b) for e in fix.edits for a, b in markers.touched_by(e)):
             continue
-        taken.extend(fix.edits)
+        for e in fix.edits:
+            taken.add(e)
         chosen.append(d)
     return chosen
 
 
-def _overlaps(edit: Edit, taken: list[Edit]) -> bool:
-    # Two insertions at one point, or an edit inside another, would be ambiguous.
-    return any(edit.start < other.end and other.start < edit.end
-               or edit.start == other.start for other in taken)
+class _Taken:
+    """The positions chosen edits claim. Two edits overlap when they share a replaced
+    character, when one inserts inside the other, or when both start at one point
+    (two insertions there would be ambiguous)."""
+
+    def __init__(self, size: int):
+        self.replaced = bytearray(size + 1)  # 1 where a chosen edit replaces the character
+        self.starts = bytearray(size + 1)  # 1 where a chosen edit starts (insertions too)
+
+    def overlaps(self, edit: Edit) -> bool:
+        start, end = edit.start, edit.end
+        if self.starts[start]:
+            return True
+        if start == end:  # an insertion: inside an edit that covers both neighbours
+            return start > 0 and bool(self.replaced[start - 1] and self.replaced[start])
+        return self.replaced.find(1, start, end) != -1 or self.starts.find(1, start + 1, end) != -1
+
+    def add(self, edit: Edit) -> None:
+        self.starts[edit.start] = 1
+        self.replaced[edit.start:edit.end] = b"\x01" * (edit.end - edit.start)
+
+
+class _Markers:
+    """Heading-marker spans in text order, found by bisection."""
+
+    def __init__(self, lines):
+        spans = [(line.marker.start, line.marker.end) for line in lines if line.marker is not None]
+        self.spans = spans
+        self.ends = [end for _, end in spans]
+
+    def touched_by(self, edit: Edit):
+        index = bisect.bisect_right(self.ends, edit.start)
+        while index < len(self.spans) and self.spans[index][0] < edit.end:
+            if _touches(edit, *self.spans[index]):
+                yield self.spans[index]
+            index += 1
 
 
 def _touches(span, start: int, end: int) -> bool:
@@ -99,24 +130,3 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
         position = edit.end
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace a file's contents so that a reader sees the old or the new file, never half.
-
-    The temporary file sits in the same directory (same file system) and takes
-    the original's permission bits before it is renamed over it.
-    """
-    directory = path.parent
-    mode = path.stat().st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lintlaw", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from lintlaw.errors import InputError
-from lintlaw.source import Source, decode, read_file
+from lintlaw.source import Origin, Source, decode, read_file
 
 STDIN = "-"
 SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
@@ -27,20 +27,28 @@ def expand(paths: list[str], respect_ignore: bool = True) -> list[str]:
     return found
 
 
-def load(name: str, encoding: str | None) -> Source:
-    source = _load(name, encoding)
-    # Findings name the file as it was typed ("./a.txt", "x/../a.txt"), the key it is known by.
-    source.path = name
+def load(name: str, encoding: str | None, stdin_filename: str | None = None) -> Source:
+    """Read one input. Standard input is read as the file `stdin_filename` would be
+    (Markdown, web page, Word by its suffix)."""
+    source = _load(name, encoding, stdin_filename)
+    # Findings name the file as it was typed ("./a.txt", "x/../a.txt"), the key it is known by;
+    # standard input, by the name --stdin-filename gives it.
+    source.path = stdin_filename if name == STDIN and stdin_filename else name
     return source
 
 
-def _load(name: str, encoding: str | None) -> Source:
+def _load(name: str, encoding: str | None, stdin_filename: str | None) -> Source:
     if name == STDIN:
         try:
             data = sys.stdin.buffer.read()
         except OSError as err:
             raise InputError(f"-: 无法读取标准输入（{err}）") from None
-        return decode(data, STDIN, encoding)
+        try:
+            source = _from_stdin(data, stdin_filename or STDIN, encoding)
+        except InputError as err:
+            raise InputError(str(err), data=data) from None  # a filter passes unreadable input on
+        source.origin = Origin(data)
+        return source
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -54,3 +62,16 @@ def _load(name: str, encoding: str | None) -> Source:
 
         return read_html(path, read_file(path, encoding).text)
     return read_file(path, encoding)
+
+
+def _from_stdin(data: bytes, name: str, encoding: str | None) -> Source:
+    suffix = Path(name).suffix.lower() if name != STDIN else ""
+    if suffix == ".docx":
+        from lintlaw.readers.docx_reader import read_docx
+
+        return read_docx(Path(name), data)
+    if suffix in (".html", ".htm"):
+        from lintlaw.readers.html_reader import read_html
+
+        return read_html(Path(name), decode(data, name, encoding).text)
+    return decode(data, name, encoding)  # .md is read as Markdown by its name (document.py)

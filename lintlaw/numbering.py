@@ -170,11 +170,14 @@ def _inline_sequences(report: Report, issues: list[Issue]) -> None:
     for lines in blocks:
         items = []
         for line in lines:
+            # The text after a heading marker is searched on its own, so that 一是
+            # right after “1.” or “①” opens a clause like 一是 at the start of a line.
             offset = line.marker.end - line.start if line.marker else 0
-            for match in _INLINE_ITEM.finditer(line.text, pos=offset):
+            for match in _INLINE_ITEM.finditer(line.text[offset:]):
                 value = chinese_to_int(match.group(1))
                 if value is not None:
-                    items.append((value, line.start + match.start(), line.start + match.end()))
+                    start = line.start + offset
+                    items.append((value, start + match.start(), start + match.end()))
         _check_inline(items, issues)
 
 

@@ -75,11 +75,12 @@ def _parse_marker(kind: str, raw: str, start: int) -> Marker:
         return Marker(1, chinese_to_int(core), raw, start, end, raw.endswith("、"))
     if kind == "H2":
         core = raw.strip("（()）、.．")
-        return Marker(2, chinese_to_int(core), raw, start, end, raw[-1] in "）)")
+        # Half-width brackets, (一), are a punctuation fault of the marker (S107), like （一）、.
+        return Marker(2, chinese_to_int(core), raw, start, end, raw[0] == "（" and raw[-1] == "）")
     if kind == "H3":
         return Marker(3, arabic_to_int(raw[:-1]), raw, start, end, raw[-1] in ".．")
     if raw[0] in "（(":
-        return Marker(4, arabic_to_int(raw[1:-1]), raw, start, end)
+        return Marker(4, arabic_to_int(raw[1:-1]), raw, start, end, raw[0] == "（" and raw[-1] == "）")
     return Marker(4, circled_to_int(raw), raw, start, end)
 
 

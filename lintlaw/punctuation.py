@@ -45,6 +45,7 @@ _OPENED_BY = {**{close: {open_} for open_, close in PAIRS.items()}, "）": {"（
 _BRACKET_OPENERS = frozenset("《〈（【(")
 _BRACKET_CLOSERS = frozenset("》〉）】)")
 _PAIR_MARK = re.compile("[" + "".join(_OPENERS) + "".join(_OPENED_BY) + "]")
+_PARENTHESIS = re.compile("[()（）]")
 
 
 def unbalanced(document: Document) -> Iterator[Issue]:
@@ -52,39 +53,51 @@ def unbalanced(document: Document) -> Iterator[Issue]:
     mark ("（2021—2025年》"), or one never closed, per line."""
     text = document.source.text
     for line in document.prose_lines():
-        stack: list[tuple[str, int]] = []
-        for match in _PAIR_MARK.finditer(text, line.start, line.end):
-            char, offset = match.group(), match.start()
-            openers = _OPENED_BY.get(char)
-            if openers is None:
-                if char != "(" or _chinese_context(text, offset):  # not "bytes (see…"
-                    stack.append((char, offset))
-            elif stack and stack[-1][0] in openers:
-                stack.pop()
-            elif any(open_ in openers for open_, _ in stack):
-                # Closes an outer mark: whatever opened since is unclosed.
-                while stack[-1][0] not in openers:
-                    mark, at = stack.pop()
-                    yield _unclosed(mark, at)
-                stack.pop()
-            elif char == ")":
-                continue
-            elif stack and char in _BRACKET_CLOSERS and stack[-1][0] in _BRACKET_OPENERS:
-                # A bracket closed by another kind of bracket: the closer is the typo.
-                mark, at = stack[-1]
-                yield Issue("unbalanced", at, offset + 1,
-                            {"found": mark, "expected": _OPENERS[mark],
-                             "problem": f"没有配对的后半个，却以“{char}”收尾"})
-                break
-            else:
-                yield Issue("unbalanced", offset, offset + 1,
-                            {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
-                break  # one finding per line: the rest of the line is likely off by one
-        else:
-            if stack and _cut_off(text, line):
-                continue  # the text stops mid-sentence: the closing mark was cut off with it
-            for mark, at in stack[:1]:
+        yield from _unbalanced_in(text, line.start, line.end, _cut_off(text, line))
+
+
+def _unbalanced_in(text: str, start: int, end: int, cut_off: bool = False) -> Iterator[Issue]:
+    """P001's findings between start and end (one line); `cut_off`: the text stops there."""
+    stack: list[tuple[str, int]] = []
+    for match in _PAIR_MARK.finditer(text, start, end):
+        char, offset = match.group(), match.start()
+        openers = _OPENED_BY.get(char)
+        if char == ")" and _list_number(text, offset) and not (stack and stack[-1][0] == "("):
+            continue  # "（包括：1)学习；2)培训）": ")" numbers an item
+        if openers is None:
+            if char != "(" or _chinese_context(text, offset):  # not "bytes (see…"
+                stack.append((char, offset))
+        elif stack and stack[-1][0] in openers:
+            stack.pop()
+        elif any(open_ in openers for open_, _ in stack):
+            # Closes an outer mark: whatever opened since is unclosed.
+            while stack[-1][0] not in openers:
+                mark, at = stack.pop()
                 yield _unclosed(mark, at)
+            stack.pop()
+        elif char == ")":
+            continue
+        elif stack and char in _BRACKET_CLOSERS and stack[-1][0] in _BRACKET_OPENERS:
+            # A bracket closed by another kind of bracket: the closer is the typo.
+            mark, at = stack[-1]
+            yield Issue("unbalanced", at, offset + 1,
+                        {"found": mark, "expected": _OPENERS[mark],
+                         "problem": f"没有配对的后半个，却以“{char}”收尾"})
+            return
+        else:
+            yield Issue("unbalanced", offset, offset + 1,
+                        {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
+            return  # one finding per line: the rest of the line is likely off by one
+    if cut_off:
+        return  # the text stops mid-sentence: the closing mark was cut off with it
+    for mark, at in stack[:1]:
+        yield _unclosed(mark, at)
+
+
+def _list_number(text: str, offset: int) -> bool:
+    """The ")" at offset ends a list number such as "1)" or "a)" (one digit or letter)."""
+    return (offset >= 1 and text[offset - 1].isascii() and text[offset - 1].isalnum()
+            and (offset < 2 or not (text[offset - 2].isascii() and text[offset - 2].isalnum())))
 
 
 _SENTENCE_END = "。！？!?；;…”’）)》】"
@@ -146,21 +159,62 @@ def half_width(document: Document, threshold: int) -> Iterator[Issue]:
     with every edit in its fix; below it, one finding each.
     """
     text = document.source.text
-    found = []
+    found: list[int] = []
     for line in document.prose_lines():
-        # A heading marker's "(一)" is the numbering rules' business, not this one's.
+        # A heading marker's "(一)" is the numbering rules' business (S107), not this one's.
         start = line.marker.end if line.marker is not None else line.start
-        found.extend(m for m in _HALF_MARK.finditer(text, start, line.end)
-                     if _chinese_context(text, m.start()))
+        found.extend(m.start() for m in _HALF_MARK.finditer(text, start, line.end)
+                     if m.group() not in "()" and _chinese_context(text, m.start()))
+        found.extend(_parentheses_to_convert(text, start, line.start, line.end))
     if not found:
         return
-    edits = tuple(Edit(m.start(), m.end(), HALF_TO_FULL[m.group()]) for m in found)
+    found.sort()
+    edits = tuple(Edit(at, at + 1, HALF_TO_FULL[text[at]]) for at in found)
     if len(found) >= threshold:
         first = found[0]
-        kinds = "".join(sorted({m.group() for m in found}, key=",;:?!()".index))
-        yield Issue("half-width-file", first.start(), first.end(),
+        kinds = "".join(sorted({text[at] for at in found}, key=",;:?!()".index))
+        yield Issue("half-width-file", first, first + 1,
                     {"count": len(found), "found": " ".join(kinds)}, fix=Fix(edits, True))
         return
-    for match, edit in zip(found, edits):
-        yield Issue("half-width", match.start(), match.end(),
-                    {"found": match.group(), "expected": edit.content}, fix=Fix((edit,), True))
+    for at, edit in zip(found, edits):
+        yield Issue("half-width", at, at + 1,
+                    {"found": text[at], "expected": edit.content}, fix=Fix((edit,), True))
+
+
+def _parentheses_to_convert(text: str, start: int, line_start: int, line_end: int) -> list[int]:
+    """Half-width parentheses to make full-width, a pair at a time, never one bracket alone.
+
+    Parentheses of either width are paired on the line. A pair is converted when one
+    half is already full-width (热线（12345)), or when either bracket sits next to a
+    Chinese character (热线(12345)); a bracket without its partner is left alone. If
+    the conversion would still leave the line's paired marks worse off (an unbalanced
+    mark the line did not have), no parenthesis on the line is converted.
+    """
+    chosen = []
+    for pair in _paren_pairs(text, start, line_end):
+        half = [at for at in pair if text[at] in "()"]
+        if half and (len(half) == 1 or any(_chinese_context(text, at) for at in half)):
+            chosen.extend(half)
+    if not chosen:
+        return []
+    line = list(text[line_start:line_end])
+    for at in chosen:
+        line[at - line_start] = HALF_TO_FULL[text[at]]
+    before = {(i.start - line_start, i.values["problem"]) for i in _unbalanced_in(text, line_start, line_end)}
+    after = "".join(line)
+    if any((i.start, i.values["problem"]) not in before for i in _unbalanced_in(after, 0, len(after))):
+        return []
+    return chosen
+
+
+def _paren_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Matching parentheses of either width between start and end."""
+    stack: list[int] = []
+    pairs = []
+    for match in _PARENTHESIS.finditer(text, start, end):
+        if match.group() in "(（":
+            stack.append(match.start())
+        elif stack:
+            pairs.append((stack.pop(), match.start()))
+    return pairs
+

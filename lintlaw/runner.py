@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from lintlaw.errors import InputError, LintlawError
+from lintlaw.errors import LintlawError, WriteError
 from lintlaw.inputs import STDIN, load
 from lintlaw.source import Source
 
@@ -25,6 +24,7 @@ class Options:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    stdin_filename: str | None = None  # the name standard input is read and reported as
 
 
 @dataclass(frozen=True)
@@ -57,52 +57,59 @@ class FileOutcome:
     diff: str = ""  # unified diff (--diff)
     stdout_bytes: bytes | None = None  # fixed standard input, for stdout
     note: str | None = None  # a one-line remark for stderr that is not an error
+    unwritten: bool = False  # the error is a fix that could not be written back (the file is as it was)
+    empty: bool = False  # the file holds nothing but white space
 
 
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
+    try:
+        source = load(name, options.encoding, options.stdin_filename)
+        # The bytes as read matter only to write-back: outcomes carry the text alone.
+        origin, source.origin = source.origin, None
+        outcome = _check_loaded(name, source, origin, plan, options)
+        outcome.empty = not source.text.strip()
+        return outcome
+    except WriteError as err:
+        return FileOutcome(name, error=str(err), unwritten=True)
+    except LintlawError as err:
+        outcome = FileOutcome(name, error=str(err))
+        if name == STDIN and options.fix and not options.diff:
+            outcome.stdout_bytes = getattr(err, "data", None)  # a filter never swallows its input
+        return outcome
+
+
+def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Options) -> FileOutcome:
     from lintlaw.linter import lint
 
     report_type = plan.settings.report_type
-    try:
-        source = load(name, options.encoding)
-        if (options.fix or options.diff) and not source.editable:
-            outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
-            outcome.note = f"{name}: Word 文档和网页不能自动修复，只报告问题"
-            return outcome
-        if not (options.fix or options.diff):
-            return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
-        from lintlaw.fixing import fix_source
-
-        result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
-        if options.encoding is None and any(d.code == MOJIBAKE for d in result.remaining):
-            # Mojibake may mean the encoding was guessed wrong: writing the text back would
-            # fix it in place. R003 has no fix, so the original's finding is still there.
-            outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
-            outcome.note = f"{name}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
-            if name == STDIN and not options.diff:
-                outcome.stdout_bytes = source.encode(source.text)  # a filter passes the text on unchanged
-            return outcome
-        outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
-        if options.diff:
-            outcome.diff = unified_diff(source, result.source)
-        elif result.changed:
-            data = source.encode(result.source.text)
-            if name == STDIN:
-                outcome.stdout_bytes = data
-            else:
-                _write_back(Path(name), data)
+    if (options.fix or options.diff) and not source.editable:
+        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+        outcome.note = f"{name}: Word 文档和网页不能自动修复，只报告问题"
         return outcome
-    except LintlawError as err:
-        return FileOutcome(name, error=str(err))
+    if not (options.fix or options.diff):
+        return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+    from lintlaw.fixing import fix_source
 
+    result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
+    if options.encoding is None and any(d.code == MOJIBAKE for d in result.remaining):
+        # Mojibake may mean the encoding was guessed wrong: writing the text back would
+        # fix it in place. R003 has no fix, so the original's finding is still there.
+        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+        outcome.note = f"{name}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+        if name == STDIN and not options.diff:
+            outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
+        return outcome
+    outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
+    if options.diff:
+        outcome.diff = unified_diff(source, result.source)
+    elif name == STDIN:
+        # A filter: the whole text goes out, changed or not (unchanged: the very bytes read).
+        outcome.stdout_bytes = source.encode(result.source.text) if result.changed else origin.data
+    elif result.changed:
+        from lintlaw.writeback import write_back
 
-def _write_back(path: Path, data: bytes) -> None:
-    from lintlaw.fixing import write_atomically
-
-    try:
-        write_atomically(path, data)
-    except OSError as err:
-        raise InputError(f"{path}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
+        write_back(name, source.encode(result.source.text), origin)
+    return outcome
 
 
 def unified_diff(before: Source, after: Source) -> str:
@@ -110,9 +117,18 @@ def unified_diff(before: Source, after: Source) -> str:
 
     if before.text == after.text:
         return ""
-    lines = difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
+    lines = difflib.unified_diff(_lines(before.text), _lines(after.text),
                                  fromfile=before.path, tofile=before.path)
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, split at \r\n, \r and \n only (str.splitlines also splits at VT, FF…)."""
+    from lintlaw.source import LINE_BREAK
+
+    ends = [m.end() for m in LINE_BREAK.finditer(text)]
+    starts = [0, *ends]
+    return [text[a:b] for a, b in zip(starts, [*ends, len(text)], strict=True) if a < b]
 
 
 def default_jobs() -> int:

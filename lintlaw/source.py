@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import errno
+import os
 
 # Internal fixed patterns use the standard re module (faster to compile at start-up);
 # rule-file patterns use the regex module for its timeout (lintlaw/kinds/pattern.py).
@@ -29,7 +30,20 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_UTF16_BOMS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+# Codecs of a fixed byte order: their byte-order mark, when the file has one, is
+# read off and written back by lintlaw, not by the codec.
+_ORDER_MARKS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+                "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """A file as it was read: write-back checks that it is still so before replacing it."""
+
+    data: bytes
+    size: int | None = None  # None for standard input
+    mtime_ns: int | None = None
+    file_id: tuple[int, int] | None = None  # (device, inode)
 
 
 @dataclass
@@ -42,6 +56,7 @@ class Source:
     bom: bool = False
     editable: bool = True  # False for text read out of Word or HTML: fixes cannot be written back
     line_map: list[int] | None = None  # original line of each text line (HTML), if they differ
+    origin: Origin | None = field(default=None, repr=False, compare=False)  # the bytes read, for --fix
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -64,9 +79,10 @@ class Source:
 
     def encode(self, text: str) -> bytes:
         """Text in this file's encoding, with the same byte-order mark, for writing back."""
-        if self.encoding in _UTF16_BOMS:
-            return _UTF16_BOMS[self.encoding] + text.encode(self.encoding)
-        return text.encode(self.encoding)
+        data = text.encode(self.encoding)
+        if self.bom and self.encoding in _ORDER_MARKS:
+            return _ORDER_MARKS[self.encoding] + data
+        return data
 
     def line_text_at(self, offset: int) -> str:
         """The text line holding an offset (for HTML input, a line of the extracted text)."""
@@ -88,8 +104,8 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
             codecs.lookup(encoding)
         except LookupError:
             raise InputError(f"{path}: 未知的编码“{encoding}”") from None
-        bom = encoding.lower().replace("_", "-") in ("utf-8-sig", "utf8-sig")
-        return _checked(_decode_as(data, path, encoding), path, encoding, bom)
+        codec, bom = _forced_codec(data, encoding)
+        return _checked(_decode_as(data, path, codec), path, codec, bom)
 
     for mark, codec in _BOMS:
         if data.startswith(mark):
@@ -162,6 +178,27 @@ def _encodable(ch: str, codec: str) -> bool:
     return True
 
 
+def _forced_codec(data: bytes, encoding: str) -> tuple[str, bool]:
+    """The codec for a forced encoding and whether the file has a byte-order mark.
+
+    The file's own mark decides what the name leaves open, so that writing back
+    keeps it: `utf-16` is big- or little-endian as the mark says (little without
+    one, and then no mark is added); `utf-8-sig` adds no mark the file lacked.
+    """
+    name = codecs.lookup(encoding).name
+    if name in ("utf-8", "utf-8-sig"):
+        bom = data.startswith(codecs.BOM_UTF8)
+        return ("utf-8-sig" if bom else "utf-8"), bom
+    if name in ("utf-16", "utf-32"):
+        for codec in (f"{name}-le", f"{name}-be"):
+            if data.startswith(_ORDER_MARKS[codec]):
+                return codec, True
+        return f"{name}-le", False
+    if name in _ORDER_MARKS:
+        return name, data.startswith(_ORDER_MARKS[name])
+    return encoding, False
+
+
 def _decode_as(data: bytes, path: str, codec: str) -> str:
     try:
         return data.decode(codec)
@@ -173,7 +210,7 @@ def _checked(text: str, path: str, codec: str, bom: bool) -> Source:
     controls = len(_CONTROL.findall(text)) if text else 0
     if controls and controls > _BINARY_CONTROL_RATIO * len(text):
         raise InputError(f"{path}: 二进制文件，不是文本")
-    if codec in _UTF16_BOMS:
+    if bom and codec in _ORDER_MARKS:
         text = text.removeprefix("\ufeff")
     return Source(path=path, text=text, encoding=codec, bom=bom)
 
@@ -182,7 +219,9 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
     """Read and decode one file; any failure is an InputError naming the file."""
     name = str(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            data = stream.read()
     except FileNotFoundError:
         raise InputError(f"{name}: 文件不存在") from None
     except IsADirectoryError:
@@ -193,4 +232,6 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
         if err.errno == errno.ELOOP:
             raise InputError(f"{name}: 符号链接循环，无法读取") from None
         raise InputError(f"{name}: 无法读取（{err.strerror}）") from None
-    return decode(data, name, encoding)
+    source = decode(data, name, encoding)
+    source.origin = Origin(data, status.st_size, status.st_mtime_ns, (status.st_dev, status.st_ino))
+    return source

@@ -3,10 +3,13 @@
 Inputs are generated from text this project wrote (no corpus files). Run from
 the repository root after `pip install -e .`:
 
-    python scripts/bench.py [--runs 7] [--many]
+    python scripts/bench.py [--runs 7] [--many] [--fix]
 
 Prints medians; growth is the time ratio between the 5 MB file and a file 1/16
 of its size (linear growth means a ratio near 16; the target is at most 20).
+--fix also times `lintlaw check --fix` on 1, 2, 4 and 8 MB files with a fix in
+nearly every paragraph (each run on a fresh copy); linear growth doubles the time
+with each step.
 """
 
 from __future__ import annotations
@@ -82,6 +85,33 @@ def timed(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
     return {label: statistics.median(samples) for label, samples in wall.items()}
 
 
+def fixable(target_bytes: int) -> str:
+    """A sized report with safe fixes throughout (截止→截至, 法制→法治, a half-width comma)."""
+    return (sized(target_bytes).replace("群众满意度", "截止目前群众满意度")
+            .replace("，做到", ",做到").replace("法治专题", "法制专题"))
+
+
+def timed_fix(script: Path, pristine: dict[str, Path], runs: int) -> dict[str, float]:
+    """Median wall time of --fix per labelled file, each run on a fresh copy of it;
+    median CPU times go to CPU_TIMES under "fix-<label>"."""
+    wall: dict[str, list[float]] = {label: [] for label in pristine}
+    cpu: dict[str, list[float]] = {label: [] for label in pristine}
+    for _ in range(runs):
+        for label, original in pristine.items():
+            copy = original.with_name("fixing.txt")
+            copy.write_bytes(original.read_bytes())
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run([str(script), "check", "--fix", "--format", "concise", str(copy)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            wall[label].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[label].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    for label in pristine:
+        CPU_TIMES[f"fix-{label}"] = statistics.median(cpu[label])
+    return {label: statistics.median(samples) for label, samples in wall.items()}
+
+
 def many_files(directory: Path, count: int = 2000) -> None:
     """`count` report files built from the project's own fixtures and example."""
     root = Path(__file__).resolve().parents[1]
@@ -96,6 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--many", action="store_true", help="also time 2,000 files with --jobs 1 and --jobs 2")
+    parser.add_argument("--fix", action="store_true", help="also time --fix on 1, 2, 4 and 8 MB")
     args = parser.parse_args()
     script = Path(sys.executable).parent / "lintlaw"  # the installed script, not a shim
     if not script.exists():
@@ -133,6 +164,20 @@ def main() -> None:
             print(f"2,000 files, --jobs 1:               {many['jobs1'] * 1000:7.0f} ms")
             print(f"2,000 files, --jobs 2:               {many['jobs2'] * 1000:7.0f} ms "
                   f"({many['jobs1'] / many['jobs2']:.2f}x faster)")
+
+        if args.fix:
+            pristine = {}
+            for megabytes in (1, 2, 4, 8):
+                pristine[megabytes] = Path(tmp, f"fix-{megabytes}.txt")
+                pristine[megabytes].write_text(fixable(megabytes * 1_000_000), encoding="utf-8")
+            fixing = timed_fix(script, pristine, 3)
+            previous = None
+            for megabytes, seconds in fixing.items():
+                cpu_seconds = CPU_TIMES[f"fix-{megabytes}"]
+                growth = f"  (cpu {cpu_seconds / previous:.2f}x the previous size)" if previous else ""
+                print(f"--fix, {pristine[megabytes].stat().st_size / 1e6:.2f} MB file:         "
+                      f"{seconds * 1000:7.0f} ms   {cpu_seconds * 1000:7.0f} ms{growth}")
+                previous = cpu_seconds
 
 
 if __name__ == "__main__":

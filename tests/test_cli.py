@@ -72,7 +72,7 @@ def test_directory_recursion_and_stdin(tmp_path):
     result = run("check", "--format", "concise", "--select", "S101", str(tmp_path))
     assert result.stdout.splitlines() == [
         f"{tmp_path / 'a.txt'}:2:1: S101 编号不连续：“一、”之后是“三、”，缺少“二、”",
-        "发现 1 个问题（错误 1，警告 0，提示 0），检查了 2 个文件。"]
+        "1 个文件无法读取，未检查（见上方的错误信息）。发现 1 个问题（错误 1，警告 0，提示 0），检查了 2 个文件。"]
     result = run("check", "--format", "concise", "--select", "S101", "-", input="一、举措\n三、安排\n")
     assert result.stdout.splitlines()[0] == "-:2:1: S101 编号不连续：“一、”之后是“三、”，缺少“二、”"
 

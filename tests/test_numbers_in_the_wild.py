@@ -78,6 +78,8 @@ def test_half_width_and_mismatched_brackets(all_rules, text, expected):
 
 @pytest.mark.parametrize("text", [
     "包括：1)学习；2)培训。",  # ")" numbering list items
+    "（包括：1)学习；2)培训）。",
+    "见附件(a)和(b)。",
     "办法(试行）和办法（试行)。",  # mixed widths pair up (P009's finding, not P001's)
     "see the file (report",  # no Chinese next to the "("
     "推出“3233”工作模式(3天内办结)。",

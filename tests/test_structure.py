@@ -65,6 +65,29 @@ def test_inline_sequence_not_fooled_by_words(all_rules):
     assert findings(text, all_rules, select=["S110"]) == []
 
 
+@pytest.mark.parametrize("marker", ["1.", "1．", "1、", "（1）", "(1)", "①", "（一）", "一、"])
+def test_inline_sequence_right_after_a_heading_marker(all_rules, marker):
+    # 一是 directly after the marker opens the sequence (issue 9, item 24).
+    heading = "" if marker == "一、" else "一、主要举措\n"
+    text = f"{heading}{marker}一是健全规则。二是严格审查。三是加强备案。\n"
+    assert findings(text, all_rules, select=["S110"]) == []
+
+
+def test_inline_sequence_after_a_marker_still_checked(all_rules):
+    text = "一、主要举措\n1.一是健全规则。三是加强备案。\n"
+    assert findings(text, all_rules, select=["S110"]) == [
+        ("S110", 2, 10, "“一是、二是”序列有误：“一是”之后是“三是”，缺少“二是”")]
+
+
+def test_marker_punctuation_fix_keeps_the_inline_sequence_clean(all_rules):
+    from .test_fixes import fixed
+
+    text = "一、主要举措\n1、一是健全规则。二是严格审查。三是加强备案。\n"
+    after = fixed(text, all_rules, select=["S107", "S110"])
+    assert after == "一、主要举措\n1.一是健全规则。二是严格审查。三是加强备案。\n"
+    assert findings(after, all_rules, select=["S110"]) == []
+
+
 # --- Issue 10 §2: the parts real reports name differently -------------------------------
 
 _TITLE = "青山县司法局2024年度法治政府建设情况报告\n"

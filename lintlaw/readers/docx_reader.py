@@ -20,13 +20,19 @@ _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTrad
                     "japaneseCounting", "chineseLegalSimplified", "ideographDigital"}
 
 
-def read_docx(path: Path) -> Source:
+def read_docx(path: Path, data: bytes | None = None) -> Source:
+    """A Word document from its file, or from `data` (standard input) named `path`."""
     try:
         import docx
     except ImportError:
         raise InputError(f"{path}: 读取 Word 文档需要 python-docx：pip install 'lintlaw[docx]'") from None
     try:
-        document = docx.Document(str(path))
+        if data is not None:
+            import io
+
+            document = docx.Document(io.BytesIO(data))
+        else:
+            document = docx.Document(str(path))
     except Exception as err:  # python-docx raises several kinds for a damaged or non-Word file
         raise InputError(f"{path}: 不是有效的 Word 文档（{type(err).__name__}）") from None
     numbering = _Numbering(document)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
+from lintlaw.render.visible import escape_char, is_unsafe
+
 
 def char_width(char: str) -> int:
+    if is_unsafe(char):  # shown as its escape, e.g. \x1b
+        return len(escape_char(char))
     if unicodedata.combining(char):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1

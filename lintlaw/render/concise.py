@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lintlaw.diagnostics import Diagnostic
+from lintlaw.render.visible import one_line
 from lintlaw.source import Source
 
 
@@ -10,5 +11,5 @@ def render(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
     out = []
     for d in diagnostics:
         line, column = sources[d.path].position(d.start)
-        out.append(f"{d.path}:{line}:{column}: {d.code} {d.message}")
+        out.append(one_line(f"{d.path}:{line}:{column}: {d.code} {d.message}"))
     return "\n".join(out)

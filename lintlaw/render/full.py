@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lintlaw.diagnostics import Diagnostic, Severity
 from lintlaw.render.cells import char_width
+from lintlaw.render.visible import one_line
 from lintlaw.source import Source
 
 WINDOW_CELLS = 72
@@ -38,7 +39,7 @@ def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
     last = max(last, min(end, len(text)))
     prefix = "…" if first > 0 else ""
     suffix = "…" if last < len(text) else ""
-    shown = prefix + text[first:last] + suffix
+    shown = prefix + one_line(text[first:last]) + suffix
     pad = sum(char_width(c) for c in prefix + text[first:start])
     span = text[start:min(end, last)] or " "
     carets = " " * pad + "^" * max(1, sum(char_width(c) for c in span))
@@ -46,7 +47,10 @@ def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
 
 
 def render(diagnostics: list[Diagnostic], sources: dict[str, Source], console) -> None:
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
+
+    def escape(text: str) -> str:  # rich markup and control characters
+        return markup_escape(one_line(text))
 
     for d in diagnostics:
         source = sources[d.path]
@@ -57,7 +61,7 @@ def render(diagnostics: list[Diagnostic], sources: dict[str, Source], console) -
         console.print(f"[bold]{escape(d.path)}:{line}:{column}:[/] [{style}]{d.code}[/] "
                       f"[{style}]{d.severity.chinese}[/] {escape(d.message)}", highlight=False)
         console.print(f"[blue]{' ' * width} |[/]", highlight=False)
-        console.print(f"[blue]{gutter} |[/] {escape(shown)}", highlight=False)
+        console.print(f"[blue]{gutter} |[/] {markup_escape(shown)}", highlight=False)
         console.print(f"[blue]{' ' * width} |[/] [{style}]{carets}[/]", highlight=False)
         for start, end, label in d.related:
             at_line, at_column = source.position(start)
@@ -72,7 +76,10 @@ def render(diagnostics: list[Diagnostic], sources: dict[str, Source], console) -
 
 
 def _describe_fix(source: Source, fix) -> str:
-    how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"
+    if not source.editable:  # Word and web pages are not fixed by --fix
+        how = "--fix 不能修改此类文件，请在原文档中修改"
+    else:
+        how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"
     if len(fix.edits) == 1:
         edit = fix.edits[0]
         old = source.text[edit.start:edit.end]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from lintlaw.diagnostics import Diagnostic
+from lintlaw.render.visible import json_text
 from lintlaw.source import Source
 
 
@@ -48,5 +49,5 @@ def _span(source: Source, start: int, end: int, label: str) -> dict:
 
 
 def render(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
-    return json.dumps([to_dict(d, sources[d.path]) for d in diagnostics], ensure_ascii=False,
-                      indent=2)
+    return json_text(json.dumps([to_dict(d, sources[d.path]) for d in diagnostics], ensure_ascii=False,
+                                indent=2))

@@ -8,6 +8,7 @@ from lintlaw import __version__
 from lintlaw.diagnostics import Diagnostic, Severity
 from lintlaw.fingerprint import fingerprints, normalise_path
 from lintlaw.render.json_format import to_dict
+from lintlaw.render.visible import json_text, keep_lines, one_line
 from lintlaw.source import Source
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -18,7 +19,8 @@ GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity
 
 
 def json_lines(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> str:
-    return "\n".join(json.dumps(to_dict(d, sources[d.path]), ensure_ascii=False) for d in diagnostics)
+    return "\n".join(json_text(json.dumps(to_dict(d, sources[d.path]), ensure_ascii=False))
+                     for d in diagnostics)
 
 
 def sarif(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> str:
@@ -63,7 +65,7 @@ def sarif(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> s
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(log, ensure_ascii=False, indent=2))
 
 
 def _sarif_rule(rule) -> dict:
@@ -105,7 +107,8 @@ def github(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> 
 
 
 def _github_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks are the command's own %0D/%0A; other controls are shown as escapes.
+    return keep_lines(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _github_property(text: str) -> str:
@@ -126,7 +129,7 @@ def gitlab(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> 
             "severity": GITLAB_SEVERITY[d.severity],
             "location": {"path": normalise_path(d.path), "lines": {"begin": line, "end": end_line}},
         })
-    return json.dumps(issues, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(issues, ensure_ascii=False, indent=2))
 
 
 def junit(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> str:
@@ -149,4 +152,9 @@ def junit(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> s
                                  classname=normalise_path(path))
             failure = ET.SubElement(case, "failure", message=d.message, type=d.code)
             failure.text = f"{normalise_path(path)}:{line}:{column}: {d.code} {d.message}"
+    # XML 1.0 cannot carry most control characters, even as references: show them as text.
+    for element in root.iter():
+        element.attrib.update((key, one_line(value)) for key, value in element.attrib.items())
+        if element.text:
+            element.text = one_line(element.text)
     return ET.tostring(root, encoding="unicode", xml_declaration=True)

@@ -9,8 +9,13 @@ TITLE_CHARS = 30
 
 
 def render(source, rules, console, show_facts: bool = False) -> None:
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
     from rich.tree import Tree
+
+    from lintlaw.render.visible import one_line
+
+    def escape(text: str) -> str:  # rich markup and control characters
+        return markup_escape(one_line(text))
 
     findings: dict[int, list] = {}
     for d in lint(source, rules):

@@ -1,0 +1,84 @@
+"""Markdown input: the title, numbering of unnumbered headings, code blocks (issue 9, item 23)."""
+
+from lintlaw.document import build_document
+from lintlaw.readers.markdown import code_blocks, outline_text
+from lintlaw.source import decode
+
+from .test_cli import run
+from .test_readers import concise
+
+TITLE = "# 青山县教育局2024年度法治政府建设情况报告\n\n"
+PARTS = ("## 主要举措和成效\n\n全年依法办理各项事务。\n\n## 存在的不足和原因\n\n执法力量不足。\n\n"
+         "## 党政主要负责人履行推进法治建设第一责任人职责情况\n\n带头学法。\n\n## 2025年工作安排\n\n继续推进。\n\n")
+
+
+def outline(text, path="r.md"):
+    document = build_document(decode(text.encode("utf-8"), path))
+    [report] = document.reports
+    return report, [(s.marker.raw.strip(), s.title) for s in report.walk()]
+
+
+def test_a_later_heading_naming_a_report_is_a_section():
+    report, sections = outline(TITLE + PARTS + "## 其他需要报告的情况\n\n无。\n")
+    assert report.title.text == "青山县教育局2024年度法治政府建设情况报告"
+    assert sections[-1] == ("五、", "其他需要报告的情况")
+    assert len(sections) == 5
+
+
+def test_other_matters_heading_is_not_empty_or_missing(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_text(TITLE + PARTS + "## 其他需要报告的情况\n\n无。\n", encoding="utf-8")
+    assert concise(path, "--select", "S") == []
+
+
+def test_level_one_heading_alone_is_the_title_even_without_report():
+    report, sections = outline("# 工作总结\n\n## 主要举措\n\n正文。\n\n## 下步打算\n\n正文。\n")
+    assert report.title is None  # not a 报告 title line, but not a section either
+    assert sections == [("一、", "主要举措"), ("二、", "下步打算")]
+
+
+def test_sections_all_at_level_one_have_no_title():
+    _, sections = outline("# 主要举措\n\n正文。\n\n# 下步打算\n\n正文。\n")
+    assert sections == [("一、", "主要举措"), ("二、", "下步打算")]
+
+
+def test_unnumbered_headings_continue_the_typed_numbering(tmp_path):
+    text = (TITLE + "## 一、主要举措和成效\n\n正文。\n\n## 存在的不足和原因\n\n正文。\n\n"
+            "## 三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n正文。\n\n## 2025年工作安排\n\n正文。\n")
+    _, sections = outline(text)
+    assert [marker for marker, _ in sections] == ["一、", "二、", "三、", "四、"]
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    assert concise(path, "--select", "S1") == []
+
+
+def test_a_typed_gap_is_still_a_gap():
+    _, sections = outline(TITLE + "## 一、主要举措\n\n正文。\n\n## 三、计划\n\n正文。\n\n## 小结\n\n正文。\n")
+    assert [marker for marker, _ in sections] == ["一、", "三、", "四、"]
+
+
+CODE = ("## 主要举措\n\n全年办理案件。\n\n```\n截止目前,数据如下:(见表)\n# 不是标题\n```\n\n"
+        "~~~~text\n20__年\n~~~\n仍在代码块里,截止。\n~~~~\n\n办理20__件。\n")
+
+
+def test_code_blocks_are_found_with_their_fences():
+    blocks = code_blocks(CODE)
+    assert [CODE[a:b] for a, b in blocks] == ["```\n截止目前,数据如下:(见表)\n# 不是标题\n```",
+                                            "~~~~text\n20__年\n~~~\n仍在代码块里,截止。\n~~~~"]
+    assert len(outline_text(CODE)) == len(CODE)
+
+
+def test_unclosed_fence_runs_to_the_end():
+    text = "正文。\n```\n截止目前\n"
+    assert code_blocks(text) == [(4, len(text))]
+    assert code_blocks("用```x```标出。\n") == []
+
+
+def test_code_blocks_are_neither_linted_nor_fixed(tmp_path):
+    path = tmp_path / "r.md"
+    path.write_text(CODE, encoding="utf-8")
+    assert concise(path, "--select", "W001,T001,P008,P009,S") == ["16:5: T001 模板占位符“__”未填写"]
+    result = run("check", "--fix", "--select", "W001,P008,P009", str(path))
+    assert result.exit_code == 0
+    assert path.read_text(encoding="utf-8") == CODE
+

@@ -1,0 +1,78 @@
+"""Half-width brackets are made full-width a pair at a time (issue 9, item 19)."""
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .conftest import findings
+from .test_fixes import fixed
+
+HALF_WIDTH = ["P008", "P009", "P001", "S107"]
+
+
+@pytest.mark.parametrize("before, after", [
+    ("热线(12345)。", "热线（12345）。"),
+    ("(12345)热线。", "（12345）热线。"),
+    ("热线（12345)。", "热线（12345）。"),  # half a pair already full-width: the other half follows
+    ("热线(12345）。", "热线（12345）。"),
+    ("办法(试行)和规划(2021—2025年)。", "办法（试行）和规划（2021—2025年）。"),
+    ("拨打(12345，或者(6789)。", "拨打(12345，或者（6789）。"),  # the lone ( has no partner: left alone
+    ("见附件(a)b)。", "见附件（a）b)。"),
+    ("公式a(b)c成立。", "公式a(b)c成立。"),  # no Chinese next to either bracket
+    ("（a)b）。", "（a)b）。"),  # converting ) would leave the last ） unmatched
+])
+def test_parentheses_are_converted_in_pairs(all_rules, before, after):
+    assert fixed(before, all_rules, select=HALF_WIDTH) == after
+
+
+def test_half_width_heading_marker_is_one_s107_finding(all_rules):
+    text = "一、主要举措\n(一)依法履职(试行)。\n（二）严格执法\n(3)其次\n"
+    assert findings(text, all_rules, select=HALF_WIDTH) == [
+        ("S107", 2, 1, "标题编号“(一)”标点不规范，应写作“（一）”"),
+        ("P009", 2, 8, "半角“(”夹在中文里，应为全角“（”"),
+        ("P009", 2, 11, "半角“)”夹在中文里，应为全角“）”"),
+        ("S107", 4, 1, "标题编号“(3)”标点不规范，应写作“（3）”"),
+    ]
+    assert fixed(text, all_rules, select=HALF_WIDTH) == "一、主要举措\n（一）依法履职（试行）。\n（二）严格执法\n（3）其次\n"
+
+
+def test_the_marker_is_fixed_by_s107_alone(all_rules):
+    # Punctuation fixes keep off the marker (fixing.choose); S107, the marker's own rule, converts it.
+    text = "甲市2024年度法治政府建设情况报告\n一、主要举措\n(一)依法履职,加强学习\n"
+    assert fixed(text, all_rules, select=["punctuation", "S107"]) == (
+        "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）依法履职，加强学习\n")
+
+
+BRACKET = st.sampled_from(["(", ")", "（", "）"])
+FILLER = st.sampled_from(["热线", "12345", "a", "试行", "，", "。", "“", "”", "《", "》", " ", "2021—2025年", "b"])
+LINE = st.lists(st.one_of(BRACKET, FILLER), min_size=1, max_size=14).map("".join)
+TEXTS = st.lists(LINE, min_size=1, max_size=4).map(lambda lines: "一、主要举措\n" + "\n".join(lines) + "\n")
+
+
+def _pairs(line: str) -> list[tuple[int, int]]:
+    stack, pairs = [], []
+    for match in re.finditer("[()（）]", line):
+        if match.group() in "(（":
+            stack.append(match.start())
+        elif stack:
+            pairs.append((stack.pop(), match.start()))
+    return pairs
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXTS)
+def test_fixing_half_width_marks_never_unbalances_a_pair(all_rules, text):
+    after = fixed(text, all_rules, select=HALF_WIDTH)
+    # The fixes replace one character by one: positions stay comparable.
+    assert len(after) == len(text)
+    assert set(findings(after, all_rules, select=["P001"])) <= set(findings(text, all_rules, select=["P001"]))
+    for before_line, after_line in zip(text.splitlines(), after.splitlines(), strict=True):
+        for start, end in _pairs(before_line):
+            if before_line[start] + before_line[end] == "()":
+                converted = (after_line[start] != "(", after_line[end] != ")")
+                assert converted[0] == converted[1], (before_line, after_line)
+        for at, char in enumerate(before_line):  # nothing but brackets and marks changes
+            if after_line[at] != char:
+                assert char in "(),;:?!"
