@@ -50,10 +50,19 @@ _PARENTHESIS = re.compile("[()（）]")
 
 def unbalanced(document: Document) -> Iterator[Issue]:
     """A closing mark with no opening one before it, an opening one closed by another kind of
-    mark ("（2021—2025年》"), or one never closed, per line."""
+    mark ("（2021—2025年》"), or one never closed, per line.
+
+    A 《…》 title a capture broke over two lines (“学习《中华人民共和国” / “行政处罚法》”) is a
+    break (R005's finding), not a 《 and a 》 without their partners.
+    """
+    from lintlaw.breaks import split_title_marks
+
     text = document.source.text
+    split = split_title_marks(document)
     for line in document.prose_lines():
-        yield from _unbalanced_in(text, line.start, line.end, _cut_off(text, line))
+        for issue in _unbalanced_in(text, line.start, line.end, _cut_off(text, line)):
+            if issue.start not in split:
+                yield issue
 
 
 def _unbalanced_in(text: str, start: int, end: int, cut_off: bool = False) -> Iterator[Issue]:
