@@ -37,14 +37,16 @@ _YEAR_RANGE = re.compile(
 _ISO_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
 
 # A labelled date in page metadata, in the forms sites use: 发布时间：2024-02-20 02:59:38,
-# 更新时间：2021/03/29, 时间：2023-03-28, 日期：2024年3月5日. A bare 时间/日期 counts only
+# 更新时间：2021/03/29, 时间：2023-03-28, 日期：2024年3月5日, also in traditional characters
+# (發布時間, from a site's big5 gateway). A bare 时间/日期 counts only
 # when no Chinese character runs into it (会议时间 is not page metadata).
 _PAGE_DATE = re.compile(
-    r"(?P<label>(?:发布|更新|成文|印发|发文|生成)(?:时间|日期)|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]\s*"
+    r"(?P<label>(?:[发發]布|更新|成文|印[发發]|[发發]文|生成)(?:[时時][间間]|日期)|(?<![\u4e00-\u9fff])(?:[时時][间間]|日期))\s*[:：]\s*"
     r"(?P<y>(?:19|20)[0-9]{2})(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
     r"|\s*年\s*(?P<m2>[0-9]{1,2})\s*月\s*(?P<d2>[0-9]{1,2})\s*日)(?![0-9])")
 # What a page-metadata label says the date is.
-PAGE_DATE_KINDS = {"成文": "成文日期", "印发": "成文日期", "发文": "成文日期", "生成": "成文日期", "更新": "更新日期"}
+PAGE_DATE_KINDS = {"成文": "成文日期", "印发": "成文日期", "印發": "成文日期", "发文": "成文日期", "發文": "成文日期",
+                   "生成": "成文日期", "更新": "更新日期"}
 
 _WEEKDAYS = "一二三四五六日"
 

@@ -17,7 +17,7 @@ from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, Line
 from lintlaw.quantities import Quantity, find_quantities
 
 _SENTENCE_END = re.compile(r"[。！？!?]+")
-_PAGE_DATE_CUE = re.compile(r"(?:时间|日期)\s*[:：]")
+_PAGE_DATE_CUE = re.compile(r"(?:[时時][间間]|日期)\s*[:：]")
 _CLAUSE_BREAKS = "，,；;：:、（(）)"
 # 《…》 with one level of nesting: numbers and years inside a title are part of a name.
 BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
