@@ -19,25 +19,11 @@ from typer.core import TyperCommand
 
 from lintlaw import __version__
 from lintlaw.errors import LintlawError
+from lintlaw.render.formats import FORMATS
 from lintlaw.render.visible import keep_lines, one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
-
-
-class Format(str, Enum):
-    full = "full"
-    concise = "concise"
-    json = "json"
-    json_lines = "json-lines"
-    sarif = "sarif"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-
-
-# Formats for tools: no summary line, the whole output is the document.
-MACHINE_FORMATS = {Format.json, Format.json_lines, Format.sarif, Format.github, Format.gitlab, Format.junit}
 
 
 class FailOn(str, Enum):
@@ -119,7 +105,7 @@ def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
 @app.command(cls=_CheckCommand)
 def check(
     paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md），- 表示标准输入。"),
-    output_format: Format = typer.Option(Format.full, "--format", help="输出格式。"),
+    output_format: str = typer.Option("full", "--format", help=f"输出格式：{'、'.join(FORMATS)}。"),
     select: Optional[List[str]] = typer.Option(None, help="只启用这些规则（代码、代码前缀、规则名或类别，逗号分隔）。"),
     ignore: Optional[List[str]] = typer.Option(None, help="停用这些规则（写法同 --select）。"),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在所选规则之外再启用这些规则。"),
@@ -150,6 +136,8 @@ def check(
     from lintlaw.diagnostics import Severity
     from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand
 
+    if output_format not in FORMATS:
+        _fail(f"--format: 未知的输出格式“{output_format}”（可用：{'、'.join(FORMATS)}）")
     names = expand(paths, respect_ignore=not no_ignore, suffixes=SUFFIXES if annotate is None else DOCX)
     if not names:
         _fail(f"没有找到要检查的文件（{'.txt、.md、.docx、.html' if annotate is None else '.docx'}）"
@@ -234,7 +222,7 @@ def check(
                 print(_statistics(diagnostics))
             else:
                 _render(output_format, diagnostics, sources, all_rules)
-            if statistics or output_format not in MACHINE_FORMATS:
+            if statistics or not FORMATS[output_format].for_tools:
                 print(_summary(diagnostics, sources, (fixed, edits) if fix else None, tally))
     except BrokenPipeError:
         raise
@@ -338,27 +326,10 @@ def _output(output_file: Optional[Path], to_stderr: bool):
     return contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext()
 
 
-def _render(output_format: Format, diagnostics, sources, rules) -> None:
-    if output_format is Format.json:
-        from lintlaw.render.json_format import render
-
-        print(render(diagnostics, sources))
-    elif output_format in MACHINE_FORMATS:
-        from lintlaw.render import machine
-
-        text = getattr(machine, output_format.value.replace("-", "_"))(diagnostics, sources, rules)
-        if text:
-            print(text)
-    elif output_format is Format.concise:
-        from lintlaw.render.concise import render
-
-        if diagnostics:
-            print(render(diagnostics, sources))
-    else:
-        from lintlaw.render.full import render
-
-        if diagnostics:
-            render(diagnostics, sources, _console())
+def _render(output_format: str, diagnostics, sources, rules) -> None:
+    text = FORMATS[output_format].render(diagnostics, sources, rules)
+    if text:
+        print(text)
 
 
 def _statistics(diagnostics) -> str:
@@ -375,11 +346,9 @@ def _statistics(diagnostics) -> str:
 
 
 def _console():
-    from rich.console import Console
+    from lintlaw.render.terminal import console
 
-    # Piped output is not cut to 80 columns: findings and tree labels stay whole.
-    width = None if sys.stdout.isatty() else 1000
-    return Console(highlight=False, soft_wrap=True, width=width)
+    return console()
 
 
 @dataclasses.dataclass
