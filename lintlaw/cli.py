@@ -513,7 +513,12 @@ def rule(
         rules = _load_rules(rules_dirs)
     except LintlawError as err:
         _fail(str(err))
-    match = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
+    from lintlaw.redirects import current_name
+
+    name = current_name(code)
+    if name != code:
+        print(f"lintlaw: 规则“{code}”已改名为“{name}”", file=sys.stderr)
+    match = [r for r in rules if name in (r.code, r.name) or r.code == code.upper()]
     if not match:
         _fail(f"没有代码或名称为“{code}”的规则（用 lintlaw rules 查看全部）")
     print(render(match[0]))

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from lintlaw.diagnostics import CATEGORIES, Severity
 from lintlaw.errors import RuleFileError, UsageError
+from lintlaw.redirects import REDIRECTS, current_name
 
 CODE = re.compile(r"^[A-Z]{1,2}[0-9]{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -101,6 +102,8 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
         fail("code", "格式应为一到两个大写字母加三位数字，如 S101")
     if not NAME.match(data["name"]):
         fail("name", "应为小写连字符形式，如 numbering-gap")
+    if data["name"] in REDIRECTS:
+        fail("name", f"“{data['name']}”是规则“{REDIRECTS[data['name']]}”的旧名，不能再用")
     if data["category"] not in CATEGORIES:
         fail("category", f"只能取 {', '.join(CATEGORIES)}")
     if data["severity"] not in ("error", "warning", "info"):
@@ -171,6 +174,7 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
 
 
 def _matches(rule: Rule, selector: str) -> bool:
+    selector = current_name(selector)
     return (selector == "ALL" or selector == rule.category or selector == rule.name
             or rule.code.startswith(selector))
 
