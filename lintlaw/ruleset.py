@@ -38,6 +38,7 @@ class Rule:
     kind: Any  # a RuleKind instance
     path: str
     builtin: bool = True
+    fixable: bool = False  # its findings may carry a fix
 
     def render_message(self, values: dict[str, Any]) -> str:
         return self.message.format_map(_Defaults(values))
@@ -109,14 +110,10 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
     if data["severity"] not in ("error", "warning", "info"):
         fail("severity", "只能取 error、warning、info")
 
-    allowed = set(kind_cls.fields) | {"match"}
     try:
         used = {name for _, name, _, _ in string.Formatter().parse(data["message"]) if name}
     except ValueError as err:
         fail("message", f"消息模板有误（{err}）")
-    unknown = used - allowed
-    if unknown:
-        fail("message", f"消息模板用了未知的占位符 {', '.join(sorted(unknown))}；可用：{', '.join(sorted(allowed))}")
 
     examples = data["examples"]
     if (not isinstance(examples, dict) or set(examples) - {"bad", "good"}
@@ -138,13 +135,21 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
     problem = kind_cls.validate(options)
     if problem:
         fail(*problem)
+    # Each problem provides its own values: a placeholder it lacks would print as nothing.
+    allowed = kind_cls.message_fields(options)
+    unknown = used - allowed
+    if unknown:
+        which = f"{kind_cls.name} 类型的 {options['problem']} 检查" if kind_cls.problems else f"{kind_cls.name} 类型"
+        fail("message", f"消息模板用了未知的占位符 {', '.join(sorted(unknown))}；"
+                        f"{which}可用：{'、'.join(sorted(allowed)) or '（无）'}")
 
     kind = kind_cls(**options)
     kind.rule_path = str(path)
     return Rule(code=data["code"], name=data["name"], category=data["category"],
                 severity=Severity.parse(data["severity"]), message=data["message"],
                 explanation=data["explanation"].strip(), authority=data["authority"].strip(),
-                examples=examples, kind=kind, path=str(path), builtin=builtin)
+                examples=examples, kind=kind, path=str(path), builtin=builtin,
+                fixable=kind_cls.can_fix(options))
 
 
 def _type_name(kind) -> str:

@@ -14,7 +14,8 @@ import regex
 
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, RuleKind
 from lintlaw.kinds.pattern import RULE_BUDGET_SECONDS, _Budget
 from lintlaw.outline import CHROME
 
@@ -29,6 +30,7 @@ class PageChrome(RuleKind):
                             "(a site's watermark); the finding and its fix cover just the match"),
     }
     fields = frozenset({"lines", "sample"})
+    fixable = True
 
     @classmethod
     def validate(cls, options):
@@ -44,12 +46,12 @@ class PageChrome(RuleKind):
         options["glued"] = compiled
         return None
 
-    def check(self, document: Document) -> Iterator[Hit]:
+    def check(self, document: Document) -> Iterator[Issue]:
         yield from self._blocks(document)
         if self.glued:
             yield from self._glued(document)
 
-    def _blocks(self, document: Document) -> Iterator[Hit]:
+    def _blocks(self, document: Document) -> Iterator[Issue]:
         blocks: list[list] = []
         previous = None
         for line in document.lines:
@@ -68,10 +70,10 @@ class PageChrome(RuleKind):
             end = starts[last.lineno] if last.lineno < len(starts) else len(text)
             lines = (f"第{first.lineno}行" if first is last
                      else f"第{first.lineno}—{last.lineno}行")
-            yield Hit(first.start, last.end, {"lines": lines, "sample": _sample(first.text)},
-                      fix=Fix((Edit(begin, end, ""),), safe=False))
+            yield Issue(self.name, first.start, last.end, {"lines": lines, "sample": _sample(first.text)},
+                                   fix=Fix((Edit(begin, end, ""),), safe=False))
 
-    def _glued(self, document: Document) -> Iterator[Hit]:
+    def _glued(self, document: Document) -> Iterator[Issue]:
         text = document.source.text
         report_lines = {line.start: line for line in document.lines if line.kind != CHROME}
         budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
@@ -83,9 +85,9 @@ class PageChrome(RuleKind):
                         or match.end() > line.end):  # a finding never leaves its line
                     continue
                 seen.add(match.start())
-                yield Hit(match.start(), match.end(),
-                          {"lines": f"第{line.lineno}行", "sample": match.group()},
-                          fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
+                yield Issue(self.name, match.start(), match.end(),
+                                       {"lines": f"第{line.lineno}行", "sample": match.group()},
+                                       fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
 
 
 def _problem(pattern: str) -> str:

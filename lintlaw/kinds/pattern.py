@@ -16,7 +16,8 @@ import regex
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.errors import RuleFileError
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, RuleKind
 from lintlaw.outline import CHROME, DAMAGED, HEADING
 
 SCOPES = ("text", "title", "heading", "signature", "date")
@@ -35,7 +36,16 @@ class Pattern(RuleKind):
                                 "safe = true when the fix never changes meaning"),
         "since_year": Option(int, doc="only in reports of this year or later (a formulation gone stale)"),
     }
-    fields = frozenset({"fixed"})  # {fixed}: the text the fix would put in place of {match}
+    fields = frozenset({"match"})
+
+    @classmethod
+    def message_fields(cls, options):
+        # {fixed}: the text the fix puts in place of {match}; only a rule with a fix has one.
+        return cls.fields | {"fixed"} if options.get("fix") else cls.fields
+
+    @classmethod
+    def can_fix(cls, options):
+        return bool(options.get("fix"))
 
     @classmethod
     def validate(cls, options):
@@ -63,7 +73,7 @@ class Pattern(RuleKind):
                     return "fix", f"替换模板“{fix['replace']}”有误：{problem}"
         return None
 
-    def check(self, document: Document) -> Iterator[Hit]:
+    def check(self, document: Document) -> Iterator[Issue]:
         text = document.source.text
         budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
         for start, end in self._regions(document):
@@ -74,7 +84,7 @@ class Pattern(RuleKind):
                     if found and "\n" not in found and "\r" not in found:
                         fix = self._fix(match)
                         values = {"match": found, "fixed": fix.edits[0].content if fix else ""}
-                        yield Hit(match.start(), match.end(), values, fix=fix)
+                        yield Issue(self.name, match.start(), match.end(), values, fix=fix)
 
     def _fix(self, match) -> Fix | None:
         if not self.fix:

@@ -11,7 +11,8 @@ import re
 from typing import Iterator
 
 from lintlaw.document import Document, Report
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, RuleKind
 
 
 class RequiredSection(RuleKind):
@@ -32,7 +33,7 @@ class RequiredSection(RuleKind):
     }
     fields = frozenset({"part", "keywords"})
 
-    def check(self, document: Document) -> Iterator[Hit]:
+    def check(self, document: Document) -> Iterator[Issue]:
         for report in document.reports:
             if report.kind not in self.report_kinds:
                 continue
@@ -40,8 +41,8 @@ class RequiredSection(RuleKind):
             if not headings or self._present(report, headings):
                 continue  # no level-1 headings is its own finding
             anchor = report.anchor
-            yield Hit(anchor.start, anchor.end,
-                      {"part": self.part, "keywords": "”“".join(self.keywords[:4])})
+            yield Issue(self.name, anchor.start, anchor.end,
+                                   {"part": self.part, "keywords": "”“".join(self.keywords[:4])})
 
     def _present(self, report: Report, headings: list[str]) -> bool:
         if any(word in heading for heading in headings for word in self.keywords):
