@@ -11,6 +11,7 @@ from functools import cached_property
 
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
 from lintlaw.page import retype, split_reports, title_parts, title_rank
+from lintlaw.readers import view
 from lintlaw.source import Source
 
 REPORT_KIND_FAZHI = "fazhi"  # 法治政府建设年度报告
@@ -164,13 +165,7 @@ class Document:
 
 
 def build_document(source: Source, report_type: str = "auto") -> Document:
-    text = source.text
-    not_text = []
-    if source.path.lower().endswith(".md"):
-        from lintlaw.readers.markdown import code_blocks, outline_text
-
-        text = outline_text(text)  # same length: offsets still point into the file
-        not_text = code_blocks(source.text)
+    text, not_text = view(source)  # same length: offsets still point into the file
     lines = retype(parse_lines(text, source.line_starts))
     reports = [_build_report(chunk) for chunk in split_reports(lines)]
     if report_type != "auto":

@@ -45,7 +45,7 @@ def fix_source(source: Source, rules, unsafe: bool = False, report_type: str = "
             break
         edits = [edit for d in chosen for edit in d.fix.edits]
         current = Source(path=source.path, text=apply_edits(current.text, edits),
-                         encoding=source.encoding, bom=source.bom)
+                         encoding=source.encoding, bom=source.bom, reader=source.reader)
         fixed += len(chosen)
         applied += len(edits)
         found = keep(lint(current, rules, report_type), current)

@@ -56,6 +56,7 @@ class Source:
     bom: bool = False
     editable: bool = True  # False for text read out of Word or HTML: fixes cannot be written back
     line_map: list[int] | None = None  # original line of each text line (HTML), if they differ
+    reader: str = "text"  # the reader that read it (lintlaw/readers): Markdown has an outline view
     origin: Origin | None = field(default=None, repr=False, compare=False)  # the bytes read, for --fix
     _line_starts: list[int] | None = field(default=None, repr=False)
 

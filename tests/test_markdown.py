@@ -1,8 +1,8 @@
 """Markdown input: the title, numbering of unnumbered headings, code blocks (issue 9, item 23)."""
 
+from lintlaw import readers
 from lintlaw.document import build_document
 from lintlaw.readers.markdown import code_blocks, outline_text
-from lintlaw.source import decode
 
 from .test_cli import run
 from .test_readers import concise
@@ -13,7 +13,7 @@ PARTS = ("## 主要举措和成效\n\n全年依法办理各项事务。\n\n## �
 
 
 def outline(text, path="r.md"):
-    document = build_document(decode(text.encode("utf-8"), path))
+    document = build_document(readers.read(path, text.encode("utf-8")))
     [report] = document.reports
     return report, [(s.marker.raw.strip(), s.title) for s in report.walk()]
 

@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from lintlaw.source import Source
+from lintlaw.source import Source, decode, read_file
 
 _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select", "button"}
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
@@ -51,6 +51,12 @@ class _Tree(HTMLParser):
     def handle_data(self, data):
         if data:
             self.stack[-1].children.append((data, self.getpos()[0]))
+
+
+def read(name: str, data: bytes | None, encoding: str | None) -> Source:
+    """The reader's entry (lintlaw/readers/__init__.py): decode the page, then read it."""
+    page = read_file(Path(name), encoding) if data is None else decode(data, name, encoding)
+    return read_html(Path(name), page.text)
 
 
 def read_html(path: Path, page: str) -> Source:

@@ -139,3 +139,8 @@ def _typed_number(marker: str) -> int | None:
     if digits[0] in "一二三四五六七八九十":
         return chinese_to_int(digits)
     return arabic_to_int(digits)
+
+
+def view(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The reader's view (lintlaw/readers/__init__.py): outline text and code blocks."""
+    return outline_text(text), code_blocks(text)
