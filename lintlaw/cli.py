@@ -473,8 +473,10 @@ def show_config(
     show("per-file-ignores", {g: list(s) for g, s in settings.per_file_ignores}, {})
     show("severity", dict(settings.severity), {})
     show("fail-on", settings.fail_on or "error", "error")
-    deadline = settings.deadline or (4, 1)
-    show("deadline", f"{deadline[0]:02d}-{deadline[1]:02d}（报告年度的次年）", "04-01（报告年度的次年）")
+    from lintlaw.dates import DEFAULT_DEADLINE, parse_month_day
+
+    deadline = settings.deadline or parse_month_day(DEFAULT_DEADLINE)
+    show("deadline", f"{deadline[0]:02d}-{deadline[1]:02d}（报告年度的次年）", f"{DEFAULT_DEADLINE}（报告年度的次年）")
     show("rules", [str(d) for d in settings.rules], [])
     show("report-type", settings.report_type, "auto")
     show("ignore-findings", f"{len(settings.suppressed)} 条", "0 条")

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from lintlaw.chars import SENTENCE_PUNCT
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
 from lintlaw.page import retype, split_reports, title_parts, title_rank
 from lintlaw.readers import view
@@ -20,8 +21,6 @@ REPORT_KIND_GENERIC = "generic"
 _YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
 _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
 _ORG_SUFFIX = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
-# A signature is a short line with no sentence punctuation.
-_SENTENCE_PUNCT = re.compile(r"[。，,；;：:！!？?、]")
 # Where a report with no year in its title says which year it reports on: the opening
 # sentence ("2024年，我县…", "2024年度，…"; not "2024年以来" nor a date "2025年1月…") or
 # the reporting sentence ("现将2024年…报告如下").
@@ -223,7 +222,7 @@ def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
     if end > 0:
         candidate = body[end - 1]
         if (candidate.kind not in (HEADING, DAMAGED) and len(candidate.text) <= 40
-                and not _SENTENCE_PUNCT.search(candidate.text)):
+                and not SENTENCE_PUNCT.search(candidate.text)):
             report.signature = candidate
             end -= 1
     return body[:end]

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lintlaw.chars import is_han
+from lintlaw.chars import SENTENCE_END, is_han
 from lintlaw.dates import DateMention, find_dates, find_iso_dates, find_page_dates
 from lintlaw.document import Document, Report, Section
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, Line
 from lintlaw.quantities import Quantity, find_quantities
 
-_SENTENCE_END = re.compile(r"[。！？!?]+")
+_SENTENCE_END = re.compile(f"[{SENTENCE_END}]+")
 _PAGE_DATE_CUE = re.compile(r"(?:[时時][间間]|日期)\s*[:：]")
 _CLAUSE_BREAKS = "，,；;：:、（(）)"
 # 《…》 with one level of nesting: numbers and years inside a title are part of a name.

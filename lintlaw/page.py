@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lintlaw.chars import SENTENCE_PUNCT
 from lintlaw.outline import CHROME, HEADING, TEXT, TITLE, TOC, Line
 
 _YEAR = re.compile(r"(?:20|19)\d{2}\s*年")
 # Sentence punctuation: a line holding it is body text, not a title or a label.
-_SENTENCE_PUNCT = re.compile(r"[。，,；;：:！!？?、]")
 # A compilation mark after a title (…总结 篇二, …报告（三）, …总结之四) or before it (篇一：…),
 # a field label (标题：…) and a file name (….docx): none of them is the title's words.
 _TITLE_DECORATION = re.compile(
@@ -125,7 +125,7 @@ def split_reports(lines: list[Line]) -> list[list[Line]]:
             title = line
         elif line.kind == HEADING:
             seen_heading = True
-        elif line.kind == TEXT and not seen_sentence and _SENTENCE_PUNCT.search(line.text):
+        elif line.kind == TEXT and not seen_sentence and SENTENCE_PUNCT.search(line.text):
             seen_sentence = True
     return chunks
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 import string
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from lintlaw.diagnostics import CATEGORIES, Severity
+from lintlaw.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
 from lintlaw.errors import RuleFileError, UsageError
 from lintlaw.redirects import REDIRECTS, current_name
 
@@ -58,18 +57,15 @@ def _line_of(raw: str, key: str) -> int:
 
 def parse_rule_file(path: Path) -> dict:
     """A rule file's TOML data; unreadable or malformed files are a RuleFileError."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    from lintlaw import tomlfile
 
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise RuleFileError(f"{path}: 无法读取规则文件（{err}）") from None
     try:
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as err:
+        return tomlfile.loads(raw)
+    except tomlfile.TOMLDecodeError as err:
         raise RuleFileError(f"{path}: 不是有效的 TOML（{err}）") from None
 
 
@@ -107,8 +103,8 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
         fail("name", f"“{data['name']}”是规则“{REDIRECTS[data['name']]}”的旧名，不能再用")
     if data["category"] not in CATEGORIES:
         fail("category", f"只能取 {', '.join(CATEGORIES)}")
-    if data["severity"] not in ("error", "warning", "info"):
-        fail("severity", "只能取 error、warning、info")
+    if data["severity"] not in SEVERITY_NAMES:
+        fail("severity", f"只能取 {'、'.join(SEVERITY_NAMES)}")
 
     try:
         used = {name for _, name, _, _ in string.Formatter().parse(data["message"]) if name}

@@ -13,7 +13,6 @@ from lintlaw.redirects import REDIRECTS
 from lintlaw.resources import builtin_rules_dir
 from lintlaw.ruleset import load_rule_file, load_rules, select_rules
 
-
 runner = CliRunner()
 BUILTIN = load_rules()
 

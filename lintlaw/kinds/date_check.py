@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lintlaw import chronology
-from lintlaw.dates import parse_month_day
+from lintlaw.dates import DEFAULT_DEADLINE, parse_month_day
 from lintlaw.kinds.base import Option, Problem, RuleKind, problem_option
 
 PROBLEMS = {
@@ -33,7 +33,7 @@ class DateCheck(RuleKind):
         "keywords": Option(list, default=[], doc="level-1 heading words that mark the part checked"),
         "plan_words": Option(list, default=[], doc="words after a year that make it a plans year"),
         "exclude": Option(list, default=[], doc="level-1 heading words of parts not checked"),
-        "deadline": Option(str, default="04-01",
+        "deadline": Option(str, default=DEFAULT_DEADLINE,
                            doc="MM-DD in the year after the report year: the last day to publish"),
     }
 
@@ -42,7 +42,7 @@ class DateCheck(RuleKind):
         problem = super().validate(options)
         if problem:
             return problem
-        deadline = parse_month_day(options.get("deadline") or "04-01")
+        deadline = parse_month_day(options.get("deadline") or DEFAULT_DEADLINE)
         if deadline is None:
             return "deadline", "应为“月-日”，如 04-01"
         options["deadline"] = deadline

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from lintlaw.chars import HAN
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.issue import Issue
 from lintlaw.kinds.base import Option, RuleKind
 
-_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_DOUBLED = re.compile(rf"([{HAN}]{{2,4}})\1")
 
 
 class RepeatedWord(RuleKind):

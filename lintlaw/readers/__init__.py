@@ -24,7 +24,7 @@ class Reader(NamedTuple):
     # (name, data or None to read the file itself, forced encoding or None) -> Source
     read: str
     # text -> (the text as the outline sees it, same length; spans that are not report text)
-    view: Optional[str] = None
+    view: str | None = None
 
 
 READERS = (

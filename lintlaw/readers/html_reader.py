@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from lintlaw.chars import HAN
 from lintlaw.source import Source, decode, read_file
 
 _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select", "button"}
@@ -20,7 +21,7 @@ _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
           "section", "article", "blockquote", "dd", "dt", "hr", "center"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
 _ARTICLE = re.compile(r"content|article|zoom|trs_editor|detail|main[-_]?text|zw|正文|text", re.I)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 class _Node:

@@ -8,13 +8,14 @@ strings so that choosing a format imports only its own module.
 from __future__ import annotations
 
 import importlib
-from typing import Callable, NamedTuple, Union
+from collections.abc import Callable
+from typing import NamedTuple
 
 Renderer = Callable[[list, dict, list], str]
 
 
 class OutputFormat(NamedTuple):
-    target: Union[str, Renderer]  # "module:function", or the function itself
+    target: str | Renderer  # "module:function", or the function itself
     # A format for tools: no summary line, the output is the whole document.
     for_tools: bool = False
 
