@@ -91,7 +91,7 @@ class Report:
             if match:
                 return int(match.group(1)), "标题", self.title
         for line in self.intro[:_OPENING_LINES]:
-            if line.kind != TEXT or not _SENTENCE_STOP.search(line.text):
+            if line.type != TEXT or not _SENTENCE_STOP.search(line.text):
                 continue  # a sentence, not a heading-like line such as "2022年政府工作报告（全文）"
             match = _OPENING_YEAR.match(line.text) or _REPORTING_SENTENCE.search(line.text)
             if match:
@@ -154,7 +154,7 @@ class Document:
 
     def prose_lines(self):
         """Lines of running text: paragraphs and headings, not titles, dates or page chrome."""
-        return [line for line in self.lines if line.kind in (TEXT, HEADING, DAMAGED)]
+        return [line for line in self.lines if line.type in (TEXT, HEADING, DAMAGED)]
 
     def fact(self, key: str, compute):
         """A derived fact, computed on first use and shared by every rule."""
@@ -179,7 +179,7 @@ def _build_report(lines: list[Line]) -> Report:
     body = _strip_signature(report, body)
     stack: list[Section] = []
     for line in body:
-        if line.kind in (HEADING, DAMAGED):
+        if line.type in (HEADING, DAMAGED):
             level = line.marker.level
             while stack and stack[-1].level >= level:
                 stack.pop()
@@ -199,10 +199,10 @@ def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
     A capture often repeats the title (once whole, once split under the issuer's
     name); the last title line before the first heading ends the preamble.
     """
-    content = [line for line in lines if line.kind not in (CHROME, TOC)]
-    first_heading = next((i for i, line in enumerate(content) if line.kind in (HEADING, DAMAGED)),
+    content = [line for line in lines if line.type not in (CHROME, TOC)]
+    first_heading = next((i for i, line in enumerate(content) if line.type in (HEADING, DAMAGED)),
                          len(content))
-    titles = [i for i in range(first_heading) if content[i].kind == TITLE]
+    titles = [i for i in range(first_heading) if content[i].type == TITLE]
     if not titles:
         return content
     report.title = content[min(titles, key=lambda i: title_rank(content[i]))]
@@ -214,14 +214,14 @@ def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
 
     Anything after the date (page footer) is dropped from the body too.
     """
-    date_index = next((i for i in range(len(body) - 1, -1, -1) if body[i].kind == DATE), None)
+    date_index = next((i for i in range(len(body) - 1, -1, -1) if body[i].type == DATE), None)
     if date_index is None:
         return body
     report.date = body[date_index]
     end = date_index
     if end > 0:
         candidate = body[end - 1]
-        if (candidate.kind not in (HEADING, DAMAGED) and len(candidate.text) <= 40
+        if (candidate.type not in (HEADING, DAMAGED) and len(candidate.text) <= 40
                 and not SENTENCE_PUNCT.search(candidate.text)):
             report.signature = candidate
             end -= 1

@@ -103,12 +103,12 @@ def _compute(document: Document) -> Facts:
                 for paragraph in inner.paragraphs:
                     top_of[paragraph.start] = section
         for line in report.lines:
-            if line.kind == CHROME:
+            if line.type == CHROME:
                 _add_page_dates(facts, text, report, line, chrome=True)
                 continue
             if _PAGE_DATE_CUE.search(line.text):
                 _add_page_dates(facts, text, report, line, chrome=False)
-            if line.kind not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
+            if line.type not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
                 continue
             begin = line.marker.end if line.marker is not None else line.start
             _add_line(facts, text, report, top_of.get(line.start), line, begin)

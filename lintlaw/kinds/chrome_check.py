@@ -55,8 +55,8 @@ class PageChrome(RuleKind):
         blocks: list[list] = []
         previous = None
         for line in document.lines:
-            if line.kind == CHROME:
-                if previous is not None and previous.kind == CHROME:
+            if line.type == CHROME:
+                if previous is not None and previous.type == CHROME:
                     blocks[-1].append(line)
                 else:
                     blocks.append([line])
@@ -75,7 +75,7 @@ class PageChrome(RuleKind):
 
     def _glued(self, document: Document) -> Iterator[Issue]:
         text = document.source.text
-        report_lines = {line.start: line for line in document.lines if line.kind != CHROME}
+        report_lines = {line.start: line for line in document.lines if line.type != CHROME}
         budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
         seen: set[int] = set()
         for pattern in self.glued:

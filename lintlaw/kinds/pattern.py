@@ -108,7 +108,7 @@ class Pattern(RuleKind):
                 if scope == "title":
                     lines = [report.title] if report.title else []
                 elif scope == "heading":
-                    lines = [line for line in report.lines if line.kind in (HEADING, DAMAGED)]
+                    lines = [line for line in report.lines if line.type in (HEADING, DAMAGED)]
                 elif scope == "signature":
                     lines = [report.signature] if report.signature else []
                 else:
@@ -134,7 +134,7 @@ def _template_problem(pattern, template: str) -> str | None:
 def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:
     start = end = None
     for line in lines:
-        if line.kind == CHROME:
+        if line.type == CHROME:
             if start is not None:
                 yield start, end
             start = None
