@@ -8,6 +8,8 @@ import re
 HAN = "\u4e00-\u9fff"
 # Marks that end a sentence.
 SENTENCE_END = "。！？!?"
+# Marks running text may stop on at the end of a line: a sentence's end, a semicolon, an ellipsis.
+CLAUSE_END = SENTENCE_END + "；;…"
 # Any sentence or clause punctuation: a line with none is a title, a signature, a label.
 SENTENCE_PUNCT = re.compile(r"[。，,；;：:！!？?、]")
 

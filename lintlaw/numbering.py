@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from lintlaw.chars import CLAUSE_END
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Report, Section
 from lintlaw.issue import Issue
@@ -20,7 +21,7 @@ _INLINE_ITEM = re.compile(
     r"(?:^|(?<=[\s。；;，,：:！!？?）)」”\"、]))([一二三四五六七八九十]{1,3})是(?!否|非|不是)")
 # Where a heading's words end and its paragraph text begins.
 _EMPTY_HEADING_MAX = 40
-_SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "…")
+_SENTENCE_END = tuple(CLAUSE_END)
 
 
 def analyse(report: Report) -> list[Issue]:
