@@ -24,13 +24,9 @@ from __future__ import annotations
 
 import re
 
-from lintlaw.numerals import arabic_to_int, chinese_to_int, circled_to_int
-from lintlaw.outline import standard_marker
+from lintlaw.outline import HEADING, Marker, parse_lines, standard_marker
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(?=\S)", re.M)
-_TYPED = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．，,]|[（(][一二三四五六七八九十]{1,3}[）)]"
-                    r"|[0-9０-９]{1,2}[.．、。]|[（(][0-9０-９]{1,2}[）)]|[①-⑳])")
-_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}|[①-⑳]")
 # A fence opens a code block: up to three spaces, then ``` or ~~~ (three or more).
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -96,8 +92,8 @@ def outline_text(text: str) -> str:
         level = len(match.group(1)) - top + 1
         replacement = " " * width
         if index != title and 1 <= level <= 4:
-            typed = _TYPED.match(heading)
-            number = _typed_number(typed.group()) if typed else None
+            typed = _written_marker(heading)
+            number = typed.number if typed else None
             if typed is None:
                 number = counters[level] + 1
                 marker = standard_marker(level, number)
@@ -123,22 +119,17 @@ def _title_index(text: str, headings: list[re.Match], words: list[str]) -> int |
     has no title heading.
     """
     first = headings[0]
-    if text[:first.start()].strip() or _TYPED.match(words[0]):
+    if text[:first.start()].strip() or _written_marker(words[0]):
         return None
     alone = sum(1 for m in headings if m.group(1) == first.group(1)) == 1
     return 0 if "报告" in words[0] or (alone and len(headings) > 1) else None
 
 
-def _typed_number(marker: str) -> int | None:
-    found = _NUMBER.search(marker)
-    if found is None:
-        return None
-    digits = found.group()
-    if digits[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
-        return circled_to_int(digits)
-    if digits[0] in "一二三四五六七八九十":
-        return chinese_to_int(digits)
-    return arabic_to_int(digits)
+def _written_marker(words: str) -> Marker | None:
+    """The marker a heading's words start with, read by the outline grammar (the one
+    place heading markers are defined); None when they start with none."""
+    lines = parse_lines(words, [0])
+    return lines[0].marker if lines and lines[0].type == HEADING else None
 
 
 def view(text: str) -> tuple[str, list[tuple[int, int]]]:
