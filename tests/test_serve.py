@@ -184,10 +184,10 @@ def test_an_oversize_upload_is_refused_before_its_body_is_read(server):
 def test_exactly_the_limit_is_accepted(server):
     from lintlaw.serve.app import MAX_UPLOAD
 
-    data = ("报告\n" + "正文。" * ((MAX_UPLOAD - 7) // 9)).encode()
-    data += b" " * (MAX_UPLOAD - len(data))
-    status, _ = request(server, "POST", "/api/check", data, name="big.txt")
+    data = "报告。".encode() + b" " * (MAX_UPLOAD - 9)  # spaces: quick to check
+    status, body = request(server, "POST", "/api/check", data, name="big.txt")
     assert len(data) == MAX_UPLOAD and status == 200
+    assert "".join(s["t"] for s in json.loads(body)["segments"]) == data.decode()
 
 
 def test_the_page_and_its_assets_ship_in_the_package(server):
