@@ -117,9 +117,12 @@ function show() {
   drawRates();
 }
 
+// Findings by category, in the order of the README's table of rule codes.
 function groups() {
   const out = {};
+  for (const category of Object.keys(CATEGORIES)) out[category] = [];
   for (const f of state.result.findings) (out[f.category] = out[f.category] || []).push(f);
+  for (const category of Object.keys(out)) if (!out[category].length) delete out[category];
   return out;
 }
 
