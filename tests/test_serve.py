@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -244,3 +245,24 @@ def test_check_does_not_import_the_server(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
     assert result.stderr.splitlines()[-1] == "[]"
+
+
+def test_open_hands_the_address_to_the_browser(tmp_path):
+    opener = tmp_path / "browser.sh"
+    opener.write_text(f'#!/bin/sh\necho "$1" > {tmp_path}/opened\n')
+    opener.chmod(0o755)
+    process = subprocess.Popen([*LINTLAW, "serve", "--isolated", "--open"], cwd=tmp_path, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True, env={**os.environ, "BROWSER": str(opener)})
+    try:
+        url = process.stdout.readline().split("：", 1)[1].strip()
+        process.stdout.readline()
+        opened = tmp_path / "opened"
+        for _ in range(300):  # the browser is started just after the address is printed
+            if opened.exists() and opened.read_text().endswith("\n"):
+                break
+            time.sleep(0.1)
+        assert opened.read_text() == url + "\n"
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+        process.stdout.close()
