@@ -266,3 +266,40 @@ def test_open_hands_the_address_to_the_browser(tmp_path):
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
         process.stdout.close()
+
+
+def corpus_files():
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in [*CORPUS.glob("*.txt"), *(CORPUS / "web").iterdir()]
+                  if p.suffix in (".txt", ".html", ".md") and p.name != "README.md")
+
+
+@pytest.mark.skipif(not corpus_files(), reason="../shared/corpus not present")
+def test_the_page_shows_what_check_shows_on_the_whole_corpus(server):
+    # One `check` run over the corpus (read in place), then the page's answer file by file.
+    files = corpus_files()
+    by_directory = {}
+    for path in files:
+        by_directory.setdefault(path.parent, []).append(path.name)
+    expected = {}
+    for directory, names in by_directory.items():
+        run = cli("check", "--isolated", "--format", "json", *names, cwd=directory)
+        for record in json.loads(run.stdout):
+            expected.setdefault((directory, record["path"]), []).append(record)
+    for path in files:
+        _, page = post_json(server, "/api/check", path.read_bytes(), name=path.name)
+        shown = [{k: v for k, v in f.items() if k not in ("id", "start", "end", "safe_fix")} for f in page["findings"]]
+        assert shown == expected.get((path.parent, path.name), []), path.name
+        assert sorted({i for s in page["segments"] for i in s["ids"]}) == list(range(len(shown))), path.name
+
+
+def test_concurrent_requests_give_the_same_answer(server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = FIXTURE.read_bytes()
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: post_json(server, "/api/check", data, name="report.txt"), range(16)))
+    assert all(answer == answers[0] for answer in answers) and answers[0][0] == 200
