@@ -303,3 +303,42 @@ def test_concurrent_requests_give_the_same_answer(server):
     with ThreadPoolExecutor(8) as pool:
         answers = list(pool.map(lambda _: post_json(server, "/api/check", data, name="report.txt"), range(16)))
     assert all(answer == answers[0] for answer in answers) and answers[0][0] == 200
+
+
+def test_the_annotated_word_document(server, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    document.save(tmp_path / "report.docx")
+    data = (tmp_path / "report.docx").read_bytes()
+    status, body = request(server, "POST", "/api/annotate", data, name="report.docx")
+    try:
+        import lintlaw.annotate  # noqa: F401 - the annotator of `check --annotate`
+    except ImportError:
+        assert (status, json.loads(body)) == (501, {"error": "这个版本的 lintlaw 还不能生成带批注的 Word 文档"})
+        return
+    assert status == 200
+    annotated = tmp_path / "annotated.docx"
+    annotated.write_bytes(body)
+    cli("check", "--isolated", "--annotate", "expected.docx", "report.docx", cwd=tmp_path)
+    comments = [c.text for c in docx.Document(str(annotated)).comments]
+    assert comments == [c.text for c in docx.Document(str(tmp_path / "expected.docx")).comments]
+    assert len(comments) == 6
+
+
+def test_only_word_documents_are_annotated(server):
+    status, body = request(server, "POST", "/api/annotate", FIXTURE.read_bytes(), name="report.txt")
+    assert (status, json.loads(body)) == (400, {"error": "只有 Word 文档（.docx）可以生成批注版"})
+
+
+def test_web_pages_are_checked_with_the_page_lines(server, tmp_path):
+    page = ("<html><head><title>x</title></head>\n<body>\n<div class=\"article\">\n"
+            + "\n".join(f"<p>{line}</p>" for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line)
+            + "\n</div>\n</body></html>\n")
+    (tmp_path / "report.html").write_text(page, encoding="utf-8")
+    status, shown = post_json(server, "/api/check", page.encode(), name="report.html")
+    expected = json.loads(cli("check", "--isolated", "--format", "json", "report.html", cwd=tmp_path).stdout)
+    assert status == 200 and shown["editable"] is False
+    assert [{k: v for k, v in f.items() if k not in ("id", "start", "end", "safe_fix")} for f in shown["findings"]] == expected
+    assert len(expected) >= 5

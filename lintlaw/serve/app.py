@@ -34,13 +34,13 @@ STATIC = {"/": ("index.html", "text/html; charset=utf-8"),
 
 
 def annotate_docx(data: bytes, source, diagnostics) -> bytes | None:
-    """The uploaded Word document with every finding as a comment, or None when this
-    lintlaw has no annotator (lintlaw/annotate.py, `check --annotate`)."""
+    """The uploaded Word document with every finding as a comment (what `check --annotate`
+    writes), or None when this lintlaw has no annotator."""
     try:
-        from lintlaw import annotate
+        from lintlaw.annotate import annotate_docx as annotate
     except ImportError:
         return None
-    return annotate.annotate_docx(data, source, diagnostics)
+    return annotate(data, diagnostics, source)
 
 
 class Server(ThreadingHTTPServer):
