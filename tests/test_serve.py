@@ -342,3 +342,34 @@ def test_web_pages_are_checked_with_the_page_lines(server, tmp_path):
     assert status == 200 and shown["editable"] is False
     assert [{k: v for k, v in f.items() if k not in ("id", "start", "end", "safe_fix")} for f in shown["findings"]] == expected
     assert len(expected) >= 5
+
+
+def test_mojibake_is_not_fixed(server):
+    data = "报告\n截止目前办理锟斤拷件。\n".encode()
+    status, answer = post_json(server, "/api/fix", data, name="m.txt")
+    assert (status, answer) == (400, {"error": "lintlaw: m.txt: 有乱码（R003），文件编码可能识别错了，不自动修复；"
+                                               "确认编码后用 --encoding 指定"})
+
+
+@pytest.mark.parametrize("length", ["-5", "abc", None])
+def test_a_missing_or_bad_length_is_refused(server, length):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as connection:
+        header = f"Content-Length: {length}\r\n" if length is not None else ""
+        connection.sendall((f"POST /api/check?token={server.token}&name=a.txt HTTP/1.1\r\n"
+                            f"Host: 127.0.0.1:{server.port}\r\n{header}\r\n").encode())
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, body = answer.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 411 ") and json.loads(body) == {"error": "缺少有效的 Content-Length"}
+
+
+def test_a_bug_is_one_line_not_a_dropped_connection(server, monkeypatch):
+    from lintlaw.serve import analysis
+
+    def broken(source, plan):
+        raise ValueError("boom\nsecond line")
+
+    monkeypatch.setattr(analysis, "check", broken)
+    status, answer = post_json(server, "/api/check", b"x", name="a.txt")
+    assert (status, answer) == (500, {"error": "lintlaw: 内部错误：ValueError: boom\\x0asecond line（请报告此问题）"})

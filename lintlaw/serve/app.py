@@ -24,6 +24,7 @@ from importlib import resources
 from urllib.parse import parse_qs, urlsplit
 
 from lintlaw.errors import LintlawError
+from lintlaw.render.visible import one_line
 from lintlaw.serve import analysis
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -90,8 +91,11 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.NOT_FOUND, "没有这个接口")
         try:
             handler(query)
-        except LintlawError as err:
-            self._error(HTTPStatus.BAD_REQUEST, f"lintlaw: {err}")
+        except LintlawError as err:  # the one-line message the command line gives
+            self._error(HTTPStatus.BAD_REQUEST, one_line(f"lintlaw: {err}"))
+        except Exception as err:  # a bug: one line for the page, as `check` says it, not a dropped connection
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR,
+                        one_line(f"lintlaw: 内部错误：{type(err).__name__}: {err}（请报告此问题）"))
 
     # --- routes ---
 
@@ -141,7 +145,9 @@ class Handler(BaseHTTPRequestHandler):
         try:
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
-            self._error(HTTPStatus.LENGTH_REQUIRED, "缺少 Content-Length")
+            length = -1
+        if length < 0:  # a negative length would read until the client hangs up
+            self._error(HTTPStatus.LENGTH_REQUIRED, "缺少有效的 Content-Length")
             return None
         if length > MAX_UPLOAD:
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
