@@ -299,7 +299,7 @@ async function applyFixes() {
   const lines = fixed.diff.split("\n").filter((line, i, all) => line || i < all.length - 1);
   $("diff").replaceChildren(...lines.map((line) => el("span", {
     class: line.startsWith("@@") ? "hunk" : line.startsWith("+") && !line.startsWith("+++") ? "add"
-      : line.startsWith("-") && !line.startsWith("---") ? "del" : "" }, line + "\n")));
+      : line.startsWith("-") && !line.startsWith("---") ? "del" : "" }, line)));
   $("download-fixed").hidden = false;
   $("diff-box").scrollIntoView({ block: "start" });
 }
