@@ -117,7 +117,10 @@ def test_safe_fixes_download_the_bytes_check_fix_writes(page, tmp_path):
     page.click("#fix")
     page.wait_for_selector("#download-fixed:not([hidden])")
     assert page.inner_text("#fix-result") == "已修复 2 个问题（2 处改动），剩余 4 个问题。"
-    assert "+截至目前，全局共办理行政复议案件123件" in page.inner_text("#diff")
+    # The diff shown is `lintlaw check --diff`'s, line for line.
+    cli_diff = cli("check", "--isolated", "--diff", path.name, cwd=tmp_path).stdout.decode()
+    assert "+截至目前，全局共办理行政复议案件123件" in cli_diff
+    assert page.inner_text("#diff").replace("\r", "") == cli_diff.replace("\r", "").rstrip("\n")
     with page.expect_download() as download:
         page.click("#download-fixed")
     assert download.value.suggested_filename == "gbk-report.txt"
