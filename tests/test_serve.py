@@ -40,6 +40,11 @@ def request(server, method, path, body=None, host=None, **params):
     return response.status, data
 
 
+def records(page) -> list[dict]:
+    """The page's findings as `--format json` records (without the page's id and offsets)."""
+    return [{k: v for k, v in f.items() if k not in ("id", "start", "end")} for f in page["findings"]]
+
+
 def post_json(server, path, data: bytes, **params):
     status, body = request(server, "POST", path, data, **params)
     return status, json.loads(body)
@@ -51,8 +56,7 @@ def test_check_returns_the_records_of_check_format_json(server, tmp_path):
     assert status == 200
     (tmp_path / "report.txt").write_bytes(data)
     expected = json.loads(cli("check", "--isolated", "--format", "json", "report.txt", cwd=tmp_path).stdout)
-    shown = [{k: v for k, v in f.items() if k not in ("id", "start", "end", "safe_fix")} for f in page["findings"]]
-    assert shown == expected
+    assert records(page) == expected
     assert [f["code"] for f in page["findings"]] == ["S005", "W001", "P009", "S101", "T001", "R002"]
     assert page["editable"] is True and page["encoding"] == "utf-8"
 
@@ -159,7 +163,8 @@ def test_wrong_or_missing_token_is_refused(server):
     assert connection.getresponse().status == 403
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1:1", "127.0.0.1", "[::1]:{port}"])
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1:1", "127.0.0.1",
+                                  "[::1]:{port}"])
 def test_a_foreign_host_header_is_refused(server, host):
     # DNS rebinding: a site whose name now points at 127.0.0.1 sends its own name as Host.
     for path in ("/", "/api/rule"):
@@ -173,7 +178,8 @@ def test_an_oversize_upload_is_refused_before_its_body_is_read(server):
     # Only the headers are sent: the answer must come without waiting for 20 MB.
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as connection:
         connection.sendall((f"POST /api/check?token={server.token}&name=big.txt HTTP/1.1\r\n"
-                            f"Host: 127.0.0.1:{server.port}\r\nContent-Length: {20 * 1024 * 1024 + 1}\r\n\r\n").encode())
+                            f"Host: 127.0.0.1:{server.port}\r\n"
+                            f"Content-Length: {20 * 1024 * 1024 + 1}\r\n\r\n").encode())
         answer = b""
         while chunk := connection.recv(65536):
             answer += chunk
@@ -241,7 +247,8 @@ def test_check_does_not_import_the_server(tmp_path):
     (tmp_path / "a.txt").write_text("报告\n正文。\n", encoding="utf-8")
     code = ("import sys\nfrom lintlaw.cli import main\nsys.argv = ['lintlaw', 'check', 'a.txt']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('lintlaw.serve', 'http.server'))), file=sys.stderr)")
+            "loaded = [m for m in sys.modules if m.startswith(('lintlaw.serve', 'http.server'))]\n"
+            "print(sorted(loaded), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
     assert result.stderr.splitlines()[-1] == "[]"
@@ -251,8 +258,9 @@ def test_open_hands_the_address_to_the_browser(tmp_path):
     opener = tmp_path / "browser.sh"
     opener.write_text(f'#!/bin/sh\necho "$1" > {tmp_path}/opened\n')
     opener.chmod(0o755)
-    process = subprocess.Popen([*LINTLAW, "serve", "--isolated", "--open"], cwd=tmp_path, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, env={**os.environ, "BROWSER": str(opener)})
+    process = subprocess.Popen([*LINTLAW, "serve", "--isolated", "--open"], cwd=tmp_path, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "BROWSER": str(opener)})
     try:
         url = process.stdout.readline().split("：", 1)[1].strip()
         process.stdout.readline()
@@ -291,7 +299,7 @@ def test_the_page_shows_what_check_shows_on_the_whole_corpus(server):
             expected.setdefault((directory, record["path"]), []).append(record)
     for path in files:
         _, page = post_json(server, "/api/check", path.read_bytes(), name=path.name)
-        shown = [{k: v for k, v in f.items() if k not in ("id", "start", "end", "safe_fix")} for f in page["findings"]]
+        shown = records(page)
         assert shown == expected.get((path.parent, path.name), []), path.name
         assert sorted({i for s in page["segments"] for i in s["ids"]}) == list(range(len(shown))), path.name
 
@@ -301,7 +309,8 @@ def test_concurrent_requests_give_the_same_answer(server):
 
     data = FIXTURE.read_bytes()
     with ThreadPoolExecutor(8) as pool:
-        answers = list(pool.map(lambda _: post_json(server, "/api/check", data, name="report.txt"), range(16)))
+        answers = list(pool.map(lambda _: post_json(server, "/api/check", data, name="report.txt"),
+                                range(16)))
     assert all(answer == answers[0] for answer in answers) and answers[0][0] == 200
 
 
@@ -340,7 +349,7 @@ def test_web_pages_are_checked_with_the_page_lines(server, tmp_path):
     status, shown = post_json(server, "/api/check", page.encode(), name="report.html")
     expected = json.loads(cli("check", "--isolated", "--format", "json", "report.html", cwd=tmp_path).stdout)
     assert status == 200 and shown["editable"] is False
-    assert [{k: v for k, v in f.items() if k not in ("id", "start", "end", "safe_fix")} for f in shown["findings"]] == expected
+    assert records(shown) == expected
     assert len(expected) >= 5
 
 

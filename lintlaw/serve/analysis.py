@@ -34,7 +34,7 @@ def check(source: Source, plan) -> dict:
     findings = []
     for number, d in enumerate(diagnostics):
         record = to_dict(d, source)
-        record.update(id=number, start=d.start, end=d.end, safe_fix=bool(d.fix and d.fix.safe))
+        record.update(id=number, start=d.start, end=d.end)  # the page's own: an id, and offsets to highlight
         findings.append(record)
     document = build_document(source, plan.settings.report_type)
     return {

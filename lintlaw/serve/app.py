@@ -28,6 +28,9 @@ from lintlaw.render.visible import one_line
 from lintlaw.serve import analysis
 
 MAX_UPLOAD = 20 * 1024 * 1024
+JSON = "application/json; charset=utf-8"
+# The page runs only its own script and talks only to this server.
+CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'"
 HOST = "127.0.0.1"
 STATIC = {"/": ("index.html", "text/html; charset=utf-8"),
           "/app.js": ("app.js", "text/javascript; charset=utf-8"),
@@ -151,7 +154,7 @@ class Handler(BaseHTTPRequestHandler):
             return None
         if length > MAX_UPLOAD:
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                        f"lintlaw: {name}: 文件太大（{length / 1024 / 1024:.1f} MB），上限是 {MAX_UPLOAD // 1024 // 1024} MB")
+                        f"lintlaw: {name}: 文件太大（{length / 2**20:.1f} MB），上限是 {MAX_UPLOAD // 2**20} MB")
             return None
         data = self.rfile.read(length)
         return analysis.load(data, name), self.server.plan_for(name)
@@ -161,12 +164,11 @@ class Handler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, data, content_type)
 
     def _json(self, value) -> None:
-        self._send(HTTPStatus.OK, json.dumps(value, ensure_ascii=False).encode(), "application/json; charset=utf-8")
+        self._send(HTTPStatus.OK, json.dumps(value, ensure_ascii=False).encode(), JSON)
 
     def _error(self, status: HTTPStatus, message: str) -> None:
         self.close_connection = True  # an unread body must not be taken for the next request
-        body = json.dumps({"error": message}, ensure_ascii=False).encode()
-        self._send(status, body, "application/json; charset=utf-8")
+        self._send(status, json.dumps({"error": message}, ensure_ascii=False).encode(), JSON)
 
     def _send(self, status: HTTPStatus, data: bytes, content_type: str) -> None:
         self.send_response(status)
@@ -174,9 +176,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
-        # The page runs only its own script and talks only to this server.
-        self.send_header("Content-Security-Policy",
-                         "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'")
+        self.send_header("Content-Security-Policy", CSP)
         self.send_header("Referrer-Policy", "no-referrer")
         if self.close_connection:
             self.send_header("Connection", "close")
