@@ -35,7 +35,7 @@ def main() -> None:
         if not finding.count():
             finding = page.locator(".finding.error").first
         finding.click()
-        page.wait_for_function("document.getElementById('detail-explanation').textContent.length > 5")
+        page.wait_for_selector("#detail[data-rule]")
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
         browser.close()

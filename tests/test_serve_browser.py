@@ -79,8 +79,9 @@ def test_every_finding_is_listed_and_highlighted_in_place(page, tmp_path):
 def test_clicking_a_finding_shows_its_rule(page):
     upload(page, FIXTURE)
     page.click(".finding:has(.code:text-is('S101'))")
-    page.wait_for_function("document.getElementById('detail-explanation').textContent.length > 5")
+    page.wait_for_selector("#detail[data-rule='S101']")
     assert page.inner_text("#detail-title") == "S101 numbering-gap"
+    assert page.get_attribute("#detail", "data-rule") == "S101"
     assert page.inner_text("#detail-message") == "编号不连续：“（二）”之后是“（四）”，缺少“（三）”"
     assert page.inner_text("#detail-explanation").startswith("同一层级的标题应按顺序连续编号")
     assert page.inner_text("#detail-authority").startswith("GB/T")

@@ -208,6 +208,7 @@ async function select(id, scroll) {
   $("detail-message").textContent = f.message;
   $("detail-where").textContent = `第${f.line}行第${f.column}列 · ${SEVERITIES[f.severity]} · ${CATEGORIES[f.category] || f.category}`;
   drawFixDetail(f);
+  delete $("detail").dataset.rule;
   $("detail-explanation").textContent = "…";
   $("detail-authority").textContent = "";
   const response = await api("rule", { code: f.code });
@@ -216,6 +217,7 @@ async function select(id, scroll) {
   const rule = await response.json();
   $("detail-explanation").textContent = rule.explanation;
   $("detail-authority").textContent = rule.authority;
+  $("detail").dataset.rule = rule.code;  // shown: the rule's text is in place
 }
 
 function drawFixDetail(f) {
