@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import cache
 
 from lintlaw.numerals import (
@@ -136,7 +137,9 @@ def parse_lines(text: str, line_starts: list[int]) -> list[Line]:
     """Type every non-blank line of the text."""
     builder = _LineBuilder(text, line_starts)
     tree = _parser().parse(text)
-    return _flatten(tree, builder)
+    lines = _flatten(tree, builder)
+    _retype_chrome(lines)
+    return lines
 
 
 def _flatten(tree, builder: _LineBuilder) -> list[Line]:
@@ -145,3 +148,29 @@ def _flatten(tree, builder: _LineBuilder) -> list[Line]:
         if hasattr(child, "data"):
             lines.append(getattr(builder, child.data)(child.children))
     return lines
+
+
+# The plain view of a line grammar/page-chrome.txt's patterns see: one space, one bullet, ASCII
+# marks for ，；：。、／».
+_CHROME_VIEW = str.maketrans("\u00a0\u2002\u2003\u3000·▪●◆■，；：。、／»", "    •••••,;:.,/>")
+
+
+@cache
+def _chrome_forms() -> re.Pattern:
+    """The page-chrome forms of grammar/page-chrome.txt, as one pattern."""
+    from lintlaw.resources import data_dir
+
+    forms = []
+    for raw in (data_dir("grammar") / "page-chrome.txt").read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            forms.append(f"(?:{raw.partition(': ')[2]})")
+    return re.compile("|".join(forms))
+
+
+def _retype_chrome(lines: list[Line]) -> None:
+    """Type as page chrome the paragraph and title lines grammar/page-chrome.txt describes.
+    (Download-site tips under a 友情提示 line are typed in lintlaw/page.py.)"""
+    chrome = _chrome_forms()
+    for index, line in enumerate(lines):
+        if line.kind in (TEXT, TITLE) and chrome.match(line.text.translate(_CHROME_VIEW)):
+            lines[index] = replace(line, kind=CHROME)

@@ -44,10 +44,19 @@ _PARENTHESIS = re.compile("[()（）]")
 
 
 def unbalanced(document: Document) -> Iterator[Issue]:
-    """A closing mark with no opening one before it, or an opening one never closed, per line."""
+    """A closing mark with no opening one before it, or an opening one never closed, per line.
+
+    A 《…》 title a capture broke over two lines (“学习《中华人民共和国” / “行政处罚法》”) is a
+    break (R005's finding), not a 《 and a 》 without their partners.
+    """
+    from lintlaw.breaks import split_title_marks
+
     text = document.source.text
+    split = split_title_marks(document)
     for line in document.prose_lines():
-        yield from _unbalanced_in(text, line.start, line.end)
+        for issue in _unbalanced_in(text, line.start, line.end):
+            if issue.start not in split:
+                yield issue
 
 
 def _unbalanced_in(text: str, start: int, end: int) -> Iterator[Issue]:

@@ -98,4 +98,4 @@ def test_residue_traps(all_rules, text):
 def test_broken_paragraph(all_rules):
     text = "全年共开展普法宣传活动30场，\n覆盖群众5000余人次。\n主要做法如下：\n一是加强学习；\n二是完善制度。\n"
     assert findings(text, all_rules, select=["R005"]) == [
-        ("R005", 1, 15, "段落在“，”处断行，下一行是同一句话的后半部分")]
+        ("R005", 1, 15, "段落在“活动30场，”后断行，下一行“覆盖群众50”是同一句话的后半部分")]

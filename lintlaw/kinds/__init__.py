@@ -1,5 +1,6 @@
 """Rule kinds: the code behind rule files. A rule file names one by `kind`."""
 
+from lintlaw.kinds.broken_paragraph import BrokenParagraph
 from lintlaw.kinds.chrome_check import PageChrome
 from lintlaw.kinds.consistency_check import ConsistencyCheck
 from lintlaw.kinds.date_check import DateCheck
@@ -12,4 +13,4 @@ from lintlaw.kinds.required_section import RequiredSection
 
 KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
                                       DateCheck, PunctuationCheck, PageChrome, LawTitle,
-                                      RepeatedWord)}
+                                      RepeatedWord, BrokenParagraph)}

@@ -13,6 +13,8 @@ from lintlaw.source import Source
 
 WINDOW_CELLS = 72
 CONTEXT_CELLS = 16
+# What may sit between two lines a fix joins: spaces, line breaks, invisible characters.
+_BLANK = " \t\r\n\u00a0\u2002\u2003\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 
 
@@ -83,7 +85,29 @@ def _describe_fix(source: Source, fix) -> str:
     if len(fix.edits) == 1:
         edit = fix.edits[0]
         old = source.text[edit.start:edit.end]
+        if not edit.content and ("\n" in old or "\r" in old) and not old.strip(_BLANK):
+            # Only line breaks go: say which lines become one rather than print the breaks.
+            first, last = source.position(edit.start)[0], source.position(edit.end)[0]
+            return f"把第{first}行和第{last}行接成一行（{how}）"
+        lines = _whole_lines(source, edit)
+        if lines is not None and not edit.content:
+            # A deleted block is named by its lines, not shown: the frame above already shows it.
+            first, last = lines
+            where = f"第{first}行" if first == last else f"第{first}—{last}行"
+            return f"删除{where}（{how}）"
         what = f"将“{old}”改为“{edit.content}”" if old and edit.content else (
             f"删除“{old}”" if old else f"插入“{edit.content}”")
         return f"{what}（{how}）"
     return f"{len(fix.edits)} 处改动（{how}）"
+
+
+def _whole_lines(source: Source, edit) -> tuple[int, int] | None:
+    """(first, last) line numbers when an edit spans whole lines, line breaks included."""
+    text = source.text
+    starts_line = edit.start == 0 or text[edit.start - 1] in "\r\n"
+    ends_line = edit.end == len(text) or (edit.end > edit.start and text[edit.end - 1] in "\r\n")
+    if not (starts_line and ends_line and edit.end > edit.start):
+        return None
+    first = source.position(edit.start)[0]
+    last = source.position(edit.end - 1)[0]
+    return first, last
