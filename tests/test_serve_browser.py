@@ -190,3 +190,11 @@ def test_a_word_document_is_checked_and_annotated_not_fixed(page, tmp_path):
     assert download.value.suggested_filename == "report.lintlaw.docx"
     comments = docx.Document(download.value.path()).comments
     assert len(list(comments)) == 6
+
+
+def test_an_oversize_file_gets_the_servers_message_without_uploading(page, tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b" " * (20 * 1024 * 1024 + 1))
+    page.set_input_files("#file", str(path))
+    page.wait_for_selector("#error:not([hidden])")
+    assert page.inner_text("#error") == "lintlaw: big.txt: 文件太大（20.0 MB），上限是 20 MB"
