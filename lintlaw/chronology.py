@@ -115,19 +115,26 @@ def statistics_year(document: Document, exclude: list[str]) -> Iterator[Issue]:
 def issue_dates(document: Document) -> Iterator[tuple[DateMention, Report, str]]:
     """The 成文日期 and page publication dates, each with its report and what it is."""
     text = document.source.text
+    seen = set()  # a page often repeats its date (发布时间 in the header, 日期 above the text)
     for report in document.reports:
         if report.date is not None:
             for mention in find_dates(text, report.date.start, report.date.end):
                 if mention.as_date():
+                    seen.add((report, mention.as_date()))
                     yield mention, report, "成文日期"
     for mention, report, label in facts_of(document).published:
-        if mention.as_date():
+        if mention.as_date() and (report, mention.as_date()) not in seen:
+            seen.add((report, mention.as_date()))
             yield mention, report, label
 
 
 def late_date(document: Document, deadline: tuple[int, int]) -> Iterator[Issue]:
-    for mention, report, what in issue_dates(document):
-        if report.year is None:
+    dates = list(issue_dates(document))
+    # A page updated after the deadline may have been published in time: an update
+    # date stands in for the publication date only when the report has no other.
+    dated = {report for _, report, what in dates if what != "更新日期"}
+    for mention, report, what in dates:
+        if report.year is None or (what == "更新日期" and report in dated):
             continue
         limit = datetime.date(report.year + 1, *deadline)
         if mention.as_date() > limit:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from lintlaw import __version__
 from lintlaw.errors import LintlawError
@@ -75,7 +76,47 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
     """lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。"""
 
 
-@app.command()
+class _CheckCommand(TyperCommand):
+    """`check`, whose --annotate takes an optional value: `--annotate` alone or `--annotate OUT.docx`."""
+
+    def parse_args(self, ctx, args):
+        value_options = {name for param in self.get_params(ctx)
+                         if param.param_type_name == "option" and not param.is_flag and not param.count
+                         for name in param.opts if name != "--annotate"}
+        return super().parse_args(ctx, _annotate_value(list(args), value_options))
+
+
+def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
+    """The arguments with "" (the default copy's name) after every --annotate not followed by
+    its own OUT.docx. A .docx right after --annotate is OUT, unless it is the only file named
+    (`lintlaw check --annotate report.docx`): then it is the input."""
+    annotates, positional, candidates = [], 0, []
+    i = 0
+    while i < len(args):
+        token = args[i]
+        if token == "--":
+            positional += len(args) - i - 1
+            break
+        if token == "--annotate":
+            annotates.append(i)
+            following = args[i + 1] if i + 1 < len(args) else ""
+            if following.lower().endswith(".docx") and not following.startswith("-"):
+                candidates.append(i)
+                i += 1
+        elif token in value_options:
+            i += 1
+        elif token == "-" or not token.startswith("-"):
+            positional += 1
+        i += 1
+    if positional == 0 and candidates:
+        candidates.pop()  # the last .docx after --annotate is the input
+    for at in reversed(annotates):
+        if at not in candidates:
+            args.insert(at + 1, "")
+    return args
+
+
+@app.command(cls=_CheckCommand)
 def check(
     paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md），- 表示标准输入。"),
     output_format: Format = typer.Option(Format.full, "--format", help="输出格式。"),
@@ -100,16 +141,21 @@ def check(
     stdin_filename: Optional[str] = typer.Option(
         None, "--stdin-filename",
         help="把标准输入（-）当作此文件：按扩展名读取（.md、.html、.docx），按其位置查找配置，问题中显示此文件名。"),
+    annotate: Optional[str] = typer.Option(
+        None, "--annotate", metavar="[OUT.docx]",
+        help="把问题作为批注写入 Word 文档的副本（默认：同目录下的 NAME.lintlaw.docx；原文档不动）。"
+             "可在其后写副本的文件名（只检查一个文档时）。目录中只查找 .docx 文件。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
-    from lintlaw.inputs import STDIN, expand
+    from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand
 
-    names = expand(paths, respect_ignore=not no_ignore)
+    names = expand(paths, respect_ignore=not no_ignore, suffixes=SUFFIXES if annotate is None else DOCX)
     if not names:
-        _fail("没有找到要检查的文件（.txt、.md、.docx、.html）"
+        _fail(f"没有找到要检查的文件（{'.txt、.md、.docx、.html' if annotate is None else '.docx'}）"
               + ("" if no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
     _refuse_overwriting_inputs(names, {"--output-file": output_file, "--write-baseline": write_baseline})
+    copies = _annotation_targets(names, annotate, diff or write_baseline is not None)
     if stdin_filename is not None and STDIN not in names:
         _fail("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
     from lintlaw.runner import Options, check_files, default_jobs
@@ -178,6 +224,8 @@ def check(
             for entry in gone:
                 print(one_line(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}"),
                       file=sys.stderr)
+    if copies:
+        input_errors += _write_annotated(copies, diagnostics, sources)
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
     to_stderr = fix and STDIN in plans
     try:
@@ -199,6 +247,53 @@ def check(
     failing = [d for d in diagnostics
                if d.severity >= Severity.parse(_fail_on(fail_on, plan_of, d.path))]
     raise typer.Exit(1 if failing else 0)
+
+
+def _annotation_targets(names: list[str], annotate: str | None, other_output: bool) -> dict[str, Path]:
+    """Each Word document's annotated copy (--annotate), after refusing what cannot be done."""
+    if annotate is None:
+        return {}
+    from lintlaw.annotate import default_output
+    from lintlaw.inputs import STDIN
+
+    if other_output:
+        _fail("--annotate 不能与 --diff 或 --write-baseline 同用")
+    for name in names:
+        if name == STDIN:
+            _fail("--annotate 只用于 Word 文档文件，不能用于标准输入")
+        if not name.lower().endswith(".docx"):
+            _fail(f"{name}: --annotate 只用于 Word 文档（.docx）")
+    if annotate and len(names) > 1:
+        _fail(f"{annotate}: 检查多个 Word 文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx")
+    if annotate and not annotate.lower().endswith(".docx"):
+        _fail(f"{annotate}: 带批注的副本须是 .docx 文件")
+    copies = {name: Path(annotate) if annotate else default_output(name) for name in names}
+    for out in copies.values():
+        _refuse_overwriting_inputs(names, {"--annotate": out})
+    return copies
+
+
+def _write_annotated(copies: dict[str, Path], diagnostics, sources) -> int:
+    """Write each checked document's annotated copy; the number that could not be written."""
+    from lintlaw.annotate import annotate_docx, write_copy
+
+    failed = 0
+    for name, out in copies.items():
+        if name not in sources:  # unreadable: its error is already shown
+            continue
+        found = [d for d in diagnostics if d.path == name]
+        try:
+            write_copy(out, annotate_docx(name, found, sources[name]))
+        except LintlawError as err:
+            print(one_line(f"lintlaw: {err}"), file=sys.stderr)
+            failed += 1
+            continue
+        except OSError as err:
+            print(one_line(f"lintlaw: {out}: 无法写入带批注的副本（{err.strerror or err}）"), file=sys.stderr)
+            failed += 1
+            continue
+        print(one_line(f"已写出带批注的副本：{out}（{len(found)} 条批注）"), file=sys.stderr)
+    return failed
 
 
 def _fail_on(option, plans, path: str) -> str:

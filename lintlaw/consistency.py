@@ -37,6 +37,7 @@ _CHAIN_BREAK = re.compile(r"[；;]")
 # Rates that may exceed 100%: growth, completion or execution of a plan, use of
 # capacity, and gross ratios (毛入学率 counts pupils of any age against one age group).
 _MAY_EXCEED = re.compile(r"增|涨|升|提高|提升|完成|执行|超|使用|利用|同比|环比|毛")
+_OPENS_WITH_PARTS = re.compile(r"\s*(?:其中|包括|分别为|分别是)")
 _APPROXIMATE_RATE = re.compile(r"(?:约|近|超过|逾|接近)\s*$")
 
 # A listed count: "出台3部规范性文件：《…》《…》《…》" or "《…》《…》等2部法规".
@@ -67,6 +68,9 @@ class RateCheck(NamedTuple):
     wholes: tuple[Figure, ...] = ()
     pairs: tuple[tuple[Figure, Figure], ...] = ()  # (part, whole) combinations tried
     matched: tuple[Figure, Figure] | None = None
+    # 100% with the numerator the only same-unit count of its clause group: the
+    # numerator is its own whole ("法制审核14件，审核率100%").
+    sole: Figure | None = None
 
     @property
     def checkable(self) -> bool:
@@ -86,7 +90,7 @@ def analysis_of(document) -> Analysis:
 def analyse(facts: Facts, text: str) -> Analysis:
     result = Analysis()
     stated: dict[tuple, Figure] = {}  # a total's whole lead-in → where it was first stated
-    for sentence, figures in facts.sentence_figures(_CUES):
+    for index, sentence, figures in facts.sentence_figures(_CUES):
         if not figures:
             continue
         restated = _check_restated(figures[0], text, stated)
@@ -94,7 +98,7 @@ def analyse(facts: Facts, text: str) -> Analysis:
             result.issues.append(restated)
         for figure in figures:
             if figure.role == ROLE_RATE:
-                check = _check_rate(figure, figures)
+                check = _check_rate(figure, figures, text)
                 result.rates.append(check)
                 if check.checkable and check.matched is None:
                     result.issues.append(_rate_issue(check))
@@ -102,7 +106,8 @@ def analyse(facts: Facts, text: str) -> Analysis:
                     q = figure.quantity
                     result.issues.append(Issue("rate-over-100", q.start, q.end,
                                                {"name": figure.cue, "found": q.text}))
-        result.issues.extend(_check_parts(figures, text, sentence.start, sentence.end))
+        result.issues.extend(_check_parts(figures, text, sentence.start, sentence.end,
+                                          _whole_before(facts, index)))
         result.issues.extend(_check_listed(figures, text, sentence.start, sentence.end))
     return result
 
@@ -139,8 +144,18 @@ def _countable(figure: Figure) -> bool:
 
 # --- rates -------------------------------------------------------------------
 
-def _check_rate(rate: Figure, figures: list[Figure]) -> RateCheck:
-    before = [f for f in figures if f.quantity.end <= rate.quantity.start and _countable(f)]
+def _check_rate(rate: Figure, figures: list[Figure], text: str) -> RateCheck:
+    # Numerator and denominator come from the rate's own clause group: after a
+    # "；" the sentence speaks of another subject.
+    group = _group_start(text, rate.sentence.start, rate.quantity.start)
+    # A count followed by a share of its own ("其他公文5条，占41%") belongs to that share:
+    # it is neither the part nor the whole of the next share.
+    shared = set()
+    if rate.cue.startswith("占"):
+        shared = {id(f) for f, after in zip(figures, figures[1:])
+                  if after is not rate and after.role == ROLE_RATE and after.cue.startswith("占")}
+    before = [f for f in figures if group <= f.quantity.start and f.quantity.end <= rate.quantity.start
+              and _countable(f) and id(f) not in shared]
     if not before:
         return RateCheck(rate)
     name = rate.cue
@@ -150,11 +165,17 @@ def _check_rate(rate: Figure, figures: list[Figure]) -> RateCheck:
         parts = before
     else:  # 比例 names no part
         return RateCheck(rate)
-    pairs = [(part, whole) for part in parts for whole in before
+    wholes = before
+    if name.startswith("占"):
+        # A share is of the whole: a total stated earlier in the sentence still counts
+        # across a "；" ("共受理12件，公开6件，占50%；无法提供6件，占50%").
+        wholes = [f for f in figures if f.quantity.start < group and f.role == ROLE_TOTAL
+                  and _countable(f) and id(f) not in shared] + before
+    pairs = [(part, whole) for part in parts for whole in wholes
              if whole is not part and _family(whole.quantity.unit) == _family(part.quantity.unit)
              and whole.quantity.value >= part.quantity.value > 0]
     if not pairs:
-        return RateCheck(rate, tuple(parts))
+        return RateCheck(rate, tuple(parts), sole=_sole_numerator(rate, parts, before))
     stated = rate.quantity
     tolerance = 10.0 ** -stated.decimals
     if _APPROXIMATE_RATE.search(rate.prefix) or stated.approximate:
@@ -167,6 +188,21 @@ def _check_rate(rate: Figure, figures: list[Figure]) -> RateCheck:
         if abs(computed - stated.value) < tolerance - EPSILON:
             return RateCheck(rate, parts, wholes, tuple(pairs), (part, whole))
     return RateCheck(rate, parts, wholes, tuple(pairs))
+
+
+def _group_start(text: str, start: int, end: int) -> int:
+    """Where the clause group holding `end` begins: just after the last "；" before it."""
+    cut = max(text.rfind("；", start, end), text.rfind(";", start, end))
+    return start if cut < 0 else cut + 1
+
+
+def _sole_numerator(rate: Figure, parts: list[Figure], before: list[Figure]) -> Figure | None:
+    if abs(rate.quantity.value - 100.0) > EPSILON or len(parts) != 1:
+        return None
+    family = _family(parts[0].quantity.unit)
+    if any(f is not parts[0] and _family(f.quantity.unit) == family for f in before):
+        return None
+    return parts[0]
 
 
 def _over_100(rate: Figure) -> bool:
@@ -207,16 +243,20 @@ def _percent(value: float, decimals: int) -> str:
 
 # --- parts and total ---------------------------------------------------------
 
-def _check_parts(figures: list[Figure], text: str, start: int, end: int) -> list[Issue]:
+def _check_parts(figures: list[Figure], text: str, start: int, end: int,
+                 previous_whole: Figure | None = None) -> list[Issue]:
     issues = []
     for marker in PART_MARKER.finditer(text, start, end):
         # The whole is the nearest count before 其中, looking past a rate in between:
         # "审结131件，审结率92.25%，其中维持87件…".
         before = [f for f in figures if f.quantity.end <= marker.start() and not f.quantity.percent]
-        if not before or not _countable(before[-1]):
-            continue
-        whole = before[-1]
-        if _CHAIN_BREAK.search(text, whole.quantity.end, marker.start()):
+        if before:
+            whole = before[-1]
+            if not _countable(whole) or _CHAIN_BREAK.search(text, whole.quantity.end, marker.start()):
+                continue
+        elif previous_whole is not None and not text[start:marker.start()].strip():
+            whole = previous_whole  # "…申请2,310件，均已办结。其中，迁入980件…"
+        else:
             continue
         parts, remainder = _parts_after(whole, marker.end(), figures, text)
         if parts is None:
@@ -237,6 +277,22 @@ def _check_parts(figures: list[Figure], text: str, start: int, end: int) -> list
             issues.append(Issue("parts-exceed-total", first.start, last.end, values,
                                 ((whole.quantity.start, whole.quantity.end, "合计"), *related)))
     return issues
+
+
+def _whole_before(facts: Facts, index: int) -> Figure | None:
+    """The whole a sentence opening with 其中 refers to: the previous sentence's last total,
+    or its only count, when both sentences are in the same paragraph."""
+    sentence = facts.sentences[index]
+    if index == 0 or not _OPENS_WITH_PARTS.match(facts.text, sentence.start, sentence.end):
+        return None
+    previous = facts.sentences[index - 1]
+    if previous.line is not sentence.line:
+        return None
+    counts = [f for f in facts.figures(index - 1) if _countable(f)]
+    totals = [f for f in counts if f.role == ROLE_TOTAL]
+    if totals:
+        return totals[-1]
+    return counts[0] if len(counts) == 1 else None
 
 
 def _parts_after(whole: Figure, position: int, figures: list[Figure], text: str):

@@ -16,7 +16,10 @@ from lintlaw.numerals import chinese_number
 _Y = r"(?P<y>(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})"
 _M = r"(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 _D = r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
-_WEEKDAY = r"(?:\s*[（(]?\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[）)]?)?"
+# A weekday after the date, with or without brackets and spaces: 3月5日（星期二）, 3月5日 周二.
+# A closing bracket belongs to the weekday only when it opened one: "（2024年3月5日 周二）" keeps its "）".
+_WEEKDAY = (r"(?:\s*[（(]\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\s*[）)]"
+            r"|\s*(?:星期|周|礼拜)(?P<w2>[一二三四五六日天])(?![至到、—～~-]))?")
 
 # A year with optional month and day: 2024年, 2024年度, 2024年3月, 2024年3月5日（星期二）.
 # Each pattern opens with a lookahead on its first character: re then skips other
@@ -32,6 +35,18 @@ _YEAR_RANGE = re.compile(
     r"(?=[12])(?<![0-9])(?P<a>(?:19|20)[0-9]{2})\s*年?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*(?P<b>(?:19|20)[0-9]{2})\s*年")
 # ISO dates in page metadata: 发布日期: 2025-02-26.
 _ISO_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
+
+# A labelled date in page metadata, in the forms sites use: 发布时间：2024-02-20 02:59:38,
+# 更新时间：2021/03/29, 时间：2023-03-28, 日期：2024年3月5日, also in traditional characters
+# (發布時間, from a site's big5 gateway). A bare 时间/日期 counts only
+# when no Chinese character runs into it (会议时间 is not page metadata).
+_PAGE_DATE = re.compile(
+    r"(?P<label>(?:[发發]布|更新|成文|印[发發]|[发發]文|生成)(?:[时時][间間]|日期)|(?<![\u4e00-\u9fff])(?:[时時][间間]|日期))\s*[:：]\s*"
+    r"(?P<y>(?:19|20)[0-9]{2})(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"|\s*年\s*(?P<m2>[0-9]{1,2})\s*月\s*(?P<d2>[0-9]{1,2})\s*日)(?![0-9])")
+# What a page-metadata label says the date is.
+PAGE_DATE_KINDS = {"成文": "成文日期", "印发": "成文日期", "印發": "成文日期", "发文": "成文日期", "發文": "成文日期",
+                   "生成": "成文日期", "更新": "更新日期"}
 
 _WEEKDAYS = "一二三四五六日"
 
@@ -102,7 +117,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             year, month, day = None, int(match.group("m2")), int(match.group("d2"))
         else:
             year, month, day = None, int(match.group("m3")), None
-        weekday = _WEEKDAYS.index(match.group("w").replace("天", "日")) if match.group("w") else None
+        written = match.group("w") or match.group("w2")
+        weekday = _WEEKDAYS.index(written.replace("天", "日")) if written else None
         if any(a <= match.start() < b for a, b in ranges):
             continue  # the end of a range is not a date of its own
         found.append(DateMention(match.start(), match.end(), match.group(0), year, month, day,
@@ -115,3 +131,15 @@ def find_iso_dates(text: str, start: int = 0, end: int | None = None) -> list[Da
     return [DateMention(m.start(), m.end(), m.group(0), int(m.group("y")), int(m.group("m")),
                         int(m.group("d")))
             for m in _ISO_DATE.finditer(text, start, end)]
+
+
+def find_page_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[DateMention, str, int]]:
+    """Labelled page-metadata dates: (date, what it is, where its label starts)."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _PAGE_DATE.finditer(text, start, end):
+        month, day = (m.group("m"), m.group("d")) if m.group("sep") else (m.group("m2"), m.group("d2"))
+        mention = DateMention(m.start("y"), m.end(), text[m.start("y"):m.end()], int(m.group("y")),
+                              int(month), int(day))
+        found.append((mention, PAGE_DATE_KINDS.get(m.group("label")[:2], "发布日期"), m.start()))
+    return found

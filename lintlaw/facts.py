@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from lintlaw.chars import is_han
-from lintlaw.dates import DateMention, find_dates, find_iso_dates
+from lintlaw.dates import DateMention, find_dates, find_iso_dates, find_page_dates
 from lintlaw.document import Document, Report, Section
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, Line
 from lintlaw.quantities import Quantity, find_quantities
 
 _SENTENCE_END = re.compile(r"[。！？!?]+")
+_PAGE_DATE_CUE = re.compile(r"(?:[时時][间間]|日期)\s*[:：]")
 _CLAUSE_BREAKS = "，,；;：:、（(）)"
 # 《…》 with one level of nesting: numbers and years inside a title are part of a name.
 BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
@@ -81,10 +82,10 @@ class Facts:
         return self._figures[index]
 
     def sentence_figures(self, cue: re.Pattern | None = None):
-        """(sentence, figures) for every sentence, or for those where `cue` matches."""
+        """(index, sentence, figures) for every sentence, or for those where `cue` matches."""
         for index, sentence in enumerate(self.sentences):
             if cue is None or cue.search(self.text, sentence.start, sentence.end):
-                yield sentence, self.figures(index)
+                yield index, sentence, self.figures(index)
 
 
 def facts_of(document: Document) -> Facts:
@@ -103,15 +104,33 @@ def _compute(document: Document) -> Facts:
                     top_of[paragraph.start] = section
         for line in report.lines:
             if line.kind == CHROME:
-                label = "成文日期" if "成文日期" in line.text else "发布日期"
-                for mention in find_iso_dates(text, line.start, line.end):
-                    facts.published.append((mention, report, label))
+                _add_page_dates(facts, text, report, line, chrome=True)
                 continue
+            if _PAGE_DATE_CUE.search(line.text):
+                _add_page_dates(facts, text, report, line, chrome=False)
             if line.kind not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
                 continue
             begin = line.marker.end if line.marker is not None else line.start
             _add_line(facts, text, report, top_of.get(line.start), line, begin)
     return facts
+
+
+def _add_page_dates(facts: Facts, text: str, report: Report, line: Line, chrome: bool) -> None:
+    """Publication, update and 成文 dates from page metadata.
+
+    In a line typed as page chrome every date counts; in any other line only a
+    labelled one at the start of the line or after a space ("来源：甲市司法局 更新时间：…"),
+    which no sentence of a report looks like.
+    """
+    labelled = find_page_dates(text, line.start, line.end)
+    for mention, what, label_start in labelled:
+        if chrome or label_start == line.start or text[label_start - 1] in " \t\u3000\u00a0•·":
+            facts.published.append((mention, report, what))
+    if chrome:
+        seen = {mention.start for mention, _, _ in labelled}
+        what = "成文日期" if "成文日期" in line.text else "发布日期"
+        facts.published.extend((mention, report, what) for mention in find_iso_dates(text, line.start, line.end)
+                               if mention.start not in seen)
 
 
 def _add_line(facts: Facts, text: str, report: Report, part, line: Line, begin: int) -> None:

@@ -10,18 +10,22 @@ from lintlaw.source import Origin, Source, decode, read_file
 
 STDIN = "-"
 SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
+DOCX = (".docx",)
+ANNOTATED_COPY = ".lintlaw.docx"  # what --annotate writes: lintlaw's output, not a report to search for
 
 
-def expand(paths: list[str], respect_ignore: bool = True) -> list[str]:
-    """Files named directly (always checked), and the reports found under directories
-    (see lintlaw.discovery for what is skipped)."""
+def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
+    """Files named directly (always checked), and the reports with one of `suffixes` found
+    under directories (see lintlaw.discovery for what is skipped; also the annotated copies
+    --annotate wrote)."""
     found: list[str] = []
     for name in paths:
         path = Path(name)
         if name != STDIN and path.is_dir():
             from lintlaw.discovery import files_under
 
-            found.extend(str(p) for p in files_under(path, SUFFIXES, respect_ignore))
+            found.extend(str(p) for p in files_under(path, suffixes, respect_ignore)
+                         if not p.name.lower().endswith(ANNOTATED_COPY))
         else:
             found.append(name)
     return found

@@ -38,13 +38,19 @@ def _chinese_or_digit(char: str) -> bool:
     return bool(char) and (is_han(char) or char in _CJK_PUNCT or char.isdigit())
 
 
-_PAIR_MARK = re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + "]")
-_TITLE_MARK = re.compile("[《》]")
+# Half-width "(" opens a pair like "（" and either width closes it (mixing widths is P009's
+# finding). A lone half-width ")" is left alone: "1)" and "a)" number list items.
+_OPENERS = {**PAIRS, "(": "）"}
+_OPENED_BY = {**{close: {open_} for open_, close in PAIRS.items()}, "）": {"（", "("}, ")": {"（", "("}}
+_BRACKET_OPENERS = frozenset("《〈（【(")
+_BRACKET_CLOSERS = frozenset("》〉）】)")
+_PAIR_MARK = re.compile("[" + "".join(_OPENERS) + "".join(_OPENED_BY) + "]")
 _PARENTHESIS = re.compile("[()（）]")
 
 
 def unbalanced(document: Document) -> Iterator[Issue]:
-    """A closing mark with no opening one before it, or an opening one never closed, per line.
+    """A closing mark with no opening one before it, an opening one closed by another kind of
+    mark ("（2021—2025年》"), or one never closed, per line.
 
     A 《…》 title a capture broke over two lines (“学习《中华人民共和国” / “行政处罚法》”) is a
     break (R005's finding), not a 《 and a 》 without their partners.
@@ -54,56 +60,105 @@ def unbalanced(document: Document) -> Iterator[Issue]:
     text = document.source.text
     split = split_title_marks(document)
     for line in document.prose_lines():
-        for issue in _unbalanced_in(text, line.start, line.end):
+        for issue in _unbalanced_in(text, line.start, line.end, _cut_off(text, line)):
             if issue.start not in split:
                 yield issue
 
 
-def _unbalanced_in(text: str, start: int, end: int) -> Iterator[Issue]:
+def _unbalanced_in(text: str, start: int, end: int, cut_off: bool = False) -> Iterator[Issue]:
+    """P001's findings between start and end (one line); `cut_off`: the text stops there."""
     stack: list[tuple[str, int]] = []
     for match in _PAIR_MARK.finditer(text, start, end):
         char, offset = match.group(), match.start()
-        if char in PAIRS:
-            stack.append((char, offset))
-        elif stack and stack[-1][0] == CLOSERS[char]:
+        openers = _OPENED_BY.get(char)
+        if char == ")" and _list_number(text, offset) and not (stack and stack[-1][0] == "("):
+            continue  # "（包括：1)学习；2)培训）": ")" numbers an item
+        if openers is None:
+            if char != "(" or _chinese_context(text, offset):  # not "bytes (see…"
+                stack.append((char, offset))
+        elif stack and stack[-1][0] in openers:
             stack.pop()
-        elif any(open_ == CLOSERS[char] for open_, _ in stack):
+        elif any(open_ in openers for open_, _ in stack):
             # Closes an outer mark: whatever opened since is unclosed.
-            while stack[-1][0] != CLOSERS[char]:
+            while stack[-1][0] not in openers:
                 mark, at = stack.pop()
                 yield _unclosed(mark, at)
             stack.pop()
+        elif char == ")":
+            continue
+        elif stack and char in _BRACKET_CLOSERS and stack[-1][0] in _BRACKET_OPENERS:
+            # A bracket closed by another kind of bracket: the closer is the typo.
+            mark, at = stack[-1]
+            yield Issue("unbalanced", at, offset + 1,
+                        {"found": mark, "expected": _OPENERS[mark],
+                         "problem": f"没有配对的后半个，却以“{char}”收尾"})
+            return
         else:
             yield Issue("unbalanced", offset, offset + 1,
                         {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
             return  # one finding per line: the rest of the line is likely off by one
+    if cut_off:
+        return  # the text stops mid-sentence: the closing mark was cut off with it
     for mark, at in stack[:1]:
         yield _unclosed(mark, at)
 
 
+def _list_number(text: str, offset: int) -> bool:
+    """The ")" at offset ends a list number such as "1)" or "a)" (one digit or letter)."""
+    return (offset >= 1 and text[offset - 1].isascii() and text[offset - 1].isalnum()
+            and (offset < 2 or not (text[offset - 2].isascii() and text[offset - 2].isalnum())))
+
+
+_SENTENCE_END = "。！？!?；;…”’）)》】"
+
+
+def _cut_off(text: str, line) -> bool:
+    """The file's last line ends without a line break and without closing punctuation."""
+    return line.end == len(text) and text[line.end - 1] not in _SENTENCE_END
+
+
 def _unclosed(mark: str, at: int) -> Issue:
-    return Issue("unbalanced", at, at + 1, {"found": mark, "expected": PAIRS[mark], "problem": "没有配对的后半个"})
+    return Issue("unbalanced", at, at + 1,
+                 {"found": mark, "expected": _OPENERS[mark], "problem": "没有配对的后半个"})
+
+
+_TITLE_MARK = re.compile("[《》<>‹›]")
+# Marks written for an inner title in place of 〈〉: ASCII angle brackets, single guillemets.
+_INNER_CLOSE = {"<": ">", "‹": "›"}
 
 
 def nested_titles(document: Document) -> Iterator[Issue]:
-    """《…《…》…》: a title inside a title takes 〈〉. Fix: swap the inner pair."""
+    """《…《…》…》, 《…<…>…》, 《…‹…›…》: a title inside a title takes 〈〉. Fix: swap the inner pair."""
     text = document.source.text
     for line in document.prose_lines():
         depth = 0
         inner_open = None
+        stand_in = None  # (mark, offset) of an open < or ‹ inside 《》
         for match in _TITLE_MARK.finditer(text, line.start, line.end):
-            offset = match.start()
-            if match.group() == "《":
+            offset, char = match.start(), match.group()
+            if char in _INNER_CLOSE:
+                stand_in = (char, offset) if depth else None
+            elif char in ">›":
+                # A title holds Chinese; "<b>" or "<br/>" inside a 《》 line is markup.
+                if (depth and stand_in and _INNER_CLOSE[stand_in[0]] == char
+                        and any(is_han(c) for c in text[stand_in[1] + 1:offset])):
+                    yield _inner_title(text, stand_in[1], offset)
+                stand_in = None
+            elif char == "《":
                 depth += 1
                 if depth == 2:
                     inner_open = offset
             elif depth:
                 if depth == 2 and inner_open is not None:
-                    fix = Fix((Edit(inner_open, inner_open + 1, "〈"), Edit(offset, offset + 1, "〉")), True)
-                    yield Issue("nested-title", inner_open, offset + 1,
-                                {"found": text[inner_open:offset + 1]}, fix=fix)
+                    yield _inner_title(text, inner_open, offset)
                     inner_open = None
                 depth -= 1
+                stand_in = None
+
+
+def _inner_title(text: str, start: int, close: int) -> Issue:
+    fix = Fix((Edit(start, start + 1, "〈"), Edit(close, close + 1, "〉")), True)
+    return Issue("nested-title", start, close + 1, {"found": text[start:close + 1]}, fix=fix)
 
 
 def half_width(document: Document, threshold: int) -> Iterator[Issue]:

@@ -162,3 +162,20 @@ def test_json_carries_the_numbers_a_finding_compared():
         {"line": 9, "column": 22, "end_line": 9, "end_column": 27, "label": "分子", "text": "3528人"},
         {"line": 9, "column": 10, "end_line": 9, "end_column": 15, "label": "分母", "text": "3600人"},
     ]
+
+
+WILD_FIGURES = str(FIXTURES / "figures-in-the-wild.txt")
+
+
+def test_tree_facts_show_rate_checks_the_way_reports_write_them():
+    out = run("tree", "--facts", WILD_FIGURES).stdout
+    assert "L7 优秀率90%：✓ 72卷÷80卷＝90.000%" in out
+    assert "L8 审核率100%：✓ 14件是所在分句组唯一的同类数字，分子即全部，100%相符" in out
+    assert out.count("L9 占50%：✓ 6件÷12件＝50.000%") == 2
+
+
+def test_parts_after_a_full_stop_are_checked_against_the_previous_total():
+    result = run("check", "--format", "concise", "--select", "consistency", WILD_FIGURES)
+    assert result.stdout.splitlines()[0] == (
+        f"{WILD_FIGURES}:5:31: C003 分项之和2550件超过了合计2,310件（980件＋1,450件＋120件）")
+    assert len([line for line in result.stdout.splitlines() if ": C0" in line]) == 1

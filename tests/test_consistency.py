@@ -138,3 +138,81 @@ def test_facts_are_computed_only_for_rules_that_need_them(all_rules):
     for rule in select_rules(all_rules, ["C003"], None):
         list(rule.kind.check(document))
     assert set(document._facts) >= {"facts", "consistency"}
+
+
+# --- issue 10 §7: consistency the way reports write it -------------------------
+
+def test_parts_after_a_full_stop_belong_to_the_previous_sentence(all_rules):
+    text = "全年受理户籍业务申请2,310件，均在时限内办结。其中，迁入980件、迁出1,450件、变更120件。"
+    assert consistency(text, all_rules) == [
+        ("C003", 1, 31, "分项之和2550件超过了合计2,310件（980件＋1,450件＋120件）")]
+
+
+@pytest.mark.parametrize("text", [
+    "全年受理户籍业务申请2,310件，均在时限内办结。其中，迁入980件、迁出1,250件、变更80件。",
+    # The last total of the previous sentence, not its last count, is the whole.
+    "全年共受理申请100件，办结95件。其中，行政许可60件、行政确认38件。",
+    # Two counts and no total word: whose parts these are is not clear.
+    "受理申请100件，办结95件。其中，行政许可60件、行政确认38件。",
+    # A new paragraph is not the previous sentence.
+    "全年受理户籍业务申请2,310件。\n其中，迁入980件、迁出1,450件、变更120件。",
+    # The 其中 sentence has a whole of its own.
+    "全年受理申请2,310件。其中户籍业务300件，其中迁入200件、迁出100件。",
+])
+def test_parts_after_a_full_stop_traps(all_rules, text):
+    assert consistency(text, all_rules) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("抽查执法案卷80卷，优秀72卷，优秀率95%。",
+     [("C001", 1, 20, "优秀率95%与本句的数字对不上：72卷÷80卷＝90.0%")]),
+    ("应组织听证事项20次，实际组织听证18次，听证率95%。",
+     [("C001", 1, 25, "听证率95%与本句的数字对不上：18次÷20次＝90.0%")]),
+    ("收到申请1,200条，公开1,020条，公开率80%。",
+     [("C001", 1, 24, "公开率80%与本句的数字对不上：1,020条÷1,200条＝85.0%")]),
+])
+def test_numerator_named_by_its_verb(all_rules, text, expected):
+    assert consistency(text, all_rules) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "抽查执法案卷80卷，优秀72卷，优秀率90%。",
+    "应组织听证事项20次，实际组织听证18次，听证率90%。",
+    "收到申请1,200条，公开1,020条，公开率85%。",
+    # Another subject after "；": 205 cases are not the base of the review rate.
+    "全年查处违法案件205件，罚款合计18.3万元；重大执法决定法制审核14件，审核率100%。",
+    # Counts each followed by their own share are siblings, not each other's whole.
+    "在主动公开的信息中，工作指南1条，占8%；其他公文5条，占41%；决算预算2条，占17%，采购目录2条，占17%。",
+])
+def test_rate_clause_group_traps(all_rules, text):
+    assert consistency(text, all_rules) == []
+
+
+def test_rate_in_its_own_clause_group_is_still_checked(all_rules):
+    text = "全年查处违法案件205件；受理复议申请50件，办结45件，办结率80%。"
+    assert consistency(text, all_rules) == [
+        ("C001", 1, 33, "办结率80%与本句的数字对不上：45件÷50件＝90.0%")]
+
+
+def test_sole_numerator_of_100_percent_is_shown_as_consistent():
+    from lintlaw.consistency import analysis_of
+    from lintlaw.document import build_document
+    from lintlaw.source import decode
+
+    text = "一、举措\n全年查处违法案件205件，罚款合计18.3万元；重大执法决定法制审核14件，审核率100%。\n"
+    [check] = analysis_of(build_document(decode(text.encode(), "t.txt"))).rates
+    assert check.sole.quantity.text == "14件" and check.matched is None and not check.checkable
+
+
+def test_a_share_after_a_semicolon_is_of_the_sentence_total(all_rules):
+    text = "全年共受理依申请公开12件，予以公开的有6件，占50%；无法提供的有6件，占50%。"
+    assert consistency(text, all_rules) == []
+    text = "全年共受理依申请公开12件，予以公开的有6件，占50%；无法提供的有6件，占60%。"
+    assert consistency(text, all_rules) == [
+        ("C001", 1, 39, "占60%与本句的数字对不上：6件÷12件＝50.0%")]
+
+
+def test_a_count_with_its_own_share_is_still_the_base_of_a_named_rate(all_rules):
+    text = "受理申请100件，占全市的30%，办结95件，办结率90%。"
+    assert consistency(text, all_rules) == [
+        ("C001", 1, 27, "办结率90%与本句的数字对不上：95件÷100件＝95.0%")]

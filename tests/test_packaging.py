@@ -30,3 +30,15 @@ def test_wheel_contains_grammar_and_rules(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(target), "PATH": ""}, check=True).stdout.split()
     assert out == ["_data", str(len(rule_files)), "True"]
+
+
+def test_wheel_reads_word_without_an_extra(tmp_path):
+    """python-docx is a dependency of the package itself; `lintlaw[docx]` still resolves."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    [wheel] = tmp_path.glob("lintlaw-*.whl")
+    [metadata] = [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".dist-info/METADATA")]
+    lines = zipfile.ZipFile(wheel).read(metadata).decode().splitlines()
+    assert "Requires-Dist: python-docx>=1.2" in lines
+    assert "Provides-Extra: docx" in lines
+    assert not any(line.startswith("Requires-Dist:") and "extra == 'docx'" in line for line in lines)

@@ -19,6 +19,8 @@ NATIONAL = "中华人民共和国"
 # An innermost title: 《…》 or 〈…〉 with no other title mark inside.
 _TITLE = re.compile(r"[《〈](?P<name>[^《》〈〉\r\n]{2,60})[》〉]")
 _NORMALISE = str.maketrans({"(": "（", ")": "）", "-": "—", "－": "—", " ": None, "\u3000": None})
+# A year range that lost its dash (20212025年) is P006's finding, not a wrong title.
+_LOST_DASH = re.compile(r"((?:19|20)[0-9]{2})((?:19|20)[0-9]{2})(?=年)")
 
 
 class LawTitle(RuleKind):
@@ -56,7 +58,7 @@ class LawTitle(RuleKind):
 
     def _judge(self, found: str, known_laws: set[str], documents: dict[str, str]):
         """(suggested title or "", explanation) for a title worth a finding, else None."""
-        name = found.translate(_NORMALISE)
+        name = _LOST_DASH.sub(r"\1—\2", found.translate(_NORMALISE))
         prefix = NATIONAL if name.startswith(NATIONAL) else ""
         law = name[len(prefix):]
         if _is_law_name(law):

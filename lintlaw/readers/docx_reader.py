@@ -22,22 +22,31 @@ _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTrad
 
 def read_docx(path: Path, data: bytes | None = None) -> Source:
     """A Word document from its file, or from `data` (standard input) named `path`."""
+    document = open_docx(path, data)
+    lines = [label + text for _p, label, text in paragraph_lines(document)]
+    return Source(path=str(path), text="\n".join(lines) + "\n", encoding="docx", editable=False)
+
+
+def open_docx(path: Path, data: bytes | None = None):
+    """The python-docx Document of a file, or of `data` named `path`; InputError if it is not one."""
     try:
-        import docx
-    except ImportError:
-        raise InputError(f"{path}: 读取 Word 文档需要 python-docx：pip install 'lintlaw[docx]'") from None
+        import docx  # imported here: a plain-text check never loads python-docx and lxml
+    except ImportError:  # a dependency, but an environment may have been built without it
+        raise InputError(f"{path}: 读取 Word 文档需要 python-docx：pip install python-docx") from None
     try:
         if data is not None:
             import io
 
-            document = docx.Document(io.BytesIO(data))
-        else:
-            document = docx.Document(str(path))
+            return docx.Document(io.BytesIO(data))
+        return docx.Document(str(path))
     except Exception as err:  # python-docx raises several kinds for a damaged or non-Word file
         raise InputError(f"{path}: 不是有效的 Word 文档（{type(err).__name__}）") from None
+
+
+def paragraph_lines(document):
+    """(paragraph element, automatic-numbering label, text) per line of the Source, in order."""
     numbering = _Numbering(document)
-    lines = [numbering.label(p) + _text(p) for p in _paragraphs(document)]
-    return Source(path=str(path), text="\n".join(lines) + "\n", encoding="docx", editable=False)
+    return [(p, numbering.label(p), _text(p)) for p in _paragraphs(document)]
 
 
 def _paragraphs(document):
@@ -55,11 +64,15 @@ def _paragraphs(document):
                 yield from tc.iter(W + "p")
 
 
-def _text(p) -> str:
-    parts = []
+def text_nodes(p):
+    """The nodes that make a paragraph's text, each with the text it stands for:
+    w:t its characters, w:tab and w:br one space (the line is one line)."""
     for node in p.iter(W + "t", W + "tab", W + "br"):
-        parts.append(node.text or "" if node.tag == W + "t" else " ")
-    return "".join(parts).replace("\n", " ")
+        yield node, (node.text or "").replace("\n", " ") if node.tag == W + "t" else " "
+
+
+def _text(p) -> str:
+    return "".join(text for _node, text in text_nodes(p))
 
 
 class _Numbering:

@@ -67,6 +67,9 @@ def add_facts(node, document, report, escape) -> None:
             also = f"（另试过 {'、'.join(tried)}）" if tried else ""
             rates.add(where + f"[green]✓[/] {escape(part.quantity.text)}÷{escape(whole.quantity.text)}"
                               f"＝{value:.3f}%{escape(also)}")
+        elif check.sole:
+            rates.add(where + f"[green]✓[/] {escape(check.sole.quantity.text)}是所在分句组唯一的同类数字，"
+                              "分子即全部，100%相符")
         elif check.checkable:
             rates.add(where + "[red]✗ 与本句任何分子、分母之比都不符[/]")
         elif check.parts:
