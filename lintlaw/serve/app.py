@@ -37,16 +37,6 @@ STATIC = {"/": ("index.html", "text/html; charset=utf-8"),
           "/style.css": ("style.css", "text/css; charset=utf-8")}
 
 
-def annotate_docx(data: bytes, source, diagnostics) -> bytes | None:
-    """The uploaded Word document with every finding as a comment (what `check --annotate`
-    writes), or None when this lintlaw has no annotator."""
-    try:
-        from lintlaw.annotate import annotate_docx as annotate
-    except ImportError:
-        return None
-    return annotate(data, diagnostics, source)
-
-
 class Server(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -128,12 +118,11 @@ class Handler(BaseHTTPRequestHandler):
         source, plan = loaded
         if source.encoding != "docx":
             return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）可以生成批注版")
+        from lintlaw.annotate import annotate_docx  # what `check --annotate` writes
         from lintlaw.linter import lint
 
         diagnostics = plan.keep(lint(source, plan.rules, plan.settings.report_type), source)
-        data = annotate_docx(source.origin.data, source, diagnostics)
-        if data is None:
-            return self._error(HTTPStatus.NOT_IMPLEMENTED, "这个版本的 lintlaw 还不能生成带批注的 Word 文档")
+        data = annotate_docx(source.origin.data, diagnostics, source)
         self._send(HTTPStatus.OK, data,
                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
