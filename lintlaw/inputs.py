@@ -56,3 +56,14 @@ def _load(name: str, encoding: str | None, stdin_filename: str | None) -> Source
         raise InputError(str(err), data=data) from None  # a filter passes unreadable input on
     source.origin = Origin(data)
     return source
+
+
+def read_bytes(data: bytes, name: str, encoding: str | None = None) -> Source:
+    """Read bytes that came from elsewhere (the serve page's upload) as the file `name`
+    would be read: by its suffix, with the same errors."""
+    from lintlaw import readers
+
+    source = readers.read(name, data, encoding)
+    source.path = name
+    source.origin = Origin(data)
+    return source
