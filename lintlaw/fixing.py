@@ -44,8 +44,7 @@ def fix_source(source: Source, rules, unsafe: bool = False, report_type: str = "
         if not chosen:
             break
         edits = [edit for d in chosen for edit in d.fix.edits]
-        current = Source(path=source.path, text=apply_edits(current.text, edits),
-                         encoding=source.encoding, bom=source.bom, reader=source.reader)
+        current = source.with_text(apply_edits(current.text, edits))
         fixed += len(chosen)
         applied += len(edits)
         found = keep(lint(current, rules, report_type), current)

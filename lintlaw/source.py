@@ -78,6 +78,10 @@ class Source:
         line = self.line_map[index] if self.line_map else index + 1
         return line, offset - self.line_starts[index] + 1
 
+    def with_text(self, text: str) -> Source:
+        """The same file with other text (fixed): same name, encoding, byte-order mark, reader."""
+        return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, reader=self.reader)
+
     def encode(self, text: str) -> bytes:
         """Text in this file's encoding, with the same byte-order mark, for writing back."""
         data = text.encode(self.encoding)

@@ -69,3 +69,9 @@ def test_markdown_reads_a_written_marker_as_the_outline_grammar_does():
     [report] = build_document(readers.read("r.md", text.encode("utf-8"))).reports
     assert [(s.marker.raw.strip(), s.title) for s in report.walk()] == [
         ("一、", "主要举措"), ("二、", "1.5亿元资金全部到位"), ("三、", "其他")]
+
+
+def test_a_fixed_text_keeps_the_file_s_reader_encoding_and_mark():
+    source = readers.read("r.md", "截止目前。\n".encode("utf-8-sig"))
+    fixed = source.with_text("截至目前。\n")
+    assert (fixed.path, fixed.encoding, fixed.bom, fixed.reader) == ("r.md", source.encoding, True, "markdown")

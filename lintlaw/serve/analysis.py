@@ -154,8 +154,7 @@ def fix(source: Source, plan, chosen: list[int]) -> dict:
         picked = [found[i] for i in sorted(set(chosen)) if 0 <= i < len(found) and found[i].fix]
         taken = choose(source, picked, unsafe=True)
         changes = [edit for d in taken for edit in d.fix.edits]
-        current = Source(path=source.path, text=apply_edits(source.text, changes),
-                         encoding=source.encoding, bom=source.bom)
+        current = source.with_text(apply_edits(source.text, changes))
         fixed, edits = len(taken), len(changes)
     result = fix_source(current, plan.rules, False, report_type, plan.keep)
     fixed, edits = fixed + result.fixed, edits + result.edits
