@@ -35,3 +35,39 @@ def test_stray_spaces_between_chinese_are_findings(all_rules, text, expected):
 ])
 def test_layout_spaces_are_not_findings(all_rules, text):
     assert findings(text, all_rules, select=["R002"]) == []
+
+
+S109_TEXT = "甲县2024年度法治政府建设情况报告\n{body}"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A bare heading with another heading of its level after it is empty.
+    ("一、主要举措\n二、存在的不足\n队伍建设有待加强。\n",
+     [("S109", 2, 1, "标题“一、主要举措”下没有内容")]),
+    # The last heading of a text that ends with a line break is empty too.
+    ("一、主要举措\n全年出台制度5项。\n二、下一步打算\n",
+     [("S109", 4, 1, "标题“二、下一步打算”下没有内容")]),
+    # An empty section before a heading of the same level with another number.
+    ("一、主要举措\n（一）完善制度\n（三）加强学习\n全年学习12次。\n",
+     [("S109", 3, 1, "标题“（一）完善制度”下没有内容")]),
+])
+def test_empty_sections(all_rules, body, expected):
+    assert findings(S109_TEXT.format(body=body), all_rules, select=["S109"]) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # "一、" again: the first subsection was misnumbered (S102's finding); the part is not empty.
+    "一、主要举措\n一、完善制度体系\n全年出台制度5项。\n二、存在的不足\n队伍建设有待加强。\n",
+    "一、主要举措\n（一）加强学习\n（一）学习制度\n全年学习12次。\n",
+    # The text stops mid-sentence in the last heading: what followed it was cut off.
+    "一、主要举措\n全年出台制度5项。\n（二）推进政务公开,",
+    "一、主要举措\n全年出台制度5项。\n二、政府信息公",
+])
+def test_sections_that_only_look_empty(all_rules, body):
+    assert findings(S109_TEXT.format(body=body), all_rules, select=["S109"]) == []
+
+
+def test_a_repeated_marker_is_still_reported_as_a_duplicate(all_rules):
+    body = "一、主要举措\n一、完善制度体系\n全年出台制度5项。\n"
+    assert findings(S109_TEXT.format(body=body), all_rules, select=["S102", "S109"]) == [
+        ("S102", 3, 1, "编号重复：“一、”与上一个同级标题的编号相同")]

@@ -15,7 +15,8 @@ CHECKS = ("gap", "duplicate", "backwards", "late-start", "orphan-restart", "dama
 
 def numbering_issues(document: Document) -> list[list]:
     """Per report, computed once however many outline rules are loaded."""
-    return document.fact("numbering", lambda: [analyse(report) for report in document.reports])
+    return document.fact("numbering", lambda: [analyse(report, document.source.text)
+                                                    for report in document.reports])
 
 
 class OutlineCheck(RuleKind):
