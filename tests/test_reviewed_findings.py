@@ -71,3 +71,13 @@ def test_a_repeated_marker_is_still_reported_as_a_duplicate(all_rules):
     body = "一、主要举措\n一、完善制度体系\n全年出台制度5项。\n"
     assert findings(S109_TEXT.format(body=body), all_rules, select=["S102", "S109"]) == [
         ("S102", 3, 1, "编号重复：“一、”与上一个同级标题的编号相同")]
+
+
+def test_a_part_covered_only_in_the_body_is_reported_as_not_set_out(all_rules):
+    # The duty is mentioned under a topic heading: the message must not say the part is missing.
+    text = ("甲县司法局2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+            "一是履行法治建设第一责任人职责，局长带头学法。\n二、存在的不足\n队伍建设有待加强。\n"
+            "三、2025年工作安排\n继续推进。\n")
+    assert findings(text, all_rules, select=["S003"]) == [
+        ("S003", 1, 1, "没有单列“党政主要负责人履行推进法治建设第一责任人职责情况”部分（一级标题中没有"
+                       "“第一责任人”“主要负责人履行”“主要负责同志履行”“主要负责人履职”等字样）")]
