@@ -81,3 +81,28 @@ def test_a_part_covered_only_in_the_body_is_reported_as_not_set_out(all_rules):
     assert findings(text, all_rules, select=["S003"]) == [
         ("S003", 1, 1, "没有单列“党政主要负责人履行推进法治建设第一责任人职责情况”部分（一级标题中没有"
                        "“第一责任人”“主要负责人履行”“主要负责同志履行”“主要负责人履职”等字样）")]
+
+
+P007 = "相邻的书名号或引号之间通常不用顿号"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("做好“六稳”、“六保”工作。", [("P007", 1, 7, P007)]),
+    ("落实“甲方针”、“乙方针”、“丙方针”。", [("P007", 1, 8, P007), ("P007", 1, 14, P007)]),
+    ("学习《甲条例》、《乙办法》等规定。", [("P007", 1, 8, P007)]),
+    # An unmarked item in another list of the sentence does not excuse this one.
+    ("推进改革、创新，做好“六稳”、“六保”工作。", [("P007", 1, 15, P007)]),
+])
+def test_dunhao_between_marked_items(all_rules, text, expected):
+    assert findings(text, all_rules, select=["P007"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Mixed lists: marked and unmarked items, all joined by 、.
+    "坚持“甲方针”、“乙方针”、“丙方针”、高度自治的方针。",
+    "推进依法行政、“放管服”、“最多跑一次”改革。",
+    "推进依法行政、“放管服”、“最多跑一次”。",
+    "学习《甲条例》、《乙办法》、行政法规和规章。",
+])
+def test_mixed_lists_keep_their_dunhao(all_rules, text):
+    assert findings(text, all_rules, select=["P007"]) == []
