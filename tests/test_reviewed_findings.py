@@ -106,3 +106,84 @@ def test_dunhao_between_marked_items(all_rules, text, expected):
 ])
 def test_mixed_lists_keep_their_dunhao(all_rules, text):
     assert findings(text, all_rules, select=["P007"]) == []
+
+
+TITLE = "甲市2024年度法治政府建设情况报告\n"
+BODY = "一、主要举措和成效\n全年开展普法宣传活动30场。\n"
+
+
+def _fixed(text, rules, select, unsafe):
+    from lintlaw.fixing import fix_source
+    from lintlaw.ruleset import select_rules
+    from lintlaw.source import decode
+
+    source = decode(text.encode("utf-8"), "t.txt")
+    return fix_source(source, select_rules(rules, select, None), unsafe=unsafe).source.text
+
+
+def test_lines_of_markup_are_one_finding_each_run_and_safely_deleted(all_rules):
+    text = ('[<div class="box" id="main">\n' + TITLE + BODY + "<!-- year -->\n</div>]\n")
+    assert findings(text, all_rules, select=["R001"]) == [
+        ("R001", 1, 1, "网页残留（第1行）：“[<div class=\"box\" id…”不是报告正文"),
+        ("R001", 5, 1, "网页残留（第5—6行）：“<!-- year -->”不是报告正文")]
+    # Safe: nothing of the report is on those lines.
+    assert _fixed(text, all_rules, ["R001"], unsafe=False) == TITLE + BODY
+
+
+def test_lookalike_brackets_around_markup(all_rules):
+    text = TITLE + "‹div class=\"x\"›\n" + BODY
+    assert findings(text, all_rules, select=["R001"]) == [
+        ("R001", 2, 1, "网页残留（第2行）：“‹div class=\"x\"›”不是报告正文")]
+
+
+def test_tags_glued_to_text_are_one_finding_per_run_with_an_unsafe_fix(all_rules):
+    text = (TITLE + "<h5>一、主要举措和成效</h5>\n<p>全年开展普法宣传活动30场。</p>\n"
+            "二、存在的不足\n<p>队伍建设有待加强。\n")
+    assert findings(text, all_rules, select=["R001"]) == [
+        ("R001", 2, 1, "网页残留（第2—3行，共4处）：“<h5>”“</h5>”“<p>”不是报告正文"),
+        ("R001", 5, 1, "网页残留（第5行）：“<p>”不是报告正文")]
+    assert _fixed(text, all_rules, ["R001"], unsafe=False) == text
+    assert _fixed(text, all_rules, ["R001"], unsafe=True) == (
+        TITLE + "一、主要举措和成效\n全年开展普法宣传活动30场。\n二、存在的不足\n队伍建设有待加强。\n")
+
+
+def test_injected_gambling_spam(all_rules):
+    text = ("甲市交通运输局\n真人电子游艺平台\n" + TITLE
+            + "一、主要举措和成效\n2024年，bbin体育:坚持依法行政，365bet网上娱乐_365BETAPP官网有关要求。\n")
+    assert findings(text, all_rules, select=["R001"]) == [
+        ("R001", 2, 1, "网页残留（第2行）：“真人电子游艺平台”不是报告正文"),
+        ("R001", 5, 7, "网页残留（第5行，共2处）：“bbin体育:”“365bet网上娱乐_365BETAPP…”不是报告正文")]
+    assert _fixed(text, all_rules, ["R001"], unsafe=True) == (
+        "甲市交通运输局\n" + TITLE + "一、主要举措和成效\n2024年，坚持依法行政，有关要求。\n")
+
+
+@pytest.mark.parametrize("body", [
+    # Real sentences about lotteries, gambling and comparisons are report text.
+    "全年使用体育彩票公益金120万元，福利彩票销售额增长。\n",
+    "开展打击网络赌博、百家乐等违法犯罪专项行动。\n",
+    "体育彩票\n",
+    "电子平台\n",
+    # Angle brackets that are no HTML: an inner title, a comparison.
+    "学习《关于印发<甲办法>的通知》，年龄<35岁的干部占比a<b。\n",
+    "全年办理案件365件，网上办理率达到98%。\n",
+])
+def test_debris_traps(all_rules, body):
+    assert findings(TITLE + BODY + body, all_rules, select=["R001"]) == []
+
+
+@pytest.mark.parametrize("option, value, line", [
+    ("inline", "['某网(']", "inline: 正则表达式“某网(”有误：missing ) at position 3"),
+    ("safe_lines", "'<p('", "safe_lines: 正则表达式“<p(”有误：missing ) at position 3"),
+])
+def test_a_bad_inline_or_safe_lines_pattern_is_a_rule_file_error(tmp_path, option, value, line):
+    from .test_cli import run
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "X001.toml").write_text(
+        'code = "X001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
+        f'severity = "warning"\nmessage = "{{sample}}"\n{option} = {value}\n'
+        'explanation = "x"\nauthority = "x"\n[examples]\nbad = ["x"]\ngood = ["y"]\n', encoding="utf-8")
+    result = run("check", "--rules", str(rules), "-")
+    assert result.exit_code == 2
+    assert f"{rules / 'X001.toml'}:7: {line}" in result.stderr
