@@ -187,3 +187,33 @@ def test_a_bad_inline_or_safe_lines_pattern_is_a_rule_file_error(tmp_path, optio
     result = run("check", "--rules", str(rules), "-")
     assert result.exit_code == 2
     assert f"{rules / 'X001.toml'}:7: {line}" in result.stderr
+
+
+T006 = "“{}”：这里的文字被星号替换了（网站的敏感词过滤或未填的占位），应补回原文"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年主动***息120条。", [("T006", 1, 5, T006.format("***"))]),
+    ("推进政务**开，做好****作。", [("T006", 1, 5, T006.format("**")), ("T006", 1, 11, T006.format("****"))]),
+    ("全年主动＊＊＊息。", [("T006", 1, 5, T006.format("＊＊＊"))]),
+])
+def test_asterisks_in_place_of_words(all_rules, text, expected):
+    assert findings(text, all_rules, select=["T006"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "在**县司法局**牵头下开展工作。",
+    "**县司法局**牵头，**市教育局**配合。",
+    "面积为5*8米，注*表示当年新增项目。",
+    "开展培训**次，覆盖***人。",  # a count's placeholder: T003's finding
+    "推动*高质量发展。",  # one star: T003's finding
+    "***",
+    "说明：***表示数据暂缺。",
+])
+def test_asterisks_that_are_no_lost_words(all_rules, text):
+    assert findings(text, all_rules, select=["T006"]) == []
+
+
+def test_a_unit_placeholder_is_reported_once(all_rules):
+    assert findings("开展培训**次。", all_rules, select=["placeholder"]) == [
+        ("T003", 1, 5, "模板占位符“**”未替换")]
