@@ -217,3 +217,62 @@ def test_asterisks_that_are_no_lost_words(all_rules, text):
 def test_a_unit_placeholder_is_reported_once(all_rules):
     assert findings("开展培训**次。", all_rules, select=["placeholder"]) == [
         ("T003", 1, 5, "模板占位符“**”未替换")]
+
+
+P006 = "年份起止用浪纹线或一字线，“{}”应写作“{}”"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("落实《甲市法治建设纲要2016-2020》。", [("P006", 1, 12, P006.format("2016-2020", "2016—2020"))]),
+    ("落实《甲市规划（2021-2025）》。", [("P006", 1, 9, P006.format("2021-2025", "2021—2025"))]),
+    ("印发《关于印发〈甲纲要2016-2020〉的通知》。", [("P006", 1, 12, P006.format("2016-2020", "2016—2020"))]),
+    ("落实《甲纲要（2021-2025年）》。", [("P006", 1, 8, P006.format("2021-2025", "2021—2025"))]),
+])
+def test_year_ranges_in_titles(all_rules, text, expected):
+    # One finding: not also W013 for the same title.
+    assert findings(text, all_rules, select=["P006", "W013"]) == expected
+
+
+def test_a_year_range_in_a_title_is_fixed_safely(all_rules):
+    assert _fixed("落实《甲市法治建设纲要2016-2020》。\n", all_rules, ["P006"], unsafe=False) == (
+        "落实《甲市法治建设纲要2016—2020》。\n")
+
+
+@pytest.mark.parametrize("text", [
+    "发布日期：2025-01-21，编号2016-2020-3》",
+    "《甲市工作报告》2016-2020期间的数据。",
+])
+def test_year_range_traps(all_rules, text):
+    assert findings(text, all_rules, select=["P006"]) == []
+
+
+P010 = "发文字号中的年份用六角括号“〔〕”括入，“{}”应写作“{}”"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("依据《关于做好甲工作的通知》（甲人社发[2016]82号）。",
+     [("P010", 1, 20, P010.format("[2016]", "〔2016〕"))]),
+    ("根据甲政发(2021)5号文件。", [("P010", 1, 6, P010.format("(2021)", "〔2021〕"))]),
+    ("根据甲政发（2021）5号文件。", [("P010", 1, 6, P010.format("（2021）", "〔2021〕"))]),
+    ("甲办发【2020】3号", [("P010", 1, 4, P010.format("【2020】", "〔2020〕"))]),
+    ("甲办函［2019］12号", [("P010", 1, 4, P010.format("［2019］", "〔2019〕"))]),
+])
+def test_document_number_brackets(all_rules, text, expected):
+    assert findings(text, all_rules, select=["P010"]) == expected
+
+
+def test_document_number_brackets_are_fixed_safely(all_rules):
+    text = "依据甲人社发[2016]82号和甲政发(2021)5号文件。\n"
+    assert _fixed(text, all_rules, ["P010"], unsafe=False) == "依据甲人社发〔2016〕82号和甲政发〔2021〕5号文件。\n"
+
+
+@pytest.mark.parametrize("text", [
+    "依据甲人社发〔2016〕82号文件。",
+    "见参考文献[1]，详见[2016]。",
+    "全年（2021年）共办理案件5件。",
+    "落实《甲规划（2021—2025年）》。",
+    "依法审理（2021）京0105民初123号案件。",
+    "甲市(2021)年度报告5份。",
+])
+def test_document_number_traps(all_rules, text):
+    assert findings(text, all_rules, select=["P010"]) == []
