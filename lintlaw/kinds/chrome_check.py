@@ -112,26 +112,30 @@ class PageChrome(RuleKind):
 
 
     def _inline(self, document: Document) -> Iterator[Hit]:
-        """One finding per pattern and run of consecutive report lines holding its matches."""
+        """One finding per pattern and run of consecutive report lines holding its matches.
+
+        One search over the whole text per pattern; each match is placed on its line.
+        """
+        from bisect import bisect_right
+
         text = document.source.text
+        lines = document.lines
+        starts = [line.start for line in lines]
         budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
         for pattern in self.inline:
             run: list[tuple[int, object]] = []  # (line number, match) of the current run
-            previous = None
-            for line in document.lines:
-                if line.kind == CHROME:
-                    previous = None
+            last_index = None  # index in `lines` of the run's last line
+            for match in budget.search(pattern, text, 0, len(text), self.rule_path):
+                index = bisect_right(starts, match.start()) - 1
+                line = lines[index] if index >= 0 else None
+                if (line is None or line.kind == CHROME or match.end() == match.start()
+                        or match.end() > line.end):  # a finding never leaves its line
                     continue
-                found = [m for m in budget.search(pattern, text, line.start, line.end, self.rule_path)
-                         if m.end() > m.start()]
-                if not found:
-                    previous = None
-                    continue
-                if previous is None and run:
+                if run and index not in (last_index, last_index + 1):
                     yield _inline_hit(run)
                     run = []
-                run.extend((line.lineno, match) for match in found)
-                previous = line
+                run.append((line.lineno, match))
+                last_index = index
             if run:
                 yield _inline_hit(run)
 
