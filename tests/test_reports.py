@@ -74,7 +74,7 @@ def test_title_with_a_year_preferred_over_a_breadcrumb():
 
 def test_compilation_reports_are_judged_each_on_its_own(all_rules):
     text = COMPILATION.read_text(encoding="utf-8")
-    message = "缺少“存在的不足和原因”部分：一级标题中没有“不足”“问题”“短板”“差距”等字样"
+    message = "没有单列“存在的不足和原因”部分（一级标题中没有“不足”“问题”“短板”“差距”等字样）"
     assert findings(text, all_rules, select=["structure"]) == [
         ("S002", 15, 1, message), ("S002", 41, 1, message), ("S002", 67, 1, message)]
 

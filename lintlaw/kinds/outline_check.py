@@ -12,7 +12,8 @@ from lintlaw.numbering import analyse
 
 def numbering_issues(document: Document) -> list[list]:
     """Per report, computed once however many outline rules are loaded."""
-    return document.fact("numbering", lambda: [analyse(report) for report in document.reports])
+    return document.fact("numbering", lambda: [analyse(report, document.source.text)
+                                                    for report in document.reports])
 
 
 def _numbering(kind: OutlineCheck, document: Document) -> Iterator[Issue]:
