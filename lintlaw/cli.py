@@ -161,8 +161,10 @@ def check(
     from lintlaw.runner import Options, check_files, default_jobs
 
     try:
-        plans = _plans(names, config, isolated, _split(select), _split(ignore), _split(extend_select),
-                       rules_dirs or [], stdin_filename)
+        from lintlaw.pipeline import plans as make_plans
+
+        plans = make_plans(names, config, isolated, _split(select), _split(ignore), _split(extend_select),
+                            rules_dirs or [], stdin_filename)
         recorded = None
         if baseline is not None:
             from lintlaw import baseline as baselines
@@ -301,28 +303,6 @@ def _fail_on(option, plans, path: str) -> str:
     if option is not None:
         return option.value
     return plans[path].settings.fail_on or "error"
-
-
-def _plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs, stdin_filename=None):
-    """Each file's rules, from its nearest configuration and the command line.
-
-    Standard input takes the configuration of the file --stdin-filename names."""
-    from lintlaw.config import forget, settings_for
-    from lintlaw.ruleset import configured_rules
-    from lintlaw.runner import Plan
-
-    forget()
-    plans = {}
-    cache: dict[tuple, Plan] = {}
-    for name in names:
-        as_file = stdin_filename if name == "-" and stdin_filename else name
-        settings = settings_for(as_file, config_path, isolated)
-        key = (settings, settings.ignored_for(as_file) if as_file != "-" else ())
-        if key not in cache:
-            cache[key] = Plan(configured_rules(settings, select, ignore, extend_select, rules_dirs, key[1]),
-                              settings)
-        plans[name] = cache[key]
-    return plans
 
 
 def _output(output_file: Optional[Path], to_stderr: bool):

@@ -25,6 +25,9 @@ class Option(NamedTuple):
     required: bool = False
     default: Any = None
     doc: str = ""
+    # One value for every rule of the kind (two rules that split one count between them):
+    # setting it for one rule sets it for all, so they can never disagree.
+    shared: bool = False
 
 
 class RuleKind:

@@ -20,8 +20,8 @@ class DateCheck(RuleKind):
         "keywords": Option(list, default=[], doc="level-1 heading words that mark the part checked"),
         "plan_words": Option(list, default=[], doc="words after a year that make it a plans year"),
         "exclude": Option(list, default=[], doc="level-1 heading words of parts not checked"),
-        "deadline": Option(str, default="04-01",
-                           doc="MM-DD in the year after the report year: the last day to publish"),
+        "deadline": Option(str, doc="MM-DD in the year after the report year: the last day to publish "
+                                    "(default: the report type's deadline)"),
     }
     fields = frozenset({"found", "year", "expected", "where", "what", "deadline"})
 
@@ -30,10 +30,11 @@ class DateCheck(RuleKind):
         problem = check_problem(options, PROBLEMS)
         if problem:
             return problem
-        deadline = parse_month_day(options.get("deadline") or "04-01")
-        if deadline is None:
-            return "deadline", "应为“月-日”，如 04-01"
-        options["deadline"] = deadline
+        if options.get("deadline") is not None:
+            deadline = parse_month_day(options["deadline"])
+            if deadline is None:
+                return "deadline", "应为“月-日”，如 04-01"
+            options["deadline"] = deadline
         return None
 
     def check(self, document: Document) -> Iterator[Hit]:

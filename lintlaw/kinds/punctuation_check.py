@@ -15,8 +15,9 @@ class PunctuationCheck(RuleKind):
     name = "punctuation"
     options = {
         "problem": problem_option(PROBLEMS),
-        "threshold": Option(int, default=5,
-                            doc="half-width marks in one file from which they are reported once, with a count"),
+        "threshold": Option(int, default=5, shared=True,
+                            doc="half-width marks in one file from which they are reported once, with a count "
+                                "(P008) instead of one by one (P009)"),
     }
     fields = frozenset({"found", "expected", "problem", "count"})
 
