@@ -57,13 +57,6 @@ def _split(values: Optional[List[str]]) -> Optional[List[str]]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _load_rules(rules_dirs, select=None, ignore=None):
-    from lintlaw.ruleset import load_rules, select_rules
-
-    rules = load_rules([Path(d) for d in rules_dirs or []])
-    return select_rules(rules, _split(select), _split(ignore))
-
-
 def _version(value: bool):
     if value:
         print(f"lintlaw {__version__}")
@@ -432,6 +425,11 @@ def _refuse_overwriting_inputs(names, outputs: dict) -> None:
             _fail(f"{path}: {option} 的输出文件也是要检查的输入文件，不能覆盖它")
 
 
+CONFIG_OPTION = typer.Option(None, "--config", help="使用此配置文件，而不是离文件最近的那个。")
+ISOLATED_OPTION = typer.Option(False, "--isolated", help="不读取任何配置文件。")
+RULES_OPTION = typer.Option(None, "--rules", help="额外的规则目录（TOML 规则文件，可含 report-types/）。")
+
+
 @app.command()
 def tree(
     path: str = typer.Argument(..., help="要显示结构的文件，- 表示标准输入。"),
@@ -439,75 +437,61 @@ def tree(
     facts: bool = typer.Option(False, "--facts", help="同时列出识别到的年度、日期、数字及其作用和比率核对结果。"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="把标准输入（-）当作此文件，按扩展名读取（.md、.html、.docx）。"),
+    config: Optional[Path] = CONFIG_OPTION,
+    isolated: bool = ISOLATED_OPTION,
+    rules_dirs: Optional[List[Path]] = RULES_OPTION,
 ):
-    """以树形显示报告的标题层次，标出编号有问题的地方。"""
+    """以树形显示报告的标题层次和类型，标出编号有问题的地方。"""
     from lintlaw.inputs import load
+    from lintlaw.pipeline import plan_for_path
     from lintlaw.render.tree import render
 
     try:
+        plan = plan_for_path(stdin_filename if path == "-" and stdin_filename else path, config, isolated,
+                             rules_dirs or [])
         source = load(path, encoding, stdin_filename)
-        rules = _load_rules(None, ["structure"])
     except LintlawError as err:
         _fail(str(err))
-    render(source, rules, _console(), show_facts=facts)
+    structure = [rule for rule in plan.rules if rule.category == "structure"]
+    render(source, structure, _console(), show_facts=facts, types=plan.types)
 
 
 @app.command("config")
 def show_config(
     path: str = typer.Argument(".", help="文件或目录：显示对它生效的设置。"),
     config: Optional[Path] = typer.Option(None, "--config", help="使用此配置文件。"),
-    isolated: bool = typer.Option(False, "--isolated", help="不读取任何配置文件。"),
+    isolated: bool = ISOLATED_OPTION,
 ):
     """显示对某个文件或目录生效的设置，以及每项设置的来源。"""
-    from lintlaw.config import Settings, forget, settings_for
-    from lintlaw.ruleset import configured_rules
+    from lintlaw.pipeline import plan_for_path
+    from lintlaw.render.settings import render
 
-    forget()
     try:
-        settings = settings_for(path, config, isolated)
-        ignored = settings.ignored_for(path) if Path(path).is_file() else ()
-        rules = configured_rules(settings, file_ignores=ignored)
+        plan = plan_for_path(path, config, isolated)
     except LintlawError as err:
         _fail(str(err))
-    defaults = Settings()
-    origin = str(settings.path) if settings.path else None
-    print(f"配置文件：{origin or '无（使用默认设置）'}")
-
-    def show(key: str, value, default) -> None:
-        source = f"来自 {origin}" if origin and value != default else "默认"
-        print(f"{key} = {value}    # {source}")
-
-    show("select", list(settings.select) if settings.select is not None else "全部规则",
-         list(defaults.select) if defaults.select is not None else "全部规则")
-    show("ignore", list(settings.ignore), [])
-    show("extend-select", list(settings.extend_select), [])
-    show("per-file-ignores", {g: list(s) for g, s in settings.per_file_ignores}, {})
-    show("severity", dict(settings.severity), {})
-    show("fail-on", settings.fail_on or "error", "error")
-    deadline = settings.deadline or (4, 1)
-    show("deadline", f"{deadline[0]:02d}-{deadline[1]:02d}（报告年度的次年）", "04-01（报告年度的次年）")
-    show("rules", [str(d) for d in settings.rules], [])
-    show("report-type", settings.report_type, "auto")
-    show("ignore-findings", f"{len(settings.suppressed)} 条", "0 条")
-    if ignored:
-        print(f"对 {path} 另外停用（per-file-ignores）：{', '.join(ignored)}")
-    print(f"生效的规则：{len(rules)} 条（{', '.join(r.code for r in rules[:12])}{' …' if len(rules) > 12 else ''}）")
+    print(render(plan, path))
 
 
 @app.command("rules")
 def list_rules(
-    rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录。"),
+    rules_dirs: Optional[List[Path]] = RULES_OPTION,
+    config: Optional[Path] = CONFIG_OPTION,
+    isolated: bool = ISOLATED_OPTION,
 ):
-    """列出全部规则。"""
+    """列出全部规则（含配置中 rule-dirs 的规则），及每条规则适用的报告类型。"""
     from rich.table import Table
 
+    from lintlaw.pipeline import catalog_for_path
+
     try:
-        rules = _load_rules(rules_dirs)
+        rules, enabled, _ = catalog_for_path(".", config, isolated, rules_dirs or [])
     except LintlawError as err:
         _fail(str(err))
-    table = Table("代码", "名称", "类别", "级别", "说明")
+    table = Table("代码", "名称", "类别", "级别", "报告类型", "说明")
     for rule in rules:
-        table.add_row(rule.code, rule.name, rule.category, rule.severity.label,
+        level = rule.severity.label if rule.code in enabled else f"{rule.severity.label}（已停用）"
+        table.add_row(rule.code, rule.name, rule.category, level, ", ".join(rule.report_types) or "全部",
                       rule.explanation.splitlines()[0])
     _console().print(table)
 
@@ -515,19 +499,22 @@ def list_rules(
 @app.command()
 def rule(
     code: str = typer.Argument(..., help="规则代码或名称，如 S101 或 numbering-gap。"),
-    rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录。"),
+    rules_dirs: Optional[List[Path]] = RULES_OPTION,
+    config: Optional[Path] = CONFIG_OPTION,
+    isolated: bool = ISOLATED_OPTION,
 ):
-    """显示一条规则的说明、依据和示例。"""
+    """显示一条规则的说明、依据、示例、适用的报告类型和选项。"""
+    from lintlaw.pipeline import catalog_for_path
     from lintlaw.render.rule_doc import render
 
     try:
-        rules = _load_rules(rules_dirs)
+        rules, _, plan = catalog_for_path(".", config, isolated, rules_dirs or [])
     except LintlawError as err:
         _fail(str(err))
     match = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
     if not match:
         _fail(f"没有代码或名称为“{code}”的规则（用 lintlaw rules 查看全部）")
-    print(render(match[0]))
+    print(render(match[0], plan.settings, plan.types))
 
 
 def main() -> None:

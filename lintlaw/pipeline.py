@@ -56,3 +56,15 @@ def plan_for_path(path: str, config_path: Path | None = None, isolated: bool = F
     settings = settings_for(path, config_path, isolated)
     ignored = settings.ignored_for(path) if path != "-" and Path(path).is_file() else ()
     return plan_for(settings, select, ignore, None, rules_dirs, ignored)
+
+
+def catalog_for_path(path: str, config_path: Path | None = None, isolated: bool = False, rules_dirs=()):
+    """Every rule a configuration can use, with its options and severities set; the codes it
+    enables; and the plan (for `rules` and `rule`: the rules switched off are listed too)."""
+    from lintlaw.ruleset import cached_catalog, configured_options
+
+    plan = plan_for_path(path, config_path, isolated, rules_dirs)
+    chosen = {rule.code: rule for rule in plan.rules}
+    catalog = cached_catalog(tuple(plan.settings.rules) + tuple(rules_dirs))
+    everything = [chosen.get(rule.code, rule) for rule in configured_options(plan.settings, catalog.rules)]
+    return everything, set(chosen), plan

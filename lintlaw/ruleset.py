@@ -87,6 +87,7 @@ def parse_rule_file(path: Path) -> dict:
 def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -> Rule:
     """Validate one rule file (its parsed data may be passed in) and build its Rule."""
     from lintlaw.kinds import KINDS
+    from lintlaw.kinds.base import applicable_options
 
     if data is None:
         data = parse_rule_file(path)
@@ -104,9 +105,10 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
     kind_cls = KINDS.get(data["kind"])
     if kind_cls is None:
         fail("kind", f"未知的规则类型“{data['kind']}”，可用：{', '.join(sorted(KINDS))}")
+    usable = applicable_options(kind_cls, data)
     for key in data:
-        if key not in COMMON_KEYS and key not in kind_cls.options:
-            fail(key, f"未知字段（类型 {kind_cls.name} 可用的字段：{', '.join(kind_cls.options)}）")
+        if key not in COMMON_KEYS and key not in usable:
+            fail(key, f"未知字段（类型 {kind_cls.name} 可用的字段：{', '.join(usable)}）")
     for key in ("code", "name", "category", "severity", "message", "explanation", "authority"):
         if not isinstance(data[key], str) or not data[key].strip():
             fail(key, "必须是非空字符串")
@@ -250,12 +252,20 @@ def _check_shared(rules: list[Rule]) -> None:
                     raise RuleFileError(f"{rule.path}: {key}: 与 {other.path} 共用此设置，值必须相同")
 
 
+def settable_options(rule: Rule) -> dict:
+    """The options of a rule's kind the configuration may set for it (not which problem it checks)."""
+    from lintlaw.kinds.base import applicable_options
+
+    usable = applicable_options(type(rule.kind), rule.settings)
+    return {key: option for key, option in usable.items() if key != "problem"}
+
+
 def option_owners(rule: Rule, key: str, rules: list[Rule]) -> list[Rule]:
     """The rules that read one option value: the rule alone, or every rule of its kind for a shared option."""
     option = type(rule.kind).options.get(key)
     if option is None or not option.shared:
         return [rule]
-    return [r for r in rules if type(r.kind) is type(rule.kind)]
+    return [r for r in rules if type(r.kind) is type(rule.kind) and key in settable_options(r)]
 
 
 def _matches(rule: Rule, selector: str) -> bool:
@@ -333,10 +343,10 @@ def configured_options(settings, rules: list[Rule]) -> list[Rule]:
         if not matched:
             raise UsageError(f"{where}rules.{selector}: 没有代码或名称为“{selector}”的规则")
         rule = matched[0]
-        declared = type(rule.kind).options
+        declared = settable_options(rule)
         for key, value in table.items():
-            if key not in declared or key == "problem":
-                usable = ", ".join(k for k in declared if k != "problem") or "无"
+            if key not in declared:
+                usable = ", ".join(declared) or "无"
                 raise UsageError(f"{where}rules.{selector}.{key}: 未知的选项（{rule.code} 可用的选项：{usable}）")
             for owner in option_owners(rule, key, rules):
                 earlier = setter.get((owner.code, key))
@@ -347,7 +357,7 @@ def configured_options(settings, rules: list[Rule]) -> list[Rule]:
                 overrides.setdefault(owner.code, {})[key] = value
     if settings.deadline is not None:  # the shorthand for every rule with a deadline option
         for rule in rules:
-            if "deadline" in type(rule.kind).options:
+            if "deadline" in settable_options(rule):
                 overrides.setdefault(rule.code, {}).setdefault("deadline", "%02d-%02d" % settings.deadline)
     if not overrides:
         return rules

@@ -17,11 +17,15 @@ class DateCheck(RuleKind):
     name = "date"
     options = {
         "problem": problem_option(PROBLEMS),
-        "keywords": Option(list, default=[], doc="level-1 heading words that mark the part checked"),
-        "plan_words": Option(list, default=[], doc="words after a year that make it a plans year"),
-        "exclude": Option(list, default=[], doc="level-1 heading words of parts not checked"),
-        "deadline": Option(str, doc="MM-DD in the year after the report year: the last day to publish "
-                                    "(default: the report type's deadline)"),
+        "keywords": Option(list, default=[], problems=("report-year", "plans-year"),
+                           doc="level-1 heading words that mark the part checked"),
+        "plan_words": Option(list, default=[], problems=("report-year", "plans-year"),
+                             doc="words after a year that make it a plans year"),
+        "exclude": Option(list, default=[], problems=("statistics-year",),
+                          doc="level-1 heading words of parts not checked"),
+        "deadline": Option(str, problems=("late-date",),
+                           doc="MM-DD in the year after the report year: the last day to publish "
+                               "(default: the report type's deadline)"),
     }
     fields = frozenset({"found", "year", "expected", "where", "what", "deadline"})
 

@@ -15,7 +15,7 @@ class PunctuationCheck(RuleKind):
     name = "punctuation"
     options = {
         "problem": problem_option(PROBLEMS),
-        "threshold": Option(int, default=5, shared=True,
+        "threshold": Option(int, default=5, shared=True, problems=("half-width", "half-width-file"),
                             doc="half-width marks in one file from which they are reported once, with a count "
                                 "(P008) instead of one by one (P009)"),
     }
