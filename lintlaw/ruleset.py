@@ -377,6 +377,11 @@ def configured_options(settings, rules: list[Rule]) -> list[Rule]:
 _CATALOG_CACHE: dict[tuple, Catalog] = {}
 
 
+def forget() -> None:
+    """Drop loaded catalogs: each command reads the rule directories as they are when it starts."""
+    _CATALOG_CACHE.clear()
+
+
 def cached_catalog(dirs: tuple) -> Catalog:
     if dirs not in _CATALOG_CACHE:
         _CATALOG_CACHE[dirs] = load_catalog([Path(d) for d in dirs])
