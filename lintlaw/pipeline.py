@@ -33,10 +33,7 @@ def plans(names, config_path, isolated, select, ignore, extend_select, rules_dir
 
     Standard input takes the configuration of the file --stdin-filename names."""
     from lintlaw.config import forget, settings_for
-    from lintlaw.ruleset import forget as forget_rules
-
     forget()
-    forget_rules()
     found = {}
     cache: dict[tuple, Plan] = {}
     for name in names:
@@ -53,10 +50,7 @@ def plan_for_path(path: str, config_path: Path | None = None, isolated: bool = F
                   rules_dirs=(), select=None, ignore=None) -> Plan:
     """The plan for one file or directory, as `check` would make it (for tree, config, rules, rule)."""
     from lintlaw.config import forget, settings_for
-    from lintlaw.ruleset import forget as forget_rules
-
     forget()
-    forget_rules()
     settings = settings_for(path, config_path, isolated)
     ignored = settings.ignored_for(path) if path != "-" and Path(path).is_file() else ()
     return plan_for(settings, select, ignore, None, rules_dirs, ignored)

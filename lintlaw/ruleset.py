@@ -377,12 +377,26 @@ def configured_options(settings, rules: list[Rule]) -> list[Rule]:
 _CATALOG_CACHE: dict[tuple, Catalog] = {}
 
 
-def forget() -> None:
-    """Drop loaded catalogs: each command reads the rule directories as they are when it starts."""
-    _CATALOG_CACHE.clear()
-
-
 def cached_catalog(dirs: tuple) -> Catalog:
-    if dirs not in _CATALOG_CACHE:
-        _CATALOG_CACHE[dirs] = load_catalog([Path(d) for d in dirs])
-    return _CATALOG_CACHE[dirs]
+    """The catalog of the built-in and extra rule directories, loaded again when any file in them changed
+    (a long-lived process, such as the test suite, sees edits and new directories)."""
+    from lintlaw.resources import builtin_rules_dir
+
+    key = tuple(_signature(Path(d)) for d in (builtin_rules_dir(), *dirs))
+    if key not in _CATALOG_CACHE:
+        _CATALOG_CACHE[key] = load_catalog([Path(d) for d in dirs])
+    return _CATALOG_CACHE[key]
+
+
+def _signature(directory: Path) -> tuple:
+    """A directory and every rule file under it, with size and modification time."""
+    if not directory.is_dir():
+        return (str(directory),)
+    files = []
+    for path in sorted(directory.rglob("*.toml")):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        files.append((str(path), status.st_size, status.st_mtime_ns))
+    return (str(directory.resolve()), *files)
