@@ -33,7 +33,7 @@ class Settings:
     severity: tuple[tuple[str, str], ...] = ()  # (code or name, severity)
     fail_on: str | None = None
     deadline: tuple[int, int] | None = None
-    rules: tuple[Path, ...] = ()  # extra rule directories (rule-dirs)
+    rule_dirs: tuple[Path, ...] = ()  # extra rule directories
     report_type: str = "auto"  # a report type's name, or "auto": by each report's title
     # Per-rule options, {code or name: {option: value}}; the file's path tells two configurations apart.
     rule_options: dict = field(default_factory=dict, hash=False, compare=False)
@@ -188,7 +188,7 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         data = {**data, "rule-dirs": data["rules"]}
         del data["rules"]
     if "rule-dirs" in data:
-        values["rules"] = tuple((path.parent / d).resolve() for d in selectors("rule-dirs"))
+        values["rule_dirs"] = tuple((path.parent / d).resolve() for d in selectors("rule-dirs"))
     if "rules" in data:
         values["rule_options"] = _rule_options(data["rules"], fail)
     if "report-type" in data:

@@ -22,7 +22,7 @@ def plan_for(settings, select=None, ignore=None, extend_select=None, extra_dirs=
 
     extra = tuple(extra_dirs)
     rules = configured_rules(settings, select, ignore, extend_select, extra, file_ignores)
-    types = cached_catalog(tuple(settings.rules) + extra).types
+    types = cached_catalog(tuple(settings.rule_dirs) + extra).types
     chosen = settings.report_type
     if chosen != "auto" and types.get(chosen) is None:
         names = ", ".join(["auto", *(t.name for t in types.types)])
@@ -66,7 +66,7 @@ def catalog_for_path(path: str, config_path: Path | None = None, isolated: bool 
 
     plan = plan_for_path(path, config_path, isolated, rules_dirs)
     chosen = {rule.code: rule for rule in plan.rules}
-    catalog = cached_catalog(tuple(plan.settings.rules) + tuple(rules_dirs))
+    catalog = cached_catalog(tuple(plan.settings.rule_dirs) + tuple(rules_dirs))
     everything = [chosen.get(rule.code, rule) for rule in configured_options(plan.settings, catalog.rules)]
     return everything, set(chosen), plan
 

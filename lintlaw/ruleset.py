@@ -297,7 +297,7 @@ def configured_rules(settings, select=None, ignore=None, extend_select=None, ext
 
     from lintlaw.diagnostics import Severity
 
-    catalog = cached_catalog(tuple(settings.rules) + tuple(extra_dirs))
+    catalog = cached_catalog(tuple(settings.rule_dirs) + tuple(extra_dirs))
     rules = configured_options(settings, catalog.rules)
     where = f"{settings.path}: " if settings.path else ""
 

@@ -30,7 +30,7 @@ def render(plan, path: str) -> str:
         show("deadline", f"{settings.deadline[0]:02d}-{settings.deadline[1]:02d}（报告年度的次年）", None)
     else:
         show("deadline", f"按报告类型（{by_type}；报告年度的次年）", None)
-    show("rule-dirs", [str(d) for d in settings.rules], [])
+    show("rule-dirs", [str(d) for d in settings.rule_dirs], [])
     show("report-type", settings.report_type, "auto")
     show("ignore-findings", f"{len(settings.suppressed)} 条", "0 条")
     ignored = settings.ignored_for(path) if Path(path).is_file() else ()
