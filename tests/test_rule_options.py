@@ -82,8 +82,7 @@ def test_rule_and_config_show_the_options(project):
     out = run("rule", "D006").stdout
     assert out.endswith("选项（可在配置的 [rules.D006] 中设置）：\n"
                         f"  deadline = \"03-31\"    # 来自 {path}\n"
-                        "      MM-DD in the year after the report year: the last day to publish "
-                        "(default: the report type's deadline)\n")
+                        "      公开期限，报告年度次年的“月-日”（默认取报告类型的期限）\n")
     assert "  threshold = 3    # 来自" in run("rule", "P008").stdout
     assert "  deadline = （报告类型的期限）    # 默认" in run("rule", "D006", "--isolated").stdout
     shown = run("config", "a.txt").stdout.splitlines()

@@ -70,7 +70,7 @@ def applicable_options(kind_cls, settings: dict[str, Any]) -> dict[str, Option]:
 
 def problem_option(problems: tuple[str, ...]) -> Option:
     """The `problem` option of a kind that runs one of several named checks."""
-    return Option(str, required=True, doc="which problem: " + ", ".join(problems))
+    return Option(str, required=True, doc="检查哪一种问题：" + "、".join(problems))
 
 
 def check_problem(options: dict[str, Any], problems: tuple[str, ...]) -> tuple[str, str] | None:

@@ -25,8 +25,7 @@ class PageChrome(RuleKind):
     name = "page-chrome"
     options = {
         "glued": Option(list, default=[],
-                        doc="regular expressions for chrome glued onto the start of a report line "
-                            "(a site's watermark); the finding and its fix cover just the match"),
+                        doc="粘在报告行首的网页残留（网站水印）的正则表达式；问题和修复只涉及匹配的文字"),
     }
     fields = frozenset({"lines", "sample"})
 

@@ -18,14 +18,13 @@ class DateCheck(RuleKind):
     options = {
         "problem": problem_option(PROBLEMS),
         "keywords": Option(list, default=[], problems=("report-year", "plans-year"),
-                           doc="level-1 heading words that mark the part checked"),
+                           doc="标明所查部分的一级标题用词"),
         "plan_words": Option(list, default=[], problems=("report-year", "plans-year"),
-                             doc="words after a year that make it a plans year"),
+                             doc="年份后出现即表示安排年度的词"),
         "exclude": Option(list, default=[], problems=("statistics-year",),
-                          doc="level-1 heading words of parts not checked"),
+                          doc="不检查的部分的一级标题用词"),
         "deadline": Option(str, problems=("late-date",),
-                           doc="MM-DD in the year after the report year: the last day to publish "
-                               "(default: the report type's deadline)"),
+                           doc="公开期限，报告年度次年的“月-日”（默认取报告类型的期限）"),
     }
     fields = frozenset({"found", "year", "expected", "where", "what", "deadline"})
 

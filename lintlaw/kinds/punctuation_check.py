@@ -16,8 +16,7 @@ class PunctuationCheck(RuleKind):
     options = {
         "problem": problem_option(PROBLEMS),
         "threshold": Option(int, default=5, shared=True, problems=("half-width", "half-width-file"),
-                            doc="half-width marks in one file from which they are reported once, with a count "
-                                "(P008) instead of one by one (P009)"),
+                            doc="一个文件中半角标点达到此数时只报告一次并给出总数（P008），少于此数时逐处报告（P009）"),
     }
     fields = frozenset({"found", "expected", "problem", "count"})
 

@@ -20,7 +20,7 @@ class RequiredSection(RuleKind):
     name = "required-section"
     options = {
         "part": Option(str, required=True,
-                       doc="the part, as the report type's file names it under [parts] (its words live there)"),
+                       doc="必备部分在报告类型文件 [parts] 中的名称（其关键词也写在那里）"),
     }
     fields = frozenset({"part", "keywords"})
 
