@@ -82,10 +82,6 @@ class DateMention(NamedTuple):
         return datetime.date(self.year, self.month, self.day)
 
 
-# The last day to publish a report, in the year after the report year (domain guide: by 1 April).
-DEFAULT_DEADLINE = "04-01"
-
-
 def parse_month_day(value) -> tuple[int, int] | None:
     """“04-01” → (4, 1); None unless it names a day that exists in every year."""
     if not isinstance(value, str) or value.count("-") != 1:

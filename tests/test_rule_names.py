@@ -27,7 +27,8 @@ def test_code_letter_category_directory_and_file_name_agree(rule):
 
 
 def test_every_rule_file_in_the_tree_is_loaded():
-    assert sorted(str(p) for p in builtin_rules_dir().rglob("*.toml")) == sorted(r.path for r in BUILTIN)
+    rule_files = [p for p in builtin_rules_dir().rglob("*.toml") if p.parent.name != "report-types"]
+    assert sorted(str(p) for p in rule_files) == sorted(r.path for r in BUILTIN)
 
 
 def test_every_redirect_leads_to_a_current_rule_and_no_rule_keeps_an_old_name():

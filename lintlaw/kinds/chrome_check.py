@@ -27,13 +27,10 @@ class PageChrome(RuleKind):
     name = "page-chrome"
     options = {
         "glued": Option(list, default=[],
-                        doc="regular expressions for chrome glued onto the start of a report line "
-                            "(a site's watermark); the finding and its fix cover just the match"),
+                        doc="粘在报告行首的网页残留（网站水印）的正则表达式；问题和修复只涉及匹配的文字"),
         "inline": Option(list, default=[],
-                         doc="regular expressions for debris anywhere inside a report line (HTML "
-                             "tags); hits on consecutive lines are one finding, the fix deletes each"),
-        "safe_lines": Option(str, doc="a regular expression for whole lines whose deletion is safe "
-                                      "(markup only): a block made only of them gets a safe fix"),
+                         doc="报告行内任意位置的网页残留（HTML 标签）的正则表达式；相邻行上的命中算一个问题，修复逐一删除"),
+        "safe_lines": Option(str, doc="可以安全删除的整行（只有标记）的正则表达式：全由这类行组成的块给出安全修复"),
     }
     fields = frozenset({"lines", "sample"})
     fixable = True

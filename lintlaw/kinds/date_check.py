@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lintlaw import chronology
-from lintlaw.dates import DEFAULT_DEADLINE, parse_month_day
+from lintlaw.dates import parse_month_day
 from lintlaw.kinds.base import Option, Problem, RuleKind, problem_option
 
 PROBLEMS = {
@@ -30,11 +30,14 @@ class DateCheck(RuleKind):
     problems = PROBLEMS
     options = {
         "problem": problem_option(PROBLEMS),
-        "keywords": Option(list, default=[], doc="level-1 heading words that mark the part checked"),
-        "plan_words": Option(list, default=[], doc="words after a year that make it a plans year"),
-        "exclude": Option(list, default=[], doc="level-1 heading words of parts not checked"),
-        "deadline": Option(str, default=DEFAULT_DEADLINE,
-                           doc="MM-DD in the year after the report year: the last day to publish"),
+        "keywords": Option(list, default=[], problems=("report-year", "plans-year"),
+                           doc="标明所查部分的一级标题用词"),
+        "plan_words": Option(list, default=[], problems=("report-year", "plans-year"),
+                             doc="年份后出现即表示安排年度的词"),
+        "exclude": Option(list, default=[], problems=("statistics-year",),
+                          doc="不检查的部分的一级标题用词"),
+        "deadline": Option(str, problems=("late-date",),
+                           doc="公开期限，报告年度次年的“月-日”（默认取报告类型的期限）"),
     }
 
     @classmethod
@@ -42,8 +45,9 @@ class DateCheck(RuleKind):
         problem = super().validate(options)
         if problem:
             return problem
-        deadline = parse_month_day(options.get("deadline") or DEFAULT_DEADLINE)
-        if deadline is None:
-            return "deadline", "应为“月-日”，如 04-01"
-        options["deadline"] = deadline
+        if options.get("deadline") is not None:
+            deadline = parse_month_day(options["deadline"])
+            if deadline is None:
+                return "deadline", "应为“月-日”，如 04-01"
+            options["deadline"] = deadline
         return None

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from lintlaw.document import Document
 from lintlaw.issue import Issue
-from lintlaw.kinds.base import Option, Problem, RuleKind, problem_option
+from lintlaw.kinds.base import Problem, RuleKind, problem_option
 from lintlaw.numbering import analyse
 
 
@@ -23,8 +23,6 @@ def _numbering(kind: OutlineCheck, document: Document) -> Iterator[Issue]:
 
 def _no_level1(kind: OutlineCheck, document: Document) -> Iterator[Issue]:
     for report in document.reports:
-        if kind.report_kinds and report.kind not in kind.report_kinds:
-            continue
         if report.has_body and not any(s.level == 1 for s in report.sections):
             anchor = report.anchor
             yield Issue("no-level1-headings", anchor.start, anchor.end, {})
@@ -54,5 +52,4 @@ class OutlineCheck(RuleKind):
     problems = PROBLEMS
     options = {
         "problem": problem_option(PROBLEMS),
-        "report_kinds": Option(list, doc="report kinds the check applies to (default: all)"),
     }
