@@ -84,7 +84,9 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
     report_type = plan.settings.report_type
     if (options.fix or options.diff) and not source.editable:
         outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
-        outcome.note = f"{name}: Word 文档和网页不能自动修复，只报告问题"
+        outcome.note = f"{source.path}: Word 文档和网页不能自动修复，只报告问题"
+        if name == STDIN and not options.diff:
+            outcome.stdout_bytes = origin.data  # a filter passes what it cannot fix on unchanged
         return outcome
     if not (options.fix or options.diff):
         return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
@@ -95,7 +97,7 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
         # Mojibake may mean the encoding was guessed wrong: writing the text back would
         # fix it in place. R003 has no fix, so the original's finding is still there.
         outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
-        outcome.note = f"{name}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+        outcome.note = f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
         if name == STDIN and not options.diff:
             outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
         return outcome
