@@ -188,6 +188,8 @@ def check(
             continue
         if outcome.note:
             print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
+        if outcome.unwritten:  # checked, but deliberately not written back (mojibake)
+            tally.unwritten += 1
         if outcome.empty:
             print(one_line(f"lintlaw: {outcome.source.path}: 文件是空的（或只有空白），没有可检查的内容"),
                   file=sys.stderr)

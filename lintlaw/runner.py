@@ -15,9 +15,6 @@ from lintlaw.inputs import STDIN, load
 from lintlaw.source import Source
 
 
-MOJIBAKE = "R003"  # the rule whose finding keeps --fix from writing a file back
-
-
 @dataclass(frozen=True)
 class Options:
     encoding: str | None = None
@@ -92,15 +89,17 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
         return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
     from lintlaw.fixing import fix_source
 
-    result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
-    if options.encoding is None and any(d.code == MOJIBAKE for d in result.remaining):
+    if options.encoding is None and has_mojibake(source, report_type):
         # Mojibake may mean the encoding was guessed wrong: writing the text back would
-        # fix it in place. R003 has no fix, so the original's finding is still there.
+        # fix it in place. Looked for whether or not R003 is selected or suppressed.
         outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
         outcome.note = f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
-        if name == STDIN and not options.diff:
-            outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
+        if not options.diff:
+            outcome.unwritten = True  # exit 2, as for any fix that was not written back
+            if name == STDIN:
+                outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
         return outcome
+    result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
     outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
     if options.diff:
         outcome.diff = unified_diff(source, result.source)
@@ -112,6 +111,29 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
 
         write_back(name, source.encode(result.source.text), origin)
     return outcome
+
+
+def has_mojibake(source: Source, report_type: str = "auto") -> bool:
+    """Whether the built-in mojibake rule (R003) finds anything, whatever rules were chosen."""
+    from lintlaw.linter import lint
+
+    rule = _mojibake_rule()
+    if not any(pattern.search(source.text) for pattern in rule.kind.patterns):
+        return False  # the usual case, without building the document again
+    return bool(lint(source, [rule], report_type))
+
+
+def _mojibake_rule():
+    global _MOJIBAKE_RULE
+    if _MOJIBAKE_RULE is None:
+        from lintlaw.resources import builtin_rules_dir
+        from lintlaw.ruleset import load_rule_file
+
+        _MOJIBAKE_RULE = load_rule_file(builtin_rules_dir() / "residue" / "R003-mojibake.toml")
+    return _MOJIBAKE_RULE
+
+
+_MOJIBAKE_RULE = None
 
 
 def unified_diff(before: Source, after: Source) -> str:

@@ -440,7 +440,8 @@ def test_file_with_mojibake_is_not_fixed_unless_the_encoding_is_forced(tmp_path,
     path = tmp_path / "m.txt"
     path.write_text(MOJIBAKE_REPORT, encoding="utf-8")
     result = run("check", "--format", "concise", "--select", "W001,R003", option, str(path))
-    assert result.exit_code == (1 if option == "--fix" else 0)  # --diff: nothing would change
+    # --fix: 2, as for any fix not written back; --diff: nothing would change.
+    assert result.exit_code == (2 if option == "--fix" else 0)
     assert result.stderr.startswith(
         f"lintlaw: {path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定\n")
     assert path.read_text(encoding="utf-8") == MOJIBAKE_REPORT
