@@ -109,6 +109,7 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
     elif result.changed:
         from lintlaw.writeback import write_back
 
+        _stop_if_orphaned()  # a worker whose run was stopped starts no further write-back
         write_back(name, source.encode(result.source.text), origin)
     return outcome
 
@@ -163,6 +164,7 @@ def default_jobs() -> int:
 _WORKER_PLANS: dict[str, Plan] = {}
 _WORKER_OPTIONS: Options | None = None
 _IN_WORK = False  # in a worker: whether a file is being checked (or fixed) right now
+_PARENT: int | None = None  # in a worker: the process id of the lintlaw that started it
 
 
 class _Stop(BaseException):
@@ -174,11 +176,30 @@ def _work(name: str) -> FileOutcome:
     global _IN_WORK
     _IN_WORK = True
     try:
-        return check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
+        outcome = check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
     except _Stop:
-        os._exit(143)
+        _exit_quietly()
     finally:
         _IN_WORK = False
+    _stop_if_orphaned()  # nobody to hand the outcome to: sending it would only print a traceback
+    return outcome
+
+
+def _stop_if_orphaned() -> None:
+    """In a worker whose parent has gone: end now, before any further work or output."""
+    if _PARENT is not None and os.getppid() != _PARENT:
+        _exit_quietly()
+
+
+def _exit_quietly() -> None:
+    """End a worker at once and without a word: tracebacks about the pipe to a parent
+    that is gone would only confuse whoever reads the terminal."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+    except OSError:
+        pass
+    os._exit(143)
 
 
 def _start_worker(parent: int) -> None:
@@ -192,12 +213,17 @@ def _start_worker(parent: int) -> None:
     import threading
     import time
 
+    global _PARENT
+    _PARENT = parent
+
     def stop(_signum, _frame):
         if _IN_WORK:
             raise _Stop
-        os._exit(143)
+        _exit_quietly()
 
     signal.signal(signal.SIGTERM, stop)
+    if hasattr(signal, "SIGHUP"):  # a closed terminal hangs up the whole group: stop as for SIGTERM
+        signal.signal(signal.SIGHUP, stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C reaches the parent, which stops us
 
     def watch():
@@ -238,8 +264,9 @@ def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[Fil
 
 
 def _terminate_as_exit():
-    """While the pool runs, SIGTERM in the parent becomes SystemExit(143), so the
-    workers are stopped on the way out instead of being left behind."""
+    """While the pool runs, SIGTERM (and SIGHUP, a closed terminal) in the parent becomes
+    SystemExit(128 + signal), so the workers are stopped on the way out instead of being
+    left behind."""
     import contextlib
     import signal
     import threading
@@ -247,16 +274,21 @@ def _terminate_as_exit():
     if threading.current_thread() is not threading.main_thread():
         return contextlib.nullcontext()
 
-    def terminate(_signum, _frame):
-        raise SystemExit(143)
+    def terminate(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    stopping = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
 
     @contextlib.contextmanager
     def installed():
-        previous = signal.signal(signal.SIGTERM, terminate)
+        # An ignored signal stays ignored (nohup).
+        previous = {signum: signal.signal(signum, terminate) for signum in stopping
+                    if signal.getsignal(signum) is not signal.SIG_IGN}
         try:
             yield
         finally:
-            if previous is not None:  # None: a handler not set from Python, which cannot be restored
-                signal.signal(signal.SIGTERM, previous)
+            for signum, handler in previous.items():
+                if handler is not None:  # None: a handler not set from Python, which cannot be restored
+                    signal.signal(signum, handler)
 
     return installed()
