@@ -69,6 +69,8 @@ def parse_rule_file(path: Path) -> dict:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:
         raise RuleFileError(f"{path}: 不是有效的 TOML（{err}）") from None
+    except RecursionError:
+        raise RuleFileError(f"{path}: 不是有效的 TOML（嵌套层次太深）") from None
 
 
 def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -> Rule:
