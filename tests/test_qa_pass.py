@@ -53,10 +53,129 @@ def test_mojibake_guard_on_standard_input_passes_the_bytes_through_with_exit_2()
     assert result.stderr.startswith("lintlaw: m.txt: 有乱码（R003），文件编码可能识别错了，不自动修复")
 
 
-def test_mojibake_in_page_chrome_only_does_not_stop_fixing(tmp_path):
+def test_mojibake_is_detected_by_the_built_in_rule_itself(tmp_path):
     # The guard runs R003 itself, loaded apart from the selected rules.
     from lintlaw.runner import has_mojibake
     from lintlaw.source import Source
 
     assert has_mojibake(Source("m.txt", MOJIBAKE_REPORT))
     assert not has_mojibake(Source("m.txt", MOJIBAKE_REPORT.replace("\ufffd\ufffd", "35")))
+
+
+# C: only regular files are read; a named pipe or a device is refused before any read.
+
+def _lintlaw(*args, cwd, timeout=30):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "lintlaw", *args], cwd=cwd, capture_output=True,
+                          timeout=timeout)
+
+
+@pytest.mark.parametrize("fix", [[], ["--fix"]])
+def test_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path, fix):
+    import os
+
+    os.mkfifo(tmp_path / "f.txt")
+    (tmp_path / "ok.txt").write_text("正文。\n", encoding="utf-8")
+    result = _lintlaw("check", *fix, "f.txt", "ok.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines()[0] == "lintlaw: f.txt: 是命名管道，不是普通文件，不检查"
+    assert "检查了 1 个文件" in result.stdout.decode()
+
+
+@pytest.mark.parametrize("fix", [[], ["--fix"]])
+def test_device_is_refused_before_it_is_read(tmp_path, fix):
+    result = _lintlaw("check", *fix, "/dev/zero", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (
+        2, "lintlaw: /dev/zero: 是字符设备，不是普通文件，不检查\n")
+
+
+def test_running_out_of_memory_while_decoding_is_a_one_line_error(tmp_path, monkeypatch):
+    from lintlaw import source
+
+    def exhausted(*_args, **_kwargs):
+        raise MemoryError
+
+    path = tmp_path / "huge.txt"
+    path.write_text("正文。\n", encoding="utf-8")
+    monkeypatch.setattr(source, "decode", exhausted)
+    result = run("check", str(path))
+    assert (result.exit_code, result.stderr) == (2, f"lintlaw: {path}: 文件太大，内存不足，无法解码\n")
+
+
+# E: deeply nested JSON or TOML from users is a one-line error; a baseline may carry a BOM.
+
+DEEP_JSON = "[" * 100000 + "]" * 100000
+
+
+def test_deeply_nested_baseline_is_a_one_line_error(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("正文。\n", encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    baseline.write_text(DEEP_JSON, encoding="utf-8")
+    result = run("check", "--baseline", str(baseline), str(report))
+    assert (result.exit_code, result.stderr) == (
+        2, f"lintlaw: {baseline}: 基线文件不是有效的 JSON（嵌套层次太深）\n")
+
+
+def test_baseline_saved_with_a_byte_order_mark_is_read(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("截止目前，已完成。\n", encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    assert run("check", "--select", "W001", "--write-baseline", str(baseline), str(report)).exit_code == 0
+    baseline.write_bytes(b"\xef\xbb\xbf" + baseline.read_bytes())
+    result = run("check", "--select", "W001", "--baseline", str(baseline), str(report))
+    assert (result.exit_code, result.stdout) == (0, "未发现问题（检查了 1 个文件）。\n")
+
+
+def test_deeply_nested_configuration_and_rule_file_are_one_line_errors(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("正文。\n", encoding="utf-8")
+    config = tmp_path / "lintlaw.toml"
+    config.write_text("select = " + DEEP_JSON + "\n", encoding="utf-8")
+    result = run("check", str(report))
+    assert (result.exit_code, result.stderr) == (
+        2, f"lintlaw: {config}: 配置文件不是有效的 TOML（嵌套层次太深）\n")
+    config.unlink()
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "X001-deep.toml").write_text("patterns = " + DEEP_JSON + "\n", encoding="utf-8")
+    result = run("check", "--rules", str(rules), str(report))
+    assert result.exit_code == 2
+    assert result.stderr == f"lintlaw: {rules / 'X001-deep.toml'}: 不是有效的 TOML（嵌套层次太深）\n"
+
+
+def test_deeply_nested_rule_cache_is_ignored_and_rebuilt(tmp_path, monkeypatch):
+    from lintlaw import rulecache
+    from lintlaw.ruleset import load_rules
+
+    monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
+    expected = [(r.code, r.message) for r in load_rules()]
+    [cached] = (tmp_path / "cache").glob("rules-*.json")
+    cached.write_text(f"{rulecache._checksum(DEEP_JSON)}\n{DEEP_JSON}", encoding="utf-8")
+    assert [(r.code, r.message) for r in load_rules()] == expected
+
+
+# F: the per-rule time budget grows with the text, so built-in rules never trip on large files.
+
+def test_rule_budget_grows_with_the_text():
+    from lintlaw.kinds.pattern import budget_for
+
+    assert budget_for("正文。" * 10, "r.txt").seconds == pytest.approx(2.0, abs=0.001)
+    assert budget_for("正" * 3_000_000, "r.txt").seconds == pytest.approx(11.0)  # ~9 MB of UTF-8
+
+
+def test_built_in_rules_do_not_run_out_of_time_on_a_big_text(monkeypatch):
+    import lintlaw.kinds.pattern as pattern
+    from lintlaw.linter import lint
+    from lintlaw.ruleset import load_rules, select_rules
+    from lintlaw.source import Source
+
+    # No base time at all: only the text's own share, 0.6 s for these 200,000 characters,
+    # ten times what N001 and R001 (page chrome, glued patterns) need.
+    monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.0)
+    rules = select_rules(load_rules(), ["N001", "R001"], None)
+    text = "甲市2024年度法治政府建设情况报告\n一、主要举措\n" + "全年办理行政复议案件35件，约占全部案件的一半。\n" * 8000
+    found = lint(Source("big.txt", text), rules)
+    assert {d.code for d in found} <= {"N001", "R001"}

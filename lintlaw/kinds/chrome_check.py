@@ -15,7 +15,7 @@ import regex
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.kinds.base import Hit, Option, RuleKind
-from lintlaw.kinds.pattern import RULE_BUDGET_SECONDS, _Budget
+from lintlaw.kinds.pattern import budget_for
 from lintlaw.outline import CHROME
 
 SAMPLE_CHARS = 20
@@ -74,7 +74,7 @@ class PageChrome(RuleKind):
     def _glued(self, document: Document) -> Iterator[Hit]:
         text = document.source.text
         report_lines = {line.start: line for line in document.lines if line.kind != CHROME}
-        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
+        budget = budget_for(text, document.source.path)
         seen: set[int] = set()
         for pattern in self.glued:
             for match in budget.search(pattern, text, 0, len(text), self.rule_path):
