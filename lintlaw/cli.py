@@ -148,9 +148,10 @@ def check(
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.diagnostics import Severity
-    from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand
+    from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand, unique_files
 
-    names = expand(paths, respect_ignore=not no_ignore, suffixes=SUFFIXES if annotate is None else DOCX)
+    names = unique_files(expand(paths, respect_ignore=not no_ignore,
+                                suffixes=SUFFIXES if annotate is None else DOCX))
     if not names:
         _fail(f"没有找到要检查的文件（{'.txt、.md、.docx、.html' if annotate is None else '.docx'}）"
               + ("" if no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
@@ -233,7 +234,7 @@ def check(
     try:
         with _output(output_file, to_stderr):
             if statistics:
-                print(_statistics(diagnostics))
+                print(_statistics(diagnostics, sources))
             else:
                 _render(output_format, diagnostics, sources, all_rules)
             if statistics or output_format not in MACHINE_FORMATS:
@@ -363,12 +364,13 @@ def _render(output_format: Format, diagnostics, sources, rules) -> None:
             render(diagnostics, sources, _console())
 
 
-def _statistics(diagnostics) -> str:
-    """Findings per rule, most first: count, code, name, and how many a fix covers."""
+def _statistics(diagnostics, sources) -> str:
+    """Findings per rule, most first: count, code, name, and how many a fix covers
+    (in files --fix can write: not Word documents or web pages)."""
     from collections import Counter
 
     counts = Counter((d.code, d.name) for d in diagnostics)
-    fixable = Counter(d.code for d in diagnostics if d.fix is not None)
+    fixable = Counter(d.code for d in diagnostics if d.fix is not None and sources[d.path].editable)
     lines = []
     for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         mark = f"  （可修复 {fixable[code]}）" if fixable[code] else ""
@@ -409,7 +411,9 @@ def _summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: 
 
     tally = tally or Tally()
     files = len(sources)
-    done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if fixed is not None else ""
+    # Fix counts only where something could have been fixed: a file read, and one --fix can write.
+    could_fix = fixed is not None and any(source.editable for source in sources.values())
+    done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if could_fix else ""
     failed = ""
     if tally.unreadable:
         failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"
@@ -553,6 +557,10 @@ def rule(
 
 
 def main() -> None:
+    # Started with standard output or error closed (`>&-`): write nowhere rather than fail.
+    for stream in ("stdout", "stderr"):
+        if getattr(sys, stream) is None:
+            setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the whole run
     try:
         app()
     except LintlawError as err:  # anything a command did not catch itself

@@ -159,7 +159,8 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     sources = [(path, True) for path in sorted(builtin_rules_dir().rglob("*.toml"))]
     for directory in extra_dirs:
         if not directory.is_dir():
-            raise RuleFileError(f"{directory}: 规则目录不存在")
+            problem = "不是目录（应指向存放规则文件的目录）" if directory.exists() else "规则目录不存在"
+            raise RuleFileError(f"{directory}: {problem}")
         sources += [(path, False) for path in sorted(directory.rglob("*.toml"))]
     data = rulecache.parsed([path for path, _ in sources], parse_rule_file)
     rules = [load_rule_file(path, builtin, data[str(path)]) for path, builtin in sources]

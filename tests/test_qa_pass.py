@@ -179,3 +179,60 @@ def test_built_in_rules_do_not_run_out_of_time_on_a_big_text(monkeypatch):
     text = "甲市2024年度法治政府建设情况报告\n一、主要举措\n" + "全年办理行政复议案件35件，约占全部案件的一半。\n" * 8000
     found = lint(Source("big.txt", text), rules)
     assert {d.code for d in found} <= {"N001", "R001"}
+
+
+# G: --statistics counts as fixable only findings in files --fix can write.
+
+def test_statistics_do_not_count_fixes_in_web_pages(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(PAGE, encoding="utf-8")
+    text = tmp_path / "r.txt"
+    text.write_text("截止目前，已完成。\n", encoding="utf-8")
+    assert run("check", "--statistics", "--select", "W001", str(page)).stdout.splitlines()[0] == (
+        "     1  W001  jiezhi-as-of")
+    assert run("check", "--statistics", "--select", "W001", str(text)).stdout.splitlines()[0] == (
+        "     1  W001  jiezhi-as-of  （可修复 1）")
+
+
+# I: standard output or error closed.
+
+@pytest.mark.parametrize("closed", [">&-", "2>&-"])
+def test_closed_standard_output_or_error_is_no_crash(tmp_path, closed):
+    import subprocess
+    import sys
+
+    (tmp_path / "fixable.txt").write_text("截止目前，已完成。\n", encoding="utf-8")
+    command = f"'{sys.executable}' -m lintlaw check --fail-on warning fixable.txt {closed}"
+    result = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, timeout=60)
+    assert result.returncode == 1
+    assert b"Error" not in result.stdout + result.stderr
+
+
+# J: one file named several ways is checked (and fixed) once.
+
+def test_a_file_named_twice_is_checked_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dup.txt").write_text("截止目前，已完成。\n", encoding="utf-8")
+    (tmp_path / "link-to-dup.txt").symlink_to("dup.txt")
+    result = run("check", "--fix", "--jobs", "2", "dup.txt", "./dup.txt", "link-to-dup.txt")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "已修复 1 个问题（1 处改动）。未发现其余问题（检查了 1 个文件）。\n"
+    assert (tmp_path / "dup.txt").read_text(encoding="utf-8") == "截至目前，已完成。\n"
+
+
+# K: no fix counts when nothing could be fixed.
+
+def test_no_fix_counts_when_no_input_could_be_read(tmp_path):
+    result = run("check", "--fix", str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+    assert result.stdout == "1 个文件无法读取，未检查（见上方的错误信息）。\n"
+
+
+# L: a rules entry that is a file, not a directory.
+
+def test_rules_pointing_at_a_file_says_it_is_not_a_directory(tmp_path):
+    (tmp_path / "r.txt").write_text("正文。\n", encoding="utf-8")
+    (tmp_path / "lintlaw.toml").write_text('rules = ["r.txt"]\n', encoding="utf-8")
+    result = run("check", str(tmp_path / "r.txt"))
+    assert (result.exit_code, result.stderr) == (
+        2, f"lintlaw: {tmp_path / 'r.txt'}: 不是目录（应指向存放规则文件的目录）\n")
