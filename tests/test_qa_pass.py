@@ -236,3 +236,31 @@ def test_rules_pointing_at_a_file_says_it_is_not_a_directory(tmp_path):
     result = run("check", str(tmp_path / "r.txt"))
     assert (result.exit_code, result.stderr) == (
         2, f"lintlaw: {tmp_path / 'r.txt'}: 不是目录（应指向存放规则文件的目录）\n")
+
+
+# M: half-width heading markers, from five in a report, are one S107 finding whose fix converts all.
+
+def _half_width_report(count: int) -> str:
+    parts = "".join(f"({n})依法履职\n正文。\n" for n in "一二三四五六"[:count])
+    return "甲市2024年度法治政府建设情况报告\n一、主要举措\n" + parts + "二、存在的不足\n1、执法\n正文。\n"
+
+
+def test_five_half_width_markers_are_one_finding_fixed_together(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(_half_width_report(5), encoding="utf-8")
+    result = run("check", "--format", "concise", "--select", "S107", str(path))
+    assert result.stdout.splitlines()[:2] == [
+        f"{path}:3:1: S107 标题编号“(一)”标点不规范，应写作“（一）”（全文 5 处标题编号用了半角括号，修复一并改为全角）",
+        f"{path}:14:1: S107 标题编号“1、”标点不规范，应写作“1.”"]
+    assert run("check", "--fix", "--select", "S107", str(path)).exit_code == 0
+    assert path.read_text(encoding="utf-8") == (
+        _half_width_report(5).replace("(", "（").replace(")", "）").replace("1、", "1."))
+
+
+def test_four_half_width_markers_are_reported_one_by_one(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(_half_width_report(4), encoding="utf-8")
+    result = run("check", "--format", "concise", "--select", "S107", str(path))
+    assert result.stdout.splitlines()[:5] == [
+        f"{path}:{3 + 2 * i}:1: S107 标题编号“({n})”标点不规范，应写作“（{n}）”" for i, n in enumerate("一二三四")
+    ] + [f"{path}:12:1: S107 标题编号“1、”标点不规范，应写作“1.”"]

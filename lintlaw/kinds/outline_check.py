@@ -24,7 +24,7 @@ class OutlineCheck(RuleKind):
         "problem": problem_option(CHECKS),
         "report_kinds": Option(list, doc="report kinds the check applies to (default: all)"),
     }
-    fields = frozenset({"found", "expected", "previous", "missing", "parent", "title", "detail"})
+    fields = frozenset({"found", "expected", "previous", "missing", "parent", "title", "detail", "together"})
 
     @classmethod
     def validate(cls, options):
