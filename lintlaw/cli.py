@@ -1,4 +1,4 @@
-"""Command line: lintlaw check | tree | config | rules | rule.
+"""Command line: lintlaw check | tree | config | rules | rule | serve.
 
 Heavy imports (lark, rich) happen inside the commands that need them, so
 start-up stays fast.
@@ -554,6 +554,41 @@ def rule(
     if not match:
         _fail(f"没有代码或名称为“{code}”的规则（用 lintlaw rules 查看全部）")
     print(render(match[0]))
+
+
+@app.command()
+def serve(
+    port: int = typer.Option(0, "--port", min=0, max=65535, help="监听的端口（默认 0：由系统选一个空闲端口）。"),
+    open_browser: bool = typer.Option(False, "--open", help="启动后用浏览器打开页面。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="使用此配置文件，而不是当前目录最近的那个。"),
+    isolated: bool = typer.Option(False, "--isolated", help="不读取任何配置文件。"),
+):
+    """在本机启动检查页面：上传或粘贴报告，查看问题、标题结构和比率核对，下载修复后的文件。"""
+    from lintlaw.serve.app import Server
+
+    def plan_for(name: str):
+        # An upload is configured as `check --stdin-filename NAME -` run here would configure it.
+        return _plans(["-"], config, isolated, None, None, None, [], name or "-")["-"]
+
+    try:
+        plan_for("")
+        server = Server(port, plan_for)
+    except LintlawError as err:
+        _fail(str(err))
+    except OSError as err:
+        _fail(f"无法在 127.0.0.1:{port} 上启动（{err.strerror or err}）")
+    print(f"lintlaw 检查页面：{server.url}", flush=True)
+    print("只有本机可以访问；地址中的口令每次启动都不同。按 Ctrl-C 停止。", flush=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 def main() -> None:
