@@ -386,7 +386,7 @@ def test_unsafe_fix_count_leaves_out_web_pages(tmp_path):
     page.write_text("<html><body><div><p>学习《宪法》、《民法典》。</p></div></body></html>", encoding="utf-8")
     result = run("check", "--fix", "--format", "concise", "--select", "P007", str(page))
     assert result.stdout.splitlines()[-1] == (
-        "已修复 0 个问题（0 处改动）。剩余 1 个问题（错误 0，警告 1，提示 0），检查了 1 个文件。")
+        "剩余 1 个问题（错误 0，警告 1，提示 0），检查了 1 个文件。")  # no fix counts: nothing fixable
 
 
 def test_fix_on_undecodable_standard_input_passes_it_on_unchanged():
@@ -395,4 +395,4 @@ def test_fix_on_undecodable_standard_input_passes_it_on_unchanged():
     assert result.exit_code == 2
     assert result.stdout_bytes == data
     assert result.stderr.splitlines() == [
-        "lintlaw: -: 二进制文件，不是文本", "已修复 0 个问题（0 处改动）。1 个文件无法读取，未检查（见上方的错误信息）。"]
+        "lintlaw: -: 二进制文件，不是文本", "1 个文件无法读取，未检查（见上方的错误信息）。"]
