@@ -59,6 +59,7 @@ class FileOutcome:
 
 
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
+    origin = None
     try:
         source = load(name, options.encoding, options.stdin_filename)
         # The bytes as read matter only to write-back: outcomes carry the text alone.
@@ -71,7 +72,8 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
     except LintlawError as err:
         outcome = FileOutcome(name, error=str(err))
         if name == STDIN and options.fix and not options.diff:
-            outcome.stdout_bytes = getattr(err, "data", None)  # a filter never swallows its input
+            # A filter never swallows its input: not when it cannot be read, nor when a rule fails.
+            outcome.stdout_bytes = origin.data if origin is not None else getattr(err, "data", None)
         return outcome
 
 

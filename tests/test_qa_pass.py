@@ -264,3 +264,19 @@ def test_four_half_width_markers_are_reported_one_by_one(tmp_path):
     assert result.stdout.splitlines()[:5] == [
         f"{path}:{3 + 2 * i}:1: S107 标题编号“({n})”标点不规范，应写作“（{n}）”" for i, n in enumerate("一二三四")
     ] + [f"{path}:12:1: S107 标题编号“1、”标点不规范，应写作“1.”"]
+
+
+def test_fix_on_standard_input_passes_it_through_when_a_rule_fails(tmp_path, monkeypatch):
+    import lintlaw.kinds.pattern as pattern
+
+    from .test_robustness import BACKTRACKING_RULE
+
+    monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.0)  # the rule runs out of time at once
+    monkeypatch.setattr(pattern, "BUDGET_SECONDS_PER_MILLION_CHARACTERS", 0.0)
+    (tmp_path / "slow").mkdir()
+    (tmp_path / "slow" / "X001.toml").write_text(BACKTRACKING_RULE, encoding="utf-8")
+    data = "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）aaab\n截止目前，已完成。\n".encode("utf-8")
+    result = run("check", "--fix", "--rules", str(tmp_path / "slow"), "--select", "X001,W001", "-", input=data)
+    assert result.exit_code == 2
+    assert result.stdout_bytes == data
+    assert "运行超时" in result.stderr
