@@ -30,6 +30,7 @@ class Plan:
 
     rules: list
     settings: object  # lintlaw.config.Settings
+    types: object = None  # lintlaw.report_types.ReportTypes, with the configuration's report-type
 
     def keep(self, diagnostics: list, source: Source) -> list:
         """Drop the findings the configuration suppresses by fingerprint."""
@@ -80,28 +81,28 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
 def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Options) -> FileOutcome:
     from lintlaw.linter import lint
 
-    report_type = plan.settings.report_type
+    types = plan.types
     if (options.fix or options.diff) and not source.editable:
-        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
         outcome.note = f"{source.path}: Word 文档和网页不能自动修复，只报告问题"
         if name == STDIN and not options.diff:
             outcome.stdout_bytes = origin.data  # a filter passes what it cannot fix on unchanged
         return outcome
     if not (options.fix or options.diff):
-        return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+        return FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
     from lintlaw.fixing import fix_source
 
-    if options.encoding is None and has_mojibake(source, report_type):
+    if options.encoding is None and has_mojibake(source, types):
         # Mojibake may mean the encoding was guessed wrong: writing the text back would
         # fix it in place. Looked for whether or not R003 is selected or suppressed.
-        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
         outcome.note = f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
         if not options.diff:
             outcome.unwritten = True  # exit 2, as for any fix that was not written back
             if name == STDIN:
                 outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
         return outcome
-    result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
+    result = fix_source(source, plan.rules, options.unsafe_fixes, types, plan.keep)
     outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
     if options.diff:
         outcome.diff = unified_diff(source, result.source)
@@ -116,14 +117,14 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
     return outcome
 
 
-def has_mojibake(source: Source, report_type: str = "auto") -> bool:
+def has_mojibake(source: Source, types=None) -> bool:
     """Whether the built-in mojibake rule (R003) finds anything, whatever rules were chosen."""
     from lintlaw.linter import lint
 
     rule = _mojibake_rule()
     if not any(pattern.search(source.text) for pattern in rule.kind.patterns):
         return False  # the usual case, without building the document again
-    return bool(lint(source, [rule], report_type))
+    return bool(lint(source, [rule], types))
 
 
 def _mojibake_rule():
