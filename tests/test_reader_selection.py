@@ -61,16 +61,6 @@ def test_fixing_markdown_keeps_its_reader_in_every_round(tmp_path):
     assert path.read_text(encoding="utf-8") == MARKDOWN.replace("截止目前已完成", "截至目前已完成")
 
 
-def test_markdown_reads_a_written_marker_as_the_outline_grammar_does():
-    # "1.5亿元" starts with no marker (the grammar's 1. is never followed by a digit): the
-    # heading is numbered like any unnumbered one, so 一、 二、 三、 run on without a gap.
-    text = ("# 青山县2024年法治政府建设情况报告\n\n## 主要举措\n\n正文。\n\n"
-            "## 1.5亿元资金全部到位\n\n正文。\n\n## 三、其他\n\n无。\n")
-    [report] = build_document(readers.read("r.md", text.encode("utf-8"))).reports
-    assert [(s.marker.raw.strip(), s.title) for s in report.walk()] == [
-        ("一、", "主要举措"), ("二、", "1.5亿元资金全部到位"), ("三、", "其他")]
-
-
 def test_a_fixed_text_keeps_the_file_s_reader_encoding_and_mark():
     source = readers.read("r.md", "截止目前。\n".encode("utf-8-sig"))
     fixed = source.with_text("截至目前。\n")

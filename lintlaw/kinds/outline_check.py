@@ -39,7 +39,7 @@ PROBLEMS = {
     "late-start": Problem(_numbering, _found("previous", "expected")),
     "orphan-restart": Problem(_numbering, _found("previous")),
     "damaged-marker": Problem(_numbering, _found("expected")),
-    "marker-punctuation": Problem(_numbering, _found("expected"), fixable=True),
+    "marker-punctuation": Problem(_numbering, _found("expected", "together"), fixable=True),
     "level-skip": Problem(_numbering, _found("parent")),
     "empty-section": Problem(_numbering, _found("title")),
     "inline-sequence": Problem(_numbering, _found("previous", "detail")),
