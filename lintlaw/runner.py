@@ -259,11 +259,30 @@ def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[Fil
             outcomes = pool.map(_work, names, chunksize=chunk)
     except BaseException:
         # Ctrl-C, SIGTERM or a failure: no worker may go on checking, let alone fixing.
-        pool.terminate()  # SIGTERM to each worker, which cleans up and exits
+        _stop_pool(pool, multiprocessing.active_children())
         raise
     pool.close()
     pool.join()
     return outcomes
+
+
+def _stop_pool(pool, workers) -> None:
+    """SIGTERM to each worker (it cleans up and exits), then the pool's own teardown.
+
+    Pool.terminate() can wait on a worker that died holding a queue lock; it runs in
+    a helper thread for at most a few seconds, so that stopping never hangs.
+    """
+    import signal
+    import threading
+
+    for worker in workers:
+        try:
+            os.kill(worker.pid, signal.SIGTERM)
+        except (OSError, TypeError):
+            pass  # already gone
+    teardown = threading.Thread(target=pool.terminate, daemon=True)
+    teardown.start()
+    teardown.join(timeout=5)
 
 
 def _terminate_as_exit():
