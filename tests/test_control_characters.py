@@ -12,9 +12,9 @@ from lintlaw.render.visible import json_text, keep_lines, one_line
 from .test_cli import run
 
 # What a terminal would obey or a reader would be misled by; tab and newline are fine.
-RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-HOSTILE = "危险\x1b[31m红\x0b字\x9b2J\u202e反\x7f"
-SHOWN = "危险\\x1b[31m红\\x0b字\\x9b2J\\u202e反\\x7f"
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+HOSTILE = "危险\x1b[31m红\x0b字\x9b2J\u202e反\x7f\u2028尾"
+SHOWN = "危险\\x1b[31m红\\x0b字\\x9b2J\\u202e反\\x7f\\u2028尾"
 
 RULE = """\
 code = "X901"
@@ -72,7 +72,7 @@ def test_full_format_shows_escapes_and_carets_line_up(hostile):
     assert shown == f"3 | {SHOWN}。"
     # The carets run under the whole escaped match: every cell of it.
     assert carets == "  | " + "^" * text_width(HOSTILE)
-    assert carets.count("^") == len(SHOWN) + 5  # 危险红字反: five wide characters
+    assert carets.count("^") == len(SHOWN) + 6  # 危险红字反尾: six wide characters
 
 
 @pytest.mark.parametrize("output_format", ["json", "json-lines", "sarif", "gitlab"])

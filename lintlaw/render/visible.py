@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-# C0 controls but tab and newline, DEL and the C1 controls, bidi embeddings, overrides
-# and isolates, and the two noncharacters XML 1.0 forbids.
-_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+# C0 controls but tab and newline, DEL and the C1 controls, the Unicode line and paragraph
+# separators (line breaks to many readers, splitlines among them), bidi embeddings,
+# overrides and isolates, and the two noncharacters XML 1.0 forbids.
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff"
 _UNSAFE_IN_TEXT = re.compile(f"[{_UNSAFE}]")
 _UNSAFE_IN_LINE = re.compile(f"[\n{_UNSAFE}]")
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
