@@ -5,7 +5,7 @@ Every rule must stay silent on correct figures; the traps come from real reports
 
 import pytest
 
-from .conftest import findings
+from .helpers import findings
 
 
 def consistency(text, rules):
