@@ -44,7 +44,7 @@ MODULES = {
     "chronology": ["tests/test_dates.py", "tests/test_number_and_date_rules.py",
                    "tests/test_reports.py"],
     "numbering": ["tests/test_structure.py", "tests/test_outline.py", "tests/test_fixes.py"],
-    "fixing": ["tests/test_fixes.py", "tests/test_pair_fixes.py", "tests/test_writeback.py"],
+    "fixing": ["tests/test_fixes.py", "tests/test_pair_fixes.py", "tests/test_boundaries.py"],
     "document": ["tests/test_reports.py", "tests/test_structure.py", "tests/test_markdown.py",
                  "tests/test_page_debris.py"],
     "page": ["tests/test_page_debris.py", "tests/test_reports.py", "tests/test_structure.py"],
