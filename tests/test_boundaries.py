@@ -192,3 +192,56 @@ def test_a_checked_file_whose_finding_is_gone_has_a_stale_entry(two_reports):
     assert result.stderr.splitlines()[0] == (
         "lintlaw: 基线 baseline.json 中有 1 条记录已不再出现，可用 --write-baseline 更新：")
     assert len(result.stderr.splitlines()) == 2 and "a.txt:" in result.stderr.splitlines()[1]
+
+
+# --- found by scripts/mutate.py: limits and guards no test pinned ---------------------
+
+def test_a_rate_finding_spells_out_four_computations_at_most(all_rules):
+    text = "共收到来信500件、来访400件、网上信访300件、电话信访200件、其他150件，办结100件，办结率10%。"
+    assert findings(text, all_rules, select=["C001"]) == [("C001", 1, 53, (
+        "办结率10%与本句的数字对不上：100件÷500件＝20.0%，100件÷400件＝25.0%，100件÷300件＝33.3%，"
+        "100件÷200件＝50.0%等"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("累计办结案件20件。累计办结案件22件。", [("C006", 1, 17, "“累计办结案件”前文写的是20件，这里是22件，两处不一致")]),
+    ("共办结案件20件。共办结案件22件。", []),  # five characters name no figure: 共办结案件 may be two things
+])
+def test_a_restatement_needs_six_characters_of_lead(all_rules, text, expected):
+    assert findings(text, all_rules, select=["C006"]) == expected
+
+
+@pytest.mark.parametrize("length, expected", [(40, 1), (41, 0)])
+def test_a_heading_of_forty_characters_with_nothing_under_it_is_empty(all_rules, length, expected):
+    text = "一、主要举措\n（一）" + "甲" * length + "\n（二）依法履职\n全年办理案件。\n"
+    assert [code for code, *_ in findings(text, all_rules, select=["S109"])] == ["S109"] * expected
+
+
+@pytest.mark.parametrize("filler, year", [(7, 2023), (8, None)])
+def test_the_opening_year_is_looked_for_in_the_first_eight_lines(filler, year):
+    text = "我局认真推进法治建设工作\n" * filler + "2023年，我县推进法治政府建设。\n一、主要举措\n"
+    assert build_document(source_of(text)).reports[0].year == year
+
+
+def test_a_heading_like_line_before_the_opening_sentence_gives_no_year():
+    text = "2022年政府工作报告（全文）\n2023年，我县推进法治政府建设。\n一、主要举措\n"
+    assert build_document(source_of(text)).reports[0].year == 2023
+
+
+def test_a_report_year_finding_covers_the_four_digits_of_the_year(all_rules):
+    from lintlaw.linter import lint
+    from lintlaw.ruleset import select_rules
+
+    source = source_of(TITLE + "2023年，我局推进法治建设。\n一、2024年主要举措和成效\n")
+    [found] = lint(source, select_rules(all_rules, ["D003"], None))
+    assert source.text[found.start:found.end] == "2023"
+
+
+def test_numbered_lines_at_the_top_of_a_page_are_headings_not_tips():
+    lines = build_document(source_of("1.完善制度\n2.规范执法\n全年办理案件。\n")).lines
+    assert [line.kind for line in lines] == ["heading", "heading", "text"]
+
+
+def test_a_fix_that_changes_nothing_does_not_stop_the_fixes_after_it():
+    noop, real = _finding(0, 1, "一"), _finding(2, 3, "甲")
+    assert choose(source_of("一二三四"), [noop, real], unsafe=False) == [real]
