@@ -131,7 +131,7 @@ def _in_for_header(tokens, i: int) -> bool:
 def make_copy(base: Path) -> Path:
     """A copy of the repository at base/repo, with ../shared pointing at the real corpus."""
     repo = base / "repo"
-    for name in ("lintlaw", "rules", "grammar", "tests", "scripts"):
+    for name in ("lintlaw", "rules", "grammar", "tests", "scripts", "examples"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
     shutil.copy(ROOT / "pyproject.toml", repo / "pyproject.toml")
     # Property tests: the same examples every run, no example database, and no
