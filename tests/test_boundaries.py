@@ -245,3 +245,34 @@ def test_numbered_lines_at_the_top_of_a_page_are_headings_not_tips():
 def test_a_fix_that_changes_nothing_does_not_stop_the_fixes_after_it():
     noop, real = _finding(0, 1, "一"), _finding(2, 3, "甲")
     assert choose(source_of("一二三四"), [noop, real], unsafe=False) == [real]
+
+
+def test_a_report_year_in_a_later_measures_heading_is_checked(all_rules):
+    text = TITLE + "一、党的领导\n二、2023年推进法治政府建设的主要举措和成效\n"
+    assert findings(text, all_rules, select=["D003"]) == [("D003", 3, 3, "标题写的是2023年，而报告年度是2024年")]
+
+
+def test_a_plans_year_in_a_later_heading_is_checked(all_rules):
+    text = TITLE + "一、党的领导\n二、主要举措和成效\n三、2024年工作安排\n"
+    assert findings(text, all_rules, select=["D005"]) == [
+        ("D005", 4, 3, "下一年度安排应针对2025年，这里写的是2024年（报告年度2024年）")]
+
+
+def test_a_damaged_first_marker_expects_the_first_number(all_rules):
+    assert findings("一、主要举措\n）依法履职\n全年办理。\n", all_rules, select=["S106"]) == [
+        ("S106", 2, 1, "标题编号残缺：行首只剩“）”，按顺序应为“（一）”")]
+
+
+@pytest.mark.parametrize("title, issuer", [
+    ("青山县司法局2024年度法治政府建设情况报告", "青山县司法局"),
+    ("青山县2024年度法治政府建设情况报告", None),  # a place, not an organ
+])
+def test_the_issuer_named_in_a_title_is_an_organ(title, issuer):
+    assert build_document(source_of(title + "\n一、主要举措\n")).reports[0].issuer == issuer
+
+
+def test_a_table_of_contents_on_the_first_line_is_found_whole():
+    text = ("目录\n一、总体情况\n二、主要举措\n三、存在不足\n全年推进法治建设。\n"
+            "一、总体情况\n全年推进。\n二、主要举措\n三、存在不足\n")
+    assert [line.kind for line in build_document(source_of(text)).lines] == [
+        "contents", "contents", "contents", "contents", "text", "heading", "text", "heading", "heading"]
