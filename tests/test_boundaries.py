@@ -276,3 +276,24 @@ def test_a_table_of_contents_on_the_first_line_is_found_whole():
             "一、总体情况\n全年推进。\n二、主要举措\n三、存在不足\n")
     assert [line.kind for line in build_document(source_of(text)).lines] == [
         "contents", "contents", "contents", "contents", "text", "heading", "text", "heading", "heading"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # Four of five entries come back as headings: a table of contents.
+    ("一、总体情况\n二、主要举措\n三、存在不足\n四、工作安排\n五、其他\n全年推进法治建设。\n"
+     "一、总体情况\n全年推进。\n二、主要举措\n三、存在不足\n四、工作安排\n",
+     ["contents"] * 5 + ["text", "heading", "text", "heading", "heading", "heading"]),
+    # Two of three: short of four fifths, the run is the report's own headings.
+    ("一、总体情况\n二、主要举措\n三、存在不足\n全年推进法治建设。\n一、总体情况\n全年推进。\n二、主要举措\n全年推进。\n",
+     ["heading", "heading", "heading", "text", "heading", "text", "heading", "text"]),
+])
+def test_a_table_of_contents_needs_four_fifths_of_its_entries_repeated(text, kinds):
+    assert [line.kind for line in build_document(source_of(text)).lines] == kinds
+
+
+@pytest.mark.parametrize("length, signed", [(40, True), (41, False)])
+def test_a_signature_is_a_line_of_forty_characters_at_most(length, signed):
+    issuer = "甲" * (length - 3) + "司法局"
+    text = TITLE + "一、主要举措\n全年办理案件。\n" + issuer + "\n2025年1月20日\n"
+    report = build_document(source_of(text)).reports[0]
+    assert (report.signature.text if report.signature else None) == (issuer if signed else None)
