@@ -79,3 +79,12 @@ def _from_stdin(data: bytes, name: str, encoding: str | None) -> Source:
 
         return read_html(Path(name), decode(data, name, encoding).text)
     return decode(data, name, encoding)  # .md is read as Markdown by its name (document.py)
+
+
+def read_bytes(data: bytes, name: str, encoding: str | None = None) -> Source:
+    """Read bytes that came from elsewhere (the serve page's upload) as the file `name`
+    would be read: by its suffix, with the same errors."""
+    source = _from_stdin(data, name, encoding)
+    source.path = name
+    source.origin = Origin(data)
+    return source

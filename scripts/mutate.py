@@ -36,8 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # The fast test subset per module: the tests that exercise it directly, its
-# rules' own examples, and the corpus golden file.
-COMMON = ["tests/test_rule_examples.py", "tests/test_corpus_golden.py"]
+# boundary tests, the rules' own examples, and the corpus golden file.
+COMMON = ["tests/test_boundaries.py", "tests/test_rule_examples.py", "tests/test_corpus_golden.py"]
 MODULES = {
     "consistency": ["tests/test_consistency.py", "tests/test_numbers_in_the_wild.py",
                     "tests/test_quantities.py"],
@@ -172,6 +172,8 @@ def main(argv=None) -> int:
     parser.add_argument("--timeout", type=float, default=120, help="seconds per mutant")
     parser.add_argument("--sample", type=int, default=1, metavar="N",
                         help="run every Nth mutant of each module (a repeatable sample)")
+    parser.add_argument("--only", type=Path, metavar="FILE",
+                        help="run only the mutants listed in FILE (lines as --survivors prints them)")
     parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
     parser.add_argument("--list", action="store_true", help="only list the mutants")
     args = parser.parse_args(argv)
@@ -183,6 +185,9 @@ def main(argv=None) -> int:
     # still gives every module a fair sample.
     per_module = [mutants_of(module)[::args.sample] for module in args.modules]
     work = [m for group in itertools.zip_longest(*per_module) for m in group if m]
+    if args.only:
+        listed = set(args.only.read_text(encoding="utf-8").split("\n"))
+        work = [m for m in work if f"survived: {m}" in listed or str(m) in listed]
     if args.list:
         print("\n".join(map(str, work)))
         return 0

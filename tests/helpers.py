@@ -15,11 +15,11 @@ def source_of(text: str, path: str = "t.txt") -> Source:
     return decode(text.encode("utf-8"), path)
 
 
-def findings(text: str, rules, select=None, report_type: str = "auto"):
+def findings(text: str, rules, select=None):
     """(code, line, column, message) for every finding on a text."""
     from lintlaw.linter import lint
     from lintlaw.ruleset import select_rules
 
     source = source_of(text)
     chosen = select_rules(rules, select, None) if select else rules
-    return [(d.code, *source.position(d.start), d.message) for d in lint(source, chosen, report_type)]
+    return [(d.code, *source.position(d.start), d.message) for d in lint(source, chosen)]

@@ -16,16 +16,21 @@ def test_wheel_contains_grammar_and_rules(tmp_path):
     assert "lintlaw/_data/grammar/outline.lark" in names
     rule_files = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.toml")}
     assert rule_files and {f"lintlaw/_data/rules/{f}" for f in rule_files} <= names
+    # The lintlaw serve page: everything it needs is in the package (no CDN).
+    assert {f"lintlaw/serve/static/{f}" for f in ("index.html", "app.js", "style.css")} <= names
 
     # Unpacked alone (no source tree beside it), the package finds its data.
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = ("from lintlaw.resources import grammar_path, builtin_rules_dir;"
-            "from lintlaw.ruleset import load_rules;"
-            "print(grammar_path().parent.parent.name, len(load_rules()))")
+            "from lintlaw.ruleset import load_catalog;"
+            "from importlib.resources import files;"
+            "page = files('lintlaw.serve').joinpath('static', 'index.html').read_text(encoding='utf-8');"
+            "catalog = load_catalog();"
+            "print(grammar_path().parent.parent.name, len(catalog.rules) + len(catalog.types.types), 'app.js' in page)")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(target), "PATH": ""}, check=True).stdout.split()
-    assert out == ["_data", str(len(rule_files))]
+    assert out == ["_data", str(len(rule_files)), "True"]
 
 
 def test_wheel_reads_word_without_an_extra(tmp_path):

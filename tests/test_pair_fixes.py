@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from .helpers import findings
@@ -63,11 +63,16 @@ def _pairs(line: str) -> list[tuple[int, int]]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(TEXTS)
+@example("一、主要举措\n(热线》)\n")  # a bracket closed by another kind: the finding stays, quoting （
 def test_fixing_half_width_marks_never_unbalances_a_pair(all_rules, text):
     after = fixed(text, all_rules, select=HALF_WIDTH)
     # The fixes replace one character by one: positions stay comparable.
     assert len(after) == len(text)
-    assert set(findings(after, all_rules, select=["P001"])) <= set(findings(text, all_rules, select=["P001"]))
+    # Compared by place: a finding that quotes a bracket quotes the converted one after the fix.
+    def places(t):
+        return {f[:3] for f in findings(t, all_rules, select=["P001"])}
+
+    assert places(after) <= places(text)
     for before_line, after_line in zip(text.splitlines(), after.splitlines(), strict=True):
         for start, end in _pairs(before_line):
             if before_line[start] + before_line[end] == "()":

@@ -1,0 +1,185 @@
+"""What the page shows, as JSON-ready dicts: findings, text segments, outline, rate checks, fixes.
+
+No HTTP here (lintlaw/serve/app.py does that). Findings are the records of
+`--format json` (lintlaw/render/json_format.py) plus their character offsets, so the
+page shows exactly what `lintlaw check` shows.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from lintlaw.errors import InputError
+from lintlaw.inputs import SUFFIXES, read_bytes
+from lintlaw.source import Source
+
+
+def load(data: bytes, name: str) -> Source:
+    """Read uploaded bytes as `lintlaw check --stdin-filename NAME -` reads them (by suffix).
+
+    A bad file raises InputError with the CLI's own message."""
+    if Path(name).suffix.lower() not in SUFFIXES:
+        raise InputError(f"{name}: 不支持的文件类型（可检查 .txt、.md、.docx、.html）")
+    return read_bytes(data, name)
+
+
+def check(source: Source, plan) -> dict:
+    """Everything the page draws for one file."""
+    from lintlaw.document import build_document
+    from lintlaw.linter import lint
+    from lintlaw.render.json_format import to_dict
+
+    diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
+    findings = []
+    for number, d in enumerate(diagnostics):
+        record = to_dict(d, source)
+        record.update(id=number, start=d.start, end=d.end)  # the page's own: an id, and offsets to highlight
+        findings.append(record)
+    document = build_document(source, plan.types)
+    return {
+        "name": source.path,
+        "editable": source.editable,
+        "encoding": source.encoding,
+        "findings": findings,
+        "segments": segments(source.text, diagnostics),
+        "reports": [_report(document, report, diagnostics) for report in document.reports],
+    }
+
+
+def segments(text: str, diagnostics) -> list[dict]:
+    """The text cut at every finding's start and end: [{"s": offset, "t": text, "ids": [...]}].
+
+    Offsets count characters (code points), as lintlaw does; the page never has to
+    convert them to JavaScript's UTF-16 indices. A finding with an empty span (a missing
+    mark) gets an empty segment of its own, drawn as a caret.
+    """
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    carets: dict[int, list[int]] = {}
+    for i, d in enumerate(diagnostics):
+        if d.start == d.end:
+            carets.setdefault(d.start, []).append(i)
+        else:
+            starting.setdefault(d.start, []).append(i)
+            ending.setdefault(d.end, []).append(i)
+    cuts = sorted({0, len(text), *starting, *ending, *carets})
+    active: set[int] = set()
+    out = []
+    for start, end in zip(cuts, cuts[1:] + [None]):
+        active.difference_update(ending.get(start, ()))
+        active.update(starting.get(start, ()))
+        if start in carets:
+            out.append({"s": start, "t": "", "ids": carets[start]})
+        if end is not None and end > start:
+            out.append({"s": start, "t": text[start:end], "ids": sorted(active)})
+    return out
+
+
+def _report(document, report, diagnostics) -> dict:
+    source = document.source
+    at = {}
+    for i, d in enumerate(diagnostics):
+        at.setdefault(d.start, []).append(i)
+    year, where, line = report.dating
+    return {
+        "title": "".join(report.title.text.splitlines()) if report.title else "（无标题）",
+        "line": source.position(report.title.start)[0] if report.title else None,
+        "start": report.title.start if report.title else 0,
+        "year": year,
+        "year_from": None if year is None or where == "标题" else f"{where}第{source.position(line.start)[0]}行",
+        "issuer": report.issuer,
+        "findings": at.get(report.anchor.start, []) if report.anchor else [],
+        "sections": [_section(source, section, at) for section in report.sections],
+        "rates": rate_checks(document, report),
+    }
+
+
+def _section(source, section, at) -> dict:
+    heading = section.heading
+    return {
+        "marker": section.marker.raw,
+        "title": section.title,
+        "line": source.position(heading.start)[0],
+        "start": heading.start,
+        "findings": at.get(heading.marker.start, []),  # numbering breaks sit on the marker
+        "children": [_section(source, child, at) for child in section.children],
+    }
+
+
+def rate_checks(document, report) -> list[dict]:
+    """The rate checks of `lintlaw tree --facts`, one dict per rate: status ok | bad | unchecked."""
+    from lintlaw.consistency import analysis_of
+
+    source = document.source
+    out = []
+    for check in analysis_of(document).rates:
+        rate = check.rate
+        if rate.sentence.report is not report:
+            continue
+        item = {"line": source.position(rate.quantity.start)[0], "start": rate.quantity.start,
+                "rate": rate.cue + rate.quantity.text}
+        if check.matched:
+            part, whole = check.matched
+            value = 100 * part.quantity.value / whole.quantity.value
+            tried = [w.quantity.text for w in check.wholes if w is not whole]
+            item.update(status="ok", detail=f"✓ {part.quantity.text}÷{whole.quantity.text}＝{value:.3f}%"
+                        + (f"（另试过 {'、'.join(tried)}）" if tried else ""))
+        elif check.checkable:
+            item.update(status="bad", detail="✗ 与本句任何分子、分母之比都不符")
+        elif check.parts:
+            item.update(status="unchecked",
+                        detail=f"未核对：有分子 {check.parts[0].quantity.text}，本句没有可作分母的数字")
+        else:
+            item.update(status="unchecked", detail="未核对：本句没有与比率名称对应的分子")
+        out.append(item)
+    return out
+
+
+def fix(source: Source, plan, chosen: list[int]) -> dict:
+    """Apply the chosen unsafe fixes (ids of check()'s findings), then the safe fixes in
+    rounds, as `lintlaw check --fix` does. With no unsafe fix chosen the bytes are those
+    `check --fix` writes for the same file: Source.encode of the fixed text, or the
+    original bytes when nothing changed."""
+    from lintlaw.fixing import apply_edits, choose, fix_source
+    from lintlaw.linter import lint
+    from lintlaw.runner import MOJIBAKE, unified_diff
+
+    if not source.editable:
+        raise InputError(f"{source.path}: Word 文档和网页不能自动修复，只报告问题")
+    types = plan.types
+    current, fixed, edits = source, 0, 0
+    if chosen:
+        found = plan.keep(lint(source, plan.rules, types), source)
+        picked = [found[i] for i in sorted(set(chosen)) if 0 <= i < len(found) and found[i].fix]
+        taken = choose(source, picked, unsafe=True)
+        changes = [edit for d in taken for edit in d.fix.edits]
+        current = Source(path=source.path, text=apply_edits(source.text, changes),
+                         encoding=source.encoding, bom=source.bom)
+        fixed, edits = len(taken), len(changes)
+    result = fix_source(current, plan.rules, False, types, plan.keep)
+    fixed, edits = fixed + result.fixed, edits + result.edits
+    if any(d.code == MOJIBAKE for d in result.remaining):
+        raise InputError(f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定")
+    changed = result.source.text != source.text
+    data = source.encode(result.source.text) if changed else source.origin.data
+    return {
+        "name": source.path,
+        "fixed": fixed,
+        "edits": edits,
+        "remaining": len(result.remaining),
+        "diff": unified_diff(source, result.source),
+        "data": base64.b64encode(data).decode("ascii"),
+    }
+
+
+def rule_info(rules, code: str) -> dict | None:
+    """One rule's documentation, as `lintlaw rule CODE` prints it."""
+    from lintlaw.render.rule_doc import render
+
+    for rule in rules:
+        if code in (rule.code, rule.name):
+            return {"code": rule.code, "name": rule.name, "category": rule.category,
+                    "severity": rule.severity.label, "explanation": rule.explanation,
+                    "authority": rule.authority, "text": render(rule)}
+    return None

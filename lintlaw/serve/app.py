@@ -1,0 +1,173 @@
+"""The HTTP side of `lintlaw serve`: routes, and the checks every request passes.
+
+The standard library's ThreadingHTTPServer is enough: the page reads a file in the
+browser and POSTs its raw bytes with the name in the query string, so there is no
+multipart form to parse (the cgi module that parsed them is gone in Python 3.13).
+
+Safety, in the order a request meets it:
+- the server listens on 127.0.0.1 only;
+- the Host header must name that address (or localhost) and this port: a page on another
+  site whose name was re-pointed at 127.0.0.1 (DNS rebinding) is refused;
+- every /api/ call carries the per-run token (compared in constant time);
+- an upload larger than MAX_UPLOAD is refused before its body is read;
+- uploads stay in memory and are forgotten when the request ends.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import secrets
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from urllib.parse import parse_qs, urlsplit
+
+from lintlaw.errors import LintlawError
+from lintlaw.render.visible import one_line
+from lintlaw.serve import analysis
+
+MAX_UPLOAD = 20 * 1024 * 1024
+JSON = "application/json; charset=utf-8"
+# The page runs only its own script and talks only to this server.
+CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'"
+HOST = "127.0.0.1"
+STATIC = {"/": ("index.html", "text/html; charset=utf-8"),
+          "/app.js": ("app.js", "text/javascript; charset=utf-8"),
+          "/style.css": ("style.css", "text/css; charset=utf-8")}
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port: int, plan_for, token: str | None = None):
+        """`plan_for(name)` gives the rules and settings for an uploaded file of that name."""
+        super().__init__((HOST, port), Handler)
+        self.plan_for = plan_for
+        self.token = token or secrets.token_urlsafe(24)
+        self.port = self.server_address[1]
+        self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/?token={self.token}"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Server
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass  # the terminal shows the address, not every request
+
+    def do_GET(self):
+        self._route("GET")
+
+    def do_POST(self):
+        self._route("POST")
+
+    def _route(self, method: str) -> None:
+        url = urlsplit(self.path)
+        query = {key: values[-1] for key, values in parse_qs(url.query).items()}
+        if self.headers.get("Host", "") not in self.server.hosts:
+            return self._error(HTTPStatus.MISDIRECTED_REQUEST, "请求的主机名不是本机地址，已拒绝")
+        if method == "GET" and url.path in STATIC:
+            return self._static(*STATIC[url.path])
+        if not url.path.startswith("/api/"):
+            return self._error(HTTPStatus.NOT_FOUND, "没有这个页面")
+        if not hmac.compare_digest(query.get("token", "").encode(), self.server.token.encode()):
+            return self._error(HTTPStatus.FORBIDDEN, "口令不对：请使用 lintlaw serve 启动时显示的地址")
+        routes = {("GET", "/api/rule"): self._rule, ("POST", "/api/check"): self._check,
+                  ("POST", "/api/fix"): self._fix, ("POST", "/api/annotate"): self._annotate}
+        handler = routes.get((method, url.path))
+        if handler is None:
+            return self._error(HTTPStatus.NOT_FOUND, "没有这个接口")
+        try:
+            handler(query)
+        except LintlawError as err:  # the one-line message the command line gives
+            self._error(HTTPStatus.BAD_REQUEST, one_line(f"lintlaw: {err}"))
+        except Exception as err:  # a bug: one line for the page, as `check` says it, not a dropped connection
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR,
+                        one_line(f"lintlaw: 内部错误：{type(err).__name__}: {err}（请报告此问题）"))
+
+    # --- routes ---
+
+    def _rule(self, query) -> None:
+        info = analysis.rule_info(self.server.plan_for("").rules, query.get("code", ""))
+        if info is None:
+            return self._error(HTTPStatus.NOT_FOUND, f"没有代码或名称为“{query.get('code', '')}”的规则")
+        self._json(info)
+
+    def _check(self, query) -> None:
+        loaded = self._upload(query)
+        if loaded:
+            source, plan = loaded
+            self._json(analysis.check(source, plan))
+
+    def _fix(self, query) -> None:
+        loaded = self._upload(query)
+        if loaded:
+            source, plan = loaded
+            chosen = [int(i) for i in query.get("unsafe", "").split(",") if i.strip().isdigit()]
+            self._json(analysis.fix(source, plan, chosen))
+
+    def _annotate(self, query) -> None:
+        loaded = self._upload(query)
+        if not loaded:
+            return
+        source, plan = loaded
+        if source.encoding != "docx":
+            return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）可以生成批注版")
+        from lintlaw.annotate import annotate_docx  # what `check --annotate` writes
+        from lintlaw.linter import lint
+
+        diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
+        data = annotate_docx(source.origin.data, diagnostics, source)
+        self._send(HTTPStatus.OK, data,
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+    # --- helpers ---
+
+    def _upload(self, query):
+        """The uploaded file as a Source and its plan, or None after an error response."""
+        name = query.get("name", "").replace("\\", "/").rsplit("/", 1)[-1]
+        if not name:
+            self._error(HTTPStatus.BAD_REQUEST, "缺少文件名")
+            return None
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            length = -1
+        if length < 0:  # a negative length would read until the client hangs up
+            self._error(HTTPStatus.LENGTH_REQUIRED, "缺少有效的 Content-Length")
+            return None
+        if length > MAX_UPLOAD:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                        f"lintlaw: {name}: 文件太大（{length / 2**20:.1f} MB），上限是 {MAX_UPLOAD // 2**20} MB")
+            return None
+        data = self.rfile.read(length)
+        return analysis.load(data, name), self.server.plan_for(name)
+
+    def _static(self, file: str, content_type: str) -> None:
+        data = resources.files("lintlaw.serve").joinpath("static", file).read_bytes()
+        self._send(HTTPStatus.OK, data, content_type)
+
+    def _json(self, value) -> None:
+        self._send(HTTPStatus.OK, json.dumps(value, ensure_ascii=False).encode(), JSON)
+
+    def _error(self, status: HTTPStatus, message: str) -> None:
+        self.close_connection = True  # an unread body must not be taken for the next request
+        self._send(status, json.dumps({"error": message}, ensure_ascii=False).encode(), JSON)
+
+    def _send(self, status: HTTPStatus, data: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Referrer-Policy", "no-referrer")
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(data)
