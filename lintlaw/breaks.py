@@ -3,7 +3,7 @@
 A capture breaks a paragraph after a comma, in the middle of a word, inside a 《…》
 title, across blank lines or lines holding only a zero-width space. Whether a
 pair of lines is one sentence is judged from the characters at the break and
-from what kind of line each is; the word lists come from the R005 rule file.
+from the type of each line; the word lists come from the R005 rule file.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def neighbours(document: Document) -> Iterator[tuple[Line, Line]]:
     """Each line with the next one, skipping lines that hold only invisible characters."""
     previous = None
     for line in document.lines:
-        if line.kind == TEXT and is_invisible_only(line):
+        if line.type == TEXT and is_invisible_only(line):
             continue
         if previous is not None:
             yield previous, line
@@ -101,9 +101,9 @@ def split_title_marks(document: Document) -> set[int]:
     found: set[int] = set()
     previous = None
     for line in document.lines:
-        if line.kind == TEXT and is_invisible_only(line):
+        if line.type == TEXT and is_invisible_only(line):
             continue
-        if line.kind not in (TEXT, HEADING, DAMAGED):
+        if line.type not in (TEXT, HEADING, DAMAGED):
             previous = None
             continue
         if previous is not None and carries_open_mark(previous.text, line.text, TITLE_MARKS):
@@ -153,7 +153,7 @@ def find_breaks(document: Document, words: BreakWords) -> list[Break]:
     text = document.source.text
     found = []
     for line in document.lines:
-        if line.kind == TITLE and ("\n" in line.text or "\r" in line.text):
+        if line.type == TITLE and ("\n" in line.text or "\r" in line.text):
             found.extend(_inside_title(text, line))
     for before, after in neighbours(document):
         why = _why(before, after, words)
@@ -181,7 +181,7 @@ def _last_visible(text: str, start: int, end: int) -> int:
 
 
 def _why(before: Line, after: Line, words: BreakWords) -> str | None:
-    if after.kind != TEXT or before.kind not in (TEXT, HEADING, DAMAGED, TITLE):
+    if after.type != TEXT or before.type not in (TEXT, HEADING, DAMAGED, TITLE):
         return None
     a, b = clean(before.text), clean(after.text)
     if not a or not b or _is_table_or_list(b):
@@ -199,14 +199,14 @@ def _why(before: Line, after: Line, words: BreakWords) -> str | None:
         return None
     if last.isdigit() and (first in words.units or first.isdigit() and _is_running(a, words)):
         return "unit"  # a number cut from its measure word, or cut in two
-    if len(b) == 1 and is_han(first) and first not in words.whole and before.kind in (TEXT, TITLE):
+    if len(b) == 1 and is_han(first) and first not in words.whole and before.type in (TEXT, TITLE):
         return "piece"
     if not _is_running(a, words) or words.new_paragraph.match(b):
         return None
     # A heading counts as running text only with a sentence run in after its title.
-    if before.kind == HEADING and "。" not in before.body:
+    if before.type == HEADING and "。" not in before.body:
         return None
-    if before.kind in (TEXT, HEADING) and (_is_running(b, words) or _is_tail(b, words)):
+    if before.type in (TEXT, HEADING) and (_is_running(b, words) or _is_tail(b, words)):
         return "sentence"
     return None
 

@@ -17,21 +17,11 @@ from typer.core import TyperCommand
 
 from lintlaw import __version__
 from lintlaw.errors import LintlawError
+from lintlaw.render.formats import FORMATS
 from lintlaw.render.visible import one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
-
-
-class Format(str, Enum):
-    full = "full"
-    concise = "concise"
-    json = "json"
-    json_lines = "json-lines"
-    sarif = "sarif"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
 
 
 class FailOn(str, Enum):
@@ -106,7 +96,7 @@ def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
 @app.command(cls=_CheckCommand)
 def check(
     paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md），- 表示标准输入。"),
-    output_format: Format = typer.Option(Format.full, "--format", help="输出格式。"),
+    output_format: str = typer.Option("full", "--format", help=f"输出格式：{'、'.join(FORMATS)}。"),
     select: Optional[List[str]] = typer.Option(None, help="只启用这些规则（代码、代码前缀、规则名或类别，逗号分隔）。"),
     ignore: Optional[List[str]] = typer.Option(None, help="停用这些规则（写法同 --select）。"),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在所选规则之外再启用这些规则。"),
@@ -137,7 +127,7 @@ def check(
     from lintlaw.pipeline import CheckRequest, run_check
 
     request = CheckRequest(
-        paths=paths, output_format=output_format.value, select=_split(select), ignore=_split(ignore),
+        paths=paths, output_format=output_format, select=_split(select), ignore=_split(ignore),
         extend_select=_split(extend_select), fail_on=fail_on.value if fail_on else None, encoding=encoding,
         rules_dirs=rules_dirs or [], fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics,
         output_file=output_file, jobs=jobs, config=config, isolated=isolated, baseline=baseline,
@@ -237,7 +227,12 @@ def rule(
         rules, _, plan = catalog_for_path(".", config, isolated, rules_dirs or [])
     except LintlawError as err:
         _fail(str(err))
-    match = [r for r in rules if code in (r.code, r.name) or r.code == code.upper()]
+    from lintlaw.redirects import current_name
+
+    name = current_name(code)
+    if name != code:
+        print(f"lintlaw: 规则“{code}”已改名为“{name}”", file=sys.stderr)
+    match = [r for r in rules if name in (r.code, r.name) or r.code == code.upper()]
     if not match:
         _fail(f"没有代码或名称为“{code}”的规则（用 lintlaw rules 查看全部）")
     print(render(match[0], plan.settings, plan.types))
@@ -280,6 +275,10 @@ def serve(
 
 
 def main() -> None:
+    # Started with standard output or error closed (`>&-`): write nowhere rather than fail.
+    for stream in ("stdout", "stderr"):
+        if getattr(sys, stream) is None:
+            setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the whole run
     try:
         app()
     except LintlawError as err:  # anything a command did not catch itself

@@ -8,18 +8,17 @@ globs, suppressed findings) are relative to the file's directory.
 from __future__ import annotations
 
 import fnmatch
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
 from lintlaw.dates import parse_month_day
+from lintlaw.diagnostics import SEVERITY_NAMES
 from lintlaw.errors import UsageError
 from lintlaw.paths import real_path, relative_path
 
 CONFIG_NAMES = (".lintlaw.toml", "lintlaw.toml", "pyproject.toml")
-SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -106,16 +105,16 @@ def _kind(value) -> str:
 
 
 def _read_toml(path: Path) -> dict:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    from lintlaw import tomlfile
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomlfile.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         raise UsageError(f"{path}: 无法读取配置文件（{err}）") from None
-    except tomllib.TOMLDecodeError as err:
+    except tomlfile.TOMLDecodeError as err:
         raise UsageError(f"{path}: 配置文件不是有效的 TOML（{err}）") from None
+    except RecursionError:
+        raise UsageError(f"{path}: 配置文件不是有效的 TOML（嵌套层次太深）") from None
 
 
 @lru_cache(maxsize=None)
@@ -170,12 +169,12 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         values["per_file_ignores"] = tuple((glob, tuple(v)) for glob, v in table.items())
     if "severity" in data:
         table = data["severity"]
-        if not isinstance(table, dict) or not all(v in SEVERITIES for v in table.values()):
-            fail("severity", "应为“规则 = 级别”的表，级别为 error、warning 或 info")
+        if not isinstance(table, dict) or not all(v in SEVERITY_NAMES for v in table.values()):
+            fail("severity", f"应为“规则 = 级别”的表，级别为 {'、'.join(SEVERITY_NAMES[:-1])} 或 {SEVERITY_NAMES[-1]}")
         values["severity"] = tuple(table.items())
     if "fail-on" in data:
-        if data["fail-on"] not in SEVERITIES:
-            fail("fail-on", "只能取 error、warning、info")
+        if data["fail-on"] not in SEVERITY_NAMES:
+            fail("fail-on", f"只能取 {'、'.join(SEVERITY_NAMES)}")
         values["fail_on"] = data["fail-on"]
     if "deadline" in data:
         values["deadline"] = parse_month_day(data["deadline"]) or fail("deadline", "应为“月-日”，如 \"03-01\"")

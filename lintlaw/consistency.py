@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from lintlaw.chars import HAN
 from lintlaw.facts import (
     BOOK_TITLE,
     DONE_WORDS,
@@ -43,7 +44,7 @@ _APPROXIMATE_RATE = re.compile(r"(?:约|近|超过|逾|接近)\s*$")
 # A listed count: "出台3部规范性文件：《…》《…》《…》" or "《…》《…》等2部法规".
 _TITLE_GAP = re.compile(r"[、，,和及与\s]*")
 _DOC_UNITS = frozenset("部件份个项本篇套册门")
-_DOC_NOUN = (r"[\u4e00-\u9fff]{0,6}?(?:文件|制度|办法|法律|法规|规章|条例|方案|意见|政策|措施|规定|通知|"
+_DOC_NOUN = (rf"[{HAN}]{{0,6}}?(?:文件|制度|办法|法律|法规|规章|条例|方案|意见|政策|措施|规定|通知|"
              r"细则|规则|标准|指南|指引|读本|教材|课程|书籍|图书|手册|规划|计划|清单)")
 _BACKWARD_TAIL = re.compile(r"\s*(?P<etc>等)?\s*(?:共\s*)?$")
 

@@ -11,6 +11,7 @@ import datetime
 import re
 from typing import NamedTuple
 
+from lintlaw.chars import HAN
 from lintlaw.numerals import chinese_number
 
 _Y = r"(?P<y>(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})"
@@ -41,7 +42,7 @@ _ISO_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?
 # (發布時間, from a site's big5 gateway). A bare 时间/日期 counts only
 # when no Chinese character runs into it (会议时间 is not page metadata).
 _PAGE_DATE = re.compile(
-    r"(?P<label>(?:[发發]布|更新|成文|印[发發]|[发發]文|生成)(?:[时時][间間]|日期)|(?<![\u4e00-\u9fff])(?:[时時][间間]|日期))\s*[:：]\s*"
+    rf"(?P<label>(?:[发發]布|更新|成文|印[发發]|[发發]文|生成)(?:[时時][间間]|日期)|(?<![{HAN}])(?:[时時][间間]|日期))\s*[:：]\s*"
     r"(?P<y>(?:19|20)[0-9]{2})(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
     r"|\s*年\s*(?P<m2>[0-9]{1,2})\s*月\s*(?P<d2>[0-9]{1,2})\s*日)(?![0-9])")
 # What a page-metadata label says the date is.

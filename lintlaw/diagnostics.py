@@ -24,8 +24,14 @@ class Severity(IntEnum):
         return {Severity.INFO: "提示", Severity.WARNING: "警告", Severity.ERROR: "错误"}[self]
 
 
-CATEGORIES = ("structure", "placeholder", "consistency", "number", "date", "punctuation",
-              "wording", "residue")
+# The names rule files, configuration and --fail-on use, most severe first.
+SEVERITY_NAMES = tuple(severity.label for severity in sorted(Severity, reverse=True))
+
+
+# Each category and the letter its built-in rules' codes start with (rules/<category>/).
+CODE_LETTERS = {"structure": "S", "placeholder": "T", "consistency": "C", "number": "N", "date": "D",
+                "punctuation": "P", "wording": "W", "residue": "R"}
+CATEGORIES = tuple(CODE_LETTERS)
 
 
 class Edit(NamedTuple):

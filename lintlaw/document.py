@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from lintlaw.chars import SENTENCE_PUNCT
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
 from lintlaw.page import retype, split_reports, title_parts, title_rank
+from lintlaw.readers import view
 from lintlaw.source import Source
 
 if TYPE_CHECKING:
@@ -20,8 +22,6 @@ if TYPE_CHECKING:
 _YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
 _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
 _ORG_SUFFIX = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
-# A signature is a short line with no sentence punctuation.
-_SENTENCE_PUNCT = re.compile(r"[。，,；;：:！!？?、]")
 # Where a report with no year in its title says which year it reports on: the opening
 # sentence ("2024年，我县…", "2024年度，…"; not "2024年以来" nor a date "2025年1月…") or
 # the reporting sentence ("现将2024年…报告如下").
@@ -93,7 +93,7 @@ class Report:
             if match:
                 return int(match.group(1)), "标题", self.title
         for line in self.intro[:_OPENING_LINES]:
-            if line.kind != TEXT or not _SENTENCE_STOP.search(line.text):
+            if line.type != TEXT or not _SENTENCE_STOP.search(line.text):
                 continue  # a sentence, not a heading-like line such as "2022年政府工作报告（全文）"
             match = _OPENING_YEAR.match(line.text) or _REPORTING_SENTENCE.search(line.text)
             if match:
@@ -148,7 +148,7 @@ class Document:
 
     def prose_lines(self):
         """Lines of running text: paragraphs and headings, not titles, dates or page chrome."""
-        return [line for line in self.lines if line.kind in (TEXT, HEADING, DAMAGED)]
+        return [line for line in self.lines if line.type in (TEXT, HEADING, DAMAGED)]
 
     def fact(self, key: str, compute):
         """A derived fact, computed on first use and shared by every rule."""
@@ -159,13 +159,7 @@ class Document:
 
 def build_document(source: Source, types: ReportTypes | None = None) -> Document:
     """The document of a source; each report's type is chosen among `types` (default: the built-in ones)."""
-    text = source.text
-    not_text = []
-    if source.path.lower().endswith(".md"):
-        from lintlaw.readers.markdown import code_blocks, outline_text
-
-        text = outline_text(text)  # same length: offsets still point into the file
-        not_text = code_blocks(source.text)
+    text, not_text = view(source)  # same length: offsets still point into the file
     lines = retype(parse_lines(text, source.line_starts))
     reports = [_build_report(chunk) for chunk in split_reports(lines)]
     if types is None:
@@ -183,7 +177,7 @@ def _build_report(lines: list[Line]) -> Report:
     body = _strip_signature(report, body)
     stack: list[Section] = []
     for line in body:
-        if line.kind in (HEADING, DAMAGED):
+        if line.type in (HEADING, DAMAGED):
             level = line.marker.level
             while stack and stack[-1].level >= level:
                 stack.pop()
@@ -203,10 +197,10 @@ def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
     A capture often repeats the title (once whole, once split under the issuer's
     name); the last title line before the first heading ends the preamble.
     """
-    content = [line for line in lines if line.kind not in (CHROME, TOC)]
-    first_heading = next((i for i, line in enumerate(content) if line.kind in (HEADING, DAMAGED)),
+    content = [line for line in lines if line.type not in (CHROME, TOC)]
+    first_heading = next((i for i, line in enumerate(content) if line.type in (HEADING, DAMAGED)),
                          len(content))
-    titles = [i for i in range(first_heading) if content[i].kind == TITLE]
+    titles = [i for i in range(first_heading) if content[i].type == TITLE]
     if not titles:
         return content
     report.title = content[min(titles, key=lambda i: title_rank(content[i]))]
@@ -218,15 +212,15 @@ def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
 
     Anything after the date (page footer) is dropped from the body too.
     """
-    date_index = next((i for i in range(len(body) - 1, -1, -1) if body[i].kind == DATE), None)
+    date_index = next((i for i in range(len(body) - 1, -1, -1) if body[i].type == DATE), None)
     if date_index is None:
         return body
     report.date = body[date_index]
     end = date_index
     if end > 0:
         candidate = body[end - 1]
-        if (candidate.kind not in (HEADING, DAMAGED) and len(candidate.text) <= 40
-                and not _SENTENCE_PUNCT.search(candidate.text)):
+        if (candidate.type not in (HEADING, DAMAGED) and len(candidate.text) <= 40
+                and not SENTENCE_PUNCT.search(candidate.text)):
             report.signature = candidate
             end -= 1
     return body[:end]

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lintlaw.chars import is_han
+from lintlaw.chars import SENTENCE_END, is_han
 from lintlaw.dates import DateMention, find_dates, find_iso_dates, find_page_dates
 from lintlaw.document import Document, Report, Section
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, Line
 from lintlaw.quantities import Quantity, find_quantities
 
-_SENTENCE_END = re.compile(r"[。！？!?]+")
+_SENTENCE_END = re.compile(f"[{SENTENCE_END}]+")
 _PAGE_DATE_CUE = re.compile(r"(?:[时時][间間]|日期)\s*[:：]")
 _CLAUSE_BREAKS = "，,；;：:、（(）)"
 # 《…》 with one level of nesting: numbers and years inside a title are part of a name.
@@ -103,12 +103,12 @@ def _compute(document: Document) -> Facts:
                 for paragraph in inner.paragraphs:
                     top_of[paragraph.start] = section
         for line in report.lines:
-            if line.kind == CHROME:
+            if line.type == CHROME:
                 _add_page_dates(facts, text, report, line, chrome=True)
                 continue
             if _PAGE_DATE_CUE.search(line.text):
                 _add_page_dates(facts, text, report, line, chrome=False)
-            if line.kind not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
+            if line.type not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
                 continue
             begin = line.marker.end if line.marker is not None else line.start
             _add_line(facts, text, report, top_of.get(line.start), line, begin)

@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 from lintlaw.errors import InputError
-from lintlaw.source import Origin, Source, decode, read_file
+from lintlaw.readers import SUFFIXES
+from lintlaw.source import Origin, Source
 
 STDIN = "-"
-SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 DOCX = (".docx",)
 ANNOTATED_COPY = ".lintlaw.docx"  # what --annotate writes: lintlaw's output, not a report to search for
 
@@ -31,9 +31,30 @@ def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, .
     return found
 
 
+def unique_files(names: list[str]) -> list[str]:
+    """The names without repeats of one file (a.txt, ./a.txt, a link to it): the first
+    spelling is kept. Checking (let alone fixing) a file twice would only go wrong."""
+    import os
+
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for name in names:
+        try:
+            status = os.stat(name) if name != STDIN else None
+        except (OSError, ValueError):
+            status = None  # unreadable: its error comes when it is read
+        if status is not None:
+            identity = (status.st_dev, status.st_ino)
+            if identity in seen:
+                continue
+            seen.add(identity)
+        kept.append(name)
+    return kept
+
+
 def load(name: str, encoding: str | None, stdin_filename: str | None = None) -> Source:
-    """Read one input. Standard input is read as the file `stdin_filename` would be
-    (Markdown, web page, Word by its suffix)."""
+    """Read one input with the reader its suffix chooses (lintlaw/readers). Standard input
+    is read as the file `stdin_filename` would be."""
     source = _load(name, encoding, stdin_filename)
     # Findings name the file as it was typed ("./a.txt", "x/../a.txt"), the key it is known by;
     # standard input, by the name --stdin-filename gives it.
@@ -42,49 +63,28 @@ def load(name: str, encoding: str | None, stdin_filename: str | None = None) -> 
 
 
 def _load(name: str, encoding: str | None, stdin_filename: str | None) -> Source:
-    if name == STDIN:
-        try:
-            data = sys.stdin.buffer.read()
-        except OSError as err:
-            raise InputError(f"-: 无法读取标准输入（{err}）") from None
-        try:
-            source = _from_stdin(data, stdin_filename or STDIN, encoding)
-        except InputError as err:
-            raise InputError(str(err), data=data) from None  # a filter passes unreadable input on
-        source.origin = Origin(data)
-        return source
-    path = Path(name)
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        from lintlaw.readers.docx_reader import read_docx
+    from lintlaw import readers
 
-        if not path.is_file():
-            read_file(path)  # the usual message for a missing or unreadable file
-        return read_docx(path)
-    if suffix in (".html", ".htm"):
-        from lintlaw.readers.html_reader import read_html
-
-        return read_html(path, read_file(path, encoding).text)
-    return read_file(path, encoding)
-
-
-def _from_stdin(data: bytes, name: str, encoding: str | None) -> Source:
-    suffix = Path(name).suffix.lower() if name != STDIN else ""
-    if suffix == ".docx":
-        from lintlaw.readers.docx_reader import read_docx
-
-        return read_docx(Path(name), data)
-    if suffix in (".html", ".htm"):
-        from lintlaw.readers.html_reader import read_html
-
-        return read_html(Path(name), decode(data, name, encoding).text)
-    return decode(data, name, encoding)  # .md is read as Markdown by its name (document.py)
+    if name != STDIN:
+        return readers.read(name, None, encoding)
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as err:
+        raise InputError(f"-: 无法读取标准输入（{err}）") from None
+    try:
+        source = readers.read(stdin_filename or STDIN, data, encoding)
+    except InputError as err:
+        raise InputError(str(err), data=data) from None  # a filter passes unreadable input on
+    source.origin = Origin(data)
+    return source
 
 
 def read_bytes(data: bytes, name: str, encoding: str | None = None) -> Source:
     """Read bytes that came from elsewhere (the serve page's upload) as the file `name`
     would be read: by its suffix, with the same errors."""
-    source = _from_stdin(data, name, encoding)
+    from lintlaw import readers
+
+    source = readers.read(name, data, encoding)
     source.path = name
     source.origin = Origin(data)
     return source

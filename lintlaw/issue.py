@@ -1,4 +1,10 @@
-"""What an analysis reports before a rule turns it into a finding."""
+"""What an analysis or a kind reports before a rule turns it into a finding.
+
+One record for both layers: the analyses (numbering, consistency, chronology,
+punctuation) name the problem they found; a kind passes on the issues of the
+problem its rule selects, and the linter adds the rule's code, message and path
+to make a Diagnostic.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from lintlaw.diagnostics import Fix
 
 
 class Issue(NamedTuple):
-    check: str  # the `problem` a rule file selects
+    check: str  # the `problem` a rule file selects (a kind without problems: its own name)
     start: int
     end: int
     values: dict[str, Any]  # what the rule's message may show

@@ -18,15 +18,15 @@ def lint(source: Source, rules: list[Rule], types=None) -> list[Diagnostic]:
     starts = [report.lines[0].start if report.lines else 0 for report in document.reports]
     found = []
     for rule in rules:
-        for hit in rule.kind.check(document):
-            if document.not_text and _in_not_text(hit, document.not_text):
+        for issue in rule.kind.check(document):
+            if document.not_text and _in_not_text(issue, document.not_text):
                 continue
-            if rule.report_types and not _applies(rule, document, starts, hit.start):
+            if rule.report_types and not _applies(rule, document, starts, issue.start):
                 continue
             found.append(Diagnostic(code=rule.code, name=rule.name, category=rule.category,
-                                    severity=rule.severity, message=rule.render_message(hit.values),
-                                    path=source.path, start=hit.start, end=hit.end,
-                                    related=hit.related, fix=hit.fix))
+                                    severity=rule.severity, message=rule.render_message(issue.values),
+                                    path=source.path, start=issue.start, end=issue.end,
+                                    related=issue.related, fix=issue.fix))
     # Two patterns of one rule may match the same span (〔X〕): report it once.
     return sorted(set(found), key=lambda d: d.sort_key)
 
@@ -39,7 +39,7 @@ def _applies(rule: Rule, document, starts: list[int], offset: int) -> bool:
     return report.report_type.name in rule.report_types
 
 
-def _in_not_text(hit, spans: list[tuple[int, int]]) -> bool:
+def _in_not_text(issue, spans: list[tuple[int, int]]) -> bool:
     """A finding, or an edit of its fix, inside a span that is not report text."""
-    touched = [(hit.start, hit.end), *((e.start, e.end) for e in (hit.fix.edits if hit.fix else ()))]
+    touched = [(issue.start, issue.end), *((e.start, e.end) for e in (issue.fix.edits if issue.fix else ()))]
     return any(start < b and a < end or a <= start < b for start, end in touched for a, b in spans)

@@ -14,14 +14,21 @@ from lintlaw.numerals import (
     int_to_chinese,
 )
 
-# Line kinds produced by the grammar.
-HEADING = "heading"
-DAMAGED = "damaged_heading"
-TITLE = "title"
-DATE = "date_line"
-CHROME = "chrome"
-TEXT = "text"
-TOC = "contents"  # a table-of-contents entry (set by document.py, not the grammar)
+
+class LineType:
+    """What a line is: the type the grammar (or page.py, for TOC and some chrome) gives it."""
+
+    HEADING = "heading"
+    DAMAGED = "damaged_heading"
+    TITLE = "title"
+    DATE = "date_line"
+    CHROME = "chrome"
+    TEXT = "text"
+    TOC = "contents"  # a table-of-contents entry (set by page.py, not the grammar)
+
+
+HEADING, DAMAGED, TITLE, DATE = LineType.HEADING, LineType.DAMAGED, LineType.TITLE, LineType.DATE
+CHROME, TEXT, TOC = LineType.CHROME, LineType.TEXT, LineType.TOC
 
 # A line token's trailing whitespace, line break and following blank lines.
 _TRAILING = " \t\u00a0\u2002\u2003\u3000\r\n"
@@ -54,7 +61,7 @@ def standard_marker(level: int, number: int) -> str:
 class Line:
     """One non-blank physical line, typed by the grammar."""
 
-    kind: str
+    type: str  # a LineType
     lineno: int
     start: int  # offset of the first character after any indent
     end: int  # offset just past the last character, before the line break
@@ -92,11 +99,11 @@ class _LineBuilder:
         self.source_text = text
         self.line_starts = line_starts
 
-    def _line(self, kind: str, first, last, marker: Marker | None = None) -> Line:
+    def _line(self, line_type: str, first, last, marker: Marker | None = None) -> Line:
         start = first.start_pos
         end = last.start_pos + len(last.value.rstrip(_TRAILING))
         lineno = bisect.bisect_right(self.line_starts, start)
-        return Line(kind, lineno, start, end, self.source_text[start:end], marker)
+        return Line(line_type, lineno, start, end, self.source_text[start:end], marker)
 
     def heading(self, children):
         token = children[0]
@@ -172,5 +179,5 @@ def _retype_chrome(lines: list[Line]) -> None:
     (Download-site tips under a 友情提示 line are typed in lintlaw/page.py.)"""
     chrome = _chrome_forms()
     for index, line in enumerate(lines):
-        if line.kind in (TEXT, TITLE) and chrome.match(line.text.translate(_CHROME_VIEW)):
-            lines[index] = replace(line, kind=CHROME)
+        if line.type in (TEXT, TITLE) and chrome.match(line.text.translate(_CHROME_VIEW)):
+            lines[index] = replace(line, type=CHROME)

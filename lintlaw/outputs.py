@@ -12,10 +12,6 @@ from typing import Optional
 from lintlaw.errors import LintlawError, UsageError
 from lintlaw.render.visible import one_line
 
-# Formats for tools: no summary line, the whole output is the document.
-MACHINE_FORMATS = {"json", "json-lines", "sarif", "github", "gitlab", "junit"}
-
-
 def _stop(message: str):
     raise UsageError(message)
 
@@ -81,35 +77,18 @@ def output(output_file: Optional[Path], to_stderr: bool):
 
 
 def render(output_format: str, diagnostics, sources, rules) -> None:
-    """The findings in one format (its name, as --format gives it)."""
-    if output_format == "json":
-        from lintlaw.render.json_format import render
+    """The findings in one format (its name in lintlaw/render/formats.py, as --format gives it)."""
+    from lintlaw.render.formats import FORMATS
 
-        print(render(diagnostics, sources))
-    elif output_format in MACHINE_FORMATS:
-        from lintlaw.render import machine
-
-        text = getattr(machine, output_format.replace("-", "_"))(diagnostics, sources, rules)
-        if text:
-            print(text)
-    elif output_format == "concise":
-        from lintlaw.render.concise import render
-
-        if diagnostics:
-            print(render(diagnostics, sources))
-    else:
-        from lintlaw.render.full import render
-
-        if diagnostics:
-            render(diagnostics, sources, console())
+    text = FORMATS[output_format].render(diagnostics, sources, rules)
+    if text:
+        print(text)
 
 
 def console():
-    from rich.console import Console
+    from lintlaw.render.terminal import console
 
-    # Piped output is not cut to 80 columns: findings and tree labels stay whole.
-    width = None if sys.stdout.isatty() else 1000
-    return Console(highlight=False, soft_wrap=True, width=width)
+    return console()
 
 
 def refuse_overwriting_inputs(names, outputs: dict) -> None:

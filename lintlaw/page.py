@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lintlaw.chars import SENTENCE_PUNCT
 from lintlaw.outline import CHROME, HEADING, TEXT, TITLE, TOC, Line
 
 _YEAR = re.compile(r"(?:20|19)\d{2}\s*年")
 # Sentence punctuation: a line holding it is body text, not a title or a label.
-_SENTENCE_PUNCT = re.compile(r"[。，,；;：:！!？?、]")
 # A compilation mark after a title (…总结 篇二, …报告（三）, …总结之四) or before it (篇一：…),
 # a field label (标题：…) and a file name (….docx): none of them is the title's words.
 _TITLE_DECORATION = re.compile(
@@ -44,12 +44,12 @@ def retype(lines: list[Line]) -> list[Line]:
     in_tips = False
     for index, line in enumerate(lines):
         if index in contents:
-            line = replace(line, kind=TOC, marker=None)
-        elif line.kind == TEXT and _TIPS_LEAD.match(line.text):
-            line, in_tips = replace(line, kind=CHROME), True
-        elif line.kind == HEADING and ((in_tips and line.marker.level >= 3)
+            line = replace(line, type=TOC, marker=None)
+        elif line.type == TEXT and _TIPS_LEAD.match(line.text):
+            line, in_tips = replace(line, type=CHROME), True
+        elif line.type == HEADING and ((in_tips and line.marker.level >= 3)
                                        or (_might_be_tip(line.text) and _SITE_TIP.search(line.body))):
-            line = replace(line, kind=CHROME, marker=None)
+            line = replace(line, type=CHROME, marker=None)
         else:
             in_tips = False
         out.append(line)
@@ -65,7 +65,7 @@ def _contents_lines(lines: list[Line]) -> set[int]:
     """A table of contents: a run of heading lines with nothing between them whose entries
     come back later as the real headings. Its lines (and a 目录 line before it) are neither
     sections nor the start of another report."""
-    top = next((i for i, line in enumerate(lines) if line.kind == TEXT and "。" in line.text), len(lines))
+    top = next((i for i, line in enumerate(lines) if line.type == TEXT and "。" in line.text), len(lines))
     runs: list[range] = []
     index = 0
     while index < top:  # only at the top of the page, before the first sentence
@@ -82,7 +82,7 @@ def _contents_lines(lines: list[Line]) -> set[int]:
         return set()
     last_seen: dict[tuple, int] = {}
     for index, line in enumerate(lines):
-        if line.kind == HEADING:
+        if line.type == HEADING:
             last_seen[_contents_key(line)] = index
     found: set[int] = set()
     for run in runs:
@@ -95,7 +95,7 @@ def _contents_lines(lines: list[Line]) -> set[int]:
 
 
 def _bare_heading(line: Line) -> bool:
-    return line.kind == HEADING and not any(stop in line.body for stop in "。；;")
+    return line.type == HEADING and not any(stop in line.body for stop in "。；;")
 
 
 def _contents_key(line: Line) -> tuple:
@@ -114,18 +114,18 @@ def split_reports(lines: list[Line]) -> list[list[Line]]:
     title: Line | None = None  # the current report's first title
     seen_heading = seen_sentence = False
     for index, line in enumerate(lines):
-        if line.kind == TITLE and (seen_heading or (seen_sentence and title is not None)):
+        if line.type == TITLE and (seen_heading or (seen_sentence and title is not None)):
             restarts = seen_heading and _next_level1_is_first(lines, index)
             if restarts or (_names_report(line) and not _same_title(title, line)):
                 chunks.append([])
                 title = None
                 seen_heading = seen_sentence = False
         chunks[-1].append(line)
-        if line.kind == TITLE and title is None:
+        if line.type == TITLE and title is None:
             title = line
-        elif line.kind == HEADING:
+        elif line.type == HEADING:
             seen_heading = True
-        elif line.kind == TEXT and not seen_sentence and _SENTENCE_PUNCT.search(line.text):
+        elif line.type == TEXT and not seen_sentence and SENTENCE_PUNCT.search(line.text):
             seen_sentence = True
     return chunks
 
@@ -161,7 +161,7 @@ def _same_title(current: Line | None, line: Line) -> bool:
 
 def _next_level1_is_first(lines: list[Line], index: int) -> bool:
     for line in lines[index + 1:]:
-        if line.kind == HEADING and line.marker.level == 1:
+        if line.type == HEADING and line.marker.level == 1:
             return line.marker.number == 1
     return False
 

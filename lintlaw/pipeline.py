@@ -113,10 +113,14 @@ class Run:
 
 def run_check(r: CheckRequest) -> int:
     """plan → run → filter → render; the exit code. Bad input raises a LintlawError (exit 2)."""
-    from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand
+    from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand, unique_files
     from lintlaw.outputs import annotation_targets, refuse_overwriting_inputs, write_annotated
+    from lintlaw.render.formats import FORMATS
 
-    names = expand(r.paths, respect_ignore=not r.no_ignore, suffixes=SUFFIXES if r.annotate is None else DOCX)
+    if r.output_format not in FORMATS:
+        raise UsageError(f"--format: 未知的输出格式“{r.output_format}”（可用：{'、'.join(FORMATS)}）")
+    names = unique_files(expand(r.paths, respect_ignore=not r.no_ignore,
+                                suffixes=SUFFIXES if r.annotate is None else DOCX))
     if not names:
         raise UsageError(f"没有找到要检查的文件（{'.txt、.md、.docx、.html' if r.annotate is None else '.docx'}）"
                          + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
@@ -176,6 +180,8 @@ def _run(found: dict, r: CheckRequest) -> Run:
             continue
         if outcome.note:
             print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
+        if outcome.unwritten:  # checked, but deliberately not written back (mojibake)
+            run.tally.unwritten += 1
         if outcome.empty:
             print(one_line(f"lintlaw: {outcome.source.path}: 文件是空的（或只有空白），没有可检查的内容"),
                   file=sys.stderr)
@@ -210,16 +216,17 @@ def _without_baseline(baseline: Path, recorded, run: Run) -> list:
 
 
 def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
-    from lintlaw.outputs import MACHINE_FORMATS, output, render
+    from lintlaw.outputs import output, render
+    from lintlaw.render.formats import FORMATS
     from lintlaw.render.summary import statistics, summary
 
     try:
         with output(r.output_file, to_stderr):
             if r.statistics:
-                print(statistics(run.diagnostics))
+                print(statistics(run.diagnostics, run.sources))
             else:
                 render(r.output_format, run.diagnostics, run.sources, rules)
-            if r.statistics or r.output_format not in MACHINE_FORMATS:
+            if r.statistics or not FORMATS[r.output_format].for_tools:
                 print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally))
     except BrokenPipeError:
         raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lintlaw.chars import is_han
+from lintlaw.chars import CLAUSE_END, is_han
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.issue import Issue
@@ -109,7 +109,7 @@ def _list_number(text: str, offset: int) -> bool:
             and (offset < 2 or not (text[offset - 2].isascii() and text[offset - 2].isalnum())))
 
 
-_SENTENCE_END = "。！？!?；;…”’）)》】"
+_SENTENCE_END = CLAUSE_END + "”’）)》】"  # or a closing mark after one
 
 
 def cut_off(text: str, line) -> bool:

@@ -183,15 +183,10 @@ _BUILTIN: list[ReportTypes] = []
 def builtin_types() -> ReportTypes:
     """The built-in types, for documents built without a rule set (tests, examples)."""
     if not _BUILTIN:
-        import sys
-
+        from lintlaw import tomlfile
         from lintlaw.resources import builtin_rules_dir
 
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover - exercised on Python 3.10 only
-            import tomli as tomllib
         directory = builtin_rules_dir()
-        parsed = {str(path): tomllib.loads(path.read_text(encoding="utf-8")) for path in type_paths(directory)}
+        parsed = {str(path): tomlfile.loads(path.read_text(encoding="utf-8")) for path in type_paths(directory)}
         _BUILTIN.append(load_types([directory], parsed))
     return _BUILTIN[0]

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import string
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-from lintlaw.diagnostics import CATEGORIES, Severity
+from lintlaw.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
 from lintlaw.errors import RuleFileError, UsageError
+from lintlaw.redirects import REDIRECTS, current_name
 
 CODE = re.compile(r"^[A-Z]{1,2}[0-9]{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -37,6 +37,7 @@ class Rule:
     kind: Any  # a RuleKind instance
     path: str
     builtin: bool = True
+    fixable: bool = False  # its findings may carry a fix
     report_types: tuple[str, ...] = ()  # the report types it applies to; () for every type
     settings: dict[str, Any] = field(default_factory=dict)  # the kind's options as written, before defaults
 
@@ -69,19 +70,18 @@ def _line_of(raw: str, key: str) -> int:
 
 def parse_rule_file(path: Path) -> dict:
     """A rule file's TOML data; unreadable or malformed files are a RuleFileError."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    from lintlaw import tomlfile
 
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise RuleFileError(f"{path}: 无法读取规则文件（{err}）") from None
     try:
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as err:
+        return tomlfile.loads(raw)
+    except tomlfile.TOMLDecodeError as err:
         raise RuleFileError(f"{path}: 不是有效的 TOML（{err}）") from None
+    except RecursionError:
+        raise RuleFileError(f"{path}: 不是有效的 TOML（嵌套层次太深）") from None
 
 
 def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -> Rule:
@@ -116,19 +116,17 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
         fail("code", "格式应为一到两个大写字母加三位数字，如 S101")
     if not NAME.match(data["name"]):
         fail("name", "应为小写连字符形式，如 numbering-gap")
+    if data["name"] in REDIRECTS:
+        fail("name", f"“{data['name']}”是规则“{REDIRECTS[data['name']]}”的旧名，不能再用")
     if data["category"] not in CATEGORIES:
         fail("category", f"只能取 {', '.join(CATEGORIES)}")
-    if data["severity"] not in ("error", "warning", "info"):
-        fail("severity", "只能取 error、warning、info")
+    if data["severity"] not in SEVERITY_NAMES:
+        fail("severity", f"只能取 {'、'.join(SEVERITY_NAMES)}")
 
-    allowed = set(kind_cls.fields) | {"match"}
     try:
         used = {name for _, name, _, _ in string.Formatter().parse(data["message"]) if name}
     except ValueError as err:
         fail("message", f"消息模板有误（{err}）")
-    unknown = used - allowed
-    if unknown:
-        fail("message", f"消息模板用了未知的占位符 {', '.join(sorted(unknown))}；可用：{', '.join(sorted(allowed))}")
 
     examples = _examples(data["examples"], fail)
 
@@ -137,11 +135,18 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
         fail("report-types", "应为报告类型名称的列表，如 [\"fazhi\"]")
     settings = {key: data[key] for key in kind_cls.options if key in data}
     kind = build_kind(kind_cls, settings, fail, str(path))
+    # Each problem provides its own values: a placeholder it lacks would print as nothing.
+    allowed = kind_cls.message_fields(settings)
+    unknown = used - allowed
+    if unknown:
+        which = f"{kind_cls.name} 类型的 {settings['problem']} 检查" if kind_cls.problems else f"{kind_cls.name} 类型"
+        fail("message", f"消息模板用了未知的占位符 {', '.join(sorted(unknown))}；"
+                        f"{which}可用：{'、'.join(sorted(allowed)) or '（无）'}")
     return Rule(code=data["code"], name=data["name"], category=data["category"],
                 severity=Severity.parse(data["severity"]), message=data["message"],
                 explanation=data["explanation"].strip(), authority=data["authority"].strip(),
                 examples=examples, kind=kind, path=str(path), builtin=builtin,
-                report_types=tuple(report_types), settings=settings)
+                report_types=tuple(report_types), settings=settings, fixable=kind_cls.can_fix(settings))
 
 
 def build_kind(kind_cls, settings: dict[str, Any], fail, rule_path: str):
@@ -264,7 +269,8 @@ def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
     directories = [builtin_rules_dir()]
     for directory in extra_dirs:
         if not directory.is_dir():
-            raise RuleFileError(f"{directory}: 规则目录不存在")
+            problem = "不是目录（应指向存放规则文件的目录）" if directory.exists() else "规则目录不存在"
+            raise RuleFileError(f"{directory}: {problem}")
         directories.append(directory)
     sources = [(path, directory is directories[0]) for directory in directories
                for path in sorted(directory.rglob("*.toml"))
@@ -329,6 +335,7 @@ def option_owners(rule: Rule, key: str, rules: list[Rule]) -> list[Rule]:
 
 
 def _matches(rule: Rule, selector: str) -> bool:
+    selector = current_name(selector)
     return (selector == "ALL" or selector == rule.category or selector == rule.name
             or rule.code.startswith(selector))
 

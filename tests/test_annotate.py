@@ -148,7 +148,7 @@ def test_fix_and_severity_in_the_comment(tmp_path):
     path = report(tmp_path / "report.docx")
     run("check", "--annotate", str(path))
     texts = [c["text"] for c in comments(tmp_path / "report.lintlaw.docx")]
-    assert "表示“到某时为止”应写“截至”，不是“截止”\nW001 jiezhi-as-of（警告）\n可安全修复：“截止”改为“截至”" in texts
+    assert "表示“到某时为止”应写“截至”，不是“截止”\nW001 cutoff-for-as-of（警告）\n可安全修复：“截止”改为“截至”" in texts
     assert "模板占位符“__”未填写\nT001 underscore-blank（错误）" in texts
     assert ("标题编号“1、”标点不规范，应写作“1.”\nS107 marker-punctuation（警告）\n可安全修复：“1、”改为“1.”\n"
             "“1、”是 Word 的自动编号，请在本段的编号格式中修改") in texts

@@ -104,7 +104,7 @@ def test_the_structural_check_sees_a_line_break():
 
 def kinds(text):
     source = decode(text.encode("utf-8"), "t.txt")
-    return [(line.kind, line.text) for line in parse_lines(source.text, source.line_starts)]
+    return [(line.type, line.text) for line in parse_lines(source.text, source.line_starts)]
 
 
 TITLE_LINE = "青山县司法局2024年度法治政府建设情况报告"

@@ -14,7 +14,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def typed(text):
     source = decode(text.encode("utf-8"), "t.txt")
-    return [(line.kind, line.marker and (line.marker.level, line.marker.number, line.marker.raw))
+    return [(line.type, line.marker and (line.marker.level, line.marker.number, line.marker.raw))
             for line in parse_lines(source.text, source.line_starts)]
 
 

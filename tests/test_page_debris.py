@@ -26,7 +26,7 @@ def spans(text, rules, select):
 
 def kinds(text):
     document = build_document(decode(text.encode("utf-8"), "t.txt"))
-    return [(line.lineno, line.kind) for line in document.lines]
+    return [(line.lineno, line.type) for line in document.lines]
 
 
 # One block of debris per case: (text, first line, last line, sample in the message).

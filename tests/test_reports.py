@@ -19,7 +19,7 @@ def document_of(text):
 
 def kinds(text):
     source = decode(text.encode("utf-8"), "t.txt")
-    return [(line.kind, line.text) for line in parse_lines(source.text, source.line_starts)]
+    return [(line.type, line.text) for line in parse_lines(source.text, source.line_starts)]
 
 
 @pytest.mark.parametrize("line", [
@@ -113,7 +113,7 @@ def test_table_of_contents_is_not_sections(all_rules):
     assert findings(_CONTENTS, all_rules, select=["structure"]) == []
     document = document_of(_CONTENTS)
     assert len(document.reports) == 1
-    assert [line.lineno for line in document.lines if line.kind == TOC] == [2, 3, 4, 5, 6]
+    assert [line.lineno for line in document.lines if line.type == TOC] == [2, 3, 4, 5, 6]
 
 
 def test_empty_headings_not_repeated_later_are_not_contents(all_rules):
@@ -129,12 +129,12 @@ def test_numbered_download_tips_are_not_headings(all_rules):
     text = ("一、主要举措和成效\n（一）依法决策\n1.审查文件5件。\n2.开展评查。\n友情提示\n"
             "1、本站文档均由用户上传，仅供参考。\n2、PDF文件下载后，可能会被浏览器默认打开。\n")
     assert findings(text, all_rules, select=["S1"]) == []
-    assert [line.kind for line in document_of(text).lines][-2:] == [CHROME, CHROME]
+    assert [line.type for line in document_of(text).lines][-2:] == [CHROME, CHROME]
 
 
 def test_a_heading_about_a_service_system_stays_a_heading():
     text = "（五）平台建设：新媒体客服系统上线运行，提供政策文件下载服务。\n"
-    assert [line.kind for line in document_of(text).lines] == [HEADING]
+    assert [line.type for line in document_of(text).lines] == [HEADING]
 
 
 # --- the year of a report with no year in its title ------------------------------------------
@@ -212,9 +212,9 @@ def test_numbered_lines_under_a_tips_line_are_debris(all_rules):
     text = ("一、主要举措和成效\n（一）依法决策\n1.审查文件5件。\n温馨提示：\n1、如需下载请先登录。\n"
             "2、本文档仅供参考。\n")
     assert findings(text, all_rules, select=["S1"]) == []
-    assert [line.kind for line in document_of(text).lines][-3:] == [CHROME, CHROME, CHROME]
+    assert [line.type for line in document_of(text).lines][-3:] == [CHROME, CHROME, CHROME]
 
 
 def test_a_level2_heading_after_a_tips_line_stays_a_heading():
     text = "温馨提示\n（二）规范执法\n"
-    assert [line.kind for line in document_of(text).lines] == [CHROME, HEADING]
+    assert [line.type for line in document_of(text).lines] == [CHROME, HEADING]

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterator, NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, ClassVar, NamedTuple
 
-from lintlaw.diagnostics import Fix
 from lintlaw.document import Document
-
-
-class Hit(NamedTuple):
-    """What a kind reports: a span and the values its message template may use."""
-
-    start: int
-    end: int
-    values: dict[str, Any]
-    related: tuple[tuple[int, int, str], ...] = ()  # other spans the finding compared: (start, end, label)
-    fix: Fix | None = None
+from lintlaw.issue import Issue
 
 
 class Option(NamedTuple):
@@ -33,17 +24,29 @@ class Option(NamedTuple):
     problems: tuple[str, ...] = ()
 
 
+class Problem(NamedTuple):
+    """One of the checks a kind runs, as a rule file chooses it with `problem = "..."`."""
+
+    find: Callable[[Any, Document], Iterable[Issue]]  # (the kind, the document) -> its issues
+    fields: frozenset[str]  # the names its message template may use
+    fixable: bool = False  # its findings may carry a fix
+
+
 class RuleKind:
     """A family of checks. Subclasses declare their options and message fields.
 
     A kind is instantiated once per rule file with the validated options; its
-    check() runs over one Document and yields Hits.
+    check() runs over one Document and yields Issues. A kind that runs one of
+    several checks declares them in `problems`; the rule file's `problem` option
+    picks one, and the table says what its message may show.
     """
 
     name: ClassVar[str]
     options: ClassVar[dict[str, Option]] = {}
-    # Names a rule's message template may use, beyond {match}.
+    problems: ClassVar[dict[str, Problem]] = {}
+    # A kind without `problems`: the names its message template may use, and whether it fixes.
     fields: ClassVar[frozenset[str]] = frozenset()
+    fixable: ClassVar[bool] = False
 
     def __init__(self, **options: Any):
         for key, value in options.items():
@@ -55,10 +58,22 @@ class RuleKind:
 
         May replace values in `options` with prepared ones (compiled patterns).
         """
+        if cls.problems and options["problem"] not in cls.problems:
+            return "problem", f"必须是以下之一：{', '.join(cls.problems)}"
         return None
 
-    def check(self, document: Document) -> Iterator[Hit]:
-        raise NotImplementedError
+    @classmethod
+    def message_fields(cls, options: dict[str, Any]) -> frozenset[str]:
+        """What a message may show for a rule with these (validated) options."""
+        return cls.problems[options["problem"]].fields if cls.problems else cls.fields
+
+    @classmethod
+    def can_fix(cls, options: dict[str, Any]) -> bool:
+        """Whether a rule with these options may offer fixes."""
+        return cls.problems[options["problem"]].fixable if cls.problems else cls.fixable
+
+    def check(self, document: Document) -> Iterator[Issue]:
+        yield from self.problems[self.problem].find(self, document)
 
 
 def applicable_options(kind_cls, settings: dict[str, Any]) -> dict[str, Option]:
@@ -68,12 +83,6 @@ def applicable_options(kind_cls, settings: dict[str, Any]) -> dict[str, Option]:
             if not option.problems or problem in option.problems}
 
 
-def problem_option(problems: tuple[str, ...]) -> Option:
-    """The `problem` option of a kind that runs one of several named checks."""
+def problem_option(problems) -> Option:
+    """The `problem` option of a kind that runs one of several named checks (its problems table)."""
     return Option(str, required=True, doc="检查哪一种问题：" + "、".join(problems))
-
-
-def check_problem(options: dict[str, Any], problems: tuple[str, ...]) -> tuple[str, str] | None:
-    if options["problem"] not in problems:
-        return "problem", f"必须是以下之一：{', '.join(problems)}"
-    return None

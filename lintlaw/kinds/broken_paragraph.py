@@ -9,7 +9,8 @@ import regex
 from lintlaw import breaks
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, RuleKind
 
 SHOWN = 6  # characters shown on each side of the break
 
@@ -30,6 +31,7 @@ class BrokenParagraph(RuleKind):
                                doc="达到此长度的行即使没有分句标点也算正文"),
     }
     fields = frozenset({"before", "after"})
+    fixable = True
 
     @classmethod
     def validate(cls, options):
@@ -45,10 +47,10 @@ class BrokenParagraph(RuleKind):
             options["long_running"])
         return None
 
-    def check(self, document: Document) -> Iterator[Hit]:
+    def check(self, document: Document) -> Iterator[Issue]:
         for found in breaks.find_breaks(document, self.words):
             # Joining the two lines (dropping the break, blank lines and the indent between) is
             # the fix; a person should look, as the judgement that they are one sentence may be wrong.
             join = Fix((Edit(found.cut, found.resume, ""),), safe=False)
             shown = {"before": found.before[-SHOWN:], "after": found.after[:SHOWN]}
-            yield Hit(found.cut - 1, found.cut, shown, fix=join)
+            yield Issue(self.name, found.cut - 1, found.cut, shown, fix=join)

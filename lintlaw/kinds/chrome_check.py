@@ -15,8 +15,9 @@ import regex
 
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind
-from lintlaw.kinds.pattern import RULE_BUDGET_SECONDS, _Budget
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, RuleKind
+from lintlaw.kinds.pattern import budget_for
 from lintlaw.outline import CHROME
 
 SAMPLE_CHARS = 20
@@ -32,6 +33,7 @@ class PageChrome(RuleKind):
         "safe_lines": Option(str, doc="可以安全删除的整行（只有标记）的正则表达式：全由这类行组成的块给出安全修复"),
     }
     fields = frozenset({"lines", "sample"})
+    fixable = True
 
     @classmethod
     def validate(cls, options):
@@ -61,19 +63,19 @@ class PageChrome(RuleKind):
                 return "safe_lines", f"正则表达式“{options['safe_lines']}”有误：{_problem(options['safe_lines'])}"
         return None
 
-    def check(self, document: Document) -> Iterator[Hit]:
+    def check(self, document: Document) -> Iterator[Issue]:
         yield from self._blocks(document)
         if self.glued:
             yield from self._glued(document)
         if self.inline:
             yield from self._inline(document)
 
-    def _blocks(self, document: Document) -> Iterator[Hit]:
+    def _blocks(self, document: Document) -> Iterator[Issue]:
         blocks: list[list] = []
         previous = None
         for line in document.lines:
-            if line.kind == CHROME:
-                if previous is not None and previous.kind == CHROME:
+            if line.type == CHROME:
+                if previous is not None and previous.type == CHROME:
                     blocks[-1].append(line)
                 else:
                     blocks.append([line])
@@ -88,13 +90,13 @@ class PageChrome(RuleKind):
             lines = _line_range(first.lineno, last.lineno)
             safe = self.safe_lines is not None and all(
                 self.safe_lines.fullmatch(line.text) for line in block)
-            yield Hit(first.start, last.end, {"lines": lines, "sample": _sample(first.text)},
-                      fix=Fix((Edit(begin, end, ""),), safe=safe))
+            yield Issue(self.name, first.start, last.end, {"lines": lines, "sample": _sample(first.text)},
+                        fix=Fix((Edit(begin, end, ""),), safe=safe))
 
-    def _glued(self, document: Document) -> Iterator[Hit]:
+    def _glued(self, document: Document) -> Iterator[Issue]:
         text = document.source.text
-        report_lines = {line.start: line for line in document.lines if line.kind != CHROME}
-        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
+        report_lines = {line.start: line for line in document.lines if line.type != CHROME}
+        budget = budget_for(text, document.source.path)
         seen: set[int] = set()
         for pattern in self.glued:
             for match in budget.search(pattern, text, 0, len(text), self.rule_path):
@@ -103,12 +105,12 @@ class PageChrome(RuleKind):
                         or match.end() > line.end):  # a finding never leaves its line
                     continue
                 seen.add(match.start())
-                yield Hit(match.start(), match.end(),
-                          {"lines": f"第{line.lineno}行", "sample": match.group()},
-                          fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
+                yield Issue(self.name, match.start(), match.end(),
+                            {"lines": f"第{line.lineno}行", "sample": match.group()},
+                            fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
 
 
-    def _inline(self, document: Document) -> Iterator[Hit]:
+    def _inline(self, document: Document) -> Iterator[Issue]:
         """One finding per pattern and run of consecutive report lines holding its matches.
 
         One search over the whole text per pattern; each match is placed on its line.
@@ -118,14 +120,14 @@ class PageChrome(RuleKind):
         text = document.source.text
         lines = document.lines
         starts = [line.start for line in lines]
-        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
+        budget = budget_for(text, document.source.path)
         for pattern in self.inline:
             run: list[tuple[int, object]] = []  # (line number, match) of the current run
             last_index = None  # index in `lines` of the run's last line
             for match in budget.search(pattern, text, 0, len(text), self.rule_path):
                 index = bisect_right(starts, match.start()) - 1
                 line = lines[index] if index >= 0 else None
-                if (line is None or line.kind == CHROME or match.end() == match.start()
+                if (line is None or line.type == CHROME or match.end() == match.start()
                         or match.end() > line.end):  # a finding never leaves its line
                     continue
                 if run and index not in (last_index, last_index + 1):
@@ -137,7 +139,7 @@ class PageChrome(RuleKind):
                 yield _inline_hit(run)
 
 
-def _inline_hit(run) -> Hit:
+def _inline_hit(run) -> Issue:
     """The finding for one run: at its first match, quoting up to three of its forms."""
     first_line, first = run[0]
     forms = list(dict.fromkeys(match.group() for _, match in run))
@@ -146,7 +148,7 @@ def _inline_hit(run) -> Hit:
         lines += f"，共{len(run)}处"
     sample = "”“".join(_sample(form) for form in forms[:3])  # the template quotes the whole
     fix = Fix(tuple(Edit(match.start(), match.end(), "") for _, match in run), safe=False)
-    return Hit(first.start(), first.end(), {"lines": lines, "sample": sample}, fix=fix)
+    return Issue(PageChrome.name, first.start(), first.end(), {"lines": lines, "sample": sample}, fix=fix)
 
 
 def _line_range(first: int, last: int) -> str:

@@ -6,24 +6,28 @@ from typing import Iterator
 
 from lintlaw.consistency import analysis_of
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, RuleKind, check_problem, problem_option
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Problem, RuleKind, problem_option
 
-PROBLEMS = ("rate", "rate-over-100", "parts-exceed-total", "remainder", "listed-count", "restated")
+
+def _analysed(kind: ConsistencyCheck, document: Document) -> Iterator[Issue]:
+    # One analysis per document, shared by every consistency rule.
+    yield from (issue for issue in analysis_of(document).issues if issue.check == kind.problem)
+
+
+PROBLEMS = {
+    "rate": Problem(_analysed, frozenset({"name", "found", "computed"})),
+    "rate-over-100": Problem(_analysed, frozenset({"name", "found"})),
+    "parts-exceed-total": Problem(_analysed, frozenset({"total", "parts", "sum"})),
+    "remainder": Problem(_analysed, frozenset({"total", "parts", "sum", "remainder", "expected"})),
+    "listed-count": Problem(_analysed, frozenset({"found", "listed"})),
+    "restated": Problem(_analysed, frozenset({"found", "earlier", "lead"})),
+}
 
 
 class ConsistencyCheck(RuleKind):
     name = "consistency"
+    problems = PROBLEMS
     options = {
         "problem": problem_option(PROBLEMS),
     }
-    fields = frozenset({"name", "found", "computed", "total", "parts", "sum", "remainder",
-                        "expected", "listed", "earlier", "lead"})
-
-    @classmethod
-    def validate(cls, options):
-        return check_problem(options, PROBLEMS)
-
-    def check(self, document: Document) -> Iterator[Hit]:
-        for issue in analysis_of(document).issues:
-            if issue.check == self.problem:
-                yield Hit(issue.start, issue.end, issue.values, issue.related)

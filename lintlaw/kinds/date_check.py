@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from lintlaw import chronology
 from lintlaw.dates import parse_month_day
-from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind, check_problem, problem_option
+from lintlaw.kinds.base import Option, Problem, RuleKind, problem_option
 
-PROBLEMS = ("impossible", "weekday", "report-year", "plans-year", "statistics-year",
-            "late-date", "early-date")
+PROBLEMS = {
+    "impossible": Problem(lambda kind, document: chronology.impossible(document), frozenset({"found"})),
+    "weekday": Problem(lambda kind, document: chronology.weekday(document),
+                       frozenset({"found", "expected"})),
+    "report-year": Problem(lambda kind, document: chronology.report_year(document, kind.keywords,
+                                                                         kind.plan_words),
+                           frozenset({"found", "year", "where"})),
+    "plans-year": Problem(lambda kind, document: chronology.plans_year(document, kind.keywords,
+                                                                       kind.plan_words),
+                          frozenset({"found", "year", "expected"})),
+    "statistics-year": Problem(lambda kind, document: chronology.statistics_year(document, kind.exclude),
+                               frozenset({"found", "year"})),
+    "late-date": Problem(lambda kind, document: chronology.late_date(document, kind.deadline),
+                         frozenset({"found", "what", "deadline"})),
+    "early-date": Problem(lambda kind, document: chronology.early_date(document),
+                          frozenset({"found", "what", "year"})),
+}
 
 
 class DateCheck(RuleKind):
     name = "date"
+    problems = PROBLEMS
     options = {
         "problem": problem_option(PROBLEMS),
         "keywords": Option(list, default=[], problems=("report-year", "plans-year"),
@@ -26,11 +39,10 @@ class DateCheck(RuleKind):
         "deadline": Option(str, problems=("late-date",),
                            doc="公开期限，报告年度次年的“月-日”（默认取报告类型的期限）"),
     }
-    fields = frozenset({"found", "year", "expected", "where", "what", "deadline"})
 
     @classmethod
     def validate(cls, options):
-        problem = check_problem(options, PROBLEMS)
+        problem = super().validate(options)
         if problem:
             return problem
         if options.get("deadline") is not None:
@@ -39,20 +51,3 @@ class DateCheck(RuleKind):
                 return "deadline", "应为“月-日”，如 04-01"
             options["deadline"] = deadline
         return None
-
-    def check(self, document: Document) -> Iterator[Hit]:
-        problem = self.problem
-        if problem == "report-year":
-            issues = chronology.report_year(document, self.keywords, self.plan_words)
-        elif problem == "plans-year":
-            issues = chronology.plans_year(document, self.keywords, self.plan_words)
-        elif problem == "statistics-year":
-            issues = chronology.statistics_year(document, self.exclude)
-        elif problem == "late-date":
-            issues = chronology.late_date(document, self.deadline)
-        elif problem == "early-date":
-            issues = chronology.early_date(document)
-        else:
-            issues = getattr(chronology, problem)(document)
-        for issue in issues:
-            yield Hit(issue.start, issue.end, issue.values, issue.related)

@@ -13,7 +13,8 @@ from typing import Iterator
 
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, RuleKind
 
 NATIONAL = "中华人民共和国"
 # An innermost title: 《…》 or 〈…〉 with no other title mark inside.
@@ -31,6 +32,7 @@ class LawTitle(RuleKind):
         "documents": Option(list, default=[], doc="要查出写错的其他文件的全称"),
     }
     fields = frozenset({"found", "expected", "detail"})
+    fixable = True
 
     @classmethod
     def validate(cls, options):
@@ -41,7 +43,7 @@ class LawTitle(RuleKind):
             return "repealed", "每项应为“法律名称 = 说明”"
         return None
 
-    def check(self, document: Document) -> Iterator[Hit]:
+    def check(self, document: Document) -> Iterator[Issue]:
         known_laws = set(self.laws) | set(self.repealed)
         documents = {title.translate(_NORMALISE): title for title in self.documents}
         text = document.source.text
@@ -53,8 +55,8 @@ class LawTitle(RuleKind):
                     expected, detail = hit
                     start, end = match.start("name"), match.end("name")
                     fix = Fix((Edit(start, end, expected),), safe=False) if expected else None
-                    yield Hit(match.start(), match.end(),
-                              {"found": match.group(), "expected": expected, "detail": detail}, fix=fix)
+                    yield Issue(self.name, match.start(), match.end(),
+                                {"found": match.group(), "expected": expected, "detail": detail}, fix=fix)
 
     def _judge(self, found: str, known_laws: set[str], documents: dict[str, str]):
         """(suggested title or "", explanation) for a title worth a finding, else None."""

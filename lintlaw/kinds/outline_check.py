@@ -5,12 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind, check_problem, problem_option
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Problem, RuleKind, problem_option
 from lintlaw.numbering import analyse
-
-CHECKS = ("gap", "duplicate", "backwards", "late-start", "orphan-restart", "damaged-marker",
-          "marker-punctuation", "level-skip", "empty-section", "inline-sequence",
-          "no-level1-headings")
 
 
 def numbering_issues(document: Document) -> list[list]:
@@ -19,28 +16,40 @@ def numbering_issues(document: Document) -> list[list]:
                                                     for report in document.reports])
 
 
+def _numbering(kind: OutlineCheck, document: Document) -> Iterator[Issue]:
+    for issues in numbering_issues(document):
+        yield from (issue for issue in issues if issue.check == kind.problem)
+
+
+def _no_level1(kind: OutlineCheck, document: Document) -> Iterator[Issue]:
+    for report in document.reports:
+        if report.has_body and not any(s.level == 1 for s in report.sections):
+            anchor = report.anchor
+            yield Issue("no-level1-headings", anchor.start, anchor.end, {})
+
+
+def _found(*names: str) -> frozenset[str]:
+    return frozenset({"found", *names})
+
+
+PROBLEMS = {
+    "gap": Problem(_numbering, _found("previous", "missing")),
+    "duplicate": Problem(_numbering, _found("previous")),
+    "backwards": Problem(_numbering, _found("previous")),
+    "late-start": Problem(_numbering, _found("previous", "expected")),
+    "orphan-restart": Problem(_numbering, _found("previous")),
+    "damaged-marker": Problem(_numbering, _found("expected")),
+    "marker-punctuation": Problem(_numbering, _found("expected", "together"), fixable=True),
+    "level-skip": Problem(_numbering, _found("parent")),
+    "empty-section": Problem(_numbering, _found("title")),
+    "inline-sequence": Problem(_numbering, _found("previous", "detail")),
+    "no-level1-headings": Problem(_no_level1, frozenset()),
+}
+
+
 class OutlineCheck(RuleKind):
     name = "outline"
+    problems = PROBLEMS
     options = {
-        "problem": problem_option(CHECKS),
+        "problem": problem_option(PROBLEMS),
     }
-    fields = frozenset({"found", "expected", "previous", "missing", "parent", "title", "detail"})
-
-    @classmethod
-    def validate(cls, options):
-        return check_problem(options, CHECKS)
-
-    def check(self, document: Document) -> Iterator[Hit]:
-        if self.problem == "no-level1-headings":
-            yield from self._no_level1(document)
-            return
-        for issues in numbering_issues(document):
-            for issue in issues:
-                if issue.check == self.problem:
-                    yield Hit(issue.start, issue.end, issue.values, issue.related, issue.fix)
-
-    def _no_level1(self, document: Document) -> Iterator[Hit]:
-        for report in document.reports:
-            if report.has_body and not any(s.level == 1 for s in report.sections):
-                anchor = report.anchor
-                yield Hit(anchor.start, anchor.end, {})

@@ -16,12 +16,17 @@ import regex
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.errors import RuleFileError
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, RuleKind
 from lintlaw.outline import CHROME, DAMAGED, HEADING
 
 SCOPES = ("text", "title", "heading", "signature", "date")
-# Total time one rule's searches may take in one file.
+# Total time one rule's searches may take in one file: a base, plus time in proportion
+# to the text, so that no sound rule (built-in ones included) trips on a large file under
+# load. 3 s per million characters is about 1 s per MB of UTF-8 Chinese text: a rule
+# slower than that is pathological. A backtracking rule on a small file still stops in ~2 s.
 RULE_BUDGET_SECONDS = 2.0
+BUDGET_SECONDS_PER_MILLION_CHARACTERS = 3.0
 
 
 class Pattern(RuleKind):
@@ -34,7 +39,16 @@ class Pattern(RuleKind):
                                 "safe = true 表示修复从不改变原意"),
         "since_year": Option(int, doc="只查此年度及以后的报告（已过时的提法）"),
     }
-    fields = frozenset({"fixed"})  # {fixed}: the text the fix would put in place of {match}
+    fields = frozenset({"match"})
+
+    @classmethod
+    def message_fields(cls, options):
+        # {fixed}: the text the fix puts in place of {match}; only a rule with a fix has one.
+        return cls.fields | {"fixed"} if options.get("fix") else cls.fields
+
+    @classmethod
+    def can_fix(cls, options):
+        return bool(options.get("fix"))
 
     @classmethod
     def validate(cls, options):
@@ -62,9 +76,9 @@ class Pattern(RuleKind):
                     return "fix", f"替换模板“{fix['replace']}”有误：{problem}"
         return None
 
-    def check(self, document: Document) -> Iterator[Hit]:
+    def check(self, document: Document) -> Iterator[Issue]:
         text = document.source.text
-        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
+        budget = budget_for(text, document.source.path)
         for start, end in self._regions(document):
             for pattern in self.patterns:
                 for match in budget.search(pattern, text, start, end, self.rule_path):
@@ -73,7 +87,7 @@ class Pattern(RuleKind):
                     if found and "\n" not in found and "\r" not in found:
                         fix = self._fix(match)
                         values = {"match": found, "fixed": fix.edits[0].content if fix else ""}
-                        yield Hit(match.start(), match.end(), values, fix=fix)
+                        yield Issue(self.name, match.start(), match.end(), values, fix=fix)
 
     def _fix(self, match) -> Fix | None:
         if not self.fix:
@@ -97,7 +111,7 @@ class Pattern(RuleKind):
                 if scope == "title":
                     lines = [report.title] if report.title else []
                 elif scope == "heading":
-                    lines = [line for line in report.lines if line.kind in (HEADING, DAMAGED)]
+                    lines = [line for line in report.lines if line.type in (HEADING, DAMAGED)]
                 elif scope == "signature":
                     lines = [report.signature] if report.signature else []
                 else:
@@ -123,7 +137,7 @@ def _template_problem(pattern, template: str) -> str | None:
 def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:
     start = end = None
     for line in lines:
-        if line.kind == CHROME:
+        if line.type == CHROME:
             if start is not None:
                 yield start, end
             start = None
@@ -132,6 +146,12 @@ def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:
             end = line.end
     if start is not None:
         yield start, end
+
+
+def budget_for(text: str, file: str) -> "_Budget":
+    """One rule's time budget for searching `text` (the file's whole text)."""
+    per_character = BUDGET_SECONDS_PER_MILLION_CHARACTERS / 1_000_000
+    return _Budget(RULE_BUDGET_SECONDS + per_character * len(text), file)
 
 
 class _Budget:
@@ -150,6 +170,6 @@ class _Budget:
             return list(pattern.finditer(text, start, end, timeout=self.left))
         except TimeoutError:
             raise RuleFileError(f"{rule_path}: 正则表达式“{pattern.pattern}”在 {self.file} 中运行超时"
-                                f"（每条规则每个文件最多 {self.seconds:g} 秒），请简化") from None
+                                f"（每条规则每个文件最多 {round(self.seconds, 1):g} 秒），请简化") from None
         finally:
             self.left -= time.perf_counter() - began

@@ -6,32 +6,32 @@ from typing import Iterator
 
 from lintlaw import punctuation
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind, check_problem, problem_option
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, Problem, RuleKind, problem_option
 
-PROBLEMS = ("unbalanced", "nested-title", "half-width", "half-width-file")
+
+def _half_width(kind: PunctuationCheck, document: Document) -> Iterator[Issue]:
+    # Both half-width rules share one pass: each mark is either counted in the file or shown alone.
+    issues = document.fact(f"half-width:{kind.threshold}",
+                           lambda: list(punctuation.half_width(document, kind.threshold)))
+    yield from (issue for issue in issues if issue.check == kind.problem)
+
+
+PROBLEMS = {
+    "unbalanced": Problem(lambda kind, document: punctuation.unbalanced(document),
+                          frozenset({"found", "expected", "problem"})),
+    "nested-title": Problem(lambda kind, document: punctuation.nested_titles(document),
+                            frozenset({"found"}), fixable=True),
+    "half-width": Problem(_half_width, frozenset({"found", "expected"}), fixable=True),
+    "half-width-file": Problem(_half_width, frozenset({"found", "count"}), fixable=True),
+}
 
 
 class PunctuationCheck(RuleKind):
     name = "punctuation"
+    problems = PROBLEMS
     options = {
         "problem": problem_option(PROBLEMS),
         "threshold": Option(int, default=5, shared=True, problems=("half-width", "half-width-file"),
                             doc="一个文件中半角标点达到此数时只报告一次并给出总数（P008），少于此数时逐处报告（P009）"),
     }
-    fields = frozenset({"found", "expected", "problem", "count"})
-
-    @classmethod
-    def validate(cls, options):
-        return check_problem(options, PROBLEMS)
-
-    def check(self, document: Document) -> Iterator[Hit]:
-        if self.problem.startswith("half-width"):
-            issues = document.fact(f"half-width:{self.threshold}",
-                                   lambda: list(punctuation.half_width(document, self.threshold)))
-            issues = [i for i in issues if i.check == self.problem]
-        elif self.problem == "unbalanced":
-            issues = punctuation.unbalanced(document)
-        else:
-            issues = punctuation.nested_titles(document)
-        for issue in issues:
-            yield Hit(issue.start, issue.end, issue.values, issue.related, issue.fix)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from lintlaw.chars import HAN
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, RuleKind
 
-_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_DOUBLED = re.compile(rf"([{HAN}]{{2,4}})\1")
 
 
 class RepeatedWord(RuleKind):
@@ -22,9 +24,10 @@ class RepeatedWord(RuleKind):
     options = {
         "exceptions": Option(list, default=[], doc="叠用正确的词（如“研究研究”中的“研究”）"),
     }
-    fields = frozenset({"word"})
+    fields = frozenset({"match", "word"})
+    fixable = True
 
-    def check(self, document: Document) -> Iterator[Hit]:
+    def check(self, document: Document) -> Iterator[Issue]:
         allowed = set(self.exceptions)
         text = document.source.text
         for line in document.prose_lines():
@@ -34,4 +37,5 @@ class RepeatedWord(RuleKind):
                     continue
                 # Delete the second copy; a person should confirm (unsafe).
                 fix = Fix((Edit(match.start(1) + len(word), match.end(), ""),), safe=False)
-                yield Hit(match.start(), match.end(), {"match": match.group(), "word": word}, fix=fix)
+                yield Issue(self.name, match.start(), match.end(), {"match": match.group(), "word": word},
+                            fix=fix)

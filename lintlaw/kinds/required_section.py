@@ -12,7 +12,8 @@ import re
 from typing import Iterator
 
 from lintlaw.document import Document, Report
-from lintlaw.kinds.base import Hit, Option, RuleKind
+from lintlaw.issue import Issue
+from lintlaw.kinds.base import Option, RuleKind
 from lintlaw.report_types import Part
 
 
@@ -24,7 +25,7 @@ class RequiredSection(RuleKind):
     }
     fields = frozenset({"part", "keywords"})
 
-    def check(self, document: Document) -> Iterator[Hit]:
+    def check(self, document: Document) -> Iterator[Issue]:
         for report in document.reports:
             part = report.report_type.parts.get(self.part)
             if part is None:
@@ -33,8 +34,8 @@ class RequiredSection(RuleKind):
             if not headings or _present(part, report, headings):
                 continue  # no level-1 headings is its own finding
             anchor = report.anchor
-            yield Hit(anchor.start, anchor.end,
-                      {"part": part.name, "keywords": "”“".join(part.keywords[:4])})
+            yield Issue(self.name, anchor.start, anchor.end,
+                        {"part": part.name, "keywords": "”“".join(part.keywords[:4])})
 
 
 def _present(part: Part, report: Report, headings: list[str]) -> bool:

@@ -13,11 +13,19 @@ from pathlib import Path
 
 from lintlaw.errors import InputError
 from lintlaw.numerals import circled, int_to_chinese
-from lintlaw.source import Source
+from lintlaw.source import Source, read_file
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional",
                     "japaneseCounting", "chineseLegalSimplified", "ideographDigital"}
+
+
+def read(name: str, data: bytes | None, encoding: str | None) -> Source:
+    """The reader's entry (lintlaw/readers/__init__.py); a Word file has no text encoding."""
+    path = Path(name)
+    if data is None and not path.is_file():
+        read_file(path)  # the usual message for a missing or unreadable file
+    return read_docx(path, data)
 
 
 def read_docx(path: Path, data: bytes | None = None) -> Source:

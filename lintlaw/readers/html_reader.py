@@ -13,14 +13,15 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from lintlaw.source import Source
+from lintlaw.chars import HAN
+from lintlaw.source import Source, decode, read_file
 
 _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select", "button"}
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
           "section", "article", "blockquote", "dd", "dt", "hr", "center"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
 _ARTICLE = re.compile(r"content|article|zoom|trs_editor|detail|main[-_]?text|zw|正文|text", re.I)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 class _Node:
@@ -51,6 +52,12 @@ class _Tree(HTMLParser):
     def handle_data(self, data):
         if data:
             self.stack[-1].children.append((data, self.getpos()[0]))
+
+
+def read(name: str, data: bytes | None, encoding: str | None) -> Source:
+    """The reader's entry (lintlaw/readers/__init__.py): decode the page, then read it."""
+    page = read_file(Path(name), encoding) if data is None else decode(data, name, encoding)
+    return read_html(Path(name), page.text)
 
 
 def read_html(path: Path, page: str) -> Source:

@@ -7,7 +7,7 @@ from lintlaw.render.visible import one_line
 from lintlaw.source import Source
 
 
-def render(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
+def render(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
     out = []
     for d in diagnostics:
         line, column = sources[d.path].position(d.start)

@@ -48,6 +48,16 @@ def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
     return str(line), shown, carets
 
 
+def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
+    """The full format as one string (colours only on a terminal)."""
+    from lintlaw.render.terminal import console
+
+    out = console()
+    with out.capture() as captured:
+        render(diagnostics, sources, out)
+    return captured.get().removesuffix("\n")
+
+
 def render(diagnostics: list[Diagnostic], sources: dict[str, Source], console) -> None:
     from rich.markup import escape as markup_escape
 

@@ -48,6 +48,6 @@ def _span(source: Source, start: int, end: int, label: str) -> dict:
             "label": label, "text": source.text[start:end]}
 
 
-def render(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
+def render(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
     return json_text(json.dumps([to_dict(d, sources[d.path]) for d in diagnostics], ensure_ascii=False,
                                 indent=2))

@@ -32,7 +32,9 @@ def summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: T
 
     tally = tally or Tally()
     files = len(sources)
-    done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if fixed is not None else ""
+    # Fix counts only where something could have been fixed: a file read, and one --fix can write.
+    could_fix = fixed is not None and any(source.editable for source in sources.values())
+    done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if could_fix else ""
     failed = ""
     if tally.unreadable:
         failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"
@@ -57,12 +59,13 @@ def summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: T
     return done + failed + line
 
 
-def statistics(diagnostics) -> str:
+def statistics(diagnostics, sources) -> str:
     """Findings per rule, most first: count, code, name, and how many a fix covers."""
     from collections import Counter
 
     counts = Counter((d.code, d.name) for d in diagnostics)
-    fixable = Counter(d.code for d in diagnostics if d.fix is not None)
+    # Only in files --fix can write: not Word documents or web pages.
+    fixable = Counter(d.code for d in diagnostics if d.fix is not None and sources[d.path].editable)
     lines = []
     for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         mark = f"  （可修复 {fixable[code]}）" if fixable[code] else ""

@@ -1,0 +1,39 @@
+"""Every output format, in one table.
+
+A format is a function `(diagnostics, sources, rules) -> str` (the whole output,
+"" when there is nothing to print) and one line below. Targets are "module:function"
+strings so that choosing a format imports only its own module.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import NamedTuple
+
+Renderer = Callable[[list, dict, list], str]
+
+
+class OutputFormat(NamedTuple):
+    target: str | Renderer  # "module:function", or the function itself
+    # A format for tools: no summary line, the output is the whole document.
+    for_tools: bool = False
+
+    def render(self, diagnostics, sources, rules) -> str:
+        function = self.target
+        if isinstance(function, str):
+            module, _, name = function.partition(":")
+            function = getattr(importlib.import_module(module), name)
+        return function(diagnostics, sources, rules)
+
+
+FORMATS: dict[str, OutputFormat] = {
+    "full": OutputFormat("lintlaw.render.full:text"),
+    "concise": OutputFormat("lintlaw.render.concise:render"),
+    "json": OutputFormat("lintlaw.render.json_format:render", for_tools=True),
+    "json-lines": OutputFormat("lintlaw.render.machine:json_lines", for_tools=True),
+    "sarif": OutputFormat("lintlaw.render.machine:sarif", for_tools=True),
+    "github": OutputFormat("lintlaw.render.machine:github", for_tools=True),
+    "gitlab": OutputFormat("lintlaw.render.machine:gitlab", for_tools=True),
+    "junit": OutputFormat("lintlaw.render.machine:junit", for_tools=True),
+}

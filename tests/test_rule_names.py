@@ -1,0 +1,86 @@
+"""Rule names: code letter, category, directory and file name agree; old names redirect."""
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lintlaw.cli import app
+from lintlaw.diagnostics import CODE_LETTERS
+from lintlaw.errors import RuleFileError
+from lintlaw.redirects import REDIRECTS
+from lintlaw.resources import builtin_rules_dir
+from lintlaw.ruleset import load_rule_file, load_rules, select_rules
+
+runner = CliRunner()
+BUILTIN = load_rules()
+
+
+@pytest.mark.parametrize("rule", BUILTIN, ids=lambda rule: rule.code)
+def test_code_letter_category_directory_and_file_name_agree(rule):
+    path = Path(rule.path)
+    assert rule.code[0] == CODE_LETTERS[rule.category]
+    assert path.parent.name == rule.category
+    assert path.parent.parent == builtin_rules_dir()
+    assert path.name == f"{rule.code}-{rule.name}.toml"
+
+
+def test_every_rule_file_in_the_tree_is_loaded():
+    rule_files = [p for p in builtin_rules_dir().rglob("*.toml") if p.parent.name != "report-types"]
+    assert sorted(str(p) for p in rule_files) == sorted(r.path for r in BUILTIN)
+
+
+def test_every_redirect_leads_to_a_current_rule_and_no_rule_keeps_an_old_name():
+    names = {rule.name for rule in BUILTIN}
+    assert set(REDIRECTS.values()) <= names
+    assert not set(REDIRECTS) & names
+
+
+# Not a pinyin word list, just the syllables the old names were made of.
+@pytest.mark.parametrize("rule", BUILTIN, ids=lambda rule: rule.code)
+def test_no_pinyin_in_rule_names(rule):
+    assert not re.search(r"(?:^|-)(?:jiezhi|fazhi|ducha|qita|dunhao|mou|de)(?:-|$)", rule.name)
+
+
+@pytest.mark.parametrize("old, code", [("qita", "W011"), ("jiezhi-as-of", "W001"),
+                                       ("dunhao-between-titles", "P007")])
+def test_an_old_name_selects_the_renamed_rule(old, code):
+    assert [r.code for r in select_rules(BUILTIN, [old], None)] == [code]
+    assert code not in [r.code for r in select_rules(BUILTIN, None, [old])]
+
+
+def test_an_old_name_on_the_command_line_still_selects(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("其它工作按计划推进。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--format", "concise", "--select", "qita", str(report)])
+    assert result.stdout.splitlines()[0] == f"{report}:1:1: W011 “其它”一般写作“其他”"
+    ignored = runner.invoke(app, ["check", "--format", "concise", "--select", "W011", "--ignore", "qita",
+                                  str(report)])
+    assert ignored.exit_code == 0 and "W011" not in ignored.stdout
+
+
+def test_an_old_name_in_a_configuration_file_still_ignores(tmp_path):
+    (tmp_path / "lintlaw.toml").write_text('ignore = ["qita"]\n', encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("其它工作按计划推进。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--format", "concise", "--select", "wording", str(report)])
+    assert "W011" not in result.stdout
+
+
+def test_lintlaw_rule_with_an_old_name_shows_the_rule_and_says_it_was_renamed():
+    result = runner.invoke(app, ["rule", "qita"])
+    assert result.exit_code == 0
+    assert result.stderr == "lintlaw: 规则“qita”已改名为“variant-other-character”\n"
+    assert "W011" in result.stdout and "variant-other-character" in result.stdout
+
+
+def test_a_rule_file_may_not_take_an_old_name(tmp_path):
+    source = (builtin_rules_dir() / "wording" / "W011-variant-other-character.toml").read_text(encoding="utf-8")
+    path = tmp_path / "X001-qita.toml"
+    path.write_text(source.replace('code = "W011"', 'code = "X001"')
+                    .replace('name = "variant-other-character"', 'name = "qita"'), encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(path, builtin=False)
+    line = source.splitlines().index('name = "variant-other-character"') + 1
+    assert str(err.value) == f"{path}:{line}: name: “qita”是规则“variant-other-character”的旧名，不能再用"
