@@ -239,7 +239,7 @@ def test_a_report_year_finding_covers_the_four_digits_of_the_year(all_rules):
 
 def test_numbered_lines_at_the_top_of_a_page_are_headings_not_tips():
     lines = build_document(source_of("1.完善制度\n2.规范执法\n全年办理案件。\n")).lines
-    assert [line.kind for line in lines] == ["heading", "heading", "text"]
+    assert [line.type for line in lines] == ["heading", "heading", "text"]
 
 
 def test_a_fix_that_changes_nothing_does_not_stop_the_fixes_after_it():
@@ -274,7 +274,7 @@ def test_the_issuer_named_in_a_title_is_an_organ(title, issuer):
 def test_a_table_of_contents_on_the_first_line_is_found_whole():
     text = ("目录\n一、总体情况\n二、主要举措\n三、存在不足\n全年推进法治建设。\n"
             "一、总体情况\n全年推进。\n二、主要举措\n三、存在不足\n")
-    assert [line.kind for line in build_document(source_of(text)).lines] == [
+    assert [line.type for line in build_document(source_of(text)).lines] == [
         "contents", "contents", "contents", "contents", "text", "heading", "text", "heading", "heading"]
 
 
@@ -288,7 +288,7 @@ def test_a_table_of_contents_on_the_first_line_is_found_whole():
      ["heading", "heading", "heading", "text", "heading", "text", "heading", "text"]),
 ])
 def test_a_table_of_contents_needs_four_fifths_of_its_entries_repeated(text, kinds):
-    assert [line.kind for line in build_document(source_of(text)).lines] == kinds
+    assert [line.type for line in build_document(source_of(text)).lines] == kinds
 
 
 @pytest.mark.parametrize("length, signed", [(40, True), (41, False)])
