@@ -10,7 +10,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from lintlaw.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
 from lintlaw.errors import RuleFileError, UsageError
@@ -128,11 +128,7 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
     except ValueError as err:
         fail("message", f"消息模板有误（{err}）")
 
-    examples = data["examples"]
-    if (not isinstance(examples, dict) or set(examples) - {"bad", "good"}
-            or not all(isinstance(examples.get(k), list) and examples.get(k)
-                       and all(isinstance(x, str) for x in examples[k]) for k in ("bad", "good"))):
-        fail("examples", "需要 bad 和 good 两个非空字符串列表")
+    examples = _examples(data["examples"], fail)
 
     report_types = data.get("report-types", [])
     if not isinstance(report_types, list) or not all(isinstance(t, str) and t for t in report_types):
@@ -176,6 +172,70 @@ def build_kind(kind_cls, settings: dict[str, Any], fail, rule_path: str):
     kind = kind_cls(**options)
     kind.rule_path = rule_path
     return kind
+
+
+class Expected(NamedTuple):
+    """A finding a bad example must give: where it starts (1-based) and its message."""
+    line: int
+    column: int
+    message: str
+
+
+class BadExample(str):
+    """A bad example's text, with what the rule must say about it (when the file says).
+
+    A str, so that whatever shows or runs examples takes it as plain text.
+    """
+
+    findings: tuple[Expected, ...] = ()  # empty: the file names no expected finding
+    fixed: str | None = None  # the text after --fix (safe fixes only)
+    fixed_unsafe: str | None = None  # the text after --fix --unsafe-fixes, when it differs
+
+
+EXAMPLE_KEYS = {"text", "line", "column", "message", "findings", "fixed", "fixed_unsafe"}
+
+
+def _examples(examples: Any, fail) -> dict[str, list[str]]:
+    """Checked examples: good ones are strings; bad ones a string or a table with the
+    expected finding(s) (line, column, message, or a findings list) and fixed text."""
+    if (not isinstance(examples, dict) or set(examples) - {"bad", "good"}
+            or not all(isinstance(examples.get(k), list) and examples.get(k) for k in ("bad", "good"))
+            or not all(isinstance(x, str) for x in examples["good"])):
+        fail("examples", "需要 bad 和 good 两个非空列表（good 是字符串列表）")
+    return {"good": list(examples["good"]), "bad": [_bad_example(x, fail) for x in examples["bad"]]}
+
+
+def _bad_example(case: Any, fail) -> BadExample:
+    if isinstance(case, str):
+        return BadExample(case)
+    if not isinstance(case, dict) or not isinstance(case.get("text"), str):
+        fail("examples", "bad 中的每一项应是字符串，或带 text 字段的表")
+    unknown = set(case) - EXAMPLE_KEYS
+    if unknown:
+        fail("examples", f"bad 示例有未知字段 {', '.join(sorted(unknown))}；可用：{', '.join(sorted(EXAMPLE_KEYS))}")
+    single = [key for key in ("line", "column", "message") if key in case]
+    if single and "findings" in case:
+        fail("examples", "bad 示例的 findings 与 line、column、message 只能写一种")
+    if single and len(single) < 3:
+        fail("examples", "bad 示例需同时写 line、column、message")
+    listed = case.get("findings", [{key: case[key] for key in single}] if single else [])
+    if not isinstance(listed, list):
+        fail("examples", "bad 示例的 findings 应是表的列表")
+    findings = []
+    for item in listed:
+        if (not isinstance(item, dict) or set(item) != {"line", "column", "message"}
+                or not all(type(item[k]) is int and item[k] >= 1 for k in ("line", "column"))
+                or not isinstance(item["message"], str)):
+            fail("examples", "bad 示例的每个结果需要正整数 line、column 和字符串 message")
+        findings.append(Expected(item["line"], item["column"], item["message"]))
+    for key in ("fixed", "fixed_unsafe"):
+        if key in case and not isinstance(case[key], str):
+            fail("examples", f"bad 示例的 {key} 应是字符串")
+    example = BadExample(case["text"])
+    example.findings = tuple(findings)
+    example.fixed = case.get("fixed")
+    example.fixed_unsafe = case.get("fixed_unsafe")
+    return example
 
 
 def _type_name(kind) -> str:

@@ -362,20 +362,27 @@ def test_annotate_right_before_the_only_document_names_the_input(tmp_path):
     assert result.exit_code == 1 and (tmp_path / "named.docx").is_file()
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["r.docx", "--annotate"], ["r.docx", "--annotate", ""]),
-    (["--annotate", "r.docx"], ["--annotate", "", "r.docx"]),  # the only file: the input
-    (["--select", "W001", "--annotate", "r.docx"], ["--select", "W001", "--annotate", "", "r.docx"]),
-    (["--annotate", "out.docx", "r.docx"], ["--annotate", "out.docx", "r.docx"]),
-    (["r.docx", "--annotate", "OUT.DOCX"], ["r.docx", "--annotate", "OUT.DOCX"]),
-    (["--annotate", "-o", "x.txt", "r.docx"], ["--annotate", "", "-o", "x.txt", "r.docx"]),
-    (["--annotate", "reports/"], ["--annotate", "", "reports/"]),
-    (["--annotate=out.docx", "r.docx"], ["--annotate=out.docx", "r.docx"]),
+@pytest.mark.parametrize(("args", "written"), [
+    (["r.docx", "--annotate"], ["r.lintlaw.docx"]),
+    (["--annotate", "r.docx"], ["r.lintlaw.docx"]),  # the only file: the input
+    (["--select", "W001", "--annotate", "r.docx"], ["r.lintlaw.docx"]),
+    (["--annotate", "out.docx", "r.docx"], ["out.docx"]),
+    (["r.docx", "--annotate", "OUT.DOCX"], ["OUT.DOCX"]),
+    (["--annotate", "-o", "x.txt", "r.docx"], ["r.lintlaw.docx", "x.txt"]),
+    (["--annotate", "reports/"], ["reports/r.lintlaw.docx"]),
+    (["--annotate=out.docx", "r.docx"], ["out.docx"]),
 ])
-def test_what_follows_annotate(args, expected):
-    from lintlaw.cli import _annotate_value
-
-    assert _annotate_value(list(args), {"--select", "-o"}) == expected
+def test_what_follows_annotate(tmp_path, monkeypatch, args, written):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reports").mkdir()
+    for path in (tmp_path / "r.docx", tmp_path / "reports" / "r.docx"):
+        document = docx.Document()
+        document.add_paragraph("截止目前，已完成整改。")
+        document.save(path)
+    before = {p for p in tmp_path.rglob("*")}
+    result = run("check", "--select", "W001", *[a for a in args if a != "--select" and a != "W001"])
+    assert result.exit_code == 0, result.output  # W001 is a warning
+    assert sorted(str(p.relative_to(tmp_path)) for p in set(tmp_path.rglob("*")) - before) == written
 
 
 def test_a_clean_document_gets_a_copy_without_comments_and_exit_0(tmp_path):

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from lintlaw.cli import app
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 runner = CliRunner()
 DEFECTS = str(FIXTURES / "numbering-defects.txt")

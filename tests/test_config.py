@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 from .test_cli import run
 
 EXAMPLE = FIXTURES.parent.parent / "examples" / "report-2024.txt"

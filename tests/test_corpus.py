@@ -8,7 +8,7 @@ import pytest
 from lintlaw.linter import lint
 from lintlaw.source import read_file
 
-from .conftest import CORPUS
+from .helpers import CORPUS
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
 

@@ -9,7 +9,7 @@ import importlib.util
 
 import pytest
 
-from .conftest import CORPUS
+from .helpers import CORPUS
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
 

@@ -11,7 +11,7 @@ from lintlaw.fixing import MAX_ROUNDS, apply_edits, choose, fix_source
 from lintlaw.linter import lint
 from lintlaw.source import Source, decode, read_file
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 from .test_cli import run
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "report-2024.txt"

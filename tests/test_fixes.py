@@ -5,8 +5,9 @@ import json
 
 import pytest
 
-from lintlaw.diagnostics import Edit
-from lintlaw.fixing import apply_edits, fix_source
+from lintlaw.diagnostics import Diagnostic, Edit, Fix, Severity
+from lintlaw.fixing import apply_edits, choose, fix_source
+from lintlaw.ruleset import select_rules
 from lintlaw.source import decode
 
 from .test_cli import run
@@ -67,8 +68,22 @@ def test_a_marker_finding_may_rewrite_its_marker(all_rules):
         "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）依法履职\n1.优化服务。\n2.规范审批。\n")
 
 
-def test_overlapping_edits_are_applied_once():
-    assert apply_edits("abcdef", [Edit(1, 2, "B"), Edit(4, 6, "")]) == "aBcd"
+def test_edits_apart_are_all_applied():
+    assert apply_edits("abcdef", [Edit(4, 6, ""), Edit(1, 2, "B"), Edit(3, 3, "+")]) == "aBc+d"
+
+
+def test_overlapping_fixes_are_applied_once_each_in_its_own_round(all_rules):
+    # R004 (delete the second 截止) and W001 (截止 → 截至) edit the same two characters.
+    # Applied together they would give 截止截至目前; one per round gives what each meant.
+    source = decode("截止截止目前。".encode(), "t.txt")
+    result = fix_source(source, select_rules(all_rules, ["R004", "W001"], None), unsafe=True)
+    assert (result.source.text, result.fixed, result.edits) == ("截至目前。", 2, 2)
+
+
+def test_of_two_overlapping_fixes_the_earlier_is_chosen():
+    source = decode("abcdef".encode(), "t.txt")
+    first, second = _finding(1, 3, "X"), _finding(2, 4, "Y")
+    assert choose(source, [second, first], unsafe=False) == [first]
 
 
 def test_gb18030_crlf_file_is_byte_identical_outside_the_edits(tmp_path):
@@ -134,52 +149,60 @@ def test_remaining_findings_are_reported_after_fixing(tmp_path):
     assert "已修复 1 个问题（1 处改动）。剩余 1 个问题" in result.stdout
 
 
+def _finding(start, end, content="x", about=None):
+    """A finding (about a span, by default its edit's) whose fix is one safe edit."""
+    a, b = about or (start, end)
+    return Diagnostic("W001", "w", "wording", Severity.WARNING, "m", "t.txt", a, b,
+                      fix=Fix((Edit(start, end, content),), True))
+
+
 def _overlaps_by_definition(edit, taken):
     # Two insertions at one point, or an edit inside another, are ambiguous.
     return any(edit.start < other.end and other.start < edit.end or edit.start == other.start
                for other in taken)
 
 
-def test_overlap_bookkeeping_agrees_with_the_definition():
+def test_choose_refuses_exactly_the_overlapping_edits():
     import random
-
-    from lintlaw.fixing import _Taken
 
     rng = random.Random(9)
     for _ in range(300):
         size = rng.randint(1, 30)
-        taken, reference = _Taken(size), []
+        source = decode(("甲" * size).encode(), "t.txt")  # no heading marker, no "x"
+        offered = []
         for _ in range(rng.randint(1, 15)):
             start = rng.randint(0, size)
-            edit = Edit(start, rng.randint(start, min(size, start + 4)), "x")
-            expected = _overlaps_by_definition(edit, reference)
-            assert taken.overlaps(edit) == expected, (edit, reference)
-            if not expected:
-                taken.add(edit)
-                reference.append(edit)
+            offered.append(_finding(start, rng.randint(start, min(size, start + 4))))
+        expected = []
+        for d in sorted(offered, key=lambda d: d.start):  # choose goes in order of position
+            if not _overlaps_by_definition(d.fix.edits[0], [c.fix.edits[0] for c in expected]):
+                expected.append(d)
+        assert choose(source, offered, unsafe=False) == expected, offered
 
 
-def test_markers_touched_by_an_edit_agree_with_a_scan():
-    from lintlaw.fixing import _Markers
+def test_edits_touching_a_heading_marker_are_refused_unless_the_finding_is_about_it():
     from lintlaw.outline import parse_lines
 
     text = "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）依法履职\n1.优化服务。\n二、不足\n"
-    markers = _Markers(parse_lines(text, decode(text.encode(), "t.txt").line_starts))
-    assert len(markers.spans) == 4
+    source = decode(text.encode(), "t.txt")
+    spans = [(line.marker.start, line.marker.end) for line in parse_lines(text, source.line_starts)
+             if line.marker is not None]
+    assert [text[a:b] for a, b in spans] == ["一、", "（一）", "1.", "二、"]
+    body = text.index("足")
     for start in range(len(text) + 1):
         for end in range(start, min(len(text), start + 6) + 1):
-            edit = Edit(start, end, "")
-            assert list(markers.touched_by(edit)) == [
-                (a, b) for a, b in markers.spans if edit.start < b and a < edit.end]
+            touches = any(start < b and a < end for a, b in spans)
+            away = _finding(start, end, about=(body, body + 1))
+            assert choose(source, [away], unsafe=False) == ([] if touches else [away]), (start, end)
+    for a, b in spans:
+        about = _finding(a, b, "〇、", about=(a, b))
+        assert choose(source, [about], unsafe=False) == [about]
 
 
 def test_choosing_among_many_fixes_is_not_quadratic():
     """80,000 findings under 2,000 headings: a scan of every chosen edit per finding took
     minutes; sorting once and marking claimed positions takes well under a second."""
     import time
-
-    from lintlaw.diagnostics import Diagnostic, Fix, Severity
-    from lintlaw.fixing import choose
 
     line = "一、标题" + "截止" * 20 + "\n"
     source = decode((line * 2000).encode(), "t.txt")

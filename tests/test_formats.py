@@ -3,7 +3,7 @@
 import json
 from xml.etree import ElementTree as ET
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 from .test_cli import run
 
 DEFECTS = str(FIXTURES / "numbering-defects.txt")

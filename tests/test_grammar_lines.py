@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from lintlaw.outline import CHROME, DATE, TITLE, _parser, parse_lines
+from lintlaw.outline import CHROME, DATE, TITLE, parse_lines
+from lintlaw.resources import grammar_path
 from lintlaw.source import decode
 
 try:  # the regular-expression parser moved in Python 3.11
@@ -22,7 +23,11 @@ TITLE_SPLIT = "[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*"
 
 
 def _terminal_patterns():
-    terminals = {t.name: t.pattern.to_regexp() for t in _parser().terminals}
+    from lark import Lark
+
+    # The grammar file as lintlaw's parser loads it (LALR, contextual lexer).
+    parser = Lark.open(str(grammar_path()), parser="lalr", lexer="contextual", maybe_placeholders=False)
+    terminals = {t.name: t.pattern.to_regexp() for t in parser.terminals}
     # A line token may end in its line break and the blank lines after it: that
     # trailing part is the BLANK pattern, made optional. Only the rest must stay on the line.
     eol = "(?:" + terminals["BLANK"] + ")?"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import findings
+from .helpers import findings
 
 TITLE = "甲市教育局2024年度法治政府建设情况报告\n"
 

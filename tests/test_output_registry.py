@@ -5,7 +5,7 @@ from typer.testing import CliRunner
 from lintlaw.cli import app
 from lintlaw.render.formats import FORMATS, OutputFormat
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 DEFECTS = str(FIXTURES / "numbering-defects.txt")
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from .conftest import findings
+from .helpers import findings
 from .test_fixes import fixed
 
 HALF_WIDTH = ["P008", "P009", "P001", "S107"]

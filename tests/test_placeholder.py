@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import findings
+from .helpers import findings
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import findings
+from .helpers import findings
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,7 +8,7 @@ from lintlaw.document import build_document
 from lintlaw.outline import CHROME, HEADING, TEXT, TITLE, TOC, parse_lines
 from lintlaw.source import decode
 
-from .conftest import FIXTURES, findings
+from .helpers import FIXTURES, findings
 
 COMPILATION = FIXTURES / "compilation.txt"
 

@@ -7,7 +7,7 @@ must catch, filtered text T003 must catch, and year forms P006/P010 must correct
 
 import pytest
 
-from .conftest import findings
+from .helpers import findings
 
 R002 = "中文之间有多余的空格"
 

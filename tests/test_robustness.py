@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 from .test_cli import run
 
 EXAMPLE = FIXTURES.parent.parent / "examples" / "report-2024.txt"
@@ -167,7 +167,8 @@ def test_damaged_rule_cache_is_ignored_and_rebuilt(tmp_path, monkeypatch, damage
 
 
 def test_rule_cache_of_the_wrong_shape_with_a_valid_checksum_is_rebuilt(tmp_path, monkeypatch):
-    from lintlaw import rulecache
+    import zlib
+
     from lintlaw.ruleset import load_rules
 
     monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
@@ -175,7 +176,8 @@ def test_rule_cache_of_the_wrong_shape_with_a_valid_checksum_is_rebuilt(tmp_path
     [cached] = (tmp_path / "cache").glob("rules-*.json")
     good = cached.read_text(encoding="utf-8")
     for payload in ("{}", "[]", '{"x": 1}'):
-        cached.write_text(f"{rulecache._checksum(payload)}\n{payload}", encoding="utf-8")
+        # The cache file's format: the payload's CRC-32 in hex, a line break, the payload.
+        cached.write_text(f"{zlib.crc32(payload.encode()):08x}\n{payload}", encoding="utf-8")
         assert [(r.code, r.message) for r in load_rules()] == expected
         assert cached.read_text(encoding="utf-8") == good
 

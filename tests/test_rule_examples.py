@@ -1,26 +1,44 @@
-"""Every rule's own bad/good examples (the ones `lintlaw rule CODE` prints) are tests."""
+"""Every rule's own bad/good examples (the ones `lintlaw rule CODE` prints) are tests.
+
+A bad example states what the rule must say (message, line, column of each
+finding) and, for a rule with a fix, the text after --fix (and after
+--fix --unsafe-fixes when that differs); a good example must give no finding.
+"""
 
 import pytest
 
-from lintlaw.ruleset import load_rules
+from lintlaw.fixing import fix_source
+from lintlaw.ruleset import Expected, load_rules
 
-from .conftest import findings
+from .helpers import findings, source_of
 
 RULES = load_rules()
-CASES = [(rule, kind, i, text) for rule in RULES for kind in ("bad", "good")
-         for i, text in enumerate(rule.examples[kind])]
+BAD = [(rule, i, text) for rule in RULES for i, text in enumerate(rule.examples["bad"])]
+GOOD = [(rule, i, text) for rule in RULES for i, text in enumerate(rule.examples["good"])]
 
 
-@pytest.mark.parametrize("rule, kind, index, text", CASES,
-                         ids=[f"{r.code}-{k}{i}" for r, k, i, _ in CASES])
-def test_rule_example(rule, kind, index, text):
-    codes = [code for code, *_ in findings(text, [rule])]
-    if kind == "bad":
-        assert rule.code in codes
-    else:
-        assert codes == []
+@pytest.mark.parametrize("rule, index, text", BAD, ids=[f"{r.code}-bad{i}" for r, i, _ in BAD])
+def test_bad_example_gives_its_stated_findings(rule, index, text):
+    assert text.findings, f"{rule.path}: bad example {index} states no expected finding"
+    found = [Expected(line, column, message) for code, line, column, message in findings(text, [rule])]
+    assert found == list(text.findings)
 
 
-def test_every_rule_has_both_kinds_of_example():
-    for rule in RULES:
-        assert rule.examples["bad"] and rule.examples["good"], rule.code
+@pytest.mark.parametrize("rule, index, text", BAD, ids=[f"{r.code}-bad{i}" for r, i, _ in BAD])
+def test_bad_example_fixes_to_its_stated_text(rule, index, text):
+    source = source_of(text)
+    safe = fix_source(source, [rule], unsafe=False).source.text
+    unsafe = fix_source(source, [rule], unsafe=True).source.text
+    # No `fixed` means --fix leaves the text as it is; no `fixed_unsafe` means
+    # unsafe fixes add nothing to the safe ones.
+    assert safe == (text.fixed if text.fixed is not None else str(text))
+    assert unsafe == (text.fixed_unsafe if text.fixed_unsafe is not None else safe)
+    if text.fixed is not None:
+        assert text.fixed != text, "fixed should be left out when the fix changes nothing"
+    if text.fixed_unsafe is not None:
+        assert text.fixed_unsafe != safe, "fixed_unsafe should be left out when it equals fixed"
+
+
+@pytest.mark.parametrize("rule, index, text", GOOD, ids=[f"{r.code}-good{i}" for r, i, _ in GOOD])
+def test_good_example_gives_no_finding(rule, index, text):
+    assert findings(text, [rule]) == []

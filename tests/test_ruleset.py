@@ -54,6 +54,30 @@ def test_broken_rule_files_name_file_line_and_problem(tmp_path, change, message)
         load_rule_file(path)
 
 
+TABLE = '[[examples.bad]]\ntext = "其它事项"\n'
+
+
+def test_bad_example_table_carries_its_expected_finding_and_fixed_text(tmp_path):
+    text = VALID.replace('bad = ["其它事项"]\n', "") + TABLE + (
+        'line = 1\ncolumn = 1\nmessage = "不要用“其它”"\nfixed = "其他事项"\n')
+    [bad] = load_rule_file(write(tmp_path, text)).examples["bad"]
+    assert (bad, bad.findings, bad.fixed, bad.fixed_unsafe) == ("其它事项", ((1, 1, "不要用“其它”"),), "其他事项", None)
+
+
+@pytest.mark.parametrize("fields, problem", [
+    ('line = 1\ncolumn = 1\n', "需同时写 line、column、message"),
+    ('line = 1\ncolumn = 1\nmessage = "x"\nfindings = []\n', "findings 与 line、column、message 只能写一种"),
+    ('findings = [{ line = 0, column = 1, message = "x" }]\n', "需要正整数 line、column"),
+    ('findings = [{ line = 1, column = 1 }]\n', "需要正整数 line、column"),
+    ('colour = "red"\n', "未知字段 colour"),
+    ('fixed = 3\n', "fixed 应是字符串"),
+])
+def test_broken_bad_example_tables_are_rejected(tmp_path, fields, problem):
+    text = VALID.replace('bad = ["其它事项"]\n', "") + TABLE + fields
+    with pytest.raises(RuleFileError, match=rf"x.toml:\d+: examples: .*{problem}"):
+        load_rule_file(write(tmp_path, text))
+
+
 def test_duplicate_code_with_builtin(tmp_path):
     write(tmp_path, VALID.replace("X001", "S101"))
     with pytest.raises(RuleFileError, match="“S101”与 .*S101-numbering-gap.toml 重复"):

@@ -278,7 +278,7 @@ def test_open_hands_the_address_to_the_browser(tmp_path):
 
 
 def corpus_files():
-    from tests.conftest import CORPUS
+    from tests.helpers import CORPUS
 
     if not CORPUS.is_dir():
         return []

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import FIXTURES, findings
+from .helpers import FIXTURES, findings
 
 
 def test_numbering_defects_fixture(all_rules):

@@ -1,0 +1,25 @@
+"""Shared test helpers: where fixtures and the corpus are, and findings on a text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lintlaw.source import Source, decode
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def source_of(text: str, path: str = "t.txt") -> Source:
+    """A text as lintlaw reads it from a UTF-8 file."""
+    return decode(text.encode("utf-8"), path)
+
+
+def findings(text: str, rules, select=None):
+    """(code, line, column, message) for every finding on a text."""
+    from lintlaw.linter import lint
+    from lintlaw.ruleset import select_rules
+
+    source = source_of(text)
+    chosen = select_rules(rules, select, None) if select else rules
+    return [(d.code, *source.position(d.start), d.message) for d in lint(source, chosen)]
