@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from typer.core import TyperCommand
 
 from lintlaw import __version__
 from lintlaw.errors import LintlawError
+from lintlaw.helptext import ChineseHelpCommand, ChineseHelpGroup
 from lintlaw.render.visible import keep_lines, one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  cls=ChineseHelpGroup, context_settings={"help_option_names": ["-h", "--help"]},
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
 
 
@@ -76,7 +77,7 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
     """lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。"""
 
 
-class _CheckCommand(TyperCommand):
+class _CheckCommand(ChineseHelpCommand):
     """`check`, whose --annotate takes an optional value: `--annotate` alone or `--annotate OUT.docx`."""
 
     def parse_args(self, ctx, args):
@@ -118,7 +119,7 @@ def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
 
 @app.command(cls=_CheckCommand)
 def check(
-    paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md），- 表示标准输入。"),
+    paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md、.docx、.html、.htm 文件），- 表示标准输入。"),
     output_format: Format = typer.Option(Format.full, "--format", help="输出格式。"),
     select: Optional[List[str]] = typer.Option(None, help="只启用这些规则（代码、代码前缀、规则名或类别，逗号分隔）。"),
     ignore: Optional[List[str]] = typer.Option(None, help="停用这些规则（写法同 --select）。"),
@@ -452,7 +453,7 @@ def _refuse_overwriting_inputs(names, outputs: dict) -> None:
             _fail(f"{path}: {option} 的输出文件也是要检查的输入文件，不能覆盖它")
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 def tree(
     path: str = typer.Argument(..., help="要显示结构的文件，- 表示标准输入。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取。"),
@@ -472,7 +473,7 @@ def tree(
     render(source, rules, _console(), show_facts=facts)
 
 
-@app.command("config")
+@app.command("config", cls=ChineseHelpCommand)
 def show_config(
     path: str = typer.Argument(".", help="文件或目录：显示对它生效的设置。"),
     config: Optional[Path] = typer.Option(None, "--config", help="使用此配置文件。"),
@@ -514,7 +515,7 @@ def show_config(
     print(f"生效的规则：{len(rules)} 条（{', '.join(r.code for r in rules[:12])}{' …' if len(rules) > 12 else ''}）")
 
 
-@app.command("rules")
+@app.command("rules", cls=ChineseHelpCommand)
 def list_rules(
     rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录。"),
 ):
@@ -532,7 +533,7 @@ def list_rules(
     _console().print(table)
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 def rule(
     code: str = typer.Argument(..., help="规则代码或名称，如 S101 或 numbering-gap。"),
     rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录。"),
@@ -550,7 +551,7 @@ def rule(
     print(render(match[0]))
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 def serve(
     port: int = typer.Option(0, "--port", min=0, max=65535, help="监听的端口（默认 0：由系统选一个空闲端口）。"),
     open_browser: bool = typer.Option(False, "--open", help="启动后用浏览器打开页面。"),

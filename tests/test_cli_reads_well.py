@@ -1,0 +1,61 @@
+"""Issue 12 section 3: a command line that reads well (help, rules, tree, hints, consistency)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lintlaw.helptext import width_of, wrap
+
+from .conftest import FIXTURES
+
+
+def lintlaw(*args, columns=None, input=None, env=None):
+    import os
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "CI")}
+    if columns is not None:
+        environment["COLUMNS"] = str(columns)
+    environment.update(env or {})
+    return subprocess.run([str(Path(sys.executable).parent / "lintlaw"), *args], capture_output=True, text=True,
+                          input=input, env=environment)
+
+
+# --- help -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("option", ["-h", "--help"])
+def test_help_is_chinese_complete_and_wrapped(option):
+    result = lintlaw("check", option, columns=80)
+    assert result.returncode == 0
+    out = result.stdout
+    assert out.startswith("用法：lintlaw check [选项] PATHS...\n")
+    for english in ("Show this message", "Usage:", "Options", "Arguments", "…"):
+        assert english not in out
+    assert "  -h, --help" in out and "显示此帮助并退出。" in out
+    assert all(width_of(line) <= 80 for line in out.splitlines())
+    # the long --annotate help is whole, wrapped over lines
+    joined = "".join(line.strip() for line in out.splitlines())
+    assert "可在其后写副本的文件名（只检查一个文档时）。目录中只查找.docx文件。" in joined.replace(" ", "")
+    assert "参数：" in out and "选项：" in out
+
+
+def test_group_help_lists_commands_in_chinese():
+    result = lintlaw("-h", columns=60)
+    assert result.returncode == 0
+    assert "命令：" in result.stdout and "  check" in result.stdout
+    assert "Commands" not in result.stdout
+    assert all(width_of(line) <= 60 for line in result.stdout.splitlines())
+    assert "下载修复后的文件。" in "".join(l.strip() for l in result.stdout.splitlines())
+
+
+def test_no_arguments_shows_help_and_exits_2():
+    result = lintlaw()
+    assert result.returncode == 2
+    assert result.stdout.startswith("用法：lintlaw [选项] 命令 [参数]...\n")
+
+
+def test_wrap_keeps_latin_words_and_never_starts_with_closing_punctuation():
+    lines = wrap("可选：full、concise、json、json-lines、sarif。", 20)
+    assert lines == ["可选：full、", "concise、json、", "json-lines、sarif。"]
+    assert wrap("一二三四五，六", 10) == ["一二三四", "五，六"]
