@@ -519,18 +519,14 @@ def show_config(
 def list_rules(
     rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录。"),
 ):
-    """列出全部规则。"""
-    from rich.table import Table
+    """列出全部规则：代码、名称、类别、级别和一句话说明。"""
+    from lintlaw.render.rules_list import output_width, render
 
     try:
         rules = _load_rules(rules_dirs)
     except LintlawError as err:
         _fail(str(err))
-    table = Table("代码", "名称", "类别", "级别", "说明")
-    for rule in rules:
-        table.add_row(rule.code, rule.name, rule.category, rule.severity.label,
-                      rule.explanation.splitlines()[0])
-    _console().print(table)
+    print(render(rules, output_width()))
 
 
 @app.command(cls=ChineseHelpCommand)

@@ -59,3 +59,36 @@ def test_wrap_keeps_latin_words_and_never_starts_with_closing_punctuation():
     lines = wrap("可选：full、concise、json、json-lines、sarif。", 20)
     assert lines == ["可选：full、", "concise、json、", "json-lines、sarif。"]
     assert wrap("一二三四五，六", 10) == ["一二三四", "五，六"]
+
+
+# --- lintlaw rules ------------------------------------------------------------------------
+
+def test_rules_piped_one_line_each_names_whole_not_padded():
+    result = lintlaw("rules")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["代码", "名称", "类别", "级别", "说明"]
+    c002 = next(line for line in lines if line.startswith("C002"))
+    assert c002.split() == ["C002", "rate-over-100", "consistency", "error",
+                            "办结率、满意率、覆盖率这类“部分占整体”的比率最大为100%。"]
+    assert all(line == line.rstrip() for line in lines)
+    from lintlaw.ruleset import load_rules
+
+    names = [line.split()[1] for line in lines[1:]]
+    assert names == [r.name for r in load_rules([])]
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_rules_honour_columns_and_wrap_the_summary(columns):
+    lines = lintlaw("rules", columns=columns).stdout.splitlines()
+    assert all(width_of(line) <= columns for line in lines)
+    assert any(line.startswith("C005  listed-count-mismatch") for line in lines)
+    text = "".join(line.strip() for line in lines)
+    assert "所说的数量应与列出的书名号个数一致。" in text
+
+
+def test_rule_summary_is_the_first_sentence():
+    from lintlaw.render.rules_list import summary
+
+    assert summary("甲说“好。”然后\n走了。第二句。") == "甲说“好。”然后走了。"
+    assert summary("没有句号") == "没有句号"
