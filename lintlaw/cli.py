@@ -463,14 +463,14 @@ def tree(
 ):
     """以树形显示报告的标题层次，标出编号有问题的地方。"""
     from lintlaw.inputs import load
-    from lintlaw.render.tree import render
+    from lintlaw.render.tree import render, tree_console
 
     try:
         source = load(path, encoding, stdin_filename)
         rules = _load_rules(None, ["structure"])
     except LintlawError as err:
         _fail(str(err))
-    render(source, rules, _console(), show_facts=facts)
+    render(source, rules, tree_console(), show_facts=facts)
 
 
 @app.command("config", cls=ChineseHelpCommand)

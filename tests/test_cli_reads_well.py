@@ -92,3 +92,64 @@ def test_rule_summary_is_the_first_sentence():
 
     assert summary("甲说“好。”然后\n走了。第二句。") == "甲说“好。”然后走了。"
     assert summary("没有句号") == "没有句号"
+
+
+# --- tree -----------------------------------------------------------------------------------
+
+def test_tree_wraps_long_labels_at_the_terminal_width():
+    from rich.console import Console
+
+    from lintlaw.cli import _load_rules
+    from lintlaw.inputs import load
+    from lintlaw.render.tree import render
+
+    console = Console(width=60, soft_wrap=False, highlight=False, record=True, file=open("/dev/null", "w"))
+    render(load(str(FIXTURES / "numbering-defects.txt"), None), _load_rules(None, ["structure"]), console)
+    out = console.export_text()
+    console.file.close()
+    assert all(width_of(line) <= 60 for line in out.splitlines())
+    assert "…" not in out
+    joined = "".join(line.strip(" │├└─") for line in out.splitlines())
+    assert "编号重复：“2.”与上一个同级标题的编号相同" in joined
+    assert "第7行" in joined
+
+
+def test_tree_console_wraps_when_columns_is_set(monkeypatch):
+    from lintlaw.render.tree import tree_console
+
+    monkeypatch.setenv("COLUMNS", "70")
+    console = tree_console()
+    assert console.width == 70 and console.soft_wrap is False
+    monkeypatch.delenv("COLUMNS")
+    assert tree_console().width == 1000  # a pipe: lines stay whole
+
+
+# --- HTML: the page's line numbers --------------------------------------------------------
+
+PAGE = """<html>
+<head><title>x</title></head>
+<body>
+<div class="nav">
+</div>
+<div>
+<p>当前位置：首页 &gt; 政务公开</p>
+<p>甲市教育局2024年度法治政府建设情况报告</p>
+<p>一、主要举措和成效</p>
+<p>全年办理案件12件。</p>
+<p>（一）依法行政</p>
+<p>（三）规范执法</p>
+</div>
+</body>
+</html>
+"""
+
+
+def test_html_messages_and_tree_use_the_page_lines(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = lintlaw("check", "--isolated", "--format", "concise", "--select", "R001", str(page))
+    assert result.stdout.splitlines()[0] == f"{page}:7:1: R001 网页残留（第7行）：“当前位置：首页 > 政务公开”不是报告正文"
+    tree = lintlaw("tree", str(page)).stdout
+    assert "甲市教育局2024年度法治政府建设情况报告  第8行" in tree
+    assert "一、主要举措和成效  第9行" in tree
+    assert "（三）规范执法  第12行  ✗ S101" in tree

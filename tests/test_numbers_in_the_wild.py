@@ -179,7 +179,7 @@ def test_page_dates_are_listed_by_tree_facts(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("更新时间：2025/03/29\n" + TITLE + "一、主要举措和成效\n", encoding="utf-8")
     result = run("tree", "--facts", str(path))
-    assert "更新日期：2025/03/29  L1" in result.output
+    assert "更新日期：2025/03/29  第1行" in result.output
 
 
 def test_mark_cut_off_with_the_end_of_the_text_is_not_unbalanced(all_rules):

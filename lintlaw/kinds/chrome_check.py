@@ -66,8 +66,9 @@ class PageChrome(RuleKind):
             # Delete whole lines: from the first line's start to the start of the line after the last.
             begin = starts[first.lineno - 1]
             end = starts[last.lineno] if last.lineno < len(starts) else len(text)
-            lines = (f"第{first.lineno}行" if first is last
-                     else f"第{first.lineno}—{last.lineno}行")
+            # the page's line numbers (HTML input), as the finding's location gives them
+            first_no, last_no = document.source.position(first.start)[0], document.source.position(last.start)[0]
+            lines = f"第{first_no}行" if first_no == last_no else f"第{first_no}—{last_no}行"
             yield Hit(first.start, last.end, {"lines": lines, "sample": _sample(first.text)},
                       fix=Fix((Edit(begin, end, ""),), safe=False))
 
@@ -84,7 +85,7 @@ class PageChrome(RuleKind):
                     continue
                 seen.add(match.start())
                 yield Hit(match.start(), match.end(),
-                          {"lines": f"第{line.lineno}行", "sample": match.group()},
+                          {"lines": f"第{document.source.position(line.start)[0]}行", "sample": match.group()},
                           fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
 
 
