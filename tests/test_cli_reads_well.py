@@ -153,3 +153,36 @@ def test_html_messages_and_tree_use_the_page_lines(tmp_path):
     assert "甲市教育局2024年度法治政府建设情况报告  第8行" in tree
     assert "一、主要举措和成效  第9行" in tree
     assert "（三）规范执法  第12行  ✗ S101" in tree
+
+
+# --- NUL bytes: UTF-16 without a BOM, a stray NUL --------------------------------------------
+
+TEXT = "甲市2024年度报告\n一、主要举措\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_suggests_the_encoding(tmp_path, codec):
+    path = tmp_path / "r.txt"
+    path.write_bytes(TEXT.encode(codec))
+    result = lintlaw("check", "--isolated", str(path))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"lintlaw: {path}: 看来是没有字节序标记（BOM）的 UTF-16 文本；请用 --encoding {codec} 读取")
+    assert lintlaw("check", "--isolated", "--encoding", codec, str(path)).returncode in (0, 1)
+
+
+def test_a_stray_nul_names_its_line_and_the_way_out(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_bytes("甲市2024年度报告\n一、主\x00要举措\n".encode())
+    result = lintlaw("check", "--isolated", str(path))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"lintlaw: {path}: 第2行有一个空字符（NUL，\\x00），文本中不应有；请删去它，或用 --encoding 指定文件的编码")
+
+
+def test_real_binary_is_still_binary():
+    from lintlaw.nul_bytes import nul_problem
+
+    assert nul_problem(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "b.png") == "b.png: 二进制文件，不是文本"
+    assert nul_problem(b"ab\x00\x01cd", "x") == "x: 二进制文件，不是文本"
+    assert nul_problem(bytes(range(256)) * 4, "y") == "y: 二进制文件，不是文本"
