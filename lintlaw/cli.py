@@ -55,7 +55,8 @@ def _fail(message: str) -> None:
 def _split(values: Optional[List[str]]) -> Optional[List[str]]:
     if not values:
         return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+    # empty parts are kept: `--select ""` is an error, not "all rules"
+    return [part.strip() for value in values for part in value.split(",")]
 
 
 def _load_rules(rules_dirs, select=None, ignore=None):
@@ -232,10 +233,12 @@ def check(
     try:
         with _output(output_file, to_stderr):
             if statistics:
-                print(_statistics(diagnostics))
+                from lintlaw.render import statistics as per_rule
+
+                print(per_rule.json_text(diagnostics) if output_format is Format.json else per_rule.text(diagnostics))
             else:
                 _render(output_format, diagnostics, sources, all_rules)
-            if statistics or output_format not in MACHINE_FORMATS:
+            if (statistics and output_format is not Format.json) or output_format not in MACHINE_FORMATS:
                 print(_summary(diagnostics, sources, (fixed, edits) if fix else None, tally))
     except BrokenPipeError:
         raise
@@ -362,19 +365,6 @@ def _render(output_format: Format, diagnostics, sources, rules) -> None:
             render(diagnostics, sources, _console())
 
 
-def _statistics(diagnostics) -> str:
-    """Findings per rule, most first: count, code, name, and how many a fix covers."""
-    from collections import Counter
-
-    counts = Counter((d.code, d.name) for d in diagnostics)
-    fixable = Counter(d.code for d in diagnostics if d.fix is not None)
-    lines = []
-    for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        mark = f"  （可修复 {fixable[code]}）" if fixable[code] else ""
-        lines.append(one_line(f"{count:>6}  {code}  {name}{mark}"))
-    return "\n".join(lines)
-
-
 def _console():
     from rich.console import Console
 
@@ -484,6 +474,8 @@ def show_config(
     from lintlaw.ruleset import configured_rules
 
     forget()
+    if path != "-" and not os.path.lexists(path):
+        _fail(f"{path}: 文件或目录不存在")
     try:
         settings = settings_for(path, config, isolated)
         ignored = settings.ignored_for(path) if Path(path).is_file() else ()

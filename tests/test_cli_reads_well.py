@@ -186,3 +186,41 @@ def test_real_binary_is_still_binary():
     assert nul_problem(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "b.png") == "b.png: 二进制文件，不是文本"
     assert nul_problem(b"ab\x00\x01cd", "x") == "x: 二进制文件，不是文本"
     assert nul_problem(bytes(range(256)) * 4, "y") == "y: 二进制文件，不是文本"
+
+
+# --- consistency with ruff: statistics, config, selectors -----------------------------------
+
+DEFECTS = str(FIXTURES / "numbering-defects.txt")
+
+
+def test_statistics_in_json():
+    import json
+
+    result = lintlaw("check", "--isolated", "--statistics", "--format", "json", "--select", "S107,S101", DEFECTS)
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == [
+        {"code": "S101", "name": "numbering-gap", "count": 3, "fixable": 0},
+        {"code": "S107", "name": "marker-punctuation", "count": 2, "fixable": 2},
+    ]
+
+
+def test_config_of_a_missing_path_is_an_error():
+    result = lintlaw("config", "/nonexistent/lintlaw")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "lintlaw: /nonexistent/lintlaw: 文件或目录不存在\n"
+
+
+def test_selectors_take_codes_in_any_case():
+    lower = lintlaw("check", "--isolated", "--format", "concise", "--select", "s101", DEFECTS)
+    upper = lintlaw("check", "--isolated", "--format", "concise", "--select", "S101", DEFECTS)
+    assert lower.returncode == 1 and lower.stdout == upper.stdout
+    assert lower.stdout.count(" S101 ") == 3
+    ignored = lintlaw("check", "--isolated", "--format", "concise", "--select", "S1", "--ignore", "s10", DEFECTS)
+    assert ignored.returncode == 0 and " S10" not in ignored.stdout and " S110 " in ignored.stdout
+
+
+@pytest.mark.parametrize("value", ["", "S101,", " "])
+def test_an_empty_selector_is_an_error(value):
+    result = lintlaw("check", "--isolated", "--select", value, DEFECTS)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "lintlaw: 空的规则选择器（不选规则时省略此选项；选全部规则用 ALL）\n"
