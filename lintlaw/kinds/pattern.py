@@ -18,6 +18,7 @@ from lintlaw.document import Document
 from lintlaw.errors import RuleFileError
 from lintlaw.kinds.base import Hit, Option, RuleKind
 from lintlaw.outline import CHROME, DAMAGED, HEADING
+from lintlaw.shown import quoted
 
 SCOPES = ("text", "title", "heading", "signature", "date")
 # Total time one rule's searches may take in one file.
@@ -35,7 +36,9 @@ class Pattern(RuleKind):
                                 "safe = true when the fix never changes meaning"),
         "since_year": Option(int, doc="only in reports of this year or later (a formulation gone stale)"),
     }
-    fields = frozenset({"fixed"})  # {fixed}: the text the fix would put in place of {match}
+    # {fixed}: the text the fix would put in place of {match}; {quoted}: the match in
+    # quotation marks, or its code points when it cannot be seen
+    fields = frozenset({"fixed", "quoted"})
 
     @classmethod
     def validate(cls, options):
@@ -73,7 +76,8 @@ class Pattern(RuleKind):
                     # Regions span several lines; a finding never does.
                     if found and "\n" not in found and "\r" not in found:
                         fix = self._fix(match)
-                        values = {"match": found, "fixed": fix.edits[0].content if fix else ""}
+                        values = {"match": found, "fixed": fix.edits[0].content if fix else "",
+                                  "quoted": quoted(found)}
                         yield Hit(match.start(), match.end(), values, fix=fix)
 
     def _fix(self, match) -> Fix | None:
