@@ -175,7 +175,10 @@ def check(
     all_rules = list({rule.code: rule for plan in plans.values() for rule in plan.rules}.values())
     options = Options(encoding=encoding, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                       stdin_filename=stdin_filename)
-    outcomes = check_files(plans, options, jobs or default_jobs())
+    from lintlaw.render.progress import file_progress
+
+    with file_progress(len(plans)) as advance:
+        outcomes = check_files(plans, options, jobs or default_jobs(), advance)
     sources, diagnostics, fixed, edits, would_change = {}, [], 0, 0, 0
     tally = Tally()
     plan_of = {}  # by the name findings carry (standard input's --stdin-filename, ./a.txt as a.txt)

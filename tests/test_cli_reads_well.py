@@ -224,3 +224,68 @@ def test_an_empty_selector_is_an_error(value):
     result = lintlaw("check", "--isolated", "--select", value, DEFECTS)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "lintlaw: 空的规则选择器（不选规则时省略此选项；选全部规则用 ALL）\n"
+
+
+# --- progress bar ---------------------------------------------------------------------------
+
+class _Terminal:
+    """A stand-in for standard error at a terminal."""
+
+    def __init__(self):
+        self.written = []
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.written.append(text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+
+def test_progress_only_for_many_files_at_a_terminal_outside_ci(monkeypatch):
+    from lintlaw.render import progress
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    assert progress.wanted(5) and not progress.wanted(4)
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted(50)
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(sys, "stderr", open("/dev/null", "w"))
+    assert not progress.wanted(50)
+    sys.stderr.close()
+
+
+def test_progress_bar_counts_every_file(monkeypatch, tmp_path):
+    from lintlaw.config import Settings
+    from lintlaw.render import progress
+    from lintlaw.runner import Options, Plan, check_files
+
+    monkeypatch.delenv("CI", raising=False)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    plans = {}
+    for i in range(6):
+        path = tmp_path / f"{i}.txt"
+        path.write_text("甲市2024年度法治政府建设情况报告\n", encoding="utf-8")
+        plans[str(path)] = Plan([], Settings())
+    for jobs in (1, 2):
+        calls = []
+        assert len(check_files(plans, Options(), jobs, lambda: calls.append(1))) == 6
+        assert len(calls) == 6
+    with progress.file_progress(6) as advance:
+        for _ in range(6):
+            advance()
+    assert "6/6" in "".join(terminal.written)
+
+
+def test_a_plain_check_does_not_import_the_progress_bar():
+    code = ("import sys; from lintlaw.cli import main; sys.argv = ['lintlaw', 'check', '--format', 'concise', "
+            f"{str(FIXTURES / 'well-formed.txt')!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('rich.progress' in sys.modules, 'rich' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stderr.strip().splitlines()[-1] == "False False"
