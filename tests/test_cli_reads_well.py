@@ -289,3 +289,26 @@ def test_a_plain_check_does_not_import_the_progress_bar():
             "print('rich.progress' in sys.modules, 'rich' in sys.modules, file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "False False"
+
+
+# --- README ---------------------------------------------------------------------------------
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_names_the_suffixes_directories_are_searched_for():
+    import re
+
+    from lintlaw.inputs import SUFFIXES
+
+    statement = re.search(r"Directories are searched for (.*?) files", README, re.S).group(1)
+    assert re.findall(r"`(\.\w+)`", statement) == list(SUFFIXES)
+    assert "`.txt` and `.md` (" not in README
+
+
+def test_readme_precommit_snippet_pins_a_commit_not_a_missing_tag():
+    import re
+
+    revs = re.findall(r"^\s*rev: (\S+)", README, re.M)
+    assert revs and all(re.fullmatch(r"[0-9a-f]{40}", rev) for rev in revs)
+    assert "no release tags yet, so pin a commit" in README
