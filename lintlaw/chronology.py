@@ -128,19 +128,21 @@ def issue_dates(document: Document) -> Iterator[tuple[DateMention, Report, str]]
             yield mention, report, label
 
 
-def late_date(document: Document, deadline: tuple[int, int]) -> Iterator[Issue]:
+def late_date(document: Document, deadline: tuple[int, int] | None = None) -> Iterator[Issue]:
+    """Dates after the deadline: the one given (the configuration's), else the report type's."""
     dates = list(issue_dates(document))
     # A page updated after the deadline may have been published in time: an update
     # date stands in for the publication date only when the report has no other.
     dated = {report for _, report, what in dates if what != "更新日期"}
     for mention, report, what in dates:
-        if report.year is None or (what == "更新日期" and report in dated):
+        month_day = deadline or report.report_type.deadline
+        if report.year is None or month_day is None or (what == "更新日期" and report in dated):
             continue
-        limit = datetime.date(report.year + 1, *deadline)
+        limit = datetime.date(report.year + 1, *month_day)
         if mention.as_date() > limit:
             yield Issue("late-date", mention.start, mention.end,
                         {"found": mention.text, "what": what,
-                         "deadline": f"{report.year + 1}年{deadline[0]}月{deadline[1]}日"})
+                         "deadline": f"{report.year + 1}年{month_day[0]}月{month_day[1]}日"})
 
 
 def early_date(document: Document) -> Iterator[Issue]:

@@ -20,7 +20,6 @@ from lintlaw.paths import real_path, relative_path
 
 CONFIG_NAMES = (".lintlaw.toml", "lintlaw.toml", "pyproject.toml")
 SEVERITIES = ("error", "warning", "info")
-REPORT_TYPES = ("auto", "fazhi", "generic")
 
 
 @dataclass(frozen=True)
@@ -34,8 +33,10 @@ class Settings:
     severity: tuple[tuple[str, str], ...] = ()  # (code or name, severity)
     fail_on: str | None = None
     deadline: tuple[int, int] | None = None
-    rules: tuple[Path, ...] = ()
-    report_type: str = "auto"
+    rule_dirs: tuple[Path, ...] = ()  # extra rule directories
+    report_type: str = "auto"  # a report type's name, or "auto": by each report's title
+    # Per-rule options, {code or name: {option: value}}; the file's path tells two configurations apart.
+    rule_options: dict = field(default_factory=dict, hash=False, compare=False)
     suppressed: tuple[tuple[str, str, str], ...] = ()  # (rule code, path, fingerprint)
 
     def ignored_for(self, file: str) -> tuple[str, ...]:
@@ -150,7 +151,7 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         return tuple(value)
 
     known = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "deadline",
-             "rules", "report-type", "ignore-findings"}
+             "rules", "rule-dirs", "report-type", "ignore-findings"}
     for key in data:
         if key not in known:
             fail(key, f"未知的配置项（可用：{', '.join(sorted(known))}）")
@@ -178,11 +179,21 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         values["fail_on"] = data["fail-on"]
     if "deadline" in data:
         values["deadline"] = parse_month_day(data["deadline"]) or fail("deadline", "应为“月-日”，如 \"03-01\"")
+    # `rules` is the table of per-rule options ([rules.D006] deadline = "03-31"), as in the
+    # rule files' own words; the rule directories it once listed are `rule-dirs` now. A list
+    # under `rules` is still read as directories, so old configurations keep working.
+    if isinstance(data.get("rules"), list):
+        if "rule-dirs" in data:
+            fail("rules", "规则目录请只写在 rule-dirs 中（rules 用于各规则的选项，如 [rules.D006]）")
+        data = {**data, "rule-dirs": data["rules"]}
+        del data["rules"]
+    if "rule-dirs" in data:
+        values["rule_dirs"] = tuple((path.parent / d).resolve() for d in selectors("rule-dirs"))
     if "rules" in data:
-        values["rules"] = tuple((path.parent / d).resolve() for d in selectors("rules"))
+        values["rule_options"] = _rule_options(data["rules"], fail)
     if "report-type" in data:
-        if data["report-type"] not in REPORT_TYPES:
-            fail("report-type", f"只能取 {', '.join(REPORT_TYPES)}")
+        if not isinstance(data["report-type"], str) or not data["report-type"]:
+            fail("report-type", "应为报告类型的名称（如 \"fazhi\"）或 \"auto\"")
         values["report_type"] = data["report-type"]
     if "ignore-findings" in data:
         entries = data["ignore-findings"]
@@ -192,3 +203,13 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
             fail("ignore-findings", "应为 { rule = \"T001\", path = \"a.txt\", fingerprint = \"…\" } 的列表")
         values["suppressed"] = tuple((e["rule"], e["path"], e["fingerprint"]) for e in entries)
     return Settings(**values)
+
+
+def _rule_options(table, fail) -> dict[str, dict[str, Any]]:
+    """[rules.CODE] tables; their keys are checked against each rule's kind when the rules load."""
+    if not isinstance(table, dict):
+        fail("rules", "应为“规则 = 选项表”，如 [rules.D006] deadline = \"03-31\"（规则目录写在 rule-dirs 中）")
+    for code, options in table.items():
+        if not isinstance(options, dict):
+            fail(f"rules.{code}", f"应为选项表，如 [rules.{code}] 下写“选项 = 值”，实际是{_kind(options)}")
+    return {code: dict(options) for code, options in table.items()}

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
 from lintlaw.page import retype, split_reports, title_parts, title_rank
 from lintlaw.source import Source
 
-REPORT_KIND_FAZHI = "fazhi"  # 法治政府建设年度报告
-REPORT_KIND_GENERIC = "generic"
+if TYPE_CHECKING:
+    from lintlaw.report_types import ReportType, ReportTypes
 
 _YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
 _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
@@ -76,7 +77,8 @@ class Report:
     intro: list[Line] = field(default_factory=list)  # body paragraphs before the first heading
     signature: Line | None = None
     date: Line | None = None
-    forced_kind: str | None = None  # the configuration's report-type, when not "auto"
+    report_type: ReportType | None = None  # set by build_document, from the title or the configuration
+    type_reason: str = ""  # why that type, in words (shown by `lintlaw tree`)
 
     @cached_property
     def dating(self) -> tuple[int | None, str | None, Line | None]:
@@ -121,14 +123,6 @@ class Report:
                 return match.group(1).removesuffix("关于")
         return None
 
-    @cached_property
-    def kind(self) -> str:
-        if self.forced_kind:
-            return self.forced_kind
-        if self.title is not None and re.search("法治政府(?:部门)?建[设設]", self.title.text):
-            return REPORT_KIND_FAZHI
-        return REPORT_KIND_GENERIC
-
     @property
     def anchor(self) -> Line | None:
         """Where a finding about the whole report points: the title, else the first line."""
@@ -163,7 +157,8 @@ class Document:
         return self._facts[key]
 
 
-def build_document(source: Source, report_type: str = "auto") -> Document:
+def build_document(source: Source, types: ReportTypes | None = None) -> Document:
+    """The document of a source; each report's type is chosen among `types` (default: the built-in ones)."""
     text = source.text
     not_text = []
     if source.path.lower().endswith(".md"):
@@ -173,9 +168,12 @@ def build_document(source: Source, report_type: str = "auto") -> Document:
         not_text = code_blocks(source.text)
     lines = retype(parse_lines(text, source.line_starts))
     reports = [_build_report(chunk) for chunk in split_reports(lines)]
-    if report_type != "auto":
-        for report in reports:
-            report.forced_kind = report_type
+    if types is None:
+        from lintlaw.report_types import builtin_types
+
+        types = builtin_types()
+    for report in reports:
+        report.report_type, report.type_reason = types.choose(report.title.text if report.title else None)
     return Document(source, lines, reports, not_text)
 
 

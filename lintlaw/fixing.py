@@ -31,14 +31,13 @@ class FixResult:
         return self.fixed > 0
 
 
-def fix_source(source: Source, rules, unsafe: bool = False, report_type: str = "auto",
-               keep=None) -> FixResult:
+def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=None) -> FixResult:
     """Fix a source in rounds. `keep` drops findings the configuration suppresses, so
     that a suppressed finding is neither reported nor fixed."""
     keep = keep or (lambda found, _source: found)
     current = source
     fixed = applied = 0
-    found = keep(lint(current, rules, report_type), current)
+    found = keep(lint(current, rules, types), current)
     for _ in range(MAX_ROUNDS):
         chosen = choose(current, found, unsafe)
         if not chosen:
@@ -48,7 +47,7 @@ def fix_source(source: Source, rules, unsafe: bool = False, report_type: str = "
                          encoding=source.encoding, bom=source.bom)
         fixed += len(chosen)
         applied += len(edits)
-        found = keep(lint(current, rules, report_type), current)
+        found = keep(lint(current, rules, types), current)
     return FixResult(current, fixed, applied, found)
 
 

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from lintlaw.diagnostics import Diagnostic
 from lintlaw.document import build_document
 from lintlaw.ruleset import Rule
 from lintlaw.source import Source
 
 
-def lint(source: Source, rules: list[Rule], report_type: str = "auto") -> list[Diagnostic]:
+def lint(source: Source, rules: list[Rule], types=None) -> list[Diagnostic]:
+    """The findings of `rules` in one source; `types` are the report types (default: built-in)."""
     if not source.text.strip():
         return []
-    document = build_document(source, report_type)
+    document = build_document(source, types)
+    starts = [report.lines[0].start if report.lines else 0 for report in document.reports]
     found = []
     for rule in rules:
         for hit in rule.kind.check(document):
             if document.not_text and _in_not_text(hit, document.not_text):
+                continue
+            if rule.report_types and not _applies(rule, document, starts, hit.start):
                 continue
             found.append(Diagnostic(code=rule.code, name=rule.name, category=rule.category,
                                     severity=rule.severity, message=rule.render_message(hit.values),
@@ -23,6 +29,14 @@ def lint(source: Source, rules: list[Rule], report_type: str = "auto") -> list[D
                                     related=hit.related, fix=hit.fix))
     # Two patterns of one rule may match the same span (〔X〕): report it once.
     return sorted(set(found), key=lambda d: d.sort_key)
+
+
+def _applies(rule: Rule, document, starts: list[int], offset: int) -> bool:
+    """Whether a rule applies to the report a finding at `offset` sits in (by its type)."""
+    if not document.reports:
+        return False
+    report = document.reports[max(bisect_right(starts, offset) - 1, 0)]
+    return report.report_type.name in rule.report_types
 
 
 def _in_not_text(hit, spans: list[tuple[int, int]]) -> bool:

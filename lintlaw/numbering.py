@@ -23,7 +23,8 @@ _EMPTY_HEADING_MAX = 40
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "…")
 
 
-def analyse(report: Report) -> list[Issue]:
+def analyse(report: Report, text: str) -> list[Issue]:
+    """`text`: the whole source text the report's lines point into."""
     issues: list[Issue] = []
     sequences = list(_sequences(report.sections))
     continuous = _continuous_levels(sequences)
@@ -32,8 +33,14 @@ def analyse(report: Report) -> list[Issue]:
         tail = tails.get(level) if level in continuous else None
         _check_sequence(level, sequence, tail, issues)
         tails[level] = sequence[-1]
-    for section in report.walk():
+    sections = list(report.walk())  # document order
+    for index, section in enumerate(sections):
         _section_checks(section, issues)
+        following = sections[index + 1] if index + 1 < len(sections) else None
+        if _empty(section) and not _empty_by_mistake(section, following, text):
+            start, _ = _marker_span(section.heading)
+            issues.append(Issue("empty-section", start, section.heading.end,
+                                {"found": section.marker.raw, "title": section.title}))
     _inline_sequences(report, issues)
     return issues
 
@@ -147,9 +154,26 @@ def _section_checks(section: Section, issues: list[Issue]) -> None:
         if siblings[0] is section:
             issues.append(Issue("level-skip", start, end,
                                 {"found": marker.raw, "parent": parent.marker.raw}))
-    if not section.children and not section.paragraphs and _heading_only(section.heading):
-        issues.append(Issue("empty-section", start, section.heading.end,
-                            {"found": marker.raw, "title": section.title}))
+
+
+def _empty(section: Section) -> bool:
+    return not section.children and not section.paragraphs and _heading_only(section.heading)
+
+
+def _empty_by_mistake(section: Section, following: Section | None, text: str) -> bool:
+    """An empty-looking section that is some other finding, or none.
+
+    The next heading repeats its marker at its level ("一、主要措施" then "一、强化领导"): that is
+    a misnumbered first subsection, which S102 reports; the content is there. Or the heading is
+    the last line of a text cut off mid-sentence: its content was cut off with it.
+    """
+    from lintlaw.punctuation import cut_off
+
+    if (following is not None and following.level == section.level
+            and following.marker.number is not None
+            and following.marker.number == section.marker.number):
+        return True
+    return following is None and cut_off(text, section.heading)
 
 
 def _heading_only(line: Line) -> bool:

@@ -60,7 +60,7 @@ def unbalanced(document: Document) -> Iterator[Issue]:
     text = document.source.text
     split = split_title_marks(document)
     for line in document.prose_lines():
-        for issue in _unbalanced_in(text, line.start, line.end, _cut_off(text, line)):
+        for issue in _unbalanced_in(text, line.start, line.end, cut_off(text, line)):
             if issue.start not in split:
                 yield issue
 
@@ -112,8 +112,9 @@ def _list_number(text: str, offset: int) -> bool:
 _SENTENCE_END = "。！？!?；;…”’）)》】"
 
 
-def _cut_off(text: str, line) -> bool:
-    """The file's last line ends without a line break and without closing punctuation."""
+def cut_off(text: str, line) -> bool:
+    """The file's last line ends without a line break and without closing punctuation:
+    the text was cut off mid-sentence (an excerpt, a capture that stopped)."""
     return line.end == len(text) and text[line.end - 1] not in _SENTENCE_END
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import string
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -19,7 +19,7 @@ from lintlaw.errors import RuleFileError, UsageError
 CODE = re.compile(r"^[A-Z]{1,2}[0-9]{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COMMON_KEYS = {"code", "name", "kind", "category", "severity", "message", "explanation",
-               "authority", "examples"}
+               "authority", "examples", "report-types"}
 REQUIRED_KEYS = ("code", "name", "kind", "category", "severity", "message", "explanation",
                  "authority", "examples")
 
@@ -37,6 +37,19 @@ class Rule:
     kind: Any  # a RuleKind instance
     path: str
     builtin: bool = True
+    report_types: tuple[str, ...] = ()  # the report types it applies to; () for every type
+    settings: dict[str, Any] = field(default_factory=dict)  # the kind's options as written, before defaults
+
+    def with_options(self, overrides: dict[str, Any], fail) -> Rule:
+        """This rule with some of its kind's options set anew (from the configuration).
+
+        `fail(key, problem)` reports a bad value; nothing is changed in this rule.
+        """
+        import dataclasses
+
+        settings = {**self.settings, **overrides}
+        kind = build_kind(type(self.kind), settings, fail, self.path)
+        return dataclasses.replace(self, kind=kind, settings=settings)
 
     def render_message(self, values: dict[str, Any]) -> str:
         return self.message.format_map(_Defaults(values))
@@ -74,6 +87,7 @@ def parse_rule_file(path: Path) -> dict:
 def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -> Rule:
     """Validate one rule file (its parsed data may be passed in) and build its Rule."""
     from lintlaw.kinds import KINDS
+    from lintlaw.kinds.base import applicable_options
 
     if data is None:
         data = parse_rule_file(path)
@@ -91,9 +105,10 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
     kind_cls = KINDS.get(data["kind"])
     if kind_cls is None:
         fail("kind", f"未知的规则类型“{data['kind']}”，可用：{', '.join(sorted(KINDS))}")
+    usable = applicable_options(kind_cls, data)
     for key in data:
-        if key not in COMMON_KEYS and key not in kind_cls.options:
-            fail(key, f"未知字段（类型 {kind_cls.name} 可用的字段：{', '.join(kind_cls.options)}）")
+        if key not in COMMON_KEYS and key not in usable:
+            fail(key, f"未知字段（类型 {kind_cls.name} 可用的字段：{', '.join(usable)}）")
     for key in ("code", "name", "category", "severity", "message", "explanation", "authority"):
         if not isinstance(data[key], str) or not data[key].strip():
             fail(key, "必须是非空字符串")
@@ -121,27 +136,41 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
                        and all(isinstance(x, str) for x in examples[k]) for k in ("bad", "good"))):
         fail("examples", "需要 bad 和 good 两个非空字符串列表")
 
+    report_types = data.get("report-types", [])
+    if not isinstance(report_types, list) or not all(isinstance(t, str) and t for t in report_types):
+        fail("report-types", "应为报告类型名称的列表，如 [\"fazhi\"]")
+    settings = {key: data[key] for key in kind_cls.options if key in data}
+    kind = build_kind(kind_cls, settings, fail, str(path))
+    return Rule(code=data["code"], name=data["name"], category=data["category"],
+                severity=Severity.parse(data["severity"]), message=data["message"],
+                explanation=data["explanation"].strip(), authority=data["authority"].strip(),
+                examples=examples, kind=kind, path=str(path), builtin=builtin,
+                report_types=tuple(report_types), settings=settings)
+
+
+def build_kind(kind_cls, settings: dict[str, Any], fail, rule_path: str):
+    """A kind instance from option values, checked against the kind's declaration.
+
+    `fail(key, problem)` raises the error for a wrong type or value; a missing
+    required option is reported through it too.
+    """
     options: dict[str, Any] = {}
     for key, option in kind_cls.options.items():
-        if key in data:
-            value = data[key]
+        if key in settings:
+            value = settings[key]
             if not isinstance(value, option.type) or isinstance(value, bool) and option.type is int:
                 fail(key, f"类型应为 {_type_name(option.type)}")
             options[key] = value
         elif option.required:
-            raise RuleFileError(f"{path}:1: 缺少 {kind_cls.name} 类型的必填字段“{key}”")
+            fail(key, f"缺少 {kind_cls.name} 类型的必填字段“{key}”")
         else:
             options[key] = option.default
     problem = kind_cls.validate(options)
     if problem:
         fail(*problem)
-
     kind = kind_cls(**options)
-    kind.rule_path = str(path)
-    return Rule(code=data["code"], name=data["name"], category=data["category"],
-                severity=Severity.parse(data["severity"]), message=data["message"],
-                explanation=data["explanation"].strip(), authority=data["authority"].strip(),
-                examples=examples, kind=kind, path=str(path), builtin=builtin)
+    kind.rule_path = rule_path
+    return kind
 
 
 def _type_name(kind) -> str:
@@ -149,17 +178,40 @@ def _type_name(kind) -> str:
     return names.get(kind, getattr(kind, "__name__", str(kind)))
 
 
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the rule directories hold: the rules and the report types."""
+
+    rules: list[Rule]
+    types: Any  # lintlaw.report_types.ReportTypes
+
+
 def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     """The built-in rules plus rule files from extra directories, sorted by code."""
+    return load_catalog(tuple(extra_dirs)).rules
+
+
+def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
+    """The built-in rules and report types plus those in extra directories.
+
+    A directory's report-types/ folder holds type files; every other .toml file
+    under it is a rule file.
+    """
     from lintlaw import rulecache
+    from lintlaw.report_types import TYPES_DIR, load_types, type_paths
     from lintlaw.resources import builtin_rules_dir
 
-    sources = [(path, True) for path in sorted(builtin_rules_dir().rglob("*.toml"))]
+    directories = [builtin_rules_dir()]
     for directory in extra_dirs:
         if not directory.is_dir():
             raise RuleFileError(f"{directory}: 规则目录不存在")
-        sources += [(path, False) for path in sorted(directory.rglob("*.toml"))]
-    data = rulecache.parsed([path for path, _ in sources], parse_rule_file)
+        directories.append(directory)
+    sources = [(path, directory is directories[0]) for directory in directories
+               for path in sorted(directory.rglob("*.toml"))
+               if TYPES_DIR not in path.relative_to(directory).parts[:-1]]
+    typed = [path for directory in directories for path in type_paths(directory)]
+    data = rulecache.parsed([path for path, _ in sources] + typed, parse_rule_file)
+    types = load_types(directories, data)
     rules = [load_rule_file(path, builtin, data[str(path)]) for path, builtin in sources]
     seen: dict[str, Rule] = {}
     for rule in rules:
@@ -167,7 +219,53 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
             if key in seen:
                 raise RuleFileError(f"{rule.path}: “{key}”与 {seen[key].path} 重复")
             seen[key] = rule
-    return sorted(rules, key=lambda rule: rule.code)
+        _check_types(rule, types)
+    _check_shared(rules)
+    return Catalog(sorted(rules, key=lambda rule: rule.code), types)
+
+
+def _check_types(rule: Rule, types) -> None:
+    """A rule names known report types, and a part every one of them declares."""
+    raw = Path(rule.path).read_text(encoding="utf-8") if rule.report_types or hasattr(rule.kind, "part") else ""
+    for name in rule.report_types:
+        if types.get(name) is None:
+            known = ", ".join(t.name for t in types.types)
+            raise RuleFileError(f"{rule.path}:{_line_of(raw, 'report-types')}: report-types: "
+                                f"未知的报告类型“{name}”（可用：{known}）")
+    part = getattr(rule.kind, "part", None)
+    if part is not None and rule.kind.name == "required-section":
+        owners = [types.get(n) for n in rule.report_types] or list(types.types)
+        if not rule.report_types or any(part not in t.parts for t in owners):
+            raise RuleFileError(f"{rule.path}:{_line_of(raw, 'part')}: part: 报告类型 "
+                                f"{', '.join(rule.report_types) or '（未限定）'} 没有声明必备部分“{part}”"
+                                "（report-types 应列出声明了它的类型）")
+
+
+def _check_shared(rules: list[Rule]) -> None:
+    """A shared option (one setting for every rule of a kind) has one value in all rule files."""
+    values: dict[tuple[str, str], Rule] = {}
+    for rule in rules:
+        for key, option in type(rule.kind).options.items():
+            if option.shared and key in rule.settings:
+                other = values.setdefault((rule.kind.name, key), rule)
+                if other.settings[key] != rule.settings[key]:
+                    raise RuleFileError(f"{rule.path}: {key}: 与 {other.path} 共用此设置，值必须相同")
+
+
+def settable_options(rule: Rule) -> dict:
+    """The options of a rule's kind the configuration may set for it (not which problem it checks)."""
+    from lintlaw.kinds.base import applicable_options
+
+    usable = applicable_options(type(rule.kind), rule.settings)
+    return {key: option for key, option in usable.items() if key != "problem"}
+
+
+def option_owners(rule: Rule, key: str, rules: list[Rule]) -> list[Rule]:
+    """The rules that read one option value: the rule alone, or every rule of its kind for a shared option."""
+    option = type(rule.kind).options.get(key)
+    if option is None or not option.shared:
+        return [rule]
+    return [r for r in rules if type(r.kind) is type(rule.kind) and key in settable_options(r)]
 
 
 def _matches(rule: Rule, selector: str) -> bool:
@@ -195,15 +293,15 @@ def configured_rules(settings, select=None, ignore=None, extend_select=None, ext
     """The rules for files under one configuration.
 
     Command-line select/ignore replace the configuration's; extend-select from both
-    adds to the selection; per-file ignores, severity overrides and the publication
-    deadline come from the configuration.
+    adds to the selection; per-file ignores, severity overrides and per-rule
+    options come from the configuration.
     """
-    import copy
     import dataclasses
 
     from lintlaw.diagnostics import Severity
 
-    rules = _cached_rules(tuple(settings.rules) + tuple(extra_dirs))
+    catalog = cached_catalog(tuple(settings.rule_dirs) + tuple(extra_dirs))
+    rules = configured_options(settings, catalog.rules)
     where = f"{settings.path}: " if settings.path else ""
 
     def check(selectors, key):
@@ -230,18 +328,78 @@ def configured_rules(settings, select=None, ignore=None, extend_select=None, ext
         for selector, level in settings.severity:
             if _matches(rule, selector):
                 rule = dataclasses.replace(rule, severity=Severity.parse(level))
-        if settings.deadline and getattr(rule.kind, "problem", None) in ("late-date", "early-date"):
-            kind = copy.copy(rule.kind)
-            kind.deadline = settings.deadline
-            rule = dataclasses.replace(rule, kind=kind)
         result.append(rule)
     return result
 
 
-_RULE_CACHE: dict[tuple, list[Rule]] = {}
+def configured_options(settings, rules: list[Rule]) -> list[Rule]:
+    """The rules with the options the configuration sets ([rules.CODE], and the deadline shorthand).
+
+    A bad key is a UsageError naming the configuration file and the key. A shared
+    option set for one rule is set for every rule that reads it.
+    """
+    where = f"{settings.path}: " if settings.path else ""
+    overrides: dict[str, dict[str, Any]] = {}
+    setter: dict[tuple[str, str], str] = {}  # (rule code, option) -> the table that set it
+    for selector, table in settings.rule_options.items():
+        matched = [r for r in rules if selector in (r.code, r.name)]
+        if not matched:
+            raise UsageError(f"{where}rules.{selector}: 没有代码或名称为“{selector}”的规则")
+        rule = matched[0]
+        declared = settable_options(rule)
+        for key, value in table.items():
+            if key not in declared:
+                usable = ", ".join(declared) or "无"
+                raise UsageError(f"{where}rules.{selector}.{key}: 未知的选项（{rule.code} 可用的选项：{usable}）")
+            for owner in option_owners(rule, key, rules):
+                earlier = setter.get((owner.code, key))
+                if earlier is not None and overrides[owner.code][key] != value:
+                    raise UsageError(f"{where}rules.{selector}.{key}: {rule.code} 与 {earlier} 共用这一设置，"
+                                     "两处的值不同；只需设一处")
+                setter[(owner.code, key)] = rule.code
+                overrides.setdefault(owner.code, {})[key] = value
+    if settings.deadline is not None:  # the shorthand for every rule with a deadline option
+        for rule in rules:
+            if "deadline" in settable_options(rule):
+                overrides.setdefault(rule.code, {}).setdefault("deadline", "%02d-%02d" % settings.deadline)
+    if not overrides:
+        return rules
+    result = []
+    for rule in rules:
+        if rule.code in overrides:
+            def fail(key, problem, code=rule.code):
+                raise UsageError(f"{where}rules.{code}.{key}: {problem}")
+            try:
+                rule = rule.with_options(overrides[rule.code], fail)
+            except RuleFileError as err:  # pragma: no cover - kinds report through fail
+                raise UsageError(str(err)) from None
+        result.append(rule)
+    return result
 
 
-def _cached_rules(dirs: tuple) -> list[Rule]:
-    if dirs not in _RULE_CACHE:
-        _RULE_CACHE[dirs] = load_rules([Path(d) for d in dirs])
-    return _RULE_CACHE[dirs]
+_CATALOG_CACHE: dict[tuple, Catalog] = {}
+
+
+def cached_catalog(dirs: tuple) -> Catalog:
+    """The catalog of the built-in and extra rule directories, loaded again when any file in them changed
+    (a long-lived process, such as the test suite, sees edits and new directories)."""
+    from lintlaw.resources import builtin_rules_dir
+
+    key = tuple(_signature(Path(d)) for d in (builtin_rules_dir(), *dirs))
+    if key not in _CATALOG_CACHE:
+        _CATALOG_CACHE[key] = load_catalog([Path(d) for d in dirs])
+    return _CATALOG_CACHE[key]
+
+
+def _signature(directory: Path) -> tuple:
+    """A directory and every rule file under it, with size and modification time."""
+    if not directory.is_dir():
+        return (str(directory),)
+    files = []
+    for path in sorted(directory.rglob("*.toml")):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        files.append((str(path), status.st_size, status.st_mtime_ns))
+    return (str(directory.resolve()), *files)

@@ -33,6 +33,7 @@ class Plan:
 
     rules: list
     settings: object  # lintlaw.config.Settings
+    types: object = None  # lintlaw.report_types.ReportTypes, with the configuration's report-type
 
     def keep(self, diagnostics: list, source: Source) -> list:
         """Drop the findings the configuration suppresses by fingerprint."""
@@ -81,20 +82,20 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
 def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Options) -> FileOutcome:
     from lintlaw.linter import lint
 
-    report_type = plan.settings.report_type
+    types = plan.types
     if (options.fix or options.diff) and not source.editable:
-        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
         outcome.note = f"{name}: Word 文档和网页不能自动修复，只报告问题"
         return outcome
     if not (options.fix or options.diff):
-        return FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+        return FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
     from lintlaw.fixing import fix_source
 
-    result = fix_source(source, plan.rules, options.unsafe_fixes, report_type, plan.keep)
+    result = fix_source(source, plan.rules, options.unsafe_fixes, types, plan.keep)
     if options.encoding is None and any(d.code == MOJIBAKE for d in result.remaining):
         # Mojibake may mean the encoding was guessed wrong: writing the text back would
         # fix it in place. R003 has no fix, so the original's finding is still there.
-        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, report_type), source))
+        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
         outcome.note = f"{name}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
         if name == STDIN and not options.diff:
             outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged

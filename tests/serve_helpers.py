@@ -14,11 +14,11 @@ LINTLAW = [sys.executable, "-m", "lintlaw"]
 @contextlib.contextmanager
 def running_server():
     """A server on a free port, configured as `lintlaw check --isolated` would be."""
-    from lintlaw.cli import _plans
+    from lintlaw.pipeline import plans
     from lintlaw.serve.app import Server
 
     def plan_for(name):
-        return _plans(["-"], None, True, None, None, None, [], name or "-")["-"]
+        return plans(["-"], None, True, None, None, None, [], name or "-")["-"]
 
     server = Server(0, plan_for)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -115,7 +115,7 @@ def test_unknown_selector_is_exit_2():
 def test_rule_and_rules_commands():
     result = run("rule", "S101")
     assert result.exit_code == 0
-    assert result.stdout.startswith("S101 numbering-gap\n类别：structure    默认级别：error")
+    assert result.stdout.startswith("S101 numbering-gap\n类别：structure    级别：error\n适用的报告类型：全部\n")
     assert "依据：GB/T 9704-2012" in result.stdout
     assert "  - 一、主要举措" in result.stdout
     listing = run("rules").stdout

@@ -153,3 +153,10 @@ def test_extra_rule_directories_from_the_configuration(project):
     (project / "reports" / "b.txt").write_text("明确2025年工作重点。\n", encoding="utf-8")
     assert concise("reports/b.txt").stdout.splitlines()[0] == \
         "reports/b.txt:1:8: X001 本单位写作“工作重点”须改为“工作要点”"
+
+
+def test_tree_follows_the_configuration(project):
+    assert "⚠ S003 没有单列“党政主要负责人履行" in run("tree", "reports/a.txt").stdout
+    (project / "lintlaw.toml").write_text('ignore = ["S003"]\n', encoding="utf-8")
+    assert "S003" not in run("tree", "reports/a.txt").stdout
+    assert "⚠ S003 没有单列“党政主要负责人履行" in run("tree", "--isolated", "reports/a.txt").stdout

@@ -138,7 +138,7 @@ def test_deadline_is_configurable_in_a_rule_file(tmp_path):
     original = next(builtin_rules_dir().rglob("D006-*.toml")).read_text(encoding="utf-8")
     rule_file = tmp_path / "D906.toml"
     rule_file.write_text(original.replace('"D006"', '"D906"').replace('"late-publication"', '"late-3"')
-                         .replace('deadline = "04-01"', 'deadline = "03-01"'), encoding="utf-8")
+                         .replace('severity = "warning"', 'severity = "warning"\ndeadline = "03-01"'), encoding="utf-8")
     rule = load_rule_file(rule_file, builtin=False)
     assert findings(signed("2025年3月2日"), [rule]) == [
         ("D906", 5, 1, "成文日期“2025年3月2日”晚于公开期限2025年3月1日")]
@@ -151,7 +151,7 @@ def test_bad_deadline_is_a_rule_file_error(tmp_path):
 
     original = next(builtin_rules_dir().rglob("D006-*.toml")).read_text(encoding="utf-8")
     rule_file = tmp_path / "D906.toml"
-    rule_file.write_text(original.replace('deadline = "04-01"', 'deadline = "02-30"'), encoding="utf-8")
+    rule_file.write_text(original.replace('severity = "warning"', 'severity = "warning"\ndeadline = "02-30"'), encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"D906.toml:\d+: deadline: 应为“月-日”，如 04-01"):
         load_rule_file(rule_file, builtin=False)
 

@@ -23,10 +23,11 @@ def test_wheel_contains_grammar_and_rules(tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = ("from lintlaw.resources import grammar_path, builtin_rules_dir;"
-            "from lintlaw.ruleset import load_rules;"
+            "from lintlaw.ruleset import load_catalog;"
             "from importlib.resources import files;"
             "page = files('lintlaw.serve').joinpath('static', 'index.html').read_text(encoding='utf-8');"
-            "print(grammar_path().parent.parent.name, len(load_rules()), 'app.js' in page)")
+            "catalog = load_catalog();"
+            "print(grammar_path().parent.parent.name, len(catalog.rules) + len(catalog.types.types), 'app.js' in page)")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(target), "PATH": ""}, check=True).stdout.split()
     assert out == ["_data", str(len(rule_files)), "True"]

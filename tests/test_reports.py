@@ -60,7 +60,7 @@ def test_title_broken_over_two_lines():
     [report] = document.reports
     assert report.title.lineno == 1
     assert report.title.text == "青山县司法局2024年度法治政府建设情况报\n告"
-    assert report.year == 2024 and report.kind == "fazhi"
+    assert report.year == 2024 and report.report_type.name == "fazhi"
     assert [s.heading.lineno for s in report.sections] == [4]
 
 
@@ -74,7 +74,7 @@ def test_title_with_a_year_preferred_over_a_breadcrumb():
 
 def test_compilation_reports_are_judged_each_on_its_own(all_rules):
     text = COMPILATION.read_text(encoding="utf-8")
-    message = "缺少“存在的不足和原因”部分：一级标题中没有“不足”“问题”“短板”“差距”等字样"
+    message = "没有单列“存在的不足和原因”部分（一级标题中没有“不足”“问题”“短板”“差距”等字样）"
     assert findings(text, all_rules, select=["structure"]) == [
         ("S002", 15, 1, message), ("S002", 41, 1, message), ("S002", 67, 1, message)]
 
@@ -205,7 +205,7 @@ def test_tree_facts_say_where_the_year_came_from():
     ("青山县2024年政府信息公开工作年度报告", "generic"),
 ])
 def test_report_kind_from_the_title(title, kind):
-    assert document_of(title + "\n一、主要举措和成效\n").reports[0].kind == kind
+    assert document_of(title + "\n一、主要举措和成效\n").reports[0].report_type.name == kind
 
 
 def test_numbered_lines_under_a_tips_line_are_debris(all_rules):

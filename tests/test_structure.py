@@ -93,8 +93,8 @@ def test_marker_punctuation_fix_keeps_the_inline_sequence_clean(all_rules):
 _TITLE = "青山县司法局2024年度法治政府建设情况报告\n"
 _REST = ("二、党政主要负责人履行推进法治建设第一责任人职责情况\n三、存在的不足和原因\n"
          "四、2025年工作安排\n五、其他需要报告的情况\n")
-_S001 = ("S001", 1, 1, "未找到“主要举措和成效”部分：一级标题中没有“举措”“成效”“做法”“工作开展情况”等字样，"
-                      "也没有两个以上的工作主题标题")
+_S001 = ("S001", 1, 1, "没有单列“主要举措和成效”部分（一级标题中没有“举措”“成效”“做法”“工作开展情况”等字样，"
+                      "也没有两个以上的工作主题标题）")
 
 
 @pytest.mark.parametrize("heading", [
@@ -124,7 +124,7 @@ def test_shortcomings_part_named_differently(all_rules):
     assert findings(text, all_rules, select=["S002"]) == []
     text = _TITLE + "一、主要举措和成效\n二、依法行政水平进一步提升\n"
     assert findings(text, all_rules, select=["S002"]) == [
-        ("S002", 1, 1, "缺少“存在的不足和原因”部分：一级标题中没有“不足”“问题”“短板”“差距”等字样")]
+        ("S002", 1, 1, "没有单列“存在的不足和原因”部分（一级标题中没有“不足”“问题”“短板”“差距”等字样）")]
 
 
 def test_responsibility_part_named_differently(all_rules):
@@ -134,8 +134,8 @@ def test_responsibility_part_named_differently(all_rules):
         assert findings(text, all_rules, select=["S003"]) == [], heading
     text = _TITLE + "一、主要举措和成效\n二、领导干部带头学法\n"
     assert findings(text, all_rules, select=["S003"]) == [
-        ("S003", 1, 1, "缺少“党政主要负责人履行推进法治建设第一责任人职责情况”部分：一级标题中没有"
-                       "“第一责任人”“主要负责人履行”“主要负责同志履行”“主要负责人履职”等字样")]
+        ("S003", 1, 1, "没有单列“党政主要负责人履行推进法治建设第一责任人职责情况”部分（一级标题中没有"
+                       "“第一责任人”“主要负责人履行”“主要负责同志履行”“主要负责人履职”等字样）")]
 
 
 def test_plans_part_named_differently(all_rules):
@@ -145,8 +145,8 @@ def test_plans_part_named_differently(all_rules):
     # A plans heading for the report year itself is not the next year's plans.
     text = _TITLE + "一、主要举措和成效\n二、存在的不足\n三、2024年重点任务\n"
     assert findings(text, all_rules, select=["S004"]) == [
-        ("S004", 1, 1, "缺少“下一年度推进法治政府建设的主要安排”部分：一级标题中没有“下一年度”“下一步”"
-                       "“工作安排”“工作打算”等字样，也没有“报告年度＋1年”的安排")]
+        ("S004", 1, 1, "没有单列“下一年度推进法治政府建设的主要安排”部分（一级标题中没有“下一年度”“下一步”"
+                       "“工作安排”“工作打算”等字样，也没有“报告年度＋1年”的安排）")]
 
 
 def test_other_matters_part_named_differently(all_rules):

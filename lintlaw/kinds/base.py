@@ -25,6 +25,12 @@ class Option(NamedTuple):
     required: bool = False
     default: Any = None
     doc: str = ""
+    # One value for every rule of the kind (two rules that split one count between them):
+    # setting it for one rule sets it for all, so they can never disagree.
+    shared: bool = False
+    # For a kind that runs one of several named checks: the problems that read this option
+    # (empty: all). A rule of another problem may not set it.
+    problems: tuple[str, ...] = ()
 
 
 class RuleKind:
@@ -55,9 +61,16 @@ class RuleKind:
         raise NotImplementedError
 
 
+def applicable_options(kind_cls, settings: dict[str, Any]) -> dict[str, Option]:
+    """The options a rule of this kind may set, given its other settings (its problem)."""
+    problem = settings.get("problem")
+    return {key: option for key, option in kind_cls.options.items()
+            if not option.problems or problem in option.problems}
+
+
 def problem_option(problems: tuple[str, ...]) -> Option:
     """The `problem` option of a kind that runs one of several named checks."""
-    return Option(str, required=True, doc="which problem: " + ", ".join(problems))
+    return Option(str, required=True, doc="检查哪一种问题：" + "、".join(problems))
 
 
 def check_problem(options: dict[str, Any], problems: tuple[str, ...]) -> tuple[str, str] | None:

@@ -17,17 +17,17 @@ SHOWN = 6  # characters shown on each side of the break
 class BrokenParagraph(RuleKind):
     name = "broken-paragraph"
     options = {
-        "inside": Option(str, required=True, doc="marks a sentence never ends on: ，、（《“"),
-        "terminal": Option(str, required=True, doc="marks a paragraph may end on: 。！？；："),
-        "closers": Option(str, required=True, doc="closing marks; a paragraph may end on them"),
-        "bound": Option(str, required=True, doc="characters that never start a sentence"),
-        "free": Option(list, default=[], doc="words starting with a bound character that may start one"),
-        "units": Option(str, default="", doc="measure words a number is never split from"),
-        "whole": Option(str, default="", doc="one-character lines that are a whole paragraph (无)"),
-        "new_paragraph": Option(str, required=True, doc="regular expression: how a new paragraph starts"),
-        "min_running": Option(int, default=15, doc="shortest line counted as running text"),
+        "inside": Option(str, required=True, doc="句子不会以之结尾的标点：，、（《“"),
+        "terminal": Option(str, required=True, doc="段落可以以之结尾的标点：。！？；："),
+        "closers": Option(str, required=True, doc="后半个标点，段落可以以之结尾"),
+        "bound": Option(str, required=True, doc="不会出现在句首的字"),
+        "free": Option(list, default=[], doc="以上述字开头、却可以出现在句首的词"),
+        "units": Option(str, default="", doc="不会与前面的数字断开的量词"),
+        "whole": Option(str, default="", doc="单独成段的单字行（如“无”）"),
+        "new_paragraph": Option(str, required=True, doc="正则表达式：新段落的开头"),
+        "min_running": Option(int, default=15, doc="算作正文的最短行长（字数）"),
         "long_running": Option(int, default=30,
-                               doc="a line this long is running text even without a clause mark"),
+                               doc="达到此长度的行即使没有分句标点也算正文"),
     }
     fields = frozenset({"before", "after"})
 

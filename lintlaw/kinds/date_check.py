@@ -17,11 +17,14 @@ class DateCheck(RuleKind):
     name = "date"
     options = {
         "problem": problem_option(PROBLEMS),
-        "keywords": Option(list, default=[], doc="level-1 heading words that mark the part checked"),
-        "plan_words": Option(list, default=[], doc="words after a year that make it a plans year"),
-        "exclude": Option(list, default=[], doc="level-1 heading words of parts not checked"),
-        "deadline": Option(str, default="04-01",
-                           doc="MM-DD in the year after the report year: the last day to publish"),
+        "keywords": Option(list, default=[], problems=("report-year", "plans-year"),
+                           doc="标明所查部分的一级标题用词"),
+        "plan_words": Option(list, default=[], problems=("report-year", "plans-year"),
+                             doc="年份后出现即表示安排年度的词"),
+        "exclude": Option(list, default=[], problems=("statistics-year",),
+                          doc="不检查的部分的一级标题用词"),
+        "deadline": Option(str, problems=("late-date",),
+                           doc="公开期限，报告年度次年的“月-日”（默认取报告类型的期限）"),
     }
     fields = frozenset({"found", "year", "expected", "where", "what", "deadline"})
 
@@ -30,10 +33,11 @@ class DateCheck(RuleKind):
         problem = check_problem(options, PROBLEMS)
         if problem:
             return problem
-        deadline = parse_month_day(options.get("deadline") or "04-01")
-        if deadline is None:
-            return "deadline", "应为“月-日”，如 04-01"
-        options["deadline"] = deadline
+        if options.get("deadline") is not None:
+            deadline = parse_month_day(options["deadline"])
+            if deadline is None:
+                return "deadline", "应为“月-日”，如 04-01"
+            options["deadline"] = deadline
         return None
 
     def check(self, document: Document) -> Iterator[Hit]:

@@ -26,9 +26,9 @@ _LOST_DASH = re.compile(r"((?:19|20)[0-9]{2})((?:19|20)[0-9]{2})(?=年)")
 class LawTitle(RuleKind):
     name = "law-title"
     options = {
-        "laws": Option(list, required=True, doc="national laws in force, without 中华人民共和国"),
-        "repealed": Option(dict, default={}, doc="repealed law → when and by what"),
-        "documents": Option(list, default=[], doc="full titles of other documents whose corruptions to catch"),
+        "laws": Option(list, required=True, doc="现行有效的国家法律名称（不含“中华人民共和国”）"),
+        "repealed": Option(dict, default={}, doc="已废止的法律 → 废止时间和替代它的法律"),
+        "documents": Option(list, default=[], doc="要查出写错的其他文件的全称"),
     }
     fields = frozenset({"found", "expected", "detail"})
 

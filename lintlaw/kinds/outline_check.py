@@ -15,14 +15,14 @@ CHECKS = ("gap", "duplicate", "backwards", "late-start", "orphan-restart", "dama
 
 def numbering_issues(document: Document) -> list[list]:
     """Per report, computed once however many outline rules are loaded."""
-    return document.fact("numbering", lambda: [analyse(report) for report in document.reports])
+    return document.fact("numbering", lambda: [analyse(report, document.source.text)
+                                                    for report in document.reports])
 
 
 class OutlineCheck(RuleKind):
     name = "outline"
     options = {
         "problem": problem_option(CHECKS),
-        "report_kinds": Option(list, doc="report kinds the check applies to (default: all)"),
     }
     fields = frozenset({"found", "expected", "previous", "missing", "parent", "title", "detail"})
 
@@ -41,8 +41,6 @@ class OutlineCheck(RuleKind):
 
     def _no_level1(self, document: Document) -> Iterator[Hit]:
         for report in document.reports:
-            if self.report_kinds and report.kind not in self.report_kinds:
-                continue
             if report.has_body and not any(s.level == 1 for s in report.sections):
                 anchor = report.anchor
                 yield Hit(anchor.start, anchor.end, {})

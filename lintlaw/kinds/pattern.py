@@ -28,13 +28,12 @@ RULE_BUDGET_SECONDS = 2.0
 class Pattern(RuleKind):
     name = "pattern"
     options = {
-        "patterns": Option(list, required=True, doc="regular expressions (regex module syntax)"),
+        "patterns": Option(list, required=True, doc="正则表达式（regex 模块语法）"),
         "scope": Option(list, default=["text"],
-                        doc="where to look: text (every line but page chrome), title, heading, signature, "
-                            "date (the 成文日期 line)"),
-        "fix": Option(dict, doc="replace = template for the matched text (\\1, \\g<name> refer to groups); "
-                                "safe = true when the fix never changes meaning"),
-        "since_year": Option(int, doc="only in reports of this year or later (a formulation gone stale)"),
+                        doc="查找范围：text（除网页残留外的各行）、title、heading、signature、date（成文日期行）"),
+        "fix": Option(dict, doc="replace = 替换匹配文字的模板（\\1、\\g<name> 指分组）；"
+                                "safe = true 表示修复从不改变原意"),
+        "since_year": Option(int, doc="只查此年度及以后的报告（已过时的提法）"),
     }
     # {fixed}: the text the fix would put in place of {match}; {quoted}: the match in
     # quotation marks, or its code points when it cannot be seen

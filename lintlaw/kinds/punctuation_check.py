@@ -15,8 +15,8 @@ class PunctuationCheck(RuleKind):
     name = "punctuation"
     options = {
         "problem": problem_option(PROBLEMS),
-        "threshold": Option(int, default=5,
-                            doc="half-width marks in one file from which they are reported once, with a count"),
+        "threshold": Option(int, default=5, shared=True, problems=("half-width", "half-width-file"),
+                            doc="一个文件中半角标点达到此数时只报告一次并给出总数（P008），少于此数时逐处报告（P009）"),
     }
     fields = frozenset({"found", "expected", "problem", "count"})
 

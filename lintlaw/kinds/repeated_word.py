@@ -20,7 +20,7 @@ _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 class RepeatedWord(RuleKind):
     name = "repeated-word"
     options = {
-        "exceptions": Option(list, default=[], doc="words whose doubled form is correct (研究 → 研究研究)"),
+        "exceptions": Option(list, default=[], doc="叠用正确的词（如“研究研究”中的“研究”）"),
     }
     fields = frozenset({"word"})
 

@@ -8,7 +8,7 @@ def dump(document) -> str:
     for report in document.reports:
         title = report.title.text if report.title else None
         out.append(f"report title={title!r} year={report.year} issuer={report.issuer!r} "
-                   f"kind={report.kind} date={report.date.text if report.date else None!r}")
+                   f"type={report.report_type.name} date={report.date.text if report.date else None!r}")
         for line in report.intro:
             out.append(f"  intro L{line.lineno}")
         for section in report.sections:

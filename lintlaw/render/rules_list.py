@@ -11,7 +11,7 @@ import sys
 
 from lintlaw.helptext import width_of, wrap
 
-HEADER = ("代码", "名称", "类别", "级别", "说明")
+HEADER = ("代码", "名称", "类别", "级别", "报告类型", "说明")
 GAP = "  "
 NARROWEST_SUMMARY = 24  # below this many cells the summary goes on its own lines
 
@@ -41,20 +41,24 @@ def output_width() -> int | None:
     return None
 
 
-def render(rules, width: int | None) -> str:
-    rows = [HEADER] + [(r.code, r.name, r.category, r.severity.label, summary(r.explanation)) for r in rules]
-    widths = [max(width_of(row[i]) for row in rows) for i in range(4)]
-    lead = sum(widths) + len(GAP) * 4
+def render(rules: list[tuple[str, ...]], width: int | None) -> str:
+    """Rows of short cells (code, name, …) ending in the summary, under HEADER."""
+    rows = [HEADER] + list(rules)
+    heads = len(HEADER) - 1
+    widths = [max(width_of(row[i]) for row in rows) for i in range(heads)]
+    lead = sum(widths) + len(GAP) * heads
     lines = []
     for row in rows:
-        head = GAP.join(cell + " " * (w - width_of(cell)) for cell, w in zip(row[:4], widths))
+        head = GAP.join(cell + " " * (w - width_of(cell)) for cell, w in zip(row[:heads], widths))
+        if width is not None and width_of(head) > width:  # too narrow for columns: cells as words
+            head = " ".join(row[:heads])
         if width is None:
-            lines.append(f"{head}{GAP}{row[4]}".rstrip())
+            lines.append(f"{head}{GAP}{row[-1]}".rstrip())
         elif width - lead >= NARROWEST_SUMMARY:
-            text = wrap(row[4], width - lead)
+            text = wrap(row[-1], width - lead)
             lines.append(f"{head}{GAP}{text[0]}".rstrip())
             lines.extend(" " * lead + line for line in text[1:])
         else:
             lines.append(head.rstrip())
-            lines.extend("    " + line for line in wrap(row[4], width - 4))
+            lines.extend("    " + line for line in wrap(row[-1], width - 4))
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from lintlaw.render.lines import line_label
 TITLE_CHARS = 30
 
 
-def render(source, rules, console, show_facts: bool = False) -> None:
+def render(source, rules, console, show_facts: bool = False, types=None) -> None:
     from rich.markup import escape as markup_escape
     from rich.tree import Tree
 
@@ -19,14 +19,15 @@ def render(source, rules, console, show_facts: bool = False) -> None:
         return markup_escape(one_line(text))
 
     findings: dict[int, list] = {}
-    for d in lint(source, rules):
+    for d in lint(source, rules, types):
         findings.setdefault(d.start, []).append(d)
-    document = build_document(source)
+    document = build_document(source, types)
     root = Tree(f"[bold]{escape(source.path)}[/]")
     for report in document.reports:
         title = "".join(report.title.text.splitlines()) if report.title else "（无标题）"
         facts = [line_label(source, report.title.start) if report.title else None,
                  year_label(report, source),
+                 f"类型 {report.report_type.label}（{report.type_reason}）",
                  f"发布机构 {report.issuer}" if report.issuer else None,
                  f"落款日期 {report.date.text}" if report.date else None]
         node = root.add(f"[bold]报告[/] {escape(title)}  [dim]{' · '.join(f for f in facts if f)}[/]")

@@ -30,13 +30,13 @@ def check(source: Source, plan) -> dict:
     from lintlaw.linter import lint
     from lintlaw.render.json_format import to_dict
 
-    diagnostics = plan.keep(lint(source, plan.rules, plan.settings.report_type), source)
+    diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
     findings = []
     for number, d in enumerate(diagnostics):
         record = to_dict(d, source)
         record.update(id=number, start=d.start, end=d.end)  # the page's own: an id, and offsets to highlight
         findings.append(record)
-    document = build_document(source, plan.settings.report_type)
+    document = build_document(source, plan.types)
     return {
         "name": source.path,
         "editable": source.editable,
@@ -147,17 +147,17 @@ def fix(source: Source, plan, chosen: list[int]) -> dict:
 
     if not source.editable:
         raise InputError(f"{source.path}: Word 文档和网页不能自动修复，只报告问题")
-    report_type = plan.settings.report_type
+    types = plan.types
     current, fixed, edits = source, 0, 0
     if chosen:
-        found = plan.keep(lint(source, plan.rules, report_type), source)
+        found = plan.keep(lint(source, plan.rules, types), source)
         picked = [found[i] for i in sorted(set(chosen)) if 0 <= i < len(found) and found[i].fix]
         taken = choose(source, picked, unsafe=True)
         changes = [edit for d in taken for edit in d.fix.edits]
         current = Source(path=source.path, text=apply_edits(source.text, changes),
                          encoding=source.encoding, bom=source.bom)
         fixed, edits = len(taken), len(changes)
-    result = fix_source(current, plan.rules, False, report_type, plan.keep)
+    result = fix_source(current, plan.rules, False, types, plan.keep)
     fixed, edits = fixed + result.fixed, edits + result.edits
     if any(d.code == MOJIBAKE for d in result.remaining):
         raise InputError(f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定")

@@ -121,7 +121,7 @@ class Handler(BaseHTTPRequestHandler):
         from lintlaw.annotate import annotate_docx  # what `check --annotate` writes
         from lintlaw.linter import lint
 
-        diagnostics = plan.keep(lint(source, plan.rules, plan.settings.report_type), source)
+        diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
         data = annotate_docx(source.origin.data, diagnostics, source)
         self._send(HTTPStatus.OK, data,
                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -1,0 +1,132 @@
+"""Where `check` writes: the findings in a chosen format (to a file, stdout or stderr),
+annotated Word copies, and the refusal to overwrite a file being checked."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+from lintlaw.errors import LintlawError, UsageError
+from lintlaw.render.visible import one_line
+
+# Formats for tools: no summary line, the whole output is the document.
+MACHINE_FORMATS = {"json", "json-lines", "sarif", "github", "gitlab", "junit"}
+
+
+def _stop(message: str):
+    raise UsageError(message)
+
+
+def annotation_targets(names: list[str], annotate: str | None, other_output: bool) -> dict[str, Path]:
+    """Each Word document's annotated copy (--annotate), after refusing what cannot be done."""
+    if annotate is None:
+        return {}
+    from lintlaw.annotate import default_output
+    from lintlaw.inputs import STDIN
+
+    if other_output:
+        _stop("--annotate 不能与 --diff 或 --write-baseline 同用")
+    for name in names:
+        if name == STDIN:
+            _stop("--annotate 只用于 Word 文档文件，不能用于标准输入")
+        if not name.lower().endswith(".docx"):
+            _stop(f"{name}: --annotate 只用于 Word 文档（.docx）")
+    if annotate and len(names) > 1:
+        _stop(f"{annotate}: 检查多个 Word 文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx")
+    if annotate and not annotate.lower().endswith(".docx"):
+        _stop(f"{annotate}: 带批注的副本须是 .docx 文件")
+    copies = {name: Path(annotate) if annotate else default_output(name) for name in names}
+    for out in copies.values():
+        refuse_overwriting_inputs(names, {"--annotate": out})
+    return copies
+
+
+def write_annotated(copies: dict[str, Path], diagnostics, sources) -> int:
+    """Write each checked document's annotated copy; the number that could not be written."""
+    from lintlaw.annotate import annotate_docx, write_copy
+
+    failed = 0
+    for name, out in copies.items():
+        if name not in sources:  # unreadable: its error is already shown
+            continue
+        found = [d for d in diagnostics if d.path == name]
+        try:
+            write_copy(out, annotate_docx(name, found, sources[name]))
+        except LintlawError as err:
+            print(one_line(f"lintlaw: {err}"), file=sys.stderr)
+            failed += 1
+            continue
+        except OSError as err:
+            print(one_line(f"lintlaw: {out}: 无法写入带批注的副本（{err.strerror or err}）"), file=sys.stderr)
+            failed += 1
+            continue
+        print(one_line(f"已写出带批注的副本：{out}（{len(found)} 条批注）"), file=sys.stderr)
+    return failed
+
+
+def output(output_file: Optional[Path], to_stderr: bool):
+    """Where the report goes: a file, standard error, or standard output."""
+    if output_file is not None:
+        stream = open(output_file, "w", encoding="utf-8")  # noqa: SIM115 - closed by the context
+
+        @contextlib.contextmanager
+        def to_file():
+            with stream, contextlib.redirect_stdout(stream):
+                yield
+        return to_file()
+    return contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext()
+
+
+def render(output_format: str, diagnostics, sources, rules) -> None:
+    """The findings in one format (its name, as --format gives it)."""
+    if output_format == "json":
+        from lintlaw.render.json_format import render
+
+        print(render(diagnostics, sources))
+    elif output_format in MACHINE_FORMATS:
+        from lintlaw.render import machine
+
+        text = getattr(machine, output_format.replace("-", "_"))(diagnostics, sources, rules)
+        if text:
+            print(text)
+    elif output_format == "concise":
+        from lintlaw.render.concise import render
+
+        if diagnostics:
+            print(render(diagnostics, sources))
+    else:
+        from lintlaw.render.full import render
+
+        if diagnostics:
+            render(diagnostics, sources, console())
+
+
+def console():
+    from rich.console import Console
+
+    # Piped output is not cut to 80 columns: findings and tree labels stay whole.
+    width = None if sys.stdout.isatty() else 1000
+    return Console(highlight=False, soft_wrap=True, width=width)
+
+
+def refuse_overwriting_inputs(names, outputs: dict) -> None:
+    """Stop before an output file (report, baseline) would overwrite a file being checked."""
+    outputs = {option: path for option, path in outputs.items() if path is not None}
+    if not outputs:
+        return
+    from lintlaw.inputs import STDIN
+
+    def identity(path) -> tuple[int, int] | None:
+        try:
+            status = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        return status.st_dev, status.st_ino
+
+    inputs = {identity(name) for name in names if name != STDIN} - {None}
+    for option, path in outputs.items():
+        if identity(path) in inputs:
+            _stop(f"{path}: {option} 的输出文件也是要检查的输入文件，不能覆盖它")

@@ -1,0 +1,242 @@
+"""What every command sees, and what `check` does with it.
+
+Each file's configuration → its rules and report types (a Plan): `check`, `tree`,
+`config`, `rules` and `rule` all build their rule set here, so a configuration's
+rule directories, per-rule options and report-type count the same everywhere.
+Then, for `check`: run → filter (baseline) → render → exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lintlaw.errors import UsageError
+from lintlaw.runner import Plan
+
+
+def plan_for(settings, select=None, ignore=None, extend_select=None, extra_dirs=(), file_ignores=()) -> Plan:
+    """The rules and report types for files under one configuration (and the command line)."""
+    from lintlaw.ruleset import cached_catalog, configured_rules
+
+    extra = tuple(extra_dirs)
+    rules = configured_rules(settings, select, ignore, extend_select, extra, file_ignores)
+    types = cached_catalog(tuple(settings.rule_dirs) + extra).types
+    chosen = settings.report_type
+    if chosen != "auto" and types.get(chosen) is None:
+        names = ", ".join(["auto", *(t.name for t in types.types)])
+        where = f"{settings.path}: " if settings.path else ""
+        raise UsageError(f"{where}report-type: 只能取 {names}")
+    return Plan(rules, settings, types.forcing(chosen))
+
+
+def plans(names, config_path, isolated, select, ignore, extend_select, rules_dirs, stdin_filename=None):
+    """Each file's plan, from its nearest configuration and the command line.
+
+    Standard input takes the configuration of the file --stdin-filename names."""
+    from lintlaw.config import forget, settings_for
+    forget()
+    found = {}
+    cache: dict[tuple, Plan] = {}
+    for name in names:
+        as_file = stdin_filename if name == "-" and stdin_filename else name
+        settings = settings_for(as_file, config_path, isolated)
+        key = (settings, settings.ignored_for(as_file) if as_file != "-" else ())
+        if key not in cache:
+            cache[key] = plan_for(settings, select, ignore, extend_select, rules_dirs, key[1])
+        found[name] = cache[key]
+    return found
+
+
+def plan_for_path(path: str, config_path: Path | None = None, isolated: bool = False,
+                  rules_dirs=(), select=None, ignore=None) -> Plan:
+    """The plan for one file or directory, as `check` would make it (for tree, config, rules, rule)."""
+    from lintlaw.config import forget, settings_for
+    forget()
+    settings = settings_for(path, config_path, isolated)
+    ignored = settings.ignored_for(path) if path != "-" and Path(path).is_file() else ()
+    return plan_for(settings, select, ignore, None, rules_dirs, ignored)
+
+
+def catalog_for_path(path: str, config_path: Path | None = None, isolated: bool = False, rules_dirs=()):
+    """Every rule a configuration can use, with its options and severities set; the codes it
+    enables; and the plan (for `rules` and `rule`: the rules switched off are listed too)."""
+    from lintlaw.ruleset import cached_catalog, configured_options
+
+    plan = plan_for_path(path, config_path, isolated, rules_dirs)
+    chosen = {rule.code: rule for rule in plan.rules}
+    catalog = cached_catalog(tuple(plan.settings.rule_dirs) + tuple(rules_dirs))
+    everything = [chosen.get(rule.code, rule) for rule in configured_options(plan.settings, catalog.rules)]
+    return everything, set(chosen), plan
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """Everything `lintlaw check` was asked to do, as the command line gave it."""
+
+    paths: list[str]
+    output_format: str = "full"
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    extend_select: list[str] | None = None
+    fail_on: str | None = None
+    encoding: str | None = None
+    rules_dirs: list[Path] = field(default_factory=list)
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    statistics: bool = False
+    output_file: Path | None = None
+    jobs: int | None = None
+    config: Path | None = None
+    isolated: bool = False
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    no_ignore: bool = False
+    stdin_filename: str | None = None
+    annotate: str | None = None
+
+
+@dataclass
+class Run:
+    """What checking the files gave: their texts, findings, fix counts and failures."""
+
+    sources: dict = field(default_factory=dict)
+    diagnostics: list = field(default_factory=list)
+    plan_of: dict = field(default_factory=dict)  # by the name findings carry (--stdin-filename, a.txt for ./a.txt)
+    fixed: int = 0
+    edits: int = 0
+    would_change: int = 0
+    tally: object = None  # lintlaw.render.summary.Tally
+
+
+def run_check(r: CheckRequest) -> int:
+    """plan → run → filter → render; the exit code. Bad input raises a LintlawError (exit 2)."""
+    from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand
+    from lintlaw.outputs import annotation_targets, refuse_overwriting_inputs, write_annotated
+
+    names = expand(r.paths, respect_ignore=not r.no_ignore, suffixes=SUFFIXES if r.annotate is None else DOCX)
+    if not names:
+        raise UsageError(f"没有找到要检查的文件（{'.txt、.md、.docx、.html' if r.annotate is None else '.docx'}）"
+                         + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
+    refuse_overwriting_inputs(names, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
+    copies = annotation_targets(names, r.annotate, r.diff or r.write_baseline is not None)
+    if r.stdin_filename is not None and STDIN not in names:
+        raise UsageError("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
+    found = plans(names, r.config, r.isolated, r.select, r.ignore, r.extend_select, r.rules_dirs, r.stdin_filename)
+    recorded = None
+    if r.baseline is not None:
+        from lintlaw import baseline as baselines
+
+        recorded = baselines.read(r.baseline)
+    run = _run(found, r)
+    input_errors = run.tally.unreadable + run.tally.unwritten
+    if r.diff:
+        print(f"{run.fixed} 个问题可以自动修复（{run.edits} 处改动），涉及 {run.would_change} 个文件。", file=sys.stderr)
+        return 2 if input_errors else 1 if run.would_change else 0
+    if r.write_baseline is not None:
+        from lintlaw import baseline as baselines
+
+        try:
+            count = baselines.write(r.write_baseline, run.diagnostics, run.sources)
+        except OSError as err:
+            raise UsageError(f"{r.write_baseline}: 无法写入（{err.strerror or err}）") from None
+        print(f"已把 {count} 个问题记入基线 {r.write_baseline}。", file=sys.stderr)
+        return 2 if input_errors else 0
+    if recorded is not None:
+        run.diagnostics = _without_baseline(r.baseline, recorded, run)
+    if copies:
+        input_errors += write_annotated(copies, run.diagnostics, run.sources)
+    all_rules = list({rule.code: rule for plan in found.values() for rule in plan.rules}.values())
+    # With --fix on standard input the fixed text went to stdout: findings go to stderr.
+    _render(r, run, all_rules, to_stderr=r.fix and STDIN in found)
+    if input_errors:
+        return 2
+    return 1 if any(d.severity >= _fail_level(r, run.plan_of, d.path) for d in run.diagnostics) else 0
+
+
+def _run(found: dict, r: CheckRequest) -> Run:
+    """Check every file (in worker processes when there are many), passing on what each one says."""
+    from lintlaw.render.summary import Tally
+    from lintlaw.render.visible import keep_lines, one_line
+    from lintlaw.runner import Options, check_files, default_jobs
+
+    options = Options(encoding=r.encoding, fix=r.fix, unsafe_fixes=r.unsafe_fixes, diff=r.diff,
+                      stdin_filename=r.stdin_filename)
+    from lintlaw.render.progress import file_progress
+
+    run = Run(tally=Tally())
+    with file_progress(len(found)) as advance:
+        outcomes = check_files(found, options, r.jobs or default_jobs(), advance)
+    for outcome in outcomes:
+        if outcome.stdout_bytes is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(outcome.stdout_bytes)
+            sys.stdout.flush()
+        if outcome.error:
+            print(one_line(f"lintlaw: {outcome.error}"), file=sys.stderr)
+            run.tally.count_error(outcome)
+            continue
+        if outcome.note:
+            print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
+        if outcome.empty:
+            print(one_line(f"lintlaw: {outcome.source.path}: 文件是空的（或只有空白），没有可检查的内容"),
+                  file=sys.stderr)
+            run.tally.empty += 1
+        if outcome.diff:
+            sys.stdout.write(keep_lines(outcome.diff))
+            run.would_change += 1
+        run.sources[outcome.source.path] = outcome.source
+        run.plan_of[outcome.source.path] = found[outcome.name]
+        run.diagnostics.extend(outcome.diagnostics)
+        run.fixed += outcome.fixed
+        run.edits += outcome.edits
+    return run
+
+
+def _without_baseline(baseline: Path, recorded, run: Run) -> list:
+    """The findings a baseline does not hold; its entries that no longer match are listed on stderr.
+
+    (Findings a configuration suppresses by fingerprint were dropped per file already,
+    by Plan.keep, so that --fix never touches them either.)"""
+    from lintlaw import baseline as baselines
+    from lintlaw.render.visible import one_line
+
+    diagnostics, gone = baselines.new_findings(baseline, recorded, run.diagnostics, run.sources)
+    if gone:
+        print(f"lintlaw: 基线 {baseline} 中有 {len(gone)} 条记录已不再出现，可用 --write-baseline 更新：",
+              file=sys.stderr)
+        for entry in gone:
+            print(one_line(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}"),
+                  file=sys.stderr)
+    return diagnostics
+
+
+def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
+    from lintlaw.outputs import MACHINE_FORMATS, output, render
+    from lintlaw.render import statistics as per_rule
+    from lintlaw.render.summary import summary
+
+    try:
+        with output(r.output_file, to_stderr):
+            if r.statistics:
+                print(per_rule.json_text(run.diagnostics) if r.output_format == "json"
+                      else per_rule.text(run.diagnostics))
+            else:
+                render(r.output_format, run.diagnostics, run.sources, rules)
+            if (r.statistics and r.output_format != "json") or r.output_format not in MACHINE_FORMATS:
+                print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally))
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        if r.output_file is None:
+            raise
+        raise UsageError(f"{r.output_file}: 无法写入（{err.strerror or err}）") from None
+
+
+def _fail_level(r: CheckRequest, plan_of: dict, path: str):
+    """The --fail-on level: the command line's, else the file's configuration's, else error."""
+    from lintlaw.diagnostics import Severity
+
+    return Severity.parse(r.fail_on or plan_of[path].settings.fail_on or "error")
