@@ -36,11 +36,14 @@ def write(path: Path, diagnostics, sources) -> int:
 
 def read(path: Path) -> list[dict]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: a baseline saved by Notepad starts with a byte-order mark.
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as err:
         raise UsageError(f"{path}: 无法读取基线文件（{err.strerror or err}）") from None
     except ValueError as err:
         raise UsageError(f"{path}: 基线文件不是有效的 JSON（{err}）") from None
+    except RecursionError:
+        raise UsageError(f"{path}: 基线文件不是有效的 JSON（嵌套层次太深）") from None
     problem = _shape_problem(data)
     if problem:
         raise UsageError(f"{path}: 不是 lintlaw 基线文件：{problem}")

@@ -281,6 +281,10 @@ def serve(
 
 
 def main() -> None:
+    # Started with standard output or error closed (`>&-`): write nowhere rather than fail.
+    for stream in ("stdout", "stderr"):
+        if getattr(sys, stream) is None:
+            setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the whole run
     try:
         app()
     except LintlawError as err:  # anything a command did not catch itself

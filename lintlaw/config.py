@@ -116,6 +116,8 @@ def _read_toml(path: Path) -> dict:
         raise UsageError(f"{path}: 无法读取配置文件（{err}）") from None
     except tomllib.TOMLDecodeError as err:
         raise UsageError(f"{path}: 配置文件不是有效的 TOML（{err}）") from None
+    except RecursionError:
+        raise UsageError(f"{path}: 配置文件不是有效的 TOML（嵌套层次太深）") from None
 
 
 @lru_cache(maxsize=None)

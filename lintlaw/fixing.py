@@ -55,7 +55,7 @@ def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[
     """The findings whose fixes apply this round: allowed, no-op free, not overlapping.
 
     A fix that would touch a heading marker is left out unless the marker is
-    what the finding is about. Findings are sorted once and each check costs the
+    what the finding is about (its span or a related one). Findings are sorted once and each check costs the
     length of its edits (plus a bisection), so a round is O(n log n), not quadratic.
     """
     markers = _Markers(parse_lines(source.text, source.line_starts))
@@ -69,7 +69,7 @@ def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[
             continue  # nothing would change
         if any(taken.overlaps(e) for e in fix.edits):
             continue
-        if any(not _touches(d, a, b) for e in fix.edits for a, b in markers.touched_by(e)):
+        if any(not _about(d, a, b) for e in fix.edits for a, b in markers.touched_by(e)):
             continue
         for e in fix.edits:
             taken.add(e)
@@ -117,6 +117,11 @@ class _Markers:
 
 def _touches(span, start: int, end: int) -> bool:
     return span.start < end and start < span.end
+
+
+def _about(d: Diagnostic, start: int, end: int) -> bool:
+    """Whether a finding is about a span: its own, or one of its related spans."""
+    return _touches(d, start, end) or any(a < end and start < b for a, b, _ in d.related)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:

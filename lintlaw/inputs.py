@@ -31,6 +31,27 @@ def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, .
     return found
 
 
+def unique_files(names: list[str]) -> list[str]:
+    """The names without repeats of one file (a.txt, ./a.txt, a link to it): the first
+    spelling is kept. Checking (let alone fixing) a file twice would only go wrong."""
+    import os
+
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for name in names:
+        try:
+            status = os.stat(name) if name != STDIN else None
+        except (OSError, ValueError):
+            status = None  # unreadable: its error comes when it is read
+        if status is not None:
+            identity = (status.st_dev, status.st_ino)
+            if identity in seen:
+                continue
+            seen.add(identity)
+        kept.append(name)
+    return kept
+
+
 def load(name: str, encoding: str | None, stdin_filename: str | None = None) -> Source:
     """Read one input. Standard input is read as the file `stdin_filename` would be
     (Markdown, web page, Word by its suffix)."""

@@ -21,6 +21,10 @@ _INLINE_ITEM = re.compile(
 # Where a heading's words end and its paragraph text begins.
 _EMPTY_HEADING_MAX = 40
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "…")
+# From this many half-width markers ((一), (1)) in one report, one finding for them all
+# (a report copied from a web page has them throughout), as P008 does for half-width marks.
+HALF_WIDTH_MARKERS_AT_ONCE = 5
+_FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 
 
 def analyse(report: Report, text: str) -> list[Issue]:
@@ -42,7 +46,27 @@ def analyse(report: Report, text: str) -> list[Issue]:
             issues.append(Issue("empty-section", start, section.heading.end,
                                 {"found": section.marker.raw, "title": section.title}))
     _inline_sequences(report, issues)
-    return issues
+    return _half_width_markers_at_once(issues)
+
+
+def _half_width_markers_at_once(issues: list[Issue]) -> list[Issue]:
+    """Markers whose only fault is half-width brackets: one finding for all of them at
+    the first when there are HALF_WIDTH_MARKERS_AT_ONCE or more, its fix converting all."""
+    half = [issue for issue in issues if issue.check == "marker-punctuation"
+            and issue.values["found"].translate(_FULL_WIDTH_BRACKETS) == issue.values["expected"]]
+    if len(half) < HALF_WIDTH_MARKERS_AT_ONCE:
+        return issues
+    half.sort(key=lambda issue: issue.start)
+    first = half[0]
+    edits = tuple(edit for issue in half for edit in issue.fix.edits)
+    values = {**first.values, "together": f"（全文 {len(half)} 处标题编号用了半角括号，修复一并改为全角）"}
+    # The other markers are related spans: shown with the finding, and what lets its fix
+    # rewrite them (a fix may touch only the markers its finding is about).
+    related = tuple((issue.start, issue.end, "半角括号编号") for issue in half[1:])
+    together = first._replace(values=values, related=related, fix=Fix(edits, safe=True))
+    dropped = {id(issue) for issue in half}
+    return [together if issue is first else issue for issue in issues
+            if issue is first or id(issue) not in dropped]
 
 
 def _marker_span(line: Line) -> tuple[int, int]:

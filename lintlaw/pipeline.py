@@ -113,10 +113,11 @@ class Run:
 
 def run_check(r: CheckRequest) -> int:
     """plan → run → filter → render; the exit code. Bad input raises a LintlawError (exit 2)."""
-    from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand
+    from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand, unique_files
     from lintlaw.outputs import annotation_targets, refuse_overwriting_inputs, write_annotated
 
-    names = expand(r.paths, respect_ignore=not r.no_ignore, suffixes=SUFFIXES if r.annotate is None else DOCX)
+    names = unique_files(expand(r.paths, respect_ignore=not r.no_ignore,
+                                suffixes=SUFFIXES if r.annotate is None else DOCX))
     if not names:
         raise UsageError(f"没有找到要检查的文件（{'.txt、.md、.docx、.html' if r.annotate is None else '.docx'}）"
                          + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
@@ -180,6 +181,8 @@ def _run(found: dict, r: CheckRequest) -> Run:
             continue
         if outcome.note:
             print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
+        if outcome.unwritten:  # checked, but deliberately not written back (mojibake)
+            run.tally.unwritten += 1
         if outcome.empty:
             print(one_line(f"lintlaw: {outcome.source.path}: 文件是空的（或只有空白），没有可检查的内容"),
                   file=sys.stderr)
@@ -221,8 +224,8 @@ def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
     try:
         with output(r.output_file, to_stderr):
             if r.statistics:
-                print(per_rule.json_text(run.diagnostics) if r.output_format == "json"
-                      else per_rule.text(run.diagnostics))
+                print(per_rule.json_text(run.diagnostics, run.sources) if r.output_format == "json"
+                      else per_rule.text(run.diagnostics, run.sources))
             else:
                 render(r.output_format, run.diagnostics, run.sources, rules)
             if (r.statistics and r.output_format != "json") or r.output_format not in MACHINE_FORMATS:

@@ -59,7 +59,7 @@ def _read(cached: Path, names: list[str]) -> dict[str, dict] | None:
         if header != _checksum(payload):
             return None
         data = json.loads(payload)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or sorted(data) != sorted(names) or not all(
             isinstance(value, dict) for value in data.values()):

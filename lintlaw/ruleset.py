@@ -82,6 +82,8 @@ def parse_rule_file(path: Path) -> dict:
         return tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:
         raise RuleFileError(f"{path}: 不是有效的 TOML（{err}）") from None
+    except RecursionError:
+        raise RuleFileError(f"{path}: 不是有效的 TOML（嵌套层次太深）") from None
 
 
 def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -> Rule:
@@ -204,7 +206,8 @@ def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
     directories = [builtin_rules_dir()]
     for directory in extra_dirs:
         if not directory.is_dir():
-            raise RuleFileError(f"{directory}: 规则目录不存在")
+            problem = "不是目录（应指向存放规则文件的目录）" if directory.exists() else "规则目录不存在"
+            raise RuleFileError(f"{directory}: {problem}")
         directories.append(directory)
     sources = [(path, directory is directories[0]) for directory in directories
                for path in sorted(directory.rglob("*.toml"))

@@ -15,9 +15,6 @@ from lintlaw.inputs import STDIN, load
 from lintlaw.source import Source
 
 
-MOJIBAKE = "R003"  # the rule whose finding keeps --fix from writing a file back
-
-
 @dataclass(frozen=True)
 class Options:
     encoding: str | None = None
@@ -63,6 +60,7 @@ class FileOutcome:
 
 
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
+    origin = None
     try:
         source = load(name, options.encoding, options.stdin_filename)
         # The bytes as read matter only to write-back: outcomes carry the text alone.
@@ -75,7 +73,8 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
     except LintlawError as err:
         outcome = FileOutcome(name, error=str(err))
         if name == STDIN and options.fix and not options.diff:
-            outcome.stdout_bytes = getattr(err, "data", None)  # a filter never swallows its input
+            # A filter never swallows its input: not when it cannot be read, nor when a rule fails.
+            outcome.stdout_bytes = origin.data if origin is not None else getattr(err, "data", None)
         return outcome
 
 
@@ -85,21 +84,25 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
     types = plan.types
     if (options.fix or options.diff) and not source.editable:
         outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
-        outcome.note = f"{name}: Word 文档和网页不能自动修复，只报告问题"
+        outcome.note = f"{source.path}: Word 文档和网页不能自动修复，只报告问题"
+        if name == STDIN and not options.diff:
+            outcome.stdout_bytes = origin.data  # a filter passes what it cannot fix on unchanged
         return outcome
     if not (options.fix or options.diff):
         return FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
     from lintlaw.fixing import fix_source
 
-    result = fix_source(source, plan.rules, options.unsafe_fixes, types, plan.keep)
-    if options.encoding is None and any(d.code == MOJIBAKE for d in result.remaining):
+    if options.encoding is None and has_mojibake(source, types):
         # Mojibake may mean the encoding was guessed wrong: writing the text back would
-        # fix it in place. R003 has no fix, so the original's finding is still there.
+        # fix it in place. Looked for whether or not R003 is selected or suppressed.
         outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
-        outcome.note = f"{name}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
-        if name == STDIN and not options.diff:
-            outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
+        outcome.note = f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+        if not options.diff:
+            outcome.unwritten = True  # exit 2, as for any fix that was not written back
+            if name == STDIN:
+                outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
         return outcome
+    result = fix_source(source, plan.rules, options.unsafe_fixes, types, plan.keep)
     outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
     if options.diff:
         outcome.diff = unified_diff(source, result.source)
@@ -109,8 +112,32 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
     elif result.changed:
         from lintlaw.writeback import write_back
 
+        _stop_if_orphaned()  # a worker whose run was stopped starts no further write-back
         write_back(name, source.encode(result.source.text), origin)
     return outcome
+
+
+def has_mojibake(source: Source, types=None) -> bool:
+    """Whether the built-in mojibake rule (R003) finds anything, whatever rules were chosen."""
+    from lintlaw.linter import lint
+
+    rule = _mojibake_rule()
+    if not any(pattern.search(source.text) for pattern in rule.kind.patterns):
+        return False  # the usual case, without building the document again
+    return bool(lint(source, [rule], types))
+
+
+def _mojibake_rule():
+    global _MOJIBAKE_RULE
+    if _MOJIBAKE_RULE is None:
+        from lintlaw.resources import builtin_rules_dir
+        from lintlaw.ruleset import load_rule_file
+
+        _MOJIBAKE_RULE = load_rule_file(builtin_rules_dir() / "residue" / "R003-mojibake.toml")
+    return _MOJIBAKE_RULE
+
+
+_MOJIBAKE_RULE = None
 
 
 def unified_diff(before: Source, after: Source) -> str:
@@ -140,6 +167,7 @@ def default_jobs() -> int:
 _WORKER_PLANS: dict[str, Plan] = {}
 _WORKER_OPTIONS: Options | None = None
 _IN_WORK = False  # in a worker: whether a file is being checked (or fixed) right now
+_PARENT: int | None = None  # in a worker: the process id of the lintlaw that started it
 
 
 class _Stop(BaseException):
@@ -151,11 +179,30 @@ def _work(name: str) -> FileOutcome:
     global _IN_WORK
     _IN_WORK = True
     try:
-        return check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
+        outcome = check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
     except _Stop:
-        os._exit(143)
+        _exit_quietly()
     finally:
         _IN_WORK = False
+    _stop_if_orphaned()  # nobody to hand the outcome to: sending it would only print a traceback
+    return outcome
+
+
+def _stop_if_orphaned() -> None:
+    """In a worker whose parent has gone: end now, before any further work or output."""
+    if _PARENT is not None and os.getppid() != _PARENT:
+        _exit_quietly()
+
+
+def _exit_quietly() -> None:
+    """End a worker at once and without a word: tracebacks about the pipe to a parent
+    that is gone would only confuse whoever reads the terminal."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+    except OSError:
+        pass
+    os._exit(143)
 
 
 def _start_worker(parent: int) -> None:
@@ -169,12 +216,17 @@ def _start_worker(parent: int) -> None:
     import threading
     import time
 
+    global _PARENT
+    _PARENT = parent
+
     def stop(_signum, _frame):
         if _IN_WORK:
             raise _Stop
-        os._exit(143)
+        _exit_quietly()
 
     signal.signal(signal.SIGTERM, stop)
+    if hasattr(signal, "SIGHUP"):  # a closed terminal hangs up the whole group: stop as for SIGTERM
+        signal.signal(signal.SIGHUP, stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C reaches the parent, which stops us
 
     def watch():
@@ -221,16 +273,36 @@ def check_files(plans: dict[str, Plan], options: Options, jobs: int, done=None) 
                     done()
     except BaseException:
         # Ctrl-C, SIGTERM or a failure: no worker may go on checking, let alone fixing.
-        pool.terminate()  # SIGTERM to each worker, which cleans up and exits
+        _stop_pool(pool, multiprocessing.active_children())
         raise
     pool.close()
     pool.join()
     return outcomes
 
 
+def _stop_pool(pool, workers) -> None:
+    """SIGTERM to each worker (it cleans up and exits), then the pool's own teardown.
+
+    Pool.terminate() can wait on a worker that died holding a queue lock; it runs in
+    a helper thread for at most a few seconds, so that stopping never hangs.
+    """
+    import signal
+    import threading
+
+    for worker in workers:
+        try:
+            os.kill(worker.pid, signal.SIGTERM)
+        except (OSError, TypeError):
+            pass  # already gone
+    teardown = threading.Thread(target=pool.terminate, daemon=True)
+    teardown.start()
+    teardown.join(timeout=5)
+
+
 def _terminate_as_exit():
-    """While the pool runs, SIGTERM in the parent becomes SystemExit(143), so the
-    workers are stopped on the way out instead of being left behind."""
+    """While the pool runs, SIGTERM (and SIGHUP, a closed terminal) in the parent becomes
+    SystemExit(128 + signal), so the workers are stopped on the way out instead of being
+    left behind."""
     import contextlib
     import signal
     import threading
@@ -238,16 +310,21 @@ def _terminate_as_exit():
     if threading.current_thread() is not threading.main_thread():
         return contextlib.nullcontext()
 
-    def terminate(_signum, _frame):
-        raise SystemExit(143)
+    def terminate(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    stopping = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
 
     @contextlib.contextmanager
     def installed():
-        previous = signal.signal(signal.SIGTERM, terminate)
+        # An ignored signal stays ignored (nohup).
+        previous = {signum: signal.signal(signum, terminate) for signum in stopping
+                    if signal.getsignal(signum) is not signal.SIG_IGN}
         try:
             yield
         finally:
-            if previous is not None:  # None: a handler not set from Python, which cannot be restored
-                signal.signal(signal.SIGTERM, previous)
+            for signum, handler in previous.items():
+                if handler is not None:  # None: a handler not set from Python, which cannot be restored
+                    signal.signal(signum, handler)
 
     return installed()

@@ -10,6 +10,7 @@ import bisect
 import codecs
 import errno
 import os
+import stat
 
 # Internal fixed patterns use the standard re module (faster to compile at start-up);
 # rule-file patterns use the regex module for its timeout (lintlaw/kinds/pattern.py).
@@ -217,13 +218,37 @@ def _checked(text: str, path: str, codec: str, bom: bool) -> Source:
     return Source(path=path, text=text, encoding=codec, bom=bom)
 
 
+_KINDS = ((stat.S_ISDIR, "目录"), (stat.S_ISFIFO, "命名管道"), (stat.S_ISSOCK, "套接字"),
+          (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"))
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    return next((label for test, label in _KINDS if test(mode)), "特殊文件")
+
+
+def _refuse_unless_regular(name: str, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{name}: 是目录，不是文件")
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{name}: 是{file_kind(mode)}，不是普通文件，不检查")
+
+
 def read_file(path: Path, encoding: str | None = None) -> Source:
-    """Read and decode one file; any failure is an InputError naming the file."""
+    """Read and decode one file; any failure is an InputError naming the file.
+
+    Only a regular file is read: a named pipe would block and a device never
+    ends, so they are refused before anything is read from them."""
     name = str(path)
     try:
-        with open(path, "rb") as stream:
+        _refuse_unless_regular(name, os.stat(path).st_mode)
+        # Non-blocking: if a pipe took the file's place since, opening it does not wait.
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as stream:
             status = os.fstat(stream.fileno())
+            _refuse_unless_regular(name, status.st_mode)
             data = stream.read()
+    except MemoryError:
+        raise InputError(f"{name}: 文件太大，内存不足，无法读取") from None
     except FileNotFoundError:
         raise InputError(f"{name}: 文件不存在") from None
     except IsADirectoryError:
@@ -234,6 +259,9 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
         if err.errno == errno.ELOOP:
             raise InputError(f"{name}: 符号链接循环，无法读取") from None
         raise InputError(f"{name}: 无法读取（{err.strerror}）") from None
-    source = decode(data, name, encoding)
+    try:
+        source = decode(data, name, encoding)
+    except MemoryError:
+        raise InputError(f"{name}: 文件太大，内存不足，无法解码") from None
     source.origin = Origin(data, status.st_size, status.st_mtime_ns, (status.st_dev, status.st_ino))
     return source

@@ -19,10 +19,8 @@ import threading
 from pathlib import Path
 
 from lintlaw.errors import WriteError
-from lintlaw.source import Origin
+from lintlaw.source import Origin, file_kind
 
-_KINDS = ((stat.S_ISDIR, "目录"), (stat.S_ISFIFO, "命名管道"), (stat.S_ISSOCK, "套接字"),
-          (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"))
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
@@ -34,8 +32,7 @@ def write_back(name: str, data: bytes, origin: Origin) -> None:
     except OSError as err:
         raise WriteError(f"{name}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
     if not stat.S_ISREG(status.st_mode):
-        kind = next((label for test, label in _KINDS if test(status.st_mode)), "特殊文件")
-        raise WriteError(f"{name}: 是{kind}，不是普通文件，不写回修复结果")
+        raise WriteError(f"{name}: 是{file_kind(status.st_mode)}，不是普通文件，不写回修复结果")
     # Root may write anything, so the mode bits are what say "read-only" (as editors read them).
     if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise WriteError(f"{name}: 文件是只读的，未写回修复结果（文件未改动）")

@@ -42,19 +42,37 @@ def test_sections_all_at_level_one_have_no_title():
     assert sections == [("一、", "主要举措"), ("二、", "下步打算")]
 
 
-def test_unnumbered_headings_continue_the_typed_numbering(tmp_path):
+def test_unnumbered_headings_at_a_typed_depth_get_no_number(tmp_path):
     text = (TITLE + "## 一、主要举措和成效\n\n正文。\n\n## 存在的不足和原因\n\n正文。\n\n"
-            "## 三、党政主要负责人履行推进法治建设第一责任人职责情况\n\n正文。\n\n## 2025年工作安排\n\n正文。\n")
+            "## 二、党政主要负责人履行推进法治建设第一责任人职责情况\n\n正文。\n\n## 2025年工作安排\n\n正文。\n")
     _, sections = outline(text)
-    assert [marker for marker, _ in sections] == ["一、", "二、", "三、", "四、"]
+    assert [marker for marker, _ in sections] == ["一、", "二、"]
     path = tmp_path / "r.md"
     path.write_text(text, encoding="utf-8")
     assert concise(path, "--select", "S1") == []
 
 
-def test_a_typed_gap_is_still_a_gap():
-    _, sections = outline(TITLE + "## 一、主要举措\n\n正文。\n\n## 三、计划\n\n正文。\n\n## 小结\n\n正文。\n")
-    assert [marker for marker, _ in sections] == ["一、", "三、", "四、"]
+def test_the_drafters_numbering_is_judged_as_typed(tmp_path):
+    text = ("# 青山县2024年度法治政府建设情况报告\n\n## 一、主要举措\n\n正文。\n\n## 存在的不足\n\n正文。\n\n"
+            "## 二、下一步工作安排\n\n正文。\n")
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    assert concise(path, "--select", "S1") == []  # was: S102 编号重复：“二、”…
+    gap = text.replace("## 二、下一步", "## 三、下一步")
+    path.write_text(gap, encoding="utf-8")
+    assert concise(path, "--select", "S1") == ["11:4: S101 编号不连续：“一、”之后是“三、”，缺少“二、”"]
+
+
+def test_a_depth_without_typed_markers_is_numbered():
+    _, sections = outline(TITLE + "## 主要举措\n\n正文。\n\n## 计划\n\n正文。\n\n## 小结\n\n正文。\n")
+    assert [marker for marker, _ in sections] == ["一、", "二、", "三、"]
+
+
+def test_the_title_is_the_first_heading_that_reads_as_one():
+    for first in ("# 目录\n\n", "## 工作情况\n\n"):
+        report, sections = outline(first + TITLE + "## 主要举措\n\n正文。\n\n## 存在的不足\n\n正文。\n")
+        assert report.title.text == "青山县教育局2024年度法治政府建设情况报告"
+        assert sections == [("一、", "主要举措"), ("二、", "存在的不足")]
 
 
 CODE = ("## 主要举措\n\n全年办理案件。\n\n```\n截止目前,数据如下:(见表)\n# 不是标题\n```\n\n"

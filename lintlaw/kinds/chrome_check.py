@@ -16,7 +16,7 @@ import regex
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.document import Document
 from lintlaw.kinds.base import Hit, Option, RuleKind
-from lintlaw.kinds.pattern import RULE_BUDGET_SECONDS, _Budget
+from lintlaw.kinds.pattern import budget_for
 from lintlaw.outline import CHROME
 
 SAMPLE_CHARS = 20
@@ -95,7 +95,7 @@ class PageChrome(RuleKind):
     def _glued(self, document: Document) -> Iterator[Hit]:
         text = document.source.text
         report_lines = {line.start: line for line in document.lines if line.kind != CHROME}
-        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
+        budget = budget_for(text, document.source.path)
         seen: set[int] = set()
         for pattern in self.glued:
             for match in budget.search(pattern, text, 0, len(text), self.rule_path):
@@ -118,7 +118,7 @@ class PageChrome(RuleKind):
         text = document.source.text
         lines = document.lines
         starts = [line.start for line in lines]
-        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
+        budget = budget_for(text, document.source.path)
         for pattern in self.inline:
             run: list[tuple[int, object]] = []  # (line number, match) of the current run
             last_index = None  # index in `lines` of the run's last line

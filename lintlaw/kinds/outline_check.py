@@ -24,7 +24,7 @@ class OutlineCheck(RuleKind):
     options = {
         "problem": problem_option(CHECKS),
     }
-    fields = frozenset({"found", "expected", "previous", "missing", "parent", "title", "detail"})
+    fields = frozenset({"found", "expected", "previous", "missing", "parent", "title", "detail", "together"})
 
     @classmethod
     def validate(cls, options):

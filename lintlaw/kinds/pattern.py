@@ -21,8 +21,12 @@ from lintlaw.outline import CHROME, DAMAGED, HEADING
 from lintlaw.shown import quoted
 
 SCOPES = ("text", "title", "heading", "signature", "date")
-# Total time one rule's searches may take in one file.
+# Total time one rule's searches may take in one file: a base, plus time in proportion
+# to the text, so that no sound rule (built-in ones included) trips on a large file under
+# load. 3 s per million characters is about 1 s per MB of UTF-8 Chinese text: a rule
+# slower than that is pathological. A backtracking rule on a small file still stops in ~2 s.
 RULE_BUDGET_SECONDS = 2.0
+BUDGET_SECONDS_PER_MILLION_CHARACTERS = 3.0
 
 
 class Pattern(RuleKind):
@@ -67,7 +71,7 @@ class Pattern(RuleKind):
 
     def check(self, document: Document) -> Iterator[Hit]:
         text = document.source.text
-        budget = _Budget(RULE_BUDGET_SECONDS, document.source.path)
+        budget = budget_for(text, document.source.path)
         for start, end in self._regions(document):
             for pattern in self.patterns:
                 for match in budget.search(pattern, text, start, end, self.rule_path):
@@ -138,6 +142,12 @@ def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+def budget_for(text: str, file: str) -> "_Budget":
+    """One rule's time budget for searching `text` (the file's whole text)."""
+    per_character = BUDGET_SECONDS_PER_MILLION_CHARACTERS / 1_000_000
+    return _Budget(RULE_BUDGET_SECONDS + per_character * len(text), file)
+
+
 class _Budget:
     """The time left for one rule in one file; each search may use what is left."""
 
@@ -154,6 +164,6 @@ class _Budget:
             return list(pattern.finditer(text, start, end, timeout=self.left))
         except TimeoutError:
             raise RuleFileError(f"{rule_path}: 正则表达式“{pattern.pattern}”在 {self.file} 中运行超时"
-                                f"（每条规则每个文件最多 {self.seconds:g} 秒），请简化") from None
+                                f"（每条规则每个文件最多 {round(self.seconds, 1):g} 秒），请简化") from None
         finally:
             self.left -= time.perf_counter() - began

@@ -7,14 +7,15 @@ its depth stands for (“## 主要举措” → “ 一、主要举措”: the s
 the title is level 1, the next level 2). Offsets are the same in the copy and in
 the file, so findings, columns and fixes refer to the file.
 
-Which heading is the title: only the document's first heading can be (see
-_title_index). A later heading that mentions 报告 (“## 其他需要报告的情况”) is a
-section like any other.
+Which heading is the title: the first heading, or failing that the first one
+that reads as a report title before the body (“# 目录” first; see _title_index).
+A later heading that mentions 报告 (“## 其他需要报告的情况”) is a section like
+any other. Headings before the title are not sections.
 
-Numbering: an unnumbered heading continues the numbering of its depth, typed
-markers included (“## 一、…” “## 存在的不足” “## 三、…” reads as 一、二、三、), so
-a drafter who types some numbers and leaves others to the “#” marks is not told
-about a duplicate they never wrote.
+Numbering: at a depth where the drafter typed markers, the numbering is theirs:
+an unnumbered heading there gets no marker (“## 一、…” “## 存在的不足” “## 二、…”
+reads as 一、 二、, no duplicate the drafter never wrote). Only a depth without any
+typed marker is numbered from the “#” marks.
 
 Fenced code blocks (``` or ~~~) are not report text: the copy blanks them, so
 they are neither linted nor fixed (see code_blocks).
@@ -30,6 +31,7 @@ from lintlaw.outline import standard_marker
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(?=\S)", re.M)
 _TYPED = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．，,]|[（(][一二三四五六七八九十]{1,3}[）)]"
                     r"|[0-9０-９]{1,2}[.．、。]|[（(][0-9０-９]{1,2}[）)]|[①-⑳])")
+_REPORT_TITLE = re.compile(r"(?:报告|总结)[ \t]*$")
 _NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}|[①-⑳]")
 # A fence opens a code block: up to three spaces, then ``` or ~~~ (three or more).
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
@@ -86,8 +88,14 @@ def outline_text(text: str) -> str:
         return text
     words = [_rest_of_line(text, m.end()) for m in headings]
     title = _title_index(text, headings, words)
-    depths = [len(m.group(1)) for i, m in enumerate(headings) if i != title]
+    # Headings before the title (“# 目录”) are not sections; nor is the title itself.
+    body = -1 if title is None else title
+    depths = [len(m.group(1)) for i, m in enumerate(headings) if i > body]
     top = min(depths) if depths else 1
+    # Depths where the drafter typed markers: their numbering is the drafter's own, and
+    # an unnumbered heading there is given no number the drafter would then be blamed for.
+    typed_depths = {len(m.group(1)) for i, (m, heading) in enumerate(zip(headings, words, strict=True))
+                    if i > body and _TYPED.match(heading)}
     counters = [0] * 5
     pieces, position = [], 0
     for index, (match, heading) in enumerate(zip(headings, words, strict=True)):
@@ -95,10 +103,10 @@ def outline_text(text: str) -> str:
         width = match.end() - match.start()
         level = len(match.group(1)) - top + 1
         replacement = " " * width
-        if index != title and 1 <= level <= 4:
+        if index > body and 1 <= level <= 4:
             typed = _TYPED.match(heading)
             number = _typed_number(typed.group()) if typed else None
-            if typed is None:
+            if typed is None and len(match.group(1)) not in typed_depths:
                 number = counters[level] + 1
                 marker = standard_marker(level, number)
                 if len(marker) <= width:
@@ -115,18 +123,26 @@ def outline_text(text: str) -> str:
 
 
 def _title_index(text: str, headings: list[re.Match], words: list[str]) -> int | None:
-    """0 when the first heading is the title, else None.
+    """The index of the title heading, or None.
 
-    The title is the first heading, with only blank lines before it and no typed
-    marker, when it names a 报告 or is the document's only heading of its depth
-    (“# 标题” over “##” sections). A document whose “#” headings are all sections
-    has no title heading.
+    The first heading, with only blank lines before it and no typed marker, is the
+    title when it names a 报告 or is the document's only heading of its depth
+    (“# 标题” over “##” sections). Otherwise the title is the first heading that reads
+    as a report title (ends in 报告 or 总结) before the body begins (a typed marker):
+    “# 目录” or “## 工作情况” may come first. A document whose “#” headings are all
+    sections has no title heading.
     """
     first = headings[0]
-    if text[:first.start()].strip() or _TYPED.match(words[0]):
-        return None
-    alone = sum(1 for m in headings if m.group(1) == first.group(1)) == 1
-    return 0 if "报告" in words[0] or (alone and len(headings) > 1) else None
+    if not text[:first.start()].strip() and not _TYPED.match(words[0]):
+        alone = sum(1 for m in headings if m.group(1) == first.group(1)) == 1
+        if "报告" in words[0] or (alone and len(headings) > 1):
+            return 0
+    for index, heading in enumerate(words):
+        if _TYPED.match(heading):
+            return None  # the body has begun
+        if _REPORT_TITLE.search(heading):
+            return index
+    return None
 
 
 def _typed_number(marker: str) -> int | None:

@@ -30,7 +30,9 @@ def summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: T
 
     tally = tally or Tally()
     files = len(sources)
-    done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if fixed is not None else ""
+    # Fix counts only where something could have been fixed: a file read, and one --fix can write.
+    could_fix = fixed is not None and any(source.editable for source in sources.values())
+    done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if could_fix else ""
     failed = ""
     if tally.unreadable:
         failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"

@@ -143,7 +143,7 @@ def fix(source: Source, plan, chosen: list[int]) -> dict:
     original bytes when nothing changed."""
     from lintlaw.fixing import apply_edits, choose, fix_source
     from lintlaw.linter import lint
-    from lintlaw.runner import MOJIBAKE, unified_diff
+    from lintlaw.runner import has_mojibake, unified_diff
 
     if not source.editable:
         raise InputError(f"{source.path}: Word 文档和网页不能自动修复，只报告问题")
@@ -159,7 +159,7 @@ def fix(source: Source, plan, chosen: list[int]) -> dict:
         fixed, edits = len(taken), len(changes)
     result = fix_source(current, plan.rules, False, types, plan.keep)
     fixed, edits = fixed + result.fixed, edits + result.edits
-    if any(d.code == MOJIBAKE for d in result.remaining):
+    if has_mojibake(source, types):  # whatever rules are selected, as check --fix
         raise InputError(f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定")
     changed = result.source.text != source.text
     data = source.encode(result.source.text) if changed else source.origin.data
