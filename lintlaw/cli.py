@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from typer.core import TyperCommand
 
 from lintlaw import __version__
 from lintlaw.errors import LintlawError
 from lintlaw.render.formats import FORMATS
+from lintlaw.helptext import ChineseHelpCommand, ChineseHelpGroup
 from lintlaw.render.visible import one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  cls=ChineseHelpGroup, context_settings={"help_option_names": ["-h", "--help"]},
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
 
 
@@ -38,7 +39,8 @@ def _fail(message: str) -> None:
 def _split(values: Optional[List[str]]) -> Optional[List[str]]:
     if not values:
         return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+    # empty parts are kept: `--select ""` is an error, not "all rules"
+    return [part.strip() for value in values for part in value.split(",")]
 
 
 def _version(value: bool):
@@ -53,7 +55,7 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
     """lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。"""
 
 
-class _CheckCommand(TyperCommand):
+class _CheckCommand(ChineseHelpCommand):
     """`check`, whose --annotate takes an optional value: `--annotate` alone or `--annotate OUT.docx`."""
 
     def parse_args(self, ctx, args):
@@ -95,7 +97,7 @@ def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
 
 @app.command(cls=_CheckCommand)
 def check(
-    paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md），- 表示标准输入。"),
+    paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md、.docx、.html、.htm 文件），- 表示标准输入。"),
     output_format: str = typer.Option("full", "--format", help=f"输出格式：{'、'.join(FORMATS)}。"),
     select: Optional[List[str]] = typer.Option(None, help="只启用这些规则（代码、代码前缀、规则名或类别，逗号分隔）。"),
     ignore: Optional[List[str]] = typer.Option(None, help="停用这些规则（写法同 --select）。"),
@@ -144,7 +146,7 @@ ISOLATED_OPTION = typer.Option(False, "--isolated", help="不读取任何配置�
 RULES_OPTION = typer.Option(None, "--rules", help="额外的规则目录（TOML 规则文件，可含 report-types/）。")
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 def tree(
     path: str = typer.Argument(..., help="要显示结构的文件，- 表示标准输入。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取。"),
@@ -157,9 +159,8 @@ def tree(
 ):
     """以树形显示报告的标题层次和类型，标出编号有问题的地方。"""
     from lintlaw.inputs import load
-    from lintlaw.outputs import console
     from lintlaw.pipeline import plan_for_path
-    from lintlaw.render.tree import render
+    from lintlaw.render.tree import render, tree_console
 
     try:
         plan = plan_for_path(stdin_filename if path == "-" and stdin_filename else path, config, isolated,
@@ -168,10 +169,10 @@ def tree(
     except LintlawError as err:
         _fail(str(err))
     structure = [rule for rule in plan.rules if rule.category == "structure"]
-    render(source, structure, console(), show_facts=facts, types=plan.types)
+    render(source, structure, tree_console(), show_facts=facts, types=plan.types)
 
 
-@app.command("config")
+@app.command("config", cls=ChineseHelpCommand)
 def show_config(
     path: str = typer.Argument(".", help="文件或目录：显示对它生效的设置。"),
     config: Optional[Path] = typer.Option(None, "--config", help="使用此配置文件。"),
@@ -181,6 +182,8 @@ def show_config(
     from lintlaw.pipeline import plan_for_path
     from lintlaw.render.settings import render
 
+    if path != "-" and not os.path.lexists(path):
+        _fail(f"{path}: 文件或目录不存在")
     try:
         plan = plan_for_path(path, config, isolated)
     except LintlawError as err:
@@ -188,31 +191,29 @@ def show_config(
     print(render(plan, path))
 
 
-@app.command("rules")
+@app.command("rules", cls=ChineseHelpCommand)
 def list_rules(
     rules_dirs: Optional[List[Path]] = RULES_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
 ):
-    """列出全部规则（含配置中 rule-dirs 的规则），及每条规则适用的报告类型。"""
-    from rich.table import Table
-
-    from lintlaw.outputs import console
+    """列出全部规则（含配置中 rule-dirs 的规则）：代码、名称、类别、级别、适用的报告类型和一句话说明。"""
     from lintlaw.pipeline import catalog_for_path
+    from lintlaw.render.rules_list import output_width, render, summary
 
     try:
         rules, enabled, _ = catalog_for_path(".", config, isolated, rules_dirs or [])
     except LintlawError as err:
         _fail(str(err))
-    table = Table("代码", "名称", "类别", "级别", "报告类型", "说明")
+    rows = []
     for rule in rules:
         level = rule.severity.label if rule.code in enabled else f"{rule.severity.label}（已停用）"
-        table.add_row(rule.code, rule.name, rule.category, level, ", ".join(rule.report_types) or "全部",
-                      rule.explanation.splitlines()[0])
-    console().print(table)
+        rows.append((rule.code, rule.name, rule.category, level, ",".join(rule.report_types) or "全部",
+                     summary(rule.explanation)))
+    print(render(rows, output_width()))
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 def rule(
     code: str = typer.Argument(..., help="规则代码或名称，如 S101 或 numbering-gap。"),
     rules_dirs: Optional[List[Path]] = RULES_OPTION,
@@ -238,7 +239,7 @@ def rule(
     print(render(match[0], plan.settings, plan.types))
 
 
-@app.command()
+@app.command(cls=ChineseHelpCommand)
 def serve(
     port: int = typer.Option(0, "--port", min=0, max=65535, help="监听的端口（默认 0：由系统选一个空闲端口）。"),
     open_browser: bool = typer.Option(False, "--open", help="启动后用浏览器打开页面。"),

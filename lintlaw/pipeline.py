@@ -168,8 +168,12 @@ def _run(found: dict, r: CheckRequest) -> Run:
 
     options = Options(encoding=r.encoding, fix=r.fix, unsafe_fixes=r.unsafe_fixes, diff=r.diff,
                       stdin_filename=r.stdin_filename)
+    from lintlaw.render.progress import file_progress
+
     run = Run(tally=Tally())
-    for outcome in check_files(found, options, r.jobs or default_jobs()):
+    with file_progress(len(found)) as advance:
+        outcomes = check_files(found, options, r.jobs or default_jobs(), advance)
+    for outcome in outcomes:
         if outcome.stdout_bytes is not None:
             sys.stdout.flush()
             sys.stdout.buffer.write(outcome.stdout_bytes)
@@ -217,16 +221,19 @@ def _without_baseline(baseline: Path, recorded, run: Run) -> list:
 
 def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
     from lintlaw.outputs import output, render
+    from lintlaw.render import statistics as per_rule
     from lintlaw.render.formats import FORMATS
-    from lintlaw.render.summary import statistics, summary
+    from lintlaw.render.summary import summary
 
     try:
         with output(r.output_file, to_stderr):
             if r.statistics:
-                print(statistics(run.diagnostics, run.sources))
+                print(per_rule.json_text(run.diagnostics, run.sources) if r.output_format == "json"
+                      else per_rule.text(run.diagnostics, run.sources))
             else:
                 render(r.output_format, run.diagnostics, run.sources, rules)
-            if r.statistics or not FORMATS[r.output_format].for_tools:
+            if (r.statistics and r.output_format != "json") or (
+                    not r.statistics and not FORMATS[r.output_format].for_tools):
                 print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally))
     except BrokenPipeError:
         raise

@@ -91,7 +91,7 @@ def _unbalanced_in(text: str, start: int, end: int, cut_off: bool = False) -> It
             mark, at = stack[-1]
             yield Issue("unbalanced", at, offset + 1,
                         {"found": mark, "expected": _OPENERS[mark],
-                         "problem": f"没有配对的后半个，却以“{char}”收尾"})
+                         "problem": f"没有配对的后半个，却以「{char}」收尾"})
             return
         else:
             yield Issue("unbalanced", offset, offset + 1,

@@ -336,8 +336,9 @@ def option_owners(rule: Rule, key: str, rules: list[Rule]) -> list[Rule]:
 
 def _matches(rule: Rule, selector: str) -> bool:
     selector = current_name(selector)
+    # codes and their prefixes in any case (s101 as S101), as `lintlaw rule s101` takes them
     return (selector == "ALL" or selector == rule.category or selector == rule.name
-            or rule.code.startswith(selector))
+            or rule.code.startswith(selector.upper()))
 
 
 def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
@@ -346,6 +347,8 @@ def select_rules(rules: list[Rule], select: list[str] | None, ignore: list[str] 
     A selector is ALL, a category, a rule name, a code or a code prefix.
     """
     for selector in (select or []) + (ignore or []):
+        if not selector.strip():
+            raise UsageError("空的规则选择器（不选规则时省略此选项；选全部规则用 ALL）")
         if not any(_matches(rule, selector) for rule in rules):
             raise UsageError(f"未知的规则选择器“{selector}”（可用代码、代码前缀、规则名或类别）")
     chosen = [r for r in rules if not select or any(_matches(r, s) for s in select)]

@@ -237,18 +237,28 @@ def _start_worker(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[FileOutcome]:
-    """Outcomes in the order of `plans`, computed by up to `jobs` processes."""
+def check_files(plans: dict[str, Plan], options: Options, jobs: int, done=None) -> list[FileOutcome]:
+    """Outcomes in the order of `plans`, computed by up to `jobs` processes; `done()`, when
+    given, is called as each file is finished (a progress bar)."""
     global _WORKER_PLANS, _WORKER_OPTIONS
     names = list(plans)
     jobs = min(jobs, len(names))
+
+    def one_by_one() -> list[FileOutcome]:
+        outcomes = []
+        for name in names:
+            outcomes.append(check_file(name, plans[name], options))
+            if done:
+                done()
+        return outcomes
+
     if jobs <= 1 or STDIN in names:
-        return [check_file(name, plans[name], options) for name in names]
+        return one_by_one()
     # Imported here: a single file never pays for multiprocessing at start-up.
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [check_file(name, plans[name], options) for name in names]
+        return one_by_one()
     _WORKER_PLANS, _WORKER_OPTIONS = plans, options
     chunk = max(1, len(names) // (jobs * 8))
     # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers in the
@@ -256,7 +266,11 @@ def check_files(plans: dict[str, Plan], options: Options, jobs: int) -> list[Fil
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         with _terminate_as_exit():
-            outcomes = pool.map(_work, names, chunksize=chunk)
+            outcomes = []
+            for outcome in pool.imap(_work, names, chunksize=chunk):  # in order, as they finish
+                outcomes.append(outcome)
+                if done:
+                    done()
     except BaseException:
         # Ctrl-C, SIGTERM or a failure: no worker may go on checking, let alone fixing.
         _stop_pool(pool, multiprocessing.active_children())

@@ -119,7 +119,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
             return _checked(text, path, codec, bom=True)
 
     if b"\x00" in data:
-        raise InputError(f"{path}: 二进制文件，不是文本")
+        from lintlaw.nul_bytes import nul_problem
+
+        raise InputError(nul_problem(data, path))
     try:
         return _checked(data.decode("utf-8"), path, "utf-8", bom=False)
     except UnicodeDecodeError as err:

@@ -128,7 +128,7 @@ def test_tree_marks_numbering_breaks():
     assert result.exit_code == 0
     assert "报告 青山县司法局2024年度法治政府建设情况报告" in result.stdout
     line = next(l for l in result.stdout.splitlines() if "（四）加强行政复议工作" in l)
-    assert "L9" in line and "✗ S101 编号不连续" in line
+    assert "第9行" in line and "✗ S101 编号不连续" in line
 
 
 def test_gb18030_crlf_positions_refer_to_original_lines(tmp_path):
@@ -147,10 +147,10 @@ def test_tree_facts_show_why_a_rate_is_accepted_or_not():
     assert result.exit_code == 0
     out = result.stdout
     assert "报告年度：2024年（标题第1行）" in out
-    assert "成文日期：2025年1月20日  L20" in out
-    assert "L7 250件〔合计〕  120件〔分项〕  117件〔完成〕  97.5%〔办结率〕" in out
-    assert "L7 办结率97.5%：✓ 117件÷120件＝97.500%（另试过 250件）" in out
-    assert "L9 线上录取率95%：✗ 与本句任何分子、分母之比都不符" in out
+    assert "成文日期：2025年1月20日  第20行" in out
+    assert "第7行 250件〔合计〕  120件〔分项〕  117件〔完成〕  97.5%〔办结率〕" in out
+    assert "第7行 办结率97.5%：✓ 117件÷120件＝97.500%（另试过 250件）" in out
+    assert "第9行 线上录取率95%：✗ 与本句任何分子、分母之比都不符" in out
 
 
 def test_json_carries_the_numbers_a_finding_compared():
@@ -169,9 +169,9 @@ WILD_FIGURES = str(FIXTURES / "figures-in-the-wild.txt")
 
 def test_tree_facts_show_rate_checks_the_way_reports_write_them():
     out = run("tree", "--facts", WILD_FIGURES).stdout
-    assert "L7 优秀率90%：✓ 72卷÷80卷＝90.000%" in out
-    assert "L8 审核率100%：✓ 14件是所在分句组唯一的同类数字，分子即全部，100%相符" in out
-    assert out.count("L9 占50%：✓ 6件÷12件＝50.000%") == 2
+    assert "第7行 优秀率90%：✓ 72卷÷80卷＝90.000%" in out
+    assert "第8行 审核率100%：✓ 14件是所在分句组唯一的同类数字，分子即全部，100%相符" in out
+    assert out.count("第9行 占50%：✓ 6件÷12件＝50.000%") == 2
 
 
 def test_parts_after_a_full_stop_are_checked_against_the_previous_total():

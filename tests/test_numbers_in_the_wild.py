@@ -66,11 +66,11 @@ def test_weekday_traps(all_rules, text):
 # --- half-width "(" never closed, or closed by another mark -------------------------
 
 @pytest.mark.parametrize("text, expected", [
-    ("落实规划(2021—2025年，继续推进。", [("P001", 1, 5, "“(”没有配对的后半个（应与“）”成对）")]),
+    ("落实规划(2021—2025年，继续推进。", [("P001", 1, 5, "「(」没有配对的后半个（应与「）」成对）")]),
     ("落实规划（2021—2025年》要求。",
-     [("P001", 1, 5, "“（”没有配对的后半个，却以“》”收尾（应与“）”成对）")]),
+     [("P001", 1, 5, "「（」没有配对的后半个，却以「》」收尾（应与「）」成对）")]),
     ("落实规划(2021—2025年》要求。",
-     [("P001", 1, 5, "“(”没有配对的后半个，却以“》”收尾（应与“）”成对）")]),
+     [("P001", 1, 5, "「(」没有配对的后半个，却以「》」收尾（应与「）」成对）")]),
 ])
 def test_half_width_and_mismatched_brackets(all_rules, text, expected):
     assert findings(text, all_rules, select=["P001"]) == expected
@@ -91,7 +91,7 @@ def test_half_width_bracket_traps(all_rules, text):
 def test_orphan_closing_quote_inside_brackets_is_the_quote(all_rules):
     # The quote lost its opening half; the bracket is fine.
     assert findings("推出模式(严格落实到位”)，不断提高。", all_rules, select=["P001"]) == [
-        ("P001", 1, 12, "“””前面没有对应的前半个（应与““”成对）")]
+        ("P001", 1, 12, "「”」前面没有对应的前半个（应与「“」成对）")]
 
 
 # --- <…> and ‹…› used as inner title marks --------------------------------------------
@@ -179,7 +179,7 @@ def test_page_dates_are_listed_by_tree_facts(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("更新时间：2025/03/29\n" + TITLE + "一、主要举措和成效\n", encoding="utf-8")
     result = run("tree", "--facts", str(path))
-    assert "更新日期：2025/03/29  L1" in result.output
+    assert "更新日期：2025/03/29  第1行" in result.output
 
 
 def test_mark_cut_off_with_the_end_of_the_text_is_not_unbalanced(all_rules):
@@ -187,9 +187,9 @@ def test_mark_cut_off_with_the_end_of_the_text_is_not_unbalanced(all_rules):
     assert findings("制定了《甲县法治政府建设实施方案(20", all_rules, select=["P001"]) == []
     # A complete last line, or a line followed by others, is still checked.
     assert findings("学习《中华人民共和国宪法。", all_rules, select=["P001"]) == [
-        ("P001", 1, 3, "“《”没有配对的后半个（应与“》”成对）")]
+        ("P001", 1, 3, "「《」没有配对的后半个（应与「》」成对）")]
     assert findings("制定了《甲县实施方案\n下一段。", all_rules, select=["P001"]) == [
-        ("P001", 1, 4, "“《”没有配对的后半个（应与“》”成对）")]
+        ("P001", 1, 4, "「《」没有配对的后半个（应与「》」成对）")]
 
 
 @pytest.mark.parametrize("text, expected", [

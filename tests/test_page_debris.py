@@ -231,7 +231,7 @@ def test_a_title_split_by_a_break_is_not_two_unpaired_marks(all_rules):
 def test_an_unpaired_mark_is_still_one_when_the_next_line_does_not_close_it(all_rules):
     text = "学习《中华人民共和国宪法。\n全年开展活动12场。\n"
     assert spans(text, all_rules, ["P001"]) == [
-        ("P001", 1, 3, 1, "“《”没有配对的后半个（应与“》”成对）")]
+        ("P001", 1, 3, 1, "「《」没有配对的后半个（应与「》」成对）")]
 
 
 @pytest.mark.parametrize("text, line, column", [

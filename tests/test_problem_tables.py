@@ -59,7 +59,7 @@ good = ["其他"]
 ''', encoding="utf-8")
     with pytest.raises(RuleFileError) as err:
         load_rule_file(path, builtin=False)
-    assert str(err.value) == f"{path}:7: message: 消息模板用了未知的占位符 fixed；pattern 类型可用：match"
+    assert str(err.value) == f"{path}:7: message: 消息模板用了未知的占位符 fixed；pattern 类型可用：match、quoted"
     path.write_text(path.read_text(encoding="utf-8").replace(
         'patterns = ["其它"]', 'patterns = ["其它"]\nfix = { replace = "其他", safe = true }'), encoding="utf-8")
     rule = load_rule_file(path, builtin=False)

@@ -6,8 +6,8 @@ from .helpers import findings
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("开展”学宪法“活动。", [("P001", 1, 3, "“””前面没有对应的前半个（应与““”成对）")]),
-    ("学习《中华人民共和国宪法。", [("P001", 1, 3, "“《”没有配对的后半个（应与“》”成对）")]),
+    ("开展”学宪法“活动。", [("P001", 1, 3, "「”」前面没有对应的前半个（应与「“」成对）")]),
+    ("学习《中华人民共和国宪法。", [("P001", 1, 3, "「《」没有配对的后半个（应与「》」成对）")]),
     ("印发《关于印发《甲办法》的通知》。",
      [("P002", 1, 8, "书名号内的书名号应改用单书名号〈〉：《甲办法》")]),
     ("依法行政，，不断提高。", [("P003", 1, 5, "标点“，，”重复")]),
@@ -99,3 +99,24 @@ def test_broken_paragraph(all_rules):
     text = "全年共开展普法宣传活动30场，\n覆盖群众5000余人次。\n主要做法如下：\n一是加强学习；\n二是完善制度。\n"
     assert findings(text, all_rules, select=["R005"]) == [
         ("R005", 1, 15, "段落在“活动30场，”后断行，下一行“覆盖群众50”是同一句话的后半部分")]
+
+
+def test_mojibake_of_unseen_characters_gives_code_points():
+    from lintlaw.ruleset import load_rules, select_rules
+    from lintlaw.linter import lint
+    from lintlaw.source import Source
+
+    rules = select_rules(load_rules([]), ["R003", "W009"], None)
+    text = "甲市2021年度法治政府建设情况报告\n文字\ue000乱码，深入学习全面依法治国新理念新思想新战略。\n"
+    found = [(d.code, d.message) for d in lint(Source(path="r.txt", text=text), rules)]
+    assert found == [
+        ("R003", "乱码 U+E000：文字在编码转换中损坏了"),
+        ("W009", "“全面依法治国新理念新思想新战略”：2020年11月中央全面依法治国工作会议后，这一提法统一为“习近平法治思想”"),
+    ]
+
+
+def test_quoted_sums_up_long_unseen_runs():
+    from lintlaw.shown import quoted
+
+    assert quoted("锟斤拷") == "“锟斤拷”"
+    assert quoted("\ue000\ue001\ue002\ue003") == " U+E000 U+E001 U+E002 等 4 个字符"

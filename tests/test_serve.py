@@ -120,7 +120,7 @@ def test_a_chosen_unsafe_fix_is_applied_with_the_safe_ones(server, tmp_path):
 
 
 def test_a_bad_file_gets_the_cli_message(server, tmp_path):
-    data = b"ab\x00cd"
+    data = b"ab\x00\x01cd"
     status, answer = post_json(server, "/api/check", data, name="bad.txt")
     (tmp_path / "bad.txt").write_bytes(data)
     cli_error = cli("check", "--isolated", "bad.txt", cwd=tmp_path).stderr.decode().splitlines()[0]

@@ -152,7 +152,7 @@ def test_pasted_text_is_checked(page):
 
 def test_a_bad_file_shows_the_cli_message(page, tmp_path):
     path = tmp_path / "bad.txt"
-    path.write_bytes(b"ab\x00cd")
+    path.write_bytes(b"ab\x00\x01cd")
     page.set_input_files("#file", str(path))
     page.wait_for_selector("#error:not([hidden])")
     assert page.inner_text("#error") == "lintlaw: bad.txt: 二进制文件，不是文本"

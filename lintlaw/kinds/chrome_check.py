@@ -87,7 +87,8 @@ class PageChrome(RuleKind):
             # Delete whole lines: from the first line's start to the start of the line after the last.
             begin = starts[first.lineno - 1]
             end = starts[last.lineno] if last.lineno < len(starts) else len(text)
-            lines = _line_range(first.lineno, last.lineno)
+            # the page's line numbers (HTML input), as the finding's location gives them
+            lines = _line_range(document.source.position(first.start)[0], document.source.position(last.start)[0])
             safe = self.safe_lines is not None and all(
                 self.safe_lines.fullmatch(line.text) for line in block)
             yield Issue(self.name, first.start, last.end, {"lines": lines, "sample": _sample(first.text)},
@@ -106,9 +107,8 @@ class PageChrome(RuleKind):
                     continue
                 seen.add(match.start())
                 yield Issue(self.name, match.start(), match.end(),
-                            {"lines": f"第{line.lineno}行", "sample": match.group()},
+                            {"lines": f"第{document.source.position(line.start)[0]}行", "sample": match.group()},
                             fix=Fix((Edit(match.start(), match.end(), ""),), safe=False))
-
 
     def _inline(self, document: Document) -> Iterator[Issue]:
         """One finding per pattern and run of consecutive report lines holding its matches.
@@ -133,7 +133,7 @@ class PageChrome(RuleKind):
                 if run and index not in (last_index, last_index + 1):
                     yield _inline_hit(run)
                     run = []
-                run.append((line.lineno, match))
+                run.append((document.source.position(line.start)[0], match))  # the page's line
                 last_index = index
             if run:
                 yield _inline_hit(run)

@@ -19,6 +19,7 @@ from lintlaw.errors import RuleFileError
 from lintlaw.issue import Issue
 from lintlaw.kinds.base import Option, RuleKind
 from lintlaw.outline import CHROME, DAMAGED, HEADING
+from lintlaw.shown import quoted
 
 SCOPES = ("text", "title", "heading", "signature", "date")
 # Total time one rule's searches may take in one file: a base, plus time in proportion
@@ -39,7 +40,8 @@ class Pattern(RuleKind):
                                 "safe = true 表示修复从不改变原意"),
         "since_year": Option(int, doc="只查此年度及以后的报告（已过时的提法）"),
     }
-    fields = frozenset({"match"})
+    # {quoted}: the match in quotation marks, or its code points when it cannot be seen
+    fields = frozenset({"match", "quoted"})
 
     @classmethod
     def message_fields(cls, options):
@@ -86,7 +88,8 @@ class Pattern(RuleKind):
                     # Regions span several lines; a finding never does.
                     if found and "\n" not in found and "\r" not in found:
                         fix = self._fix(match)
-                        values = {"match": found, "fixed": fix.edits[0].content if fix else ""}
+                        values = {"match": found, "fixed": fix.edits[0].content if fix else "",
+                                  "quoted": quoted(found)}
                         yield Issue(self.name, match.start(), match.end(), values, fix=fix)
 
     def _fix(self, match) -> Fix | None:

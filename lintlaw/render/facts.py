@@ -9,6 +9,7 @@ from __future__ import annotations
 from lintlaw.chronology import issue_dates
 from lintlaw.consistency import analysis_of
 from lintlaw.facts import facts_of
+from lintlaw.render.lines import line_label
 
 ROLE_NAMES = {"total": "合计", "part": "分项", "remainder": "其余", "done": "完成", "rate": "比率"}
 
@@ -19,15 +20,15 @@ def add_facts(node, document, report, escape) -> None:
     facts = facts_of(document)
     branch = node.add("[bold magenta]事实[/]")
     year, where, line = report.dating
-    year = f"{year}年（{where}第{line.lineno}行）" if year else "未能从标题、正文开头或一级标题识别"
+    year = f"{year}年（{where}{line_label(source, line.start)}）" if year else "未能从标题、正文开头或一级标题识别"
     branch.add(f"报告年度：{year}")
     for mention, owner, what in issue_dates(document):
         if owner is report:
-            branch.add(f"{what}：{escape(mention.text)}  [dim]L{source.position(mention.start)[0]}[/]")
+            branch.add(f"{what}：{escape(mention.text)}  [dim]{line_label(source, mention.start)}[/]")
 
     dates = [m for m, sentence in facts.dates if sentence.report is report]
     if dates:
-        shown = "、".join(f"{escape(m.text)}[dim]{'〔范围〕' if m.until else ''}L{source.position(m.start)[0]}[/]"
+        shown = "、".join(f"{escape(m.text)}[dim]（{'范围，' if m.until else ''}{line_label(source, m.start)}）[/]"
                          for m in dates)
         branch.add(f"日期 {len(dates)} 处：{shown}")
 
@@ -50,7 +51,7 @@ def add_facts(node, document, report, escape) -> None:
             if figure.quantity.ordinal:
                 flags.append("序数")
             items.append(escape(figure.quantity.text) + (f"[dim]〔{'，'.join(flags)}〕[/]" if flags else ""))
-        numbers.add(f"[dim]L{sentence.line.lineno}[/] " + "  ".join(items))
+        numbers.add(f"[dim]{line_label(source, sentence.line.start)}[/] " + "  ".join(items))
 
     if not numbers.children:
         numbers.add("[dim]（没有带计量单位的数字）[/]")
@@ -59,7 +60,7 @@ def add_facts(node, document, report, escape) -> None:
         if check.rate.sentence.report is not report:
             continue
         rate = check.rate.quantity
-        where = f"[dim]L{check.rate.sentence.line.lineno}[/] {escape(check.rate.cue)}{escape(rate.text)}："
+        where = f"[dim]{line_label(source, check.rate.sentence.line.start)}[/] {escape(check.rate.cue)}{escape(rate.text)}："
         if check.matched:
             part, whole = check.matched
             value = 100 * part.quantity.value / whole.quantity.value

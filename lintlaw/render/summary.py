@@ -1,10 +1,8 @@
-"""The closing lines of `check`: the summary of a run, and findings per rule (--statistics)."""
+"""The closing line of `check`: the summary of a run (findings per rule: render/statistics.py)."""
 
 from __future__ import annotations
 
 import dataclasses
-
-from lintlaw.render.visible import one_line
 
 
 @dataclasses.dataclass
@@ -57,17 +55,3 @@ def summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: T
     if unsafe:
         line += f"另有 {unsafe} 个可用 --fix --unsafe-fixes 修复（需人工复核）。"
     return done + failed + line
-
-
-def statistics(diagnostics, sources) -> str:
-    """Findings per rule, most first: count, code, name, and how many a fix covers."""
-    from collections import Counter
-
-    counts = Counter((d.code, d.name) for d in diagnostics)
-    # Only in files --fix can write: not Word documents or web pages.
-    fixable = Counter(d.code for d in diagnostics if d.fix is not None and sources[d.path].editable)
-    lines = []
-    for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        mark = f"  （可修复 {fixable[code]}）" if fixable[code] else ""
-        lines.append(one_line(f"{count:>6}  {code}  {name}{mark}"))
-    return "\n".join(lines)

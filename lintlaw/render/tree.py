@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lintlaw.document import build_document
 from lintlaw.linter import lint
+from lintlaw.render.lines import line_label
 
 TITLE_CHARS = 30
 
@@ -24,8 +25,8 @@ def render(source, rules, console, show_facts: bool = False, types=None) -> None
     root = Tree(f"[bold]{escape(source.path)}[/]")
     for report in document.reports:
         title = "".join(report.title.text.splitlines()) if report.title else "（无标题）"
-        facts = [f"第{report.title.lineno}行" if report.title else None,
-                 year_label(report),
+        facts = [line_label(source, report.title.start) if report.title else None,
+                 year_label(report, source),
                  f"类型 {report.report_type.label}（{report.type_reason}）",
                  f"发布机构 {report.issuer}" if report.issuer else None,
                  f"落款日期 {report.date.text}" if report.date else None]
@@ -33,7 +34,7 @@ def render(source, rules, console, show_facts: bool = False, types=None) -> None
         for d in findings.get(report.anchor.start if report.anchor else -1, []):
             node.add(f"[yellow]⚠ {d.code} {escape(d.message)}[/]")
         for section in report.sections:
-            _add(node, section, findings, escape)
+            _add(node, section, findings, escape, source)
         if show_facts:
             from lintlaw.render.facts import add_facts
 
@@ -41,25 +42,37 @@ def render(source, rules, console, show_facts: bool = False, types=None) -> None
     console.print(root)
 
 
-def year_label(report) -> str | None:
+def year_label(report, source) -> str | None:
     """"年度 2024", and where the year was read when it was not the title."""
     year, where, line = report.dating
     if year is None:
         return None
     if where == "标题":
         return f"年度 {year}"
-    return f"年度 {year}（取自{where}第{line.lineno}行）"
+    return f"年度 {year}（取自{where}{line_label(source, line.start)}）"
 
 
-def _add(parent, section, findings, escape) -> None:
+def _add(parent, section, findings, escape, source) -> None:
     heading = section.heading
     words = section.title
     if len(words) > TITLE_CHARS:
         words = words[:TITLE_CHARS] + "…"
-    label = f"[bold]{escape(section.marker.raw)}[/]{escape(words)}  [dim]L{heading.lineno}[/]"
+    label = f"[bold]{escape(section.marker.raw)}[/]{escape(words)}  [dim]{line_label(source, heading.start)}[/]"
     problems = findings.get(heading.marker.start, [])
     if problems:
         label += "  " + "  ".join(f"[red]✗ {d.code} {escape(d.message)}[/]" for d in problems)
     node = parent.add(label)
     for child in section.children:
-        _add(node, child, findings, escape)
+        _add(node, child, findings, escape, source)
+
+
+def tree_console():
+    """A console that wraps long labels under the tree's guides instead of cropping them.
+    In a pipe, without COLUMNS, lines stay whole (up to 1000 cells) for grep and diff."""
+    import os
+    import sys
+
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit() else 1000
+    return Console(highlight=False, soft_wrap=False, width=width)
