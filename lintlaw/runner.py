@@ -197,12 +197,16 @@ def _stop_if_orphaned() -> None:
 def _exit_quietly() -> None:
     """End a worker at once and without a word: tracebacks about the pipe to a parent
     that is gone would only confuse whoever reads the terminal."""
+    _silence()
+    os._exit(143)
+
+
+def _silence() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
     except OSError:
         pass
-    os._exit(143)
 
 
 def _start_worker(parent: int) -> None:
@@ -219,9 +223,17 @@ def _start_worker(parent: int) -> None:
     global _PARENT
     _PARENT = parent
 
+    stopping = []
+
     def stop(_signum, _frame):
-        if _IN_WORK:
+        _silence()  # nobody reads a stopping worker's complaints
+        if _IN_WORK and not stopping:
+            stopping.append(True)
+            # _Stop lets the write-back clean up; but a handler may run inside a __del__,
+            # where Python swallows the exception: end the worker shortly whatever happens.
+            threading.Timer(2.0, os._exit, (143,)).start()
             raise _Stop
+        # A second signal (the pool's teardown repeats SIGTERM) ends the worker at once.
         _exit_quietly()
 
     signal.signal(signal.SIGTERM, stop)
@@ -294,6 +306,8 @@ def _stop_pool(pool, workers) -> None:
             os.kill(worker.pid, signal.SIGTERM)
         except (OSError, TypeError):
             pass  # already gone
+    for worker in workers:  # let them clean up before the teardown signals them again
+        worker.join(timeout=3 / max(1, len(workers)))
     teardown = threading.Thread(target=pool.terminate, daemon=True)
     teardown.start()
     teardown.join(timeout=5)
