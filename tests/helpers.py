@@ -7,6 +7,7 @@ from pathlib import Path
 from lintlaw.source import Source, decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "report-2024.txt"  # the README's example
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 

@@ -1,22 +1,10 @@
 """Configuration files, suppression by fingerprint, baselines."""
 
 import json
-import shutil
 
 import pytest
 
-from .helpers import FIXTURES
 from .test_cli import run
-
-EXAMPLE = FIXTURES.parent.parent / "examples" / "report-2024.txt"
-
-
-@pytest.fixture()
-def project(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "reports").mkdir()
-    shutil.copy(EXAMPLE, tmp_path / "reports" / "a.txt")
-    return tmp_path
 
 
 def codes(result):

@@ -1,7 +1,6 @@
 """--fix on random mutants of report text: nothing changes outside the edits, and no fix
 raises a new finding of its own kind (issue 9)."""
 
-from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -11,10 +10,9 @@ from lintlaw.fixing import MAX_ROUNDS, apply_edits, choose, fix_source
 from lintlaw.linter import lint
 from lintlaw.source import Source, decode, read_file
 
-from .helpers import FIXTURES
+from .helpers import EXAMPLE, FIXTURES
 from .test_cli import run
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "report-2024.txt"
 # The fixtures come in several encodings.
 TEXTS = [read_file(path).text for path in [*sorted(FIXTURES.glob("*.txt")), EXAMPLE]]
 # What drafters and web captures typically get wrong, and what a fix may trip over.

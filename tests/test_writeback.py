@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -305,7 +304,6 @@ def test_signal_during_write_back_removes_the_temporary_file(tmp_path, signum, r
     folder = tmp_path / "reports"
     folder.mkdir()
     path = report(folder)
-    marker = tmp_path / "writing"
     assert _signal_while_writing(folder, [str(path)], signum) == returncode
     assert sorted(p.name for p in folder.iterdir()) == ["r.txt"]
     assert path.read_text(encoding="utf-8") == BEFORE
