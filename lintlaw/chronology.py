@@ -6,18 +6,13 @@ import datetime
 import re
 from typing import Iterator
 
-from lintlaw.dates import DateMention, find_dates
+from lintlaw.dates import OPENING_YEAR, REPORTING_SENTENCE, DateMention, find_dates
 from lintlaw.document import Document, Report
 from lintlaw.facts import Facts, Sentence, facts_of
 from lintlaw.issue import Issue
 
 _WEEKDAY_NAMES = "一二三四五六日"
-# A year that opens a sentence: "2023年，…", "2023年度，…". "2023年以来" may
-# rightly look further back than the report year, so it does not count.
-# (Written without a possessive "?+", which the re module of Python 3.10 rejects.)
-_OPENING_YEAR = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年度?(?!度|以来|来)")
 _SENTENCE_LINE = re.compile(r"[。，,：:]")
-_REPORTING_SENTENCE = re.compile(r"现将.{0,40}?(?P<y>(?:19|20)[0-9]{2})\s*年.{0,40}?报告如下")
 # A sentence that looks back on purpose is not a stale statistics period.
 _COMPARISON = re.compile(r"同比|环比|相比|比较|较上年|较去年|上年|去年|上一年|以来|增长|增加|下降|减少|"
                          r"提高|降低|持平|相较|对比|至今|先后|连续")
@@ -50,8 +45,8 @@ def report_year(document: Document, keywords: list[str], plan_words: list[str]) 
         text = document.source.text
         for index, sentence in enumerate(opening):
             words = text[sentence.start:sentence.end]
-            match = _OPENING_YEAR.match(words) if index == 0 else None
-            match = match or _REPORTING_SENTENCE.search(words)
+            match = OPENING_YEAR.match(words) if index == 0 else None
+            match = match or REPORTING_SENTENCE.search(words)
             if match and int(match.group("y")) != report.year:
                 start = sentence.start + match.start("y")
                 yield Issue("report-year", start, start + 4,
@@ -84,7 +79,7 @@ def plans_year(document: Document, keywords: list[str], plan_words: list[str]) -
                           if s.part is section and s.line is not section.heading), None)
             if first is None:
                 continue
-            match = _OPENING_YEAR.match(text, first.start, first.end)
+            match = OPENING_YEAR.match(text, first.start, first.end)
             if match and "将" in text[first.start:first.end] and int(match.group("y")) != expected:
                 yield Issue("plans-year", match.start("y"), match.start("y") + 4,
                             {"found": match.group("y") + "年", "year": report.year, "expected": expected})

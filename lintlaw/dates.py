@@ -25,6 +25,12 @@ _WEEKDAY = (r"(?:\s*[（(]\s*(?:星期|周|礼拜)(?P<w>[一二三四五六日�
 # A year with optional month and day: 2024年, 2024年度, 2024年3月, 2024年3月5日（星期二）.
 # Each pattern opens with a lookahead on its first character: re then skips other
 # characters quickly instead of trying the lookbehinds at every position (2–3× faster).
+# A year that opens a sentence and says which year a report is on: "2024年，我县…",
+# "2024年度，…"; not "2024年以来" (a since-phrase may look further back) nor a date
+# "2025年1月…". (No possessive "?+": the re module of Python 3.10 rejects it.)
+OPENING_YEAR = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年度?(?![0-9０-９一二三四五六七八九十]{1,2}\s*月|度|以来|来)")
+# The reporting sentence: "现将2024年…报告如下".
+REPORTING_SENTENCE = re.compile(r"现将.{0,40}?(?P<y>(?:19|20)[0-9]{2})\s*年.{0,40}?报告如下")
 _DATE = re.compile(
     rf"(?=[0-9〇○零一二三四五六七八九])(?<![0-9])(?:{_Y}\s*年(?P<du>度)?(?:\s*{_M}\s*月(?:份)?(?:\s*{_D}\s*[日号])?)?"
     rf"|(?<![年0-9])(?P<m2>[0-9]{{1,2}})\s*月\s*(?P<d2>[0-9]{{1,2}})\s*[日号]"

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from lintlaw.chars import SENTENCE_PUNCT
+from lintlaw.dates import OPENING_YEAR, REPORTING_SENTENCE
 from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
 from lintlaw.page import retype, split_reports, title_parts, title_rank
 from lintlaw.readers import view
@@ -22,11 +23,6 @@ if TYPE_CHECKING:
 _YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
 _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
 _ORG_SUFFIX = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
-# Where a report with no year in its title says which year it reports on: the opening
-# sentence ("2024年，我县…", "2024年度，…"; not "2024年以来" nor a date "2025年1月…") or
-# the reporting sentence ("现将2024年…报告如下").
-_OPENING_YEAR = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年度?(?![0-9０-９一二三四五六七八九十]{1,2}\s*月|度|以来|来)")
-_REPORTING_SENTENCE = re.compile(r"现将.{0,40}?(?P<y>(?:19|20)[0-9]{2})\s*年.{0,40}?报告如下")
 _SENTENCE_STOP = re.compile(r"[。，,：:]")
 _OPENING_LINES = 8  # how far into the body the opening sentence is looked for
 # A year in a level-1 heading ("一、2024年推进法治政府建设情况"), not a span ("2021—2025年").
@@ -95,7 +91,7 @@ class Report:
         for line in self.intro[:_OPENING_LINES]:
             if line.type != TEXT or not _SENTENCE_STOP.search(line.text):
                 continue  # a sentence, not a heading-like line such as "2022年政府工作报告（全文）"
-            match = _OPENING_YEAR.match(line.text) or _REPORTING_SENTENCE.search(line.text)
+            match = OPENING_YEAR.match(line.text) or REPORTING_SENTENCE.search(line.text)
             if match:
                 return int(match.group("y")), "正文开头", line
         for section in self.sections:
