@@ -10,11 +10,12 @@ from lintlaw.ruleset import Rule
 from lintlaw.source import Source
 
 
-def lint(source: Source, rules: list[Rule], types=None) -> list[Diagnostic]:
-    """The findings of `rules` in one source; `types` are the report types (default: built-in)."""
+def lint(source: Source, rules: list[Rule], types=None, document=None) -> list[Diagnostic]:
+    """The findings of `rules` in one source; `types` are the report types (default: built-in).
+    A caller that needs the document itself too may pass the one it built."""
     if not source.text.strip():
         return []
-    document = build_document(source, types)
+    document = document or build_document(source, types)
     starts = [report.lines[0].start if report.lines else 0 for report in document.reports]
     found = []
     for rule in rules:

@@ -30,13 +30,13 @@ def check(source: Source, plan) -> dict:
     from lintlaw.linter import lint
     from lintlaw.render.json_format import to_dict
 
-    diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
+    document = build_document(source, plan.types)  # built once: for the findings and the outline
+    diagnostics = plan.keep(lint(source, plan.rules, document=document), source)
     findings = []
     for number, d in enumerate(diagnostics):
         record = to_dict(d, source)
         record.update(id=number, start=d.start, end=d.end)  # the page's own: an id, and offsets to highlight
         findings.append(record)
-    document = build_document(source, plan.types)
     return {
         "name": source.path,
         "editable": source.editable,
