@@ -104,7 +104,14 @@ def _kind(value) -> str:
     return "表" if isinstance(value, dict) else "日期时间"
 
 
+@lru_cache(maxsize=None)
 def _read_toml(path: Path) -> dict:
+    """Parsed once per command: finding a pyproject.toml's [tool.lintlaw] and loading it read one parse.
+    (Callers only read the result.)"""
+    return _parse_toml(path)
+
+
+def _parse_toml(path: Path) -> dict:
     from lintlaw import tomlfile
 
     try:
@@ -127,6 +134,7 @@ def forget() -> None:
     """Drop cached lookups: each command reads the files as they are when it starts."""
     _config_in.cache_clear()
     load_config.cache_clear()
+    _read_toml.cache_clear()
 
 
 def settings_for(file: str, explicit: Path | None = None, isolated: bool = False) -> Settings:

@@ -243,11 +243,10 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
     """Read and decode one file; any failure is an InputError naming the file.
 
     Only a regular file is read: a named pipe would block and a device never
-    ends, so they are refused before anything is read from them."""
+    ends, so they are refused before anything is read from them (a non-blocking
+    open returns at once for either, and its fstat says what was opened)."""
     name = str(path)
     try:
-        _refuse_unless_regular(name, os.stat(path).st_mode)
-        # Non-blocking: if a pipe took the file's place since, opening it does not wait.
         with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as stream:
             status = os.fstat(stream.fileno())
             _refuse_unless_regular(name, status.st_mode)
