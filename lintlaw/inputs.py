@@ -34,17 +34,13 @@ def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, .
 def unique_files(names: list[str]) -> list[str]:
     """The names without repeats of one file (a.txt, ./a.txt, a link to it): the first
     spelling is kept. Checking (let alone fixing) a file twice would only go wrong."""
-    import os
+    from lintlaw.paths import file_identity
 
     seen: set[tuple[int, int]] = set()
     kept = []
     for name in names:
-        try:
-            status = os.stat(name) if name != STDIN else None
-        except (OSError, ValueError):
-            status = None  # unreadable: its error comes when it is read
-        if status is not None:
-            identity = (status.st_dev, status.st_ino)
+        identity = file_identity(name) if name != STDIN else None
+        if identity is not None:
             if identity in seen:
                 continue
             seen.add(identity)

@@ -97,15 +97,9 @@ def refuse_overwriting_inputs(names, outputs: dict) -> None:
     if not outputs:
         return
     from lintlaw.inputs import STDIN
+    from lintlaw.paths import file_identity
 
-    def identity(path) -> tuple[int, int] | None:
-        try:
-            status = os.stat(path)
-        except (OSError, ValueError):
-            return None
-        return status.st_dev, status.st_ino
-
-    inputs = {identity(name) for name in names if name != STDIN} - {None}
+    inputs = {file_identity(name) for name in names if name != STDIN} - {None}
     for option, path in outputs.items():
-        if identity(path) in inputs:
+        if file_identity(path) in inputs:
             _stop(f"{path}: {option} 的输出文件也是要检查的输入文件，不能覆盖它")

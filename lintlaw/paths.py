@@ -24,3 +24,13 @@ def relative_path(path: str, directory: Path) -> str:
     file = Path(path)
     real = real_path(file.parent) / file.name  # the file's own name: a symlinked report keeps it
     return PurePath(os.path.relpath(real, real_path(directory))).as_posix()
+
+
+def file_identity(path) -> tuple[int, int] | None:
+    """(device, inode) of a file, through symlinks; None when it cannot be stat'ed
+    (its error comes when it is read). Two names of one file have one identity."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
