@@ -27,10 +27,12 @@ _FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt)$")
 _REPORT_TITLE_END = re.compile(r"(?:[报報]告|[总總][结結]|[计計][划劃]|打算|安排|思路)$")
 # Numbered tips of a download or document-sharing site ("2、PDF文件下载后…"): page debris,
 # never a heading of the report.
+# (Words a report uses too — 侵权, 充值, 扣费, 本站 of a monitoring station — are no sign:
+# "（三）严厉打击知识产权侵权假冒行为" is a heading.)
 _SITE_TIP = re.compile(r"(?:PDF|pdf|WORD|Word|word|DOC|doc|TXT|txt)[^。，]{0,8}下载|"
-                       r"下载(?:后|前|时|积分|券|次数|失败|不了)|积分下载|本站|本网站|侵权|VIP|vip|充值|扣费")
+                       r"下载(?:后|前|时|积分|券|次数|失败|不了)|积分下载|本网站|VIP|vip")
 _TIPS_LEAD = re.compile(r"^(?:友情|温馨|下载|特别)提示\s*[:：]?$|^下载说明\s*[:：]?$")
-_TIP_WORDS = ("下载", "本站", "本网站", "侵权", "VIP", "vip", "充值", "扣费")
+_TIP_WORDS = ("下载", "本网站", "VIP", "vip")
 _CONTENTS_WORD = re.compile(r"^目\s*录$")
 # Page numbers and leader dots after a table-of-contents entry: "一、总体情况……3".
 _CONTENTS_TAIL = re.compile(r"[\s.．…·—_\-]*[0-9]*$")

@@ -10,6 +10,7 @@ from lintlaw.outline import CHROME, HEADING
 from lintlaw.ruleset import select_rules
 from lintlaw.source import decode
 
+from .helpers import findings
 from .test_cli import run
 
 TITLE = "甲市2024年度法治政府建设情况报告\n"
@@ -310,3 +311,11 @@ def test_glued_watermark_with_any_line_ending(all_rules, newline):
     text = (TITLE + "某某范文网-www.example.com2024年，我市深入推进法治政府建设。\n").replace("\n", newline)
     assert spans(text, all_rules, ["R001"]) == [
         ("R001", 2, 1, 2, "网页残留（第2行）：“某某范文网-www.example.com”不是报告正文")]
+
+
+def test_report_headings_with_words_download_sites_also_use_stay_headings(all_rules):
+    # 侵权, 充值 and 未经许可 belong to reports as much as to download-site tips and footers.
+    text = ("甲县市场监督管理局2024年度法治政府建设情况报告\n一、主要举措和成效\n（一）完善执法制度\n"
+            "全年办理案件12件。\n（二）规范预付卡充值管理\n开展专项检查3次。\n"
+            "（三）严厉打击知识产权侵权假冒行为\n未经许可擅自从事经营的，依法查处12起。\n")
+    assert findings(text, all_rules, select=["R001", "S101", "S109"]) == []
