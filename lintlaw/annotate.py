@@ -1,6 +1,6 @@
 """Word output: a copy of a .docx with every finding as a comment (批注) on the words it is about.
 
-The Source of a Word document has one line per paragraph (lintlaw/readers/docx_reader.py),
+The Source of a Word document has one line per paragraph (lintlaw/io/readers/docx_reader.py),
 so a finding's character span names a paragraph and the characters in it. The runs that
 hold those characters become the comment's anchor; a run the span starts or ends inside
 is split in two, both halves keeping the run's formatting, so the anchor covers exactly
@@ -22,9 +22,9 @@ from pathlib import Path
 
 from lintlaw.diagnostics import Diagnostic, Fix
 from lintlaw.errors import InputError
-from lintlaw.inputs import ANNOTATED_COPY
+from lintlaw.io.inputs import ANNOTATED_COPY
 from lintlaw.render.visible import one_line
-from lintlaw.source import Source
+from lintlaw.text.source import Source
 
 AUTHOR = "lintlaw"
 INITIALS = "LL"
@@ -42,7 +42,7 @@ def annotate_docx(document: bytes | str | os.PathLike, diagnostics: Iterable[Dia
     offsets point into its text. InputError if the document is not a Word document or
     no longer reads as `source` (it changed since it was checked).
     """
-    from lintlaw.readers.docx_reader import open_docx, paragraph_lines
+    from lintlaw.io.readers.docx_reader import open_docx, paragraph_lines
 
     data = document if isinstance(document, bytes) else Path(document).read_bytes()
     word = open_docx(Path(source.path), data)
@@ -173,7 +173,7 @@ class _Anchors:
 def _segments(p) -> list[tuple[object, int, int, bool]]:
     """(run, start, end, splittable) for each run that holds text in a paragraph, in order,
     offsets counted in the paragraph's text as the reader reads it."""
-    from lintlaw.readers.docx_reader import text_nodes
+    from lintlaw.io.readers.docx_reader import text_nodes
 
     segments: list[list] = []
     offset = 0
@@ -202,7 +202,7 @@ def _run_of(node, p):
 def _split(run, at: int):
     """Split a run before its `at`-th character; the new second run, with the same properties,
     follows the first and is returned."""
-    from lintlaw.readers.docx_reader import text_nodes
+    from lintlaw.io.readers.docx_reader import text_nodes
 
     second = copy.deepcopy(run)
     for child in list(second):

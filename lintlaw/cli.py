@@ -17,7 +17,7 @@ import typer
 from lintlaw import __version__
 from lintlaw.errors import LintlawError
 from lintlaw.render.formats import FORMATS
-from lintlaw.helptext import ChineseHelpCommand, ChineseHelpGroup
+from lintlaw.render.helptext import ChineseHelpCommand, ChineseHelpGroup
 from lintlaw.render.visible import one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -158,7 +158,7 @@ def tree(
     rules_dirs: Optional[List[Path]] = RULES_OPTION,
 ):
     """以树形显示报告的标题层次和类型，标出编号有问题的地方。"""
-    from lintlaw.inputs import load
+    from lintlaw.io.inputs import load
     from lintlaw.pipeline import plan_for_path
     from lintlaw.render.tree import render, tree_console
 
@@ -228,7 +228,7 @@ def rule(
         rules, _, plan = catalog_for_path(".", config, isolated, rules_dirs or [])
     except LintlawError as err:
         _fail(str(err))
-    from lintlaw.redirects import current_name
+    from lintlaw.engine.redirects import current_name
 
     name = current_name(code)
     if name != code:

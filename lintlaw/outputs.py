@@ -21,7 +21,7 @@ def annotation_targets(names: list[str], annotate: str | None, other_output: boo
     if annotate is None:
         return {}
     from lintlaw.annotate import default_output
-    from lintlaw.inputs import STDIN
+    from lintlaw.io.inputs import STDIN
 
     if other_output:
         _stop("--annotate 不能与 --diff 或 --write-baseline 同用")
@@ -96,8 +96,8 @@ def refuse_overwriting_inputs(names, outputs: dict) -> None:
     outputs = {option: path for option, path in outputs.items() if path is not None}
     if not outputs:
         return
-    from lintlaw.inputs import STDIN
-    from lintlaw.paths import file_identity
+    from lintlaw.io.inputs import STDIN
+    from lintlaw.io.paths import file_identity
 
     inputs = {file_identity(name) for name in names if name != STDIN} - {None}
     for option, path in outputs.items():

@@ -18,7 +18,7 @@ from lintlaw.runner import Plan
 
 def plan_for(settings, select=None, ignore=None, extend_select=None, extra_dirs=(), file_ignores=()) -> Plan:
     """The rules and report types for files under one configuration (and the command line)."""
-    from lintlaw.ruleset import cached_catalog, configured_rules
+    from lintlaw.engine.ruleset import cached_catalog, configured_rules
 
     extra = tuple(extra_dirs)
     rules = configured_rules(settings, select, ignore, extend_select, extra, file_ignores)
@@ -35,7 +35,7 @@ def plans(names, config_path, isolated, select, ignore, extend_select, rules_dir
     """Each file's plan, from its nearest configuration and the command line.
 
     Standard input takes the configuration of the file --stdin-filename names."""
-    from lintlaw.config import forget, settings_for
+    from lintlaw.io.config import forget, settings_for
     forget()
     found = {}
     cache: dict[tuple, Plan] = {}
@@ -52,7 +52,7 @@ def plans(names, config_path, isolated, select, ignore, extend_select, rules_dir
 def plan_for_path(path: str, config_path: Path | None = None, isolated: bool = False,
                   rules_dirs=(), select=None, ignore=None) -> Plan:
     """The plan for one file or directory, as `check` would make it (for tree, config, rules, rule)."""
-    from lintlaw.config import forget, settings_for
+    from lintlaw.io.config import forget, settings_for
     forget()
     settings = settings_for(path, config_path, isolated)
     ignored = settings.ignored_for(path) if path != "-" and Path(path).is_file() else ()
@@ -62,7 +62,7 @@ def plan_for_path(path: str, config_path: Path | None = None, isolated: bool = F
 def catalog_for_path(path: str, config_path: Path | None = None, isolated: bool = False, rules_dirs=()):
     """Every rule a configuration can use, with its options and severities set; the codes it
     enables; and the plan (for `rules` and `rule`: the rules switched off are listed too)."""
-    from lintlaw.ruleset import cached_catalog, configured_options
+    from lintlaw.engine.ruleset import cached_catalog, configured_options
 
     plan = plan_for_path(path, config_path, isolated, rules_dirs)
     chosen = {rule.code: rule for rule in plan.rules}
@@ -113,7 +113,7 @@ class Run:
 
 def run_check(r: CheckRequest) -> int:
     """plan → run → filter → render; the exit code. Bad input raises a LintlawError (exit 2)."""
-    from lintlaw.inputs import DOCX, STDIN, SUFFIXES, expand, unique_files
+    from lintlaw.io.inputs import DOCX, STDIN, SUFFIXES, expand, unique_files
     from lintlaw.outputs import annotation_targets, refuse_overwriting_inputs, write_annotated
     from lintlaw.render.formats import FORMATS
 
@@ -131,7 +131,7 @@ def run_check(r: CheckRequest) -> int:
     found = plans(names, r.config, r.isolated, r.select, r.ignore, r.extend_select, r.rules_dirs, r.stdin_filename)
     recorded = None
     if r.baseline is not None:
-        from lintlaw import baseline as baselines
+        from lintlaw.io import baseline as baselines
 
         recorded = baselines.read(r.baseline)
     run = _run(found, r)
@@ -140,7 +140,7 @@ def run_check(r: CheckRequest) -> int:
         print(f"{run.fixed} 个问题可以自动修复（{run.edits} 处改动），涉及 {run.would_change} 个文件。", file=sys.stderr)
         return 2 if input_errors else 1 if run.would_change else 0
     if r.write_baseline is not None:
-        from lintlaw import baseline as baselines
+        from lintlaw.io import baseline as baselines
 
         try:
             count = baselines.write(r.write_baseline, run.diagnostics, run.sources)
@@ -206,7 +206,7 @@ def _without_baseline(baseline: Path, recorded, run: Run) -> list:
 
     (Findings a configuration suppresses by fingerprint were dropped per file already,
     by Plan.keep, so that --fix never touches them either.)"""
-    from lintlaw import baseline as baselines
+    from lintlaw.io import baseline as baselines
     from lintlaw.render.visible import one_line
 
     diagnostics, gone = baselines.new_findings(baseline, recorded, run.diagnostics, run.sources)

@@ -11,8 +11,8 @@ import os
 from dataclasses import dataclass, field
 
 from lintlaw.errors import LintlawError, WriteError
-from lintlaw.inputs import STDIN, load
-from lintlaw.source import Source
+from lintlaw.io.inputs import STDIN, load
+from lintlaw.text.source import Source
 
 
 @dataclass(frozen=True)
@@ -29,14 +29,14 @@ class Plan:
     """What to run on one file: its rules and the settings they came from."""
 
     rules: list
-    settings: object  # lintlaw.config.Settings
-    types: object = None  # lintlaw.report_types.ReportTypes, with the configuration's report-type
+    settings: object  # lintlaw.io.config.Settings
+    types: object = None  # lintlaw.analysis.report_types.ReportTypes, with the configuration's report-type
 
     def keep(self, diagnostics: list, source: Source) -> list:
         """Drop the findings the configuration suppresses by fingerprint."""
         if not self.settings.suppressed or not diagnostics:
             return diagnostics
-        from lintlaw.fingerprint import fingerprints
+        from lintlaw.io.fingerprint import fingerprints
 
         # Relative to the configuration's directory: the same from any working directory.
         prints = fingerprints(diagnostics, {source.path: source}, relative_to=self.settings.root)
@@ -79,7 +79,7 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
 
 
 def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Options) -> FileOutcome:
-    from lintlaw.linter import lint
+    from lintlaw.engine.linter import lint
 
     types = plan.types
     if (options.fix or options.diff) and not source.editable:
@@ -90,7 +90,7 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
         return outcome
     if not (options.fix or options.diff):
         return FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
-    from lintlaw.fixing import fix_source
+    from lintlaw.engine.fixing import fix_source
 
     if options.encoding is None and has_mojibake(source, types):
         # Mojibake may mean the encoding was guessed wrong: writing the text back would
@@ -110,7 +110,7 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
         # A filter: the whole text goes out, changed or not (unchanged: the very bytes read).
         outcome.stdout_bytes = source.encode(result.source.text) if result.changed else origin.data
     elif result.changed:
-        from lintlaw.writeback import write_back
+        from lintlaw.io.writeback import write_back
 
         _stop_if_orphaned()  # a worker whose run was stopped starts no further write-back
         write_back(name, source.encode(result.source.text), origin)
@@ -119,7 +119,7 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
 
 def has_mojibake(source: Source, types=None) -> bool:
     """Whether the built-in mojibake rule (R003) finds anything, whatever rules were chosen."""
-    from lintlaw.linter import lint
+    from lintlaw.engine.linter import lint
 
     rule = _mojibake_rule()
     if not any(pattern.search(source.text) for pattern in rule.kind.patterns):
@@ -131,7 +131,7 @@ def _mojibake_rule():
     global _MOJIBAKE_RULE
     if _MOJIBAKE_RULE is None:
         from lintlaw.resources import builtin_rules_dir
-        from lintlaw.ruleset import load_rule_file
+        from lintlaw.engine.ruleset import load_rule_file
 
         _MOJIBAKE_RULE = load_rule_file(builtin_rules_dir() / "residue" / "R003-mojibake.toml")
     return _MOJIBAKE_RULE
@@ -152,7 +152,7 @@ def unified_diff(before: Source, after: Source) -> str:
 
 def _lines(text: str) -> list[str]:
     """Lines with their endings, split at \r\n, \r and \n only (str.splitlines also splits at VT, FF…)."""
-    from lintlaw.source import LINE_BREAK
+    from lintlaw.text.source import LINE_BREAK
 
     ends = [m.end() for m in LINE_BREAK.finditer(text)]
     starts = [0, *ends]

@@ -26,9 +26,9 @@ def corpus_files() -> list[Path]:
 
 def findings_lines() -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from lintlaw.linter import lint
-    from lintlaw.ruleset import load_rules
-    from lintlaw.source import read_file
+    from lintlaw.engine.linter import lint
+    from lintlaw.engine.ruleset import load_rules
+    from lintlaw.text.source import read_file
 
     rules = load_rules()
     lines = []

@@ -51,6 +51,12 @@ MODULES = {
     "baseline": ["tests/test_cli.py", "tests/test_config.py"],
 }
 
+def module_path(module: str, root: Path = ROOT) -> Path:
+    """lintlaw/<layer>/<module>.py: module names are unique across the layers."""
+    (path,) = (root / "lintlaw").glob(f"*/{module}.py")
+    return path
+
+
 SWAPS = {
     "<": "<=", "<=": "<", ">": ">=", ">=": ">", "==": "!=", "!=": "==",
     "+": "-", "-": "+", "*": "/", "//": "*", "%": "*",
@@ -75,11 +81,11 @@ class Mutant:
         return "".join(lines)
 
     def __str__(self) -> str:
-        return f"lintlaw/{self.module}.py:{self.line}:{self.col + 1}: {self.old!r} -> {self.new!r}"
+        return f"{module_path(self.module).relative_to(ROOT)}:{self.line}:{self.col + 1}: {self.old!r} -> {self.new!r}"
 
 
 def mutants_of(module: str) -> list[Mutant]:
-    text = (ROOT / "lintlaw" / f"{module}.py").read_text(encoding="utf-8")
+    text = module_path(module).read_text(encoding="utf-8")
     tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     found = []
     for i, tok in enumerate(tokens):
@@ -211,7 +217,7 @@ def main(argv=None) -> int:
                 return
             repo = free.pop()
             try:
-                target = repo / "lintlaw" / f"{mutant.module}.py"
+                target = repo / module_path(mutant.module).relative_to(ROOT)
                 original = target.read_text(encoding="utf-8")
                 target.write_text(mutant.apply(original), encoding="utf-8")
                 try:

@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 
-from lintlaw.ruleset import load_rules
+from lintlaw.engine.ruleset import load_rules
 
 from .helpers import EXAMPLE
 

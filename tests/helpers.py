@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lintlaw.source import Source, decode
+from lintlaw.text.source import Source, decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "report-2024.txt"  # the README's example
@@ -18,8 +18,8 @@ def source_of(text: str, path: str = "t.txt") -> Source:
 
 def findings(text: str, rules, select=None):
     """(code, line, column, message) for every finding on a text."""
-    from lintlaw.linter import lint
-    from lintlaw.ruleset import select_rules
+    from lintlaw.engine.linter import lint
+    from lintlaw.engine.ruleset import select_rules
 
     source = source_of(text)
     chosen = select_rules(rules, select, None) if select else rules

@@ -20,7 +20,7 @@ from lxml import etree
 
 from lintlaw.annotate import annotate_docx, comment_text
 from lintlaw.diagnostics import Diagnostic, Edit, Fix, Severity
-from lintlaw.readers.docx_reader import read_docx
+from lintlaw.io.readers.docx_reader import read_docx
 
 from .test_cli import run
 
@@ -333,7 +333,7 @@ def test_annotate_accepts_bytes(tmp_path):
 
 
 def test_comment_text_describes_each_kind_of_edit():
-    from lintlaw.source import Source
+    from lintlaw.text.source import Source
 
     source = Source(path="r.docx", text="截止目前，共\x1b计\n", encoding="docx", editable=False)
     unsafe = Fix((Edit(0, 2, "截至"), Edit(4, 5, ""), Edit(6, 6, "合")), safe=False)

@@ -11,9 +11,9 @@ import textwrap
 import pytest
 
 from lintlaw.diagnostics import Diagnostic, Edit, Fix, Severity
-from lintlaw.document import build_document
-from lintlaw.fixing import choose
-from lintlaw.ruleset import load_rule_file
+from lintlaw.analysis.document import build_document
+from lintlaw.engine.fixing import choose
+from lintlaw.engine.ruleset import load_rule_file
 
 from .helpers import findings, source_of
 from .test_cli import run
@@ -229,8 +229,8 @@ def test_a_heading_like_line_before_the_opening_sentence_gives_no_year():
 
 
 def test_a_report_year_finding_covers_the_four_digits_of_the_year(all_rules):
-    from lintlaw.linter import lint
-    from lintlaw.ruleset import select_rules
+    from lintlaw.engine.linter import lint
+    from lintlaw.engine.ruleset import select_rules
 
     source = source_of(TITLE + "2023年，我局推进法治建设。\n一、2024年主要举措和成效\n")
     [found] = lint(source, select_rules(all_rules, ["D003"], None))

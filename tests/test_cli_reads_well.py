@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lintlaw.helptext import width_of, wrap
+from lintlaw.render.helptext import width_of, wrap
 
 from .helpers import FIXTURES
 
@@ -72,7 +72,7 @@ def test_rules_piped_one_line_each_names_whole_not_padded():
     assert c002.split() == ["C002", "rate-over-100", "consistency", "error", "全部",
                             "办结率、满意率、覆盖率这类“部分占整体”的比率最大为100%。"]
     assert all(line == line.rstrip() for line in lines)
-    from lintlaw.ruleset import load_rules
+    from lintlaw.engine.ruleset import load_rules
 
     names = [line.split()[1] for line in lines[1:]]
     assert names == [r.name for r in load_rules([])]
@@ -100,7 +100,7 @@ def test_rule_summary_is_the_first_sentence():
 def test_tree_wraps_long_labels_at_the_terminal_width():
     from rich.console import Console
 
-    from lintlaw.inputs import load
+    from lintlaw.io.inputs import load
     from lintlaw.pipeline import plan_for_path
     from lintlaw.render.tree import render
 
@@ -185,7 +185,7 @@ def test_a_stray_nul_names_its_line_and_the_way_out(tmp_path):
 
 
 def test_real_binary_is_still_binary():
-    from lintlaw.nul_bytes import nul_problem
+    from lintlaw.text.nul_bytes import nul_problem
 
     assert nul_problem(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "b.png") == "b.png: 二进制文件，不是文本"
     assert nul_problem(b"ab\x00\x01cd", "x") == "x: 二进制文件，不是文本"
@@ -264,7 +264,7 @@ def test_progress_only_for_many_files_at_a_terminal_outside_ci(monkeypatch):
 
 
 def test_progress_bar_counts_every_file(monkeypatch, tmp_path):
-    from lintlaw.config import Settings
+    from lintlaw.io.config import Settings
     from lintlaw.render import progress
     from lintlaw.runner import Options, Plan, check_files
 
@@ -303,7 +303,7 @@ README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"
 def test_readme_names_the_suffixes_directories_are_searched_for():
     import re
 
-    from lintlaw.inputs import SUFFIXES
+    from lintlaw.io.inputs import SUFFIXES
 
     statement = re.search(r"Directories are searched for (.*?) files", README, re.S).group(1)
     assert re.findall(r"`(\.\w+)`", statement) == list(SUFFIXES)

@@ -92,8 +92,8 @@ def test_correct_figures_are_not_flagged(all_rules, text):
 
 
 def test_rate_finding_names_the_numbers_it_compared(all_rules):
-    from lintlaw.linter import lint
-    from lintlaw.source import decode
+    from lintlaw.engine.linter import lint
+    from lintlaw.text.source import decode
 
     source = decode("共收到信访件282件，其中有效件123件，已办结121件，办结率90%。".encode(), "t.txt")
     [finding] = [d for d in lint(source, all_rules) if d.code == "C001"]
@@ -121,7 +121,7 @@ def test_conflicting_restatement(all_rules):
     ("较上年下降", ""),
 ])
 def test_rate_names(prefix, name):
-    from lintlaw.facts import rate_name
+    from lintlaw.analysis.facts import rate_name
 
     assert rate_name(prefix) == name
 
@@ -135,9 +135,9 @@ def test_parts_after_a_rate_belong_to_the_count_before_it(all_rules):
 
 
 def test_facts_are_computed_only_for_rules_that_need_them(all_rules, monkeypatch):
-    from lintlaw.document import Document, build_document
-    from lintlaw.ruleset import select_rules
-    from lintlaw.source import decode
+    from lintlaw.analysis.document import Document, build_document
+    from lintlaw.engine.ruleset import select_rules
+    from lintlaw.text.source import decode
 
     computed = []
     fact = Document.fact
@@ -208,9 +208,9 @@ def test_rate_in_its_own_clause_group_is_still_checked(all_rules):
 
 
 def test_sole_numerator_of_100_percent_is_shown_as_consistent():
-    from lintlaw.consistency import analysis_of
-    from lintlaw.document import build_document
-    from lintlaw.source import decode
+    from lintlaw.analysis.consistency import analysis_of
+    from lintlaw.analysis.document import build_document
+    from lintlaw.text.source import decode
 
     text = "一、举措\n全年查处违法案件205件，罚款合计18.3万元；重大执法决定法制审核14件，审核率100%。\n"
     [check] = analysis_of(build_document(decode(text.encode(), "t.txt"))).rates

@@ -5,8 +5,8 @@ The corpus is read in place (never copied); the tests skip where it is absent.
 
 import pytest
 
-from lintlaw.linter import lint
-from lintlaw.source import read_file
+from lintlaw.engine.linter import lint
+from lintlaw.text.source import read_file
 
 from .helpers import CORPUS
 
@@ -64,8 +64,8 @@ def test_no_consistency_or_date_year_finding_on_published_reports(all_rules):
 
 
 def test_published_rates_are_verified(all_rules):
-    from lintlaw.consistency import analysis_of
-    from lintlaw.document import build_document
+    from lintlaw.analysis.consistency import analysis_of
+    from lintlaw.analysis.document import build_document
 
     verified = {}
     for name in ("gaoping-2024.txt", "jiaxing-2021.txt", "wanzhou-2024.txt"):

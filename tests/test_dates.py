@@ -2,7 +2,7 @@
 
 import pytest
 
-from lintlaw.dates import find_dates, find_iso_dates
+from lintlaw.text.dates import find_dates, find_iso_dates
 
 
 def parsed(text):

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lintlaw.errors import InputError
-from lintlaw.fixing import MAX_ROUNDS, apply_edits, choose, fix_source
-from lintlaw.linter import lint
-from lintlaw.source import Source, decode, read_file
+from lintlaw.engine.fixing import MAX_ROUNDS, apply_edits, choose, fix_source
+from lintlaw.engine.linter import lint
+from lintlaw.text.source import Source, decode, read_file
 
 from .helpers import EXAMPLE, FIXTURES
 from .test_cli import run

@@ -6,15 +6,15 @@ import json
 import pytest
 
 from lintlaw.diagnostics import Diagnostic, Edit, Fix, Severity
-from lintlaw.fixing import apply_edits, choose, fix_source
-from lintlaw.ruleset import select_rules
-from lintlaw.source import decode
+from lintlaw.engine.fixing import apply_edits, choose, fix_source
+from lintlaw.engine.ruleset import select_rules
+from lintlaw.text.source import decode
 
 from .test_cli import run
 
 
 def fixed(text, rules, unsafe=False, select=None):
-    from lintlaw.ruleset import select_rules
+    from lintlaw.engine.ruleset import select_rules
 
     chosen = select_rules(rules, select, None) if select else rules
     return fix_source(decode(text.encode("utf-8"), "t.txt"), chosen, unsafe).source.text
@@ -181,7 +181,7 @@ def test_choose_refuses_exactly_the_overlapping_edits():
 
 
 def test_edits_touching_a_heading_marker_are_refused_unless_the_finding_is_about_it():
-    from lintlaw.outline import parse_lines
+    from lintlaw.text.outline import parse_lines
 
     text = "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）依法履职\n1.优化服务。\n二、不足\n"
     source = decode(text.encode(), "t.txt")

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from lintlaw.outline import CHROME, DATE, TITLE, parse_lines
+from lintlaw.text.outline import CHROME, DATE, TITLE, parse_lines
 from lintlaw.resources import grammar_path
-from lintlaw.source import decode
+from lintlaw.text.source import decode
 
 try:  # the regular-expression parser moved in Python 3.11
     from re import _constants as sre_constants

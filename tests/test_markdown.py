@@ -1,8 +1,8 @@
 """Markdown input: the title, numbering of unnumbered headings, code blocks (issue 9, item 23)."""
 
-from lintlaw import readers
-from lintlaw.document import build_document
-from lintlaw.readers.markdown import code_blocks, outline_text
+from lintlaw.io import readers
+from lintlaw.analysis.document import build_document
+from lintlaw.io.readers.markdown import code_blocks, outline_text
 
 from .test_cli import run
 from .test_readers import concise

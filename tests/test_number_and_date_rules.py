@@ -133,7 +133,7 @@ def test_publication_date_in_page_metadata(all_rules):
 
 def test_deadline_is_configurable_in_a_rule_file(tmp_path):
     from lintlaw.resources import builtin_rules_dir
-    from lintlaw.ruleset import load_rule_file
+    from lintlaw.engine.ruleset import load_rule_file
 
     original = next(builtin_rules_dir().rglob("D006-*.toml")).read_text(encoding="utf-8")
     rule_file = tmp_path / "D906.toml"
@@ -147,7 +147,7 @@ def test_deadline_is_configurable_in_a_rule_file(tmp_path):
 def test_bad_deadline_is_a_rule_file_error(tmp_path):
     from lintlaw.errors import RuleFileError
     from lintlaw.resources import builtin_rules_dir
-    from lintlaw.ruleset import load_rule_file
+    from lintlaw.engine.ruleset import load_rule_file
 
     original = next(builtin_rules_dir().rglob("D006-*.toml")).read_text(encoding="utf-8")
     rule_file = tmp_path / "D906.toml"

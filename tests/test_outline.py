@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from lintlaw.document import build_document
-from lintlaw.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, parse_lines
+from lintlaw.analysis.document import build_document
+from lintlaw.text.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, parse_lines
 from lintlaw.render.outline_text import dump
-from lintlaw.source import decode
+from lintlaw.text.source import decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"

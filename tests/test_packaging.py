@@ -23,7 +23,7 @@ def test_wheel_contains_grammar_and_rules(tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = ("from lintlaw.resources import grammar_path, builtin_rules_dir;"
-            "from lintlaw.ruleset import load_catalog;"
+            "from lintlaw.engine.ruleset import load_catalog;"
             "from importlib.resources import files;"
             "page = files('lintlaw.serve').joinpath('static', 'index.html').read_text(encoding='utf-8');"
             "catalog = load_catalog();"

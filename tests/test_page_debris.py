@@ -3,12 +3,12 @@
 
 import pytest
 
-from lintlaw.document import build_document
-from lintlaw.fixing import fix_source
-from lintlaw.linter import lint
-from lintlaw.outline import CHROME, HEADING
-from lintlaw.ruleset import select_rules
-from lintlaw.source import decode
+from lintlaw.analysis.document import build_document
+from lintlaw.engine.fixing import fix_source
+from lintlaw.engine.linter import lint
+from lintlaw.text.outline import CHROME, HEADING
+from lintlaw.engine.ruleset import select_rules
+from lintlaw.text.source import decode
 
 from .helpers import findings
 from .test_cli import run
@@ -265,7 +265,7 @@ def test_full_format_names_the_lines_a_join_makes_one(tmp_path):
 
 
 def test_each_break_says_which_sign_gave_it_away(all_rules):
-    from lintlaw import breaks
+    from lintlaw.analysis import breaks
 
     words = next(rule for rule in all_rules if rule.code == "R005").kind.words
 

@@ -4,11 +4,11 @@ import string
 
 import pytest
 
-from lintlaw.document import build_document
+from lintlaw.analysis.document import build_document
 from lintlaw.errors import RuleFileError
-from lintlaw.kinds import KINDS
-from lintlaw.ruleset import load_rule_file, load_rules
-from lintlaw.source import decode
+from lintlaw.engine.kinds import KINDS
+from lintlaw.engine.ruleset import load_rule_file, load_rules
+from lintlaw.text.source import decode
 
 RULES = load_rules()
 

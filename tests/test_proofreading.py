@@ -102,9 +102,9 @@ def test_broken_paragraph(all_rules):
 
 
 def test_mojibake_of_unseen_characters_gives_code_points():
-    from lintlaw.ruleset import load_rules, select_rules
-    from lintlaw.linter import lint
-    from lintlaw.source import Source
+    from lintlaw.engine.ruleset import load_rules, select_rules
+    from lintlaw.engine.linter import lint
+    from lintlaw.text.source import Source
 
     rules = select_rules(load_rules([]), ["R003", "W009"], None)
     text = "甲市2021年度法治政府建设情况报告\n文字\ue000乱码，深入学习全面依法治国新理念新思想新战略。\n"
@@ -116,7 +116,7 @@ def test_mojibake_of_unseen_characters_gives_code_points():
 
 
 def test_quoted_sums_up_long_unseen_runs():
-    from lintlaw.shown import quoted
+    from lintlaw.engine.shown import quoted
 
     assert quoted("锟斤拷") == "“锟斤拷”"
     assert quoted("\ue000\ue001\ue002\ue003") == " U+E000 U+E001 U+E002 等 4 个字符"

@@ -4,8 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lintlaw.errors import InputError
-from lintlaw.linter import lint
-from lintlaw.source import decode
+from lintlaw.engine.linter import lint
+from lintlaw.text.source import decode
 
 PIECES = st.sampled_from([
     "一、", "二、", "十、", "一.", "（一）", "(二)", "（三）、", "1.", "2、", "3。", "1.5", "（1）", "①", "）",

@@ -56,7 +56,7 @@ def test_mojibake_guard_on_standard_input_passes_the_bytes_through_with_exit_2()
 def test_mojibake_is_detected_by_the_built_in_rule_itself(tmp_path):
     # The guard runs R003 itself, loaded apart from the selected rules.
     from lintlaw.runner import has_mojibake
-    from lintlaw.source import Source
+    from lintlaw.text.source import Source
 
     assert has_mojibake(Source("m.txt", MOJIBAKE_REPORT))
     assert not has_mojibake(Source("m.txt", MOJIBAKE_REPORT.replace("\ufffd\ufffd", "35")))
@@ -92,7 +92,7 @@ def test_device_is_refused_before_it_is_read(tmp_path, fix):
 
 
 def test_running_out_of_memory_while_decoding_is_a_one_line_error(tmp_path, monkeypatch):
-    from lintlaw import source
+    from lintlaw.text import source
 
     def exhausted(*_args, **_kwargs):
         raise MemoryError
@@ -147,8 +147,8 @@ def test_deeply_nested_configuration_and_rule_file_are_one_line_errors(tmp_path)
 
 
 def test_deeply_nested_rule_cache_is_ignored_and_rebuilt(tmp_path, monkeypatch):
-    from lintlaw import rulecache
-    from lintlaw.ruleset import load_rules
+    from lintlaw.engine import rulecache
+    from lintlaw.engine.ruleset import load_rules
 
     monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
     expected = [(r.code, r.message) for r in load_rules()]
@@ -160,17 +160,17 @@ def test_deeply_nested_rule_cache_is_ignored_and_rebuilt(tmp_path, monkeypatch):
 # F: the per-rule time budget grows with the text, so built-in rules never trip on large files.
 
 def test_rule_budget_grows_with_the_text():
-    from lintlaw.kinds.pattern import budget_for
+    from lintlaw.engine.kinds.pattern import budget_for
 
     assert budget_for("正文。" * 10, "r.txt").seconds == pytest.approx(2.0, abs=0.001)
     assert budget_for("正" * 3_000_000, "r.txt").seconds == pytest.approx(11.0)  # ~9 MB of UTF-8
 
 
 def test_built_in_rules_do_not_run_out_of_time_on_a_big_text(monkeypatch):
-    import lintlaw.kinds.pattern as pattern
-    from lintlaw.linter import lint
-    from lintlaw.ruleset import load_rules, select_rules
-    from lintlaw.source import Source
+    import lintlaw.engine.kinds.pattern as pattern
+    from lintlaw.engine.linter import lint
+    from lintlaw.engine.ruleset import load_rules, select_rules
+    from lintlaw.text.source import Source
 
     # No base time at all: only the text's own share, 0.6 s for these 200,000 characters,
     # ten times what N001 and R001 (page chrome, glued patterns) need.
@@ -267,7 +267,7 @@ def test_four_half_width_markers_are_reported_one_by_one(tmp_path):
 
 
 def test_fix_on_standard_input_passes_it_through_when_a_rule_fails(tmp_path, monkeypatch):
-    import lintlaw.kinds.pattern as pattern
+    import lintlaw.engine.kinds.pattern as pattern
 
     from .test_robustness import BACKTRACKING_RULE
 

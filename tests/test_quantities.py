@@ -2,8 +2,8 @@
 
 import pytest
 
-from lintlaw.numerals import chinese_number
-from lintlaw.quantities import find_quantities
+from lintlaw.text.numerals import chinese_number
+from lintlaw.text.quantities import find_quantities
 
 
 def measured(text):

@@ -2,9 +2,9 @@
 
 import pytest
 
-from lintlaw import readers
-from lintlaw.document import build_document
-from lintlaw.inputs import SUFFIXES
+from lintlaw.io import readers
+from lintlaw.analysis.document import build_document
+from lintlaw.io.inputs import SUFFIXES
 
 from .test_cli import run
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lintlaw.report_types import builtin_types
+from lintlaw.analysis.report_types import builtin_types
 
 from .test_cli import run
 

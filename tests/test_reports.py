@@ -4,9 +4,9 @@ import pytest
 from typer.testing import CliRunner
 
 from lintlaw.cli import app
-from lintlaw.document import build_document
-from lintlaw.outline import CHROME, HEADING, TEXT, TITLE, TOC, parse_lines
-from lintlaw.source import decode
+from lintlaw.analysis.document import build_document
+from lintlaw.text.outline import CHROME, HEADING, TEXT, TITLE, TOC, parse_lines
+from lintlaw.text.source import decode
 
 from .helpers import FIXTURES, findings
 

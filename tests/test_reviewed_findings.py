@@ -113,9 +113,9 @@ BODY = "一、主要举措和成效\n全年开展普法宣传活动30场。\n"
 
 
 def _fixed(text, rules, select, unsafe):
-    from lintlaw.fixing import fix_source
-    from lintlaw.ruleset import select_rules
-    from lintlaw.source import decode
+    from lintlaw.engine.fixing import fix_source
+    from lintlaw.engine.ruleset import select_rules
+    from lintlaw.text.source import decode
 
     source = decode(text.encode("utf-8"), "t.txt")
     return fix_source(source, select_rules(rules, select, None), unsafe=unsafe).source.text

@@ -145,7 +145,7 @@ def test_ignore_findings_match_from_any_working_directory(project, monkeypatch):
     lambda text: text.split("\n", 1)[1],  # no checksum line
 ])
 def test_damaged_rule_cache_is_ignored_and_rebuilt(tmp_path, monkeypatch, damage):
-    from lintlaw.ruleset import load_rules
+    from lintlaw.engine.ruleset import load_rules
 
     monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
     expected = [(r.code, r.message) for r in load_rules()]
@@ -160,7 +160,7 @@ def test_damaged_rule_cache_is_ignored_and_rebuilt(tmp_path, monkeypatch, damage
 def test_rule_cache_of_the_wrong_shape_with_a_valid_checksum_is_rebuilt(tmp_path, monkeypatch):
     import zlib
 
-    from lintlaw.ruleset import load_rules
+    from lintlaw.engine.ruleset import load_rules
 
     monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
     expected = [(r.code, r.message) for r in load_rules()]
@@ -217,7 +217,7 @@ good = ["一、b"]
 def test_backtracking_rule_stops_after_its_budget_for_the_file(project, monkeypatch):
     import time
 
-    import lintlaw.kinds.pattern as pattern
+    import lintlaw.engine.kinds.pattern as pattern
 
     # Each heading takes about 0.1 s: under any per-search limit, 6 s for the 60 headings.
     monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.3)
@@ -248,7 +248,7 @@ SKIPPED_ALWAYS = ["venv/lib/LICENSE.txt", "env2/a.md", "node_modules/pkg/README.
 
 
 def test_directory_search_skips_environments_and_hidden_folders_without_git(tmp_path, monkeypatch):
-    from lintlaw.inputs import expand
+    from lintlaw.io.inputs import expand
 
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above tmp_path
     _tree(tmp_path, ["reports/a.txt", "reports/sub/b.md", "build/c.txt", *SKIPPED_ALWAYS])
@@ -263,7 +263,7 @@ def test_directory_search_skips_environments_and_hidden_folders_without_git(tmp_
 def test_directory_search_follows_git_ignore_rules(tmp_path, monkeypatch):
     import subprocess
 
-    from lintlaw.inputs import expand
+    from lintlaw.io.inputs import expand
 
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")  # no user-wide excludes
@@ -385,7 +385,7 @@ def test_real_gbk_report_is_read_and_fixed_in_gbk(tmp_path):
 
 
 def test_traditional_chinese_in_gb18030_is_read():
-    from lintlaw.source import decode
+    from lintlaw.text.source import decode
 
     text = "甲縣2024年度法治政府建設情況報告\n一、主要舉措\n學習貫徹習近平法治思想，推進依法行政。\n"
     source = decode(text.encode("gb18030"), "t.txt")
@@ -393,7 +393,7 @@ def test_traditional_chinese_in_gb18030_is_read():
 
 
 def test_short_gbk_text_with_a_rare_name_is_read():
-    from lintlaw.source import decode
+    from lintlaw.text.source import decode
 
     text = "局长王堃、副局长李喆出席。\n"
     assert decode(text.encode("gbk"), "n.txt").text == text
@@ -406,7 +406,7 @@ def _utf8_with_stray_gbk() -> bytes:
 
 def test_utf8_with_a_stray_gbk_sequence_is_reported_not_read_as_gb18030(tmp_path):
     from lintlaw.errors import InputError
-    from lintlaw.source import decode
+    from lintlaw.text.source import decode
 
     data = _utf8_with_stray_gbk()
     offset = data.index("主要举措".encode("gbk"))
@@ -424,7 +424,7 @@ def test_utf8_with_a_stray_gbk_sequence_is_reported_not_read_as_gb18030(tmp_path
 
 def test_bytes_that_read_as_rare_characters_in_gb18030_are_reported():
     from lintlaw.errors import InputError
-    from lintlaw.source import decode
+    from lintlaw.text.source import decode
 
     big5 = "甲縣2024年度法治政府建設情況報告\n一、主要舉措\n學習貫徹習近平法治思想，推進依法行政。\n".encode("big5")
     with pytest.raises(InputError) as caught:

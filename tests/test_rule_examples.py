@@ -7,8 +7,8 @@ finding) and, for a rule with a fix, the text after --fix (and after
 
 import pytest
 
-from lintlaw.fixing import fix_source
-from lintlaw.ruleset import Expected, load_rules
+from lintlaw.engine.fixing import fix_source
+from lintlaw.engine.ruleset import Expected, load_rules
 
 from .helpers import findings, source_of
 

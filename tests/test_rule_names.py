@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 from lintlaw.cli import app
 from lintlaw.diagnostics import CODE_LETTERS
 from lintlaw.errors import RuleFileError
-from lintlaw.redirects import REDIRECTS
+from lintlaw.engine.redirects import REDIRECTS
 from lintlaw.resources import builtin_rules_dir
-from lintlaw.ruleset import load_rule_file, load_rules, select_rules
+from lintlaw.engine.ruleset import load_rule_file, load_rules, select_rules
 
 runner = CliRunner()
 BUILTIN = load_rules()

@@ -3,9 +3,9 @@ import textwrap
 import pytest
 
 from lintlaw.errors import RuleFileError, UsageError
-from lintlaw.linter import lint
-from lintlaw.ruleset import load_rule_file, load_rules, select_rules
-from lintlaw.source import decode
+from lintlaw.engine.linter import lint
+from lintlaw.engine.ruleset import load_rule_file, load_rules, select_rules
+from lintlaw.text.source import decode
 
 VALID = textwrap.dedent('''\
     code = "X001"
@@ -85,7 +85,7 @@ def test_duplicate_code_with_builtin(tmp_path):
 
 
 def test_pathological_pattern_times_out(tmp_path, monkeypatch):
-    import lintlaw.kinds.pattern as pattern
+    import lintlaw.engine.kinds.pattern as pattern
 
     monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.05)
     rule = load_rule_file(write(tmp_path, VALID.replace("patterns = ['其它']", "patterns = ['(a|aa)+$']")))
@@ -107,8 +107,8 @@ def test_selectors(all_rules):
 def test_parsed_rule_files_are_cached_and_invalidated_by_edits(tmp_path, monkeypatch):
     import os
 
-    from lintlaw import rulecache
-    from lintlaw.ruleset import load_rules
+    from lintlaw.engine import rulecache
+    from lintlaw.engine.ruleset import load_rules
 
     monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
     rules_dir = tmp_path / "rules"
@@ -125,7 +125,7 @@ def test_parsed_rule_files_are_cached_and_invalidated_by_edits(tmp_path, monkeyp
 
 
 def test_an_unwritable_cache_directory_only_costs_speed(tmp_path, monkeypatch):
-    from lintlaw.ruleset import load_rules
+    from lintlaw.engine.ruleset import load_rules
 
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")

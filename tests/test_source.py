@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from lintlaw.errors import InputError
-from lintlaw.source import decode, read_file
+from lintlaw.text.source import decode, read_file
 
 TEXT = "一、主要举措\n（一）依法履职\n"
 

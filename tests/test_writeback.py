@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from lintlaw import writeback
+from lintlaw.io import writeback
 
 from .test_cli import run
 
@@ -56,9 +56,9 @@ def test_fix_on_standard_input_prints_only_the_text_on_stdout():
 
 def test_text_appended_after_reading_survives(tmp_path, monkeypatch):
     path = report(tmp_path)
-    import lintlaw.fixing
+    import lintlaw.engine.fixing
 
-    real_fix = lintlaw.fixing.fix_source
+    real_fix = lintlaw.engine.fixing.fix_source
 
     def fix_then_append(*args, **kwargs):
         result = real_fix(*args, **kwargs)
@@ -66,7 +66,7 @@ def test_text_appended_after_reading_survives(tmp_path, monkeypatch):
             stream.write("新增一段。\n")
         return result
 
-    monkeypatch.setattr(lintlaw.fixing, "fix_source", fix_then_append)
+    monkeypatch.setattr(lintlaw.engine.fixing, "fix_source", fix_then_append)
     result = fix(path)
     assert result.exit_code == 2
     assert result.stderr == f"lintlaw: {path}: 检查期间文件被改动过，未写回修复结果（文件保持改动后的样子，请重新运行）\n"
@@ -95,9 +95,9 @@ def test_same_size_rewrite_with_the_old_time_is_still_seen(tmp_path, monkeypatch
     # Size and modification time can be forged; the bytes cannot.
     path = report(tmp_path)
     status = path.stat()
-    import lintlaw.fixing
+    import lintlaw.engine.fixing
 
-    real_fix = lintlaw.fixing.fix_source
+    real_fix = lintlaw.engine.fixing.fix_source
 
     def fix_then_rewrite(*args, **kwargs):
         result = real_fix(*args, **kwargs)
@@ -106,7 +106,7 @@ def test_same_size_rewrite_with_the_old_time_is_still_seen(tmp_path, monkeypatch
         os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
         return result
 
-    monkeypatch.setattr(lintlaw.fixing, "fix_source", fix_then_rewrite)
+    monkeypatch.setattr(lintlaw.engine.fixing, "fix_source", fix_then_rewrite)
     assert fix(path).exit_code == 2
     assert path.read_text(encoding="utf-8") == "截止今日，已完成。\n"
 
@@ -271,7 +271,7 @@ def test_forced_encoding_keeps_byte_order_and_mark(tmp_path, forced, mark, codec
 
 
 def test_forced_utf8_on_a_file_with_a_mark_does_not_see_the_mark_as_text():
-    from lintlaw.source import decode
+    from lintlaw.text.source import decode
 
     source = decode(codecs.BOM_UTF8 + "甲".encode(), "t.txt", "utf-8")
     assert (source.text, source.encoding, source.bom) == ("甲", "utf-8-sig", True)
@@ -282,7 +282,7 @@ def test_forced_utf8_on_a_file_with_a_mark_does_not_see_the_mark_as_text():
 SLOW_WRITE = """
 import os, sys, time
 from pathlib import Path
-import lintlaw.writeback
+import lintlaw.io.writeback
 
 marker = Path(sys.argv[2])
 
@@ -290,7 +290,7 @@ def slow_fsync(descriptor):  # the write is under way: tell the test, then wait 
     marker.write_text("writing")
     time.sleep(60)
 
-lintlaw.writeback.os.fsync = slow_fsync
+lintlaw.io.writeback.os.fsync = slow_fsync
 sys.argv = ["lintlaw", "check", "--fix", "--select", "W001", *sys.argv[3:], sys.argv[1]]
 from lintlaw.cli import main
 main()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lintlaw.diagnostics import Diagnostic
 from lintlaw.render.visible import one_line
-from lintlaw.source import Source
+from lintlaw.text.source import Source
 
 
 def render(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:

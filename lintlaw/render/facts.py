@@ -6,9 +6,9 @@ left unchecked.
 
 from __future__ import annotations
 
-from lintlaw.chronology import issue_dates
-from lintlaw.consistency import analysis_of
-from lintlaw.facts import facts_of
+from lintlaw.analysis.chronology import issue_dates
+from lintlaw.analysis.consistency import analysis_of
+from lintlaw.analysis.facts import facts_of
 from lintlaw.render.lines import line_label
 
 ROLE_NAMES = {"total": "合计", "part": "分项", "remainder": "其余", "done": "完成", "rate": "比率"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from lintlaw.diagnostics import Diagnostic, Severity
 from lintlaw.render.cells import char_width
 from lintlaw.render.visible import one_line
-from lintlaw.source import Source
+from lintlaw.text.source import Source
 
 WINDOW_CELLS = 72
 CONTEXT_CELLS = 16

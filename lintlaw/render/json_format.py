@@ -6,7 +6,7 @@ import json
 
 from lintlaw.diagnostics import Diagnostic
 from lintlaw.render.visible import json_text
-from lintlaw.source import Source
+from lintlaw.text.source import Source
 
 
 def to_dict(d: Diagnostic, source: Source) -> dict:

@@ -6,10 +6,10 @@ import json
 
 from lintlaw import __version__
 from lintlaw.diagnostics import Diagnostic, Severity
-from lintlaw.fingerprint import fingerprints, normalise_path
+from lintlaw.io.fingerprint import fingerprints, normalise_path
 from lintlaw.render.json_format import to_dict
 from lintlaw.render.visible import json_text, keep_lines, one_line
-from lintlaw.source import Source
+from lintlaw.text.source import Source
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/lintlaw/lintlaw"

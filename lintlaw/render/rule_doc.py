@@ -52,7 +52,7 @@ def _types(rule, types) -> str:
 
 def _options(rule, settings) -> list[str]:
     """Each option the configuration may set: its value, where the value comes from, and what it does."""
-    from lintlaw.ruleset import settable_options
+    from lintlaw.engine.ruleset import settable_options
 
     lines = []
     configured = {}

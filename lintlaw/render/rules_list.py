@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from lintlaw.helptext import width_of, wrap
+from lintlaw.render.helptext import width_of, wrap
 
 HEADER = ("代码", "名称", "类别", "级别", "报告类型", "说明")
 GAP = "  "

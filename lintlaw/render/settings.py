@@ -6,8 +6,8 @@ from pathlib import Path
 
 
 def render(plan, path: str) -> str:
-    from lintlaw.config import Settings
-    from lintlaw.ruleset import settable_options
+    from lintlaw.io.config import Settings
+    from lintlaw.engine.ruleset import settable_options
 
     settings, defaults = plan.settings, Settings()
     origin = str(settings.path) if settings.path else None
@@ -48,7 +48,7 @@ def render(plan, path: str) -> str:
 
 def _from_config(rule, key: str, settings) -> bool:
     """Whether the configuration set this option of this rule (its table, a shared one, the shorthand)."""
-    from lintlaw.ruleset import settable_options
+    from lintlaw.engine.ruleset import settable_options
 
     if key == "deadline" and settings.deadline:
         return True

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lintlaw.document import build_document
-from lintlaw.linter import lint
+from lintlaw.analysis.document import build_document
+from lintlaw.engine.linter import lint
 from lintlaw.render.lines import line_label
 
 TITLE_CHARS = 30

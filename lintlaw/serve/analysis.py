@@ -11,8 +11,8 @@ import base64
 from pathlib import Path
 
 from lintlaw.errors import InputError
-from lintlaw.inputs import SUFFIXES, read_bytes
-from lintlaw.source import Source
+from lintlaw.io.inputs import SUFFIXES, read_bytes
+from lintlaw.text.source import Source
 
 
 def load(data: bytes, name: str) -> Source:
@@ -26,8 +26,8 @@ def load(data: bytes, name: str) -> Source:
 
 def check(source: Source, plan) -> dict:
     """Everything the page draws for one file."""
-    from lintlaw.document import build_document
-    from lintlaw.linter import lint
+    from lintlaw.analysis.document import build_document
+    from lintlaw.engine.linter import lint
     from lintlaw.render.json_format import to_dict
 
     document = build_document(source, plan.types)  # built once: for the findings and the outline
@@ -109,7 +109,7 @@ def _section(source, section, at) -> dict:
 
 def rate_checks(document, report) -> list[dict]:
     """The rate checks of `lintlaw tree --facts`, one dict per rate: status ok | bad | unchecked."""
-    from lintlaw.consistency import analysis_of
+    from lintlaw.analysis.consistency import analysis_of
 
     source = document.source
     out = []
@@ -141,8 +141,8 @@ def fix(source: Source, plan, chosen: list[int]) -> dict:
     rounds, as `lintlaw check --fix` does. With no unsafe fix chosen the bytes are those
     `check --fix` writes for the same file: Source.encode of the fixed text, or the
     original bytes when nothing changed."""
-    from lintlaw.fixing import apply_edits, choose, fix_source
-    from lintlaw.linter import lint
+    from lintlaw.engine.fixing import apply_edits, choose, fix_source
+    from lintlaw.engine.linter import lint
     from lintlaw.runner import has_mojibake, unified_diff
 
     if not source.editable:

@@ -119,7 +119,7 @@ class Handler(BaseHTTPRequestHandler):
         if source.encoding != "docx":
             return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）可以生成批注版")
         from lintlaw.annotate import annotate_docx  # what `check --annotate` writes
-        from lintlaw.linter import lint
+        from lintlaw.engine.linter import lint
 
         diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
         data = annotate_docx(source.origin.data, diagnostics, source)

@@ -1,0 +1,234 @@
+"""Paragraphs broken by a web capture: a line that stops mid-sentence and the next line that goes on.
+
+A capture breaks a paragraph after a comma, in the middle of a word, inside a 《…》
+title, across blank lines or lines holding only a zero-width space. Whether a
+pair of lines is one sentence is judged from the characters at the break and
+from the type of each line; the word lists come from the R005 rule file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from lintlaw.text.chars import is_han
+from lintlaw.analysis.document import Document
+from lintlaw.text.outline import DAMAGED, HEADING, TEXT, TITLE, Line
+
+# Characters no font shows: zero-width space/non-joiner/joiner, direction marks, word
+# joiner and invisible operators, a byte-order mark inside the text, the soft hyphen.
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
+_SPACE = " \t\u00a0\u2002\u2003\u3000"
+
+PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+ALL_MARKS = (PAIRS, CLOSERS, re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]"))
+TITLE_MARKS = ({"《": "》"}, {"》": "《"}, re.compile("[《》]"))
+
+
+@dataclass(frozen=True)
+class BreakWords:
+    """What the R005 rule file says about the characters at a break."""
+
+    inside: str  # a line ending in one of these stops inside a sentence: ， 、 （ 《 “
+    terminal: str  # a paragraph may end after one of these: 。 ！ ？ ； ：
+    closers: str  # closing marks: a paragraph may end after them too, unless a mark is left open
+    bound: str  # characters that never start a sentence: 们 性 ， 。 …
+    free: tuple[str, ...]  # words that start with a bound character yet may start one: 化解 着力 …
+    units: str  # measure words a number is never split from: 件 人 万 %
+    whole: str  # one-character lines that are a whole paragraph: 无 略
+    new_paragraph: object  # compiled pattern: how a new paragraph starts (一是, 2024年, 此外…)
+    min_running: int  # a line shorter than this is a label or a heading, not running text
+    long_running: int  # a line this long is running text even without a clause mark
+
+
+@dataclass(frozen=True)
+class Break:
+    cut: int  # offset just past the last visible character before the break
+    resume: int  # offset of the first character after it (past blank lines and the indent)
+    before: str  # the text before the break, up to the line start
+    after: str  # the text after it, to the line end
+    why: str  # mark, pair, bound, unit, piece, sentence or title
+
+
+_DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
+
+
+def clean(text: str) -> str:
+    """A line's text without invisible characters and surrounding spaces."""
+    return text.translate(_DROP_INVISIBLE).strip(_SPACE)
+
+
+def is_invisible_only(line: Line) -> bool:
+    return not line.text.strip(_SPACE + INVISIBLE)
+
+
+def neighbours(document: Document) -> Iterator[tuple[Line, Line]]:
+    """Each line with the next one, skipping lines that hold only invisible characters."""
+    previous = None
+    for line in document.lines:
+        if line.type == TEXT and is_invisible_only(line):
+            continue
+        if previous is not None:
+            yield previous, line
+        previous = line
+
+
+def carries_open_mark(before: str, after: str, marks: tuple = ALL_MARKS) -> bool:
+    """A paired mark left open at the end of `before` is closed first thing in `after`:
+    “学习《中华人民共和国” + “行政处罚法》”. Only the marks of `marks` count (ALL_MARKS or
+    TITLE_MARKS: openers, closers and a pattern finding both)."""
+    pairs, closers, pattern = marks
+    stack = _open_marks(before, marks)
+    if not stack:
+        return False
+    own: list[str] = []  # marks the second line opens and closes itself: 《…指 / 导意见（试行）》
+    for match in pattern.finditer(after):
+        char = match.group()
+        if char in pairs:
+            own.append(char)
+        elif own and own[-1] == closers[char]:
+            own.pop()
+        else:
+            return closers[char] == stack[-1]
+    return False
+
+
+def split_title_marks(document: Document) -> set[int]:
+    """Offsets of the 《 left open at the end of a line and the 》 that closes it first thing on
+    the next: a title the capture broke in two. P001 leaves both to R005."""
+    found: set[int] = set()
+    previous = None
+    for line in document.lines:
+        if line.type == TEXT and is_invisible_only(line):
+            continue
+        if line.type not in (TEXT, HEADING, DAMAGED):
+            previous = None
+            continue
+        if previous is not None and carries_open_mark(previous.text, line.text, TITLE_MARKS):
+            found.add(previous.start + _last_unmatched_open(previous.text))
+            found.add(line.start + _first_unmatched_close(line.text))
+        previous = line
+    return found
+
+
+def _last_unmatched_open(text: str) -> int:
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char == "《":
+            opened.append(index)
+        elif char == "》" and opened:
+            opened.pop()
+    return opened[-1]
+
+
+def _first_unmatched_close(text: str) -> int:
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "《":
+            depth += 1
+        elif char == "》":
+            if not depth:
+                return index
+            depth -= 1
+    return -1
+
+
+def _open_marks(text: str, marks: tuple) -> list[str]:
+    pairs, closers, pattern = marks
+    stack: list[str] = []
+    for match in pattern.finditer(text):
+        char = match.group()
+        if char in pairs:
+            stack.append(char)
+        elif stack and stack[-1] == closers[char]:
+            stack.pop()
+        else:
+            return []  # the line's own marks are off; P001 reports that, not this
+    return stack
+
+
+def find_breaks(document: Document, words: BreakWords) -> list[Break]:
+    text = document.source.text
+    found = []
+    for line in document.lines:
+        if line.type == TITLE and ("\n" in line.text or "\r" in line.text):
+            found.extend(_inside_title(text, line))
+    for before, after in neighbours(document):
+        why = _why(before, after, words)
+        if why:
+            found.append(Break(_last_visible(text, before.start, before.end), after.start,
+                               clean(before.text), clean(after.text), why))
+    return found
+
+
+def _inside_title(text: str, title: Line) -> Iterator[Break]:
+    """A title the grammar read over two lines ("…建设情况报" / "告"): the break is inside it."""
+    for match in _LINE_BREAK.finditer(text, title.start, title.end):
+        cut = _last_visible(text, title.start, match.start())
+        before, after = clean(text[title.start:cut]), clean(text[match.end():title.end])
+        yield Break(cut, match.end(), before, after, "title")
+
+
+_LINE_BREAK = re.compile(r"[ \t\u00a0\u2002\u2003\u3000]*(?:\r\n|\r|\n)[ \t\u00a0\u2002\u2003\u3000]*")
+
+
+def _last_visible(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1] in INVISIBLE or text[end - 1] in _SPACE):
+        end -= 1
+    return end
+
+
+def _why(before: Line, after: Line, words: BreakWords) -> str | None:
+    if after.type != TEXT or before.type not in (TEXT, HEADING, DAMAGED, TITLE):
+        return None
+    a, b = clean(before.text), clean(after.text)
+    if not a or not b or _is_table_or_list(b):
+        return None
+    last, first = a[-1], b[0]
+    if last in words.terminal:
+        return None
+    if last in words.inside:
+        return "mark"
+    if carries_open_mark(a, b):
+        return "pair"
+    if first in words.bound and not b.startswith(words.free) and not _is_table_or_list(a):
+        return "bound"
+    if last in words.closers or not (is_han(last) or last.isalnum()):
+        return None
+    if last.isdigit() and (first in words.units or first.isdigit() and _is_running(a, words)):
+        return "unit"  # a number cut from its measure word, or cut in two
+    if len(b) == 1 and is_han(first) and first not in words.whole and before.type in (TEXT, TITLE):
+        return "piece"
+    if not _is_running(a, words) or words.new_paragraph.match(b):
+        return None
+    # A heading counts as running text only with a sentence run in after its title.
+    if before.type == HEADING and "。" not in before.body:
+        return None
+    if before.type in (TEXT, HEADING) and (_is_running(b, words) or _is_tail(b, words)):
+        return "sentence"
+    return None
+
+
+_CLAUSE_MARKS = "，、；,;"
+
+
+def _is_running(text: str, words: BreakWords) -> bool:
+    """Running text, not a heading without a marker, a label, a signature or a table row:
+    long enough and holding a clause mark, or longer than a heading is."""
+    if len(text) < words.min_running or _is_table_or_list(text):
+        return False
+    return len(text) >= words.long_running or any(mark in text for mark in _CLAUSE_MARKS)
+
+
+def _is_tail(text: str, words: BreakWords) -> bool:
+    """The end of a sentence cut off the line before: short, one clause, a full stop ("有力的制度支持。")."""
+    return (len(text) < words.min_running and text[-1] in words.terminal
+            and not any(mark in text for mark in _CLAUSE_MARKS))
+
+
+def _is_table_or_list(text: str) -> bool:
+    """A flattened table row (cells split by | or runs of spaces) or a bulleted list item."""
+    return ("|" in text or "\t" in text or "  " in text or "\u3000\u3000" in text
+            or text[0] in "-•·▪●◆■*")

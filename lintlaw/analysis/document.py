@@ -1,0 +1,222 @@
+"""The Document model rules see: file → reports → sections → paragraphs.
+
+Built from the typed lines of lintlaw/text/outline.py by a small stack builder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from lintlaw.text.chars import SENTENCE_PUNCT
+from lintlaw.text.dates import OPENING_YEAR, REPORTING_SENTENCE
+from lintlaw.text.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
+from lintlaw.analysis.page import retype, split_reports, title_parts, title_rank
+from lintlaw.io.readers import view
+from lintlaw.text.source import Source
+
+if TYPE_CHECKING:
+    from lintlaw.analysis.report_types import ReportType, ReportTypes
+
+_YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
+_ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
+_ORG_SUFFIX = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
+_SENTENCE_STOP = re.compile(r"[。，,：:]")
+_OPENING_LINES = 8  # how far into the body the opening sentence is looked for
+# A year in a level-1 heading ("一、2024年推进法治政府建设情况"), not a span ("2021—2025年").
+_HEADING_YEAR = re.compile(r"(?<![0-9—\-－~～至])(?P<y>(?:19|20)[0-9]{2})\s*年(?!以来|来)")
+_PLANS_WORDS = re.compile(r"安排|打算|计划|思路|下一")
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading and everything under it up to the next heading of its level or above."""
+
+    heading: Line
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+    paragraphs: list[Line] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        return self.heading.marker.level
+
+    @property
+    def marker(self):
+        return self.heading.marker
+
+    @property
+    def title(self) -> str:
+        """The heading's own words: the text after the marker up to the first full stop."""
+        body = self.heading.body
+        for stop in "。；;":
+            index = body.find(stop)
+            if index >= 0:
+                body = body[:index]
+        return body.strip()
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(eq=False)
+class Report:
+    """One report: an optional title, a body of sections, an optional signature."""
+
+    lines: list[Line]
+    title: Line | None = None
+    sections: list[Section] = field(default_factory=list)  # top-level sections, any level
+    intro: list[Line] = field(default_factory=list)  # body paragraphs before the first heading
+    signature: Line | None = None
+    date: Line | None = None
+    report_type: ReportType | None = None  # set by build_document, from the title or the configuration
+    type_reason: str = ""  # why that type, in words (shown by `lintlaw tree`)
+
+    @cached_property
+    def dating(self) -> tuple[int | None, str | None, Line | None]:
+        """The report year, where it was read (标题, 正文开头, 一级标题) and the line.
+
+        A title names the year; a report whose title was lost, or names no year, says it
+        in its opening sentence or, failing that, in a level-1 heading (the plans heading
+        names the year after).
+        """
+        if self.title is not None:
+            match = _YEAR_IN_TITLE.search(self.title.text)
+            if match:
+                return int(match.group(1)), "标题", self.title
+        for line in self.intro[:_OPENING_LINES]:
+            if line.type != TEXT or not _SENTENCE_STOP.search(line.text):
+                continue  # a sentence, not a heading-like line such as "2022年政府工作报告（全文）"
+            match = OPENING_YEAR.match(line.text) or REPORTING_SENTENCE.search(line.text)
+            if match:
+                return int(match.group("y")), "正文开头", line
+        for section in self.sections:
+            if section.level != 1:
+                continue
+            match = _HEADING_YEAR.search(section.heading.body)
+            if match:
+                year = int(match.group("y"))
+                if _PLANS_WORDS.search(section.heading.body):
+                    year -= 1
+                return year, "一级标题", section.heading
+        return None, None, None
+
+    @property
+    def year(self) -> int | None:
+        return self.dating[0]
+
+    @cached_property
+    def issuer(self) -> str | None:
+        if self.signature is not None:
+            return self.signature.text.strip()
+        if self.title is not None:
+            match = _ISSUER_IN_TITLE.match(title_parts(self.title)[0])
+            if match and _ORG_SUFFIX.search(match.group(1).removesuffix("关于")):
+                return match.group(1).removesuffix("关于")
+        return None
+
+    @property
+    def anchor(self) -> Line | None:
+        """Where a finding about the whole report points: the title, else the first line."""
+        return self.title or (self.lines[0] if self.lines else None)
+
+    def walk(self):
+        for section in self.sections:
+            yield from section.walk()
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.sections or self.intro)
+
+
+@dataclass
+class Document:
+    source: Source
+    lines: list[Line]
+    reports: list[Report]
+    # Spans that are not report text (Markdown code blocks): nothing there is reported or fixed.
+    not_text: list[tuple[int, int]] = field(default_factory=list)
+    _facts: dict = field(default_factory=dict, repr=False)
+
+    def prose_lines(self):
+        """Lines of running text: paragraphs and headings, not titles, dates or page chrome."""
+        return [line for line in self.lines if line.type in (TEXT, HEADING, DAMAGED)]
+
+    def fact(self, key: str, compute):
+        """A derived fact, computed on first use and shared by every rule."""
+        if key not in self._facts:
+            self._facts[key] = compute()
+        return self._facts[key]
+
+
+def build_document(source: Source, types: ReportTypes | None = None) -> Document:
+    """The document of a source; each report's type is chosen among `types` (default: the built-in ones)."""
+    text, not_text = view(source)  # same length: offsets still point into the file
+    lines = retype(parse_lines(text, source.line_starts))
+    reports = [_build_report(chunk) for chunk in split_reports(lines)]
+    if types is None:
+        from lintlaw.analysis.report_types import builtin_types
+
+        types = builtin_types()
+    for report in reports:
+        report.report_type, report.type_reason = types.choose(report.title.text if report.title else None)
+    return Document(source, lines, reports, not_text)
+
+
+def _build_report(lines: list[Line]) -> Report:
+    report = Report(lines=lines)
+    body = _strip_chrome_and_title(report, lines)
+    body = _strip_signature(report, body)
+    stack: list[Section] = []
+    for line in body:
+        if line.type in (HEADING, DAMAGED):
+            level = line.marker.level
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            section = Section(heading=line, parent=stack[-1] if stack else None)
+            (stack[-1].children if stack else report.sections).append(section)
+            stack.append(section)
+        elif stack:
+            stack[-1].paragraphs.append(line)
+        else:
+            report.intro.append(line)
+    return report
+
+
+def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
+    """Drop page chrome, and everything up to and including the title line(s).
+
+    A capture often repeats the title (once whole, once split under the issuer's
+    name); the last title line before the first heading ends the preamble.
+    """
+    content = [line for line in lines if line.type not in (CHROME, TOC)]
+    first_heading = next((i for i, line in enumerate(content) if line.type in (HEADING, DAMAGED)),
+                         len(content))
+    titles = [i for i in range(first_heading) if content[i].type == TITLE]
+    if not titles:
+        return content
+    report.title = content[min(titles, key=lambda i: title_rank(content[i]))]
+    return content[titles[-1] + 1:]
+
+
+def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
+    """Take the last date line and the signature line before it off the body.
+
+    Anything after the date (page footer) is dropped from the body too.
+    """
+    date_index = next((i for i in range(len(body) - 1, -1, -1) if body[i].type == DATE), None)
+    if date_index is None:
+        return body
+    report.date = body[date_index]
+    end = date_index
+    if end > 0:
+        candidate = body[end - 1]
+        if (candidate.type not in (HEADING, DAMAGED) and len(candidate.text) <= 40
+                and not SENTENCE_PUNCT.search(candidate.text)):
+            report.signature = candidate
+            end -= 1
+    return body[:end]

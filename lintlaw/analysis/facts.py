@@ -1,0 +1,211 @@
+"""Facts of a document that the consistency and date rules reason about.
+
+Sentences of the report body, the quantities in each with the role the words
+before them give (total, part, remainder, done, rate), and the dates. Computed once per
+document, and only when a loaded rule asks (Document.fact).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lintlaw.text.chars import SENTENCE_END, is_han
+from lintlaw.text.dates import DateMention, find_dates, find_iso_dates, find_page_dates
+from lintlaw.analysis.document import Document, Report, Section
+from lintlaw.text.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, Line
+from lintlaw.text.quantities import Quantity, find_quantities
+
+_SENTENCE_END = re.compile(f"[{SENTENCE_END}]+")
+_PAGE_DATE_CUE = re.compile(r"(?:[时時][间間]|日期)\s*[:：]")
+_CLAUSE_BREAKS = "，,；;：:、（(）)"
+# 《…》 with one level of nesting: numbers and years inside a title are part of a name.
+BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
+
+# Words before a number that give it a role (domain guide §5).
+_TOTAL = re.compile(r"(?<![公中教])共(?![同享建治育产性识进商担赢处筑生融用体青和])|合计|总计|累计|总数|总量")
+DONE_WORDS = re.compile(r"办结|结案|完成|录取|通过|合格|答复|办理完毕|处理完毕|化解|解决|整改到位")
+_REMAINDER = re.compile(r"其余|剩余|余下")
+PART_MARKER = re.compile(r"其中(?:包括|有)?|包括|分别为|分别是")
+# What may stand between a rate's name and its number: 办结率均达到约98%.
+_RATE_VERBS = ("保持在", "稳定在", "提升至", "提高至", "提高到", "上升至", "达到", "保持", "实现", "超过",
+               "达", "为", "是")
+
+ROLE_TOTAL = "total"
+ROLE_PART = "part"
+ROLE_DONE = "done"
+ROLE_REMAINDER = "remainder"
+ROLE_RATE = "rate"
+
+
+@dataclass(slots=True, eq=False)
+class Sentence:
+    start: int
+    end: int
+    report: Report
+    part: Section | None  # the top-level section the sentence is in
+    line: Line
+
+
+@dataclass(slots=True, eq=False)
+class Figure:
+    """A quantity in a sentence, with the words before it in its clause."""
+
+    quantity: Quantity
+    sentence: Sentence
+    prefix: str  # the clause text before the number
+    role: str = ""
+    cue: str = ""  # the word that gave the role; a rate's name
+
+
+@dataclass
+class Facts:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    dates: list[tuple[DateMention, Sentence]] = field(default_factory=list)
+    # Dates in page metadata (发布日期: 2025-02-26), with their label.
+    published: list[tuple[DateMention, Report, str]] = field(default_factory=list)
+    by_report: dict[Report, list[int]] = field(default_factory=dict)  # sentence indexes, in order
+    _figures: dict[int, list[Figure]] = field(default_factory=dict, repr=False)
+
+    def report_sentences(self, report: Report) -> list[Sentence]:
+        return [self.sentences[i] for i in self.by_report.get(report, [])]
+
+    def figures(self, index: int) -> list[Figure]:
+        """The figures of one sentence, read on first request.
+
+        Most sentences never need theirs: the consistency checks ask only where a
+        cue (率, 其中, 共, 》…) appears, which keeps large files fast.
+        """
+        if index not in self._figures:
+            self._figures[index] = _read_figures(self.text, self.sentences[index])
+        return self._figures[index]
+
+    def sentence_figures(self, cue: re.Pattern | None = None):
+        """(index, sentence, figures) for every sentence, or for those where `cue` matches."""
+        for index, sentence in enumerate(self.sentences):
+            if cue is None or cue.search(self.text, sentence.start, sentence.end):
+                yield index, sentence, self.figures(index)
+
+
+def facts_of(document: Document) -> Facts:
+    return document.fact("facts", lambda: _compute(document))
+
+
+def _compute(document: Document) -> Facts:
+    text = document.source.text
+    facts = Facts(text)
+    for report in document.reports:
+        top_of = {}
+        for section in report.sections:
+            for inner in section.walk():
+                top_of[inner.heading.start] = section
+                for paragraph in inner.paragraphs:
+                    top_of[paragraph.start] = section
+        for line in report.lines:
+            if line.type == CHROME:
+                _add_page_dates(facts, text, report, line, chrome=True)
+                continue
+            if _PAGE_DATE_CUE.search(line.text):
+                _add_page_dates(facts, text, report, line, chrome=False)
+            if line.type not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
+                continue
+            begin = line.marker.end if line.marker is not None else line.start
+            _add_line(facts, text, report, top_of.get(line.start), line, begin)
+    return facts
+
+
+def _add_page_dates(facts: Facts, text: str, report: Report, line: Line, chrome: bool) -> None:
+    """Publication, update and 成文 dates from page metadata.
+
+    In a line typed as page chrome every date counts; in any other line only a
+    labelled one at the start of the line or after a space ("来源：甲市司法局 更新时间：…"),
+    which no sentence of a report looks like.
+    """
+    labelled = find_page_dates(text, line.start, line.end)
+    for mention, what, label_start in labelled:
+        if chrome or label_start == line.start or text[label_start - 1] in " \t\u3000\u00a0•·":
+            facts.published.append((mention, report, what))
+    if chrome:
+        seen = {mention.start for mention, _, _ in labelled}
+        what = "成文日期" if "成文日期" in line.text else "发布日期"
+        facts.published.extend((mention, report, what) for mention in find_iso_dates(text, line.start, line.end)
+                               if mention.start not in seen)
+
+
+def _add_line(facts: Facts, text: str, report: Report, part, line: Line, begin: int) -> None:
+    titles = _titles(text, begin, line.end) if "《" in line.text else []
+    dates = [d for d in find_dates(text, begin, line.end) if not _inside(d.start, titles)]
+    own = facts.by_report.setdefault(report, [])
+    start = begin
+    for stop in [*(m.end() for m in _SENTENCE_END.finditer(text, begin, line.end)), line.end]:
+        if stop <= start:
+            continue
+        sentence = Sentence(start, stop, report, part, line)
+        own.append(len(facts.sentences))
+        facts.sentences.append(sentence)
+        while dates and dates[0].start < stop:
+            facts.dates.append((dates.pop(0), sentence))
+        start = stop
+
+
+def _titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text, start, end)]
+
+
+def _read_figures(text: str, sentence: Sentence) -> list[Figure]:
+    """Measured quantities of a sentence, outside 《》 titles, with their roles."""
+    titles = _titles(text, sentence.start, sentence.end) if "《" in text[sentence.start:sentence.end] else []
+    figures = []
+    previous_end = sentence.start
+    for quantity in find_quantities(text, sentence.start, sentence.end):
+        if quantity.unit and not _inside(quantity.start, titles):
+            figures.append(_figure(text, sentence, quantity, previous_end))
+        previous_end = quantity.end
+    return figures
+
+
+def rate_name(prefix: str) -> str:
+    """The name a percentage is given by the words just before it: 线上录取率, 占比, 占全部的.
+
+    Plain string steps rather than a regex: this runs for every percentage.
+    """
+    rest = prefix.rstrip().removesuffix("约").removesuffix("近").rstrip()
+    for verb in _RATE_VERBS:
+        if rest.endswith(verb):
+            rest = rest[:-len(verb)]
+            break
+    rest = rest.rstrip().removesuffix("均").removesuffix("分别")
+    if rest.endswith("率"):
+        start = len(rest) - 1
+        while start > 0 and len(rest) - start < 9 and is_han(rest[start - 1]):
+            start -= 1
+        return rest[start:]
+    if rest.endswith(("占比", "比例")):
+        return rest[-2:]
+    at = rest.rfind("占")
+    if at >= 0 and len(rest) - at <= 14 and all(is_han(c) for c in rest[at:]):
+        return rest[at:]
+    return ""
+
+
+def _inside(offset: int, spans) -> bool:
+    return any(a < offset < b for a, b in spans)
+
+
+def _figure(text: str, sentence: Sentence, quantity: Quantity, previous_end: int) -> Figure:
+    prefix = text[previous_end:quantity.start]
+    cut = max(map(prefix.rfind, _CLAUSE_BREAKS))  # the clause starts after its last break
+    if cut >= 0:
+        prefix = prefix[cut + 1:]
+    if quantity.percent:
+        name = rate_name(prefix)
+        if name:
+            return Figure(quantity, sentence, prefix, ROLE_RATE, name)
+        return Figure(quantity, sentence, prefix)
+    for role, pattern in ((ROLE_REMAINDER, _REMAINDER), (ROLE_TOTAL, _TOTAL), (ROLE_PART, PART_MARKER),
+                          (ROLE_DONE, DONE_WORDS)):
+        match = pattern.search(prefix)
+        if match:
+            return Figure(quantity, sentence, prefix, role, match.group())
+    return Figure(quantity, sentence, prefix)

@@ -1,0 +1,230 @@
+"""Punctuation checks that need more than a regex (domain guide §4).
+
+Paired marks are matched with a stack per paragraph line; half-width marks are
+counted across the whole file, because a web capture turns every mark half-width
+and one finding with a count serves the reader better than hundreds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from lintlaw.text.chars import CLAUSE_END, is_han
+from lintlaw.diagnostics import Edit, Fix
+from lintlaw.analysis.document import Document
+from lintlaw.analysis.issue import Issue
+
+PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】"
+_HALF_MARK = re.compile(r"[,;:?!()]")
+
+
+def _chinese_context(text: str, offset: int) -> bool:
+    """A half-width mark in Chinese text: , ; : ? ! with a Chinese character on one side and
+    Chinese text or a digit on the other ("年,市教育局", "时间:2024年"), and parentheses next
+    to a Chinese character ("办法(试行)", "规划(2021—2025年)"). "1,234", "a:b" stay."""
+    before = text[offset - 1] if offset else ""
+    after = text[offset + 1] if offset + 1 < len(text) else ""
+    if text[offset] in "()":
+        return is_han(before) or is_han(after)
+    return (is_han(before) and _chinese_or_digit(after)) or (_chinese_or_digit(before) and is_han(after))
+
+
+def _chinese_or_digit(char: str) -> bool:
+    return bool(char) and (is_han(char) or char in _CJK_PUNCT or char.isdigit())
+
+
+# Half-width "(" opens a pair like "（" and either width closes it (mixing widths is P009's
+# finding). A lone half-width ")" is left alone: "1)" and "a)" number list items.
+_OPENERS = {**PAIRS, "(": "）"}
+_OPENED_BY = {**{close: {open_} for open_, close in PAIRS.items()}, "）": {"（", "("}, ")": {"（", "("}}
+_BRACKET_OPENERS = frozenset("《〈（【(")
+_BRACKET_CLOSERS = frozenset("》〉）】)")
+_PAIR_MARK = re.compile("[" + "".join(_OPENERS) + "".join(_OPENED_BY) + "]")
+_PARENTHESIS = re.compile("[()（）]")
+
+
+def unbalanced(document: Document) -> Iterator[Issue]:
+    """A closing mark with no opening one before it, an opening one closed by another kind of
+    mark ("（2021—2025年》"), or one never closed, per line.
+
+    A 《…》 title a capture broke over two lines (“学习《中华人民共和国” / “行政处罚法》”) is a
+    break (R005's finding), not a 《 and a 》 without their partners.
+    """
+    from lintlaw.analysis.breaks import split_title_marks
+
+    text = document.source.text
+    split = split_title_marks(document)
+    for line in document.prose_lines():
+        for issue in _unbalanced_in(text, line.start, line.end, cut_off(text, line)):
+            if issue.start not in split:
+                yield issue
+
+
+def _unbalanced_in(text: str, start: int, end: int, cut_off: bool = False) -> Iterator[Issue]:
+    """P001's findings between start and end (one line); `cut_off`: the text stops there."""
+    stack: list[tuple[str, int]] = []
+    for match in _PAIR_MARK.finditer(text, start, end):
+        char, offset = match.group(), match.start()
+        openers = _OPENED_BY.get(char)
+        if char == ")" and _list_number(text, offset) and not (stack and stack[-1][0] == "("):
+            continue  # "（包括：1)学习；2)培训）": ")" numbers an item
+        if openers is None:
+            if char != "(" or _chinese_context(text, offset):  # not "bytes (see…"
+                stack.append((char, offset))
+        elif stack and stack[-1][0] in openers:
+            stack.pop()
+        elif any(open_ in openers for open_, _ in stack):
+            # Closes an outer mark: whatever opened since is unclosed.
+            while stack[-1][0] not in openers:
+                mark, at = stack.pop()
+                yield _unclosed(mark, at)
+            stack.pop()
+        elif char == ")":
+            continue
+        elif stack and char in _BRACKET_CLOSERS and stack[-1][0] in _BRACKET_OPENERS:
+            # A bracket closed by another kind of bracket: the closer is the typo.
+            mark, at = stack[-1]
+            yield Issue("unbalanced", at, offset + 1,
+                        {"found": mark, "expected": _OPENERS[mark],
+                         "problem": f"没有配对的后半个，却以「{char}」收尾"})
+            return
+        else:
+            yield Issue("unbalanced", offset, offset + 1,
+                        {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
+            return  # one finding per line: the rest of the line is likely off by one
+    if cut_off:
+        return  # the text stops mid-sentence: the closing mark was cut off with it
+    for mark, at in stack[:1]:
+        yield _unclosed(mark, at)
+
+
+def _list_number(text: str, offset: int) -> bool:
+    """The ")" at offset ends a list number such as "1)" or "a)" (one digit or letter)."""
+    return (offset >= 1 and text[offset - 1].isascii() and text[offset - 1].isalnum()
+            and (offset < 2 or not (text[offset - 2].isascii() and text[offset - 2].isalnum())))
+
+
+_SENTENCE_END = CLAUSE_END + "”’）)》】"  # or a closing mark after one
+
+
+def cut_off(text: str, line) -> bool:
+    """The file's last line ends without a line break and without closing punctuation:
+    the text was cut off mid-sentence (an excerpt, a capture that stopped)."""
+    return line.end == len(text) and text[line.end - 1] not in _SENTENCE_END
+
+
+def _unclosed(mark: str, at: int) -> Issue:
+    return Issue("unbalanced", at, at + 1,
+                 {"found": mark, "expected": _OPENERS[mark], "problem": "没有配对的后半个"})
+
+
+_TITLE_MARK = re.compile("[《》<>‹›]")
+# Marks written for an inner title in place of 〈〉: ASCII angle brackets, single guillemets.
+_INNER_CLOSE = {"<": ">", "‹": "›"}
+
+
+def nested_titles(document: Document) -> Iterator[Issue]:
+    """《…《…》…》, 《…<…>…》, 《…‹…›…》: a title inside a title takes 〈〉. Fix: swap the inner pair."""
+    text = document.source.text
+    for line in document.prose_lines():
+        depth = 0
+        inner_open = None
+        stand_in = None  # (mark, offset) of an open < or ‹ inside 《》
+        for match in _TITLE_MARK.finditer(text, line.start, line.end):
+            offset, char = match.start(), match.group()
+            if char in _INNER_CLOSE:
+                stand_in = (char, offset) if depth else None
+            elif char in ">›":
+                # A title holds Chinese; "<b>" or "<br/>" inside a 《》 line is markup.
+                if (depth and stand_in and _INNER_CLOSE[stand_in[0]] == char
+                        and any(is_han(c) for c in text[stand_in[1] + 1:offset])):
+                    yield _inner_title(text, stand_in[1], offset)
+                stand_in = None
+            elif char == "《":
+                depth += 1
+                if depth == 2:
+                    inner_open = offset
+            elif depth:
+                if depth == 2 and inner_open is not None:
+                    yield _inner_title(text, inner_open, offset)
+                    inner_open = None
+                depth -= 1
+                stand_in = None
+
+
+def _inner_title(text: str, start: int, close: int) -> Issue:
+    fix = Fix((Edit(start, start + 1, "〈"), Edit(close, close + 1, "〉")), True)
+    return Issue("nested-title", start, close + 1, {"found": text[start:close + 1]}, fix=fix)
+
+
+def half_width(document: Document, threshold: int) -> Iterator[Issue]:
+    """Half-width , ; : ( ) ? ! in Chinese text.
+
+    At `threshold` or more in one file, one finding for the file (at the first)
+    with every edit in its fix; below it, one finding each.
+    """
+    text = document.source.text
+    found: list[int] = []
+    for line in document.prose_lines():
+        # A heading marker's "(一)" is the numbering rules' business (S107), not this one's.
+        start = line.marker.end if line.marker is not None else line.start
+        found.extend(m.start() for m in _HALF_MARK.finditer(text, start, line.end)
+                     if m.group() not in "()" and _chinese_context(text, m.start()))
+        found.extend(_parentheses_to_convert(text, start, line.start, line.end))
+    if not found:
+        return
+    found.sort()
+    edits = tuple(Edit(at, at + 1, HALF_TO_FULL[text[at]]) for at in found)
+    if len(found) >= threshold:
+        first = found[0]
+        kinds = "".join(sorted({text[at] for at in found}, key=",;:?!()".index))
+        yield Issue("half-width-file", first, first + 1,
+                    {"count": len(found), "found": " ".join(kinds)}, fix=Fix(edits, True))
+        return
+    for at, edit in zip(found, edits):
+        yield Issue("half-width", at, at + 1,
+                    {"found": text[at], "expected": edit.content}, fix=Fix((edit,), True))
+
+
+def _parentheses_to_convert(text: str, start: int, line_start: int, line_end: int) -> list[int]:
+    """Half-width parentheses to make full-width, a pair at a time, never one bracket alone.
+
+    Parentheses of either width are paired on the line. A pair is converted when one
+    half is already full-width (热线（12345)), or when either bracket sits next to a
+    Chinese character (热线(12345)); a bracket without its partner is left alone. If
+    the conversion would still leave the line's paired marks worse off (an unbalanced
+    mark the line did not have), no parenthesis on the line is converted.
+    """
+    chosen = []
+    for pair in _paren_pairs(text, start, line_end):
+        half = [at for at in pair if text[at] in "()"]
+        if half and (len(half) == 1 or any(_chinese_context(text, at) for at in half)):
+            chosen.extend(half)
+    if not chosen:
+        return []
+    line = list(text[line_start:line_end])
+    for at in chosen:
+        line[at - line_start] = HALF_TO_FULL[text[at]]
+    before = {(i.start - line_start, i.values["problem"]) for i in _unbalanced_in(text, line_start, line_end)}
+    after = "".join(line)
+    if any((i.start, i.values["problem"]) not in before for i in _unbalanced_in(after, 0, len(after))):
+        return []
+    return chosen
+
+
+def _paren_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Matching parentheses of either width between start and end."""
+    stack: list[int] = []
+    pairs = []
+    for match in _PARENTHESIS.finditer(text, start, end):
+        if match.group() in "(（":
+            stack.append(match.start())
+        elif stack:
+            pairs.append((stack.pop(), match.start()))
+    return pairs
+

@@ -1,0 +1,135 @@
+"""Applying fixes: choose non-overlapping edits, apply them, lint again, repeat.
+
+Everything here works on decoded text; writing back (same encoding, byte-order
+mark and line endings, atomically, only if the file is unchanged) is lintlaw.io.writeback's job.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from lintlaw.diagnostics import Diagnostic, Edit
+from lintlaw.engine.linter import lint
+from lintlaw.text.outline import parse_lines
+from lintlaw.text.source import Source
+
+# A fix may enable another (collapsing "，，，" takes two rounds); a bounded
+# number of rounds keeps a pair of fixes that undo each other from looping.
+MAX_ROUNDS = 10
+
+
+@dataclass
+class FixResult:
+    source: Source  # the fixed text, as a Source for the same path and encoding
+    fixed: int  # findings whose fix was applied
+    edits: int  # edits those fixes made
+    remaining: list[Diagnostic]  # findings after the last round
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed > 0
+
+
+def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=None) -> FixResult:
+    """Fix a source in rounds. `keep` drops findings the configuration suppresses, so
+    that a suppressed finding is neither reported nor fixed."""
+    keep = keep or (lambda found, _source: found)
+    current = source
+    fixed = applied = 0
+    found = keep(lint(current, rules, types), current)
+    for _ in range(MAX_ROUNDS):
+        chosen = choose(current, found, unsafe)
+        if not chosen:
+            break
+        edits = [edit for d in chosen for edit in d.fix.edits]
+        current = source.with_text(apply_edits(current.text, edits))
+        fixed += len(chosen)
+        applied += len(edits)
+        found = keep(lint(current, rules, types), current)
+    return FixResult(current, fixed, applied, found)
+
+
+def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """The findings whose fixes apply this round: allowed, no-op free, not overlapping.
+
+    A fix that would touch a heading marker is left out unless the marker is
+    what the finding is about (its span or a related one). Findings are sorted once and each check costs the
+    length of its edits (plus a bisection), so a round is O(n log n), not quadratic.
+    """
+    markers = _Markers(parse_lines(source.text, source.line_starts))
+    taken = _Taken(len(source.text))
+    chosen = []
+    for d in sorted(diagnostics, key=lambda d: (d.fix.edits[0].start if d.fix else 0, d.code)):
+        fix = d.fix
+        if fix is None or not (fix.safe or unsafe):
+            continue
+        if all(source.text[e.start:e.end] == e.content for e in fix.edits):
+            continue  # nothing would change
+        if any(taken.overlaps(e) for e in fix.edits):
+            continue
+        if any(not _about(d, a, b) for e in fix.edits for a, b in markers.touched_by(e)):
+            continue
+        for e in fix.edits:
+            taken.add(e)
+        chosen.append(d)
+    return chosen
+
+
+class _Taken:
+    """The positions chosen edits claim. Two edits overlap when they share a replaced
+    character, when one inserts inside the other, or when both start at one point
+    (two insertions there would be ambiguous)."""
+
+    def __init__(self, size: int):
+        self.replaced = bytearray(size + 1)  # 1 where a chosen edit replaces the character
+        self.starts = bytearray(size + 1)  # 1 where a chosen edit starts (insertions too)
+
+    def overlaps(self, edit: Edit) -> bool:
+        start, end = edit.start, edit.end
+        if self.starts[start]:
+            return True
+        if start == end:  # an insertion: inside an edit that covers both neighbours
+            return start > 0 and bool(self.replaced[start - 1] and self.replaced[start])
+        return self.replaced.find(1, start, end) != -1 or self.starts.find(1, start + 1, end) != -1
+
+    def add(self, edit: Edit) -> None:
+        self.starts[edit.start] = 1
+        self.replaced[edit.start:edit.end] = b"\x01" * (edit.end - edit.start)
+
+
+class _Markers:
+    """Heading-marker spans in text order, found by bisection."""
+
+    def __init__(self, lines):
+        spans = [(line.marker.start, line.marker.end) for line in lines if line.marker is not None]
+        self.spans = spans
+        self.ends = [end for _, end in spans]
+
+    def touched_by(self, edit: Edit):
+        index = bisect.bisect_right(self.ends, edit.start)
+        while index < len(self.spans) and self.spans[index][0] < edit.end:
+            if _touches(edit, *self.spans[index]):
+                yield self.spans[index]
+            index += 1
+
+
+def _touches(span, start: int, end: int) -> bool:
+    return span.start < end and start < span.end
+
+
+def _about(d: Diagnostic, start: int, end: int) -> bool:
+    """Whether a finding is about a span: its own, or one of its related spans."""
+    return _touches(d, start, end) or any(a < end and start < b for a, b, _ in d.related)
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits; untouched text is copied as it was."""
+    pieces = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        pieces.append(text[position:edit.start])
+        pieces.append(edit.content)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)

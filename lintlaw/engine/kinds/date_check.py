@@ -1,0 +1,53 @@
+"""Kind `date`: dates against the calendar and the report year (lintlaw/analysis/chronology.py)."""
+
+from __future__ import annotations
+
+from lintlaw.analysis import chronology
+from lintlaw.text.dates import parse_month_day
+from lintlaw.engine.kinds.base import Option, Problem, RuleKind, problem_option
+
+PROBLEMS = {
+    "impossible": Problem(lambda kind, document: chronology.impossible(document), frozenset({"found"})),
+    "weekday": Problem(lambda kind, document: chronology.weekday(document),
+                       frozenset({"found", "expected"})),
+    "report-year": Problem(lambda kind, document: chronology.report_year(document, kind.keywords,
+                                                                         kind.plan_words),
+                           frozenset({"found", "year", "where"})),
+    "plans-year": Problem(lambda kind, document: chronology.plans_year(document, kind.keywords,
+                                                                       kind.plan_words),
+                          frozenset({"found", "year", "expected"})),
+    "statistics-year": Problem(lambda kind, document: chronology.statistics_year(document, kind.exclude),
+                               frozenset({"found", "year"})),
+    "late-date": Problem(lambda kind, document: chronology.late_date(document, kind.deadline),
+                         frozenset({"found", "what", "deadline"})),
+    "early-date": Problem(lambda kind, document: chronology.early_date(document),
+                          frozenset({"found", "what", "year"})),
+}
+
+
+class DateCheck(RuleKind):
+    name = "date"
+    problems = PROBLEMS
+    options = {
+        "problem": problem_option(PROBLEMS),
+        "keywords": Option(list, default=[], problems=("report-year", "plans-year"),
+                           doc="标明所查部分的一级标题用词"),
+        "plan_words": Option(list, default=[], problems=("report-year", "plans-year"),
+                             doc="年份后出现即表示安排年度的词"),
+        "exclude": Option(list, default=[], problems=("statistics-year",),
+                          doc="不检查的部分的一级标题用词"),
+        "deadline": Option(str, problems=("late-date",),
+                           doc="公开期限，报告年度次年的“月-日”（默认取报告类型的期限）"),
+    }
+
+    @classmethod
+    def validate(cls, options):
+        problem = super().validate(options)
+        if problem:
+            return problem
+        if options.get("deadline") is not None:
+            deadline = parse_month_day(options["deadline"])
+            if deadline is None:
+                return "deadline", "应为“月-日”，如 04-01"
+            options["deadline"] = deadline
+        return None

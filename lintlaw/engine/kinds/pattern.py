@@ -1,0 +1,178 @@
+"""Kind `pattern`: regular expressions over a part of each report.
+
+Patterns come from rule files, which may be user-written, so every search
+runs under the regex module's timeout, and a rule's searches in one file share
+one time budget: a pattern that backtracks a little on each of many lines
+cannot add up to minutes.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Iterator
+
+import regex
+
+from lintlaw.diagnostics import Edit, Fix
+from lintlaw.analysis.document import Document
+from lintlaw.errors import RuleFileError
+from lintlaw.analysis.issue import Issue
+from lintlaw.engine.kinds.base import Option, RuleKind
+from lintlaw.text.outline import CHROME, DAMAGED, HEADING
+from lintlaw.engine.shown import quoted
+
+SCOPES = ("text", "title", "heading", "signature", "date")
+# Total time one rule's searches may take in one file: a base, plus time in proportion
+# to the text, so that no sound rule (built-in ones included) trips on a large file under
+# load. 3 s per million characters is about 1 s per MB of UTF-8 Chinese text: a rule
+# slower than that is pathological. A backtracking rule on a small file still stops in ~2 s.
+RULE_BUDGET_SECONDS = 2.0
+BUDGET_SECONDS_PER_MILLION_CHARACTERS = 3.0
+
+
+class Pattern(RuleKind):
+    name = "pattern"
+    options = {
+        "patterns": Option(list, required=True, doc="正则表达式（regex 模块语法）"),
+        "scope": Option(list, default=["text"],
+                        doc="查找范围：text（除网页残留外的各行）、title、heading、signature、date（成文日期行）"),
+        "fix": Option(dict, doc="replace = 替换匹配文字的模板（\\1、\\g<name> 指分组）；"
+                                "safe = true 表示修复从不改变原意"),
+        "since_year": Option(int, doc="只查此年度及以后的报告（已过时的提法）"),
+    }
+    # {quoted}: the match in quotation marks, or its code points when it cannot be seen
+    fields = frozenset({"match", "quoted"})
+
+    @classmethod
+    def message_fields(cls, options):
+        # {fixed}: the text the fix puts in place of {match}; only a rule with a fix has one.
+        return cls.fields | {"fixed"} if options.get("fix") else cls.fields
+
+    @classmethod
+    def can_fix(cls, options):
+        return bool(options.get("fix"))
+
+    @classmethod
+    def validate(cls, options):
+        for scope in options.get("scope") or []:
+            if scope not in SCOPES:
+                return "scope", f"只能取 {', '.join(SCOPES)}"
+        compiled = []
+        for text in options["patterns"]:
+            if not isinstance(text, str):
+                return "patterns", "必须是字符串列表"
+            try:
+                compiled.append(regex.compile(text))
+            except regex.error as err:
+                return "patterns", f"正则表达式“{text}”有误：{err}"
+        options["patterns"] = compiled
+        fix = options.get("fix")
+        if fix is not None:
+            if set(fix) - {"replace", "safe"} or not isinstance(fix.get("replace"), str):
+                return "fix", "应为 { replace = \"替换文本\", safe = true/false }"
+            if not isinstance(fix.get("safe", False), bool):
+                return "fix", "safe 只能是 true 或 false"
+            for pattern in compiled:  # every group the template names must exist
+                problem = _template_problem(pattern, fix["replace"])
+                if problem:
+                    return "fix", f"替换模板“{fix['replace']}”有误：{problem}"
+        return None
+
+    def check(self, document: Document) -> Iterator[Issue]:
+        text = document.source.text
+        budget = budget_for(text, document.source.path)
+        for start, end in self._regions(document):
+            for pattern in self.patterns:
+                for match in budget.search(pattern, text, start, end, self.rule_path):
+                    found = match.group()
+                    # Regions span several lines; a finding never does.
+                    if found and "\n" not in found and "\r" not in found:
+                        fix = self._fix(match)
+                        values = {"match": found, "fixed": fix.edits[0].content if fix else "",
+                                  "quoted": quoted(found)}
+                        yield Issue(self.name, match.start(), match.end(), values, fix=fix)
+
+    def _fix(self, match) -> Fix | None:
+        if not self.fix:
+            return None
+        content = match.expand(self.fix["replace"])
+        return Fix((Edit(match.start(), match.end(), content),), self.fix.get("safe", False))
+
+    def _regions(self, document: Document):
+        """Spans of text to search.
+
+        For the text scope, each span is a run of lines between page-chrome
+        lines: one regex call per run instead of per line keeps large files fast.
+        """
+        for report in document.reports:
+            if self.since_year and (report.year is None or report.year < self.since_year):
+                continue
+            for scope in self.scope:
+                if scope == "text":
+                    yield from _runs_between_chrome(report.lines)
+                    continue
+                if scope == "title":
+                    lines = [report.title] if report.title else []
+                elif scope == "heading":
+                    lines = [line for line in report.lines if line.type in (HEADING, DAMAGED)]
+                elif scope == "signature":
+                    lines = [report.signature] if report.signature else []
+                else:
+                    lines = [report.date] if report.date else []
+                for line in lines:
+                    yield line.start, line.end
+
+
+_GROUP_REF = regex.compile(r"\\(?:g<(\w+)>|([0-9]+))")
+
+
+def _template_problem(pattern, template: str) -> str | None:
+    """A group reference in a fix template that the pattern does not have."""
+    for name, number in _GROUP_REF.findall(template):
+        ref = number or name
+        if ref.isdigit() and int(ref) > pattern.groups:
+            return f"正则表达式“{pattern.pattern}”没有第 {ref} 组"
+        if not ref.isdigit() and ref not in pattern.groupindex:
+            return f"正则表达式“{pattern.pattern}”没有名为 {ref} 的组"
+    return None
+
+
+def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:
+    start = end = None
+    for line in lines:
+        if line.type == CHROME:
+            if start is not None:
+                yield start, end
+            start = None
+        else:
+            start = line.start if start is None else start
+            end = line.end
+    if start is not None:
+        yield start, end
+
+
+def budget_for(text: str, file: str) -> "_Budget":
+    """One rule's time budget for searching `text` (the file's whole text)."""
+    per_character = BUDGET_SECONDS_PER_MILLION_CHARACTERS / 1_000_000
+    return _Budget(RULE_BUDGET_SECONDS + per_character * len(text), file)
+
+
+class _Budget:
+    """The time left for one rule in one file; each search may use what is left."""
+
+    def __init__(self, seconds: float, file: str):
+        self.seconds = seconds
+        self.left = seconds
+        self.file = file
+
+    def search(self, pattern, text: str, start: int, end: int, rule_path: str) -> list:
+        began = time.perf_counter()
+        try:
+            if self.left <= 0:
+                raise TimeoutError
+            return list(pattern.finditer(text, start, end, timeout=self.left))
+        except TimeoutError:
+            raise RuleFileError(f"{rule_path}: 正则表达式“{pattern.pattern}”在 {self.file} 中运行超时"
+                                f"（每条规则每个文件最多 {round(self.seconds, 1):g} 秒），请简化") from None
+        finally:
+            self.left -= time.perf_counter() - began

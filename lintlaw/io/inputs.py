@@ -1,0 +1,86 @@
+"""Turning command-line paths into the files to check."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lintlaw.errors import InputError
+from lintlaw.io.readers import SUFFIXES
+from lintlaw.text.source import Origin, Source
+
+STDIN = "-"
+DOCX = (".docx",)
+ANNOTATED_COPY = ".lintlaw.docx"  # what --annotate writes: lintlaw's output, not a report to search for
+
+
+def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
+    """Files named directly (always checked), and the reports with one of `suffixes` found
+    under directories (see lintlaw.io.discovery for what is skipped; also the annotated copies
+    --annotate wrote)."""
+    found: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if name != STDIN and path.is_dir():
+            from lintlaw.io.discovery import files_under
+
+            found.extend(str(p) for p in files_under(path, suffixes, respect_ignore)
+                         if not p.name.lower().endswith(ANNOTATED_COPY))
+        else:
+            found.append(name)
+    return found
+
+
+def unique_files(names: list[str]) -> list[str]:
+    """The names without repeats of one file (a.txt, ./a.txt, a link to it): the first
+    spelling is kept. Checking (let alone fixing) a file twice would only go wrong."""
+    from lintlaw.io.paths import file_identity
+
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for name in names:
+        identity = file_identity(name) if name != STDIN else None
+        if identity is not None:
+            if identity in seen:
+                continue
+            seen.add(identity)
+        kept.append(name)
+    return kept
+
+
+def load(name: str, encoding: str | None, stdin_filename: str | None = None) -> Source:
+    """Read one input with the reader its suffix chooses (lintlaw/readers). Standard input
+    is read as the file `stdin_filename` would be."""
+    source = _load(name, encoding, stdin_filename)
+    # Findings name the file as it was typed ("./a.txt", "x/../a.txt"), the key it is known by;
+    # standard input, by the name --stdin-filename gives it.
+    source.path = stdin_filename if name == STDIN and stdin_filename else name
+    return source
+
+
+def _load(name: str, encoding: str | None, stdin_filename: str | None) -> Source:
+    from lintlaw.io import readers
+
+    if name != STDIN:
+        return readers.read(name, None, encoding)
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as err:
+        raise InputError(f"-: 无法读取标准输入（{err}）") from None
+    try:
+        source = readers.read(stdin_filename or STDIN, data, encoding)
+    except InputError as err:
+        raise InputError(str(err), data=data) from None  # a filter passes unreadable input on
+    source.origin = Origin(data)
+    return source
+
+
+def read_bytes(data: bytes, name: str, encoding: str | None = None) -> Source:
+    """Read bytes that came from elsewhere (the serve page's upload) as the file `name`
+    would be read: by its suffix, with the same errors."""
+    from lintlaw.io import readers
+
+    source = readers.read(name, data, encoding)
+    source.path = name
+    source.origin = Origin(data)
+    return source

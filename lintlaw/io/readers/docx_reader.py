@@ -1,0 +1,154 @@
+"""Word documents: paragraphs and table cells in order, automatic numbering written out.
+
+Line N of the resulting text is paragraph N of the document (table cells count
+as paragraphs, in reading order), so a finding's line is a paragraph number.
+Numbers Word draws from numbering.xml (chineseCounting “%1、”, “（%1）”,
+decimal “%1.”) are reconstructed, so the outline works on documents whose
+heading numbers were never typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lintlaw.errors import InputError
+from lintlaw.text.numerals import circled, int_to_chinese
+from lintlaw.text.source import Source, read_file
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional",
+                    "japaneseCounting", "chineseLegalSimplified", "ideographDigital"}
+
+
+def read(name: str, data: bytes | None, encoding: str | None) -> Source:
+    """The reader's entry (lintlaw/io/readers/__init__.py); a Word file has no text encoding."""
+    path = Path(name)
+    if data is None and not path.is_file():
+        read_file(path)  # the usual message for a missing or unreadable file
+    return read_docx(path, data)
+
+
+def read_docx(path: Path, data: bytes | None = None) -> Source:
+    """A Word document from its file, or from `data` (standard input) named `path`."""
+    document = open_docx(path, data)
+    lines = [label + text for _p, label, text in paragraph_lines(document)]
+    return Source(path=str(path), text="\n".join(lines) + "\n", encoding="docx", editable=False)
+
+
+def open_docx(path: Path, data: bytes | None = None):
+    """The python-docx Document of a file, or of `data` named `path`; InputError if it is not one."""
+    try:
+        import docx  # imported here: a plain-text check never loads python-docx and lxml
+    except ImportError:  # a dependency, but an environment may have been built without it
+        raise InputError(f"{path}: 读取 Word 文档需要 python-docx：pip install python-docx") from None
+    try:
+        if data is not None:
+            import io
+
+            return docx.Document(io.BytesIO(data))
+        return docx.Document(str(path))
+    except Exception as err:  # python-docx raises several kinds for a damaged or non-Word file
+        raise InputError(f"{path}: 不是有效的 Word 文档（{type(err).__name__}）") from None
+
+
+def paragraph_lines(document):
+    """(paragraph element, automatic-numbering label, text) per line of the Source, in order."""
+    numbering = _Numbering(document)
+    return [(p, numbering.label(p), _text(p)) for p in _paragraphs(document)]
+
+
+def _paragraphs(document):
+    """Body paragraphs and table-cell paragraphs, in reading order; a merged cell once."""
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == W + "p":
+            yield child
+        elif child.tag == W + "tbl":
+            seen = set()
+            for tc in child.iter(W + "tc"):
+                if id(tc) in seen:
+                    continue
+                seen.add(id(tc))
+                yield from tc.iter(W + "p")
+
+
+def text_nodes(p):
+    """The nodes that make a paragraph's text, each with the text it stands for:
+    w:t its characters, w:tab and w:br one space (the line is one line)."""
+    for node in p.iter(W + "t", W + "tab", W + "br"):
+        yield node, (node.text or "").replace("\n", " ") if node.tag == W + "t" else " "
+
+
+def _text(p) -> str:
+    return "".join(text for _node, text in text_nodes(p))
+
+
+class _Numbering:
+    """numbering.xml read once; counters kept per list (numId) as Word does."""
+
+    def __init__(self, document):
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → ilvl → (start, fmt, text)
+        self.counters: dict[str, list[int]] = {}
+        self.style_numbering = {}
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError):
+            part = None
+        if part is not None:
+            root = part.element
+            abstract = {}
+            for node in root.iter(W + "abstractNum"):
+                levels = {}
+                for lvl in node.iter(W + "lvl"):
+                    start = _val(lvl.find(W + "start"), "1")
+                    levels[int(_val(lvl, "0", W + "ilvl"))] = (
+                        int(start) if start.isdigit() else 1,
+                        _val(lvl.find(W + "numFmt"), "decimal"),
+                        _val(lvl.find(W + "lvlText"), ""))
+                abstract[_val(node, "", W + "abstractNumId")] = levels
+            for num in root.iter(W + "num"):
+                ref = num.find(W + "abstractNumId")
+                self.levels[_val(num, "", W + "numId")] = abstract.get(_val(ref, ""), {})
+        for style in document.styles:
+            ppr = getattr(style.element, "pPr", None)
+            numpr = ppr.find(W + "numPr") if ppr is not None else None
+            if numpr is not None:
+                self.style_numbering[style.style_id] = numpr
+
+    def label(self, p) -> str:
+        numpr = p.find(f"{W}pPr/{W}numPr")
+        if numpr is None:
+            style = p.find(f"{W}pPr/{W}pStyle")
+            numpr = self.style_numbering.get(_val(style, "")) if style is not None else None
+        if numpr is None:
+            return ""
+        num_id = _val(numpr.find(W + "numId"), "")
+        level = int(_val(numpr.find(W + "ilvl"), "0") or 0)
+        levels = self.levels.get(num_id)
+        if not levels or level not in levels or num_id == "0":
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        start = levels[level][0]
+        counters[level] = counters[level] + 1 if counters[level] else start
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        text = levels[level][2]
+        for k in range(level + 1, 0, -1):  # %1 … %9, each in its own level's format
+            if f"%{k}" in text and k - 1 in levels:
+                value = counters[k - 1] or levels[k - 1][0]
+                text = text.replace(f"%{k}", _format(value, levels[k - 1][1]))
+        return text
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt in _CHINESE_FORMATS and 0 < value < 100:
+        return int_to_chinese(value)
+    if fmt.startswith("decimalEnclosedCircle"):
+        return circled(value)
+    return str(value)
+
+
+def _val(node, default: str, attribute: str = W + "val") -> str:
+    if node is None:
+        return default
+    return node.get(attribute, default)

@@ -1,0 +1,167 @@
+"""Writing a fixed file back without losing anything the user wrote.
+
+Only a regular file is replaced, through symlinks (the link stays a link), and
+only if it is still exactly what was read; a read-only or hard-linked file is
+refused, as an editor would. The new contents go to a temporary file in the same
+directory, take the original's owner, group and mode, and are renamed over it,
+so a reader sees the old file or the new one, never half. SIGTERM or Ctrl-C
+during the write removes the temporary file before the process ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import stat
+import tempfile
+import threading
+from pathlib import Path
+
+from lintlaw.errors import WriteError
+from lintlaw.text.source import Origin, file_kind
+
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
+
+
+def write_back(name: str, data: bytes, origin: Origin) -> None:
+    """Replace the file `name` was read from with `data`, or raise WriteError and leave it alone."""
+    target = Path(os.path.realpath(name))  # a symlink is written through, not replaced
+    try:
+        status = os.stat(target)
+    except OSError as err:
+        raise WriteError(f"{name}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise WriteError(f"{name}: 是{file_kind(status.st_mode)}，不是普通文件，不写回修复结果")
+    # Root may write anything, so the mode bits are what say "read-only" (as editors read them).
+    if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise WriteError(f"{name}: 文件是只读的，未写回修复结果（文件未改动）")
+    if status.st_nlink > 1:
+        # A rename would split the links; writing in place could leave half a file if interrupted.
+        raise WriteError(f"{name}: 文件有 {status.st_nlink} 个硬链接，写回会拆开它们，未写回修复结果（文件未改动）")
+    try:
+        write_atomically(target, data, status, lambda: unchanged(target, origin))
+    except WriteError as err:
+        raise WriteError(f"{name}: {err}") from None
+    except OSError as err:
+        raise WriteError(f"{name}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
+
+
+def unchanged(path: Path, origin: Origin) -> bool:
+    """Whether the file is still what was read: same file, size, modification time and bytes."""
+    try:
+        with open(path, "rb") as stream:
+            now = os.fstat(stream.fileno())
+            if ((now.st_dev, now.st_ino), now.st_size, now.st_mtime_ns) != (
+                    origin.file_id, origin.size, origin.mtime_ns):
+                return False
+            return stream.read() == origin.data
+    except OSError:
+        return False
+
+
+def write_atomically(path: Path, data: bytes, original: os.stat_result, still_same=lambda: True) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it over `path`.
+
+    The temporary file takes the original's owner, group and mode; `still_same` is
+    asked last, just before the rename, so a file changed meanwhile is kept.
+    """
+    with _signals_raise():
+        # Signals wait while the temporary file is created, so that none can strike
+        # before the cleanup below is in place.
+        mask = _block_signals()
+        try:
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lintlaw", dir=path.parent)
+        except BaseException:
+            _restore_signals(mask)
+            raise
+        try:
+            _restore_signals(mask)  # inside the try: a signal that waited is handled by the cleanup
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                _keep_owner(stream.fileno(), original)
+                os.fsync(stream.fileno())
+            os.chmod(temporary, stat.S_IMODE(original.st_mode))  # after chown, which may clear bits
+            if not still_same():
+                raise WriteError("检查期间文件被改动过，未写回修复结果（文件保持改动后的样子，请重新运行）")
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename durable (best effort: not every system can open a directory)."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _keep_owner(descriptor: int, original: os.stat_result) -> None:
+    if not hasattr(os, "fchown"):
+        return
+    now = os.fstat(descriptor)
+    if (now.st_uid, now.st_gid) == (original.st_uid, original.st_gid):
+        return
+    try:
+        os.fchown(descriptor, original.st_uid, original.st_gid)
+    except PermissionError:
+        raise WriteError("无法保留文件的所有者和属组，未写回修复结果（文件未改动）") from None
+
+
+class _Interrupted(BaseException):
+    """A termination signal that arrived while a temporary file existed."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_raise():
+    """Turn SIGTERM, SIGINT and SIGHUP into an exception for the duration of a write, so
+    that the cleanup runs; then deliver the signal again to whatever handled it before
+    (by default: the process ends as it would have)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers
+        return
+
+    def interrupt(signum, _frame):
+        raise _Interrupted(signum)
+
+    previous = {}
+    for signum in _SIGNALS:
+        # An ignored signal stays ignored (nohup); a handler set outside Python could not be restored.
+        if signal.getsignal(signum) not in (signal.SIG_IGN, None):
+            previous[signum] = signal.signal(signum, interrupt)
+    try:
+        yield
+    except _Interrupted as stop:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        signal.raise_signal(stop.signum)
+        raise SystemExit(128 + stop.signum) from None  # the previous handler ignored it
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _block_signals():
+    """Block the termination signals; the previous mask, or None where this is not possible."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+
+
+def _restore_signals(mask) -> None:
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
