@@ -109,6 +109,9 @@ class Run:
     edits: int = 0
     would_change: int = 0
     tally: object = None  # lintlaw.render.summary.Tally
+    # When each file's findings were written as it finished, only these are kept of them:
+    counts: object = None  # lintlaw.render.summary.Counts
+    failing: bool = False  # a finding at or above its file's --fail-on level
 
 
 def run_check(r: CheckRequest) -> int:
@@ -134,6 +137,11 @@ def run_check(r: CheckRequest) -> int:
         from lintlaw.io import baseline as baselines
 
         recorded = baselines.read(r.baseline)
+    all_rules = list({rule.code: rule for plan in found.values() for rule in plan.rules}.values())
+    # With --fix on standard input the fixed text went to stdout: findings go to stderr.
+    to_stderr = r.fix and STDIN in found
+    if _streams(r, copies):
+        return _check_streaming(found, r, all_rules, to_stderr)
     run = _run(found, r)
     input_errors = run.tally.unreadable + run.tally.unwritten
     if r.diff:
@@ -152,53 +160,114 @@ def run_check(r: CheckRequest) -> int:
         run.diagnostics = _without_baseline(r.baseline, recorded, run)
     if copies:
         input_errors += write_annotated(copies, run.diagnostics, run.sources)
-    all_rules = list({rule.code: rule for plan in found.values() for rule in plan.rules}.values())
-    # With --fix on standard input the fixed text went to stdout: findings go to stderr.
-    _render(r, run, all_rules, to_stderr=r.fix and STDIN in found)
+    _render(r, run, all_rules, to_stderr=to_stderr)
     if input_errors:
         return 2
-    return 1 if any(d.severity >= _fail_level(r, run.plan_of, d.path) for d in run.diagnostics) else 0
+    return 1 if any(d.severity >= _fail_level(r, run.plan_of[d.path]) for d in run.diagnostics) else 0
 
 
-def _run(found: dict, r: CheckRequest) -> Run:
-    """Check every file (in worker processes when there are many), passing on what each one says."""
-    from lintlaw.render.summary import Tally
+def _streams(r: CheckRequest, copies) -> bool:
+    """Whether each file's findings can be written as soon as it is checked: the format
+    allows it, and nothing needs every finding at the end (statistics, a baseline, the
+    annotated copies; --diff shows no findings)."""
+    from lintlaw.render.formats import FORMATS
+
+    return (FORMATS[r.output_format].streams and not r.statistics and not r.diff and not copies
+            and r.baseline is None and r.write_baseline is None)
+
+
+def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool) -> int:
+    """Check, writing each file's findings as it finishes (rendered where it was checked),
+    then the summary; the exit code. Only counts are kept of the findings."""
+    from lintlaw.outputs import output
+    from lintlaw.render.formats import FORMATS
+    from lintlaw.render.summary import Counts, summary_of
+
+    output_format = FORMATS[r.output_format]
+
+    def digest(outcome, plan):
+        source, diagnostics = outcome.source, outcome.diagnostics
+        outcome.rendered = output_format.render(diagnostics, {source.path: source}, rules)
+        outcome.counts = Counts()
+        outcome.counts.add_file(diagnostics, source)
+        level = _fail_level(r, plan)
+        outcome.failing = any(d.severity >= level for d in diagnostics)
+        outcome.source, outcome.diagnostics = None, []
+        return outcome
+
+    stdout = sys.stdout  # for standard input fixed with --fix, whatever the findings go to
+    with _writing(r):
+        with output(r.output_file, to_stderr):
+            findings_out = sys.stdout
+            run = _run(found, r, stdout, digest, findings_out)
+            if not output_format.for_tools:
+                print(summary_of(run.counts, (run.fixed, run.edits) if r.fix else None, run.tally))
+    if run.tally.unreadable + run.tally.unwritten:
+        return 2
+    return 1 if run.failing else 0
+
+
+def _run(found: dict, r: CheckRequest, stdout=None, digest=None, findings_out=None) -> Run:
+    """Check every file (in worker processes when there are many), passing on what each one says.
+
+    With a digest (streaming), each file's rendered findings go to findings_out as it is done."""
+    import contextlib
+
+    from lintlaw.render.summary import Counts, Tally
     from lintlaw.render.visible import keep_lines, one_line
-    from lintlaw.runner import Options, check_files, default_jobs
+    from lintlaw.runner import Options, default_jobs, iter_outcomes
 
+    stdout = stdout or sys.stdout
     options = Options(encoding=r.encoding, fix=r.fix, unsafe_fixes=r.unsafe_fixes, diff=r.diff,
-                      stdin_filename=r.stdin_filename)
+                      stdin_filename=r.stdin_filename, digest=digest)
     from lintlaw.render.progress import file_progress
 
-    run = Run(tally=Tally())
-    with file_progress(len(found)) as advance:
-        outcomes = check_files(found, options, r.jobs or default_jobs(), advance)
-    for outcome in outcomes:
-        if outcome.stdout_bytes is not None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(outcome.stdout_bytes)
-            sys.stdout.flush()
-        if outcome.error:
-            print(one_line(f"lintlaw: {outcome.error}"), file=sys.stderr)
-            run.tally.count_error(outcome)
-            continue
-        if outcome.note:
-            print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
-        if outcome.unwritten:  # checked, but deliberately not written back (mojibake)
-            run.tally.unwritten += 1
-        if outcome.empty:
-            print(one_line(f"lintlaw: {outcome.source.path}: 文件是空的（或只有空白），没有可检查的内容"),
-                  file=sys.stderr)
-            run.tally.empty += 1
-        if outcome.diff:
-            sys.stdout.write(keep_lines(outcome.diff))
-            run.would_change += 1
-        run.sources[outcome.source.path] = outcome.source
-        run.plan_of[outcome.source.path] = found[outcome.name]
-        run.diagnostics.extend(outcome.diagnostics)
-        run.fixed += outcome.fixed
-        run.edits += outcome.edits
+    run = Run(tally=Tally(), counts=Counts())
+    with contextlib.ExitStack() as stack:
+        advance = stack.enter_context(file_progress(len(found)))
+        outcomes = stack.enter_context(contextlib.closing(
+            iter_outcomes(found, options, r.jobs or default_jobs(), advance)))
+        if advance is not None:
+            # A progress bar holds the terminal: everything is printed once it is gone.
+            outcomes = list(outcomes)
+            stack.close()
+        for outcome in outcomes:
+            _take(outcome, run, found, stdout, findings_out, one_line, keep_lines)
     return run
+
+
+def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_lines) -> None:
+    """Pass on what one file's check says, and keep what the end of the run needs."""
+    if outcome.stdout_bytes is not None:
+        stdout.flush()
+        stdout.buffer.write(outcome.stdout_bytes)
+        stdout.flush()
+    if outcome.error:
+        print(one_line(f"lintlaw: {outcome.error}"), file=sys.stderr)
+        run.tally.count_error(outcome)
+        return
+    if outcome.note:
+        print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
+    if outcome.unwritten:  # checked, but deliberately not written back (mojibake)
+        run.tally.unwritten += 1
+    if outcome.empty:
+        print(one_line(f"lintlaw: {outcome.path}: 文件是空的（或只有空白），没有可检查的内容"),
+              file=sys.stderr)
+        run.tally.empty += 1
+    if outcome.diff:
+        stdout.write(keep_lines(outcome.diff))
+        run.would_change += 1
+    run.plan_of[outcome.path] = found[outcome.name]
+    run.fixed += outcome.fixed
+    run.edits += outcome.edits
+    if outcome.counts is not None:  # digested: written now, counted, forgotten
+        if outcome.rendered:
+            findings_out.write(outcome.rendered + "\n")
+        run.counts.add(outcome.counts)
+        run.failing = run.failing or outcome.failing
+        return
+    run.sources[outcome.path] = outcome.source
+    run.diagnostics.extend(outcome.diagnostics)
 
 
 def _without_baseline(baseline: Path, recorded, run: Run) -> list:
@@ -225,7 +294,7 @@ def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
     from lintlaw.render.formats import FORMATS
     from lintlaw.render.summary import summary
 
-    try:
+    with _writing(r):
         with output(r.output_file, to_stderr):
             if r.statistics:
                 print(per_rule.json_text(run.diagnostics, run.sources) if r.output_format == "json"
@@ -235,16 +304,28 @@ def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
             if (r.statistics and r.output_format != "json") or (
                     not r.statistics and not FORMATS[r.output_format].for_tools):
                 print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally))
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        if r.output_file is None:
+
+
+def _writing(r: CheckRequest):
+    """An output file that cannot be written is a usage error naming it (exit 2)."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def reported():
+        try:
+            yield
+        except BrokenPipeError:
             raise
-        raise UsageError(f"{r.output_file}: 无法写入（{err.strerror or err}）") from None
+        except OSError as err:
+            if r.output_file is None:
+                raise
+            raise UsageError(f"{r.output_file}: 无法写入（{err.strerror or err}）") from None
+
+    return reported()
 
 
-def _fail_level(r: CheckRequest, plan_of: dict, path: str):
+def _fail_level(r: CheckRequest, plan):
     """The --fail-on level: the command line's, else the file's configuration's, else error."""
     from lintlaw.diagnostics import Severity
 
-    return Severity.parse(r.fail_on or plan_of[path].settings.fail_on or "error")
+    return Severity.parse(r.fail_on or plan.settings.fail_on or "error")

@@ -7,7 +7,9 @@ output does not depend on --jobs.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lintlaw.errors import LintlawError, WriteError
@@ -22,6 +24,10 @@ class Options:
     unsafe_fixes: bool = False
     diff: bool = False
     stdin_filename: str | None = None  # the name standard input is read and reported as
+    # Called on each outcome where the file was checked (in the worker, with --jobs), with
+    # the file's plan: it may replace the findings and the text by what the parent needs
+    # of them (their output, their counts), so that little crosses between processes.
+    digest: Callable[[FileOutcome, Plan], FileOutcome] | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class FileOutcome:
     name: str
     source: Source | None = None  # the text the findings refer to (after fixing)
     diagnostics: list = field(default_factory=list)
+    path: str | None = None  # the name findings carry (source.path), None when not read
     error: str | None = None  # a one-line input error, for stderr
     fixed: int = 0
     edits: int = 0
@@ -57,6 +64,10 @@ class FileOutcome:
     note: str | None = None  # a one-line remark for stderr that is not an error
     unwritten: bool = False  # the error is a fix that could not be written back (the file is as it was)
     empty: bool = False  # the file holds nothing but white space
+    # Set by a digest (Options.digest), which then drops source and diagnostics:
+    rendered: str | None = None  # the findings in the output format
+    counts: object = None  # lintlaw.render.summary.Counts of the findings
+    failing: bool = False  # a finding at or above the --fail-on level
 
 
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
@@ -67,7 +78,8 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
         origin, source.origin = source.origin, None
         outcome = _check_loaded(name, source, origin, plan, options)
         outcome.empty = not source.text.strip()
-        return outcome
+        outcome.path = source.path
+        return options.digest(outcome, plan) if options.digest else outcome
     except WriteError as err:
         return FileOutcome(name, error=str(err), unwritten=True)
     except LintlawError as err:
@@ -252,25 +264,34 @@ def _start_worker(parent: int) -> None:
 def check_files(plans: dict[str, Plan], options: Options, jobs: int, done=None) -> list[FileOutcome]:
     """Outcomes in the order of `plans`, computed by up to `jobs` processes; `done()`, when
     given, is called as each file is finished (a progress bar)."""
+    with contextlib.closing(iter_outcomes(plans, options, jobs, done)) as outcomes:
+        return list(outcomes)
+
+
+def iter_outcomes(plans: dict[str, Plan], options: Options, jobs: int, done=None) -> Iterator[FileOutcome]:
+    """As check_files, one outcome at a time, each as soon as it (and those before it) is ready.
+
+    Close the iterator when stopping early (contextlib.closing): closing it stops the workers."""
     global _WORKER_PLANS, _WORKER_OPTIONS
     names = list(plans)
     jobs = min(jobs, len(names))
 
-    def one_by_one() -> list[FileOutcome]:
-        outcomes = []
+    def one_by_one() -> Iterator[FileOutcome]:
         for name in names:
-            outcomes.append(check_file(name, plans[name], options))
+            outcome = check_file(name, plans[name], options)
             if done:
                 done()
-        return outcomes
+            yield outcome
 
     if jobs <= 1 or STDIN in names:
-        return one_by_one()
+        yield from one_by_one()
+        return
     # Imported here: a single file never pays for multiprocessing at start-up.
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return one_by_one()
+        yield from one_by_one()
+        return
     _WORKER_PLANS, _WORKER_OPTIONS = plans, options
     chunk = max(1, len(names) // (jobs * 8))
     # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers in the
@@ -278,18 +299,17 @@ def check_files(plans: dict[str, Plan], options: Options, jobs: int, done=None) 
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         with _terminate_as_exit():
-            outcomes = []
             for outcome in pool.imap(_work, names, chunksize=chunk):  # in order, as they finish
-                outcomes.append(outcome)
                 if done:
                     done()
+                yield outcome
     except BaseException:
-        # Ctrl-C, SIGTERM or a failure: no worker may go on checking, let alone fixing.
+        # Ctrl-C, SIGTERM, a failure, or the caller stopped early (GeneratorExit): no worker
+        # may go on checking, let alone fixing.
         _stop_pool(pool, multiprocessing.active_children())
         raise
     pool.close()
     pool.join()
-    return outcomes
 
 
 def _stop_pool(pool, workers) -> None:

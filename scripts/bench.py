@@ -1,75 +1,101 @@
-"""Benchmark: `lintlaw check` cold on one ~20 KB report, and on a ~5 MB file.
+"""Benchmark: every workload of issue 14, timed on the installed `lintlaw` script.
 
-Inputs are generated from text this project wrote (no corpus files). Run from
-the repository root after `pip install -e .`:
+    python scripts/bench.py                 # every row (several minutes)
+    python scripts/bench.py --rows cold,big # only some rows (names below)
+    python scripts/bench.py --keep /tmp/in  # also leave the generated inputs there
 
-    python scripts/bench.py [--runs 7] [--many] [--fix]
+Rows (names for --rows):
+  cold     one ~20 KB report, cold start: concise and default (full) format, and
+           `python -c pass` of the same interpreter for the ratio
+  big      a 5.3 MB file of reports: concise and full; the same at 1/16 size (growth)
+  many     2,000 report files (~64 MB): concise with --jobs 1 and --jobs 2, and the
+           default full format with the default number of jobs
+  memory   peak memory of the 2,000-file runs (concise --jobs 2, and full)
+  fix      --fix on the 1/16 and the full-size file (growth), each run on a fresh copy
 
-Prints medians; growth is the time ratio between the 5 MB file and a file 1/16
-of its size (linear growth means a ratio near 16; the target is at most 20).
---fix also times `lintlaw check --fix` on 1, 2, 4 and 8 MB files with a fix in
-nearly every paragraph (each run on a fresh copy); linear growth doubles the time
-with each step.
+Inputs are built in a temporary directory from the real reports in ../shared/corpus
+(never copied into the repository): the 5.3 MB file is the corpus end to end, round
+after round; the 2,000 files cycle through its six complete reports. --corpus DIR
+takes another folder of .txt reports.
+
+Times are medians of paired runs (the commands take turns, so that a slow phase of a
+shared machine falls on all of them alike), wall and CPU (user + system of the
+process and its workers). Memory is the peak of the summed proportional set size
+(Pss: shared pages counted once across the parent and its workers) sampled every
+20 ms, and the largest single process (ru_maxrss).
+
+Measure an installed copy, not a shim: `--lintlaw PATH` (default: the `lintlaw`
+beside this interpreter). Compare with another tool by giving it the same inputs:
+`--keep DIR` leaves them in DIR; time the other tool there (see README.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-SENTENCES = [
-    "全年梳理行政许可事项42项，办理时限平均压缩35%，群众满意度达到98.5%。",
-    "严格落实重大行政决策程序，对8项重大决策开展合法性审查，做到应审尽审。",
-    "开展行政执法案卷评查2次，评查案卷120卷，发现问题均已督促整改到位。",
-    "一是健全制度，二是规范程序，三是强化监督，确保各项工作落到实处。",
-    "组织领导干部旁听庭审1次，举办法治专题讲座6场，参训人员达到1200余人次。",
-    # Work for the consistency rules: a parts chain and a rate to recompute.
-    "全年共受理行政复议案件151件，其中维持98件、撤销12件，已办结140件，办结率92.71%。",
-]
-CHINESE = "一二三四五六七八九十"
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+BIG_BYTES = 5_300_000
+MANY_FILES = 2000
+ROWS = ("cold", "big", "many", "memory", "fix")
 
 
-def report(year: int, subsections: int) -> str:
-    lines = [f"青山县司法局{year}年度法治政府建设情况报告", "",
-             f"{year}年，青山县司法局认真推进法治政府建设。现将有关情况报告如下。", "",
-             "一、主要举措和成效"]
-    for i in range(subsections):
-        name = CHINESE[i % 10] if i < 10 else f"十{CHINESE[i % 10]}"
-        lines.append(f"（{name}）依法履行职能第{i + 1}项")
-        for j in range(1, 4):
-            lines.append(f"{j}.规范工作{j}。" + "".join(SENTENCES[(i + j + k) % len(SENTENCES)] for k in range(3)))
-    lines += ["二、党政主要负责人履行推进法治建设第一责任人职责情况", SENTENCES[0],
-              "三、存在的不足和原因", SENTENCES[1],
-              f"四、{year + 1}年工作安排", SENTENCES[2],
-              "五、其他需要报告的情况", "无。", "", "青山县司法局", f"{year + 1}年1月20日", ""]
-    return "\n".join(lines)
+# ---------------------------------------------------------------- inputs
+
+def corpus_texts(folder: Path) -> list[bytes]:
+    paths = sorted([*folder.glob("*.txt"), *folder.glob("*/*.txt")])
+    if not paths:
+        sys.exit(f"no .txt reports in {folder}: give --corpus DIR")
+    return [p.read_bytes() for p in paths]
 
 
-def sized(target_bytes: int, subsections: int = 12) -> str:
-    parts, size, year = [], 0, 2000
-    while size < target_bytes:
-        text = report(year, subsections)
-        parts.append(text)
-        size += len(text.encode("utf-8"))
-        year = 2000 + (year - 1999) % 25
-    return "\n".join(parts)
+def build_inputs(folder: Path, texts: list[bytes]) -> dict[str, Path]:
+    """one.txt (~20 KB), big.txt (5.3 MB), small.txt (1/16 of big), many/ (2,000 files)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    inputs = {}
+    # The report closest to 20 KB.
+    one = min(texts, key=lambda t: abs(len(t) - 20_000))
+    inputs["one"] = folder / "one.txt"
+    inputs["one"].write_bytes(one)
+
+    def rounds(size: int) -> bytes:
+        parts, total = [], 0
+        while total < size:
+            for text in texts:
+                parts.append(text.rstrip(b"\n") + b"\n\n")
+                total += len(parts[-1])
+                if total >= size:
+                    break
+        return b"".join(parts)
+
+    inputs["big"] = folder / "big.txt"
+    inputs["big"].write_bytes(rounds(BIG_BYTES))
+    inputs["small"] = folder / "small.txt"
+    inputs["small"].write_bytes(rounds(BIG_BYTES // 16))
+    # Many files: the complete reports (the largest texts), in turn.
+    complete = sorted(texts, key=len)[-6:]
+    many = folder / "many"
+    many.mkdir(exist_ok=True)
+    for i in range(MANY_FILES):
+        (many / f"report-{i:04d}.txt").write_bytes(complete[i % len(complete)])
+    inputs["many"] = many
+    return inputs
 
 
-CPU_TIMES: dict[str, float] = {}  # median CPU seconds (user + sys) of the child, by label
+# ---------------------------------------------------------------- measuring
 
-
-def timed(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
-    """Median wall time per labelled command; median CPU times go to CPU_TIMES.
-
-    The commands take turns, run after run, so that a slow phase of a shared,
-    noisy machine falls on all of them alike; CPU time is the steadier figure.
-    """
+def timed(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
+    """(median wall, median CPU) seconds per labelled command, output discarded."""
     wall: dict[str, list[float]] = {label: [] for label in commands}
     cpu: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
@@ -80,104 +106,168 @@ def timed(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
             wall[label].append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[label].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    for label in commands:
-        CPU_TIMES[label] = statistics.median(cpu[label])
-    return {label: statistics.median(samples) for label, samples in wall.items()}
+    return {label: (statistics.median(wall[label]), statistics.median(cpu[label])) for label in commands}
 
 
-def fixable(target_bytes: int) -> str:
-    """A sized report with safe fixes throughout (截止→截至, 法制→法治, a half-width comma)."""
-    return (sized(target_bytes).replace("群众满意度", "截止目前群众满意度")
-            .replace("，做到", ",做到").replace("法治专题", "法制专题"))
-
-
-def timed_fix(script: Path, pristine: dict[str, Path], runs: int) -> dict[str, float]:
-    """Median wall time of --fix per labelled file, each run on a fresh copy of it;
-    median CPU times go to CPU_TIMES under "fix-<label>"."""
+def timed_fix(script: str, pristine: dict[str, Path], runs: int) -> dict[str, tuple[float, float]]:
+    """As timed(), for `check --fix` on a fresh copy of each file every run."""
     wall: dict[str, list[float]] = {label: [] for label in pristine}
     cpu: dict[str, list[float]] = {label: [] for label in pristine}
     for _ in range(runs):
         for label, original in pristine.items():
-            copy = original.with_name("fixing.txt")
-            copy.write_bytes(original.read_bytes())
+            copy = original.with_name(f"fixing-{original.name}")
+            shutil.copyfile(original, copy)
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            subprocess.run([str(script), "check", "--fix", "--format", "concise", str(copy)],
+            subprocess.run([script, "check", "--fix", "--format", "concise", str(copy)],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             wall[label].append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[label].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    for label in pristine:
-        CPU_TIMES[f"fix-{label}"] = statistics.median(cpu[label])
-    return {label: statistics.median(samples) for label, samples in wall.items()}
+            copy.unlink()
+    return {label: (statistics.median(wall[label]), statistics.median(cpu[label])) for label in pristine}
 
 
-def many_files(directory: Path, count: int = 2000) -> None:
-    """`count` report files built from the project's own fixtures and example."""
-    root = Path(__file__).resolve().parents[1]
-    texts = [p.read_bytes() for p in sorted((root / "tests" / "fixtures").glob("*.txt"))]
-    texts += [p.read_bytes() for p in sorted((root / "examples").glob("*.txt"))]
-    directory.mkdir()
-    for i in range(count):
-        (directory / f"report-{i:04d}.txt").write_bytes(texts[i % len(texts)])
+def _tree(pid: int) -> list[int]:
+    """The process and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(children.get(p, ()))
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def peak_memory(command: list[str]) -> tuple[float, float]:
+    """(peak summed Pss of the process tree, largest single process's max RSS), in MiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = [0]
+
+    def sample():
+        while process.poll() is None:
+            total = sum(_pss_kib(p) for p in _tree(process.pid))
+            peak[0] = max(peak[0], total)
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    process.wait()
+    sampler.join()
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of the children is a running maximum: only a new maximum is this run's.
+    return peak[0] / 1024, (largest if largest > before else float("nan")) / 1024
+
+
+# ---------------------------------------------------------------- the table
+
+def row(label: str, result: tuple[float, float], note: str = "") -> None:
+    wall, cpu = result
+    print(f"{label:<46} {wall * 1000:9.0f} ms {cpu * 1000:9.0f} ms  {note}".rstrip(), flush=True)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--many", action="store_true", help="also time 2,000 files with --jobs 1 and --jobs 2")
-    parser.add_argument("--fix", action="store_true", help="also time --fix on 1, 2, 4 and 8 MB")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", default=",".join(ROWS), help=f"comma-separated: {','.join(ROWS)}")
+    parser.add_argument("--runs", type=int, default=9, help="runs of each cold-start command")
+    parser.add_argument("--big-runs", type=int, default=3, help="runs of each large workload")
+    parser.add_argument("--lintlaw", help="the lintlaw script to time (default: beside this interpreter)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .txt reports to build inputs from")
+    parser.add_argument("--keep", type=Path, help="build the inputs here and leave them")
     args = parser.parse_args()
-    script = Path(sys.executable).parent / "lintlaw"  # the installed script, not a shim
-    if not script.exists():
-        sys.exit("lintlaw is not installed in this interpreter: pip install -e . first")
+    rows = set(args.rows.split(","))
+    if rows - set(ROWS):
+        sys.exit(f"unknown rows: {', '.join(sorted(rows - set(ROWS)))}")
+    script = args.lintlaw or str(Path(sys.executable).parent / "lintlaw")
+    if not Path(script).exists():
+        sys.exit(f"{script} does not exist: pip install . first, or give --lintlaw")
+    python = str(Path(script).resolve().parent / "python")  # the interpreter of that install
+    if not Path(python).exists():
+        python = sys.executable
 
     with tempfile.TemporaryDirectory() as tmp:
-        one = Path(tmp, "one.txt")
-        one.write_text(report(2024, 19), encoding="utf-8")
-        big = Path(tmp, "big.txt")
-        big.write_text(sized(5_000_000), encoding="utf-8")
-        small = Path(tmp, "small.txt")
-        small.write_text(sized(5_000_000 // 16), encoding="utf-8")
-        base = [str(script), "check", "--format", "concise"]
+        folder = args.keep or Path(tmp)
+        inputs = build_inputs(folder, corpus_texts(args.corpus))
+        size = {name: path.stat().st_size for name, path in inputs.items() if path.is_file()}
+        many_bytes = sum(p.stat().st_size for p in inputs["many"].iterdir())
+        concise = [script, "check", "--format", "concise"]
+        full = [script, "check"]
+        print(f"lintlaw: {script}")
+        print(f"{'workload':<46} {'wall':>12} {'cpu':>12}  (medians)")
 
-        quick = timed({"startup": [str(script), "--version"], "cold": base + [str(one)]}, args.runs)
-        startup, cold = quick["startup"], quick["cold"]
-        large = timed({"small": base + [str(small)], "big": base + [str(big)]}, 3)
-        t_small, t_big = large["small"], large["big"]
-        mb = big.stat().st_size / 1e6
-        cpu = {label: seconds * 1000 for label, seconds in CPU_TIMES.items()}
-        print("                                     wall (median)   cpu (median)")
-        print(f"start-up (lintlaw --version):        {startup * 1000:7.0f} ms   {cpu['startup']:7.0f} ms")
-        print(f"one report, {one.stat().st_size / 1000:.1f} KB, cold:          {cold * 1000:7.0f} ms   "
-              f"{cpu['cold']:7.0f} ms")
-        print(f"{small.stat().st_size / 1e6:.2f} MB file:                       {t_small * 1000:7.0f} ms   "
-              f"{cpu['small']:7.0f} ms")
-        print(f"{mb:.2f} MB file:                       {t_big * 1000:7.0f} ms   {cpu['big']:7.0f} ms  "
-              f"({(t_big - startup) / mb * 1000:.0f} ms/MB after start-up, wall)")
-        print(f"growth for 16x input:                {t_big / t_small:7.1f}x")
-        if args.many:
-            folder = Path(tmp, "many")
-            many_files(folder)
-            many = timed({"jobs1": base + ["--jobs", "1", str(folder)],
-                          "jobs2": base + ["--jobs", "2", str(folder)]}, 3)
-            print(f"2,000 files, --jobs 1:               {many['jobs1'] * 1000:7.0f} ms")
-            print(f"2,000 files, --jobs 2:               {many['jobs2'] * 1000:7.0f} ms "
-                  f"({many['jobs1'] / many['jobs2']:.2f}x faster)")
+        if "cold" in rows:
+            one = str(inputs["one"])
+            t = timed({"pass": [python, "-c", "pass"], "concise": concise + [one], "full": full + [one]},
+                      args.runs)
+            floor = t["pass"][0]
+            row("python -c pass", t["pass"])
+            row(f"one {size['one'] / 1000:.1f} KB report, cold, concise", t["concise"],
+                f"{t['concise'][0] / floor:.1f}x python -c pass")
+            row(f"one {size['one'] / 1000:.1f} KB report, cold, full", t["full"],
+                f"{t['full'][0] / floor:.1f}x python -c pass, +{(t['full'][0] - t['concise'][0]) * 1000:.0f} ms "
+                "for rendering")
 
-        if args.fix:
-            pristine = {}
-            for megabytes in (1, 2, 4, 8):
-                pristine[megabytes] = Path(tmp, f"fix-{megabytes}.txt")
-                pristine[megabytes].write_text(fixable(megabytes * 1_000_000), encoding="utf-8")
-            fixing = timed_fix(script, pristine, 3)
-            previous = None
-            for megabytes, seconds in fixing.items():
-                cpu_seconds = CPU_TIMES[f"fix-{megabytes}"]
-                growth = f"  (cpu {cpu_seconds / previous:.2f}x the previous size)" if previous else ""
-                print(f"--fix, {pristine[megabytes].stat().st_size / 1e6:.2f} MB file:         "
-                      f"{seconds * 1000:7.0f} ms   {cpu_seconds * 1000:7.0f} ms{growth}")
-                previous = cpu_seconds
+        if "big" in rows:
+            big, small = str(inputs["big"]), str(inputs["small"])
+            t = timed({"small": concise + [small], "big": concise + [big],
+                       "small-full": full + [small], "big-full": full + [big]}, args.big_runs)
+            mb = size["big"] / 1e6
+            row(f"{size['small'] / 1e6:.2f} MB, concise", t["small"])
+            row(f"{mb:.2f} MB, concise", t["big"],
+                f"growth x{t['big'][1] / t['small'][1]:.1f} for x{size['big'] / size['small']:.0f} input (cpu)")
+            row(f"{size['small'] / 1e6:.2f} MB, full", t["small-full"])
+            row(f"{mb:.2f} MB, full", t["big-full"],
+                f"growth x{t['big-full'][1] / t['small-full'][1]:.1f} (cpu)")
+
+        if "many" in rows:
+            many = str(inputs["many"])
+            t = timed({"jobs1": concise + ["--jobs", "1", many], "jobs2": concise + ["--jobs", "2", many],
+                       "full": full + [many]}, args.big_runs)
+            label = f"{MANY_FILES:,} files ({many_bytes / 1e6:.0f} MB)"
+            row(f"{label}, concise, --jobs 1", t["jobs1"])
+            row(f"{label}, concise, --jobs 2", t["jobs2"], f"{t['jobs1'][0] / t['jobs2'][0]:.2f}x over --jobs 1")
+            row(f"{label}, full, default jobs", t["full"])
+
+        if "memory" in rows:
+            many = str(inputs["many"])
+            for label, command in (("concise --jobs 2", concise + ["--jobs", "2", many]),
+                                   ("full", full + [many])):
+                pss, rss = peak_memory(command)
+                label = f"peak memory, {MANY_FILES:,} files, {label}"
+                print(f"{label:<46} {pss:9.0f} MiB (Pss, all processes)  {rss:.0f} MiB (largest process)",
+                      flush=True)
+            pss, rss = peak_memory(concise + [str(inputs["big"])])
+            label = f"peak memory, {size['big'] / 1e6:.1f} MB, concise"
+            print(f"{label:<46} {pss:9.0f} MiB (Pss)  {rss:.0f} MiB (largest process)", flush=True)
+
+        if "fix" in rows:
+            t = timed_fix(script, {"small": inputs["small"], "big": inputs["big"]}, args.big_runs)
+            row(f"--fix, {size['small'] / 1e6:.2f} MB", t["small"])
+            row(f"--fix, {size['big'] / 1e6:.2f} MB", t["big"],
+                f"growth x{t['big'][1] / t['small'][1]:.1f} for x{size['big'] / size['small']:.0f} input (cpu)")
+        if args.keep:
+            print(f"inputs kept in {args.keep}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ class OutputFormat(NamedTuple):
     target: str | Renderer  # "module:function", or the function itself
     # A format for tools: no summary line, the output is the whole document.
     for_tools: bool = False
+    # Each file's findings may be rendered on their own and written as the file is done:
+    # the outputs of the files, each followed by a line break, are the whole output.
+    streams: bool = False
 
     def render(self, diagnostics, sources, rules) -> str:
         function = self.target
@@ -28,12 +31,12 @@ class OutputFormat(NamedTuple):
 
 
 FORMATS: dict[str, OutputFormat] = {
-    "full": OutputFormat("lintlaw.render.full:text"),
-    "concise": OutputFormat("lintlaw.render.concise:render"),
+    "full": OutputFormat("lintlaw.render.full:text", streams=True),
+    "concise": OutputFormat("lintlaw.render.concise:render", streams=True),
     "json": OutputFormat("lintlaw.render.json_format:render", for_tools=True),
-    "json-lines": OutputFormat("lintlaw.render.machine:json_lines", for_tools=True),
+    "json-lines": OutputFormat("lintlaw.render.machine:json_lines", for_tools=True, streams=True),
     "sarif": OutputFormat("lintlaw.render.machine:sarif", for_tools=True),
-    "github": OutputFormat("lintlaw.render.machine:github", for_tools=True),
+    "github": OutputFormat("lintlaw.render.machine:github", for_tools=True, streams=True),
     "gitlab": OutputFormat("lintlaw.render.machine:gitlab", for_tools=True),
     "junit": OutputFormat("lintlaw.render.machine:junit", for_tools=True),
 }

@@ -1,10 +1,15 @@
 """`--format full`: each finding with a code frame, carets under the span.
 
 Carets are measured in terminal cells, so they line up under Chinese text.
-Long lines are shown as a window around the span.
+Long lines are shown as a window around the span. Written as plain strings with
+ANSI codes: a finding costs microseconds, so large runs are not held up by it.
 """
 
 from __future__ import annotations
+
+import os
+import sys
+from typing import NamedTuple
 
 from lintlaw.diagnostics import Diagnostic, Severity
 from lintlaw.render.cells import char_width
@@ -15,7 +20,7 @@ WINDOW_CELLS = 72
 CONTEXT_CELLS = 16
 # What may sit between two lines a fix joins: spaces, line breaks, invisible characters.
 _BLANK = " \t\r\n\u00a0\u2002\u2003\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
-STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+TAB = 8  # cells between tab stops
 
 
 def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
@@ -49,42 +54,113 @@ def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
 
 
 def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
-    """The full format as one string (colours only on a terminal)."""
-    from lintlaw.render.terminal import console
-
-    out = console()
-    with out.capture() as captured:
-        render(diagnostics, sources, out)
-    return captured.get().removesuffix("\n")
+    """The full format as one string (colours only on a terminal, as colours_for decides)."""
+    paint = palette(colours_for(sys.stdout))
+    return "".join(finding(d, sources[d.path], paint) for d in diagnostics).removesuffix("\n")
 
 
-def render(diagnostics: list[Diagnostic], sources: dict[str, Source], console) -> None:
-    from rich.markup import escape as markup_escape
+def finding(d: Diagnostic, source: Source, paint: Palette) -> str:
+    """One finding's block: heading, frame, related spans, fix, rule; a blank line after it."""
+    line, column = source.position(d.start)
+    gutter, shown, carets = frame(source, d)
+    blank = " " * len(gutter)
+    style = paint.severity[d.severity]
+    lines = [
+        _line((f"{one_line(d.path)}:{line}:{column}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
+              (d.severity.chinese, style), (f" {one_line(d.message)}", "")),
+        _line((f"{blank} |", paint.gutter)),
+        _line((f"{gutter} |", paint.gutter), (f" {shown}", "")),
+        _line((f"{blank} |", paint.gutter), (" ", ""), (carets, style)),
+    ]
+    for start, end, label in d.related:
+        at_line, at_column = source.position(start)
+        lines.append(_line((f"{blank} =", paint.gutter),
+                           (f" {one_line(label)}：{at_line}:{at_column} “{one_line(source.text[start:end])}”", "")))
+    if d.fix is not None:
+        lines.append(_line((f"{blank} = 修复：{one_line(_describe_fix(source, d.fix))}", paint.fix)))
+    lines.append(_line((f"{blank} = {d.name}：lintlaw rule {d.code} 查看说明", paint.rule)))
+    lines.append("")
+    return "\n".join(lines) + "\n"
 
-    def escape(text: str) -> str:  # rich markup and control characters
-        return markup_escape(one_line(text))
 
-    for d in diagnostics:
-        source = sources[d.path]
-        line, column = source.position(d.start)
-        gutter, shown, carets = frame(source, d)
-        width = len(gutter)
-        style = STYLES[d.severity]
-        console.print(f"[bold]{escape(d.path)}:{line}:{column}:[/] [{style}]{d.code}[/] "
-                      f"[{style}]{d.severity.chinese}[/] {escape(d.message)}", highlight=False)
-        console.print(f"[blue]{' ' * width} |[/]", highlight=False)
-        console.print(f"[blue]{gutter} |[/] {markup_escape(shown)}", highlight=False)
-        console.print(f"[blue]{' ' * width} |[/] [{style}]{carets}[/]", highlight=False)
-        for start, end, label in d.related:
-            at_line, at_column = source.position(start)
-            console.print(f"[blue]{' ' * width} =[/] {escape(label)}：{at_line}:{at_column} "
-                          f"“{escape(source.text[start:end])}”", highlight=False)
-        if d.fix is not None:
-            console.print(f"[green]{' ' * width} = 修复：{escape(_describe_fix(source, d.fix))}[/]",
-                          highlight=False)
-        console.print(f"[dim]{' ' * width} = {d.name}：lintlaw rule {d.code} 查看说明[/]",
-                      highlight=False)
-        console.print()
+def _line(*parts: tuple[str, str]) -> str:
+    """One output line from (text, SGR code) parts; a tab goes to the next stop of 8 cells."""
+    if any("\t" in text for text, _ in parts):
+        parts = _expand_tabs(parts)
+    return "".join(f"\x1b[{code}m{text}\x1b[0m" if code and text else text for text, code in parts)
+
+
+def _expand_tabs(parts):
+    # As rich expanded them when it printed this format: a tab becomes a space and then
+    # spaces to the next multiple of 8 cells, counted from the start of the line.
+    from rich.cells import cell_len
+
+    # Each tab also ends a coloured run (rich split the line there): the codes repeat after it.
+    position = 0
+    expanded = []
+    for text, code in parts:
+        pieces = text.split("\t")
+        for piece in pieces[:-1]:
+            position += cell_len(piece) + 1
+            pad = -position % TAB
+            position += pad
+            expanded.append((piece + " " * (1 + pad), code))
+        position += cell_len(pieces[-1])
+        expanded.append((pieces[-1], code))
+    return expanded
+
+
+class Palette(NamedTuple):
+    """SGR codes for each part of a finding ("" for none)."""
+
+    bold: str
+    severity: dict
+    gutter: str
+    fix: str
+    rule: str
+
+
+def palette(colours: str | None) -> Palette:
+    """None: plain text; "attributes": bold and dim only (NO_COLOR); "colours": everything."""
+    if colours is None:
+        return Palette("", dict.fromkeys(Severity, ""), "", "", "")
+    if colours == "attributes":
+        return Palette("1", dict.fromkeys(Severity, "1"), "", "", "2")
+    return Palette("1", {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36"},
+                   "34", "32", "2")
+
+
+def colours_for(stream, environ=None) -> str | None:
+    """Whether a stream gets colours: None, "attributes" (NO_COLOR: bold and dim only) or "colours".
+
+    The decision rich's Console made for this format before it was written as plain strings,
+    so that nothing changes for the user: TTY_COMPATIBLE=0/1 and a non-empty FORCE_COLOR
+    settle whether the stream counts as a terminal, else isatty() does; TERM=dumb or
+    unknown means no styling at all; a non-empty NO_COLOR drops the colours only.
+    """
+    environ = os.environ if environ is None else environ
+    compatible = environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        terminal = compatible == "1"
+    elif environ.get("FORCE_COLOR") is not None:
+        terminal = environ["FORCE_COLOR"] != ""
+    else:
+        try:
+            terminal = stream.isatty()
+        except (AttributeError, ValueError, OSError):
+            terminal = False
+    if not terminal or environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return None
+    if sys.platform == "win32" and _legacy_windows():  # pragma: no cover - Windows only
+        return None
+    return "attributes" if environ.get("NO_COLOR", "") != "" else "colours"
+
+
+def _legacy_windows() -> bool:  # pragma: no cover - Windows only
+    # A console that does not understand escape sequences (before Windows 10).
+    from rich.console import detect_legacy_windows
+
+    return detect_legacy_windows()
 
 
 def _describe_fix(source: Source, fix) -> str:

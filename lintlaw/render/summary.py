@@ -20,38 +20,91 @@ class Tally:
             self.unreadable += 1
 
 
+@dataclasses.dataclass
+class Counts:
+    """What the summary says about findings, added up file by file (so that a run that
+    writes each file's findings as it finishes need not keep them)."""
+
+    files: int = 0  # files read (and checked)
+    editable: bool = False  # any of them a file --fix can write (not Word or a web page)
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    safe: int = 0  # findings a safe fix covers, in files --fix can write
+    unsafe: int = 0  # findings only an unsafe fix covers, in such files
+
+    @property
+    def findings(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+    def add_file(self, diagnostics, source) -> None:
+        from lintlaw.diagnostics import Severity
+
+        self.files += 1
+        self.editable = self.editable or source.editable
+        for d in diagnostics:
+            if d.severity is Severity.ERROR:
+                self.errors += 1
+            elif d.severity is Severity.WARNING:
+                self.warnings += 1
+            else:
+                self.infos += 1
+            if d.fix is not None and source.editable:
+                if d.fix.safe:
+                    self.safe += 1
+                else:
+                    self.unsafe += 1
+
+    def add(self, other: Counts) -> None:
+        self.files += other.files
+        self.editable = self.editable or other.editable
+        self.errors += other.errors
+        self.warnings += other.warnings
+        self.infos += other.infos
+        self.safe += other.safe
+        self.unsafe += other.unsafe
+
+
+def counts_of(diagnostics, sources) -> Counts:
+    counts = Counts()
+    by_path: dict[str, list] = {path: [] for path in sources}
+    for d in diagnostics:
+        by_path[d.path].append(d)
+    for path, found in by_path.items():
+        counts.add_file(found, sources[path])
+    return counts
+
+
 def summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: Tally | None = None) -> str:
+    """The closing line for these findings in these files (see summary_of)."""
+    return summary_of(counts_of(diagnostics, sources), fixed, tally)
+
+
+def summary_of(counts: Counts, fixed: tuple[int, int] | None = None, tally: Tally | None = None) -> str:
     """The closing line; `fixed` is (findings fixed, edits made) after --fix.
 
     A run with files that could not be read never ends on a bare "no problems",
     and only files --fix can write (text, not Word or web pages) count as fixable.
     """
-    from lintlaw.diagnostics import Severity
-
     tally = tally or Tally()
-    files = len(sources)
     # Fix counts only where something could have been fixed: a file read, and one --fix can write.
-    could_fix = fixed is not None and any(source.editable for source in sources.values())
+    could_fix = fixed is not None and counts.editable
     done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if could_fix else ""
     failed = ""
     if tally.unreadable:
         failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"
     if tally.unwritten:
         failed += f"{tally.unwritten} 个文件的修复未能写回，文件未改动（见上方的错误信息）。"
-    checked = f"检查了 {files} 个文件" + (f"，其中 {tally.empty} 个是空文件" if tally.empty else "")
-    if not diagnostics:
-        if failed and not files:
+    checked = f"检查了 {counts.files} 个文件" + (f"，其中 {tally.empty} 个是空文件" if tally.empty else "")
+    if not counts.findings:
+        if failed and not counts.files:
             return done + failed
         other = "其余" if fixed and fixed[0] else ""
         return done + failed + f"{'已检查的文件中' if failed else ''}未发现{other}问题（{checked}）。"
-    counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
-    line = (f"{'剩余' if fixed is not None else '发现'} {len(diagnostics)} 个问题（错误 {counts[Severity.ERROR]}，"
-            f"警告 {counts[Severity.WARNING]}，提示 {counts[Severity.INFO]}），{checked}。")
-    fixable = [d.fix for d in diagnostics if d.fix and sources[d.path].editable]
-    safe = sum(1 for f in fixable if f.safe)
-    unsafe = len(fixable) - safe
-    if fixed is None and safe:
-        line += f"其中 {safe} 个可用 --fix 自动修复。"
-    if unsafe:
-        line += f"另有 {unsafe} 个可用 --fix --unsafe-fixes 修复（需人工复核）。"
+    line = (f"{'剩余' if fixed is not None else '发现'} {counts.findings} 个问题（错误 {counts.errors}，"
+            f"警告 {counts.warnings}，提示 {counts.infos}），{checked}。")
+    if fixed is None and counts.safe:
+        line += f"其中 {counts.safe} 个可用 --fix 自动修复。"
+    if counts.unsafe:
+        line += f"另有 {counts.unsafe} 个可用 --fix --unsafe-fixes 修复（需人工复核）。"
     return done + failed + line
