@@ -22,7 +22,7 @@ Times are medians of paired runs (the commands take turns, so that a slow phase 
 shared machine falls on all of them alike), wall and CPU (user + system of the
 process and its workers). Memory is the peak of the summed proportional set size
 (Pss: shared pages counted once across the parent and its workers) sampled every
-20 ms, and the largest single process (ru_maxrss).
+20 ms, and the largest peak RSS of a single process (VmHWM).
 
 Measure an installed copy, not a shim: `--lintlaw PATH` (default: the `lintlaw`
 beside this interpreter). Compare with another tool by giving it the same inputs:
@@ -148,36 +148,42 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _pss_kib(pid: int) -> int:
+def _memory_kib(pid: int) -> tuple[int, int]:
+    """(Pss now, peak RSS so far) of one process, in KiB; 0 for a process that is gone."""
+    pss = peak = 0
     try:
         with open(f"/proc/{pid}/smaps_rollup") as f:
             for line in f:
                 if line.startswith("Pss:"):
-                    return int(line.split()[1])
+                    pss = int(line.split()[1])
+                    break
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    peak = int(line.split()[1])
+                    break
     except OSError:
         pass
-    return 0
+    return pss, peak
 
 
 def peak_memory(command: list[str]) -> tuple[float, float]:
-    """(peak summed Pss of the process tree, largest single process's max RSS), in MiB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """(peak summed Pss of the process tree, largest peak RSS of one of its processes), in MiB."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = [0]
+    peak = [0, 0]
 
     def sample():
         while process.poll() is None:
-            total = sum(_pss_kib(p) for p in _tree(process.pid))
-            peak[0] = max(peak[0], total)
+            memory = [_memory_kib(p) for p in _tree(process.pid)]
+            peak[0] = max(peak[0], sum(pss for pss, _ in memory))
+            peak[1] = max([peak[1], *(rss for _, rss in memory)])
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
     process.wait()
     sampler.join()
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of the children is a running maximum: only a new maximum is this run's.
-    return peak[0] / 1024, (largest if largest > before else float("nan")) / 1024
+    return peak[0] / 1024, peak[1] / 1024
 
 
 # ---------------------------------------------------------------- the table

@@ -104,12 +104,15 @@ class Pattern(RuleKind):
         For the text scope, each span is a run of lines between page-chrome
         lines: one regex call per run instead of per line keeps large files fast.
         """
-        for report in document.reports:
+        # The runs are the same for every pattern rule: found once per document.
+        runs = document.fact("pattern-text-runs",
+                             lambda: [list(_runs_between_chrome(report.lines)) for report in document.reports])
+        for report, report_runs in zip(document.reports, runs, strict=True):
             if self.since_year and (report.year is None or report.year < self.since_year):
                 continue
             for scope in self.scope:
                 if scope == "text":
-                    yield from _runs_between_chrome(report.lines)
+                    yield from report_runs
                     continue
                 if scope == "title":
                     lines = [report.title] if report.title else []
