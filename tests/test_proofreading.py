@@ -49,6 +49,11 @@ def test_punctuation_traps(all_rules, text):
     ("依照《中华人民共和国行政监察法》开展监督。",
      [("W013", 1, 3, "《中华人民共和国行政监察法》已废止：2018年3月20日《中华人民共和国监察法》施行时废止")]),
     ("学习《家庭教育创促进法》。", [("W013", 1, 3, "《家庭教育创促进法》疑为《家庭教育促进法》")]),
+    # As far as a name may be: one character replaced in a short name, two in a long one.
+    ("学习《国家安金法》。", [("W013", 1, 3, "《国家安金法》疑为《国家安全法》")]),
+    ("学习《公职人员攻务外分法》。", [("W013", 1, 3, "《公职人员攻务外分法》疑为《公职人员政务处分法》")]),
+    ("学习《法治政府建没实施纲要（2021—2025年）》。",
+     [("W013", 1, 3, "《法治政府建没实施纲要（2021—2025年）》疑为《法治政府建设实施纲要（2021—2025年）》")]),
 ])
 def test_wording_findings(all_rules, text, expected):
     assert findings(text, all_rules, select=["wording"]) == expected
@@ -62,6 +67,7 @@ def test_wording_findings(all_rules, text, expected):
     "作用得到充分的发挥，发挥积极的推动作用，采取积极的手段。",
     "学习《教育法》《体育法》《中华人民共和国民法典》《浙江省实施〈中华人民共和国教师法〉办法》。",
     "落实《甲市法治政府建设实施方案（2021—2025年）》《习近平法治思想学习纲要》。",
+    "学习《国家安金税法》《公职人员攻务外分类法》。",  # one edit too many
 ])
 def test_wording_traps(all_rules, text):
     assert findings(text, all_rules, select=["wording"]) == []

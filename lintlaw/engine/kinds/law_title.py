@@ -44,13 +44,17 @@ class LawTitle(RuleKind):
         return None
 
     def check(self, document: Document) -> Iterator[Issue]:
-        known_laws = set(self.laws) | set(self.repealed)
+        known_laws = _Candidates(set(self.laws) | set(self.repealed))
         documents = {title.translate(_NORMALISE): title for title in self.documents}
+        titles = _Candidates(set(documents))
         text = document.source.text
+        judged: dict[str, tuple[str, str] | None] = {}  # a report names the same law many times
         for line in document.prose_lines():
             for match in _TITLE.finditer(text, line.start, line.end):
                 found = match.group("name")
-                hit = self._judge(found, known_laws, documents)
+                if found not in judged:
+                    judged[found] = self._judge(found, known_laws, documents, titles)
+                hit = judged[found]
                 if hit is not None:
                     expected, detail = hit
                     start, end = match.start("name"), match.end("name")
@@ -58,7 +62,7 @@ class LawTitle(RuleKind):
                     yield Issue(self.name, match.start(), match.end(),
                                 {"found": match.group(), "expected": expected, "detail": detail}, fix=fix)
 
-    def _judge(self, found: str, known_laws: set[str], documents: dict[str, str]):
+    def _judge(self, found: str, known_laws: _Candidates, documents: dict[str, str], titles: _Candidates):
         """(suggested title or "", explanation) for a title worth a finding, else None."""
         name = _LOST_DASH.sub(r"\1—\2", found.translate(_NORMALISE))
         prefix = NATIONAL if name.startswith(NATIONAL) else ""
@@ -77,7 +81,7 @@ class LawTitle(RuleKind):
             return None
         # One edit only: a local plan may be named much like a national one
         # (…实施方案 vs …实施纲要 is two edits away).
-        near = _nearest(name, set(documents), 1)
+        near = _nearest(name, titles, 1)
         if near:
             return documents[near], f"疑为《{documents[near]}》"
         return None
@@ -96,12 +100,27 @@ def _allowed_distance(name: str) -> int:
     return 1 if len(name) < 8 else 2
 
 
-def _nearest(name: str, candidates: set[str], limit: int) -> str | None:
+class _Candidates:
+    """Names to compare a title with, in a fixed order, each with its set of characters."""
+
+    def __init__(self, names: set[str]):
+        self.names = names
+        self.ordered = [(name, frozenset(name)) for name in sorted(names)]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names
+
+
+def _nearest(name: str, candidates: _Candidates, limit: int) -> str | None:
     if limit == 0:
         return None
     best, best_distance = None, limit + 1
-    for candidate in sorted(candidates):
-        if abs(len(candidate) - len(name)) > limit:
+    chars = frozenset(name)
+    for candidate, candidate_chars in candidates.ordered:
+        # Cheap lower bounds first: each character one string has and the other lacks
+        # costs at least one edit, and so does each character of difference in length.
+        if (abs(len(candidate) - len(name)) > limit or len(chars - candidate_chars) > limit
+                or len(candidate_chars - chars) > limit):
             continue
         distance = _distance(name, candidate, limit)
         if distance < best_distance:
