@@ -6,8 +6,13 @@ start-up stays fast.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+
+# A command allocates many objects that live to its end (modules, rules, the document):
+# collecting the youngest generation every 700 allocations mostly walks them again.
+gc.set_threshold(50_000, 20, 100)
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -280,6 +285,15 @@ def main() -> None:
     for stream in ("stdout", "stderr"):
         if getattr(sys, stream) is None:
             setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the whole run
+    try:
+        _run_app()
+    finally:
+        # Nothing is left to collect: spare the interpreter's exit a full collection of
+        # every object (20-35 ms). Files are closed by their context managers already.
+        gc.freeze()
+
+
+def _run_app() -> None:
     try:
         app()
     except LintlawError as err:  # anything a command did not catch itself
