@@ -8,6 +8,7 @@ output does not depend on --jobs.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -293,10 +294,17 @@ def iter_outcomes(plans: dict[str, Plan], options: Options, jobs: int, done=None
         yield from one_by_one()
         return
     _WORKER_PLANS, _WORKER_OPTIONS = plans, options
-    chunk = max(1, len(names) // (jobs * 8))
+    # Small chunks: the workers finish together (a chunk is a few files, not an eighth of them).
+    chunk = min(16, max(1, len(names) // (jobs * 32)))
     # multiprocessing.Pool, not ProcessPoolExecutor: its terminate() stops workers in the
     # middle of their work, which is what Ctrl-C and SIGTERM must do.
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),))
+    # Frozen while the workers fork: their collections then never walk (and so copy) the
+    # pages of everything the parent loaded.
+    gc.freeze()
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),))
+    finally:
+        gc.unfreeze()
     try:
         with _terminate_as_exit():
             for outcome in pool.imap(_work, names, chunksize=chunk):  # in order, as they finish

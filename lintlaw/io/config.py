@@ -40,6 +40,8 @@ class Settings:
 
     def ignored_for(self, file: str) -> tuple[str, ...]:
         """Selectors that per-file-ignores switch off for one file."""
+        if not self.per_file_ignores:  # the usual case: no path to resolve
+            return ()
         relative = _relative(Path(file), self.root)
         return tuple(selector for pattern, selectors in self.per_file_ignores
                      if fnmatch.fnmatch(relative, pattern) for selector in selectors)
@@ -59,7 +61,13 @@ def _relative(path: Path, root: Path) -> str:
 
 def find_config(start: Path) -> Path | None:
     """The configuration file nearest to `start` (a file or directory), looking upwards."""
-    return _config_in(real_path(start if start.is_dir() else start.parent))
+    return _config_in_folder(str(start if start.is_dir() else start.parent))
+
+
+@lru_cache(maxsize=None)
+def _config_in_folder(folder: str) -> Path | None:
+    # Resolved once per folder as typed: 2,000 files in one folder resolve it once.
+    return _config_in(real_path(Path(folder)))
 
 
 @lru_cache(maxsize=None)
@@ -133,6 +141,7 @@ def load_config(path: Path) -> Settings:
 def forget() -> None:
     """Drop cached lookups: each command reads the files as they are when it starts."""
     _config_in.cache_clear()
+    _config_in_folder.cache_clear()
     load_config.cache_clear()
     _read_toml.cache_clear()
 
