@@ -25,8 +25,9 @@ process and its workers). Memory is the peak of the summed proportional set size
 20 ms, and the largest peak RSS of a single process (VmHWM).
 
 Measure an installed copy, not a shim: `--lintlaw PATH` (default: the `lintlaw`
-beside this interpreter). Compare with another tool by giving it the same inputs:
-`--keep DIR` leaves them in DIR; time the other tool there (see README.md).
+beside this interpreter); `--against PATH` times another install (an older version)
+in the same turns, for a fair before/after on a shared machine. Compare with another
+tool by giving it the same inputs: `--keep DIR` leaves them in DIR (see README.md).
 """
 
 from __future__ import annotations
@@ -94,12 +95,15 @@ def build_inputs(folder: Path, texts: list[bytes]) -> dict[str, Path]:
 
 # ---------------------------------------------------------------- measuring
 
-def timed(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
-    """(median wall, median CPU) seconds per labelled command, output discarded."""
-    wall: dict[str, list[float]] = {label: [] for label in commands}
-    cpu: dict[str, list[float]] = {label: [] for label in commands}
+def timed(commands: dict, runs: int, prepare=None) -> dict:
+    """(median wall, median CPU) seconds per labelled command, output discarded; the
+    commands take turns, run after run. `prepare(label)`, when given, runs before each."""
+    wall: dict = {label: [] for label in commands}
+    cpu: dict = {label: [] for label in commands}
     for _ in range(runs):
         for label, command in commands.items():
+            if prepare:
+                prepare(label)
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -107,25 +111,6 @@ def timed(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, f
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[label].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return {label: (statistics.median(wall[label]), statistics.median(cpu[label])) for label in commands}
-
-
-def timed_fix(script: str, pristine: dict[str, Path], runs: int) -> dict[str, tuple[float, float]]:
-    """As timed(), for `check --fix` on a fresh copy of each file every run."""
-    wall: dict[str, list[float]] = {label: [] for label in pristine}
-    cpu: dict[str, list[float]] = {label: [] for label in pristine}
-    for _ in range(runs):
-        for label, original in pristine.items():
-            copy = original.with_name(f"fixing-{original.name}")
-            shutil.copyfile(original, copy)
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            subprocess.run([script, "check", "--fix", "--format", "concise", str(copy)],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            wall[label].append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[label].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-            copy.unlink()
-    return {label: (statistics.median(wall[label]), statistics.median(cpu[label])) for label in pristine}
 
 
 def _tree(pid: int) -> list[int]:
@@ -190,7 +175,7 @@ def peak_memory(command: list[str]) -> tuple[float, float]:
 
 def row(label: str, result: tuple[float, float], note: str = "") -> None:
     wall, cpu = result
-    print(f"{label:<46} {wall * 1000:9.0f} ms {cpu * 1000:9.0f} ms  {note}".rstrip(), flush=True)
+    print(f"{label:<50} {wall * 1000:9.0f} ms {cpu * 1000:9.0f} ms  {note}".rstrip(), flush=True)
 
 
 def main() -> None:
@@ -199,16 +184,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="runs of each cold-start command")
     parser.add_argument("--big-runs", type=int, default=3, help="runs of each large workload")
     parser.add_argument("--lintlaw", help="the lintlaw script to time (default: beside this interpreter)")
+    parser.add_argument("--against", help="another lintlaw script (an older install) timed in the same turns")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .txt reports to build inputs from")
     parser.add_argument("--keep", type=Path, help="build the inputs here and leave them")
     args = parser.parse_args()
     rows = set(args.rows.split(","))
     if rows - set(ROWS):
         sys.exit(f"unknown rows: {', '.join(sorted(rows - set(ROWS)))}")
-    script = args.lintlaw or str(Path(sys.executable).parent / "lintlaw")
-    if not Path(script).exists():
-        sys.exit(f"{script} does not exist: pip install . first, or give --lintlaw")
-    python = str(Path(script).resolve().parent / "python")  # the interpreter of that install
+    scripts = {"this": args.lintlaw or str(Path(sys.executable).parent / "lintlaw")}
+    if args.against:
+        scripts["against"] = args.against
+    for script in scripts.values():
+        if not Path(script).exists():
+            sys.exit(f"{script} does not exist: pip install . first, or give --lintlaw")
+    python = str(Path(scripts["this"]).resolve().parent / "python")  # the interpreter of that install
     if not Path(python).exists():
         python = sys.executable
 
@@ -217,61 +206,94 @@ def main() -> None:
         inputs = build_inputs(folder, corpus_texts(args.corpus))
         size = {name: path.stat().st_size for name, path in inputs.items() if path.is_file()}
         many_bytes = sum(p.stat().st_size for p in inputs["many"].iterdir())
-        concise = [script, "check", "--format", "concise"]
-        full = [script, "check"]
-        print(f"lintlaw: {script}")
-        print(f"{'workload':<46} {'wall':>12} {'cpu':>12}  (medians)")
+        for tag, script in scripts.items():
+            print(f"{tag}: {script}")
+        print(f"{'workload':<50} {'wall':>12} {'cpu':>12}  (medians)")
+
+        def each(make) -> dict:
+            """The commands make(concise, full) gives, for every script, labelled (tag, label)."""
+            return {(tag, label): command for tag, script in scripts.items()
+                    for label, command in make([script, "check", "--format", "concise"], [script, "check"]).items()}
+
+        def show(t: dict, label: str, text: str, note=lambda tag: "") -> None:
+            for tag in scripts:
+                extra = note(tag)
+                if tag != "this":
+                    ratio = t[(tag, label)][0] / t[("this", label)][0]
+                    extra = f"{extra}  ({ratio:.2f}x the time of this)".strip()
+                row(text if tag == "this" else f"  {tag}: {text}", t[(tag, label)], extra)
 
         if "cold" in rows:
             one = str(inputs["one"])
-            t = timed({"pass": [python, "-c", "pass"], "concise": concise + [one], "full": full + [one]},
-                      args.runs)
-            floor = t["pass"][0]
-            row("python -c pass", t["pass"])
-            row(f"one {size['one'] / 1000:.1f} KB report, cold, concise", t["concise"],
-                f"{t['concise'][0] / floor:.1f}x python -c pass")
-            row(f"one {size['one'] / 1000:.1f} KB report, cold, full", t["full"],
-                f"{t['full'][0] / floor:.1f}x python -c pass, +{(t['full'][0] - t['concise'][0]) * 1000:.0f} ms "
-                "for rendering")
+            t = timed({("this", "pass"): [python, "-c", "pass"],
+                       **each(lambda concise, full: {"concise": concise + [one], "full": full + [one]})}, args.runs)
+            floor = t[("this", "pass")][0]
+            row("python -c pass", t[("this", "pass")])
+            kb = f"{size['one'] / 1000:.1f} KB"
+            show(t, "concise", f"one {kb} report, cold, concise",
+                 lambda tag: f"{t[(tag, 'concise')][0] / floor:.1f}x python -c pass")
+            show(t, "full", f"one {kb} report, cold, full",
+                 lambda tag: f"{t[(tag, 'full')][0] / floor:.1f}x python -c pass, "
+                             f"+{(t[(tag, 'full')][0] - t[(tag, 'concise')][0]) * 1000:.0f} ms for rendering")
 
         if "big" in rows:
             big, small = str(inputs["big"]), str(inputs["small"])
-            t = timed({"small": concise + [small], "big": concise + [big],
-                       "small-full": full + [small], "big-full": full + [big]}, args.big_runs)
-            mb = size["big"] / 1e6
-            row(f"{size['small'] / 1e6:.2f} MB, concise", t["small"])
-            row(f"{mb:.2f} MB, concise", t["big"],
-                f"growth x{t['big'][1] / t['small'][1]:.1f} for x{size['big'] / size['small']:.0f} input (cpu)")
-            row(f"{size['small'] / 1e6:.2f} MB, full", t["small-full"])
-            row(f"{mb:.2f} MB, full", t["big-full"],
-                f"growth x{t['big-full'][1] / t['small-full'][1]:.1f} (cpu)")
+            t = timed(each(lambda concise, full: {"small": concise + [small], "big": concise + [big],
+                                                  "small-full": full + [small], "big-full": full + [big]}),
+                      args.big_runs)
+            mb, small_mb = size["big"] / 1e6, size["small"] / 1e6
+            show(t, "small", f"{small_mb:.2f} MB, concise")
+            show(t, "big", f"{mb:.2f} MB, concise",
+                 lambda tag: f"growth x{t[(tag, 'big')][1] / t[(tag, 'small')][1]:.1f} for "
+                             f"x{size['big'] / size['small']:.0f} input (cpu)")
+            show(t, "small-full", f"{small_mb:.2f} MB, full")
+            show(t, "big-full", f"{mb:.2f} MB, full",
+                 lambda tag: f"growth x{t[(tag, 'big-full')][1] / t[(tag, 'small-full')][1]:.1f} (cpu)")
 
         if "many" in rows:
             many = str(inputs["many"])
-            t = timed({"jobs1": concise + ["--jobs", "1", many], "jobs2": concise + ["--jobs", "2", many],
-                       "full": full + [many]}, args.big_runs)
+            t = timed(each(lambda concise, full: {"jobs1": concise + ["--jobs", "1", many],
+                                                  "jobs2": concise + ["--jobs", "2", many],
+                                                  "full": full + [many]}), args.big_runs)
             label = f"{MANY_FILES:,} files ({many_bytes / 1e6:.0f} MB)"
-            row(f"{label}, concise, --jobs 1", t["jobs1"])
-            row(f"{label}, concise, --jobs 2", t["jobs2"], f"{t['jobs1'][0] / t['jobs2'][0]:.2f}x over --jobs 1")
-            row(f"{label}, full, default jobs", t["full"])
+            show(t, "jobs1", f"{label}, concise, --jobs 1")
+            show(t, "jobs2", f"{label}, concise, --jobs 2",
+                 lambda tag: f"{t[(tag, 'jobs1')][0] / t[(tag, 'jobs2')][0]:.2f}x over --jobs 1")
+            show(t, "full", f"{label}, full, default jobs")
 
         if "memory" in rows:
             many = str(inputs["many"])
-            for label, command in (("concise --jobs 2", concise + ["--jobs", "2", many]),
-                                   ("full", full + [many])):
-                pss, rss = peak_memory(command)
-                label = f"peak memory, {MANY_FILES:,} files, {label}"
-                print(f"{label:<46} {pss:9.0f} MiB (Pss, all processes)  {rss:.0f} MiB (largest process)",
-                      flush=True)
-            pss, rss = peak_memory(concise + [str(inputs["big"])])
-            label = f"peak memory, {size['big'] / 1e6:.1f} MB, concise"
-            print(f"{label:<46} {pss:9.0f} MiB (Pss)  {rss:.0f} MiB (largest process)", flush=True)
+            for tag, script in scripts.items():
+                for label, command in (("concise --jobs 2", [script, "check", "--format", "concise", "--jobs", "2",
+                                                             many]),
+                                       ("full", [script, "check", many]),
+                                       (f"{size['big'] / 1e6:.1f} MB concise",
+                                        [script, "check", "--format", "concise", str(inputs["big"])])):
+                    pss, rss = peak_memory(command)
+                    text = f"peak memory, {label}" if "MB" in label else f"peak memory, {MANY_FILES:,} files, {label}"
+                    text = text if tag == "this" else f"  {tag}: {text}"
+                    print(f"{text:<50} {pss:9.0f} MiB (Pss, all processes)  {rss:.0f} MiB (largest process)",
+                          flush=True)
 
         if "fix" in rows:
-            t = timed_fix(script, {"small": inputs["small"], "big": inputs["big"]}, args.big_runs)
-            row(f"--fix, {size['small'] / 1e6:.2f} MB", t["small"])
-            row(f"--fix, {size['big'] / 1e6:.2f} MB", t["big"],
-                f"growth x{t['big'][1] / t['small'][1]:.1f} for x{size['big'] / size['small']:.0f} input (cpu)")
+            copies = {}
+
+            def fresh(key) -> None:
+                shutil.copyfile(inputs[key[1]], copies[key])
+
+            commands = {}
+            for tag, script in scripts.items():
+                for name in ("small", "big"):
+                    copies[(tag, name)] = folder / f"fixing-{tag}-{name}.txt"
+                    commands[(tag, name)] = [script, "check", "--fix", "--format", "concise",
+                                             str(copies[(tag, name)])]
+            t = timed(commands, args.big_runs, prepare=fresh)
+            for path in copies.values():
+                path.unlink(missing_ok=True)
+            show(t, "small", f"--fix, {size['small'] / 1e6:.2f} MB")
+            show(t, "big", f"--fix, {size['big'] / 1e6:.2f} MB",
+                 lambda tag: f"growth x{t[(tag, 'big')][1] / t[(tag, 'small')][1]:.1f} for "
+                             f"x{size['big'] / size['small']:.0f} input (cpu)")
         if args.keep:
             print(f"inputs kept in {args.keep}")
 
