@@ -197,8 +197,9 @@ def list_rules(
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
 ):
-    """列出全部规则（含配置中 rule-dirs 的规则）：代码、名称、类别、级别、适用的报告类型和一句话说明。"""
+    """列出全部规则（含配置中 rule-dirs 的规则）：代码、名称、类别、级别、适用的报告类型、能否自动修复和一句话说明。"""
     from lintlaw.pipeline import catalog_for_path
+    from lintlaw.render.rule_doc import fix_mark
     from lintlaw.render.rules_list import output_width, render, summary
 
     try:
@@ -209,7 +210,7 @@ def list_rules(
     for rule in rules:
         level = rule.severity.label if rule.code in enabled else f"{rule.severity.label}（已停用）"
         rows.append((rule.code, rule.name, rule.category, level, ",".join(rule.report_types) or "全部",
-                     summary(rule.explanation)))
+                     fix_mark(rule.fixes), summary(rule.explanation)))
     print(render(rows, output_width()))
 
 
@@ -220,7 +221,7 @@ def rule(
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
 ):
-    """显示一条规则的说明、依据、示例、适用的报告类型和选项。"""
+    """显示一条规则的说明、依据、示例、适用的报告类型、能否自动修复和选项。"""
     from lintlaw.pipeline import catalog_for_path
     from lintlaw.render.rule_doc import render
 

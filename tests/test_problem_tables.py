@@ -92,3 +92,8 @@ def test_the_table_tells_the_truth_on_every_bad_example(rule, text):
         assert used <= set(issue.values)
         if issue.fix is not None:
             assert rule.fixable, rule.code
+    # What `lintlaw rule` says of the fixes: every finding has one, and they are as safe as declared.
+    if rule.fixes is not None and rule.fixes.always:
+        assert all(issue.fix is not None for issue in issues), rule.code
+    if rule.fixes is not None and rule.fixes.safe is not None:
+        assert {issue.fix.safe for issue in issues if issue.fix} <= {rule.fixes.safe}, rule.code

@@ -37,7 +37,7 @@ class Rule:
     kind: Any  # a RuleKind instance
     path: str
     builtin: bool = True
-    fixable: bool = False  # its findings may carry a fix
+    fixes: Any = None  # lintlaw.engine.kinds.base.Fixes: the fixes its findings carry; None: none
     report_types: tuple[str, ...] = ()  # the report types it applies to; () for every type
     settings: dict[str, Any] = field(default_factory=dict)  # the kind's options as written, before defaults
 
@@ -50,7 +50,12 @@ class Rule:
 
         settings = {**self.settings, **overrides}
         kind = build_kind(type(self.kind), settings, fail, self.path)
-        return dataclasses.replace(self, kind=kind, settings=settings)
+        return dataclasses.replace(self, kind=kind, settings=settings, fixes=type(self.kind).fixes_for(settings))
+
+    @property
+    def fixable(self) -> bool:
+        """Whether its findings may carry a fix."""
+        return self.fixes is not None
 
     def render_message(self, values: dict[str, Any]) -> str:
         return self.message.format_map(_Defaults(values))
@@ -146,7 +151,7 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
                 severity=Severity.parse(data["severity"]), message=data["message"],
                 explanation=data["explanation"].strip(), authority=data["authority"].strip(),
                 examples=examples, kind=kind, path=str(path), builtin=builtin,
-                report_types=tuple(report_types), settings=settings, fixable=kind_cls.can_fix(settings))
+                report_types=tuple(report_types), settings=settings, fixes=kind_cls.fixes_for(settings))
 
 
 def build_kind(kind_cls, settings: dict[str, Any], fail, rule_path: str):
