@@ -19,12 +19,13 @@ from lintlaw.runner import Plan
 
 def plan_for(settings, select=None, ignore=None, extend_select=None, extra_dirs=(), file_ignores=()) -> Plan:
     """The rules and report types for files under one configuration (and the command line)."""
+    from lintlaw.engine.redirects import current_report_type
     from lintlaw.engine.ruleset import cached_catalog, configured_rules
 
     extra = tuple(extra_dirs)
     rules = configured_rules(settings, select, ignore, extend_select, extra, file_ignores)
     types = cached_catalog(tuple(settings.rule_dirs) + extra).types
-    chosen = settings.report_type
+    chosen = current_report_type(settings.report_type)  # an old name keeps working
     if chosen != "auto" and types.get(chosen) is None:
         names = ", ".join(["auto", *(t.name for t in types.types)])
         where = f"{settings.path}: " if settings.path else ""
