@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from lintlaw import __version__
+from lintlaw.diagnostics import SEVERITY_NAMES
 from lintlaw.errors import LintlawError
 from lintlaw.render.formats import FORMATS
 from lintlaw.render.helptext import ChineseHelpCommand, ChineseHelpGroup
@@ -25,10 +26,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
 
 
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
+# The severity names, as --fail-on takes them (from their one definition).
+FailOn = Enum("FailOn", {name: name for name in SEVERITY_NAMES}, type=str)
 
 
 def _fail(message: str) -> None:
