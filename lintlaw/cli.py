@@ -263,11 +263,11 @@ def serve(
         _fail(f"无法在 127.0.0.1:{port} 上启动（{err.strerror or err}）")
     print(f"lintlaw 检查页面：{server.url}", flush=True)
     print("只有本机可以访问；地址中的口令每次启动都不同。按 Ctrl-C 停止。", flush=True)
-    if open_browser:
-        import webbrowser
-
-        webbrowser.open(server.url)
     try:
+        if open_browser:  # inside the try: Ctrl-C while the browser starts stops as cleanly
+            import webbrowser
+
+            webbrowser.open(server.url)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
