@@ -9,31 +9,31 @@ from __future__ import annotations
 import gc
 import os
 import sys
-
-# A command allocates many objects that live to its end (modules, rules, the document):
-# collecting the youngest generation every 700 allocations mostly walks them again.
-gc.set_threshold(50_000, 20, 100)
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
-import typer
+# A command allocates many objects that live to its end (modules, rules, the document):
+# collecting the youngest generation every 700 allocations mostly walks them again. Set
+# before the imports below, which allocate the most.
+gc.set_threshold(50_000, 20, 100)
 
-from lintlaw import __version__
-from lintlaw.errors import LintlawError
-from lintlaw.render.formats import FORMATS
-from lintlaw.render.helptext import ChineseHelpCommand, ChineseHelpGroup
-from lintlaw.render.visible import one_line
+import typer  # noqa: E402
+
+from lintlaw import __version__  # noqa: E402
+from lintlaw.diagnostics import SEVERITY_NAMES  # noqa: E402
+from lintlaw.errors import LintlawError  # noqa: E402
+from lintlaw.render.formats import FORMATS  # noqa: E402
+from lintlaw.render.helptext import ChineseHelpCommand, ChineseHelpGroup  # noqa: E402
+from lintlaw.render.visible import one_line  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   cls=ChineseHelpGroup, context_settings={"help_option_names": ["-h", "--help"]},
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
 
 
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
+# The severity names, as --fail-on takes them (from their one definition).
+FailOn = Enum("FailOn", {name: name for name in SEVERITY_NAMES}, type=str)
 
 
 def _fail(message: str) -> None:
@@ -202,8 +202,9 @@ def list_rules(
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
 ):
-    """列出全部规则（含配置中 rule-dirs 的规则）：代码、名称、类别、级别、适用的报告类型和一句话说明。"""
+    """列出全部规则（含配置中 rule-dirs 的规则）：代码、名称、类别、级别、适用的报告类型、能否自动修复和一句话说明。"""
     from lintlaw.pipeline import catalog_for_path
+    from lintlaw.render.rule_doc import fix_mark
     from lintlaw.render.rules_list import output_width, render, summary
 
     try:
@@ -214,7 +215,7 @@ def list_rules(
     for rule in rules:
         level = rule.severity.label if rule.code in enabled else f"{rule.severity.label}（已停用）"
         rows.append((rule.code, rule.name, rule.category, level, ",".join(rule.report_types) or "全部",
-                     summary(rule.explanation)))
+                     fix_mark(rule.fixes), summary(rule.explanation)))
     print(render(rows, output_width()))
 
 
@@ -225,7 +226,7 @@ def rule(
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
 ):
-    """显示一条规则的说明、依据、示例、适用的报告类型和选项。"""
+    """显示一条规则的说明、依据、示例、适用的报告类型、能否自动修复和选项。"""
     from lintlaw.pipeline import catalog_for_path
     from lintlaw.render.rule_doc import render
 
@@ -269,7 +270,7 @@ def serve(
     print(f"lintlaw 检查页面：{server.url}", flush=True)
     print("只有本机可以访问；地址中的口令每次启动都不同。按 Ctrl-C 停止。", flush=True)
     try:
-        if open_browser:  # inside: Ctrl-C while the browser starts still stops the server cleanly
+        if open_browser:  # inside the try: Ctrl-C while the browser starts stops as cleanly
             import webbrowser
 
             webbrowser.open(server.url)

@@ -3,7 +3,8 @@
 Each file's configuration → its rules and report types (a Plan): `check`, `tree`,
 `config`, `rules` and `rule` all build their rule set here, so a configuration's
 rule directories, per-rule options and report-type count the same everywhere.
-Then, for `check`: run → filter (baseline) → render → exit code.
+Then, for `check`: run (each file linted and filtered by lintlaw/io/suppression.py, its
+configuration's ignore-findings and the baseline together, before any fix) → render → exit code.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from lintlaw.runner import Plan
 
 def plan_for(settings, select=None, ignore=None, extend_select=None, extra_dirs=(), file_ignores=()) -> Plan:
     """The rules and report types for files under one configuration (and the command line)."""
+    from lintlaw.engine.redirects import current_report_type
     from lintlaw.engine.ruleset import cached_catalog, configured_rules
 
     extra = tuple(extra_dirs)
     rules = configured_rules(settings, select, ignore, extend_select, extra, file_ignores)
     types = cached_catalog(tuple(settings.rule_dirs) + extra).types
-    chosen = settings.report_type
+    chosen = current_report_type(settings.report_type)  # an old name keeps working
     if chosen != "auto" and types.get(chosen) is None:
         names = ", ".join(["auto", *(t.name for t in types.types)])
         where = f"{settings.path}: " if settings.path else ""
@@ -109,6 +111,7 @@ class Run:
     edits: int = 0
     would_change: int = 0
     tally: object = None  # lintlaw.render.summary.Tally
+    stale: list = field(default_factory=list)  # baseline entries of the checked files that matched nothing
     # When each file's findings were written as it finished, only these are kept of them:
     counts: object = None  # lintlaw.render.summary.Counts
     failing: bool = False  # a finding at or above its file's --fail-on level
@@ -135,14 +138,18 @@ def run_check(r: CheckRequest) -> int:
     recorded = None
     if r.baseline is not None:
         from lintlaw.io import baseline as baselines
+        from lintlaw.io.suppression import Baseline
 
-        recorded = baselines.read(r.baseline)
+        # Read (and refused if broken) before anything is checked; not applied when a new
+        # baseline is written: that records every finding the configuration lets through.
+        recorded = Baseline.of(r.baseline, baselines.read(r.baseline))
+    baseline = recorded if r.write_baseline is None else None
     all_rules = list({rule.code: rule for plan in found.values() for rule in plan.rules}.values())
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
     to_stderr = r.fix and STDIN in found
     if _streams(r, copies):
-        return _check_streaming(found, r, all_rules, to_stderr)
-    run = _run(found, r)
+        return _check_streaming(found, r, all_rules, to_stderr, baseline)
+    run = _run(found, r, baseline)
     input_errors = run.tally.unreadable + run.tally.unwritten
     if r.diff:
         print(f"{run.fixed} 个问题可以自动修复（{run.edits} 处改动），涉及 {run.would_change} 个文件。", file=sys.stderr)
@@ -157,7 +164,7 @@ def run_check(r: CheckRequest) -> int:
         print(f"已把 {count} 个问题记入基线 {r.write_baseline}。", file=sys.stderr)
         return 2 if input_errors else 0
     if recorded is not None:
-        run.diagnostics = _without_baseline(r.baseline, recorded, run)
+        _report_stale(r.baseline, run.stale)
     if copies:
         input_errors += write_annotated(copies, run.diagnostics, run.sources)
     _render(r, run, all_rules, to_stderr=to_stderr)
@@ -168,15 +175,15 @@ def run_check(r: CheckRequest) -> int:
 
 def _streams(r: CheckRequest, copies) -> bool:
     """Whether each file's findings can be written as soon as it is checked: the format
-    allows it, and nothing needs every finding at the end (statistics, a baseline, the
-    annotated copies; --diff shows no findings)."""
+    allows it, and nothing needs every finding at the end (statistics, a new baseline, the
+    annotated copies; --diff shows no findings). A baseline read is applied file by file."""
     from lintlaw.render.formats import FORMATS
 
     return (FORMATS[r.output_format].streams and not r.statistics and not r.diff and not copies
-            and r.baseline is None and r.write_baseline is None)
+            and r.write_baseline is None)
 
 
-def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool) -> int:
+def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool, baseline) -> int:
     """Check, writing each file's findings as it finishes (rendered where it was checked),
     then the summary; the exit code. Only counts are kept of the findings."""
     from lintlaw.outputs import output
@@ -199,7 +206,9 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool)
     with _writing(r):
         with output(r.output_file, to_stderr):
             findings_out = sys.stdout
-            run = _run(found, r, stdout, digest, findings_out)
+            run = _run(found, r, baseline, stdout, digest, findings_out)
+            if baseline is not None:
+                _report_stale(r.baseline, run.stale)
             if not output_format.for_tools:
                 print(summary_of(run.counts, (run.fixed, run.edits) if r.fix else None, run.tally))
     if run.tally.unreadable + run.tally.unwritten:
@@ -207,7 +216,7 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool)
     return 1 if run.failing else 0
 
 
-def _run(found: dict, r: CheckRequest, stdout=None, digest=None, findings_out=None) -> Run:
+def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, findings_out=None) -> Run:
     """Check every file (in worker processes when there are many), passing on what each one says.
 
     With a digest (streaming), each file's rendered findings go to findings_out as it is done."""
@@ -219,7 +228,7 @@ def _run(found: dict, r: CheckRequest, stdout=None, digest=None, findings_out=No
 
     stdout = stdout or sys.stdout
     options = Options(encoding=r.encoding, fix=r.fix, unsafe_fixes=r.unsafe_fixes, diff=r.diff,
-                      stdin_filename=r.stdin_filename, digest=digest)
+                      stdin_filename=r.stdin_filename, baseline=baseline, digest=digest)
     from lintlaw.render.progress import file_progress
 
     run = Run(tally=Tally(), counts=Counts())
@@ -258,6 +267,7 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
         stdout.write(keep_lines(outcome.diff))
         run.would_change += 1
     run.plan_of[outcome.path] = found[outcome.name]
+    run.stale.extend(outcome.stale)
     run.fixed += outcome.fixed
     run.edits += outcome.edits
     if outcome.counts is not None:  # digested: written now, counted, forgotten
@@ -270,22 +280,16 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
     run.diagnostics.extend(outcome.diagnostics)
 
 
-def _without_baseline(baseline: Path, recorded, run: Run) -> list:
-    """The findings a baseline does not hold; its entries that no longer match are listed on stderr.
-
-    (Findings a configuration suppresses by fingerprint were dropped per file already,
-    by Plan.keep, so that --fix never touches them either.)"""
-    from lintlaw.io import baseline as baselines
+def _report_stale(baseline: Path, stale: list) -> None:
+    """List on stderr the baseline entries of the checked files that no finding matched."""
     from lintlaw.render.visible import one_line
 
-    diagnostics, gone = baselines.new_findings(baseline, recorded, run.diagnostics, run.sources)
-    if gone:
-        print(f"lintlaw: 基线 {baseline} 中有 {len(gone)} 条记录已不再出现，可用 --write-baseline 更新：",
+    if stale:
+        print(f"lintlaw: 基线 {baseline} 中有 {len(stale)} 条记录已不再出现，可用 --write-baseline 更新：",
               file=sys.stderr)
-        for entry in gone:
+        for entry in stale:
             print(one_line(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}"),
                   file=sys.stderr)
-    return diagnostics
 
 
 def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
