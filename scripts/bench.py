@@ -185,7 +185,8 @@ def main() -> None:
     parser.add_argument("--big-runs", type=int, default=3, help="runs of each large workload")
     parser.add_argument("--lintlaw", help="the lintlaw script to time (default: beside this interpreter)")
     parser.add_argument("--against", help="another lintlaw script (an older install) timed in the same turns")
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of .txt reports to build inputs from")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="folder of .txt reports to build inputs from")
     parser.add_argument("--keep", type=Path, help="build the inputs here and leave them")
     args = parser.parse_args()
     rows = set(args.rows.split(","))
@@ -212,8 +213,10 @@ def main() -> None:
 
         def each(make) -> dict:
             """The commands make(concise, full) gives, for every script, labelled (tag, label)."""
-            return {(tag, label): command for tag, script in scripts.items()
-                    for label, command in make([script, "check", "--format", "concise"], [script, "check"]).items()}
+            made = {tag: make([script, "check", "--format", "concise"], [script, "check"])
+                    for tag, script in scripts.items()}
+            return {(tag, label): command for tag, commands in made.items()
+                    for label, command in commands.items()}
 
         def show(t: dict, label: str, text: str, note=lambda tag: "") -> None:
             for tag in scripts:
@@ -223,11 +226,21 @@ def main() -> None:
                     extra = f"{extra}  ({ratio:.2f}x the time of this)".strip()
                 row(text if tag == "this" else f"  {tag}: {text}", t[(tag, label)], extra)
 
+        cold: dict = {}  # CPU seconds of a cold run on one report, per script: start-up, to take off growth
+
+        def growth(tag: str, big: tuple, small: tuple) -> str:
+            note = f"growth x{big[1] / small[1]:.1f} for x{size['big'] / size['small']:.0f} input (cpu)"
+            if tag in cold:
+                note += f", x{(big[1] - cold[tag]) / (small[1] - cold[tag]):.1f} beyond a cold start"
+            return note
+
         if "cold" in rows:
             one = str(inputs["one"])
             t = timed({("this", "pass"): [python, "-c", "pass"],
-                       **each(lambda concise, full: {"concise": concise + [one], "full": full + [one]})}, args.runs)
+                       **each(lambda concise, full: {"concise": concise + [one], "full": full + [one]})},
+                      args.runs)
             floor = t[("this", "pass")][0]
+            cold.update({tag: t[(tag, "concise")][1] for tag in scripts})
             row("python -c pass", t[("this", "pass")])
             kb = f"{size['one'] / 1000:.1f} KB"
             show(t, "concise", f"one {kb} report, cold, concise",
@@ -244,11 +257,10 @@ def main() -> None:
             mb, small_mb = size["big"] / 1e6, size["small"] / 1e6
             show(t, "small", f"{small_mb:.2f} MB, concise")
             show(t, "big", f"{mb:.2f} MB, concise",
-                 lambda tag: f"growth x{t[(tag, 'big')][1] / t[(tag, 'small')][1]:.1f} for "
-                             f"x{size['big'] / size['small']:.0f} input (cpu)")
+                 lambda tag: growth(tag, t[(tag, "big")], t[(tag, "small")]))
             show(t, "small-full", f"{small_mb:.2f} MB, full")
             show(t, "big-full", f"{mb:.2f} MB, full",
-                 lambda tag: f"growth x{t[(tag, 'big-full')][1] / t[(tag, 'small-full')][1]:.1f} (cpu)")
+                 lambda tag: growth(tag, t[(tag, "big-full")], t[(tag, "small-full")]))
 
         if "many" in rows:
             many = str(inputs["many"])
@@ -264,13 +276,13 @@ def main() -> None:
         if "memory" in rows:
             many = str(inputs["many"])
             for tag, script in scripts.items():
-                for label, command in (("concise --jobs 2", [script, "check", "--format", "concise", "--jobs", "2",
-                                                             many]),
+                concise = [script, "check", "--format", "concise"]
+                for label, command in (("concise --jobs 2", concise + ["--jobs", "2", many]),
                                        ("full", [script, "check", many]),
-                                       (f"{size['big'] / 1e6:.1f} MB concise",
-                                        [script, "check", "--format", "concise", str(inputs["big"])])):
+                                       (f"{size['big'] / 1e6:.1f} MB, concise",
+                                        concise + [str(inputs["big"])])):
                     pss, rss = peak_memory(command)
-                    text = f"peak memory, {label}" if "MB" in label else f"peak memory, {MANY_FILES:,} files, {label}"
+                    text = f"peak memory, {label if 'MB' in label else f'{MANY_FILES:,} files, {label}'}"
                     text = text if tag == "this" else f"  {tag}: {text}"
                     print(f"{text:<50} {pss:9.0f} MiB (Pss, all processes)  {rss:.0f} MiB (largest process)",
                           flush=True)
@@ -292,8 +304,7 @@ def main() -> None:
                 path.unlink(missing_ok=True)
             show(t, "small", f"--fix, {size['small'] / 1e6:.2f} MB")
             show(t, "big", f"--fix, {size['big'] / 1e6:.2f} MB",
-                 lambda tag: f"growth x{t[(tag, 'big')][1] / t[(tag, 'small')][1]:.1f} for "
-                             f"x{size['big'] / size['small']:.0f} input (cpu)")
+                 lambda tag: growth(tag, t[(tag, "big")], t[(tag, "small")]))
         if args.keep:
             print(f"inputs kept in {args.keep}")
 
