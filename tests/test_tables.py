@@ -398,18 +398,127 @@ def test_a_table_inside_a_word_cell_is_read_once(tmp_path):
         [("外", 1, 0), ("", 2, 1)], [("甲", 3, 0), ("乙", 4, 1)]]
 
 
-def test_a_broken_layout_file_names_the_file_and_the_problem(tmp_path, monkeypatch):
+def test_a_label_a_capture_wrapped_over_two_lines_is_still_a_label():
+    text = report_text("cell").replace("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                                       "（二）部分公开（区分处理的，只计这一\n情形，不计其他情形）")
+    report = _tables(source_of(text))
+    requests = next(t for t in report.tables if t.key == "requests")
+    assert requests.cell("partly-published", "total").raw == "2"
+
+
+def test_a_note_between_rows_is_passed_over_and_the_heading_after_the_table_stays_a_heading():
+    note = "注：申请件数按申请人提出的申请计算"
+    text = report_text("tab").replace("（七）总计", f"{note}\n（七）总计")
+    report = _tables(source_of(text))
+    assert [t.key for t in report.tables] == ["active", "requests", "review"]
+    requests = report.tables[1]
+    assert requests.cell("results-total", "total").raw == "23"
+    row = line_of(text, note)
+    assert row - 1 in requests.lines
+    assert "四、政府信息公开行政复议、行政诉讼情况" in [s.heading.text for s in report.walk()]
+
+
+def test_an_unknown_row_label_is_not_passed_over():
+    """A row the layout does not know, with its numbers, is not a note: the row it stands
+    for is missing, and the table is unread."""
+    text = report_text("tab").replace("2.重复申请\t", "2.重复提出的申请\t")
+    [(key, _line, reason)] = _unread(text)
+    assert (key, reason) == ("requests", "“3.要求提供公开出版物”不在格式的这个位置（此处应为“（五）不予处理 2.重复申请”）")
+    cells = report_text("cell").replace("\n2.重复申请\n", "\n2.重复提出的申请\n")
+    [(key, _line, reason)] = _unread(cells)
+    assert (key, reason) == ("requests", "“（五）不予处理 1.信访举报投诉类申请”一行有14格数字，按格式应有7格（自然人、商业企业、"
+                                         "科研机构、社会公益组织、法律服务机构、其他、总计），无法确定各数字属于哪一列")
+
+
+def test_a_markdown_table_reads_and_a_dash_is_a_placeholder_not_a_ruling_line():
+    rows = [["行政复议", "行政诉讼"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
+            ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|---|---|")
+    lines.append("| " + " | ".join(["—"] * 14 + ["0"]) + " |")
+    review = _tables(source_of(report_text("bar", {"review": lines}))).tables[-1]
+    assert (review.key, review.how) == ("review", "以“|”分隔各格的文本")
+    first, last = review.cell("review", "upheld"), review.cell("lawsuit-after-review", "total")
+    assert [(first.raw, first.value), (last.raw, last.value)] == [("—", None), ("0", Decimal(0))]
+    cells = report_text("cell", {"review": [cell for row in rows for cell in row] + ["—"] * 14 + ["0"]})
+    assert _tables(source_of(cells)).tables[-1].cell("review", "upheld").raw == "—"
+
+
+# ---------------------------------------------------------------------------
+# Where a table begins and ends: the thresholds
+
+
+REVIEW_HEADER = ["行政复议", "行政诉讼", "结果维持", "尚未审结"]
+
+
+@pytest.mark.parametrize("labels, numbers, located", [
+    (REVIEW_HEADER, ["1", "0", "1"], True),  # four labels and three numbers: a table, unread
+    (REVIEW_HEADER[:3], ["1", "0", "1"], False),  # three labels are a few short lines, no table
+    (REVIEW_HEADER, ["1", "0"], False),  # two numbers are no table either
+])
+def test_a_table_needs_four_of_its_labels_and_three_numbers(labels, numbers, located):
+    text = TITLE + "\n一、总体情况\n全年公开信息12条。\n" + "\n".join(labels + numbers) + "\n"
+    found = [(t.key, t.reason) for t in _tables(source_of(text)).unread_tables]
+    assert found == ([("review", "表头之后有3格数字，按格式应有15格，无法确定各数字属于哪一列")] if located else [])
+
+
+@pytest.mark.parametrize("notes, read", [(["注：单位为件"], True), (["注：单位为件", "数据来源：本机关统计"], True),
+                                         (["注：单位为件", "数据来源：本机关统计", "（下转第二页）续"], False),
+                                         (["注" * 60], True), (["注" * 61], False)])
+def test_up_to_two_short_lines_of_other_text_stay_inside_a_table(notes, read):
+    text = report_text("tab").replace("（七）总计", "\n".join(notes) + "\n（七）总计")
+    report = _tables(source_of(text))
+    expected = ["active", "requests", "review"] if read else ["active", "review"]
+    assert [t.key for t in report.tables] == expected
+
+
+def test_a_remark_cell_after_the_numbers_and_a_number_split_from_its_label_are_passed_over():
+    text = (report_text("bar").replace("四、结转下年度继续办理 | 2 | 1 | 0 | 1 | 1 | 0 | 5",
+                                       "四、结转下年度继续办理 | 2 | 1 | 0 | 1 | 1 | 0 | 5 | （转入下一年度）")
+            .replace("1.属于国家秘密 | 0", "1. | 属于国家秘密 | 0"))
+    requests = _tables(source_of(text)).tables[1]
+    assert requests.cell("carried-forward", "total").raw == "5"
+    assert requests.cell("refused-secret", "total").raw == "0"
+
+
+def test_a_blank_web_cell_points_at_its_row_label(tmp_path):
+    source = _source("html", tmp_path, numbers={"published": "8 _ 0 0 1 0 9"})
+    requests = _tables(source).tables[1]
+    blank = requests.cell("published", "business")
+    assert (blank.raw, blank.value) == ("", None)
+    label = next(c for c in source.grids[1].cells if c.text == "（一）予以公开")
+    assert source.position(blank.offset) == source.position(source.line_starts[label.line])
+
+
+COLUMN = 'columns = [{ key = "a", labels = ["甲"] }]\n'
+
+
+@pytest.mark.parametrize("table, problem", [
+    ('shape = "rows"\ncolumns = [{ key = "a", labels = [] }]\nrows = [{ key = "r", labels = ["乙"] }]',
+     "列 a 的 labels 应为非空字符串的列表"),
+    ('shape = "rows"\ncolumns = [{ key = "a", labels = ["甲", 3] }]\nrows = [{ key = "r", labels = ["乙"] }]',
+     "列 a 的 labels 应为非空字符串的列表"),
+    ('shape = "rows"\n' + COLUMN + 'rows = [{ key = "r", labels = ["乙"], columns = ["b"] }]',
+     "行 r 的 columns 应取自本表的列"),
+    ('shape = "rows"\ncolumns = [{ key = "a", labels = ["甲"] }, { key = "a", labels = ["丙"] }]\n'
+     'rows = [{ key = "r", labels = ["乙"] }]', "列的 key 应为不重复的英文小写短横线名称"),
+    ('shape = "rows"\n' + COLUMN + 'rows = [{ key = "Row", labels = ["乙"] }]',
+     "行的 key 应为不重复的英文小写短横线名称"),
+    ('shape = "rows"\n' + COLUMN + 'rows = [{ key = "r", labels = ["乙"], parent = "q" }]',
+     "行 r 的 parent“q”应是在它之前的行"),
+    ('shape = "cols"\n' + COLUMN + 'rows = [{ key = "r", labels = ["乙"] }]', "shape 只能取 rows, groups"),
+    ('shape = "rows"\nwidth = 3\n' + COLUMN + 'rows = [{ key = "r", labels = ["乙"] }]', "未知字段 width"),
+])
+def test_a_broken_layout_names_the_table_and_the_problem(tmp_path, monkeypatch, table, problem):
     from lintlaw.analysis import table_reading
     from lintlaw.errors import RuleFileError
 
-    (tmp_path / "t.toml").write_text(
-        '[demo]\nname = "演示"\nshape = "rows"\ncolumns = [{ key = "a", labels = ["甲"] }]\n'
-        'rows = [{ key = "r", labels = ["乙"], columns = ["b"] }]\n', encoding="utf-8")
+    (tmp_path / "t.toml").write_text(f'[demo]\nname = "演示"\n{table}\n', encoding="utf-8")
     monkeypatch.setattr(table_reading, "layouts_dir", lambda: tmp_path)
     table_reading.layouts.cache_clear()
     try:
         with pytest.raises(RuleFileError) as err:
             table_reading.layouts()
-        assert str(err.value) == f"{tmp_path / 't.toml'}: [demo] 行 r 的 columns 应取自本表的列"
+        assert str(err.value) == f"{tmp_path / 't.toml'}: [demo] {problem}"
     finally:
         table_reading.layouts.cache_clear()

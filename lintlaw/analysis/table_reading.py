@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lintlaw.analysis.report_types import TABLES_DIR
 from lintlaw.analysis.tables import Cell, Table, UnreadTable
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from lintlaw.text.source import Source
 
 SHAPES = ("rows", "groups")
+MAX_GAP = 2  # lines of other text a table may hold (a note); more end it
 # A located table has at least this many different labels of its layout, and of numbers (the
 # smallest table, 四, has fifteen): a few label-like lines in a report's prose are no table.
 MIN_LABELS = 4
@@ -50,15 +50,16 @@ HOW_TEXT = {"cell": "逐格一行的文本", "bar": "以“|”分隔各格的�
 # Layouts (data)
 
 
-@dataclass(frozen=True)
-class ColumnLayout:
+class ColumnLayout(NamedTuple):
     key: str
     label: str  # as the format prints it
     labels: tuple[str, ...]  # normalised wordings
 
+    def matches(self, norm: str) -> bool:
+        return _matches(self.labels, norm)
 
-@dataclass(frozen=True)
-class RowLayout:
+
+class RowLayout(NamedTuple):
     key: str
     label: str
     labels: tuple[str, ...]  # normalised wordings; one ending in "…" is a prefix
@@ -66,11 +67,10 @@ class RowLayout:
     columns: tuple[str, ...] = ()  # column keys, in order
 
     def matches(self, norm: str) -> bool:
-        return any(norm.startswith(w[:-1]) if w.endswith("…") else norm == w for w in self.labels)
+        return _matches(self.labels, norm)
 
 
-@dataclass(frozen=True)
-class TableLayout:
+class TableLayout(NamedTuple):
     key: str
     name: str
     format: str
@@ -135,6 +135,11 @@ def layouts() -> dict[str, TableLayout]:
 _KEY = re.compile(r"[a-z][a-z0-9-]*")
 
 
+def _matches(words, norm: str) -> bool:
+    """Whether a normalised label is one of `words` (a word ending in “…”: starts with it)."""
+    return any(norm.startswith(w[:-1]) if w.endswith("…") else norm == w for w in words)
+
+
 def _word(label: str) -> str:
     """A label as it is compared (normalised), keeping a final “…” that makes it a prefix."""
     return normalise(label.rstrip("…")) + ("…" if label.endswith("…") else "")
@@ -190,75 +195,79 @@ def _layout(path: Path, key: str, data) -> TableLayout:
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.,]|\([一二三四五六七八九十]{1,3}\)[、.]?"
                      r"|\d{1,2}[.、)]|\(\d{1,2}\)|[\u2460-\u2473])\s*")
 _REMARK = re.compile(r"\([^()]*\)$")  # a bracketed remark at the end (NFKC makes brackets half-width)
+_OPEN_REMARK = re.compile(r"\([^()]*$")  # …and one a line break cut off (its rest is a line of its own)
 _NUMBER = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)\s*(?:件|个|条|项|次|人次|万元|元)?$")
 _PLACEHOLDERS = frozenset({"/", "\\", "-", "--", "—", "——", "–", "无", "空", "×", "x", "X"})
-_RULE_LINE = re.compile(r"^[\s|:\-—=+]+$")  # a Markdown or ASCII table's ruling line
-_UNIT_NOTE = re.compile(r"^\(?单位[:：]")
+_RULE_LINE = re.compile(r"^[\s|:+]*[-—=]{3,}[\s|:\-—=+]*$")  # a Markdown or ASCII table's ruling line
+_CELL = re.compile(r"\S+")  # a cell of a row whose cells are separated by spaces
+_NOT_WORD = re.compile(r"[\W_]+")  # what normalising drops: all but letters, digits and ideographs
+_SENTENCE_END = ("。", "；", ";", "！", "？")  # no label ends so: a sentence, not a cell
 
 
 def normalise(text: str) -> str:
     """A label as labels are compared: no number, spaces, punctuation, quotes or end remark."""
     text = unicodedata.normalize("NFKC", text).strip()
     text = _MARKER.sub("", text)
-    bare = _REMARK.sub("", text)
+    bare = _OPEN_REMARK.sub("", _REMARK.sub("", text))
     if bare.strip():
         text = bare
-    return "".join(ch for ch in text if ch.isalnum())
+    return _NOT_WORD.sub("", text)
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One cell of a table as met in reading order."""
 
     kind: str  # "label", "value", "blank", "skip", "unknown"
     text: str
     norm: str
-    start: int  # offset of the text in the Source (of the line, for a blank)
-    line: int  # 0-based Source line, -1 if the cell has no text line
+    start: int  # offset of the text in the Source (of the line, for a blank; -1 if it has none)
     row: int  # the line (text) or grid row it stands in
 
 
-def _classify(text: str, vocabulary: dict) -> tuple[str, str]:
+def _classify(text: str, words: Vocabulary) -> tuple[str, str]:
     text = text.strip()
     if not text:
         return "blank", ""
+    if text.endswith(_SENTENCE_END):
+        return "unknown", ""
     flat = unicodedata.normalize("NFKC", text).replace(" ", "")
     if _NUMBER.match(flat) or flat in _PLACEHOLDERS:
         return "value", ""
     norm = normalise(text)
-    if not norm or _UNIT_NOTE.match(flat):
-        return "skip", norm
-    if norm in vocabulary or any(norm.startswith(p) for p in vocabulary[_PREFIXES]):
+    if not norm:
+        return "skip", norm  # a number alone (“（一）” split from its words by a space)
+    if words.keys_of(norm):
         return "label", norm
     if flat.startswith("(") and flat.endswith(")"):
         return "skip", norm  # a remark such as （单位：件）
     return "unknown", norm
 
 
-_PREFIXES = "\0prefixes"
+class Vocabulary(NamedTuple):
+    """Every label of every table: normalised label (or prefix) → the keys of its tables."""
+
+    exact: dict[str, frozenset[str]]
+    prefixes: dict[str, frozenset[str]]
+
+    def keys_of(self, norm: str) -> frozenset[str]:
+        keys = self.exact.get(norm, frozenset())
+        for prefix, more in self.prefixes.items():
+            if norm.startswith(prefix):
+                keys |= more
+        return keys
 
 
 @cache
-def vocabulary() -> dict:
-    """Normalised label → the keys of the tables that have it; under _PREFIXES, the prefix labels."""
-    words: dict = {_PREFIXES: []}
+def vocabulary() -> Vocabulary:
+    exact: dict[str, set[str]] = {}
+    prefixes: dict[str, set[str]] = {}
     for layout in layouts().values():
         for word in (*layout.headings, *(w for c in layout.columns for w in c.labels),
                      *(w for r in layout.rows for w in r.labels)):
-            if word.endswith("…"):
-                words[_PREFIXES].append(word[:-1])
-                word = word[:-1]
-            words.setdefault(word, set()).add(layout.key)
-    return words
-
-
-def _keys_of(norm: str) -> set[str]:
-    words = vocabulary()
-    keys = set(words.get(norm, ()))
-    for prefix in words[_PREFIXES]:
-        if norm.startswith(prefix):
-            keys |= words[prefix]
-    return keys
+            into = prefixes if word.endswith("…") else exact
+            into.setdefault(word.rstrip("…"), set()).add(layout.key)
+    return Vocabulary({w: frozenset(k) for w, k in exact.items()},
+                      {w: frozenset(k) for w, k in prefixes.items()})
 
 
 def value_of(raw: str) -> Decimal | None:
@@ -277,18 +286,23 @@ def value_of(raw: str) -> Decimal | None:
 # Stage 1: where the tables are
 
 
-@dataclass
-class Located:
+class Located(NamedTuple):
     """A stretch of the document that holds one of the format's tables (perhaps unreadably)."""
 
     keys: tuple[str, ...]  # the layouts its labels belong to, best first
     how: str
     lines: range  # 0-based Source lines
-    items: list[Item] = field(repr=False)
+    items: list[Item]
 
     @property
     def line(self) -> int:
         return self.lines.start
+
+
+def _line_start(source: Source, index: int) -> int:
+    """Where the text of a 0-based Source line starts, after its indent."""
+    text = source.line_text(index + 1)
+    return source.line_starts[index] + len(text) - len(text.lstrip())
 
 
 def locate(source: Source, lines: list[Line]) -> list[Located]:
@@ -305,16 +319,12 @@ def locate(source: Source, lines: list[Line]) -> list[Located]:
     return sorted(found, key=lambda located: located.lines.start)
 
 
-def _from_grid(source: Source, grid: Grid, words: dict) -> Located | None:
+def _from_grid(source: Source, grid: Grid, words: Vocabulary) -> Located | None:
     items = []
     for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
         kind, norm = _classify(cell.text, words)
-        if cell.line >= 0:
-            start = source.line_starts[cell.line]
-            start += len(source.line_text(cell.line + 1)) - len(source.line_text(cell.line + 1).lstrip())
-        else:
-            start = -1
-        items.append(Item(kind, cell.text.strip(), norm, start, cell.line, cell.row))
+        start = _line_start(source, cell.line) if cell.line >= 0 else -1
+        items.append(Item(kind, cell.text.strip(), norm, start, cell.row))
     keys = _candidates(items)
     if not keys:
         return None
@@ -329,7 +339,7 @@ def _candidates(items: list[Item]) -> tuple[str, ...]:
     count: dict[str, set[str]] = {}
     for item in items:
         if item.kind == "label":
-            for key in _keys_of(item.norm):
+            for key in vocabulary().keys_of(item.norm):
                 count.setdefault(key, set()).add(item.norm)
     ranked = sorted((key for key, seen in count.items() if len(seen) >= MIN_LABELS),
                     key=lambda key: -len(count[key]))
@@ -351,31 +361,36 @@ def _split(source: Source, line: Line) -> tuple[str, list[tuple[str, int]]]:
             offset = base + position + (len(part) - len(part.lstrip()))
             cells.append((stripped, offset if stripped else line.start))
             position += len(part) + 1
-        if mark == "|":  # "| a | b |": the outer bars open and close the row, they hold no cell
-            if cells and not cells[0][0] and text.lstrip().startswith("|"):
-                cells = cells[1:]
-            if cells and not cells[-1][0] and text.rstrip().endswith("|"):
-                cells = cells[:-1]
+        # The empty cells of "| a | b |" outside its outer bars, like those a capture writes for
+        # merged cells, are blanks the reading passes over.
         return ("bar" if mark == "|" else "tab"), cells
-    cells = [(m.group(), line.start + m.start()) for m in re.finditer(r"\S+", text)]
-    return ("space" if len(cells) > 1 else "cell"), cells
+    return "space", [(m.group(), line.start + m.start()) for m in _CELL.finditer(text)]
 
 
-def _from_text(source: Source, lines: list[Line], words: dict) -> list[Located]:
+def _from_text(source: Source, lines: list[Line], words: Vocabulary) -> list[Located]:
+    """Runs of table lines; a short line or two of other text inside a run (a note, a heading
+    between two tables) stays in it, so that a table is reported once, not in pieces."""
     found: list[Located] = []
     run: list[tuple[Line, str, list[Item]]] = []
+    gap: list[Line] = []
     for line in lines + [None]:
         parsed = _table_line(source, line, words) if line is not None else None
         if parsed is not None:
+            run += [(other, "gap", [Item("unknown", other.text, "", other.start, other.lineno)])
+                    for other in gap]
             run.append((line, *parsed))
+            gap = []
+            continue
+        if run and line is not None and len(gap) < MAX_GAP and len(line.text) <= MAX_CELL:
+            gap.append(line)
             continue
         if run:
             found += _segments(run)
-        run = []
+        run, gap = [], []
     return found
 
 
-def _table_line(source: Source, line: Line, words: dict) -> tuple[str, list[Item]] | None:
+def _table_line(source: Source, line: Line, words: Vocabulary) -> tuple[str, list[Item]] | None:
     """A line's cells when every one of them can stand in a table, else None."""
     text = line.text
     if _RULE_LINE.match(text):
@@ -390,7 +405,7 @@ def _table_line(source: Source, line: Line, words: dict) -> tuple[str, list[Item
         kind, norm = _classify(cell, words)
         if kind == "unknown":
             return None
-        items.append(Item(kind, cell, norm, offset, line.lineno - 1, line.lineno - 1))
+        items.append(Item(kind, cell, norm, offset, line.lineno))
     if not items:
         return None
     return how, items
@@ -400,15 +415,12 @@ def _segments(run) -> list[Located]:
     """A run of table lines, cut where the labels turn to another table."""
     found = []
     start = 0
-    keys: set[str] | None = None
+    keys: frozenset[str] | None = None
     for index, (_line, _how, items) in enumerate(run):
-        line_keys: set[str] = set()
-        for item in items:
-            if item.kind == "label":
-                own = _keys_of(item.norm)
-                line_keys = own if not line_keys else (line_keys & own or line_keys)
+        labels = [vocabulary().keys_of(item.norm) for item in items if item.kind == "label"]
+        line_keys = frozenset.intersection(*labels) if labels else frozenset()
         if not line_keys:
-            continue
+            continue  # no label, or labels of two tables on one line: no sign either way
         if keys is None:
             keys = line_keys
         elif keys & line_keys:
@@ -421,18 +433,21 @@ def _segments(run) -> list[Located]:
 
 
 def _located(run) -> list[Located]:
-    # A table starts at its first label: numbers before it belong to something else.
+    # A table starts at its first label (numbers before it belong to something else) and ends
+    # at its last table line (other text after it is the next paragraph or heading).
     first = next((i for i, (_line, _how, items) in enumerate(run)
                   if any(item.kind == "label" for item in items)), None)
     if first is None:
         return []
-    run = run[first:]
+    last = max(i for i, (_line, how, _items) in enumerate(run) if how != "gap")
+    run = run[first:last + 1]
     items = [item for _line, _how, line_items in run for item in line_items]
     keys = _candidates(items)
     if not keys:
         return []
-    kinds = [how for _line, how, line_items in run if sum(it.kind != "skip" for it in line_items) > 1]
-    how = max(set(kinds), key=kinds.count) if kinds else "cell"
+    kinds = [how for _line, how, line_items in run
+             if how != "gap" and sum(it.kind != "skip" for it in line_items) > 1]
+    how = max(dict.fromkeys(kinds), key=kinds.count) if kinds else "cell"  # a tie: the first met
     lines = range(run[0][0].lineno - 1, run[-1][0].lineno)
     return [Located(keys, HOW_TEXT[how], lines, items)]
 
@@ -476,11 +491,8 @@ def _cell(row: str, col: str, item: Item, anchor: Item) -> Cell:
 
 def _known(layout: TableLayout, norm: str) -> bool:
     """A header label of the table: a heading, a column, or a group of the groups shape."""
-    def hit(words):
-        return any(norm.startswith(w[:-1]) if w.endswith("…") else norm == w for w in words)
-
-    return (hit(layout.headings) or any(hit(c.labels) for c in layout.columns)
-            or (layout.shape == "groups" and any(hit(r.labels) for r in layout.rows)))
+    return (_matches(layout.headings, norm) or any(c.matches(norm) for c in layout.columns)
+            or (layout.shape == "groups" and any(r.matches(norm) for r in layout.rows)))
 
 
 def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], Cell]:
@@ -523,7 +535,7 @@ def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], 
         current, values = None, []
 
     for index, item in enumerate(items):
-        if item.kind == "skip":
+        if item.kind in ("skip", "unknown"):  # "unknown": a note between rows, not a cell
             continue
         if item.kind == "label":
             finish()
@@ -581,7 +593,7 @@ def _read_groups(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str]
     values: list[Item] = []
     groups_seen = 0
     for item in items:
-        if item.kind == "skip" or (item.kind == "blank" and not values):
+        if item.kind in ("skip", "unknown") or (item.kind == "blank" and not values):
             continue
         if item.kind == "label":
             if values:
