@@ -24,3 +24,19 @@ def findings(text: str, rules, select=None):
     source = source_of(text)
     chosen = select_rules(rules, select, None) if select else rules
     return [(d.code, *source.position(d.start), d.message) for d in lint(source, chosen)]
+
+
+def modules_after_check(path) -> set[str]:
+    """The modules a `lintlaw check` of one file has imported when it ends (run in a new process)."""
+    import json
+    import subprocess
+    import sys
+
+    probe = ("import json, sys, runpy\n"
+             "sys.argv = ['lintlaw', 'check', sys.argv[1]]\n"
+             "try:\n    runpy.run_module('lintlaw', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=60,
+                         check=False)
+    return set(json.loads(run.stderr.splitlines()[-1]))

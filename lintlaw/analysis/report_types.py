@@ -17,6 +17,7 @@ from pathlib import Path
 from lintlaw.errors import RuleFileError
 
 TYPES_DIR = "report-types"  # the folder of type files inside a rule directory
+TABLES_DIR = "tables"  # the folder of statistics-table layouts (lintlaw/analysis/table_reading.py)
 NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 PART_KEYS = {"name": str, "keywords": list, "weak-keywords": list, "next-year-words": list,
              "topic-headings": int, "topic-excludes": list}

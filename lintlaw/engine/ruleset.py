@@ -264,11 +264,11 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
 def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
     """The built-in rules and report types plus those in extra directories.
 
-    A directory's report-types/ folder holds type files; every other .toml file
-    under it is a rule file.
+    A directory's report-types/ folder holds type files (and the built-in tables/ folder
+    table layouts); every other .toml file under it is a rule file.
     """
     from lintlaw.engine import rulecache
-    from lintlaw.analysis.report_types import TYPES_DIR, load_types, type_paths
+    from lintlaw.analysis.report_types import TABLES_DIR, TYPES_DIR, load_types, type_paths
     from lintlaw.resources import builtin_rules_dir
 
     directories = [builtin_rules_dir()]
@@ -279,7 +279,8 @@ def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
         directories.append(directory)
     sources = [(path, directory is directories[0]) for directory in directories
                for path in sorted(directory.rglob("*.toml"))
-               if TYPES_DIR not in path.relative_to(directory).parts[:-1]]
+               if TYPES_DIR not in path.relative_to(directory).parts[:-1]
+               and not (directory is directories[0] and path.parent == directory / TABLES_DIR)]
     typed = [path for directory in directories for path in type_paths(directory)]
     data = rulecache.parsed([path for path, _ in sources] + typed, parse_rule_file)
     types = load_types(directories, data)

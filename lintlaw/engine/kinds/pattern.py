@@ -39,6 +39,8 @@ class Pattern(RuleKind):
         "fix": Option(dict, doc="replace = 替换匹配文字的模板（\\1、\\g<name> 指分组）；"
                                 "safe = true 表示修复从不改变原意"),
         "since_year": Option(int, doc="只查此年度及以后的报告（已过时的提法）"),
+        "tables": Option(bool, default=True,
+                         doc="也查统计表格中的各格（false：表格不是行文，如以空格分隔各格的表格中的空格）"),
     }
     # {quoted}: the match in quotation marks, or its code points when it cannot be seen
     fields = frozenset({"match", "quoted"})
@@ -110,7 +112,8 @@ class Pattern(RuleKind):
                 continue
             for scope in self.scope:
                 if scope == "text":
-                    yield from _runs_between_chrome(report.lines)
+                    skip = document.in_table if not self.tables and document.table_lines else None
+                    yield from _runs_between_chrome(report.lines, skip)
                     continue
                 if scope == "title":
                     lines = [report.title] if report.title else []
@@ -138,10 +141,11 @@ def _template_problem(pattern, template: str) -> str | None:
     return None
 
 
-def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:
+def _runs_between_chrome(lines, skip=None) -> Iterator[tuple[int, int]]:
+    """Runs of lines between page-chrome lines (and lines `skip` says to leave out)."""
     start = end = None
     for line in lines:
-        if line.type == CHROME:
+        if line.type == CHROME or (skip is not None and skip(line)):
             if start is not None:
                 yield start, end
             start = None
