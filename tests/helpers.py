@@ -96,14 +96,23 @@ ACTIVE_LINES = (  # label cells, then the (row, column) keys of the numbers on t
 )
 
 
-ACTIVE_2019_LINES = (
+_CHANGES = ("last-year-items", "change", "decisions")
+ACTIVE_2019_LINES = (  # the 2019 format's table, replaced in 2021
     (["第二十条第（一）项"], []),
     (["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], []),
     (["规章"], [("rules", c) for c in ("new-made", "new-published", "total-published")]),
     (["规范性文件"], [("normative-documents", c) for c in ("new-made", "new-published", "total-published")]),
     (["第二十条第（五）项"], []),
     (["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], []),
-    (["行政许可"], [("licensing", c) for c in ("last-year-items", "change", "decisions")]),
+    (["行政许可"], [("licensing", c) for c in _CHANGES]),
+    (["其他对外管理服务事项"], [("other-services", c) for c in _CHANGES]),
+    (["第二十条第（六）项"], []),
+    (["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], []),
+    (["行政处罚"], [("punishment", c) for c in _CHANGES]),
+    (["行政强制"], [("enforcement", c) for c in _CHANGES]),
+    (["第二十条第（八）项"], []),
+    (["信息内容", "上一年项目数量", "本年增/减"], []),
+    (["行政事业性收费"], [("fees", "last-year-items"), ("fees", "change")]),
     (["第二十条第（九）项"], []),
     (["信息内容", "采购项目数量", "采购总金额"], []),
     (["政府集中采购"], [("procurement", "procurement-items"), ("procurement", "procurement-amount")]),
