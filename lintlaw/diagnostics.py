@@ -29,7 +29,7 @@ SEVERITY_NAMES = tuple(severity.label for severity in sorted(Severity, reverse=T
 
 
 # Each category and the letter its built-in rules' codes start with (rules/<category>/).
-# `table` shares the letter T with `placeholder` (T001-T006); reading tables is T1xx.
+# Placeholders and tables share T: placeholders T0xx, tables T1xx (reading) and T2xx (checks).
 CODE_LETTERS = {"structure": "S", "placeholder": "T", "consistency": "C", "number": "N", "date": "D",
                 "punctuation": "P", "wording": "W", "residue": "R", "table": "T"}
 CATEGORIES = tuple(CODE_LETTERS)

@@ -148,6 +148,34 @@ class Report:
                 return match.group(1).removesuffix("关于")
         return None
 
+    @cached_property
+    def title_issuer(self) -> str | None:
+        """Who the title says publishes the report: its words before the words that gave the
+        report its type, without a year ("2022年上海市政府信息公开工作年度报告": 上海市); for a
+        title that starts with those words, a short name line just above it (甲县人民政府办公室)."""
+        if self.title is None or self.report_type is None:
+            return None
+        words = self.report_type.recognises(self.title.text)
+        if not words:
+            return None
+        name = _YEAR_IN_TITLE.sub("", self.title.text[:self.title.text.find(words)]).strip(" \u3000")
+        name = name.removesuffix("关于")
+        if name:
+            return name
+        index = next((i for i, line in enumerate(self.lines) if line is self.title), 0)
+        above = next((line for line in reversed(self.lines[:index]) if line.text.strip()), None)
+        if above is not None and above.type in (TEXT, TITLE) and len(above.text.strip()) <= 30 \
+                and not _SENTENCE_STOP.search(above.text) and _ORG_SUFFIX.search(above.text.strip()):
+            return above.text.strip()
+        return None
+
+    def opening(self) -> str:
+        """The first lines of the body, where a report whose title was lost names what it is."""
+        from lintlaw.analysis.report_types import INTRO_LINES
+
+        body = [line for line in self.lines if line.type in (TEXT, HEADING, DAMAGED) and line.text.strip()]
+        return "\n".join(line.text for line in body[:INTRO_LINES])
+
     @property
     def anchor(self) -> Line | None:
         """Where a finding about the whole report points: the title, else the first line."""
@@ -208,7 +236,8 @@ def build_document(source: Source, types: ReportTypes | None = None) -> Document
 
         types = builtin_types()
     for report in reports:
-        report.report_type, report.type_reason = types.choose(report.title.text if report.title else None)
+        report.report_type, report.type_reason = types.choose(report.title.text if report.title else None,
+                                                              None if report.title else report.opening())
     return Document(source, lines, reports, not_text, table_lines)
 
 

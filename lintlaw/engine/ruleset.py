@@ -309,6 +309,11 @@ def _check_types(rule: Rule, types) -> None:
             known = ", ".join(t.name for t in types.types)
             raise RuleFileError(f"{rule.path}:{_line_of(raw, 'report-types')}: report-types: "
                                 f"未知的报告类型“{name}”（可用：{known}）")
+    problem = type(rule.kind).check_types(vars(rule.kind), types)
+    if problem:
+        key, text = problem
+        raw = raw or Path(rule.path).read_text(encoding="utf-8")
+        raise RuleFileError(f"{rule.path}:{_line_of(raw, key)}: {key}: {text}")
     part = getattr(rule.kind, "part", None)
     if part is not None and rule.kind.name == "required-section":
         owners = [types.get(n) for n in rule.report_types] or list(types.types)
@@ -379,7 +384,7 @@ def configured_rules(settings, select=None, ignore=None, extend_select=None, ext
     from lintlaw.diagnostics import Severity
 
     catalog = cached_catalog(tuple(settings.rule_dirs) + tuple(extra_dirs))
-    rules = configured_options(settings, catalog.rules)
+    rules = configured_options(settings, catalog.rules, catalog.types)
     where = f"{settings.path}: " if settings.path else ""
 
     def check(selectors, key):
@@ -410,7 +415,7 @@ def configured_rules(settings, select=None, ignore=None, extend_select=None, ext
     return result
 
 
-def configured_options(settings, rules: list[Rule]) -> list[Rule]:
+def configured_options(settings, rules: list[Rule], types=None) -> list[Rule]:
     """The rules with the options the configuration sets ([rules.CODE], and the deadline shorthand).
 
     A bad key is a UsageError naming the configuration file and the key. A shared
@@ -451,6 +456,9 @@ def configured_options(settings, rules: list[Rule]) -> list[Rule]:
                 rule = rule.with_options(overrides[rule.code], fail)
             except RuleFileError as err:  # pragma: no cover - kinds report through fail
                 raise UsageError(str(err)) from None
+            problem = types is not None and type(rule.kind).check_types(vars(rule.kind), types)
+            if problem:
+                fail(*problem)
         result.append(rule)
     return result
 

@@ -29,6 +29,7 @@ def render(source, rules, console, show_facts: bool = False, types=None, show_ta
                  year_label(report, source),
                  f"类型 {report.report_type.label}（{report.type_reason}）",
                  f"发布机构 {report.issuer}" if report.issuer else None,
+                 issuer_label(report),
                  f"落款日期 {report.date.text}" if report.date else None]
         node = root.add(f"[bold]报告[/] {escape(title)}  [dim]{' · '.join(f for f in facts if f)}[/]")
         for d in findings.get(report.anchor.start if report.anchor else -1, []):
@@ -74,6 +75,18 @@ def _print_grids(document, console) -> None:
         console.out(one_line(describe(table, document.source)), highlight=False)
         for line in grid_lines(table):
             console.out(one_line(line), highlight=False)
+
+
+def issuer_label(report) -> str | None:
+    """Whose deadline applies, for a type whose deadline depends on the issuer (D006)."""
+    report_type = report.report_type
+    if not report_type.issuers:
+        return None
+    named = report_type.issuer_named(report.title_issuer)
+    if named is not None:
+        return f"期限按{named.label}（发布机关取自标题：{report.title_issuer}）"
+    default = report_type.issuers[report_type.default_issuer]
+    return f"期限按{default.label}（标题未写明发布机关）"
 
 
 def year_label(report, source) -> str | None:
