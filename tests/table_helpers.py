@@ -104,7 +104,7 @@ def expected_cells() -> dict[str, dict[tuple[str, str], str]]:
 # Flattened text
 
 
-def _rows_of_cells() -> dict[str, list[list[str]]]:
+def _rows_of_cells(numbers: dict[str, str]) -> dict[str, list[list[str]]]:
     """Each table as the rows of cells a web page draws (merged cells once, at their first row)."""
     active = []
     for heading, columns, rows in ACTIVE:
@@ -113,17 +113,19 @@ def _rows_of_cells() -> dict[str, list[list[str]]]:
         active += [[label, *numbers] for label, numbers in rows]
     requests = [[NOTE, "申请人情况"], ["自然人", "法人或其他组织", "总计"],
                 ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]
-    for group, label, _key, numbers in REQUESTS:
-        requests.append([cell for cell in (group, label) if cell] + numbers.split())
+    for group, label, key, row_numbers in REQUESTS:
+        requests.append([cell for cell in (group, label) if cell] + numbers.get(key, row_numbers).split())
     review = [["行政复议", "行政诉讼"], [*RESULTS, "未经复议直接起诉", "复议后起诉"], RESULTS * 2, REVIEW.split()]
     return {"active": active, "requests": requests, "review": review}
 
 
-def report_text(layout: str = "cell", tables: dict[str, list[str]] | None = None) -> str:
+def report_text(layout: str = "cell", tables: dict[str, list[str]] | None = None,
+                numbers: dict[str, str] | None = None) -> str:
     """The whole report as text, its tables flattened as `layout` says: "cell" (one cell per
-    line), "tab", "space" or "bar" (one row per line). `tables` replaces a table's lines."""
+    line), "tab", "space" or "bar" (one row per line). `tables` replaces a table's lines;
+    `numbers` replaces the numbers of table 三's rows by key."""
     flattened = {}
-    for key, rows in _rows_of_cells().items():
+    for key, rows in _rows_of_cells(numbers or {}).items():
         if layout == "cell":
             flattened[key] = [cell for row in rows for cell in row]
         else:
