@@ -59,3 +59,12 @@ def test_a_wrong_results_total_is_named_with_its_cells(form, tmp_path):
                     "（予以公开8＋部分公开2＋不予公开·保护第三方合法权益1＋不予公开·属于四类过程性信息1＋"
                     "无法提供·本机关不掌握相关政府信息5＋无法提供·没有现成信息需要另行制作1＋"
                     "不予处理·信访举报投诉类申请1＋不予处理·重复申请1，其余各项为0）") in found
+
+
+def test_the_shipped_example_shows_one_wrong_count():
+    """examples/information-2024.txt, named in the README, gives exactly its deliberate mistake."""
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "information-2024.txt"
+    found = [(d.code, d.line, d.column) for d in lint(read(str(example)), load_rules())]
+    assert found == [("T201", 27, 20), ("T203", 27, 45)]
