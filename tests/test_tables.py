@@ -275,6 +275,8 @@ def test_the_unread_table_is_reported_once_as_info():
                          "不计其他情形）”一行有6格数字，按格式应有7格（自然人、商业企业、科研机构、社会公益组织、"
                          "法律服务机构、其他、总计），无法确定各数字属于哪一列；此表不做核对")]
     assert findings(report_text("cell"), RULES, ["T101"]) == []
+    # A rule of the 政府信息公开 report: not for a 法治政府建设 report, whatever it holds.
+    assert findings(text.replace(TITLE, "青山县交通运输局2024年度法治政府建设情况报告"), RULES, ["T101"]) == []
 
 
 # ---------------------------------------------------------------------------
