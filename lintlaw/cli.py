@@ -156,13 +156,14 @@ def tree(
     path: str = typer.Argument(..., help="要显示结构的文件，- 表示标准输入。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取。"),
     facts: bool = typer.Option(False, "--facts", help="同时列出识别到的年度、日期、数字及其作用和比率核对结果。"),
+    tables: bool = typer.Option(False, "--tables", help="同时按行列列出识别到的统计表格（政府信息公开工作年度报告）。"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="把标准输入（-）当作此文件，按扩展名读取（.md、.html、.docx）。"),
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
     rules_dirs: Optional[List[Path]] = RULES_OPTION,
 ):
-    """以树形显示报告的标题层次和类型，标出编号有问题的地方。"""
+    """以树形显示报告的标题层次、类型和统计表格，标出编号有问题的地方。"""
     from lintlaw.io.inputs import load
     from lintlaw.pipeline import plan_for_path
     from lintlaw.render.tree import render, tree_console
@@ -174,7 +175,7 @@ def tree(
     except LintlawError as err:
         _fail(str(err))
     structure = [rule for rule in plan.rules if rule.category == "structure"]
-    render(source, structure, tree_console(), show_facts=facts, types=plan.types)
+    render(source, structure, tree_console(), show_facts=facts, types=plan.types, show_tables=tables)
 
 
 @app.command("config", cls=ChineseHelpCommand)

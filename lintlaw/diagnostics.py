@@ -29,8 +29,9 @@ SEVERITY_NAMES = tuple(severity.label for severity in sorted(Severity, reverse=T
 
 
 # Each category and the letter its built-in rules' codes start with (rules/<category>/).
+# Placeholders and tables share T: placeholders T0xx, tables T1xx (reading) and T2xx (checks).
 CODE_LETTERS = {"structure": "S", "placeholder": "T", "consistency": "C", "number": "N", "date": "D",
-                "punctuation": "P", "wording": "W", "residue": "R"}
+                "punctuation": "P", "wording": "W", "residue": "R", "table": "T"}
 CATEGORIES = tuple(CODE_LETTERS)
 
 

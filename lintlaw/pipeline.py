@@ -69,7 +69,8 @@ def catalog_for_path(path: str, config_path: Path | None = None, isolated: bool 
     plan = plan_for_path(path, config_path, isolated, rules_dirs)
     chosen = {rule.code: rule for rule in plan.rules}
     catalog = cached_catalog(tuple(plan.settings.rule_dirs) + tuple(rules_dirs))
-    everything = [chosen.get(rule.code, rule) for rule in configured_options(plan.settings, catalog.rules)]
+    everything = [chosen.get(rule.code, rule)
+                  for rule in configured_options(plan.settings, catalog.rules, catalog.types)]
     return everything, set(chosen), plan
 
 

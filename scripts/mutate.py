@@ -49,6 +49,7 @@ MODULES = {
                  "tests/test_page_debris.py"],
     "page": ["tests/test_page_debris.py", "tests/test_reports.py", "tests/test_structure.py"],
     "baseline": ["tests/test_cli.py", "tests/test_config.py"],
+    "table_reading": ["tests/test_tables.py"],
 }
 
 def module_path(module: str, root: Path = ROOT) -> Path:

@@ -6,7 +6,6 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from lintlaw.annotate import annotate_docx, comment_text
 from lintlaw.diagnostics import Diagnostic, Edit, Fix, Severity
 from lintlaw.io.readers.docx_reader import read_docx
 
+from .helpers import modules_after_check
 from .test_cli import run
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -484,18 +484,10 @@ def _odt_annotations(root):
 
 def test_plain_text_check_does_not_import_python_docx(tmp_path):
     (tmp_path / "r.txt").write_text(TITLE + "\n截止目前。\n", encoding="utf-8")
-    probe = ("import sys, runpy\n"
-             "sys.argv = ['lintlaw', 'check', sys.argv[1]]\n"
-             "try:\n    runpy.run_module('lintlaw', run_name='__main__')\n"
-             "except SystemExit:\n    pass\n"
-             "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml'}), file=sys.stderr)\n")
-    text = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "r.txt")],
-                          capture_output=True, text=True, timeout=60, check=False)
-    assert text.stderr.splitlines()[-1] == "[]"
+    word = {"docx", "lxml"}
+    assert {m.split(".")[0] for m in modules_after_check(tmp_path / "r.txt")} & word == set()
     report(tmp_path / "r.docx")  # the probe sees them when they are loaded
-    word = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "r.docx")],
-                          capture_output=True, text=True, timeout=60, check=False)
-    assert word.stderr.splitlines()[-1] == "['docx', 'lxml']"
+    assert {m.split(".")[0] for m in modules_after_check(tmp_path / "r.docx")} & word == word
 
 
 @st.composite

@@ -76,7 +76,7 @@ def test_fixes_follow_the_configuration(project):
     ('select = ["Q9"]\n', "select: 未知的规则选择器“Q9”"),
     ('fail-on = "fatal"\n', "fail-on: 只能取 error、warning、info"),
     ('deadline = "02-30"\n', "deadline: 应为“月-日”"),
-    ('report-type = "annual"\n', "report-type: 只能取 auto, law-based-government, generic"),
+    ('report-type = "annual"\n', "report-type: 只能取 auto, government-information, law-based-government, generic"),
     ('[severity]\nS101 = "high"\n', "severity: 应为“规则 = 级别”的表"),
     ('select = [\n', "配置文件不是有效的 TOML"),
 ])

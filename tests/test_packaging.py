@@ -24,10 +24,13 @@ def test_wheel_contains_grammar_and_rules(tmp_path):
     zipfile.ZipFile(wheel).extractall(target)
     code = ("from lintlaw.resources import grammar_path, builtin_rules_dir;"
             "from lintlaw.engine.ruleset import load_catalog;"
+            "from lintlaw.analysis.table_reading import layouts;"
             "from importlib.resources import files;"
             "page = files('lintlaw.serve').joinpath('static', 'index.html').read_text(encoding='utf-8');"
             "catalog = load_catalog();"
-            "print(grammar_path().parent.parent.name, len(catalog.rules) + len(catalog.types.types), 'app.js' in page)")
+            "tables = len({layout.path for layout in layouts().values()});"
+            "print(grammar_path().parent.parent.name, len(catalog.rules) + len(catalog.types.types) + tables,"
+            " 'app.js' in page)")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(target), "PATH": ""}, check=True).stdout.split()
     assert out == ["_data", str(len(rule_files)), "True"]

@@ -10,6 +10,7 @@ from lintlaw.engine.kinds import KINDS
 from lintlaw.engine.ruleset import load_rule_file, load_rules
 from lintlaw.text.source import decode
 
+
 RULES = load_rules()
 
 OUTLINE_RULE = '''code = "X101"

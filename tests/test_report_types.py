@@ -8,8 +8,8 @@ from .test_cli import run
 
 # A small type of its own (not a real one): recognised by its title, one required part.
 GONGKAI_TYPE = '''name = "gongkai"
-label = "政府信息公开工作年度报告"
-title-patterns = ["政府信息公开工作年度报告"]
+label = "政务公开专项检查报告"
+title-patterns = ["政务公开专项检查报告"]
 deadline = "01-31"
 
 [parts.requests]
@@ -17,27 +17,27 @@ name = "收到和处理政府信息公开申请情况"
 keywords = ["依申请公开", "公开申请"]
 '''
 PART_RULE = '''code = "S901"
-name = "missing-requests-part"
+name = "missing-checked-requests-part"
 kind = "required-section"
 part = "requests"
 report-types = ["gongkai"]
 category = "structure"
 severity = "warning"
 message = "缺少“{part}”部分"
-explanation = "政府信息公开工作年度报告应当报告收到和处理政府信息公开申请的情况。"
+explanation = "政务公开专项检查报告应当报告收到和处理政府信息公开申请的情况。"
 authority = "《中华人民共和国政府信息公开条例》第五十条"
 
 [examples]
 bad = ["""
-青山县2024年政府信息公开工作年度报告
+青山县2024年政务公开专项检查报告
 一、主动公开政府信息情况
 """]
 good = ["""
-青山县2024年政府信息公开工作年度报告
+青山县2024年政务公开专项检查报告
 一、收到和处理政府信息公开申请情况
 """]
 '''
-REPORT = ("青山县2024年政府信息公开工作年度报告\n一、总体情况\n全年公开信息1200条。\n"
+REPORT = ("青山县2024年政务公开专项检查报告\n一、总体情况\n全年公开信息1200条。\n"
           "二、主动公开政府信息情况\n主动公开规范性文件12件。\n青山县人民政府办公室\n2025年2月10日\n")
 
 
@@ -46,7 +46,7 @@ def project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "lint-rules" / "report-types").mkdir(parents=True)
     (tmp_path / "lint-rules" / "report-types" / "gongkai.toml").write_text(GONGKAI_TYPE, encoding="utf-8")
-    (tmp_path / "lint-rules" / "S901-missing-requests-part.toml").write_text(PART_RULE, encoding="utf-8")
+    (tmp_path / "lint-rules" / "S901-missing-checked-requests-part.toml").write_text(PART_RULE, encoding="utf-8")
     (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
     return tmp_path
 
@@ -58,7 +58,7 @@ def concise_lines(*args):
 
 def test_builtin_types_are_data():
     types = builtin_types()
-    assert [t.name for t in types.types] == ["law-based-government", "generic"]
+    assert [t.name for t in types.types] == ["government-information", "law-based-government", "generic"]
     government = types.get("law-based-government")
     assert government.label == "法治政府建设年度报告" and government.deadline == (4, 1)
     assert list(government.parts) == ["measures", "shortcomings", "responsibility", "plans", "other-matters"]
@@ -81,14 +81,14 @@ def test_a_type_from_the_configuration_rule_dirs_is_seen_by_every_command(projec
     (project / "lintlaw.toml").write_text('rule-dirs = ["lint-rules"]\n', encoding="utf-8")
     assert concise_lines("--select", "S901", "r.txt")[1] == ["r.txt:1:1: S901 缺少“收到和处理政府信息公开申请情况”部分"]
     tree = run("tree", "r.txt")
-    assert "类型 政府信息公开工作年度报告（标题含“政府信息公开工作年度报告”）" in tree.stdout
+    assert "类型 政务公开专项检查报告（标题含“政务公开专项检查报告”）" in tree.stdout
     assert "⚠ S901 缺少“收到和处理政府信息公开申请情况”部分" in tree.stdout
     rule = run("rule", "S901")
     assert rule.exit_code == 0
-    assert rule.stdout.splitlines()[:3] == ["S901 missing-requests-part", "类别：structure    级别：warning",
-                                            "适用的报告类型：gongkai（政府信息公开工作年度报告）"]
+    assert rule.stdout.splitlines()[:3] == ["S901 missing-checked-requests-part", "类别：structure    级别：warning",
+                                            "适用的报告类型：gongkai（政务公开专项检查报告）"]
     listing = run("rules").stdout
-    assert any(line.split()[:5] == ["S901", "missing-requests-part", "structure", "warning", "gongkai"]
+    assert any(line.split()[:5] == ["S901", "missing-checked-requests-part", "structure", "warning", "gongkai"]
                for line in listing.splitlines() if "S901" in line), listing
 
 
@@ -115,7 +115,7 @@ def test_report_type_forced_by_the_configuration(project, name):
     result = run("check", "r.txt")
     assert result.exit_code == 2
     assert result.stderr == (f"lintlaw: {project / 'lintlaw.toml'}: report-type: "
-                             "只能取 auto, gongkai, law-based-government, generic\n")
+                             "只能取 auto, gongkai, government-information, law-based-government, generic\n")
 
 
 def test_a_rule_naming_the_former_type_name_applies_to_the_renamed_type(project):
@@ -125,7 +125,8 @@ def test_a_rule_naming_the_former_type_name_applies_to_the_renamed_type(project)
             'explanation = "测试。"\nauthority = "测试"\n[examples]\n'
             'bad = ["青山县2024年度法治政府建设情况报告\\n一、主要举措\\n"]\n'
             'good = ["青山县2024年政府信息公开工作年度报告\\n一、主要举措\\n"]\n')
-    (project / "lint-rules" / "S901-missing-requests-part.toml").write_text(rule, encoding="utf-8")
+    (project / "lint-rules" / "S901-missing-checked-requests-part.toml").unlink()
+    (project / "lint-rules" / "S901-measures-heading.toml").write_text(rule, encoding="utf-8")
     (project / "two.txt").write_text("青山县2024年度法治政府建设情况报告\n一、主要举措\n青山县人民政府\n2025年1月20日\n"
                                      "青山县2024年政府信息公开工作年度报告\n一、主要举措\n", encoding="utf-8")
     assert concise_lines("--rules", "lint-rules", "--select", "S901", "two.txt")[1] == ["two.txt:2:3: S901 找到“主要举措”"]
@@ -153,7 +154,8 @@ def test_rules_apply_only_to_the_types_they_name(tmp_path):
 
 @pytest.mark.parametrize("file, text, message", [
     ("report-types/gongkai.toml", 'colour = "red"\n' + GONGKAI_TYPE,
-     "report-types/gongkai.toml:1: colour: 未知字段（报告类型可用的字段：name, label, title-patterns, deadline, parts）"),
+     "report-types/gongkai.toml:1: colour: 未知字段（报告类型可用的字段：name, label, title-patterns, "
+     "intro-patterns, deadline, issuers, default-issuer, parts, tables）"),
     ("report-types/gongkai.toml", GONGKAI_TYPE + 'colour = "red"\n',
      "report-types/gongkai.toml:9: parts.requests.colour: 未知字段（必备部分可用的字段：name, keywords, "
      "weak-keywords, next-year-words, topic-headings, topic-excludes）"),
@@ -161,12 +163,12 @@ def test_rules_apply_only_to_the_types_they_name(tmp_path):
      "report-types/gongkai.toml:4: deadline: 应为“月-日”，如 \"04-01\""),
     ("report-types/gongkai.toml", GONGKAI_TYPE.replace('keywords = ["依申请公开", "公开申请"]\n', 'keywords = "申请"\n'),
      "report-types/gongkai.toml:8: parts.requests.keywords: 类型应为列表"),
-    ("report-types/gongkai.toml", GONGKAI_TYPE.replace('title-patterns = ["政府信息公开工作年度报告"]\n', ""),
+    ("report-types/gongkai.toml", GONGKAI_TYPE.replace('title-patterns = ["政务公开专项检查报告"]\n', ""),
      "报告类型中应有且只有一个不带 title-patterns 的兜底类型"),
-    ("S901-missing-requests-part.toml", PART_RULE.replace('["gongkai"]', '["gongkai", "annual"]'),
-     "S901-missing-requests-part.toml:5: report-types: 未知的报告类型“annual”（可用：gongkai, law-based-government, generic）"),
-    ("S901-missing-requests-part.toml", PART_RULE.replace('"requests"', '"appeals"'),
-     "S901-missing-requests-part.toml:4: part: 报告类型 gongkai 没有声明必备部分“appeals”"),
+    ("S901-missing-checked-requests-part.toml", PART_RULE.replace('["gongkai"]', '["gongkai", "annual"]'),
+     "S901-missing-checked-requests-part.toml:5: report-types: 未知的报告类型“annual”（可用：gongkai, government-information, law-based-government, generic）"),
+    ("S901-missing-checked-requests-part.toml", PART_RULE.replace('"requests"', '"appeals"'),
+     "S901-missing-checked-requests-part.toml:4: part: 报告类型 gongkai 没有声明必备部分“appeals”"),
 ])
 def test_bad_type_data_is_exit_2_naming_file_line_and_key(project, file, text, message):
     (project / "lint-rules" / file).write_text(text, encoding="utf-8")

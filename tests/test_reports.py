@@ -202,7 +202,8 @@ def test_tree_facts_say_where_the_year_came_from():
     ("青山县司法局2024年法治政府建设年度报告", "law-based-government"),
     ("四川省某厅2025年法治政府部门建设工作情况", "law-based-government"),
     ("北京市2020年法治政府建設年度情況報告", "law-based-government"),
-    ("青山县2024年政府信息公开工作年度报告", "generic"),
+    ("青山县2024年政府信息公开工作年度报告", "government-information"),
+    ("青山县2024年度统计工作总结", "generic"),
 ])
 def test_report_kind_from_the_title(title, kind):
     assert document_of(title + "\n一、主要举措和成效\n").reports[0].report_type.name == kind

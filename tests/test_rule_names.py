@@ -27,7 +27,7 @@ def test_code_letter_category_directory_and_file_name_agree(rule):
 
 
 def test_every_rule_file_in_the_tree_is_loaded():
-    rule_files = [p for p in builtin_rules_dir().rglob("*.toml") if p.parent.name != "report-types"]
+    rule_files = [p for p in builtin_rules_dir().rglob("*.toml") if p.parent.name not in ("report-types", "tables")]
     assert sorted(str(p) for p in rule_files) == sorted(r.path for r in BUILTIN)
 
 

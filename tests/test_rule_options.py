@@ -59,9 +59,9 @@ def test_the_deadline_shorthand_still_sets_the_publication_deadline(project):
 
 @pytest.mark.parametrize("name", ["lintlaw.toml", "pyproject.toml"])
 @pytest.mark.parametrize("text, message", [
-    ('[rules.D006]\ncolour = 1\n', "rules.D006.colour: 未知的选项（D006 可用的选项：deadline）"),
+    ('[rules.D006]\ncolour = 1\n', "rules.D006.colour: 未知的选项（D006 可用的选项：deadline, issuer）"),
     ('[rules.D001]\ndeadline = "03-31"\n', "rules.D001.deadline: 未知的选项（D001 可用的选项：无）"),
-    ('[rules.D006]\nproblem = "weekday"\n', "rules.D006.problem: 未知的选项（D006 可用的选项：deadline）"),
+    ('[rules.D006]\nproblem = "weekday"\n', "rules.D006.problem: 未知的选项（D006 可用的选项：deadline, issuer）"),
     ('[rules.P008]\nthreshold = "3"\n', "rules.P008.threshold: 类型应为 整数"),
     ('[rules.P008]\nthreshold = true\n', "rules.P008.threshold: 类型应为 整数"),
     ('[rules.D006]\ndeadline = "02-30"\n', "rules.D006.deadline: 应为“月-日”，如 04-01"),
@@ -82,7 +82,10 @@ def test_rule_and_config_show_the_options(project):
     out = run("rule", "D006").stdout
     assert out.endswith("选项（可在配置的 [rules.D006] 中设置）：\n"
                         f"  deadline = \"03-31\"    # 来自 {path}\n"
-                        "      公开期限，报告年度次年的“月-日”（默认取报告类型的期限）\n")
+                        "      公开期限，报告年度次年的“月-日”（默认取报告类型的期限）\n"
+                        "  issuer = （报告类型的 default-issuer）    # 默认\n"
+                        "      期限因发布机关而异的报告类型（如政府信息公开工作年度报告）：标题未写明发布机关时按哪一类机关的期限"
+                        "（报告类型文件 [issuers] 中的名称，如 department、government）\n")
     assert "  threshold = 3    # 来自" in run("rule", "P008").stdout
     assert "  deadline = （报告类型的期限）    # 默认" in run("rule", "D006", "--isolated").stdout
     shown = run("config", "a.txt").stdout.splitlines()

@@ -156,6 +156,8 @@ def find_breaks(document: Document, words: BreakWords) -> list[Break]:
         if line.type == TITLE and ("\n" in line.text or "\r" in line.text):
             found.extend(_inside_title(text, line))
     for before, after in neighbours(document):
+        if document.in_table(before) or document.in_table(after):
+            continue  # a table's rows and cells end without punctuation
         why = _why(before, after, words)
         if why:
             found.append(Break(_last_visible(text, before.start, before.end), after.start,

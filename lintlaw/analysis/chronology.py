@@ -16,6 +16,8 @@ _SENTENCE_LINE = re.compile(r"[。，,：:]")
 # A sentence that looks back on purpose is not a stale statistics period.
 _COMPARISON = re.compile(r"同比|环比|相比|比较|较上年|较去年|上年|去年|上一年|以来|增长|增加|下降|减少|"
                          r"提高|降低|持平|相较|对比|至今|先后|连续")
+_CLAUSE_GROUP_END = re.compile(r"[；;]")
+_UNTIL = re.compile(r"截止|截至|止于|到|至")
 _STATISTIC_OPENING = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年(?:度)?(?:全年)?\s*[，,]?\s*"
                                 r"(?:[^，,。]{0,12}?(?:共|累计|合计|全年))")
 
@@ -107,6 +109,40 @@ def statistics_year(document: Document, exclude: list[str]) -> Iterator[Issue]:
                     {"found": match.group("y") + "年", "year": report.year})
 
 
+def statistics_period(document: Document, cues: list[str]) -> Iterator[Issue]:
+    """The statistics period a report states ("本报告所列数据的统计期限为2024年1月1日至2024年
+    12月31日") covers its whole report year: from 1月1日 to 12月31日 of that year. A second date
+    without a year ("至12月31日") is in the first one's year; a lone date after 截止/截至 is the end."""
+    if not cues:
+        return
+    cue = re.compile("|".join(re.escape(word) for word in cues))
+    facts = facts_of(document)
+    text = document.source.text
+    for sentence in facts.sentences:
+        year = sentence.report.year
+        match = cue.search(text, sentence.start, sentence.end) if year else None
+        if match is None:
+            continue
+        stop = _CLAUSE_GROUP_END.search(text, match.end(), sentence.end)
+        end = stop.start() if stop else sentence.end
+        days = [m for m in find_dates(text, match.end(), end) if m.day is not None and not m.in_range]
+        if len(days) >= 2:
+            first, last = days[0], days[1]
+        elif len(days) == 1 and _UNTIL.search(text, match.end(), days[0].start):
+            first, last = None, days[0]
+        else:
+            continue
+        start_year = first.year if first is not None and first.year is not None else year
+        for mention, which, (month, day) in ((first, "起始日", (1, 1)), (last, "截止日", (12, 31))):
+            if mention is None:
+                continue
+            written_year = mention.year if mention.year is not None else start_year
+            if (written_year, mention.month, mention.day) != (year, month, day):
+                expected = f"{year}年{month}月{day}日" if mention.year is not None else f"{month}月{day}日"
+                yield Issue("statistics-period", mention.start, mention.end,
+                            {"found": mention.text, "which": which, "expected": expected, "year": year})
+
+
 def issue_dates(document: Document) -> Iterator[tuple[DateMention, Report, str]]:
     """The 成文日期 and page publication dates, each with its report and what it is."""
     text = document.source.text
@@ -123,21 +159,29 @@ def issue_dates(document: Document) -> Iterator[tuple[DateMention, Report, str]]
             yield mention, report, label
 
 
-def late_date(document: Document, deadline: tuple[int, int] | None = None) -> Iterator[Issue]:
-    """Dates after the deadline: the one given (the configuration's), else the report type's."""
+def late_date(document: Document, deadline: tuple[int, int] | None = None,
+              issuer: str | None = None) -> Iterator[Issue]:
+    """Dates after the deadline: the one given (the configuration's), else the report type's,
+    for a type whose deadline depends on the issuer the one of the issuer its title names
+    (else of `issuer`, the configuration's choice, else of the type's default)."""
     dates = list(issue_dates(document))
     # A page updated after the deadline may have been published in time: an update
     # date stands in for the publication date only when the report has no other.
     dated = {report for _, report, what in dates if what != "更新日期"}
     for mention, report, what in dates:
-        month_day = deadline or report.report_type.deadline
-        if report.year is None or month_day is None or (what == "更新日期" and report in dated):
+        if report.year is None or (what == "更新日期" and report in dated):
+            continue
+        month_day, whose = deadline, None
+        if month_day is None:
+            month_day, whose = report.report_type.deadline_for(report.title_issuer, issuer)
+        if month_day is None:
             continue
         limit = datetime.date(report.year + 1, *month_day)
         if mention.as_date() > limit:
             yield Issue("late-date", mention.start, mention.end,
                         {"found": mention.text, "what": what,
-                         "deadline": f"{report.year + 1}年{month_day[0]}月{month_day[1]}日"})
+                         "deadline": f"{report.year + 1}年{month_day[0]}月{month_day[1]}日",
+                         "whose": f"{whose.label}年度报告的" if whose else ""})
 
 
 def early_date(document: Document) -> Iterator[Issue]:

@@ -6,7 +6,7 @@ Built from the typed lines of lintlaw/text/outline.py by a small stack builder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,8 @@ from lintlaw.text.source import Source
 
 if TYPE_CHECKING:
     from lintlaw.analysis.report_types import ReportType, ReportTypes
+    from lintlaw.analysis.table_reading import Located
+    from lintlaw.analysis.tables import Table, UnreadTable
 
 _YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
 _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
@@ -28,6 +30,11 @@ _OPENING_LINES = 8  # how far into the body the opening sentence is looked for
 # A year in a level-1 heading ("一、2024年推进法治政府建设情况"), not a span ("2021—2025年").
 _HEADING_YEAR = re.compile(r"(?<![0-9—\-－~～至])(?P<y>(?:19|20)[0-9]{2})\s*年(?!以来|来)")
 _PLANS_WORDS = re.compile(r"安排|打算|计划|思路|下一")
+# Every table of rules/tables/ has labels holding these words (tests/test_tables.py checks):
+# a text with none of them holds no table, and the table code is not even imported. Few words,
+# each searched through the whole text: about 4 ms per word in a 5 MB file.
+TABLE_WORDS = ("本年新收", "予以公开", "尚未审结", "复议后起诉", "本年制发", "本年处理决定", "本年新制作",
+               "上一年项目数量")
 
 
 @dataclass(eq=False)
@@ -75,6 +82,28 @@ class Report:
     date: Line | None = None
     report_type: ReportType | None = None  # set by build_document, from the title or the configuration
     type_reason: str = ""  # why that type, in words (shown by `lintlaw tree`)
+    # Where the report's statistics tables are (set by build_document); read on first use.
+    located_tables: list[Located] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def read_tables(self) -> list[Table | UnreadTable]:
+        """The report's statistics tables in order, each read or, if it cannot be read
+        confidently, unread with the reason (lintlaw/analysis/table_reading.py)."""
+        if not self.located_tables:
+            return []
+        from lintlaw.analysis.table_reading import read
+
+        return [read(located) for located in self.located_tables]
+
+    @property
+    def tables(self) -> list[Table]:
+        """The statistics tables read confidently, cells by (row key, column key)."""
+        return [table for table in self.read_tables if not hasattr(table, "reason")]
+
+    @property
+    def unread_tables(self) -> list[UnreadTable]:
+        """Tables that look like the format's but could not be read confidently, each with why."""
+        return [table for table in self.read_tables if hasattr(table, "reason")]
 
     @cached_property
     def dating(self) -> tuple[int | None, str | None, Line | None]:
@@ -119,6 +148,34 @@ class Report:
                 return match.group(1).removesuffix("关于")
         return None
 
+    @cached_property
+    def title_issuer(self) -> str | None:
+        """Who the title says publishes the report: its words before the words that gave the
+        report its type, without a year ("2022年上海市政府信息公开工作年度报告": 上海市); for a
+        title that starts with those words, a short name line just above it (甲县人民政府办公室)."""
+        if self.title is None or self.report_type is None:
+            return None
+        words = self.report_type.recognises(self.title.text)
+        if not words:
+            return None
+        name = _YEAR_IN_TITLE.sub("", self.title.text[:self.title.text.find(words)]).strip(" \u3000")
+        name = name.removesuffix("关于")
+        if name:
+            return name
+        index = next((i for i, line in enumerate(self.lines) if line is self.title), 0)
+        above = next((line for line in reversed(self.lines[:index]) if line.text.strip()), None)
+        if above is not None and above.type in (TEXT, TITLE) and len(above.text.strip()) <= 30 \
+                and not _SENTENCE_STOP.search(above.text) and _ORG_SUFFIX.search(above.text.strip()):
+            return above.text.strip()
+        return None
+
+    def opening(self) -> str:
+        """The first lines of the body, where a report whose title was lost names what it is."""
+        from lintlaw.analysis.report_types import INTRO_LINES
+
+        body = [line for line in self.lines if line.type in (TEXT, HEADING, DAMAGED) and line.text.strip()]
+        return "\n".join(line.text for line in body[:INTRO_LINES])
+
     @property
     def anchor(self) -> Line | None:
         """Where a finding about the whole report points: the title, else the first line."""
@@ -140,7 +197,12 @@ class Document:
     reports: list[Report]
     # Spans that are not report text (Markdown code blocks): nothing there is reported or fixed.
     not_text: list[tuple[int, int]] = field(default_factory=list)
+    # The Source lines (0-based) of statistics tables: cells, not running text.
+    table_lines: frozenset[int] = frozenset()
     _facts: dict = field(default_factory=dict, repr=False)
+
+    def in_table(self, line: Line) -> bool:
+        return bool(self.table_lines) and line.lineno - 1 in self.table_lines
 
     def prose_lines(self):
         """Lines of running text: paragraphs and headings, not titles, dates or page chrome."""
@@ -157,14 +219,34 @@ def build_document(source: Source, types: ReportTypes | None = None) -> Document
     """The document of a source; each report's type is chosen among `types` (default: the built-in ones)."""
     text, not_text = view(source)  # same length: offsets still point into the file
     lines = retype(parse_lines(text, source.line_starts))
+    located, table_lines = [], frozenset()
+    if any(word in text for word in TABLE_WORDS):
+        from lintlaw.analysis.table_reading import locate
+
+        located = locate(source, lines)
+        table_lines = frozenset(index for table in located for index in table.lines)
+        lines = _table_labels_as_text(lines, table_lines)
     reports = [_build_report(chunk) for chunk in split_reports(lines)]
+    for report in reports:
+        if located and report.lines:
+            span = range(report.lines[0].lineno - 1, report.lines[-1].lineno)
+            report.located_tables = [table for table in located if table.line in span]
     if types is None:
         from lintlaw.analysis.report_types import builtin_types
 
         types = builtin_types()
     for report in reports:
-        report.report_type, report.type_reason = types.choose(report.title.text if report.title else None)
-    return Document(source, lines, reports, not_text)
+        report.report_type, report.type_reason = types.choose(report.title.text if report.title else None,
+                                                              None if report.title else report.opening())
+    return Document(source, lines, reports, not_text, table_lines)
+
+
+def _table_labels_as_text(lines: list[Line], inside: frozenset[int]) -> list[Line]:
+    """Inside a statistics table, 一、本年新收… and （一）予以公开 are row labels, not headings:
+    neither sections nor numbered items for the numbering rules."""
+    return [replace(line, type=TEXT, marker=None)
+            if line.type in (HEADING, DAMAGED) and line.lineno - 1 in inside else line
+            for line in lines]
 
 
 def _build_report(lines: list[Line]) -> Report:

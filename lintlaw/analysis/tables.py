@@ -14,7 +14,7 @@ from decimal import Decimal
 
 @dataclass(frozen=True)
 class Cell:
-    row: str  # row key, e.g. "new", "refuse-secret"
+    row: str  # row key, e.g. "new", "refused-secret" (rules/tables/government-information.toml)
     col: str  # column key, e.g. "natural-person", "total"
     raw: str  # the cell's text as written ("" for a blank cell)
     value: Decimal | None  # None when blank or not a number
@@ -23,7 +23,7 @@ class Cell:
 
 @dataclass
 class Table:
-    key: str  # which table of the format: "active" (二), "requests" (三), "review" (四), or a 2019 layout
+    key: str  # which table of the format: "active" (二), "requests" (三), "review" (四), or "active-2019"
     how: str  # how it was read, in words for `lintlaw tree` ("Word 表格", "逐格一行的网页文本"…)
     lines: range  # the Source lines the table occupies (its labels are not headings)
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)

@@ -264,11 +264,11 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
 def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
     """The built-in rules and report types plus those in extra directories.
 
-    A directory's report-types/ folder holds type files; every other .toml file
-    under it is a rule file.
+    A directory's report-types/ folder holds type files (and the built-in tables/ folder
+    table layouts); every other .toml file under it is a rule file.
     """
     from lintlaw.engine import rulecache
-    from lintlaw.analysis.report_types import TYPES_DIR, load_types, type_paths
+    from lintlaw.analysis.report_types import TABLES_DIR, TYPES_DIR, load_types, type_paths
     from lintlaw.resources import builtin_rules_dir
 
     directories = [builtin_rules_dir()]
@@ -279,7 +279,8 @@ def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
         directories.append(directory)
     sources = [(path, directory is directories[0]) for directory in directories
                for path in sorted(directory.rglob("*.toml"))
-               if TYPES_DIR not in path.relative_to(directory).parts[:-1]]
+               if TYPES_DIR not in path.relative_to(directory).parts[:-1]
+               and not (directory is directories[0] and path.parent == directory / TABLES_DIR)]
     typed = [path for directory in directories for path in type_paths(directory)]
     data = rulecache.parsed([path for path, _ in sources] + typed, parse_rule_file)
     types = load_types(directories, data)
@@ -308,6 +309,11 @@ def _check_types(rule: Rule, types) -> None:
             known = ", ".join(t.name for t in types.types)
             raise RuleFileError(f"{rule.path}:{_line_of(raw, 'report-types')}: report-types: "
                                 f"未知的报告类型“{name}”（可用：{known}）")
+    problem = type(rule.kind).check_types(vars(rule.kind), types)
+    if problem:
+        key, text = problem
+        raw = raw or Path(rule.path).read_text(encoding="utf-8")
+        raise RuleFileError(f"{rule.path}:{_line_of(raw, key)}: {key}: {text}")
     part = getattr(rule.kind, "part", None)
     if part is not None and rule.kind.name == "required-section":
         owners = [types.get(n) for n in rule.report_types] or list(types.types)
@@ -378,7 +384,7 @@ def configured_rules(settings, select=None, ignore=None, extend_select=None, ext
     from lintlaw.diagnostics import Severity
 
     catalog = cached_catalog(tuple(settings.rule_dirs) + tuple(extra_dirs))
-    rules = configured_options(settings, catalog.rules)
+    rules = configured_options(settings, catalog.rules, catalog.types)
     where = f"{settings.path}: " if settings.path else ""
 
     def check(selectors, key):
@@ -409,7 +415,7 @@ def configured_rules(settings, select=None, ignore=None, extend_select=None, ext
     return result
 
 
-def configured_options(settings, rules: list[Rule]) -> list[Rule]:
+def configured_options(settings, rules: list[Rule], types=None) -> list[Rule]:
     """The rules with the options the configuration sets ([rules.CODE], and the deadline shorthand).
 
     A bad key is a UsageError naming the configuration file and the key. A shared
@@ -450,6 +456,9 @@ def configured_options(settings, rules: list[Rule]) -> list[Rule]:
                 rule = rule.with_options(overrides[rule.code], fail)
             except RuleFileError as err:  # pragma: no cover - kinds report through fail
                 raise UsageError(str(err)) from None
+            problem = types is not None and type(rule.kind).check_types(vars(rule.kind), types)
+            if problem:
+                fail(*problem)
         result.append(rule)
     return result
 

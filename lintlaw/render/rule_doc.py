@@ -86,8 +86,8 @@ def _options(rule, settings) -> list[str]:
                     key in table for table in settings.rule_options.values())) else "规则文件"
         else:
             value, origin = option.default, "默认"
-        shown = "（报告类型的期限）" if value is None and key == "deadline" else (
-            "（不限）" if value is None else f'"{value}"' if isinstance(value, str) else str(value))
+        shown = f"（{option.unset or '不限'}）" if value is None else (
+            f'"{value}"' if isinstance(value, str) else str(value))
         shared = "，与同类规则共用" if option.shared else ""
         lines.append(f"  {key} = {shown}    # {origin}{shared}")
         if option.doc:

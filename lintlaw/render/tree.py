@@ -9,7 +9,7 @@ from lintlaw.render.lines import line_label
 TITLE_CHARS = 30
 
 
-def render(source, rules, console, show_facts: bool = False, types=None) -> None:
+def render(source, rules, console, show_facts: bool = False, types=None, show_tables: bool = False) -> None:
     from rich.markup import escape as markup_escape
     from rich.tree import Tree
 
@@ -29,17 +29,64 @@ def render(source, rules, console, show_facts: bool = False, types=None) -> None
                  year_label(report, source),
                  f"类型 {report.report_type.label}（{report.type_reason}）",
                  f"发布机构 {report.issuer}" if report.issuer else None,
+                 issuer_label(report),
                  f"落款日期 {report.date.text}" if report.date else None]
         node = root.add(f"[bold]报告[/] {escape(title)}  [dim]{' · '.join(f for f in facts if f)}[/]")
         for d in findings.get(report.anchor.start if report.anchor else -1, []):
             node.add(f"[yellow]⚠ {d.code} {escape(d.message)}[/]")
         for section in report.sections:
             _add(node, section, findings, escape, source)
+        if report.located_tables:
+            _add_tables(node, report, escape, source)
         if show_facts:
             from lintlaw.render.facts import add_facts
 
             add_facts(node, document, report, escape)
     console.print(root)
+    if show_tables:
+        _print_grids(document, console)
+
+
+def _add_tables(node, report, escape, source) -> None:
+    """Which statistics tables were found, and how each was read or why it was not."""
+    from lintlaw.analysis.table_reading import layouts
+    from lintlaw.render.table_grid import describe, where
+
+    branch = node.add("[bold cyan]统计表格[/]")
+    for table in report.read_tables:
+        if hasattr(table, "reason"):
+            lines = range(table.line, table.line + 1)
+            branch.add(f"[yellow]{escape(layouts()[table.key].name)}  {where(source, lines)} · "
+                       f"未能可靠识别：{escape(table.reason)}[/]")
+        else:
+            branch.add(escape(describe(table, source)))
+
+
+def _print_grids(document, console) -> None:
+    """Each table read, as a plain-text grid (console.out: no markup, no wrapping)."""
+    from lintlaw.render.table_grid import describe, grid_lines
+    from lintlaw.render.visible import one_line
+
+    tables = [table for report in document.reports for table in report.tables]
+    if not tables:
+        console.out("\n（没有识别出统计表格）", highlight=False)
+    for table in tables:
+        console.out("", highlight=False)
+        console.out(one_line(describe(table, document.source)), highlight=False)
+        for line in grid_lines(table):
+            console.out(one_line(line), highlight=False)
+
+
+def issuer_label(report) -> str | None:
+    """Whose deadline applies, for a type whose deadline depends on the issuer (D006)."""
+    report_type = report.report_type
+    if not report_type.issuers:
+        return None
+    named = report_type.issuer_named(report.title_issuer)
+    if named is not None:
+        return f"期限按{named.label}（发布机关取自标题：{report.title_issuer}）"
+    default = report_type.issuers[report_type.default_issuer]
+    return f"期限按{default.label}（标题未写明发布机关）"
 
 
 def year_label(report, source) -> str | None:

@@ -17,8 +17,12 @@ import stat
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lintlaw.errors import InputError
+
+if TYPE_CHECKING:
+    from lintlaw.text.grid import Grid
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
@@ -59,6 +63,9 @@ class Source:
     line_map: list[int] | None = None  # original line of each text line (HTML), if they differ
     reader: str = "text"  # the reader that read it (lintlaw/readers): Markdown has an outline view
     origin: Origin | None = field(default=None, repr=False, compare=False)  # the bytes read, for --fix
+    # The tables of a Word document or web page as they were drawn (lintlaw/text/grid.py); their
+    # cells point at lines of `text`. Plain text has none: its tables are found by their labels.
+    grids: list[Grid] = field(default_factory=list, repr=False, compare=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property

@@ -22,6 +22,8 @@ class Option(NamedTuple):
     # For a kind that runs one of several named checks: the problems that read this option
     # (empty: all). A rule of another problem may not set it.
     problems: tuple[str, ...] = ()
+    # What an option left unset means, as `lintlaw rule` shows it (“报告类型的期限”); else “不限”.
+    unset: str = ""
 
 
 class Fixes(NamedTuple):
@@ -68,6 +70,12 @@ class RuleKind:
         """
         if cls.problems and options["problem"] not in cls.problems:
             return "problem", f"必须是以下之一：{', '.join(cls.problems)}"
+        return None
+
+    @classmethod
+    def check_types(cls, options: dict[str, Any], types) -> tuple[str, str] | None:
+        """Checks of option values that name things the report types declare (an issuer, a
+        table and its rows): (option name, problem) or None. `types` is the ReportTypes."""
         return None
 
     @classmethod

@@ -18,8 +18,10 @@ PROBLEMS = {
                           frozenset({"found", "year", "expected"})),
     "statistics-year": Problem(lambda kind, document: chronology.statistics_year(document, kind.exclude),
                                frozenset({"found", "year"})),
-    "late-date": Problem(lambda kind, document: chronology.late_date(document, kind.deadline),
-                         frozenset({"found", "what", "deadline"})),
+    "statistics-period": Problem(lambda kind, document: chronology.statistics_period(document, kind.keywords),
+                                 frozenset({"found", "which", "expected", "year"})),
+    "late-date": Problem(lambda kind, document: chronology.late_date(document, kind.deadline, kind.issuer),
+                         frozenset({"found", "what", "deadline", "whose"})),
     "early-date": Problem(lambda kind, document: chronology.early_date(document),
                           frozenset({"found", "what", "year"})),
 }
@@ -30,14 +32,18 @@ class DateCheck(RuleKind):
     problems = PROBLEMS
     options = {
         "problem": problem_option(PROBLEMS),
-        "keywords": Option(list, default=[], problems=("report-year", "plans-year"),
-                           doc="标明所查部分的一级标题用词"),
+        "keywords": Option(list, default=[], problems=("report-year", "plans-year", "statistics-period"),
+                           doc="标明所查部分的一级标题用词（statistics-period：引出统计期限的词）"),
         "plan_words": Option(list, default=[], problems=("report-year", "plans-year"),
                              doc="年份后出现即表示安排年度的词"),
         "exclude": Option(list, default=[], problems=("statistics-year",),
                           doc="不检查的部分的一级标题用词"),
-        "deadline": Option(str, problems=("late-date",),
+        "deadline": Option(str, problems=("late-date",), unset="报告类型的期限",
                            doc="公开期限，报告年度次年的“月-日”（默认取报告类型的期限）"),
+        "issuer": Option(str, problems=("late-date",), unset="报告类型的 default-issuer",
+                         doc="期限因发布机关而异的报告类型（如政府信息公开工作年度报告）："
+                             "标题未写明发布机关时按哪一类机关的期限（报告类型文件 [issuers] 中的名称，"
+                             "如 department、government）"),
     }
 
     @classmethod
@@ -50,4 +56,12 @@ class DateCheck(RuleKind):
             if deadline is None:
                 return "deadline", "应为“月-日”，如 04-01"
             options["deadline"] = deadline
+        return None
+
+    @classmethod
+    def check_types(cls, options, types):
+        issuer = options.get("issuer")
+        declared = [name for t in types.types for name in t.issuers]
+        if issuer is not None and issuer not in declared:
+            return "issuer", f"没有报告类型声明发布机关“{issuer}”（可用：{', '.join(dict.fromkeys(declared)) or '无'}）"
         return None

@@ -8,6 +8,7 @@ from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Problem, RuleKind, problem_option
 from lintlaw.analysis.numbering import analyse
+from lintlaw.analysis.part_count import part_counts
 
 
 def numbering_issues(document: Document) -> list[list]:
@@ -44,6 +45,7 @@ PROBLEMS = {
     "empty-section": Problem(_numbering, _found("title")),
     "inline-sequence": Problem(_numbering, _found("previous", "detail")),
     "no-level1-headings": Problem(_no_level1, frozenset()),
+    "part-count": Problem(lambda kind, document: part_counts(document), frozenset({"found", "detail"})),
 }
 
 

@@ -39,6 +39,8 @@ class Pattern(RuleKind):
         "fix": Option(dict, doc="replace = 替换匹配文字的模板（\\1、\\g<name> 指分组）；"
                                 "safe = true 表示修复从不改变原意"),
         "since_year": Option(int, doc="只查此年度及以后的报告（已过时的提法）"),
+        "tables": Option(bool, default=True,
+                         doc="也查统计表格中的各格（false：表格不是行文，如以空格分隔各格的表格中的空格）"),
     }
     # {quoted}: the match in quotation marks, or its code points when it cannot be seen
     fields = frozenset({"match", "quoted"})
@@ -105,9 +107,12 @@ class Pattern(RuleKind):
         For the text scope, each span is a run of lines between page-chrome
         lines: one regex call per run instead of per line keeps large files fast.
         """
-        # The runs are the same for every pattern rule: found once per document.
-        runs = document.fact("pattern-text-runs",
-                             lambda: [list(_runs_between_chrome(report.lines)) for report in document.reports])
+        # The runs are the same for every pattern rule (two sets: with and without the
+        # lines of tables): found once per document.
+        skip = document.in_table if not self.tables and document.table_lines else None
+        runs = document.fact(
+            "pattern-text-runs" if skip is None else "pattern-text-runs-without-tables",
+            lambda: [list(_runs_between_chrome(report.lines, skip)) for report in document.reports])
         for report, report_runs in zip(document.reports, runs, strict=True):
             if self.since_year and (report.year is None or report.year < self.since_year):
                 continue
@@ -141,10 +146,11 @@ def _template_problem(pattern, template: str) -> str | None:
     return None
 
 
-def _runs_between_chrome(lines) -> Iterator[tuple[int, int]]:
+def _runs_between_chrome(lines, skip=None) -> Iterator[tuple[int, int]]:
+    """Runs of lines between page-chrome lines (and lines `skip` says to leave out)."""
     start = end = None
     for line in lines:
-        if line.type == CHROME:
+        if line.type == CHROME or (skip is not None and skip(line)):
             if start is not None:
                 yield start, end
             start = None

@@ -31,8 +31,10 @@ def read(name: str, data: bytes | None, encoding: str | None) -> Source:
 def read_docx(path: Path, data: bytes | None = None) -> Source:
     """A Word document from its file, or from `data` (standard input) named `path`."""
     document = open_docx(path, data)
-    lines = [label + text for _p, label, text in paragraph_lines(document)]
-    return Source(path=str(path), text="\n".join(lines) + "\n", encoding="docx", editable=False)
+    tables: list[_TableWalk] = []
+    lines = [label + text for _p, label, text in paragraph_lines(document, tables)]
+    return Source(path=str(path), text="\n".join(lines) + "\n", encoding="docx", editable=False,
+                  grids=[table.grid(lines) for table in tables])
 
 
 def open_docx(path: Path, data: bytes | None = None):
@@ -51,25 +53,97 @@ def open_docx(path: Path, data: bytes | None = None):
         raise InputError(f"{path}: 不是有效的 Word 文档（{type(err).__name__}）") from None
 
 
-def paragraph_lines(document):
-    """(paragraph element, automatic-numbering label, text) per line of the Source, in order."""
+def paragraph_lines(document, tables: list | None = None):
+    """(paragraph element, automatic-numbering label, text) per line of the Source, in order.
+
+    `tables`, when given, receives each table's cells with the lines they occupy."""
     numbering = _Numbering(document)
-    return [(p, numbering.label(p), _text(p)) for p in _paragraphs(document)]
+    return [(p, numbering.label(p), _text(p)) for p in _paragraphs(document, tables)]
 
 
-def _paragraphs(document):
-    """Body paragraphs and table-cell paragraphs, in reading order; a merged cell once."""
-    body = document.element.body
-    for child in body.iterchildren():
+def _paragraphs(document, tables: list | None = None):
+    """Body paragraphs and table-cell paragraphs, in reading order (row by row, cell by
+    cell; a table inside a cell where it stands); a merged cell once."""
+    counter = [0]  # paragraphs yielded so far: the line of the next one
+    for child in document.element.body.iterchildren():
         if child.tag == W + "p":
+            counter[0] += 1
             yield child
         elif child.tag == W + "tbl":
-            seen = set()
-            for tc in child.iter(W + "tc"):
-                if id(tc) in seen:
-                    continue
-                seen.add(id(tc))
-                yield from tc.iter(W + "p")
+            yield from _table_paragraphs(child, tables, counter)
+
+
+_CONTAINERS = (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag")
+
+
+def _own(node, tags: tuple[str, ...]):
+    """The descendants of `node` with one of `tags`, through content controls and custom
+    XML, but not into a nested table (whose rows and cells are its own)."""
+    for child in node.iterchildren():
+        if child.tag in tags:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _own(child, tags)
+
+
+def _table_paragraphs(tbl, tables: list | None, counter: list[int]):
+    walk = _TableWalk()
+    if tables is not None:
+        tables.append(walk)
+    for tr in _own(tbl, (W + "tr",)):
+        walk.start_row(_int(tr.find(f"{W}trPr/{W}gridBefore"), 0))
+        for tc in _own(tr, (W + "tc",)):
+            props = tc.find(W + "tcPr")
+            span = _int(props.find(W + "gridSpan") if props is not None else None, 1)
+            merge = props.find(W + "vMerge") if props is not None else None
+            continued = merge is not None and merge.get(W + "val", "continue") == "continue"
+            lines = []
+            for node in _own(tc, (W + "p", W + "tbl")):
+                if node.tag == W + "p":
+                    lines.append(counter[0])
+                    counter[0] += 1
+                    yield node
+                else:
+                    yield from _table_paragraphs(node, tables, counter)
+            walk.add_cell(span, continued, lines)
+
+
+class _TableWalk:
+    """One Word table's cells as they are met: grid columns from w:gridSpan (and
+    w:gridBefore), a vertically merged cell (w:vMerge) extended down its column."""
+
+    def __init__(self):
+        self.cells: list[dict] = []
+        self.row = -1
+        self.col = 0
+        self.below: dict[int, dict] = {}  # column → the cell a continuation there extends
+
+    def start_row(self, skipped: int) -> None:
+        self.row += 1
+        self.col = skipped
+
+    def add_cell(self, span: int, continued: bool, lines: list[int]) -> None:
+        above = self.below.get(self.col)
+        if continued and above is not None and above["row"] + above["rowspan"] == self.row:
+            above["rowspan"] += 1
+        else:
+            cell = {"row": self.row, "col": self.col, "rowspan": 1, "colspan": span, "lines": lines}
+            self.cells.append(cell)
+            self.below[self.col] = cell
+        self.col += span
+
+    def grid(self, texts: list[str]):
+        """The table as a Grid; a cell's text is its paragraphs' text, its line the first
+        one that has any."""
+        from lintlaw.text.grid import Grid, GridCell
+
+        cells = []
+        for cell in self.cells:
+            lines = cell["lines"]
+            text = "".join(texts[i].strip() for i in lines)
+            line = next((i for i in lines if texts[i].strip()), lines[0] if lines else -1)
+            cells.append(GridCell(text, line, cell["row"], cell["col"], cell["rowspan"], cell["colspan"]))
+        return Grid(cells)
 
 
 def text_nodes(p):
@@ -146,6 +220,12 @@ def _format(value: int, fmt: str) -> str:
     if fmt.startswith("decimalEnclosedCircle"):
         return circled(value)
     return str(value)
+
+
+def _int(node, default: int) -> int:
+    """A w:val that is a count (w:gridSpan, w:gridBefore); anything else is `default`."""
+    value = _val(node, "")
+    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else default
 
 
 def _val(node, default: str, attribute: str = W + "val") -> str:

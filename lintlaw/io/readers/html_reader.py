@@ -19,16 +19,21 @@ from lintlaw.text.source import Source, decode, read_file
 _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select", "button"}
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
           "section", "article", "blockquote", "dd", "dt", "hr", "center"}
+_CELLS = {"td", "th"}
+_ROW_GROUPS = {"thead", "tbody", "tfoot"}
+_MAX_SPAN = 1000  # as browsers clamp colspan
+_MAX_SLOTS = 200_000  # grid slots of one table beyond which its grid is not recorded
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
 _ARTICLE = re.compile(r"content|article|zoom|trs_editor|detail|main[-_]?text|zw|正文|text", re.I)
 _HAN = re.compile(f"[{HAN}]")
 
 
 class _Node:
-    __slots__ = ("tag", "attrs", "children", "line")
+    __slots__ = ("tag", "attrs", "children", "line", "lines")
 
     def __init__(self, tag: str, attrs: dict, line: int):
         self.tag, self.attrs, self.children, self.line = tag, attrs, [], line
+        self.lines = None  # for a table cell: the range of text lines its content became
 
 
 class _Tree(HTMLParser):
@@ -68,13 +73,16 @@ def read_html(path: Path, page: str) -> Source:
     body = _article(tree.root) or _first(tree.root, "body") or tree.root
     lines: list[tuple[str, int]] = []
     _emit(body, lines, [["", None]])
-    lines = [(text.strip(), line) for text, line in lines if text.strip()]
+    lines = [(text.strip(), line) for text, line in lines]  # _flush keeps only lines with text
     title = _title(tree.root)
+    shift = 0
     if title and not any("报告" in text for text, _ in lines[:3]):
         lines.insert(0, title)
+        shift = 1
     text = "\n".join(t for t, _ in lines) + "\n"
+    grids = [_grid(table, lines, shift) for table in _tables(body)]
     return Source(path=str(path), text=text, encoding="html", editable=False,
-                  line_map=[line for _, line in lines] or None)
+                  line_map=[line for _, line in lines] or None, grids=[g for g in grids if g.cells])
 
 
 def _emit(node, lines: list, current: list) -> None:
@@ -90,9 +98,12 @@ def _emit(node, lines: list, current: list) -> None:
             continue
         if child.tag in _BLOCK:
             _flush(lines, current)
+        first = len(lines)
         _emit(child, lines, current)
         if child.tag in _BLOCK:
             _flush(lines, current)
+        if child.tag in _CELLS:
+            child.lines = range(first, len(lines))
     if node.tag == "root":
         _flush(lines, current)
 
@@ -146,3 +157,57 @@ def _walk(node):
 
 def _first(root, tag: str):
     return next((node for node in _walk(root) if node.tag == tag), None)
+
+
+def _tables(node):
+    """The tables whose text was emitted (not those inside skipped elements), outer first."""
+    for child in node.children:
+        if isinstance(child, tuple) or child.tag in _SKIP:
+            continue
+        if child.tag == "table":
+            yield child
+        yield from _tables(child)
+
+
+def _own(node, tags: set[str]):
+    """Descendants with one of `tags`, not looking into a nested table."""
+    for child in node.children:
+        if isinstance(child, tuple) or child.tag in _SKIP:
+            continue
+        if child.tag in tags:
+            yield child
+        elif child.tag != "table":
+            yield from _own(child, tags)
+
+
+def _grid(table, lines: list, shift: int):
+    """A table as drawn: each cell at its row and column once rowspan and colspan are laid
+    out (the HTML table algorithm), with the text line its content starts on."""
+    from lintlaw.text.grid import Grid, GridCell
+
+    cells = []
+    taken: set[tuple[int, int]] = set()  # grid slots covered by cells of earlier rows
+    rows = list(_own(table, {"tr"}))
+    for r, row in enumerate(rows):
+        col = 0
+        for cell in _own(row, _CELLS):
+            while (r, col) in taken:
+                col += 1
+            rowspan = min(_span(cell.attrs.get("rowspan")), len(rows) - r)
+            colspan = _span(cell.attrs.get("colspan"))
+            if len(taken) + rowspan * colspan > _MAX_SLOTS:
+                return Grid()  # not a table anyone reads as one; its text lines stay
+            used = cell.lines or range(0)
+            text = "".join(lines[i + shift][0] for i in used)
+            cells.append(GridCell(text, used[0] + shift if used else -1, r, col, rowspan, colspan))
+            taken.update((r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan))
+            col += colspan
+    return Grid(cells)
+
+
+def _span(value) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return 1
+    return min(number, _MAX_SPAN) if number > 0 else 1

@@ -6,7 +6,7 @@ const MAX_UPLOAD = 20 * 1024 * 1024;  // the server's limit (lintlaw/serve/app.p
 const TOKEN = new URLSearchParams(location.search).get("token") || "";
 const CATEGORIES = {
   structure: "结构", placeholder: "模板残留", consistency: "前后一致", number: "数字",
-  date: "日期", punctuation: "标点", wording: "用语", residue: "网页残留",
+  date: "日期", punctuation: "标点", wording: "用语", residue: "网页残留", table: "统计表",
 };
 const SEVERITIES = { error: "错误", warning: "警告", info: "提示" };
 const RANK = { error: 3, warning: 2, info: 1 };
