@@ -85,12 +85,6 @@ def render(output_format: str, diagnostics, sources, rules) -> None:
         print(text)
 
 
-def console():
-    from lintlaw.render.terminal import console
-
-    return console()
-
-
 def refuse_overwriting_inputs(names, outputs: dict) -> None:
     """Stop before an output file (report, baseline) would overwrite a file being checked."""
     outputs = {option: path for option, path in outputs.items() if path is not None}
