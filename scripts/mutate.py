@@ -42,7 +42,7 @@ MODULES = {
     "consistency": ["tests/test_consistency.py", "tests/test_numbers_in_the_wild.py",
                     "tests/test_quantities.py"],
     "chronology": ["tests/test_dates.py", "tests/test_number_and_date_rules.py",
-                   "tests/test_reports.py"],
+                   "tests/test_reports.py", "tests/test_numbers_in_the_wild.py"],
     "numbering": ["tests/test_structure.py", "tests/test_outline.py", "tests/test_fixes.py"],
     "fixing": ["tests/test_fixes.py", "tests/test_pair_fixes.py", "tests/test_boundaries.py"],
     "document": ["tests/test_reports.py", "tests/test_structure.py", "tests/test_markdown.py",

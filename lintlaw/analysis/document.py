@@ -28,6 +28,7 @@ _OPENING_LINES = 8  # how far into the body the opening sentence is looked for
 # A year in a level-1 heading ("一、2024年推进法治政府建设情况"), not a span ("2021—2025年").
 _HEADING_YEAR = re.compile(r"(?<![0-9—\-－~～至])(?P<y>(?:19|20)[0-9]{2})\s*年(?!以来|来)")
 _PLANS_WORDS = re.compile(r"安排|打算|计划|思路|下一")
+_TITLE_WORDS = re.compile(r"[^。；;]*")  # a heading's words end at its first full stop
 
 
 @dataclass(eq=False)
@@ -50,12 +51,7 @@ class Section:
     @property
     def title(self) -> str:
         """The heading's own words: the text after the marker up to the first full stop."""
-        body = self.heading.body
-        for stop in "。；;":
-            index = body.find(stop)
-            if index >= 0:
-                body = body[:index]
-        return body.strip()
+        return _TITLE_WORDS.match(self.heading.body).group().strip()
 
     def walk(self):
         yield self
@@ -208,7 +204,7 @@ def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
 
     Anything after the date (page footer) is dropped from the body too.
     """
-    date_index = next((i for i in range(len(body) - 1, -1, -1) if body[i].type == DATE), None)
+    date_index = next((i for i in reversed(range(len(body))) if body[i].type == DATE), None)
     if date_index is None:
         return body
     report.date = body[date_index]

@@ -60,10 +60,9 @@ def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[
     markers = _Markers(parse_lines(source.text, source.line_starts))
     taken = _Taken(len(source.text))
     chosen = []
-    for d in sorted(diagnostics, key=lambda d: (d.fix.edits[0].start if d.fix else 0, d.code)):
+    allowed = [d for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
+    for d in sorted(allowed, key=lambda d: (d.fix.edits[0].start, d.code)):
         fix = d.fix
-        if fix is None or not (fix.safe or unsafe):
-            continue
         if all(source.text[e.start:e.end] == e.content for e in fix.edits):
             continue  # nothing would change
         if any(taken.overlaps(e) for e in fix.edits):
@@ -108,9 +107,10 @@ class _Markers:
 
     def touched_by(self, edit: Edit):
         index = bisect.bisect_right(self.ends, edit.start)
+        # From the first span ending after the edit starts, while spans start before it ends:
+        # exactly the spans that share a character with it (or, for an insertion, hold it).
         while index < len(self.spans) and self.spans[index][0] < edit.end:
-            if _touches(edit, *self.spans[index]):
-                yield self.spans[index]
+            yield self.spans[index]
             index += 1
 
 
