@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from lintlaw import __version__
+from lintlaw.diagnostics import SEVERITY_NAMES
 from lintlaw.errors import LintlawError
 from lintlaw.render.formats import FORMATS
 from lintlaw.render.helptext import ChineseHelpCommand, ChineseHelpGroup
@@ -25,10 +26,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
 
 
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
+# The severity names, as --fail-on takes them (from their one definition).
+FailOn = Enum("FailOn", {name: name for name in SEVERITY_NAMES}, type=str)
 
 
 def _fail(message: str) -> None:
@@ -197,8 +196,9 @@ def list_rules(
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
 ):
-    """列出全部规则（含配置中 rule-dirs 的规则）：代码、名称、类别、级别、适用的报告类型和一句话说明。"""
+    """列出全部规则（含配置中 rule-dirs 的规则）：代码、名称、类别、级别、适用的报告类型、能否自动修复和一句话说明。"""
     from lintlaw.pipeline import catalog_for_path
+    from lintlaw.render.rule_doc import fix_mark
     from lintlaw.render.rules_list import output_width, render, summary
 
     try:
@@ -209,7 +209,7 @@ def list_rules(
     for rule in rules:
         level = rule.severity.label if rule.code in enabled else f"{rule.severity.label}（已停用）"
         rows.append((rule.code, rule.name, rule.category, level, ",".join(rule.report_types) or "全部",
-                     summary(rule.explanation)))
+                     fix_mark(rule.fixes), summary(rule.explanation)))
     print(render(rows, output_width()))
 
 
@@ -220,7 +220,7 @@ def rule(
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
 ):
-    """显示一条规则的说明、依据、示例、适用的报告类型和选项。"""
+    """显示一条规则的说明、依据、示例、适用的报告类型、能否自动修复和选项。"""
     from lintlaw.pipeline import catalog_for_path
     from lintlaw.render.rule_doc import render
 
@@ -263,11 +263,11 @@ def serve(
         _fail(f"无法在 127.0.0.1:{port} 上启动（{err.strerror or err}）")
     print(f"lintlaw 检查页面：{server.url}", flush=True)
     print("只有本机可以访问；地址中的口令每次启动都不同。按 Ctrl-C 停止。", flush=True)
-    if open_browser:
-        import webbrowser
-
-        webbrowser.open(server.url)
     try:
+        if open_browser:  # inside the try: Ctrl-C while the browser starts stops as cleanly
+            import webbrowser
+
+            webbrowser.open(server.url)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

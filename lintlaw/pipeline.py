@@ -3,7 +3,8 @@
 Each file's configuration → its rules and report types (a Plan): `check`, `tree`,
 `config`, `rules` and `rule` all build their rule set here, so a configuration's
 rule directories, per-rule options and report-type count the same everywhere.
-Then, for `check`: run → filter (baseline) → render → exit code.
+Then, for `check`: run (each file linted and filtered by lintlaw/io/suppression.py, its
+configuration's ignore-findings and the baseline together, before any fix) → render → exit code.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from lintlaw.runner import Plan
 
 def plan_for(settings, select=None, ignore=None, extend_select=None, extra_dirs=(), file_ignores=()) -> Plan:
     """The rules and report types for files under one configuration (and the command line)."""
+    from lintlaw.engine.redirects import current_report_type
     from lintlaw.engine.ruleset import cached_catalog, configured_rules
 
     extra = tuple(extra_dirs)
     rules = configured_rules(settings, select, ignore, extend_select, extra, file_ignores)
     types = cached_catalog(tuple(settings.rule_dirs) + extra).types
-    chosen = settings.report_type
+    chosen = current_report_type(settings.report_type)  # an old name keeps working
     if chosen != "auto" and types.get(chosen) is None:
         names = ", ".join(["auto", *(t.name for t in types.types)])
         where = f"{settings.path}: " if settings.path else ""
@@ -109,6 +111,7 @@ class Run:
     edits: int = 0
     would_change: int = 0
     tally: object = None  # lintlaw.render.summary.Tally
+    stale: list = field(default_factory=list)  # baseline entries of the checked files that matched nothing
 
 
 def run_check(r: CheckRequest) -> int:
@@ -132,9 +135,12 @@ def run_check(r: CheckRequest) -> int:
     recorded = None
     if r.baseline is not None:
         from lintlaw.io import baseline as baselines
+        from lintlaw.io.suppression import Baseline
 
-        recorded = baselines.read(r.baseline)
-    run = _run(found, r)
+        # Read (and refused if broken) before anything is checked; not applied when a new
+        # baseline is written: that records every finding the configuration lets through.
+        recorded = Baseline.of(r.baseline, baselines.read(r.baseline))
+    run = _run(found, r, recorded if r.write_baseline is None else None)
     input_errors = run.tally.unreadable + run.tally.unwritten
     if r.diff:
         print(f"{run.fixed} 个问题可以自动修复（{run.edits} 处改动），涉及 {run.would_change} 个文件。", file=sys.stderr)
@@ -149,7 +155,7 @@ def run_check(r: CheckRequest) -> int:
         print(f"已把 {count} 个问题记入基线 {r.write_baseline}。", file=sys.stderr)
         return 2 if input_errors else 0
     if recorded is not None:
-        run.diagnostics = _without_baseline(r.baseline, recorded, run)
+        _report_stale(r.baseline, run.stale)
     if copies:
         input_errors += write_annotated(copies, run.diagnostics, run.sources)
     all_rules = list({rule.code: rule for plan in found.values() for rule in plan.rules}.values())
@@ -160,14 +166,14 @@ def run_check(r: CheckRequest) -> int:
     return 1 if any(d.severity >= _fail_level(r, run.plan_of, d.path) for d in run.diagnostics) else 0
 
 
-def _run(found: dict, r: CheckRequest) -> Run:
+def _run(found: dict, r: CheckRequest, baseline=None) -> Run:
     """Check every file (in worker processes when there are many), passing on what each one says."""
     from lintlaw.render.summary import Tally
     from lintlaw.render.visible import keep_lines, one_line
     from lintlaw.runner import Options, check_files, default_jobs
 
     options = Options(encoding=r.encoding, fix=r.fix, unsafe_fixes=r.unsafe_fixes, diff=r.diff,
-                      stdin_filename=r.stdin_filename)
+                      stdin_filename=r.stdin_filename, baseline=baseline)
     from lintlaw.render.progress import file_progress
 
     run = Run(tally=Tally())
@@ -196,27 +202,22 @@ def _run(found: dict, r: CheckRequest) -> Run:
         run.sources[outcome.source.path] = outcome.source
         run.plan_of[outcome.source.path] = found[outcome.name]
         run.diagnostics.extend(outcome.diagnostics)
+        run.stale.extend(outcome.stale)
         run.fixed += outcome.fixed
         run.edits += outcome.edits
     return run
 
 
-def _without_baseline(baseline: Path, recorded, run: Run) -> list:
-    """The findings a baseline does not hold; its entries that no longer match are listed on stderr.
-
-    (Findings a configuration suppresses by fingerprint were dropped per file already,
-    by Plan.keep, so that --fix never touches them either.)"""
-    from lintlaw.io import baseline as baselines
+def _report_stale(baseline: Path, stale: list) -> None:
+    """List on stderr the baseline entries of the checked files that no finding matched."""
     from lintlaw.render.visible import one_line
 
-    diagnostics, gone = baselines.new_findings(baseline, recorded, run.diagnostics, run.sources)
-    if gone:
-        print(f"lintlaw: 基线 {baseline} 中有 {len(gone)} 条记录已不再出现，可用 --write-baseline 更新：",
+    if stale:
+        print(f"lintlaw: 基线 {baseline} 中有 {len(stale)} 条记录已不再出现，可用 --write-baseline 更新：",
               file=sys.stderr)
-        for entry in gone:
+        for entry in stale:
             print(one_line(f"  {entry['path']}:{entry['line']}: {entry['rule']} {entry['message']}"),
                   file=sys.stderr)
-    return diagnostics
 
 
 def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:

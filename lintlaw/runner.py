@@ -22,6 +22,7 @@ class Options:
     unsafe_fixes: bool = False
     diff: bool = False
     stdin_filename: str | None = None  # the name standard input is read and reported as
+    baseline: object = None  # lintlaw.io.suppression.Baseline: its findings are neither shown nor fixed
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,10 @@ class Plan:
     types: object = None  # lintlaw.analysis.report_types.ReportTypes, with the configuration's report-type
 
     def keep(self, diagnostics: list, source: Source) -> list:
-        """Drop the findings the configuration suppresses by fingerprint."""
-        if not self.settings.suppressed or not diagnostics:
-            return diagnostics
-        from lintlaw.io.fingerprint import fingerprints
+        """Drop the findings the configuration suppresses by fingerprint (no baseline: `serve`)."""
+        from lintlaw.io.suppression import FindingFilter
 
-        # Relative to the configuration's directory: the same from any working directory.
-        prints = fingerprints(diagnostics, {source.path: source}, relative_to=self.settings.root)
-        return [d for d, fp in zip(diagnostics, prints, strict=True)
-                if not self.settings.is_suppressed(d.code, d.path, fp)]
+        return FindingFilter(self.settings).keep(diagnostics, source)
 
 
 @dataclass
@@ -57,6 +53,7 @@ class FileOutcome:
     note: str | None = None  # a one-line remark for stderr that is not an error
     unwritten: bool = False  # the error is a fix that could not be written back (the file is as it was)
     empty: bool = False  # the file holds nothing but white space
+    stale: list = field(default_factory=list)  # baseline entries for this file that matched no finding
 
 
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
@@ -79,30 +76,40 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
 
 
 def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Options) -> FileOutcome:
+    from lintlaw.io.suppression import FindingFilter
+
+    # One filter for everything below: what it drops is not fixed, reported or counted.
+    shown = FindingFilter(plan.settings, options.baseline)
+    outcome = _checked(name, source, origin, plan, options, shown.keep)
+    outcome.stale = shown.stale
+    return outcome
+
+
+def _checked(name: str, source: Source, origin, plan: Plan, options: Options, keep) -> FileOutcome:
     from lintlaw.engine.linter import lint
 
     types = plan.types
     if (options.fix or options.diff) and not source.editable:
-        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
+        outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
         outcome.note = f"{source.path}: Word 文档和网页不能自动修复，只报告问题"
         if name == STDIN and not options.diff:
             outcome.stdout_bytes = origin.data  # a filter passes what it cannot fix on unchanged
         return outcome
     if not (options.fix or options.diff):
-        return FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
+        return FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
     from lintlaw.engine.fixing import fix_source
 
     if options.encoding is None and has_mojibake(source, types):
         # Mojibake may mean the encoding was guessed wrong: writing the text back would
         # fix it in place. Looked for whether or not R003 is selected or suppressed.
-        outcome = FileOutcome(name, source, plan.keep(lint(source, plan.rules, types), source))
+        outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
         outcome.note = f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
         if not options.diff:
             outcome.unwritten = True  # exit 2, as for any fix that was not written back
             if name == STDIN:
                 outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
         return outcome
-    result = fix_source(source, plan.rules, options.unsafe_fixes, types, plan.keep)
+    result = fix_source(source, plan.rules, options.unsafe_fixes, types, keep)
     outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
     if options.diff:
         outcome.diff = unified_diff(source, result.source)

@@ -115,12 +115,27 @@ def test_unknown_selector_is_exit_2():
 def test_rule_and_rules_commands():
     result = run("rule", "S101")
     assert result.exit_code == 0
-    assert result.stdout.startswith("S101 numbering-gap\n类别：structure    级别：error\n适用的报告类型：全部\n")
+    assert result.stdout.startswith("S101 numbering-gap\n类别：structure    级别：error\n适用的报告类型：全部\n"
+                                    "自动修复：无\n")
     assert "依据：GB/T 9704-2012" in result.stdout
     assert "  - 一、主要举措" in result.stdout
     listing = run("rules").stdout
     assert "S101" in listing and "T005" in listing
     assert run("rule", "Z999").exit_code == 2
+
+
+@pytest.mark.parametrize("code, line, cell", [
+    ("S101", "自动修复：无", "—"),
+    ("W001", "自动修复：每个问题都有安全修复（--fix）", "安全"),
+    ("R005", "自动修复：每个问题都有修复，需人工确认（--fix --unsafe-fixes）", "需确认"),
+    ("R001", "自动修复：每个问题都有修复，有的安全（--fix），有的需人工确认（--unsafe-fixes）", "部分安全"),
+    ("W013", "自动修复：部分问题有修复，需人工确认（--fix --unsafe-fixes）", "需确认"),
+])
+def test_rule_and_rules_say_whether_fix_mends_it(code, line, cell):
+    assert run("rule", code).stdout.splitlines()[3] == line
+    listing = run("rules").stdout.splitlines()
+    assert listing[0].split()[5] == "修复"
+    assert next(row for row in listing if row.startswith(code + " ")).split()[5] == cell
 
 
 def test_tree_marks_numbering_breaks():

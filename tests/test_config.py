@@ -56,8 +56,8 @@ def test_command_line_select_replaces_the_configuration(project):
 def test_deadline_and_report_type(project):
     report = project / "reports" / "b.txt"
     report.write_text("青山县教育局2024年度工作总结报告\n一、主要举措\n青山县教育局\n2025年3月20日\n", encoding="utf-8")
-    (project / "lintlaw.toml").write_text('deadline = "03-01"\nreport-type = "fazhi"\nselect = ["D006", "S003"]\n',
-                                          encoding="utf-8")
+    (project / "lintlaw.toml").write_text(
+        'deadline = "03-01"\nreport-type = "law-based-government"\nselect = ["D006", "S003"]\n', encoding="utf-8")
     result = concise("reports/b.txt")
     # The generic title would not require the 第一责任人 part; report-type makes it a 法治 report.
     assert codes(result) == ["S003", "D006"]
@@ -76,7 +76,7 @@ def test_fixes_follow_the_configuration(project):
     ('select = ["Q9"]\n', "select: 未知的规则选择器“Q9”"),
     ('fail-on = "fatal"\n', "fail-on: 只能取 error、warning、info"),
     ('deadline = "02-30"\n', "deadline: 应为“月-日”"),
-    ('report-type = "annual"\n', "report-type: 只能取 auto, fazhi, generic"),
+    ('report-type = "annual"\n', "report-type: 只能取 auto, law-based-government, generic"),
     ('[severity]\nS101 = "high"\n', "severity: 应为“规则 = 级别”的表"),
     ('select = [\n', "配置文件不是有效的 TOML"),
 ])

@@ -100,3 +100,19 @@ def test_code_blocks_are_neither_linted_nor_fixed(tmp_path):
     assert result.exit_code == 0
     assert path.read_text(encoding="utf-8") == CODE
 
+
+
+def test_a_written_marker_is_read_as_the_outline_grammar_reads_it():
+    # “1.5亿元” opens with no marker (the grammar's 1. is never followed by a digit): the
+    # depth has no typed marker, so both headings are numbered from the “#” marks.
+    _, sections = outline(TITLE + "## 主要举措\n\n正文。\n\n## 1.5亿元资金全部到位\n\n正文。\n")
+    assert sections == [("一、", "主要举措"), ("二、", "1.5亿元资金全部到位")]
+
+
+def test_heading_markers_are_the_grammar_s_reading_of_each_line():
+    from lintlaw.text.outline import heading_markers
+
+    lines = ["（二）依法决策", "1.5亿元资金", "3、制度", "）坚持", "情况报", "告", "⑤其他", "主要举措"]
+    assert [(m.level, m.number, m.raw) if m else None for m in heading_markers(lines)] == [
+        (2, 2, "（二）"), None, (3, 3, "3、"), None, None, None, (4, 5, "⑤"), None]
+    assert heading_markers([]) == []

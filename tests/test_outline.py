@@ -70,7 +70,7 @@ def test_report_facts():
     assert report.year == 2024
     assert report.issuer == "青山县司法局"
     assert report.date.text == "2025年1月20日"
-    assert report.report_type.name == "fazhi"
+    assert report.report_type.name == "law-based-government"
 
 
 def test_issuer_from_title_when_unsigned():

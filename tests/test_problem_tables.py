@@ -92,3 +92,22 @@ def test_the_table_tells_the_truth_on_every_bad_example(rule, text):
         assert used <= set(issue.values)
         if issue.fix is not None:
             assert rule.fixable, rule.code
+    # What `lintlaw rule` says of the fixes: every finding has one, and they are as safe as declared.
+    if rule.fixes is not None and rule.fixes.always:
+        assert all(issue.fix is not None for issue in issues), rule.code
+    if rule.fixes is not None and rule.fixes.safe is not None:
+        assert {issue.fix.safe for issue in issues if issue.fix} <= {rule.fixes.safe}, rule.code
+
+
+def test_an_option_set_anew_updates_the_fixes_a_rule_declares(tmp_path):
+    from lintlaw.resources import builtin_rules_dir
+
+    [original] = (builtin_rules_dir() / "residue").glob("R001-*.toml")
+    text = original.read_text(encoding="utf-8")
+    path = tmp_path / original.name
+    path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("safe_lines")) + "\n",
+                    encoding="utf-8")
+    rule = load_rule_file(path, builtin=False)
+    assert (rule.fixes.always, rule.fixes.safe) == (True, False)  # no line is known to be safe to delete
+    configured = rule.with_options({"safe_lines": "<br>"}, fail=None)
+    assert (configured.fixes.always, configured.fixes.safe) == (True, None)

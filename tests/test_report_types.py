@@ -58,11 +58,11 @@ def concise_lines(*args):
 
 def test_builtin_types_are_data():
     types = builtin_types()
-    assert [t.name for t in types.types] == ["fazhi", "generic"]
-    fazhi = types.get("fazhi")
-    assert fazhi.label == "法治政府建设年度报告" and fazhi.deadline == (4, 1)
-    assert list(fazhi.parts) == ["measures", "shortcomings", "responsibility", "plans", "other-matters"]
-    assert types.choose("甲市2024年度法治政府建设情况报告") == (fazhi, "标题含“法治政府建设”")
+    assert [t.name for t in types.types] == ["law-based-government", "generic"]
+    government = types.get("law-based-government")
+    assert government.label == "法治政府建设年度报告" and government.deadline == (4, 1)
+    assert list(government.parts) == ["measures", "shortcomings", "responsibility", "plans", "other-matters"]
+    assert types.choose("甲市2024年度法治政府建设情况报告") == (government, "标题含“法治政府建设”")
     assert types.choose("甲市2024年工作总结") == (types.get("generic"), "标题未表明其他类型")
     assert types.choose(None)[0].name == "generic"
 
@@ -102,16 +102,43 @@ def test_old_form_rules_list_still_names_rule_directories(project):
                              "（rules 用于各规则的选项，如 [rules.D006]）\n")
 
 
-def test_report_type_forced_by_the_configuration(project):
-    (project / "lintlaw.toml").write_text('rule-dirs = ["lint-rules"]\nreport-type = "fazhi"\n', encoding="utf-8")
+@pytest.mark.parametrize("name", ["law-based-government", "fazhi"])  # fazhi: its former name
+def test_report_type_forced_by_the_configuration(project, name):
+    (project / "lintlaw.toml").write_text(f'rule-dirs = ["lint-rules"]\nreport-type = "{name}"\n', encoding="utf-8")
     assert [line.split(" ")[1] for line in concise_lines("--select", "S", "r.txt")[1]] == ["S002", "S003", "S004",
                                                                                            "S005"]
-    assert "类型 法治政府建设年度报告（配置 report-type = \"fazhi\"）" in run("tree", "r.txt").stdout
+    assert "类型 法治政府建设年度报告（配置 report-type = \"law-based-government\"）" in run("tree", "r.txt").stdout
+    shown = "law-based-government" if name == "law-based-government" else \
+        "law-based-government（配置中写作旧名 fazhi）"
+    assert f"report-type = {shown}    # 来自 {project / 'lintlaw.toml'}" in run("config", "r.txt").stdout.splitlines()
     (project / "lintlaw.toml").write_text('rule-dirs = ["lint-rules"]\nreport-type = "annual"\n', encoding="utf-8")
     result = run("check", "r.txt")
     assert result.exit_code == 2
     assert result.stderr == (f"lintlaw: {project / 'lintlaw.toml'}: report-type: "
-                             "只能取 auto, fazhi, gongkai, generic\n")
+                             "只能取 auto, gongkai, law-based-government, generic\n")
+
+
+def test_a_rule_naming_the_former_type_name_applies_to_the_renamed_type(project):
+    # A rule directory written before fazhi was renamed law-based-government keeps working.
+    rule = ('code = "S901"\nname = "measures-heading"\nkind = "pattern"\npatterns = ["主要举措"]\n'
+            'report-types = ["fazhi"]\ncategory = "structure"\nseverity = "warning"\nmessage = "找到“{match}”"\n'
+            'explanation = "测试。"\nauthority = "测试"\n[examples]\n'
+            'bad = ["青山县2024年度法治政府建设情况报告\\n一、主要举措\\n"]\n'
+            'good = ["青山县2024年政府信息公开工作年度报告\\n一、主要举措\\n"]\n')
+    (project / "lint-rules" / "S901-missing-requests-part.toml").write_text(rule, encoding="utf-8")
+    (project / "two.txt").write_text("青山县2024年度法治政府建设情况报告\n一、主要举措\n青山县人民政府\n2025年1月20日\n"
+                                     "青山县2024年政府信息公开工作年度报告\n一、主要举措\n", encoding="utf-8")
+    assert concise_lines("--rules", "lint-rules", "--select", "S901", "two.txt")[1] == ["two.txt:2:3: S901 找到“主要举措”"]
+    assert run("rule", "--rules", "lint-rules", "S901").stdout.splitlines()[2] == \
+        "适用的报告类型：law-based-government（法治政府建设年度报告）"
+
+
+def test_a_type_may_not_take_a_former_type_name(project):
+    (project / "lint-rules" / "report-types" / "gongkai.toml").write_text(
+        GONGKAI_TYPE.replace('name = "gongkai"', 'name = "fazhi"'), encoding="utf-8")
+    result = run("check", "--rules", "lint-rules", "r.txt")
+    assert (result.exit_code, result.stderr) == (2, "lintlaw: lint-rules/report-types/gongkai.toml:1: name: "
+                                                    "“fazhi”是报告类型“law-based-government”的旧名，不能再用\n")
 
 
 def test_rules_apply_only_to_the_types_they_name(tmp_path):
@@ -137,7 +164,7 @@ def test_rules_apply_only_to_the_types_they_name(tmp_path):
     ("report-types/gongkai.toml", GONGKAI_TYPE.replace('title-patterns = ["政府信息公开工作年度报告"]\n', ""),
      "报告类型中应有且只有一个不带 title-patterns 的兜底类型"),
     ("S901-missing-requests-part.toml", PART_RULE.replace('["gongkai"]', '["gongkai", "annual"]'),
-     "S901-missing-requests-part.toml:5: report-types: 未知的报告类型“annual”（可用：fazhi, gongkai, generic）"),
+     "S901-missing-requests-part.toml:5: report-types: 未知的报告类型“annual”（可用：gongkai, law-based-government, generic）"),
     ("S901-missing-requests-part.toml", PART_RULE.replace('"requests"', '"appeals"'),
      "S901-missing-requests-part.toml:4: part: 报告类型 gongkai 没有声明必备部分“appeals”"),
 ])

@@ -60,7 +60,7 @@ def test_title_broken_over_two_lines():
     [report] = document.reports
     assert report.title.lineno == 1
     assert report.title.text == "青山县司法局2024年度法治政府建设情况报\n告"
-    assert report.year == 2024 and report.report_type.name == "fazhi"
+    assert report.year == 2024 and report.report_type.name == "law-based-government"
     assert [s.heading.lineno for s in report.sections] == [4]
 
 
@@ -231,9 +231,9 @@ def test_tree_facts_say_where_the_year_came_from():
 
 
 @pytest.mark.parametrize("title, kind", [
-    ("青山县司法局2024年法治政府建设年度报告", "fazhi"),
-    ("四川省某厅2025年法治政府部门建设工作情况", "fazhi"),
-    ("北京市2020年法治政府建設年度情況報告", "fazhi"),
+    ("青山县司法局2024年法治政府建设年度报告", "law-based-government"),
+    ("四川省某厅2025年法治政府部门建设工作情况", "law-based-government"),
+    ("北京市2020年法治政府建設年度情況報告", "law-based-government"),
     ("青山县2024年政府信息公开工作年度报告", "generic"),
 ])
 def test_report_kind_from_the_title(title, kind):

@@ -51,7 +51,7 @@ def test_pyproject_without_lintlaw_table_is_passed_over(project):
     ("[rules]\nD006 = 1\n", "rules.D006: 应为选项表，如 [rules.D006] 下写“选项 = 值”，实际是数字"),
     ("select = 1\n", "select: 应为字符串列表"),
     ("fail-on = []\n", "fail-on: 只能取 error、warning、info"),
-    ("report-type = {}\n", 'report-type: 应为报告类型的名称（如 "fazhi"）或 "auto"'),
+    ("report-type = {}\n", 'report-type: 应为报告类型的名称（如 "law-based-government"）或 "auto"'),
     ("deadline = []\n", "deadline: 应为“月-日”"),
     ("ignore-findings = 1\n", "ignore-findings: 应为 {"),
     ('ignore-findings = [{rule = 1, path = "a", fingerprint = "b"}]\n', "ignore-findings: 应为 {"),

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from lintlaw.cli import app
 from lintlaw.diagnostics import CODE_LETTERS
 from lintlaw.errors import RuleFileError
-from lintlaw.engine.redirects import REDIRECTS
+from lintlaw.engine.redirects import REDIRECTS, REPORT_TYPE_REDIRECTS
 from lintlaw.resources import builtin_rules_dir
 from lintlaw.engine.ruleset import load_rule_file, load_rules, select_rules
 
@@ -37,10 +37,29 @@ def test_every_redirect_leads_to_a_current_rule_and_no_rule_keeps_an_old_name():
     assert not set(REDIRECTS) & names
 
 
+def test_every_report_type_redirect_leads_to_a_current_type_and_no_type_keeps_an_old_name():
+    from lintlaw.analysis.report_types import builtin_types
+
+    names = {report_type.name for report_type in builtin_types().types}
+    assert set(REPORT_TYPE_REDIRECTS.values()) <= names
+    assert not set(REPORT_TYPE_REDIRECTS) & names
+
+
 # Not a pinyin word list, just the syllables the old names were made of.
+PINYIN = re.compile(r"(?:^|-)(?:jiezhi|fazhi|ducha|qita|dunhao|mou|de|gongkai)(?:-|$)")
+
+
 @pytest.mark.parametrize("rule", BUILTIN, ids=lambda rule: rule.code)
 def test_no_pinyin_in_rule_names(rule):
-    assert not re.search(r"(?:^|-)(?:jiezhi|fazhi|ducha|qita|dunhao|mou|de)(?:-|$)", rule.name)
+    assert not PINYIN.search(rule.name)
+
+
+def test_no_pinyin_in_report_type_names_and_each_file_is_named_after_its_type():
+    from lintlaw.analysis.report_types import builtin_types
+
+    for report_type in builtin_types().types:
+        assert not PINYIN.search(report_type.name)
+        assert Path(report_type.path).name == f"{report_type.name}.toml"
 
 
 @pytest.mark.parametrize("old, code", [("qita", "W011"), ("jiezhi-as-of", "W001"),

@@ -50,7 +50,7 @@ def test_merged_parts_satisfy_two_families(all_rules):
     assert findings(text, all_rules, select=["S0"]) == []
 
 
-def test_required_parts_only_for_fazhi_reports(all_rules):
+def test_required_parts_only_for_law_based_government_reports(all_rules):
     text = "青山县司法局2024年度政府信息公开工作年度报告\n一、总体情况\n"
     assert findings(text, all_rules, select=["S0"]) == []
 

@@ -182,9 +182,9 @@ def half_width(document: Document, threshold: int) -> Iterator[Issue]:
     edits = tuple(Edit(at, at + 1, HALF_TO_FULL[text[at]]) for at in found)
     if len(found) >= threshold:
         first = found[0]
-        kinds = "".join(sorted({text[at] for at in found}, key=",;:?!()".index))
+        marks = "".join(sorted({text[at] for at in found}, key=",;:?!()".index))
         yield Issue("half-width-file", first, first + 1,
-                    {"count": len(found), "found": " ".join(kinds)}, fix=Fix(edits, True))
+                    {"count": len(found), "found": " ".join(marks)}, fix=Fix(edits, True))
         return
     for at, edit in zip(found, edits):
         yield Issue("half-width", at, at + 1,

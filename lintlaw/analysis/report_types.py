@@ -112,7 +112,7 @@ def load_type(path: Path, data: dict) -> ReportType:
             fail(key, f"未知字段（报告类型可用的字段：{', '.join(TYPE_KEYS)}）")
         typed(key, value, TYPE_KEYS[key])
     if not NAME.match(data["name"]):
-        fail("name", "应为小写字母、数字和连字符，如 fazhi")
+        fail("name", "应为小写字母、数字和连字符，如 law-based-government")
     if data["name"] == "auto":
         fail("name", "“auto”留给配置项 report-type 表示按标题识别")
     for pattern in data.get("title-patterns", []):

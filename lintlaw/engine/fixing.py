@@ -7,6 +7,7 @@ mark and line endings, atomically, only if the file is unchanged) is lintlaw.io.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 from lintlaw.diagnostics import Diagnostic, Edit
@@ -32,22 +33,78 @@ class FixResult:
 
 
 def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=None) -> FixResult:
-    """Fix a source in rounds. `keep` drops findings the configuration suppresses, so
-    that a suppressed finding is neither reported nor fixed."""
+    """Fix a source in rounds. `keep` drops the findings that are not shown (the
+    configuration's ignore-findings, a baseline: lintlaw/io/suppression.py), so that such a
+    finding is neither reported nor fixed. A finding `keep` dropped stays unfixed in every
+    later round, even when a fix beside it changed its fingerprint."""
     keep = keep or (lambda found, _source: found)
     current = source
     fixed = applied = 0
-    found = keep(lint(current, rules, types), current)
+    linted = lint(current, rules, types)
+    found = keep(linted, current)
+    spared = _Spared()
+    spared.add(linted, found)
     for _ in range(MAX_ROUNDS):
-        chosen = choose(current, found, unsafe)
+        chosen = choose(current, [d for d in found if not spared.holds(d)], unsafe)
         if not chosen:
             break
         edits = [edit for d in chosen for edit in d.fix.edits]
         current = source.with_text(apply_edits(current.text, edits))
         fixed += len(chosen)
         applied += len(edits)
-        found = keep(lint(current, rules, types), current)
+        spared.move(edits)
+        linted = lint(current, rules, types)
+        found = keep(linted, current)
+        spared.add(linted, found)
     return FixResult(current, fixed, applied, found)
+
+
+class _Spared:
+    """The findings `keep` dropped, by rule and span, carried along as the edits of each
+    round shift the text (an edit inside one moves its end as it moves the text)."""
+
+    def __init__(self):
+        self.spans: set[tuple[str, int, int]] = set()
+
+    def add(self, linted: list[Diagnostic], kept: list[Diagnostic]) -> None:
+        if len(kept) == len(linted):
+            return
+        shown = {id(d) for d in kept}
+        self.spans.update((d.code, d.start, d.end) for d in linted if id(d) not in shown)
+
+    def holds(self, d: Diagnostic) -> bool:
+        return (d.code, d.start, d.end) in self.spans
+
+    def move(self, edits: list[Edit]) -> None:
+        if self.spans:
+            where = _Shift(edits)
+            moved = ((code, where.start(start), where.end(end)) for code, start, end in self.spans)
+            self.spans = {(code, start, max(start, end)) for code, start, end in moved}
+
+
+class _Shift:
+    """Where a span of the text before some non-overlapping edits is after them. An edit
+    across one of its ends widens it to the edit's new text; text inserted at an end
+    stays outside."""
+
+    def __init__(self, edits: list[Edit]):
+        self.edits = sorted(edits, key=lambda e: e.start)
+        self.ends = [e.end for e in self.edits]
+        self.shifts = list(itertools.accumulate(
+            (len(e.content) - (e.end - e.start) for e in self.edits), initial=0))
+
+    def start(self, position: int) -> int:
+        before = bisect.bisect_right(self.ends, position)  # edits ending at or before it
+        if before < len(self.edits) and self.edits[before].start < position:
+            return self.edits[before].start + self.shifts[before]
+        return position + self.shifts[before]
+
+    def end(self, position: int) -> int:
+        before = bisect.bisect_left(self.ends, position)  # edits ending before it
+        if before < len(self.edits) and self.edits[before].start < position:
+            edit = self.edits[before]
+            return edit.start + self.shifts[before] + len(edit.content)
+        return position + self.shifts[before]
 
 
 def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:

@@ -1,7 +1,9 @@
-"""Former rule names that still select their rule, as ruff's redirected codes do.
+"""Former names that still work, as ruff's redirected codes do.
 
-A rule renamed keeps its code; its old name goes here, so that --select, --ignore,
-configuration files and `lintlaw rule` written for the old name keep working.
+A rule renamed keeps its code; its old name goes in REDIRECTS, so that --select, --ignore,
+configuration files and `lintlaw rule` written for the old name keep working. A report
+type renamed goes in REPORT_TYPE_REDIRECTS, so that a configuration's `report-type` and a
+rule file's `report-types` written for the old name keep meaning that type.
 """
 
 from __future__ import annotations
@@ -21,6 +23,17 @@ REDIRECTS = {
 }
 
 
+REPORT_TYPE_REDIRECTS = {
+    # Pinyin names replaced by English ones.
+    "fazhi": "law-based-government",
+}
+
+
 def current_name(selector: str) -> str:
     """The selector itself, or the current name of a renamed rule."""
     return REDIRECTS.get(selector, selector)
+
+
+def current_report_type(name: str) -> str:
+    """The report type's name itself, or the current name of a renamed type."""
+    return REPORT_TYPE_REDIRECTS.get(name, name)

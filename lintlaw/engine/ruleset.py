@@ -14,7 +14,7 @@ from typing import Any, Iterable, NamedTuple
 
 from lintlaw.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
 from lintlaw.errors import RuleFileError, UsageError
-from lintlaw.engine.redirects import REDIRECTS, current_name
+from lintlaw.engine.redirects import REDIRECTS, REPORT_TYPE_REDIRECTS, current_name, current_report_type
 
 CODE = re.compile(r"^[A-Z]{1,2}[0-9]{3}$")
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -37,7 +37,7 @@ class Rule:
     kind: Any  # a RuleKind instance
     path: str
     builtin: bool = True
-    fixable: bool = False  # its findings may carry a fix
+    fixes: Any = None  # lintlaw.engine.kinds.base.Fixes: the fixes its findings carry; None: none
     report_types: tuple[str, ...] = ()  # the report types it applies to; () for every type
     settings: dict[str, Any] = field(default_factory=dict)  # the kind's options as written, before defaults
 
@@ -50,7 +50,12 @@ class Rule:
 
         settings = {**self.settings, **overrides}
         kind = build_kind(type(self.kind), settings, fail, self.path)
-        return dataclasses.replace(self, kind=kind, settings=settings)
+        return dataclasses.replace(self, kind=kind, settings=settings, fixes=type(self.kind).fixes_for(settings))
+
+    @property
+    def fixable(self) -> bool:
+        """Whether its findings may carry a fix."""
+        return self.fixes is not None
 
     def render_message(self, values: dict[str, Any]) -> str:
         return self.message.format_map(_Defaults(values))
@@ -132,7 +137,7 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
 
     report_types = data.get("report-types", [])
     if not isinstance(report_types, list) or not all(isinstance(t, str) and t for t in report_types):
-        fail("report-types", "应为报告类型名称的列表，如 [\"fazhi\"]")
+        fail("report-types", "应为报告类型名称的列表，如 [\"law-based-government\"]")
     settings = {key: data[key] for key in kind_cls.options if key in data}
     kind = build_kind(kind_cls, settings, fail, str(path))
     # Each problem provides its own values: a placeholder it lacks would print as nothing.
@@ -146,7 +151,7 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
                 severity=Severity.parse(data["severity"]), message=data["message"],
                 explanation=data["explanation"].strip(), authority=data["authority"].strip(),
                 examples=examples, kind=kind, path=str(path), builtin=builtin,
-                report_types=tuple(report_types), settings=settings, fixable=kind_cls.can_fix(settings))
+                report_types=tuple(map(current_report_type, report_types)), settings=settings, fixes=kind_cls.fixes_for(settings))
 
 
 def build_kind(kind_cls, settings: dict[str, Any], fail, rule_path: str):
@@ -278,6 +283,11 @@ def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
     typed = [path for directory in directories for path in type_paths(directory)]
     data = rulecache.parsed([path for path, _ in sources] + typed, parse_rule_file)
     types = load_types(directories, data)
+    for report_type in types.types:
+        if report_type.name in REPORT_TYPE_REDIRECTS:
+            line = _line_of(Path(report_type.path).read_text(encoding="utf-8"), "name")
+            raise RuleFileError(f"{report_type.path}:{line}: name: “{report_type.name}”是报告类型"
+                                f"“{REPORT_TYPE_REDIRECTS[report_type.name]}”的旧名，不能再用")
     rules = [load_rule_file(path, builtin, data[str(path)]) for path, builtin in sources]
     seen: dict[str, Rule] = {}
     for rule in rules:

@@ -2,10 +2,11 @@
 
 A baseline is a JSON file of findings keyed by rule, path and fingerprint (the
 text found, not the line), so a finding whose line moved is still known, and
-only new findings are reported. Entries that match nothing any more are
-reported too, so that the baseline can shrink. Paths are relative to the
-baseline file's directory, so a baseline works from any working directory and
-for paths typed relative or absolute.
+only new findings are reported (lintlaw/io/suppression.py matches them, before
+--fix chooses any fix). Entries that match nothing any more are reported too, so
+that the baseline can shrink. Paths are relative to the baseline file's
+directory, so a baseline works from any working directory and for paths typed
+relative or absolute.
 """
 
 from __future__ import annotations
@@ -62,28 +63,10 @@ def _shape_problem(data) -> str | None:
     for number, entry in enumerate(findings, 1):
         if not isinstance(entry, dict):
             return f"findings 第 {number} 项不是对象"
-        for key, kind in FIELDS.items():
+        for key, expected in FIELDS.items():
             value = entry.get(key)
             if value is None:
                 return f"findings 第 {number} 项缺少 {key}"
-            if not isinstance(value, kind) or isinstance(value, bool):
-                return f"findings 第 {number} 项的 {key} 应为{'整数' if kind is int else '字符串'}"
+            if not isinstance(value, expected) or isinstance(value, bool):
+                return f"findings 第 {number} 项的 {key} 应为{'整数' if expected is int else '字符串'}"
     return None
-
-
-def new_findings(baseline: Path, recorded: list[dict], diagnostics, sources):
-    """(findings not in the baseline, baseline entries that matched nothing)."""
-    directory = baseline.absolute().parent
-    remaining: dict[tuple, list[dict]] = {}
-    for entry in recorded:
-        remaining.setdefault((entry["rule"], entry["path"], entry["fingerprint"]), []).append(entry)
-    new = []
-    for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, sources, directory), strict=True):
-        entries = remaining.get((d.code, relative_path(d.path, directory), fingerprint))
-        if entries:
-            entries.pop()
-        else:
-            new.append(d)
-    gone = [entry for entries in remaining.values() for entry in entries]
-    checked = {relative_path(name, directory) for name in sources}
-    return new, [entry for entry in gone if entry["path"] in checked]

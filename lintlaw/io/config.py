@@ -200,7 +200,7 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         values["rule_options"] = _rule_options(data["rules"], fail)
     if "report-type" in data:
         if not isinstance(data["report-type"], str) or not data["report-type"]:
-            fail("report-type", "应为报告类型的名称（如 \"fazhi\"）或 \"auto\"")
+            fail("report-type", "应为报告类型的名称（如 \"law-based-government\"）或 \"auto\"")
         values["report_type"] = data["report-type"]
     if "ignore-findings" in data:
         entries = data["ignore-findings"]

@@ -12,6 +12,7 @@ def render(rule, settings=None, types=None) -> str:
         f"{rule.code} {rule.name}",
         f"类别：{rule.category}    级别：{rule.severity.label}",
         f"适用的报告类型：{_types(rule, types)}",
+        f"自动修复：{fix_words(rule.fixes)}",
         "",
         f"消息：{rule.message}",
         "",
@@ -32,6 +33,25 @@ def render(rule, settings=None, types=None) -> str:
     if not rule.builtin:
         parts.append(f"\n规则文件：{rule.path}")
     return "\n".join(parts)
+
+
+def fix_words(fixes) -> str:
+    """Whether and how --fix mends a rule's findings (ruff's “Fix is sometimes available.”)."""
+    if fixes is None:
+        return "无"
+    which = "每个问题都有" if fixes.always else "部分问题有"
+    if fixes.safe is True:
+        return f"{which}安全修复（--fix）"
+    if fixes.safe is False:
+        return f"{which}修复，需人工确认（--fix --unsafe-fixes）"
+    return f"{which}修复，有的安全（--fix），有的需人工确认（--unsafe-fixes）"
+
+
+def fix_mark(fixes) -> str:
+    """The same, as one short cell of `lintlaw rules`."""
+    if fixes is None:
+        return "—"
+    return {True: "安全", False: "需确认", None: "部分安全"}[fixes.safe]
 
 
 def _examples(examples: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ import sys
 
 from lintlaw.render.helptext import width_of, wrap
 
-HEADER = ("代码", "名称", "类别", "级别", "报告类型", "说明")
+HEADER = ("代码", "名称", "类别", "级别", "报告类型", "修复", "说明")
 GAP = "  "
 NARROWEST_SUMMARY = 24  # below this many cells the summary goes on its own lines
 

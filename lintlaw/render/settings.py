@@ -31,7 +31,9 @@ def render(plan, path: str) -> str:
     else:
         show("deadline", f"按报告类型（{by_type}；报告年度的次年）", None)
     show("rule-dirs", [str(d) for d in settings.rule_dirs], [])
-    show("report-type", settings.report_type, "auto")
+    forced = plan.types.forced or "auto"  # the current name of a renamed type
+    shown = settings.report_type if forced == settings.report_type else f"{forced}（配置中写作旧名 {settings.report_type}）"
+    show("report-type", shown, "auto")
     show("ignore-findings", f"{len(settings.suppressed)} 条", "0 条")
     ignored = settings.ignored_for(path) if Path(path).is_file() else ()
     if ignored:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lintlaw.text.chars import is_han
+
 _OTHER_CONTROLS = re.compile(rb"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 
 STRAY_NULS = 3  # at most this many NULs in otherwise decodable text: stray bytes
@@ -58,6 +60,6 @@ def _decodes(data: bytes, codec: str | None = None) -> bool:
 def _plausible(text: str) -> bool:
     """Reads as Chinese text: ideographs, ASCII, CJK and full-width punctuation, white space."""
     def ordinary(c: str) -> bool:
-        return (" " <= c <= "~" or c in "\t\n\r\f" or "\u4e00" <= c <= "\u9fff"
+        return (" " <= c <= "~" or c in "\t\n\r\f" or is_han(c)
                 or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027")
     return sum(map(ordinary, text)) >= PLAUSIBLE * len(text)

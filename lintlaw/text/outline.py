@@ -76,16 +76,16 @@ class Line:
         return self.text[self.marker.end - self.start:].lstrip()
 
 
-def _parse_marker(kind: str, raw: str, start: int) -> Marker:
+def _parse_marker(terminal: str, raw: str, start: int) -> Marker:
     end = start + len(raw)
-    if kind == "H1":
+    if terminal == "H1":
         core = raw.rstrip("、.．，,")
         return Marker(1, chinese_to_int(core), raw, start, end, raw.endswith("、"))
-    if kind == "H2":
+    if terminal == "H2":
         core = raw.strip("（()）、.．")
         # Half-width brackets, (一), are a punctuation fault of the marker (S107), like （一）、.
         return Marker(2, chinese_to_int(core), raw, start, end, raw[0] == "（" and raw[-1] == "）")
-    if kind == "H3":
+    if terminal == "H3":
         return Marker(3, arabic_to_int(raw[:-1]), raw, start, end, raw[-1] in ".．")
     if raw[0] in "（(":
         return Marker(4, arabic_to_int(raw[1:-1]), raw, start, end, raw[0] == "（" and raw[-1] == "）")
@@ -147,6 +147,25 @@ def parse_lines(text: str, line_starts: list[int]) -> list[Line]:
     lines = _flatten(tree, builder)
     _retype_chrome(lines)
     return lines
+
+
+def heading_markers(lines: list[str]) -> list[Marker | None]:
+    """The heading marker each line opens with, as the grammar reads it; None where the
+    grammar does not read the line as a heading (“1.5亿元…”, “）坚持…”, plain text).
+
+    One parse for all of them: the lines are joined with a blank line between, which no
+    line type crosses (a title broken over two lines is broken by one line break)."""
+    if not lines:
+        return []
+    text = "\n\n".join(line.replace("\r", " ").replace("\n", " ") for line in lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts += [starts[-1] + len(line) + 1, starts[-1] + len(line) + 2]
+    found: list[Marker | None] = [None] * len(lines)
+    for line in parse_lines(text, starts):
+        if line.type == HEADING:
+            found[(line.lineno - 1) // 2] = line.marker
+    return found
 
 
 def _flatten(tree, builder: _LineBuilder) -> list[Line]:

@@ -24,12 +24,20 @@ class Option(NamedTuple):
     problems: tuple[str, ...] = ()
 
 
+class Fixes(NamedTuple):
+    """The fixes a rule's findings carry (`lintlaw rule CODE` says it in words;
+    tests/test_problem_tables.py holds every rule's bad examples to it)."""
+
+    always: bool = True  # every finding carries one (False: some do)
+    safe: bool | None = True  # True: all safe (--fix); False: all need --unsafe-fixes; None: some of each
+
+
 class Problem(NamedTuple):
     """One of the checks a kind runs, as a rule file chooses it with `problem = "..."`."""
 
     find: Callable[[Any, Document], Iterable[Issue]]  # (the kind, the document) -> its issues
     fields: frozenset[str]  # the names its message template may use
-    fixable: bool = False  # its findings may carry a fix
+    fixes: Fixes | None = None  # the fixes its findings carry; None: no fix
 
 
 class RuleKind:
@@ -44,9 +52,9 @@ class RuleKind:
     name: ClassVar[str]
     options: ClassVar[dict[str, Option]] = {}
     problems: ClassVar[dict[str, Problem]] = {}
-    # A kind without `problems`: the names its message template may use, and whether it fixes.
+    # A kind without `problems`: the names its message template may use, and the fixes it offers.
     fields: ClassVar[frozenset[str]] = frozenset()
-    fixable: ClassVar[bool] = False
+    fixes: ClassVar[Fixes | None] = None
 
     def __init__(self, **options: Any):
         for key, value in options.items():
@@ -68,9 +76,9 @@ class RuleKind:
         return cls.problems[options["problem"]].fields if cls.problems else cls.fields
 
     @classmethod
-    def can_fix(cls, options: dict[str, Any]) -> bool:
-        """Whether a rule with these options may offer fixes."""
-        return cls.problems[options["problem"]].fixable if cls.problems else cls.fixable
+    def fixes_for(cls, options: dict[str, Any]) -> Fixes | None:
+        """The fixes a rule with these (validated) options offers; None: none."""
+        return cls.problems[options["problem"]].fixes if cls.problems else cls.fixes
 
     def check(self, document: Document) -> Iterator[Issue]:
         yield from self.problems[self.problem].find(self, document)

@@ -10,7 +10,7 @@ from lintlaw.analysis import breaks
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Option, RuleKind
+from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 
 SHOWN = 6  # characters shown on each side of the break
 
@@ -31,7 +31,7 @@ class BrokenParagraph(RuleKind):
                                doc="达到此长度的行即使没有分句标点也算正文"),
     }
     fields = frozenset({"before", "after"})
-    fixable = True
+    fixes = Fixes(always=True, safe=False)  # whether two lines are one sentence is a judgement
 
     @classmethod
     def validate(cls, options):

@@ -16,7 +16,7 @@ import regex
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Option, RuleKind
+from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 from lintlaw.engine.kinds.pattern import budget_for
 from lintlaw.text.outline import CHROME
 
@@ -33,7 +33,12 @@ class PageChrome(RuleKind):
         "safe_lines": Option(str, doc="可以安全删除的整行（只有标记）的正则表达式：全由这类行组成的块给出安全修复"),
     }
     fields = frozenset({"lines", "sample"})
-    fixable = True
+    fixes = Fixes(always=True, safe=False)
+
+    @classmethod
+    def fixes_for(cls, options):
+        # Blocks made only of safe_lines are safe to delete; anything else needs a look.
+        return Fixes(always=True, safe=None if options.get("safe_lines") is not None else False)
 
     @classmethod
     def validate(cls, options):

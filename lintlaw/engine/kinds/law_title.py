@@ -14,7 +14,7 @@ from typing import Iterator
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Option, RuleKind
+from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 
 NATIONAL = "中华人民共和国"
 # An innermost title: 《…》 or 〈…〉 with no other title mark inside.
@@ -32,7 +32,7 @@ class LawTitle(RuleKind):
         "documents": Option(list, default=[], doc="要查出写错的其他文件的全称"),
     }
     fields = frozenset({"found", "expected", "detail"})
-    fixable = True
+    fixes = Fixes(always=False, safe=False)  # only where the right title is known
 
     @classmethod
     def validate(cls, options):

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Problem, RuleKind, problem_option
+from lintlaw.engine.kinds.base import Fixes, Problem, RuleKind, problem_option
 from lintlaw.analysis.numbering import analyse
 
 
@@ -39,7 +39,7 @@ PROBLEMS = {
     "late-start": Problem(_numbering, _found("previous", "expected")),
     "orphan-restart": Problem(_numbering, _found("previous")),
     "damaged-marker": Problem(_numbering, _found("expected")),
-    "marker-punctuation": Problem(_numbering, _found("expected", "together"), fixable=True),
+    "marker-punctuation": Problem(_numbering, _found("expected", "together"), Fixes()),
     "level-skip": Problem(_numbering, _found("parent")),
     "empty-section": Problem(_numbering, _found("title")),
     "inline-sequence": Problem(_numbering, _found("previous", "detail")),

@@ -17,7 +17,7 @@ from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
 from lintlaw.errors import RuleFileError
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Option, RuleKind
+from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 from lintlaw.text.outline import CHROME, DAMAGED, HEADING
 from lintlaw.engine.shown import quoted
 
@@ -49,8 +49,9 @@ class Pattern(RuleKind):
         return cls.fields | {"fixed"} if options.get("fix") else cls.fields
 
     @classmethod
-    def can_fix(cls, options):
-        return bool(options.get("fix"))
+    def fixes_for(cls, options):
+        fix = options.get("fix")
+        return Fixes(always=True, safe=fix.get("safe", False)) if fix else None
 
     @classmethod
     def validate(cls, options):

@@ -7,7 +7,7 @@ from typing import Iterator
 from lintlaw.analysis import punctuation
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Option, Problem, RuleKind, problem_option
+from lintlaw.engine.kinds.base import Fixes, Option, Problem, RuleKind, problem_option
 
 
 def _half_width(kind: PunctuationCheck, document: Document) -> Iterator[Issue]:
@@ -21,9 +21,9 @@ PROBLEMS = {
     "unbalanced": Problem(lambda kind, document: punctuation.unbalanced(document),
                           frozenset({"found", "expected", "problem"})),
     "nested-title": Problem(lambda kind, document: punctuation.nested_titles(document),
-                            frozenset({"found"}), fixable=True),
-    "half-width": Problem(_half_width, frozenset({"found", "expected"}), fixable=True),
-    "half-width-file": Problem(_half_width, frozenset({"found", "count"}), fixable=True),
+                            frozenset({"found"}), Fixes()),
+    "half-width": Problem(_half_width, frozenset({"found", "expected"}), Fixes()),
+    "half-width-file": Problem(_half_width, frozenset({"found", "count"}), Fixes()),
 }
 
 

@@ -14,7 +14,7 @@ from lintlaw.text.chars import HAN
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Option, RuleKind
+from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 
 _DOUBLED = re.compile(rf"([{HAN}]{{2,4}})\1")
 
@@ -25,7 +25,7 @@ class RepeatedWord(RuleKind):
         "exceptions": Option(list, default=[], doc="叠用正确的词（如“研究研究”中的“研究”）"),
     }
     fields = frozenset({"match", "word"})
-    fixable = True
+    fixes = Fixes(always=True, safe=False)  # a doubled word may be meant
 
     def check(self, document: Document) -> Iterator[Issue]:
         allowed = set(self.exceptions)

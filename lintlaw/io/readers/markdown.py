@@ -25,14 +25,10 @@ from __future__ import annotations
 
 import re
 
-from lintlaw.text.numerals import arabic_to_int, chinese_to_int, circled_to_int
-from lintlaw.text.outline import standard_marker
+from lintlaw.text.outline import heading_markers, standard_marker
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(?=\S)", re.M)
-_TYPED = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.．，,]|[（(][一二三四五六七八九十]{1,3}[）)]"
-                    r"|[0-9０-９]{1,2}[.．、。]|[（(][0-9０-９]{1,2}[）)]|[①-⑳])")
 _REPORT_TITLE = re.compile(r"(?:报告|总结)[ \t]*$")
-_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}|[①-⑳]")
 # A fence opens a code block: up to three spaces, then ``` or ~~~ (three or more).
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -87,31 +83,33 @@ def outline_text(text: str) -> str:
     if not headings:
         return text
     words = [_rest_of_line(text, m.end()) for m in headings]
-    title = _title_index(text, headings, words)
+    # The marker each heading's words open with, read as the outline reads a line: the
+    # grammar is the one place heading markers are defined.
+    typed = heading_markers(words)
+    title = _title_index(text, headings, words, typed)
     # Headings before the title (“# 目录”) are not sections; nor is the title itself.
     body = -1 if title is None else title
     depths = [len(m.group(1)) for i, m in enumerate(headings) if i > body]
     top = min(depths) if depths else 1
     # Depths where the drafter typed markers: their numbering is the drafter's own, and
     # an unnumbered heading there is given no number the drafter would then be blamed for.
-    typed_depths = {len(m.group(1)) for i, (m, heading) in enumerate(zip(headings, words, strict=True))
-                    if i > body and _TYPED.match(heading)}
+    typed_depths = {len(m.group(1)) for i, (m, marker) in enumerate(zip(headings, typed, strict=True))
+                    if i > body and marker is not None}
     counters = [0] * 5
     pieces, position = [], 0
-    for index, (match, heading) in enumerate(zip(headings, words, strict=True)):
+    for index, (match, marker) in enumerate(zip(headings, typed, strict=True)):
         pieces.append(text[position:match.start()])
         width = match.end() - match.start()
         level = len(match.group(1)) - top + 1
         replacement = " " * width
         if index > body and 1 <= level <= 4:
-            typed = _TYPED.match(heading)
-            number = _typed_number(typed.group()) if typed else None
-            if typed is None and len(match.group(1)) not in typed_depths:
+            number = marker.number if marker else None
+            if marker is None and len(match.group(1)) not in typed_depths:
                 number = counters[level] + 1
-                marker = standard_marker(level, number)
-                if len(marker) <= width:
+                given = standard_marker(level, number)
+                if len(given) <= width:
                     # Padding goes before the marker: the words must follow it directly.
-                    replacement = " " * (width - len(marker)) + marker
+                    replacement = " " * (width - len(given)) + given
             if number is not None:
                 counters[level] = number
                 for deeper in range(level + 1, 5):
@@ -122,7 +120,7 @@ def outline_text(text: str) -> str:
     return "".join(pieces)
 
 
-def _title_index(text: str, headings: list[re.Match], words: list[str]) -> int | None:
+def _title_index(text: str, headings: list[re.Match], words: list[str], typed: list) -> int | None:
     """The index of the title heading, or None.
 
     The first heading, with only blank lines before it and no typed marker, is the
@@ -133,28 +131,16 @@ def _title_index(text: str, headings: list[re.Match], words: list[str]) -> int |
     sections has no title heading.
     """
     first = headings[0]
-    if not text[:first.start()].strip() and not _TYPED.match(words[0]):
+    if not text[:first.start()].strip() and typed[0] is None:
         alone = sum(1 for m in headings if m.group(1) == first.group(1)) == 1
         if "报告" in words[0] or (alone and len(headings) > 1):
             return 0
-    for index, heading in enumerate(words):
-        if _TYPED.match(heading):
+    for index, (heading, marker) in enumerate(zip(words, typed, strict=True)):
+        if marker is not None:
             return None  # the body has begun
         if _REPORT_TITLE.search(heading):
             return index
     return None
-
-
-def _typed_number(marker: str) -> int | None:
-    found = _NUMBER.search(marker)
-    if found is None:
-        return None
-    digits = found.group()
-    if digits[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
-        return circled_to_int(digits)
-    if digits[0] in "一二三四五六七八九十":
-        return chinese_to_int(digits)
-    return arabic_to_int(digits)
 
 
 def view(text: str) -> tuple[str, list[tuple[int, int]]]:
