@@ -224,3 +224,22 @@ def table_findings(text: str, tables: list, rules, select=None):
     chosen = select_rules(rules, select, None) if select else rules
     return [(d.code, *document.source.position(d.start), d.message)
             for d in lint(document.source, chosen, document=document)]
+
+
+def flagged(text: str, rules, select=None):
+    """(code, the text it points at) for every finding on a text: pins where a span ends."""
+    from lintlaw.engine.linter import lint
+    from lintlaw.engine.ruleset import select_rules
+
+    source = source_of(text)
+    chosen = select_rules(rules, select, None) if select else rules
+    return [(d.code, source.text[d.start:d.end]) for d in lint(source, chosen)]
+
+
+def fixable(start: int, end: int, *edits, related=()):
+    """A finding at start..end whose safe fix makes `edits`, each (start, end, new text)."""
+    from lintlaw.diagnostics import Diagnostic, Edit, Fix, Severity
+
+    return Diagnostic("W001", "w", "wording", Severity.WARNING, "m", "t.txt", start, end,
+                      related=tuple(related), fix=Fix(tuple(Edit(*edit) for edit in edits), True))
+

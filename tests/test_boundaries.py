@@ -10,12 +10,11 @@ import textwrap
 
 import pytest
 
-from lintlaw.diagnostics import Diagnostic, Edit, Fix, Severity
 from lintlaw.analysis.document import build_document
 from lintlaw.engine.fixing import choose
 from lintlaw.engine.ruleset import load_rule_file
 
-from .helpers import findings, source_of
+from .helpers import findings, fixable, source_of
 from .test_cli import run
 
 TITLE = "青山县司法局2024年度法治政府建设情况报告\n"
@@ -104,8 +103,7 @@ def test_dates_inside_book_titles_are_no_dates(all_rules, text, expected):
 # --- fixing: two edits starting at one point -----------------------------------------
 
 def _finding(start, end, content):
-    return Diagnostic("W001", "w", "wording", Severity.WARNING, "m", "t.txt", start, end,
-                      fix=Fix((Edit(start, end, content),), True))
+    return fixable(start, end, (start, end, content))
 
 
 @pytest.mark.parametrize("first, second", [

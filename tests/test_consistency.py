@@ -5,7 +5,7 @@ Every rule must stay silent on correct figures; the traps come from real reports
 
 import pytest
 
-from .helpers import findings
+from .helpers import findings, flagged
 
 
 def consistency(text, rules):
@@ -25,6 +25,20 @@ def consistency(text, rules):
     # 约 widens by one point, not more: 95% is 2.3 points off.
     ("共受理行政复议案件151件，办结140件，办结率约95%。",
      [("C001", 1, 26, "办结率95%与本句的数字对不上：140件÷151件＝92.7%")]),
+    # Off by exactly one point is off: the tolerance is below the unit of the last digit shown.
+    ("共受理行政复议案件100件，办结51件，办结率50%。",
+     [("C001", 1, 24, "办结率50%与本句的数字对不上：51件÷100件＝51.0%")]),
+    # 约 adds one point, so two points off is still off.
+    ("共受理行政复议案件100件，办结52件，办结率约50%。",
+     [("C001", 1, 25, "办结率50%与本句的数字对不上：52件÷100件＝52.0%")]),
+    # A part may equal its whole, and a single case is a part.
+    ("受理行政复议案件12件，办结12件，办结率90%。",
+     [("C001", 1, 22, "办结率90%与本句的数字对不上：12件÷12件＝100.0%")]),
+    ("共受理行政复议案件10件，办结1件，办结率20%。",
+     [("C001", 1, 22, "办结率20%与本句的数字对不上：1件÷10件＝10.0%")]),
+    # The whole may open the sentence.
+    ("151件行政复议案件中，已办结140件，办结率94%。",
+     [("C001", 1, 24, "办结率94%与本句的数字对不上：140件÷151件＝92.7%")]),
     ("全年行政复议案件办结率达105%。", [("C002", 1, 13, "行政复议案件办结率不可能超过100%，此处写的是105%")]),
     ("共办理行政复议案件17件，其中维持12件、撤销3件、驳回5件。",
      [("C003", 1, 18, "分项之和20件超过了合计17件（12件＋3件＋5件）")]),
@@ -36,6 +50,39 @@ def consistency(text, rules):
      [("C005", 1, 5, "写的是3部，但列出的名称有2个")]),
     ("组织学习《宪法》《民法典》《教育法》等2部法律。",
      [("C005", 1, 20, "写的是2部，但列出的名称有3个")]),
+    # Counts written in Chinese up to 99 are checked (beyond that they are rarely counts of titles).
+    ("出台九十九件规范性文件：《甲办法》《乙办法》。",
+     [("C005", 1, 3, "写的是九十九件，但列出的名称有2个")]),
+    # A count that is not of titles comes first: the count of titles after it is still checked.
+    ("培训120人次，出台3部规范性文件：《甲办法》《乙办法》。",
+     [("C005", 1, 11, "写的是3部，但列出的名称有2个")]),
+    ("印发文件5件，出台3部规范性文件：《甲办法》《乙办法》。",
+     [("C005", 1, 10, "写的是3部，但列出的名称有2个")]),
+    ("全年行政复议案件办结率达101%。", [("C002", 1, 13, "行政复议案件办结率不可能超过100%，此处写的是101%")]),
+    # The longest tail of the rate's name that a clause holds names the part (程网办, not 网办).
+    ("共办理事项1500件，其中全流程网办1200件、部分网办300件，全程网办率20%。",
+     [("C001", 1, 39, "全程网办率20%与本句的数字对不上：1200件÷1500件＝80.0%")]),
+    # A clause group may open with its count: 6件 right after the "；" is the part.
+    ("全年共受理政府信息公开申请12件；6件予以公开，占40%。",
+     [("C001", 1, 26, "占40%与本句的数字对不上：6件÷12件＝50.0%")]),
+    # A whole of done cases may have done parts.
+    ("共审结案件20件，其中调解结案12件、判决结案10件。",
+     [("C003", 1, 16, "分项之和22件超过了合计20件（12件＋10件）")]),
+    # A part right after 其中, a whole right before it.
+    ("共受理案件20件，其中12件已公开、10件不予公开。",
+     [("C003", 1, 12, "分项之和22件超过了合计20件（12件＋10件）")]),
+    ("共办理行政复议案件17件其中维持12件、撤销3件、驳回5件。",
+     [("C003", 1, 17, "分项之和20件超过了合计17件（12件＋3件＋5件）")]),
+    # A count of another unit among the parts is skipped, not the end of the list.
+    ("共开展培训20场，其中线上培训12场、参训3000人次，线下培训10场。",
+     [("C003", 1, 16, "分项之和22场超过了合计20场（12场＋10场）")]),
+    # A 其中 that cannot be checked does not stop the next one in the sentence.
+    ("共办理案件20余件，其中维持12件、撤销10件；共受理申请10件，其中公开6件、不公开5件。",
+     [("C003", 1, 38, "分项之和11件超过了合计10件（6件＋5件）")]),
+    ("其中，维持12件、撤销3件；共受理申请10件，其中公开6件、不公开5件。",
+     [("C003", 1, 28, "分项之和11件超过了合计10件（6件＋5件）")]),
+    ("共培训1000人，其中教师800余人、家长300余人；共受理申请10件，其中公开6件、不公开5件。",
+     [("C003", 1, 41, "分项之和11件超过了合计10件（6件＋5件）")]),
 ])
 def test_inconsistencies_found(all_rules, text, expected):
     assert consistency(text, all_rules) == expected
@@ -51,6 +98,9 @@ def test_inconsistencies_found(all_rules, text, expected):
     # same sentence without 约 is a finding, below).
     "共受理行政复议案件151件，办结140件，办结率约94%。",
     "共受理行政复议案件151件，办结140件，办结率近94%。",
+    "共受理行政复议案件151件，办结140件，办结率94%左右。",
+    # No rate of nothing: 0 of 0 is no figure to recompute.
+    "全年共受理行政复议案件0件，办结0件，办结率100%。",
     # The longest name wins: 线上录取率 is 4402 of 4420, not of itself.
     "全市小学共录取新生4420人，通过线上录取4402人，线上录取率达到99.6%。",
     "共有学校120所，其中民办学校30所，占比25%。",
@@ -83,7 +133,23 @@ def test_inconsistencies_found(all_rules, text, expected):
     # A listed count with 等 may list fewer; a count of tasks is not a count of titles.
     "组织学习《宪法》《民法典》等3部法律。",
     "落实《甲市法治政府建设实施方案》12项任务。",
-    "出台规范性文件3件，包括《甲办法》《乙办法》。",
+    "出台3件规范性文件，包括《甲办法》《乙办法》。",
+    "出台3部规范性文件：《甲办法》《乙办法》等。",
+    # Not an exact count of titles: approximate, another unit, a Chinese count above 99.
+    "出台3余部规范性文件：《甲办法》《乙办法》。",
+    "培训教师3人：《甲办法》《乙办法》。",
+    "出台一百件规范性文件：《甲办法》《乙办法》。",
+    # A done count after 其中's parts is another partition (有效件 → 已办结), and so is what follows it.
+    "共收到信访件200件，其中有效件123件，已办结121件。",
+    "共收到信访件200件，其中有效件123件，已办结121件，转办80件。",
+    # The parts end at another total, at a rate, and at the remainder.
+    "全年共受理行政复议案件20件，其中维持12件，全年共受理行政诉讼案件10件。",
+    "共办理案件20件，其中维持12件，占60%，较上年增加10件。",
+    "共办理案件20件，其中行政复议12件，其余8件为行政诉讼案件，出庭应诉8件。",
+    # An approximate whole has no sum to exceed.
+    "共办理案件20余件，其中维持12件、撤销10件。",
+    # Parts never refer to a total stated after them.
+    "其中，维持12件、撤销10件。全年共办理案件20件。",
     # Nested titles count once: 《关于印发〈…〉的通知》.
     "制订出台《甲方案》《关于印发《乙办法》的通知》《丙意见》3部规范性文件。",
 ])
@@ -101,8 +167,48 @@ def test_rate_finding_names_the_numbers_it_compared(all_rules):
         ("121件", "分子"), ("282件", "分母"), ("123件", "分母")]
 
 
+def test_four_computations_are_all_shown(all_rules):
+    text = "共收到来信500件、来访400件、网上信访300件、电话信访200件，办结100件，办结率10%。"
+    assert consistency(text, all_rules) == [("C001", 1, 46, (
+        "办结率10%与本句的数字对不上：100件÷500件＝20.0%，100件÷400件＝25.0%，100件÷300件＝33.3%，"
+        "100件÷200件＝50.0%"))]
+
+
+def test_parts_finding_spans_the_parts(all_rules):
+    text = "共办理行政复议案件17件，其中维持12件、撤销3件、驳回5件。"
+    assert flagged(text, all_rules, select=["C003"]) == [("C003", "12件、撤销3件、驳回5件")]
+
+
+@pytest.mark.parametrize("text, shown", [
+    # The numerator is the only count of its kind: it is its own whole.
+    ("法制审核14件，审核率100%。", "✓ 14件是所在分句组唯一的同类数字，分子即全部，100%相符"),
+    # Another count of the same kind, too small to be the whole: nothing to check against.
+    ("受理10件，法制审核14件，审核率100%。", "未核对：有分子 14件，本句没有可作分母的数字"),
+])
+def test_tree_facts_tell_how_a_rate_was_checked(text, shown):
+    from typer.testing import CliRunner
+
+    from lintlaw.cli import app
+
+    result = CliRunner().invoke(app, ["tree", "--facts", "-"], input=text + "\n")
+    assert f"第1行 审核率100%：{shown}\n" in result.stdout
+
+
 def test_rates_across_sentences_are_not_combined(all_rules):
     text = "全年共收到信访件282件。已办结121件，办结率98.4%。"
+    assert consistency(text, all_rules) == []
+
+
+def test_a_sentence_without_figures_does_not_end_the_checks(all_rules):
+    text = "工作情况共有以下方面。共受理行政复议案件151件，办结140件，办结率94%。"
+    assert consistency(text, all_rules) == [
+        ("C001", 1, 36, "办结率94%与本句的数字对不上：140件÷151件＝92.7%")]
+
+
+def test_the_same_words_without_a_total_are_not_a_restatement(all_rules):
+    # Each department's own figures, in the same words: no total is stated twice.
+    text = ("一、主要举措\n（一）市司法局\n办理行政复议案件12件，其中维持10件。\n"
+            "（二）县司法局\n办理行政复议案件8件，其中维持6件。")
     assert consistency(text, all_rules) == []
 
 

@@ -10,6 +10,7 @@ from lintlaw.engine.fixing import apply_edits, choose, fix_source
 from lintlaw.engine.ruleset import select_rules
 from lintlaw.text.source import decode
 
+from .helpers import fixable, source_of
 from .test_cli import run
 
 
@@ -66,6 +67,14 @@ def test_a_marker_finding_may_rewrite_its_marker(all_rules):
     text = "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）依法履职\n1、优化服务。\n2、规范审批。\n"
     assert fixed(text, all_rules, select=["S107"]) == (
         "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）依法履职\n1.优化服务。\n2.规范审批。\n")
+
+
+def test_five_half_width_markers_are_converted_by_one_safe_fix(all_rules):
+    # One S107 finding for all five; its fix rewrites every marker, the other four being
+    # related spans of the finding (a fix may touch only the markers its finding is about).
+    body = "".join(f"({n})依法履职\n正文。\n" for n in "一二三四五")
+    text = "甲市2024年度法治政府建设情况报告\n一、主要举措\n" + body
+    assert fixed(text, all_rules, select=["S107"]) == text.replace("(", "（").replace(")", "）")
 
 
 def test_edits_apart_are_all_applied():
@@ -215,3 +224,55 @@ def test_choosing_among_many_fixes_is_not_quadratic():
     chosen = choose(source, found, unsafe=False)
     assert len(chosen) == 40000
     assert time.perf_counter() - began < 20  # generous: the quadratic version never got near it
+
+
+# --- which fixes a round takes: heading markers and overlaps (fixing.choose) ---------------
+
+# "一、" is 0..2 and "二、" is 5..7 (the line break is 4).
+MARKED = "一、甲乙\n二、丙丁\n"
+
+
+def test_a_fix_on_a_marker_it_is_not_about_is_left_out_and_the_next_is_taken():
+    on_marker, later = fixable(2, 4, (1, 3, "，甲")), fixable(7, 8, (7, 8, "甲"))
+    assert choose(source_of(MARKED), [on_marker, later], unsafe=False) == [later]
+
+
+@pytest.mark.parametrize("finding, chosen", [
+    (fixable(0, 2, (0, 2, "一.")), True),  # the marker is the finding's span
+    (fixable(7, 8, (1, 2, "，"), related=[(0, 2, "编号")]), True),  # or a related span
+    (fixable(2, 3, (1, 3, "，甲")), False),  # the finding starts where the marker ends
+    (fixable(3, 5, (3, 6, "乙")), False),  # the finding ends where the next marker starts
+    (fixable(7, 8, (1, 2, "，"), related=[(2, 3, "")]), False),  # related spans that only touch it
+    (fixable(7, 8, (5, 6, "，"), related=[(3, 5, "")]), False),
+    (fixable(7, 8, (1, 2, "，"), related=[(8, 9, "")]), False),  # a related span elsewhere
+    (fixable(0, 2, (0, 7, "一、")), False),  # about the first marker, but the edit covers the second too
+])
+def test_a_fix_may_rewrite_only_the_markers_its_finding_is_about(finding, chosen):
+    assert choose(source_of(MARKED), [finding], unsafe=False) == ([finding] if chosen else [])
+
+
+@pytest.mark.parametrize("edit", [(3, 5, "丙"), (2, 3, "丙")])
+def test_an_edit_that_ends_where_a_marker_starts_or_starts_where_it_ends_is_taken(edit):
+    finding = fixable(edit[0], edit[1], edit)
+    assert choose(source_of(MARKED), [finding], unsafe=False) == [finding]
+
+
+def test_an_insertion_of_an_earlier_fix_inside_a_later_edit_is_an_overlap():
+    # The first fix inserts at 5 (its second edit); the second would replace 4..6 around it.
+    first, second = fixable(0, 1, (0, 1, "甲"), (5, 5, "乙")), fixable(4, 6, (4, 6, "丙"))
+    assert choose(source_of("一二三四五六七八"), [first, second], unsafe=False) == [first]
+
+
+def test_fix_source_applies_only_safe_fixes_unless_asked(all_rules):
+    source = decode("学习《宪法》、《民法典》。".encode(), "t.txt")
+    assert fix_source(source, select_rules(all_rules, ["P007"], None)).source.text == "学习《宪法》、《民法典》。"
+
+
+def test_fixing_a_file_with_nothing_to_fix_does_not_write_it(tmp_path):
+    # Nothing changed, nothing written: a read-only file is no error.
+    path = tmp_path / "r.txt"
+    path.write_text("全年办理案件12件。\n", encoding="utf-8")
+    path.chmod(0o444)
+    result = run("check", "--fix", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .helpers import findings
+from .helpers import findings, flagged
 
 TITLE = "甲市教育局2024年度法治政府建设情况报告\n"
 
@@ -160,3 +160,79 @@ def test_bad_deadline_is_a_rule_file_error(tmp_path):
 def test_a_since_phrase_may_name_an_earlier_year(all_rules, opening):
     body = opening + "，甲市教育局坚持依法治教。\n一、主要举措和成效\n"
     assert report_year_findings(body, all_rules) == []
+
+
+# --- every report and every sentence is checked, not only the first ----------------------
+
+# A compilation whose first report names no year (so its date cannot be judged),
+# then a 2024 report with a stale opening, statistic, plans year and an early date.
+COMPILATION = (
+    "青山县司法局法治政府建设工作总结\n今年我局依法行政，成效明显。\n一、主要举措\n全年办理案件12件。\n"
+    "青山县司法局\n2024年6月1日\n青山县教育局2024年度法治政府建设情况报告\n2023年，我局坚持依法治教。\n一、主要举措和成效\n（一）依法履职\n"
+    "2023年，共办理行政复议案件12件。\n全年开展培训。\n二、2024年工作安排\n2024年，我局将继续推进依法治教。\n"
+    "青山县教育局\n2024年12月1日\n")
+
+
+def test_a_report_without_a_year_does_not_stop_the_checks_of_the_next(all_rules):
+    assert findings(COMPILATION, all_rules, select=["date"]) == [
+        ("D003", 8, 1, "正文开头写的是2023年，而报告年度是2024年"),
+        ("D004", 11, 1, "统计数字的年份是2023年，而报告年度是2024年：是否沿用了上一年的数据？"),
+        ("D005", 13, 3, "下一年度安排应针对2025年，这里写的是2024年（报告年度2024年）"),
+        ("D005", 14, 1, "下一年度安排应针对2025年，这里写的是2024年（报告年度2024年）"),
+        ("D007", 16, 1, "成文日期“2024年12月1日”早于报告年度2024年结束，年度报告不可能在此之前成文"),
+    ]
+    # A year read from a sentence points at its four digits; one in a heading at the whole mention.
+    assert flagged(COMPILATION, all_rules, select=["date"]) == [
+        ("D003", "2023"), ("D004", "2023"), ("D005", "2024年"), ("D005", "2024"), ("D007", "2024年12月1日")]
+
+
+def test_a_right_weekday_does_not_stop_the_check_of_the_next_date(all_rules):
+    text = "2024年3月5日（星期二）召开会议，2024年3月6日（星期二）开展培训。"
+    assert findings(text, all_rules, select=["D008"]) == [
+        ("D008", 1, 20, "“2024年3月6日（星期二）”的星期不对：这一天是星期三")]
+
+
+def test_an_empty_plans_heading_does_not_stop_the_check_of_the_next(all_rules):
+    body = "一、主要举措和成效\n二、2025年工作安排\n三、下一步工作计划\n2024年，我局将继续推进依法治教。\n"
+    assert report_year_findings(body, all_rules) == [
+        ("D005", 5, 1, "下一年度安排应针对2025年，这里写的是2024年（报告年度2024年）")]
+
+
+def test_a_heading_date_without_a_year_or_in_a_span_is_not_the_report_year(all_rules):
+    body = "一、2024年主要举措和成效（截至12月31日）\n二、主要举措和成效（2021—2025年）\n"
+    assert report_year_findings(body, all_rules) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Excused sentences (a comparison, a neighbour with the report year's figure) do
+    # not end the search: the later stale statistic is reported.
+    ("一、主要举措和成效\n2023年，共办理案件较上年增长12件。2023年，共办理行政复议案件12件。\n",
+     [("D004", 3, 21, "统计数字的年份是2023年，而报告年度是2024年：是否沿用了上一年的数据？")]),
+    ("一、主要举措和成效\n2023年，共办理行政复议案件12件。2024年，共办理行政复议案件15件。\n"
+     "（一）依法履职\n2023年，共办理行政复议案件8件。\n",
+     [("D004", 5, 1, "统计数字的年份是2023年，而报告年度是2024年：是否沿用了上一年的数据？")]),
+    # The previous sentence gives the report year's figure.
+    ("一、主要举措和成效\n2024年，全市教育系统共有学校120所。2023年，共办理行政复议案件12件。\n", []),
+    # Only the year before the report year is a stale period: 2022 is history.
+    ("一、主要举措和成效\n2022年，共办理行政复议案件12件。\n", []),
+])
+def test_stale_statistics_among_other_sentences(all_rules, body, expected):
+    assert findings(TITLE + body, all_rules, select=["D004"]) == expected
+
+
+def test_the_first_sentence_of_a_document_is_a_neighbour(all_rules):
+    text = "2024年，共办理行政复议案件15件。2023年，共办理行政复议案件12件。\n一、主要举措和成效\n"
+    assert findings(text, all_rules, select=["D004"]) == []
+
+
+def test_a_skipped_update_date_does_not_stop_the_check_of_the_publication_date(all_rules):
+    # The update date says nothing beside a publication date; the late publication date does.
+    text = "更新时间：2025/06/29 发布时间：2025-05-20\n" + TITLE + "一、主要举措和成效\n"
+    assert findings(text, all_rules, select=["D006"]) == [
+        ("D006", 1, 22, "发布日期“2025-05-20”晚于公开期限2025年4月1日")]
+
+
+def test_a_page_date_of_a_report_without_a_year_is_not_judged(all_rules):
+    text = "发布时间：2025-09-01\n我县坚持依法行政。\n一、主要举措\n全年办理案件。\n"
+    assert findings(text, all_rules, select=["D006", "D007"]) == []
+

@@ -70,6 +70,18 @@ def test_title_with_a_year_preferred_over_a_breadcrumb():
     assert report.title.lineno == 2 and report.year == 2024
 
 
+@pytest.mark.parametrize("first, second, chosen", [
+    # A year counts before a label: year and no label, year with a label, no year, no year with a label.
+    ("位置: 首页 > 甲县2024年度法治政府建设情况报告", "甲县2024年度法治政府建设情况报告", 2),
+    ("甲县2024年度法治政府建设情况报告", "位置: 首页 > 甲县2024年度法治政府建设情况报告", 1),
+    ("甲县法治政府建设情况报告", "位置: 首页 > 甲县2024年度法治政府建设情况报告", 2),
+    ("位置: 首页 > 甲县法治政府建设情况报告", "甲县法治政府建设情况报告", 2),
+])
+def test_the_title_shown_among_several(first, second, chosen):
+    [report] = document_of(f"{first}\n{second}\n一、主要举措\n").reports
+    assert report.title.lineno == chosen
+
+
 # --- compilations ------------------------------------------------------------------------
 
 def test_compilation_reports_are_judged_each_on_its_own(all_rules):
@@ -162,6 +174,26 @@ def test_year_from_a_level1_heading(all_rules):
         ("D005", 3, 3, "下一年度安排应针对2025年，这里写的是2026年（报告年度2024年）")]
 
 
+@pytest.mark.parametrize("text", [
+    # A stray level-2 heading before the first level-1 one does not end the search.
+    "（一）依法履职\n一、2024年推进法治政府建设情况\n内容。\n",
+    # The plans heading names the year after the report year.
+    "一、主要举措和成效\n内容。\n二、2025年工作安排\n继续推进。\n",
+])
+def test_year_from_the_level1_headings(text):
+    assert document_of(text).reports[0].dating[:2] == (2024, "一级标题")
+
+
+@pytest.mark.parametrize("tail, signature", [
+    ("青山县司法局\n2025年1月10日\n", "青山县司法局"),  # the body holds nothing but the signature
+    ("2025年1月10日\n青山县司法局\n", None),  # a line after the date is no signature
+])
+def test_signature_before_the_date(tail, signature):
+    [report] = document_of("甲县法治政府建设情况报告\n" + tail).reports
+    assert report.date.text == "2025年1月10日"
+    assert (report.signature.text if report.signature else None) == signature
+
+
 def test_year_since_is_not_the_report_year():
     assert document_of("2023年以来，我县坚持依法行政。\n").reports[0].year is None
 
@@ -219,3 +251,54 @@ def test_numbered_lines_under_a_tips_line_are_debris(all_rules):
 def test_a_level2_heading_after_a_tips_line_stays_a_heading():
     text = "温馨提示\n（二）规范执法\n"
     assert [line.type for line in document_of(text).lines] == [CHROME, HEADING]
+
+
+# --- where the next report starts ---------------------------------------------------------
+
+def _titles(text):
+    return [report.title.text if report.title else None for report in document_of(text).reports]
+
+
+@pytest.mark.parametrize("text, titles", [
+    # A title that names no report starts one when the numbering restarts at 一、 after it,
+    # looking from the line after the title (the 二、 before it is the last report's).
+    ("甲县2024年法治政府建设情况\n一、主要举措\n内容。\n二、工作安排\n乙县2024年法治政府建设情况\n一、主要举措\n内容。\n",
+     ["甲县2024年法治政府建设情况", "乙县2024年法治政府建设情况"]),
+    # With no level-1 heading after it, it starts none.
+    ("甲县2024年法治政府建设情况\n一、主要举措\n内容。\n乙县2024年法治政府建设情况\n（一）依法履职\n内容。\n",
+     ["甲县2024年法治政府建设情况"]),
+    # The new report's title repeated before its body is still one report.
+    ("甲县2024年法治政府建设情况报告\n一、主要举措\n内容。\n乙县2024年法治政府建设情况报告\n"
+     "乙县2024年法治政府建设情况报告\n一、主要举措\n内容。\n",
+     ["甲县2024年法治政府建设情况报告", "乙县2024年法治政府建设情况报告"]),
+    # After an untitled fragment, any title that names a report starts one.
+    ("一、主要举措\n内容。\n乙县2024年度法治政府建设情况报告\n二、存在的不足\n全年推进法治建设。\n",
+     [None, "乙县2024年度法治政府建设情况报告"]),
+    # The title again without its issuer (关于…的报告) is the same report.
+    ("青山县司法局关于2024年度法治政府建设情况的报告\n现将有关情况报告如下。\n"
+     "关于2024年度法治政府建设情况的报告\n一、主要举措\n内容。\n",
+     ["青山县司法局关于2024年度法治政府建设情况的报告"]),
+])
+def test_where_the_next_report_starts(text, titles):
+    assert _titles(text) == titles
+
+
+# --- a table of contents: only at the top of the page ------------------------------------
+
+_BODY = "2024年，我局扎实推进。\n一、主要举措和成效\n内容。\n二、存在的不足和原因\n内容。\n"
+_ENTRIES = "一、主要举措和成效\n二、存在的不足和原因\n"
+
+
+@pytest.mark.parametrize("text, contents", [
+    # A 目录 line on the first line of the page belongs to the contents.
+    ("目录\n" + _ENTRIES + _BODY, [1, 2, 3]),
+    # A title just before the entries is no 目录 line: it stays the title.
+    ("青山县司法局2024年度法治政府建设情况报告\n" + _ENTRIES + _BODY, [2, 3]),
+    # Entries after the first sentence are headings, not a table of contents.
+    ("青山县司法局2024年度法治政府建设情况报告\n2024年，我局扎实推进。\n" + _ENTRIES + _BODY, []),
+])
+def test_table_of_contents_lines(text, contents):
+    document = document_of(text)
+    assert [line.lineno for line in document.lines if line.type == TOC] == contents
+    assert _titles(text) == [text.split("\n")[0] if text.startswith("青山县") else None]
+

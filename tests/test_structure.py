@@ -1,6 +1,6 @@
 import pytest
 
-from .helpers import FIXTURES, findings
+from .helpers import FIXTURES, findings, flagged
 
 
 def test_numbering_defects_fixture(all_rules):
@@ -222,3 +222,27 @@ def test_level2_numbered_through_the_report_is_a_style(all_rules):
     assert findings(text, all_rules, select=["S1"]) == []
     assert findings(text.replace("（五）", "（七）"), all_rules, select=["S1"]) == [
         ("S101", 8, 1, "编号不连续：“（四）”之后是“（七）”，缺少“（五）”“（六）”")]
+
+
+def test_an_empty_heading_followed_by_its_own_number_again_is_a_duplicate_not_empty(all_rules):
+    # "二、存在的不足" looks empty, but the next heading repeats 二、: its content is there,
+    # misnumbered. The heading before it (一、) is no such repeat.
+    text = "一、主要举措\n内容。\n二、存在的不足\n二、工作安排\n内容。\n"
+    assert findings(text, all_rules, select=["S102", "S109"]) == [
+        ("S102", 4, 1, "编号重复：“二、”与上一个同级标题的编号相同")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Two or more items that start past 一是: the first is lacking.
+    ("一、主要举措\n二是健全规则，三是严格审查。\n", [("S110", 2, 1, "“一是、二是”序列有误：从“二是”开始，缺少“一是”")]),
+    # A lone 二是 is no sequence.
+    ("一、主要举措\n二是健全规则。\n", []),
+])
+def test_an_inline_sequence_that_does_not_start_at_one(all_rules, text, expected):
+    assert findings(text, all_rules, select=["S110"]) == expected
+
+
+def test_an_inline_finding_points_at_its_item(all_rules):
+    text = "一、主要举措\n1.一是健全规则。三是加强备案。\n"
+    assert flagged(text, all_rules, select=["S110"]) == [("S110", "三是")]
+

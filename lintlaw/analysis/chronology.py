@@ -205,8 +205,8 @@ def _heading_years(document: Document, heading, plan_words: list[str], plans: bo
     text = document.source.text
     mentions = [m for m in find_dates(text, heading.marker.end, heading.end)
                 if m.year is not None and not m.in_range]
-    for index, mention in enumerate(mentions):
-        stop = mentions[index + 1].start if index + 1 < len(mentions) else heading.end
+    stops = [m.start for m in mentions[1:]] + [heading.end]  # each year's words end at the next year
+    for mention, stop in zip(mentions, stops):
         after = text[mention.end:stop]
         if any(word in after for word in plan_words) == plans:
             yield mention

@@ -194,7 +194,7 @@ def _check_rate(rate: Figure, figures: list[Figure], text: str) -> RateCheck:
 def _group_start(text: str, start: int, end: int) -> int:
     """Where the clause group holding `end` begins: just after the last "；" before it."""
     cut = max(text.rfind("；", start, end), text.rfind(";", start, end))
-    return start if cut < 0 else cut + 1
+    return max(start, cut + 1)  # rfind gives -1 when there is none
 
 
 def _sole_numerator(rate: Figure, parts: list[Figure], before: list[Figure]) -> Figure | None:

@@ -123,8 +123,8 @@ def split_reports(lines: list[Line]) -> list[list[Line]]:
                 title = None
                 seen_heading = seen_sentence = False
         chunks[-1].append(line)
-        if line.type == TITLE and title is None:
-            title = line
+        if line.type == TITLE:
+            title = title or line  # the first title names the report
         elif line.type == HEADING:
             seen_heading = True
         elif line.type == TEXT and not seen_sentence and SENTENCE_PUNCT.search(line.text):
@@ -168,8 +168,8 @@ def _next_level1_is_first(lines: list[Line], index: int) -> bool:
     return False
 
 
-def title_rank(line: Line) -> int:
-    """Of the titles before a report's first heading, the one to show: prefer one that names
-    a year and carries no label or breadcrumb (标题: …, 首页 > …)."""
+def title_rank(line: Line) -> tuple[bool, bool]:
+    """Of the titles before a report's first heading, the one to show (the least): prefer one
+    that names a year, then one that carries no label or breadcrumb (标题: …, 首页 > …)."""
     text = _TITLE_MARK.sub("", line.text)  # 篇一： is a compilation mark, not a label
-    return (0 if _YEAR.search(text) else 2) + (1 if re.search("[:：>]", text) else 0)
+    return _YEAR.search(text) is None, re.search("[:：>]", text) is not None

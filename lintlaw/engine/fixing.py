@@ -61,7 +61,9 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
 
 class _Spared:
     """The findings `keep` dropped, by rule and span, carried along as the edits of each
-    round shift the text (an edit inside one moves its end as it moves the text)."""
+    round shift the text (an edit inside one moves its end as it moves the text). A fix
+    right beside one may make it longer (a pattern that now matches the new text too):
+    both spans, with and without that text, are held."""
 
     def __init__(self):
         self.spans: set[tuple[str, int, int]] = set()
@@ -78,14 +80,15 @@ class _Spared:
     def move(self, edits: list[Edit]) -> None:
         if self.spans:
             where = _Shift(edits)
-            moved = ((code, where.start(start), where.end(end)) for code, start, end in self.spans)
-            self.spans = {(code, start, max(start, end)) for code, start, end in moved}
+            self.spans = {(code, new_start, max(new_start, new_end)) for code, start, end in self.spans
+                          for new_start in where.starts_of(start) for new_end in where.ends_of(end)}
 
 
 class _Shift:
     """Where a span of the text before some non-overlapping edits is after them. An edit
-    across one of its ends widens it to the edit's new text; text inserted at an end
-    stays outside."""
+    across one of its ends widens it to the edit's new text; the new text of an edit
+    that only touches an end (ends where the span starts, starts where it ends) may or
+    may not belong to it, so both places are given."""
 
     def __init__(self, edits: list[Edit]):
         self.edits = sorted(edits, key=lambda e: e.start)
@@ -93,18 +96,23 @@ class _Shift:
         self.shifts = list(itertools.accumulate(
             (len(e.content) - (e.end - e.start) for e in self.edits), initial=0))
 
-    def start(self, position: int) -> int:
+    def starts_of(self, position: int) -> set[int]:
         before = bisect.bisect_right(self.ends, position)  # edits ending at or before it
         if before < len(self.edits) and self.edits[before].start < position:
-            return self.edits[before].start + self.shifts[before]
-        return position + self.shifts[before]
+            return {self.edits[before].start + self.shifts[before]}
+        moved = position + self.shifts[before]
+        if before and self.ends[before - 1] == position:  # the edit just before ends at it
+            return {moved, self.edits[before - 1].start + self.shifts[before - 1]}
+        return {moved}
 
-    def end(self, position: int) -> int:
+    def ends_of(self, position: int) -> set[int]:
         before = bisect.bisect_left(self.ends, position)  # edits ending before it
-        if before < len(self.edits) and self.edits[before].start < position:
+        if before < len(self.edits) and self.edits[before].start <= position:
             edit = self.edits[before]
-            return edit.start + self.shifts[before] + len(edit.content)
-        return position + self.shifts[before]
+            grown = edit.start + self.shifts[before] + len(edit.content)
+            # Across the end: the span takes the new text; starting at it: it may.
+            return {grown} if edit.start < position else {position + self.shifts[before], grown}
+        return {position + self.shifts[before]}
 
 
 def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
@@ -117,10 +125,9 @@ def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[
     markers = _Markers(parse_lines(source.text, source.line_starts))
     taken = _Taken(len(source.text))
     chosen = []
-    for d in sorted(diagnostics, key=lambda d: (d.fix.edits[0].start if d.fix else 0, d.code)):
+    allowed = [d for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
+    for d in sorted(allowed, key=lambda d: (d.fix.edits[0].start, d.code)):
         fix = d.fix
-        if fix is None or not (fix.safe or unsafe):
-            continue
         if all(source.text[e.start:e.end] == e.content for e in fix.edits):
             continue  # nothing would change
         if any(taken.overlaps(e) for e in fix.edits):
@@ -165,9 +172,10 @@ class _Markers:
 
     def touched_by(self, edit: Edit):
         index = bisect.bisect_right(self.ends, edit.start)
+        # From the first span ending after the edit starts, while spans start before it ends:
+        # exactly the spans that share a character with it (or, for an insertion, hold it).
         while index < len(self.spans) and self.spans[index][0] < edit.end:
-            if _touches(edit, *self.spans[index]):
-                yield self.spans[index]
+            yield self.spans[index]
             index += 1
 
 
