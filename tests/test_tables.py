@@ -157,12 +157,12 @@ def test_table_lines_span_the_table():
 
 
 def test_a_sentence_right_after_a_table_is_text(all_rules):
-    # The line after a table's last cell is no cell: its findings are reported.
+    # R002 leaves the spaces between a table's cells alone; the line after the last cell
+    # is no cell, so its stray space is reported.
     text = report_text("tab").replace("四、政府信息公开行政复议、行政诉讼情况",
-                                      "截止目前，已全部办结。\n四、政府信息公开行政复议、行政诉讼情况")
-    line = line_of(text, "截止目前，已全部办结。")
-    assert findings(text, all_rules, select=["W001"]) == [
-        ("W001", line, 1, "表示“到某时为止”应写“截至”，不是“截止”")]
+                                      "申请均已 全部办结。\n四、政府信息公开行政复议、行政诉讼情况")
+    line = line_of(text, "申请均已 全部办结。")
+    assert findings(text, all_rules, select=["R002"]) == [("R002", line, 5, "中文之间有多余的空格")]
 
 
 def test_blank_cells_written_as_empty_bars_are_blank_cells():
