@@ -79,6 +79,9 @@ def test_an_opening_deep_in_the_body_does_not_type_the_report():
     ("2024年甲市政府信息公开工作年度报告\n", "甲市", (3, 31)),
     ("甲县人民政府2024年政府信息公开工作年度报告\n", "甲县人民政府", (3, 31)),
     ("甲县人民政府办公室\n2024年政府信息公开工作年度报告\n", "甲县人民政府办公室", (1, 31)),  # the name above it
+    # A name line above it of thirty characters at most.
+    ("甲" * 23 + "人民政府办公室\n2024年政府信息公开工作年度报告\n", "甲" * 23 + "人民政府办公室", (1, 31)),
+    ("甲" * 24 + "人民政府办公室\n2024年政府信息公开工作年度报告\n", None, (3, 31)),
     ("2024年政府信息公开工作年度报告\n", None, (3, 31)),  # no issuer: the government's (the later)
     ("中国人民银行甲市分行2024年政府信息公开工作年度报告\n", "中国人民银行甲市分行", (3, 31)),
 ])
@@ -167,6 +170,21 @@ def test_the_statistics_period_with_a_lone_end_date():
     text = "甲市农业农村局2024年政府信息公开工作年度报告\n所列数据截止日期为2024年11月30日。\n"
     assert findings(text, RULES, select=["D010"]) == [
         ("D010", 2, 10, "统计期限的截止日写的是“2024年11月30日”，报告年度是2024年，应为2024年12月31日")]
+
+
+@pytest.mark.parametrize("period, expected", [
+    # A wrong year is the start date's finding: the end date without a year is right as written.
+    ("本报告所列数据统计期限为2023年1月1日至12月31日。",
+     [("D010", 2, 13, "统计期限的起始日写的是“2023年1月1日”，报告年度是2024年，应为2024年1月1日")]),
+    # Months without days name no period to check.
+    ("本报告所列数据的统计期限为2024年1月至12月。", []),
+    # A sentence with the cue and no dates does not end the search.
+    ("本报告所列数据按自然年度统计。本报告所列数据统计期限为2024年1月1日至11月30日。",
+     [("D010", 2, 38, "统计期限的截止日写的是“11月30日”，报告年度是2024年，应为12月31日")]),
+])
+def test_the_statistics_period(period, expected):
+    text = "甲市农业农村局2024年政府信息公开工作年度报告\n" + period + "\n"
+    assert findings(text, RULES, select=["D010"]) == expected
 
 
 def test_a_count_of_parts_against_fewer_headings_waits_for_the_report_s_end():

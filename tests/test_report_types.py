@@ -56,6 +56,15 @@ def concise_lines(*args):
     return result, result.stdout.splitlines()[:-1]
 
 
+def test_a_type_without_a_deadline_leaves_dates_alone_and_the_next_report_s_are_checked(project):
+    (project / "lint-rules" / "report-types" / "gongkai.toml").write_text(
+        GONGKAI_TYPE.replace('deadline = "01-31"\n', ""), encoding="utf-8")
+    (project / "two.txt").write_text(REPORT + "青山县司法局2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+                                     "全年办理案件12件。\n青山县司法局\n2025年4月2日\n", encoding="utf-8")
+    assert concise_lines("--rules", "lint-rules", "--select", "D006", "two.txt")[1] == [
+        "two.txt:12:1: D006 成文日期“2025年4月2日”晚于公开期限2025年4月1日"]
+
+
 def test_builtin_types_are_data():
     types = builtin_types()
     assert [t.name for t in types.types] == ["government-information", "law-based-government", "generic"]

@@ -156,6 +156,15 @@ def test_table_lines_span_the_table():
     assert requests.lines == range(first - 1, last)
 
 
+def test_a_sentence_right_after_a_table_is_text(all_rules):
+    # The line after a table's last cell is no cell: its findings are reported.
+    text = report_text("tab").replace("四、政府信息公开行政复议、行政诉讼情况",
+                                      "截止目前，已全部办结。\n四、政府信息公开行政复议、行政诉讼情况")
+    line = line_of(text, "截止目前，已全部办结。")
+    assert findings(text, all_rules, select=["W001"]) == [
+        ("W001", line, 1, "表示“到某时为止”应写“截至”，不是“截止”")]
+
+
 def test_blank_cells_written_as_empty_bars_are_blank_cells():
     text = report_text("bar").replace("2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1", "2.重复申请 | 1 |  |  |  |  | / | 1")
     requests = next(t for t in _tables(source_of(text)).tables if t.key == "requests")

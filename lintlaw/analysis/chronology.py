@@ -112,7 +112,8 @@ def statistics_year(document: Document, exclude: list[str]) -> Iterator[Issue]:
 def statistics_period(document: Document, cues: list[str]) -> Iterator[Issue]:
     """The statistics period a report states ("本报告所列数据的统计期限为2024年1月1日至2024年
     12月31日") covers its whole report year: from 1月1日 to 12月31日 of that year. A second date
-    without a year ("至12月31日") is in the first one's year; a lone date after 截止/截至 is the end."""
+    without a year ("至12月31日") is in the first one's year: a wrong year is the first date's
+    finding, and the second is checked for its month and day; a lone date after 截止/截至 is the end."""
     if not cues:
         return
     cue = re.compile("|".join(re.escape(word) for word in cues))
@@ -132,12 +133,10 @@ def statistics_period(document: Document, cues: list[str]) -> Iterator[Issue]:
             first, last = None, days[0]
         else:
             continue
-        start_year = first.year if first is not None and first.year is not None else year
         for mention, which, (month, day) in ((first, "起始日", (1, 1)), (last, "截止日", (12, 31))):
             if mention is None:
                 continue
-            written_year = mention.year if mention.year is not None else start_year
-            if (written_year, mention.month, mention.day) != (year, month, day):
+            if (mention.year or year, mention.month, mention.day) != (year, month, day):
                 expected = f"{year}年{month}月{day}日" if mention.year is not None else f"{month}月{day}日"
                 yield Issue("statistics-period", mention.start, mention.end,
                             {"found": mention.text, "which": which, "expected": expected, "year": year})

@@ -158,7 +158,7 @@ class Report:
         name = name.removesuffix("关于")
         if name:
             return name
-        index = next((i for i, line in enumerate(self.lines) if line is self.title), 0)
+        index = self.lines.index(self.title)
         above = next((line for line in reversed(self.lines[:index]) if line.text.strip()), None)
         if above is not None and above.type in (TEXT, TITLE) and len(above.text.strip()) <= 30 \
                 and not _SENTENCE_STOP.search(above.text) and _ORG_SUFFIX.search(above.text.strip()):
@@ -169,7 +169,7 @@ class Report:
         """The first lines of the body, where a report whose title was lost names what it is."""
         from lintlaw.analysis.report_types import INTRO_LINES
 
-        body = [line for line in self.lines if line.type in (TEXT, HEADING, DAMAGED) and line.text.strip()]
+        body = [line for line in self.lines if line.type in (TEXT, HEADING, DAMAGED)]  # lines are never blank
         return "\n".join(line.text for line in body[:INTRO_LINES])
 
     @property
