@@ -12,6 +12,8 @@ Rows (names for --rows):
            default full format with the default number of jobs
   memory   peak memory of the 2,000-file runs (concise --jobs 2, and full)
   fix      --fix on the 1/16 and the full-size file (growth), each run on a fresh copy
+  tables   a ~40 KB 政府信息公开工作年度报告 with its statistics tables flattened into text
+           (examples/information-2024.txt, its overview repeated), cold, concise (issue 13)
 
 Inputs are built in a temporary directory from the real reports in ../shared/corpus
 (never copied into the repository): the 5.3 MB file is the corpus end to end, round
@@ -48,7 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 BIG_BYTES = 5_300_000
 MANY_FILES = 2000
-ROWS = ("cold", "big", "many", "memory", "fix")
+TABLES_BYTES = 40_000
+ROWS = ("cold", "big", "many", "memory", "fix", "tables")
 
 
 # ---------------------------------------------------------------- inputs
@@ -90,6 +93,13 @@ def build_inputs(folder: Path, texts: list[bytes]) -> dict[str, Path]:
     for i in range(MANY_FILES):
         (many / f"report-{i:04d}.txt").write_bytes(complete[i % len(complete)])
     inputs["many"] = many
+    # A report with tables: the shipped example, its overview paragraph repeated up to ~40 KB.
+    example = (Path(__file__).resolve().parent.parent / "examples" / "information-2024.txt").read_text(encoding="utf-8")
+    head, marker, rest = example.partition("二、主动公开政府信息情况")
+    filler = head.splitlines()[-1] + "\n"
+    padding = filler * max(0, (TABLES_BYTES - len(example.encode())) // len(filler.encode()))
+    inputs["tables"] = folder / "tables.txt"
+    inputs["tables"].write_text(head + padding + marker + rest, encoding="utf-8")
     return inputs
 
 
@@ -248,6 +258,11 @@ def main() -> None:
             show(t, "full", f"one {kb} report, cold, full",
                  lambda tag: f"{t[(tag, 'full')][0] / floor:.1f}x python -c pass, "
                              f"+{(t[(tag, 'full')][0] - t[(tag, 'concise')][0]) * 1000:.0f} ms for rendering")
+
+        if "tables" in rows:
+            report = str(inputs["tables"])
+            t = timed(each(lambda concise, full: {"tables": concise + [report]}), args.runs)
+            show(t, "tables", f"one {size['tables'] / 1000:.1f} KB report with 3 tables, cold, concise")
 
         if "big" in rows:
             big, small = str(inputs["big"]), str(inputs["small"])
