@@ -2,13 +2,16 @@
 
 Sentences of the report body, the quantities in each with the role the words
 before them give (total, part, remainder, done, rate), and the dates. Computed once per
-document, and only when a loaded rule asks (Document.fact).
+document, and only when a loaded rule asks (Document.fact); within them a sentence's
+figures and the dates are read on first request, so that the consistency rules never
+pay for reading dates and the date rules never pay for reading figures.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lintlaw.text.chars import SENTENCE_END, is_han
 from lintlaw.text.dates import DateMention, find_dates, find_iso_dates, find_page_dates
@@ -16,9 +19,14 @@ from lintlaw.analysis.document import Document, Report, Section
 from lintlaw.text.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, Line
 from lintlaw.text.quantities import Quantity, find_quantities
 
-_SENTENCE_END = re.compile(f"[{SENTENCE_END}]+")
-_PAGE_DATE_CUE = re.compile(r"(?:[时時][间間]|日期)\s*[:：]")
-_CLAUSE_BREAKS = "，,；;：:、（(）)"
+# Both open with a plain character or a choice of literal characters, not a repeat
+# or a class inside a choice: re then skips to candidates with its fast first-character
+# scan instead of trying the whole pattern at every position (1.5–5× faster).
+_SENTENCE_END = re.compile(f"[{SENTENCE_END}][{SENTENCE_END}]*")
+_PAGE_DATE_CUE = re.compile(r"(?:时[间間]|時[间間]|日期)\s*[:：]")
+# Everything up to a clause's last break: one match finds where the clause before a
+# number starts (instead of a search for each break mark).
+_UP_TO_LAST_BREAK = re.compile(r".*[，,；;：:、（(）)]", re.DOTALL)
 # 《…》 with one level of nesting: numbers and years inside a title are part of a name.
 BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
 
@@ -36,6 +44,8 @@ ROLE_PART = "part"
 ROLE_DONE = "done"
 ROLE_REMAINDER = "remainder"
 ROLE_RATE = "rate"
+# The first of these whose words are in a number's clause gives its role.
+_ROLE_WORDS = ((ROLE_REMAINDER, _REMAINDER), (ROLE_TOTAL, _TOTAL), (ROLE_PART, PART_MARKER), (ROLE_DONE, DONE_WORDS))
 
 
 @dataclass(slots=True, eq=False)
@@ -61,12 +71,42 @@ class Figure:
 @dataclass
 class Facts:
     text: str
+    reports: list[Report] = field(default_factory=list, repr=False)
     sentences: list[Sentence] = field(default_factory=list)
-    dates: list[tuple[DateMention, Sentence]] = field(default_factory=list)
-    # Dates in page metadata (发布日期: 2025-02-26), with their label.
-    published: list[tuple[DateMention, Report, str]] = field(default_factory=list)
     by_report: dict[Report, list[int]] = field(default_factory=dict)  # sentence indexes, in order
+    # Each line split into sentences: (begin, end, its first sentence's index, past its last).
+    _lines: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
     _figures: dict[int, list[Figure]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def dates(self) -> list[tuple[DateMention, Sentence]]:
+        """The dates of the sentences, outside 《》 titles, each with its sentence, in order."""
+        found = []
+        for begin, end, first, last in self._lines:
+            mentions = find_dates(self.text, begin, end)
+            if not mentions:
+                continue
+            titles = _titles(self.text, begin, end)
+            index = first
+            for mention in mentions:
+                if _inside(mention.start, titles):
+                    continue
+                while self.sentences[index].end <= mention.start:  # the line's last sentence ends at `end`
+                    index += 1
+                found.append((mention, self.sentences[index]))
+        return found
+
+    @cached_property
+    def published(self) -> list[tuple[DateMention, Report, str]]:
+        """Dates in page metadata (发布日期: 2025-02-26), with their label."""
+        found = []
+        for report in self.reports:
+            for line in report.lines:
+                if line.type == CHROME:
+                    found.extend(_page_dates(self.text, report, line, chrome=True))
+                elif _PAGE_DATE_CUE.search(line.text):
+                    found.extend(_page_dates(self.text, report, line, chrome=False))
+        return found
 
     def report_sentences(self, report: Report) -> list[Sentence]:
         return [self.sentences[i] for i in self.by_report.get(report, [])]
@@ -94,7 +134,7 @@ def facts_of(document: Document) -> Facts:
 
 def _compute(document: Document) -> Facts:
     text = document.source.text
-    facts = Facts(text)
+    facts = Facts(text, document.reports)
     for report in document.reports:
         top_of = {}
         for section in report.sections:
@@ -103,11 +143,6 @@ def _compute(document: Document) -> Facts:
                 for paragraph in inner.paragraphs:
                     top_of[paragraph.start] = section
         for line in report.lines:
-            if line.type == CHROME:
-                _add_page_dates(facts, text, report, line, chrome=True)
-                continue
-            if _PAGE_DATE_CUE.search(line.text):
-                _add_page_dates(facts, text, report, line, chrome=False)
             if line.type not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
                 continue
             begin = line.marker.end if line.marker is not None else line.start
@@ -115,7 +150,7 @@ def _compute(document: Document) -> Facts:
     return facts
 
 
-def _add_page_dates(facts: Facts, text: str, report: Report, line: Line, chrome: bool) -> None:
+def _page_dates(text: str, report: Report, line: Line, chrome: bool) -> list[tuple[DateMention, Report, str]]:
     """Publication, update and 成文 dates from page metadata.
 
     In a line typed as page chrome every date counts; in any other line only a
@@ -123,30 +158,26 @@ def _add_page_dates(facts: Facts, text: str, report: Report, line: Line, chrome:
     which no sentence of a report looks like.
     """
     labelled = find_page_dates(text, line.start, line.end)
-    for mention, what, label_start in labelled:
-        if chrome or label_start == line.start or text[label_start - 1] in " \t\u3000\u00a0•·":
-            facts.published.append((mention, report, what))
+    found = [(mention, report, what) for mention, what, label_start in labelled
+             if chrome or label_start == line.start or text[label_start - 1] in " \t\u3000\u00a0•·"]
     if chrome:
         seen = {mention.start for mention, _, _ in labelled}
         what = "成文日期" if "成文日期" in line.text else "发布日期"
-        facts.published.extend((mention, report, what) for mention in find_iso_dates(text, line.start, line.end)
-                               if mention.start not in seen)
+        found.extend((mention, report, what) for mention in find_iso_dates(text, line.start, line.end)
+                     if mention.start not in seen)
+    return found
 
 
 def _add_line(facts: Facts, text: str, report: Report, part, line: Line, begin: int) -> None:
-    titles = _titles(text, begin, line.end) if "《" in line.text else []
-    dates = [d for d in find_dates(text, begin, line.end) if not _inside(d.start, titles)]
     own = facts.by_report.setdefault(report, [])
-    start = begin
+    first, start = len(facts.sentences), begin
     for stop in [*(m.end() for m in _SENTENCE_END.finditer(text, begin, line.end)), line.end]:
-        if stop <= start:
-            continue
-        sentence = Sentence(start, stop, report, part, line)
-        own.append(len(facts.sentences))
-        facts.sentences.append(sentence)
-        while dates and dates[0].start < stop:
-            facts.dates.append((dates.pop(0), sentence))
-        start = stop
+        if stop > start:
+            facts.sentences.append(Sentence(start, stop, report, part, line))
+            start = stop
+    if len(facts.sentences) > first:
+        own.extend(range(first, len(facts.sentences)))
+        facts._lines.append((begin, line.end, first, len(facts.sentences)))
 
 
 def _titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -155,7 +186,7 @@ def _titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _read_figures(text: str, sentence: Sentence) -> list[Figure]:
     """Measured quantities of a sentence, outside 《》 titles, with their roles."""
-    titles = _titles(text, sentence.start, sentence.end) if "《" in text[sentence.start:sentence.end] else []
+    titles = _titles(text, sentence.start, sentence.end) if text.find("《", sentence.start, sentence.end) >= 0 else []
     figures = []
     previous_end = sentence.start
     for quantity in find_quantities(text, sentence.start, sentence.end):
@@ -194,17 +225,14 @@ def _inside(offset: int, spans) -> bool:
 
 
 def _figure(text: str, sentence: Sentence, quantity: Quantity, previous_end: int) -> Figure:
-    prefix = text[previous_end:quantity.start]
-    cut = max(map(prefix.rfind, _CLAUSE_BREAKS))  # the clause starts after its last break
-    if cut >= 0:
-        prefix = prefix[cut + 1:]
+    before = _UP_TO_LAST_BREAK.match(text, previous_end, quantity.start)  # the clause starts after it
+    prefix = text[before.end() if before else previous_end:quantity.start]
     if quantity.percent:
         name = rate_name(prefix)
         if name:
             return Figure(quantity, sentence, prefix, ROLE_RATE, name)
         return Figure(quantity, sentence, prefix)
-    for role, pattern in ((ROLE_REMAINDER, _REMAINDER), (ROLE_TOTAL, _TOTAL), (ROLE_PART, PART_MARKER),
-                          (ROLE_DONE, DONE_WORDS)):
+    for role, pattern in _ROLE_WORDS:
         match = pattern.search(prefix)
         if match:
             return Figure(quantity, sentence, prefix, role, match.group())

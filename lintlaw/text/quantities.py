@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -33,11 +34,12 @@ _CN_CHARS = _CN_DIGIT + "十百千万亿"
 # A measure word must not be the start of a longer noun: 3所属, 5人民.
 _NOT_A_MEASURE = "(?![民员才属有在以])"
 # Arabic: 1,234 · 12.5 · 98.4 ; then an optional 余/多, scale, measure word or %.
-# Both open with a lookahead on their first character, which lets re skip other
-# characters fast instead of trying the lookbehind at every position.
+# Both open with their first character as a plain class and check the character
+# before it with a lookbehind just after: re then finds candidates with its fast
+# first-character scan (a pattern that opens with a lookaround is tried at every
+# position, 1.5–2× slower). "(?<!X.)" after one character means "(?<!X)" before it.
 _ARABIC = re.compile(
-    rf"(?={_DIGIT})(?<![0-9０-９.．A-Za-z])"
-    rf"(?P<num>{_DIGIT}{{1,3}}(?:,{_DIGIT}{{3}})+(?!{_DIGIT})|{_DIGIT}+)"
+    rf"(?P<num>{_DIGIT}(?<![0-9０-９.．A-Za-z].)(?:{_DIGIT}{{0,2}}(?:,{_DIGIT}{{3}})+(?!{_DIGIT})|{_DIGIT}*))"
     rf"(?P<dec>[.．]{_DIGIT}+)?"
     rf"(?![A-Za-z])"
     rf"\s?(?P<approx>[余多])?(?P<scale>[万亿千百](?![分之]))?(?P<approx2>[余多])?"
@@ -45,8 +47,7 @@ _ARABIC = re.compile(
 )
 # Chinese: only with a measure word, so that 一是, 一网通办, 十四五 are not numbers.
 _CHINESE = re.compile(
-    rf"(?=[{_CN_CHARS}])(?<![第{_CN_CHARS}])"
-    rf"(?P<num>[{_CN_CHARS}]+?)(?P<approx>余|多)?(?P<unit>{_MEASURE}){_NOT_A_MEASURE}"
+    rf"(?P<num>[{_CN_CHARS}](?<![第{_CN_CHARS}].)[{_CN_CHARS}]*?)(?P<approx>余|多)?(?P<unit>{_MEASURE}){_NOT_A_MEASURE}"
 )
 # Plain string tests, not regexes: they run for every number in the file.
 _APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "不到", "不足")
@@ -84,7 +85,19 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Numbers in text[start:end], in order, with offsets into text."""
     end = len(text) if end is None else end
-    found: list[Quantity] = []
+    arabic, chinese = _arabic(text, start, end), _chinese(text, start, end)
+    if not chinese:  # each list is in order already; most text has no Chinese count
+        return _mark_ranges(text, arabic)
+    found = arabic + chinese
+    found.sort(key=_START)
+    return _mark_ranges(text, found)
+
+
+_START = operator.attrgetter("start")
+
+
+def _arabic(text: str, start: int, end: int) -> list[Quantity]:
+    found = []
     for match in _ARABIC.finditer(text, start, end):
         digits, decimals, approx, scale, approx_after_scale, percent, unit = match.group(
             "num", "dec", "approx", "scale", "approx2", "pct", "unit")
@@ -100,6 +113,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             value *= _SCALE[scale]
         found.append(_finish(text, match, value, len(decimals), unit,
                              bool(approx or approx_after_scale), False))
+    return found
+
+
+def _chinese(text: str, start: int, end: int) -> list[Quantity]:
+    found = []
     for match in _CHINESE.finditer(text, start, end):
         core = match.group("num")
         if _in_word(text, match):
@@ -111,8 +129,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         vague = all(c in _CN_DIGIT for c in core) and 2 <= len(core) <= 3
         found.append(_finish(text, match, float(value), 0, match.group("unit"),
                              bool(match.group("approx")) or vague, True))
-    found.sort(key=lambda q: q.start)
-    return _mark_ranges(text, found)
+    return found
 
 
 # 一 inside a word is not a count: 统一部署, 逐一, 唯一, 一部分.
