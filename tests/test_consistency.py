@@ -335,3 +335,27 @@ def test_a_count_with_its_own_share_is_still_the_base_of_a_named_rate(all_rules)
     text = "受理申请100件，占全市的30%，办结95件，办结率90%。"
     assert consistency(text, all_rules) == [
         ("C001", 1, 27, "办结率90%与本句的数字对不上：95件÷100件＝95.0%")]
+
+
+# --- sentences passed over before their figures are read -----------------------
+# Only a sentence with a cue and one of what the checks need (a total's words, a percent
+# sign, a part list, or a 《》 title with a count of documents) has its figures read. In each
+# of these that thing is the only one, so a fast path that missed it would go silent.
+
+@pytest.mark.parametrize("text, expected", [
+    ("受理10件，办结9件，办结率95％。",  # a full-width percent sign
+     [("C001", 1, 15, "办结率95％与本句的数字对不上：9件÷10件＝90.0%")]),
+    ("全年行政复议案件受理总数20件，办结率较高。\n全年行政复议案件受理总数22件，办结率较高。",
+     [("C006", 2, 13, "“全年行政复议案件受理总数”前文写的是20件，这里是22件，两处不一致")]),
+    ("全年行政复议案件受理总量20件，占比较高。\n全年行政复议案件受理总量22件，占比较高。",
+     [("C006", 2, 13, "“全年行政复议案件受理总量”前文写的是20件，这里是22件，两处不一致")]),
+    ("受理案件20件，分别为行政复议12件、行政诉讼10件。",
+     [("C003", 1, 16, "分项之和22件超过了合计20件（12件＋10件）")]),
+    ("受理案件20件，包括行政复议12件、行政诉讼10件。",
+     [("C003", 1, 15, "分项之和22件超过了合计20件（12件＋10件）")]),
+    ("制定出台3部规范性文件：《甲办法》《乙办法》。", [("C005", 1, 5, "写的是3部，但列出的名称有2个")]),
+    ("组织学习《宪法》《民法典》《教育法》等2部法律。", [("C005", 1, 20, "写的是2部，但列出的名称有3个")]),
+    ("印发2份通知：《甲通知》《乙通知》《丙通知》。", [("C005", 1, 3, "写的是2份，但列出的名称有3个")]),
+])
+def test_what_each_check_needs_is_enough_to_read_a_sentence(all_rules, text, expected):
+    assert consistency(text, all_rules) == expected

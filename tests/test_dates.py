@@ -43,3 +43,33 @@ def test_weekday_is_read():
 def test_iso_dates_in_page_metadata():
     [date] = find_iso_dates("发布日期:2022-04-01 16:43")
     assert (date.year, date.month, date.day) == (2022, 4, 1)
+
+
+def test_a_year_range_needs_no_digit_before_it():
+    assert [(d.text, d.year, d.until) for d in find_dates("编号12021-2025年")] == [("2025年", 2025, None)]
+    assert [(d.text, d.year, d.until) for d in find_dates("A2021—2025年")] == [("2021—2025年", 2021, 2025)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月", [("3月", None, 3, None, True)]),  # a 月 and no 年
+    ("全年2024年", [("2024年", 2024, None, None, True)]),  # a 年 and no 月
+    ("共计2024件", []),
+])
+def test_dates_with_one_of_year_or_month(text, expected):
+    assert parsed(text) == expected
+
+
+def test_dates_belong_to_their_sentences():
+    from lintlaw.analysis.document import build_document
+    from lintlaw.analysis.facts import facts_of
+
+    from .helpers import source_of
+
+    text = ("一、工作情况\n2024年3月5日召开会议，部署工作。4月1日起施行《2023年工作要点》。\n"
+            "全年无事故。\n（一）5月开展检查\n")
+    facts = facts_of(build_document(source_of(text)))
+    assert [(mention.text, text[sentence.start:sentence.end]) for mention, sentence in facts.dates] == [
+        ("2024年3月5日", "2024年3月5日召开会议，部署工作。"),
+        ("4月1日", "4月1日起施行《2023年工作要点》。"),  # not the year in the title
+        ("5月", "5月开展检查"),  # a heading's text after its marker
+    ]

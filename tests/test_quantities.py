@@ -74,3 +74,17 @@ def test_decimals_shown_are_kept():
 def test_approximation_after_the_scale():
     [q] = find_quantities("发放宣传资料5万余份")
     assert (q.value, q.unit, q.approximate) == (50000, "份", True)
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    # The character before a number decides, wherever the search starts.
+    ("12件", 0, [("12件", 12, "件")]),  # at the very start of the text
+    ("A12件", 0, []),
+    ("A12件", 1, []),  # a letter just before the searched range still counts
+    ("．5件", 0, []),
+    ("x三件", 1, [("三件", 3, "件")]),
+    ("十三件", 0, [("十三件", 13, "件")]),  # not 三件 inside it
+    ("第三件事", 0, []),
+])
+def test_what_comes_before_a_number(text, start, expected):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text, start) if q.unit] == expected

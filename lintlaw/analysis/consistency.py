@@ -21,6 +21,7 @@ from lintlaw.analysis.facts import (
     ROLE_RATE,
     ROLE_REMAINDER,
     ROLE_TOTAL,
+    TOTAL_WORDS,
     Facts,
     Figure,
     facts_of,
@@ -32,6 +33,11 @@ MAX_SHOWN = 4  # computations a rate finding spells out
 # Only sentences with one of these can hold a rate, a part list, a listed count or
 # a total (a rate's name has 率, 占 or 比例); the rest never have their figures read.
 _CUES = re.compile(r"率|占|比例|其中|包括|分别|其余|剩余|余下|》|共|合计|总计|累计")
+# Of those, only a sentence with one of these can give a finding: a total's words (a
+# restated total), a percent sign (a rate) or a part list; or else a 《》 title with a count
+# of documents (_checkable). The rest are passed over before their figures are read,
+# the costliest step. Only literals: re then finds their first characters fast.
+_CHECKABLE = re.compile(rf"{TOTAL_WORDS}|%|％|{PART_MARKER.pattern}")
 # Units that count the same thing.
 _UNIT_FAMILY = {"名": "人", "位": "人"}
 _CHAIN_BREAK = re.compile(r"[；;]")
@@ -50,15 +56,19 @@ _BACKWARD_TAIL = re.compile(r"\s*(?P<etc>等)?\s*(?:共\s*)?$")
 
 
 @functools.cache
-def _list_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(forward list lead, document noun after a count), compiled on first need.
+def _list_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(forward list lead, document noun after a count, a count of documents), compiled
+    on first need.
 
-    Only sentences with a run of 《》 titles use them, and their alternations
-    are among the costliest patterns to compile at start-up.
+    Only sentences with a 《》 title use them, and their alternations are among the
+    costliest patterns to compile at start-up.
     """
     forward = re.compile(
         rf"{_DOC_NOUN}\s*(?P<conn>[：:]|[（(]|[，,]?\s*(?:即|分别是|分别为|具体为|具体是)[：:]?|[，,]?\s*包括[：:]?)\s*(?=《)")
-    return forward, re.compile(_DOC_NOUN)
+    # Both ways of listing start with the noun right after the count's unit (_listed_after,
+    # _listed_before): a sentence without one has no listed count.
+    count = re.compile(rf"[{''.join(sorted(_DOC_UNITS))}]{_DOC_NOUN}")
+    return forward, re.compile(_DOC_NOUN), count
 
 
 class RateCheck(NamedTuple):
@@ -91,7 +101,11 @@ def analysis_of(document) -> Analysis:
 def analyse(facts: Facts, text: str) -> Analysis:
     result = Analysis()
     stated: dict[tuple, Figure] = {}  # a total's whole lead-in → where it was first stated
-    for index, sentence, figures in facts.sentence_figures(_CUES):
+    for index, sentence in enumerate(facts.sentences):
+        start, end = sentence.start, sentence.end
+        if not _CUES.search(text, start, end) or not _checkable(text, start, end):
+            continue  # most sentences have no cue
+        figures = facts.figures(index)
         if not figures:
             continue
         restated = _check_restated(figures[0], text, stated)
@@ -111,6 +125,14 @@ def analyse(facts: Facts, text: str) -> Analysis:
                                           _whole_before(facts, index)))
         result.issues.extend(_check_listed(figures, text, sentence.start, sentence.end))
     return result
+
+
+def _checkable(text: str, start: int, end: int) -> bool:
+    """Whether any check can report in the sentence text[start:end]."""
+    if _CHECKABLE.search(text, start, end):
+        return True
+    # A listed count needs a title and a count of documents (_check_listed).
+    return text.find("《", start, end) >= 0 and _list_patterns()[2].search(text, start, end) is not None
 
 
 def _check_restated(first: Figure, text: str, stated: dict) -> Issue | None:

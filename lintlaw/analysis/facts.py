@@ -10,8 +10,10 @@ pay for reading dates and the date rules never pay for reading figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import groupby, repeat
 
 from lintlaw.text.chars import SENTENCE_END, is_han
 from lintlaw.text.dates import DateMention, find_dates, find_iso_dates, find_page_dates
@@ -31,7 +33,10 @@ _UP_TO_LAST_BREAK = re.compile(r".*[，,；;：:、（(）)]", re.DOTALL)
 BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
 
 # Words before a number that give it a role (domain guide §5).
-_TOTAL = re.compile(r"(?<![公中教])共(?![同享建治育产性识进商担赢处筑生融用体青和])|合计|总计|累计|总数|总量")
+# The words of a total, less the lookbehind that keeps 公共, 中共 and 教共 out (a
+# necessary condition for a clause of a sentence to have one).
+TOTAL_WORDS = r"共(?![同享建治育产性识进商担赢处筑生融用体青和])|合计|总计|累计|总数|总量"
+_TOTAL = re.compile(r"(?<![公中教])" + TOTAL_WORDS)  # the lookbehind belongs to 共 alone
 DONE_WORDS = re.compile(r"办结|结案|完成|录取|通过|合格|答复|办理完毕|处理完毕|化解|解决|整改到位")
 _REMAINDER = re.compile(r"其余|剩余|余下")
 PART_MARKER = re.compile(r"其中(?:包括|有)?|包括|分别为|分别是")
@@ -74,26 +79,27 @@ class Facts:
     reports: list[Report] = field(default_factory=list, repr=False)
     sentences: list[Sentence] = field(default_factory=list)
     by_report: dict[Report, list[int]] = field(default_factory=dict)  # sentence indexes, in order
-    # Each line split into sentences: (begin, end, its first sentence's index, past its last).
-    _lines: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
     _figures: dict[int, list[Figure]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def dates(self) -> list[tuple[DateMention, Sentence]]:
         """The dates of the sentences, outside 《》 titles, each with its sentence, in order."""
         found = []
-        for begin, end, first, last in self._lines:
+        for _, sentences in groupby(self.sentences, key=lambda sentence: sentence.line.start):
+            sentences = list(sentences)  # a line's text from its marker on, in order
+            begin, end = sentences[0].start, sentences[-1].end
             mentions = find_dates(self.text, begin, end)
             if not mentions:
                 continue
             titles = _titles(self.text, begin, end)
-            index = first
+            owner = iter(sentences)
+            sentence = next(owner)
             for mention in mentions:
                 if _inside(mention.start, titles):
                     continue
-                while self.sentences[index].end <= mention.start:  # the line's last sentence ends at `end`
-                    index += 1
-                found.append((mention, self.sentences[index]))
+                while sentence.end <= mention.start:
+                    sentence = next(owner)
+                found.append((mention, sentence))
         return found
 
     @cached_property
@@ -135,6 +141,9 @@ def facts_of(document: Document) -> Facts:
 def _compute(document: Document) -> Facts:
     text = document.source.text
     facts = Facts(text, document.reports)
+    # Every sentence end in one scan of the text: a run of end marks never spans a line
+    # break, so the ends inside a line are the ones a scan of that line would find.
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     for report in document.reports:
         top_of = {}
         for section in report.sections:
@@ -146,7 +155,8 @@ def _compute(document: Document) -> Facts:
             if line.type not in (TEXT, HEADING, DAMAGED, DATE) or line is report.title:
                 continue
             begin = line.marker.end if line.marker is not None else line.start
-            _add_line(facts, text, report, top_of.get(line.start), line, begin)
+            _add_line(facts, report, top_of.get(line.start), line, begin,
+                      ends[bisect_right(ends, begin):bisect_right(ends, line.end)])
     return facts
 
 
@@ -168,16 +178,16 @@ def _page_dates(text: str, report: Report, line: Line, chrome: bool) -> list[tup
     return found
 
 
-def _add_line(facts: Facts, text: str, report: Report, part, line: Line, begin: int) -> None:
+def _add_line(facts: Facts, report: Report, part, line: Line, begin: int, ends: list[int]) -> None:
+    """The sentences of a line's text from `begin`; `ends` are the sentence ends after it."""
     own = facts.by_report.setdefault(report, [])
-    first, start = len(facts.sentences), begin
-    for stop in [*(m.end() for m in _SENTENCE_END.finditer(text, begin, line.end)), line.end]:
-        if stop > start:
-            facts.sentences.append(Sentence(start, stop, report, part, line))
-            start = stop
-    if len(facts.sentences) > first:
-        own.extend(range(first, len(facts.sentences)))
-        facts._lines.append((begin, line.end, first, len(facts.sentences)))
+    if line.end <= begin:
+        return
+    if not ends or ends[-1] != line.end:  # the last sentence needs no end mark
+        ends.append(line.end)
+    first = len(facts.sentences)
+    facts.sentences.extend(map(Sentence, [begin, *ends[:-1]], ends, repeat(report), repeat(part), repeat(line)))
+    own.extend(range(first, len(facts.sentences)))
 
 
 def _titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -190,7 +200,7 @@ def _read_figures(text: str, sentence: Sentence) -> list[Figure]:
     figures = []
     previous_end = sentence.start
     for quantity in find_quantities(text, sentence.start, sentence.end):
-        if quantity.unit and not _inside(quantity.start, titles):
+        if quantity.unit and not (titles and _inside(quantity.start, titles)):
             figures.append(_figure(text, sentence, quantity, previous_end))
         previous_end = quantity.end
     return figures
@@ -202,10 +212,9 @@ def rate_name(prefix: str) -> str:
     Plain string steps rather than a regex: this runs for every percentage.
     """
     rest = prefix.rstrip().removesuffix("约").removesuffix("近").rstrip()
-    for verb in _RATE_VERBS:
-        if rest.endswith(verb):
-            rest = rest[:-len(verb)]
-            break
+    if rest.endswith(_RATE_VERBS):  # which one only when there is one: most names have none
+        verb = next(verb for verb in _RATE_VERBS if rest.endswith(verb))
+        rest = rest[:-len(verb)]
     rest = rest.rstrip().removesuffix("均").removesuffix("分别")
     if rest.endswith("率"):
         start = len(rest) - 1

@@ -99,8 +99,7 @@ _START = operator.attrgetter("start")
 def _arabic(text: str, start: int, end: int) -> list[Quantity]:
     found = []
     for match in _ARABIC.finditer(text, start, end):
-        digits, decimals, approx, scale, approx_after_scale, percent, unit = match.group(
-            "num", "dec", "approx", "scale", "approx2", "pct", "unit")
+        digits, decimals, approx, scale, approx_after_scale, percent, unit = match.groups()  # in pattern order
         unit = "%" if percent else (unit or "")
         if not unit and text[match.end():match.end() + 1] not in _RANGE_START:
             continue  # a bare number (2024年, 12345) matters only as the low end of a range
