@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from typing import NamedTuple
 
@@ -45,15 +46,7 @@ _YEAR_RANGE = re.compile(
     r"(?P<a>(?:19|20)(?<![0-9]..)[0-9]{2})\s*年?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*(?P<b>(?:19|20)[0-9]{2})\s*年")
 # ISO dates in page metadata: 发布日期: 2025-02-26.
 _ISO_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
-
-# A labelled date in page metadata, in the forms sites use: 发布时间：2024-02-20 02:59:38,
-# 更新时间：2021/03/29, 时间：2023-03-28, 日期：2024年3月5日, also in traditional characters
-# (發布時間, from a site's big5 gateway). A bare 时间/日期 counts only
-# when no Chinese character runs into it (会议时间 is not page metadata).
-_PAGE_DATE = re.compile(
-    rf"(?P<label>(?:[发發]布|更新|成文|印[发發]|[发發]文|生成)(?:[时時][间間]|日期)|(?<![{HAN}])(?:[时時][间間]|日期))\s*[:：]\s*"
-    r"(?P<y>(?:19|20)[0-9]{2})(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
-    r"|\s*年\s*(?P<m2>[0-9]{1,2})\s*月\s*(?P<d2>[0-9]{1,2})\s*日)(?![0-9])")
+# (Labelled dates in page metadata: _page_date below.)
 # What a page-metadata label says the date is.
 PAGE_DATE_KINDS = {"成文": "成文日期", "印发": "成文日期", "印發": "成文日期", "发文": "成文日期", "發文": "成文日期",
                    "生成": "成文日期", "更新": "更新日期"}
@@ -145,11 +138,27 @@ def find_iso_dates(text: str, start: int = 0, end: int | None = None) -> list[Da
             for m in _ISO_DATE.finditer(text, start, end)]
 
 
+@functools.cache
+def _page_date() -> re.Pattern:
+    """A labelled date in page metadata, in the forms sites use: 发布时间：2024-02-20 02:59:38,
+    更新时间：2021/03/29, 时间：2023-03-28, 日期：2024年3月5日, also in traditional characters
+    (發布時間, from a site's big5 gateway). A bare 时间/日期 counts only when no Chinese
+    character runs into it (会议时间 is not page metadata).
+
+    Compiled on first need: one of the costliest patterns to compile at start-up, and
+    only lines of page metadata are searched with it.
+    """
+    return re.compile(
+        rf"(?P<label>(?:[发發]布|更新|成文|印[发發]|[发發]文|生成)(?:[时時][间間]|日期)|(?<![{HAN}])(?:[时時][间間]|日期))"
+        r"\s*[:：]\s*(?P<y>(?:19|20)[0-9]{2})(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+        r"|\s*年\s*(?P<m2>[0-9]{1,2})\s*月\s*(?P<d2>[0-9]{1,2})\s*日)(?![0-9])")
+
+
 def find_page_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[DateMention, str, int]]:
     """Labelled page-metadata dates: (date, what it is, where its label starts)."""
     end = len(text) if end is None else end
     found = []
-    for m in _PAGE_DATE.finditer(text, start, end):
+    for m in _page_date().finditer(text, start, end):
         month, day = (m.group("m"), m.group("d")) if m.group("sep") else (m.group("m2"), m.group("d2"))
         mention = DateMention(m.start("y"), m.end(), text[m.start("y"):m.end()], int(m.group("y")),
                               int(month), int(day))
