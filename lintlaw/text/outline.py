@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from lintlaw.text.numerals import (
     arabic_to_int,
@@ -141,12 +141,19 @@ def _parser():
 
 
 def parse_lines(text: str, line_starts: list[int]) -> list[Line]:
-    """Type every non-blank line of the text."""
+    """Type every non-blank line of the text (`line_starts`: where its lines start)."""
+    return list(_typed_lines(text, tuple(line_starts)))
+
+
+# The last text's lines are kept: --fix types each text twice, to build its document and
+# to find the heading markers its fixes must leave alone.
+@lru_cache(maxsize=1)
+def _typed_lines(text: str, line_starts: tuple[int, ...]) -> tuple[Line, ...]:
     builder = _LineBuilder(text, line_starts)
     tree = _parser().parse(text)
     lines = _flatten(tree, builder)
     _retype_chrome(lines)
-    return lines
+    return tuple(lines)
 
 
 def heading_markers(lines: list[str]) -> list[Marker | None]:
