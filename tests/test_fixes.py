@@ -286,3 +286,16 @@ def test_fixing_a_file_with_nothing_to_fix_does_not_write_it(tmp_path):
     result = run("check", "--fix", str(path))
     assert (result.exit_code, result.stderr) == (0, "")
 
+
+def test_fixing_a_line_with_a_control_character_twice_changes_nothing(tmp_path):
+    # The first fix shortens the text, so its one control character becomes a larger share
+    # of it: the second run must still read the file (as text) and find nothing to fix.
+    path = tmp_path / "f.txt"
+    path.write_bytes("一、一、（三）、282件\x08".encode("utf-8"))
+    first = run("check", "--fix", "--isolated", "--format", "concise", str(path))
+    assert first.exit_code == 1
+    once = path.read_bytes()
+    assert once == "一、一、（三）282件\x08".encode("utf-8")
+    second = run("check", "--fix", "--isolated", "--format", "concise", str(path))
+    assert second.exit_code == 1 and path.read_bytes() == once
+    assert "已修复 0 个问题" in second.stdout
