@@ -177,6 +177,24 @@ class ChineseHelpGroup(TyperGroup):
     def get_usage(self, ctx) -> str:
         return usage_line(self, ctx)
 
+    def main(self, *args, **kwargs):
+        """Run as click does, but tell a usage error in one Chinese line (exit 2)."""
+        from lintlaw.render.usage_errors import click_errors, usage_error_line
+
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click_errors.UsageError as err:
+            print(f"lintlaw: {usage_error_line(err, sorted(self.commands))}", file=sys.stderr)
+            sys.exit(2)
+        except click_errors.Abort:  # end of input at a prompt
+            print("lintlaw: 已中止", file=sys.stderr)
+            sys.exit(1)
+        except click_errors.ClickException as err:
+            print(f"lintlaw: {err.format_message()}", file=sys.stderr)
+            sys.exit(err.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def parse_args(self, ctx, args):
         # `lintlaw` alone: the help page, and exit 2 as for any incomplete command line
         if not args and self.no_args_is_help and not ctx.resilient_parsing:
