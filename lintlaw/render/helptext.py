@@ -2,7 +2,7 @@
 
 typer's rich help cuts long lines with "…" and keeps click's English strings
 ("Usage:", "Show this message and exit."); these pages replace it. Only duck-typed
-attributes of click's parameters are used, so any typer from 0.12 on works.
+attributes of click's parameters are used.
 """
 
 from __future__ import annotations
@@ -187,12 +187,6 @@ class ChineseHelpGroup(TyperGroup):
         except click_errors.UsageError as err:
             print(f"lintlaw: {usage_error_line(err, sorted(self.commands))}", file=sys.stderr)
             sys.exit(2)
-        except click_errors.Abort:  # end of input at a prompt
-            print("lintlaw: 已中止", file=sys.stderr)
-            sys.exit(1)
-        except click_errors.ClickException as err:
-            print(f"lintlaw: {err.format_message()}", file=sys.stderr)
-            sys.exit(err.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
     def parse_args(self, ctx, args):
