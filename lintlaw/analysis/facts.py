@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import groupby, repeat
+from itertools import repeat
 
 from lintlaw.text.chars import SENTENCE_END, is_han
 from lintlaw.text.dates import DateMention, find_dates, find_iso_dates, find_page_dates
@@ -79,27 +79,26 @@ class Facts:
     reports: list[Report] = field(default_factory=list, repr=False)
     sentences: list[Sentence] = field(default_factory=list)
     by_report: dict[Report, list[int]] = field(default_factory=dict)  # sentence indexes, in order
+    # Each line split into sentences: (begin, end, its first sentence's index, past its last).
+    _lines: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
     _figures: dict[int, list[Figure]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def dates(self) -> list[tuple[DateMention, Sentence]]:
         """The dates of the sentences, outside 《》 titles, each with its sentence, in order."""
         found = []
-        for _, sentences in groupby(self.sentences, key=lambda sentence: sentence.line.start):
-            sentences = list(sentences)  # a line's text from its marker on, in order
-            begin, end = sentences[0].start, sentences[-1].end
+        for begin, end, first, _ in self._lines:
             mentions = find_dates(self.text, begin, end)
             if not mentions:
                 continue
             titles = _titles(self.text, begin, end)
-            owner = iter(sentences)
-            sentence = next(owner)
+            index = first
             for mention in mentions:
                 if _inside(mention.start, titles):
                     continue
-                while sentence.end <= mention.start:
-                    sentence = next(owner)
-                found.append((mention, sentence))
+                while self.sentences[index].end <= mention.start:  # the line's last sentence ends at `end`
+                    index += 1
+                found.append((mention, self.sentences[index]))
         return found
 
     @cached_property
@@ -110,7 +109,8 @@ class Facts:
             for line in report.lines:
                 if line.type == CHROME:
                     found.extend(_page_dates(self.text, report, line, chrome=True))
-                elif _PAGE_DATE_CUE.search(line.text):
+                # A label needs a colon, which few lines have: the pattern runs on those alone.
+                elif (":" in line.text or "：" in line.text) and _PAGE_DATE_CUE.search(line.text):
                     found.extend(_page_dates(self.text, report, line, chrome=False))
         return found
 
@@ -188,6 +188,7 @@ def _add_line(facts: Facts, report: Report, part, line: Line, begin: int, ends: 
     first = len(facts.sentences)
     facts.sentences.extend(map(Sentence, [begin, *ends[:-1]], ends, repeat(report), repeat(part), repeat(line)))
     own.extend(range(first, len(facts.sentences)))
+    facts._lines.append((begin, line.end, first, len(facts.sentences)))
 
 
 def _titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
