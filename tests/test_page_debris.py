@@ -319,3 +319,27 @@ def test_report_headings_with_words_download_sites_also_use_stay_headings(all_ru
             "全年办理案件12件。\n（二）规范预付卡充值管理\n开展专项检查3次。\n"
             "（三）严厉打击知识产权侵权假冒行为\n未经许可擅自从事经营的，依法查处12起。\n")
     assert findings(text, all_rules, select=["R001", "S101", "S109"]) == []
+
+
+
+# Glued patterns are searched from line break to line break (fast) instead of with a
+# line-start lookbehind at every character; these are the cases where the two could part.
+BREAK = "(?:\\r\\n|\\r|\\n)"
+GLUED_EDGES = [
+    # A match running past its line's break is no finding, and the next line is still tried.
+    (f"某网{BREAK}?", TITLE + "某网\n某网—甲市2024年工作总结。\n", "某网", [3]),
+    ("某网\\s*", "某网\n某网—甲市2024年工作总结。\n", "某网", [2]),
+    # A match into the next line (not past its break) hides that line's start, as it always did.
+    (f"某网(?:{BREAK}某)?", "某网\n某网—甲市2024年工作总结。\n", "某网", []),
+    # Empty matches where the pattern allows them, the text's first line, and blank lines.
+    ("(?:某网—)?", "某网—甲市\n某网—甲市2024年工作总结。\n", "某网—", [1, 2]),
+    ("某网", "\n\n某网\n某网—甲市2024年工作总结。\n", "某网", [3, 4]),
+]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("pattern, text, sample, lines", GLUED_EDGES)
+def test_glued_patterns_match_at_each_line_start(all_rules, newline, pattern, text, sample, lines):
+    rule = next(rule for rule in all_rules if rule.code == "R001").with_options({"glued": [pattern]}, fail=None)
+    assert spans(text.replace("\n", newline), [rule], ["R001"]) == [
+        ("R001", line, 1, line, f"网页残留（第{line}行）：“{sample}”不是报告正文") for line in lines]
