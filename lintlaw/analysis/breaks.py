@@ -89,6 +89,8 @@ def carries_open_mark(before: str, after: str, marks: tuple = ALL_MARKS) -> bool
     “学习《中华人民共和国” + “行政处罚法》”. Only the marks of `marks` count (ALL_MARKS or
     TITLE_MARKS: openers, closers and a pattern finding both)."""
     pairs, closers, pattern = marks
+    if not any(opener in before for opener in pairs):
+        return False  # most lines: nothing opened, no need to read the marks
     stack = _open_marks(before, marks)
     if not stack:
         return False

@@ -7,6 +7,7 @@ and one finding with a count serves the reader better than hundreds.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -37,14 +38,19 @@ def _chinese_or_digit(char: str) -> bool:
     return bool(char) and (is_han(char) or char in _CJK_PUNCT or char.isdigit())
 
 
-# _chinese_context for , ; : ? ! as one scan (a Python call per mark was most of P008's time
-# on a large file). `\d` is str.isdecimal; the few other digits isdigit takes ("①", "²") are
-# outside ASCII, Han and _CJK_PUNCT, so a mark beside one is a `maybe` that Python decides.
-_CHINESE_OR_DECIMAL = f"[{HAN}{_CJK_PUNCT}\\d]"
-_OTHER = f"[^{HAN}{_CJK_PUNCT}\\d\\x00-\\x7f]"
-_HALF_MARK_IN_CHINESE = re.compile(  # the mark first: the scan skips from mark to mark
-    f"[,;:?!](?:(?<=[{HAN}].)(?={_CHINESE_OR_DECIMAL})|(?<={_CHINESE_OR_DECIMAL}.)(?=[{HAN}])"
-    f"|(?P<maybe>(?<=[{HAN}].)(?={_OTHER})|(?<={_OTHER}.)(?=[{HAN}])))")
+@functools.cache
+def _half_marks_in_chinese() -> re.Pattern:
+    """_chinese_context for , ; : ? ! as one scan (a Python call per mark was most of P008's
+    time on a large file), led by the mark so that the scan skips from mark to mark.
+
+    It decides when the neighbours are Han, Chinese punctuation or the digits 0-9 and ０-９;
+    a mark beside Han and anything else (a space, a letter, "①", "²" and the other digits
+    str.isdigit takes) is unsure, and _chinese_context decides it. Compiled on first use:
+    its Han classes take re a few milliseconds.
+    """
+    sure = f"{_CJK_PUNCT}0-9０-９"
+    return re.compile(f"[,;:?!](?:(?=[{HAN}])(?:(?<=[{HAN}{sure}].)|(?P<unsure_before>))"
+                      f"|(?<=[{HAN}].)(?:(?=[{sure}])|(?P<unsure_after>)))")
 
 
 # Half-width "(" opens a pair like "（" and either width closes it (mixing widths is P009's
@@ -179,10 +185,11 @@ def half_width(document: Document, threshold: int) -> Iterator[Issue]:
     """
     text = document.source.text
     found: list[int] = []
+    marks = _half_marks_in_chinese()
     for line in document.prose_lines():
         # A heading marker's "(一)" is the numbering rules' business (S107), not this one's.
         start = line.marker.end if line.marker is not None else line.start
-        found.extend(m.start() for m in _HALF_MARK_IN_CHINESE.finditer(text, start, line.end)
+        found.extend(m.start() for m in marks.finditer(text, start, line.end)
                      if m.lastgroup is None or _chinese_context(text, m.start()))
         if text.find("(", start, line.end) >= 0 or text.find(")", start, line.end) >= 0:
             found.extend(_parentheses_to_convert(text, start, line.start, line.end))
