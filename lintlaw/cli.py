@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -25,6 +24,7 @@ from lintlaw.diagnostics import SEVERITY_NAMES  # noqa: E402
 from lintlaw.errors import LintlawError  # noqa: E402
 from lintlaw.render.formats import FORMATS  # noqa: E402
 from lintlaw.render.helptext import ChineseHelpCommand, ChineseHelpGroup  # noqa: E402
+from lintlaw.render.usage_errors import ChineseChoice, ChineseIntRange  # noqa: E402
 from lintlaw.render.visible import one_line  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -32,8 +32,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
 
 
-# The severity names, as --fail-on takes them (from their one definition).
-FailOn = Enum("FailOn", {name: name for name in SEVERITY_NAMES}, type=str)
 
 
 def _fail(message: str) -> None:
@@ -107,7 +105,8 @@ def check(
     select: Optional[List[str]] = typer.Option(None, help="只启用这些规则（代码、代码前缀、规则名或类别，逗号分隔）。"),
     ignore: Optional[List[str]] = typer.Option(None, help="停用这些规则（写法同 --select）。"),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="在所选规则之外再启用这些规则。"),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="达到此级别的问题使退出码为 1（默认 error）。"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", click_type=ChineseChoice(SEVERITY_NAMES),
+                                          help="达到此级别的问题使退出码为 1（默认 error）。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取（默认自动识别 UTF-8/GB18030）。"),
     rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录（TOML 规则文件）。"),
     fix: bool = typer.Option(False, "--fix", help="自动修复可安全修复的问题，写回文件（标准输入则输出到标准输出）。"),
@@ -115,7 +114,8 @@ def check(
     diff: bool = typer.Option(False, "--diff", help="只显示修复将做的改动（统一差异格式），不写回文件。"),
     statistics: bool = typer.Option(False, "--statistics", help="只列出每条规则的问题数。"),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="把结果写入此文件而不是标准输出。"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="并行检查的进程数（默认：CPU 核数）。"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", click_type=ChineseIntRange(min=1),
+                                       help="并行检查的进程数（默认：CPU 核数）。"),
     config: Optional[Path] = typer.Option(None, "--config", help="使用此配置文件，而不是离各文件最近的那个。"),
     isolated: bool = typer.Option(False, "--isolated", help="不读取任何配置文件。"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="只报告此基线文件中没有的问题。"),
@@ -135,7 +135,7 @@ def check(
 
     request = CheckRequest(
         paths=paths, output_format=output_format, select=_split(select), ignore=_split(ignore),
-        extend_select=_split(extend_select), fail_on=fail_on.value if fail_on else None, encoding=encoding,
+        extend_select=_split(extend_select), fail_on=fail_on, encoding=encoding,
         rules_dirs=rules_dirs or [], fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics,
         output_file=output_file, jobs=jobs, config=config, isolated=isolated, baseline=baseline,
         write_baseline=write_baseline, no_ignore=no_ignore, stdin_filename=stdin_filename, annotate=annotate)
@@ -248,7 +248,8 @@ def rule(
 
 @app.command(cls=ChineseHelpCommand)
 def serve(
-    port: int = typer.Option(0, "--port", min=0, max=65535, help="监听的端口（默认 0：由系统选一个空闲端口）。"),
+    port: int = typer.Option(0, "--port", click_type=ChineseIntRange(min=0, max=65535),
+                             help="监听的端口（默认 0：由系统选一个空闲端口）。"),
     open_browser: bool = typer.Option(False, "--open", help="启动后用浏览器打开页面。"),
     config: Optional[Path] = typer.Option(None, "--config", help="使用此配置文件，而不是当前目录最近的那个。"),
     isolated: bool = typer.Option(False, "--isolated", help="不读取任何配置文件。"),

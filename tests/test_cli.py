@@ -194,3 +194,32 @@ def test_parts_after_a_full_stop_are_checked_against_the_previous_total():
     assert result.stdout.splitlines()[0] == (
         f"{WILD_FIGURES}:5:31: C003 分项之和2550件超过了合计2,310件（980件＋1,450件＋120件）")
     assert len([line for line in result.stdout.splitlines() if ": C0" in line]) == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "--fail-on", "nope", CLEAN],
+     "--fail-on 的值无效：“nope”不是可选的值（可选：error、warning、info）（用 lintlaw check -h 查看用法）"),
+    (["check", "--jobs", "abc", CLEAN], "--jobs / -j 的值无效：“abc”不是整数（用 lintlaw check -h 查看用法）"),
+    (["check", "--jobs", "0", CLEAN], "--jobs / -j 的值无效：0 超出范围（至少为 1）（用 lintlaw check -h 查看用法）"),
+    (["serve", "--port", "70000"], "--port 的值无效：70000 超出范围（0 到 65535）（用 lintlaw serve -h 查看用法）"),
+    (["check", "--fial-on", "error", CLEAN], "没有选项 --fial-on，是否想用 --fail-on？（用 lintlaw check -h 查看用法）"),
+    (["check", "--bogus", CLEAN], "没有选项 --bogus（用 lintlaw check -h 查看用法）"),
+    (["chek", CLEAN], "没有命令“chek”，是否想用 check？（用 lintlaw -h 查看用法）"),
+    (["lint", CLEAN], "没有命令“lint”（可用：check、config、rule、rules、serve、tree）（用 lintlaw -h 查看用法）"),
+    (["check"], "缺少参数 PATHS（用 lintlaw check -h 查看用法）"),
+    (["check", CLEAN, "--format"], "选项 --format 后面缺少它的值"),
+    (["check", "--fix=yes", CLEAN], "选项 --fix 不带值"),
+    (["tree", CLEAN, "b", "c"], "多余的参数：b c（用 lintlaw tree -h 查看用法）"),
+])
+def test_command_line_mistakes_are_one_chinese_line(args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"lintlaw: {message}\n"
+
+
+def test_option_values_still_reach_the_command():
+    result = run("check", "--fail-on", "warning", "--jobs", "1", "--format", "concise", DEFECTS)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1].startswith("发现 ")
+    assert run("check", "--fail-on", "error", "-j", "2", CLEAN).exit_code == 0

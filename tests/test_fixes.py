@@ -158,6 +158,16 @@ def test_remaining_findings_are_reported_after_fixing(tmp_path):
     assert "已修复 1 个问题（1 处改动）。剩余 1 个问题" in result.stdout
 
 
+def test_findings_without_fixes_are_found_in_the_fixed_text(all_rules):
+    # Two rounds of fixes shorten the line before the placeholder (P003, then W001 is
+    # alone): T001, which has no fix, is reported where the placeholder is after them.
+    text = "截止目前，，，全市已完成。全年办理20__件。\n"
+    result = fix_source(source_of(text), select_rules(all_rules, ["W001", "P003", "T001"], None))
+    assert result.source.text == "截至目前，全市已完成。全年办理20__件。\n"
+    assert [(d.code, *result.source.position(d.start), d.message) for d in result.remaining] == [
+        ("T001", 1, 18, "模板占位符“__”未填写")]
+
+
 def _finding(start, end, content="x", about=None):
     """A finding (about a span, by default its edit's) whose fix is one safe edit."""
     a, b = about or (start, end)
@@ -276,3 +286,16 @@ def test_fixing_a_file_with_nothing_to_fix_does_not_write_it(tmp_path):
     result = run("check", "--fix", str(path))
     assert (result.exit_code, result.stderr) == (0, "")
 
+
+def test_fixing_a_line_with_a_control_character_twice_changes_nothing(tmp_path):
+    # The first fix shortens the text, so its one control character becomes a larger share
+    # of it: the second run must still read the file (as text) and find nothing to fix.
+    path = tmp_path / "f.txt"
+    path.write_bytes("一、一、（三）、282件\x08".encode("utf-8"))
+    first = run("check", "--fix", "--isolated", "--format", "concise", str(path))
+    assert first.exit_code == 1
+    once = path.read_bytes()
+    assert once == "一、一、（三）282件\x08".encode("utf-8")
+    second = run("check", "--fix", "--isolated", "--format", "concise", str(path))
+    assert second.exit_code == 1 and path.read_bytes() == once
+    assert "已修复 0 个问题" in second.stdout

@@ -44,6 +44,15 @@ def test_binary_file_is_rejected():
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "b.bin")
 
 
+def test_a_stray_control_character_is_text_three_make_a_binary_file():
+    # Two in six characters is over the 5 % share, but a short line may hold a stray one
+    # or two (and a fix that shortens it must not turn it into a binary file).
+    assert decode(b"ab\x01\x02cd", "t.txt").text == "ab\x01\x02cd"
+    with pytest.raises(InputError, match="t.txt: 二进制文件，不是文本"):
+        decode(b"ab\x01\x02\x03cd", "t.txt")
+    assert decode(b"a" * 60 + b"\x01\x02\x03", "t.txt").text.endswith("\x03")  # 3 of 63: under 5 %
+
+
 def test_undecodable_bytes_are_rejected():
     with pytest.raises(InputError, match="c.txt: 无法识别文件编码"):
         decode(b"\x81\x30\xff\xfe\x81", "c.txt")

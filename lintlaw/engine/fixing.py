@@ -11,6 +11,7 @@ import itertools
 from dataclasses import dataclass
 
 from lintlaw.diagnostics import Diagnostic, Edit
+from lintlaw.analysis.document import build_document
 from lintlaw.engine.linter import lint
 from lintlaw.text.outline import parse_lines
 from lintlaw.text.source import Source
@@ -38,9 +39,14 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
     finding is neither reported nor fixed. A finding `keep` dropped stays unfixed in every
     later round, even when a fix beside it changed its fingerprint."""
     keep = keep or (lambda found, _source: found)
+    # Only the rules that can fix take part in the rounds; the others run once, on the
+    # final text's document (a round that lints everything spent most of its time on
+    # findings no fix could come from).
+    fixers = [rule for rule in rules if rule.fixable]
     current = source
     fixed = applied = 0
-    linted = lint(current, rules, types)
+    document = build_document(current, types)
+    linted = lint(current, fixers, types, document)
     found = keep(linted, current)
     spared = _Spared()
     spared.add(linted, found)
@@ -53,10 +59,13 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
         fixed += len(chosen)
         applied += len(edits)
         spared.move(edits)
-        linted = lint(current, rules, types)
+        document = build_document(current, types)
+        linted = lint(current, fixers, types, document)
         found = keep(linted, current)
         spared.add(linted, found)
-    return FixResult(current, fixed, applied, found)
+    others = [rule for rule in rules if not rule.fixable]
+    every = sorted([*linted, *lint(current, others, types, document)], key=lambda d: d.sort_key)
+    return FixResult(current, fixed, applied, keep(every, current))
 
 
 class _Spared:

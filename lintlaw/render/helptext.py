@@ -2,7 +2,7 @@
 
 typer's rich help cuts long lines with "…" and keeps click's English strings
 ("Usage:", "Show this message and exit."); these pages replace it. Only duck-typed
-attributes of click's parameters are used, so any typer from 0.12 on works.
+attributes of click's parameters are used.
 """
 
 from __future__ import annotations
@@ -176,6 +176,18 @@ class ChineseHelpGroup(TyperGroup):
 
     def get_usage(self, ctx) -> str:
         return usage_line(self, ctx)
+
+    def main(self, *args, **kwargs):
+        """Run as click does, but tell a usage error in one Chinese line (exit 2)."""
+        from lintlaw.render.usage_errors import click_errors, usage_error_line
+
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click_errors.UsageError as err:
+            print(f"lintlaw: {usage_error_line(err, sorted(self.commands))}", file=sys.stderr)
+            sys.exit(2)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def parse_args(self, ctx, args):
         # `lintlaw` alone: the help page, and exit 2 as for any incomplete command line

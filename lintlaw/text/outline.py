@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from lintlaw.text.numerals import (
     arabic_to_int,
@@ -141,12 +141,19 @@ def _parser():
 
 
 def parse_lines(text: str, line_starts: list[int]) -> list[Line]:
-    """Type every non-blank line of the text."""
+    """Type every non-blank line of the text (`line_starts`: where its lines start)."""
+    return list(_typed_lines(text, tuple(line_starts)))
+
+
+# The last text's lines are kept: --fix types each text twice, to build its document and
+# to find the heading markers its fixes must leave alone.
+@lru_cache(maxsize=1)
+def _typed_lines(text: str, line_starts: tuple[int, ...]) -> tuple[Line, ...]:
     builder = _LineBuilder(text, line_starts)
     tree = _parser().parse(text)
     lines = _flatten(tree, builder)
     _retype_chrome(lines)
-    return lines
+    return tuple(lines)
 
 
 def heading_markers(lines: list[str]) -> list[Marker | None]:
@@ -177,8 +184,17 @@ def _flatten(tree, builder: _LineBuilder) -> list[Line]:
 
 
 # The plain view of a line grammar/page-chrome.txt's patterns see: one space, one bullet, ASCII
-# marks for ，；：。、／».
-_CHROME_VIEW = str.maketrans("\u00a0\u2002\u2003\u3000·▪●◆■，；：。、／»", "    •••••,;:.,/>")
+# marks for ，；：。、／». One character for one, so offsets do not move.
+_CHROME_VIEW = tuple(zip("\u00a0\u2002\u2003\u3000·▪●◆■，；：。、／»", "    •••••,;:.,/>"))
+
+
+def _chrome_view(text: str) -> str:
+    # A str.replace per character: str.translate looks every character of a Chinese line up
+    # in a dict, and took five times as long on report text.
+    for mark, plain in _CHROME_VIEW:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
 
 
 @cache
@@ -198,5 +214,5 @@ def _retype_chrome(lines: list[Line]) -> None:
     (Download-site tips under a 友情提示 line are typed in lintlaw/analysis/page.py.)"""
     chrome = _chrome_forms()
     for index, line in enumerate(lines):
-        if line.type in (TEXT, TITLE) and chrome.match(line.text.translate(_CHROME_VIEW)):
+        if line.type in (TEXT, TITLE) and chrome.match(_chrome_view(line.text)):
             lines[index] = replace(line, type=CHROME)

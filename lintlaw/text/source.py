@@ -27,8 +27,11 @@ if TYPE_CHECKING:
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# Share of control characters above which decoded text is taken for binary.
+# Share of control characters above which decoded text is taken for binary, once there are
+# a few of them: one stray control character in a line of text is a finding, not a binary
+# file (and a fix that shortens such a line must not make the next run refuse it).
 _BINARY_CONTROL_RATIO = 0.05
+_BINARY_MIN_CONTROLS = 3
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -223,7 +226,7 @@ def _decode_as(data: bytes, path: str, codec: str) -> str:
 
 def _checked(text: str, path: str, codec: str, bom: bool) -> Source:
     controls = len(_CONTROL.findall(text)) if text else 0
-    if controls and controls > _BINARY_CONTROL_RATIO * len(text):
+    if controls >= _BINARY_MIN_CONTROLS and controls > _BINARY_CONTROL_RATIO * len(text):
         raise InputError(f"{path}: 二进制文件，不是文本")
     if bom and codec in _ORDER_MARKS:
         text = text.removeprefix("\ufeff")

@@ -9,6 +9,7 @@ nothing closely (local regulations, plans, notices) are left alone.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Iterator
 
 from lintlaw.diagnostics import Edit, Fix
@@ -43,10 +44,14 @@ class LawTitle(RuleKind):
             return "repealed", "每项应为“法律名称 = 说明”"
         return None
 
-    def check(self, document: Document) -> Iterator[Issue]:
-        known_laws = _Candidates(set(self.laws) | set(self.repealed))
+    @cached_property
+    def _lists(self) -> tuple[_Candidates, dict[str, str], _Candidates]:
+        """The known laws, the documents by normalised title, and those titles: built once."""
         documents = {title.translate(_NORMALISE): title for title in self.documents}
-        titles = _Candidates(set(documents))
+        return _Candidates(set(self.laws) | set(self.repealed)), documents, _Candidates(set(documents))
+
+    def check(self, document: Document) -> Iterator[Issue]:
+        known_laws, documents, titles = self._lists
         text = document.source.text
         judged: dict[str, tuple[str, str] | None] = {}  # a report names the same law many times
         for line in document.prose_lines():
@@ -101,14 +106,22 @@ def _allowed_distance(name: str) -> int:
 
 
 class _Candidates:
-    """Names to compare a title with, in a fixed order, each with its set of characters."""
+    """Names to compare a title with, each with its set of characters, by length."""
 
     def __init__(self, names: set[str]):
         self.names = names
-        self.ordered = [(name, frozenset(name)) for name in sorted(names)]
+        self.by_length: dict[int, list[tuple[str, frozenset[str]]]] = {}
+        for name in sorted(names):
+            self.by_length.setdefault(len(name), []).append((name, frozenset(name)))
 
     def __contains__(self, name: str) -> bool:
         return name in self.names
+
+    def within(self, length: int, limit: int) -> list[tuple[str, frozenset[str]]]:
+        """The names at most `limit` characters longer or shorter (each such difference
+        costs an edit), in alphabetical order: the first of two equally near names wins."""
+        return sorted(item for size in range(length - limit, length + limit + 1)
+                      for item in self.by_length.get(size, ()))
 
 
 def _nearest(name: str, candidates: _Candidates, limit: int) -> str | None:
@@ -116,11 +129,10 @@ def _nearest(name: str, candidates: _Candidates, limit: int) -> str | None:
         return None
     best, best_distance = None, limit + 1
     chars = frozenset(name)
-    for candidate, candidate_chars in candidates.ordered:
+    for candidate, candidate_chars in candidates.within(len(name), limit):
         # Cheap lower bounds first: each character one string has and the other lacks
-        # costs at least one edit, and so does each character of difference in length.
-        if (abs(len(candidate) - len(name)) > limit or len(chars - candidate_chars) > limit
-                or len(candidate_chars - chars) > limit):
+        # costs at least one edit.
+        if len(chars - candidate_chars) > limit or len(candidate_chars - chars) > limit:
             continue
         distance = _distance(name, candidate, limit)
         if distance < best_distance:

@@ -9,6 +9,7 @@ cannot add up to minutes.
 from __future__ import annotations
 
 import time
+from functools import cache
 from typing import Iterator
 
 import regex
@@ -18,6 +19,7 @@ from lintlaw.analysis.document import Document
 from lintlaw.errors import RuleFileError
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
+from lintlaw.engine.required_chars import lacks_required, required_sets
 from lintlaw.text.outline import CHROME, DAMAGED, HEADING
 from lintlaw.engine.shown import quoted
 
@@ -83,9 +85,13 @@ class Pattern(RuleKind):
 
     def check(self, document: Document) -> Iterator[Issue]:
         text = document.source.text
+        patterns = [pattern for pattern in self.patterns
+                    if not lacks_required(text, _required(pattern.pattern))]
+        if not patterns:
+            return
         budget = budget_for(text, document.source.path)
         for start, end in self._regions(document):
-            for pattern in self.patterns:
+            for pattern in patterns:
                 for match in budget.search(pattern, text, start, end, self.rule_path):
                     found = match.group()
                     # Regions span several lines; a finding never does.
@@ -131,6 +137,9 @@ class Pattern(RuleKind):
                 for line in lines:
                     yield line.start, line.end
 
+
+# Worked out once per pattern, when a text is first searched with it (not at start-up).
+_required = cache(required_sets)
 
 _GROUP_REF = regex.compile(r"\\(?:g<(\w+)>|([0-9]+))")
 
