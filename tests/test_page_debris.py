@@ -347,3 +347,20 @@ def test_glued_patterns_match_at_each_line_start(all_rules, newline, pattern, te
     rule = next(rule for rule in all_rules if rule.code == "R001").with_options({"glued": [pattern]}, fail=None)
     assert spans(text.replace("\n", newline), [rule], ["R001"]) == [
         ("R001", line, 1, line, f"网页残留（第{line}行）：“{sample}”不是报告正文") for line in lines]
+
+
+def test_a_glued_pattern_that_runs_out_of_time_is_named_as_written(tmp_path, monkeypatch):
+    import lintlaw.engine.kinds.pattern as pattern
+
+    monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.0)  # out of time at the first search
+    monkeypatch.setattr(pattern, "BUDGET_SECONDS_PER_MILLION_CHARACTERS", 0.0)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "X001.toml").write_text(
+        'code = "X001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
+        'severity = "warning"\nmessage = "{sample}"\nglued = [\'某网\']\n'
+        'explanation = "x"\nauthority = "x"\n[examples]\nbad = ["x"]\ngood = ["y"]\n', encoding="utf-8")
+    result = run("check", "--rules", str(rules), "--select", "X001", "-", input="某网正文。\n".encode("utf-8"))
+    assert result.exit_code == 2
+    assert result.stderr == (f"lintlaw: {rules / 'X001.toml'}: 正则表达式“某网”在 - 中运行超时"
+                             "（每条规则每个文件最多 0 秒），请简化\n")

@@ -126,7 +126,7 @@ class PageChrome(RuleKind):
         ends just after a line break (the slow search may then still try the next line's
         start); such a file is searched the slow way.
         """
-        search = functools.partial(budget.search, text=text, end=len(text), rule_path=self.rule_path)
+        search = functools.partial(budget.search, text=text, end=len(text), rule_path=self.rule_path, shown=pattern)
         first = search(_at_line_start(r"\A", pattern), start=0)
         resume = first[0].end() if first else 0
         breaks = r"[\r\n]" if "\r" in text else r"\n"  # one character to look for is fastest
