@@ -177,6 +177,10 @@ BROKEN = [
     ("认真落实《重大行政决策程序暂行条例》\n，严格履行决策程序。\n", 1, 18, r005("序暂行条例》", "，严格履行决")),
     # After a comma (the old form).
     ("全年共开展普法宣传活动30场，\n覆盖群众5000余人次。\n", 1, 15, r005("活动30场，", "覆盖群众50")),
+    # Invisible characters at the break are not what the line ends or starts with.
+    ("全年共开展普法宣传活动30场，\u200b\n覆盖群众5000余人次。\n", 1, 15, r005("活动30场，", "覆盖群众50")),
+    ("一年来，我局坚持依法行政，全面推进政务公开标准化规范\n\n\u00ad化建设，群众满意度不断提升。\n",
+     1, 26, r005("开标准化规范", "化建设，群众")),
 ]
 
 
@@ -319,3 +323,44 @@ def test_report_headings_with_words_download_sites_also_use_stay_headings(all_ru
             "全年办理案件12件。\n（二）规范预付卡充值管理\n开展专项检查3次。\n"
             "（三）严厉打击知识产权侵权假冒行为\n未经许可擅自从事经营的，依法查处12起。\n")
     assert findings(text, all_rules, select=["R001", "S101", "S109"]) == []
+
+
+
+# Glued patterns are searched from line break to line break (fast) instead of with a
+# line-start lookbehind at every character; these are the cases where the two could part.
+BREAK = "(?:\\r\\n|\\r|\\n)"
+GLUED_EDGES = [
+    # A match running past its line's break is no finding, and the next line is still tried.
+    (f"某网{BREAK}?", TITLE + "某网\n某网—甲市2024年工作总结。\n", "某网", [3]),
+    ("某网\\s*", "某网\n某网—甲市2024年工作总结。\n", "某网", [2]),
+    # A match into the next line (not past its break) hides that line's start, as it always did.
+    (f"某网(?:{BREAK}某)?", "某网\n某网—甲市2024年工作总结。\n", "某网", []),
+    # Empty matches where the pattern allows them, the text's first line, and blank lines.
+    ("(?:某网—)?", "某网—甲市\n某网—甲市2024年工作总结。\n", "某网—", [1, 2]),
+    ("某网", "\n\n某网\n某网—甲市2024年工作总结。\n", "某网", [3, 4]),
+]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("pattern, text, sample, lines", GLUED_EDGES)
+def test_glued_patterns_match_at_each_line_start(all_rules, newline, pattern, text, sample, lines):
+    rule = next(rule for rule in all_rules if rule.code == "R001").with_options({"glued": [pattern]}, fail=None)
+    assert spans(text.replace("\n", newline), [rule], ["R001"]) == [
+        ("R001", line, 1, line, f"网页残留（第{line}行）：“{sample}”不是报告正文") for line in lines]
+
+
+def test_a_glued_pattern_that_runs_out_of_time_is_named_as_written(tmp_path, monkeypatch):
+    import lintlaw.engine.kinds.pattern as pattern
+
+    monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.0)  # out of time at the first search
+    monkeypatch.setattr(pattern, "BUDGET_SECONDS_PER_MILLION_CHARACTERS", 0.0)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "X001.toml").write_text(
+        'code = "X001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
+        'severity = "warning"\nmessage = "{sample}"\nglued = [\'某网\']\n'
+        'explanation = "x"\nauthority = "x"\n[examples]\nbad = ["x"]\ngood = ["y"]\n', encoding="utf-8")
+    result = run("check", "--rules", str(rules), "--select", "X001", "-", input="某网正文。\n".encode("utf-8"))
+    assert result.exit_code == 2
+    assert result.stderr == (f"lintlaw: {rules / 'X001.toml'}: 正则表达式“某网”在 - 中运行超时"
+                             "（每条规则每个文件最多 0 秒），请简化\n")

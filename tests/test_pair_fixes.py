@@ -81,3 +81,30 @@ def test_fixing_half_width_marks_never_unbalances_a_pair(all_rules, text):
         for at, char in enumerate(before_line):  # nothing but brackets and marks changes
             if after_line[at] != char:
                 assert char in "(),;:?!"
+
+
+# Which , ; : ? ! are in Chinese text is decided by one regex scan; the digits str.isdigit takes
+# beyond \d (①, ², ⑴) are decided apart. Each case: the line, and the column of the finding or None.
+@pytest.mark.parametrize("line, column", [
+    ("全年,市教育局召开会议。", 3),
+    ("会议时长:30分钟。", 5),  # a digit after
+    ("共2024;全年召开会议。", 6),  # a digit before
+    ("会议召开,２次。", 5),  # a full-width digit
+    ("会议召开:①学习。", 5),  # circled and superscript digits are digits too
+    ("①:学习。", 2),
+    ("面积为10米²,共计。", 8),
+    ("会议召开!“学习”。", 5),  # Chinese punctuation on the other side
+    ("“学习”?会议。", 5),
+    ("共1,234人。", None),  # a number's separator
+    ("见a:b项。", None),
+    ("会议召开,a项。", None),
+    ("会议召开, 学习。", None),  # a space on one side, Chinese on the other
+    ("第Ⅻ,条。", None),  # a Roman numeral is no digit
+    ("会议召开€,学习。", None),
+    ("会议召开,", None),  # the line's end
+])
+def test_half_width_mark_beside_chinese(all_rules, line, column):
+    mark = line[column - 1] if column else None
+    expected = [] if column is None else [
+        ("P009", 1, column, f"半角“{mark}”夹在中文里，应为全角“{'，；：？！'[',;:?!'.index(mark)]}”")]
+    assert findings(line + "\n", all_rules, select=["P008", "P009"]) == expected

@@ -79,6 +79,30 @@ def test_inline_sequence_after_a_marker_still_checked(all_rules):
         ("S110", 2, 10, "“一是、二是”序列有误：“一是”之后是“三是”，缺少“二是”")]
 
 
+# Where an item may open: the line start, after a clause mark, a closing bracket or quote, or a space;
+# never after a character, and never as the end of four numerals or more. Each case: the words
+# between "一是健全规则" and "三是…", and whether the 三是 counts (then 二是 is missing).
+@pytest.mark.parametrize("between, counts", [
+    ("。", True), ("；", True), ("，", True), ("：", True), ("）", True), ("”", True), ("」", True),
+    ("、", True), (" ", True), ("\u3000", True), (",", True), ("!", True),
+    ("统", False), ("a", False), ("2", False), ("《", False),
+    ("。十二", False),  # 十二三是: three numerals after the mark, but not a number
+    ("。一二", False),  # 一二三是: likewise
+])
+def test_inline_item_opens_a_clause(all_rules, between, counts):
+    text = f"一、主要举措\n一是健全规则{between}三是加强备案。\n"
+    column = len("一是健全规则" + between) + 1
+    assert findings(text, all_rules, select=["S110"]) == ([
+        ("S110", 2, column, "“一是、二是”序列有误：“一是”之后是“三是”，缺少“二是”")] if counts else [])
+
+
+def test_inline_items_of_two_and_three_numerals(all_rules):
+    text = "一、主要举措\n十是健全规则。十一是严格审查。十三是加强备案。\n一二三四是数字，一是否可行。\n"
+    assert findings(text, all_rules, select=["S110"]) == [
+        ("S110", 2, 1, "“一是、二是”序列有误：从“十是”开始，缺少“一是”"),
+        ("S110", 2, 16, "“一是、二是”序列有误：“十一是”之后是“十三是”，缺少“十二是”")]
+
+
 def test_marker_punctuation_fix_keeps_the_inline_sequence_clean(all_rules):
     from .test_fixes import fixed
 

@@ -184,14 +184,16 @@ class _Budget:
         self.left = seconds
         self.file = file
 
-    def search(self, pattern, text: str, start: int, end: int, rule_path: str) -> list:
+    def search(self, pattern, text: str, start: int, end: int, rule_path: str, shown: str | None = None) -> list:
+        """The matches in text[start:end]; `shown` is the pattern as its rule file writes it,
+        when the one searched with is built from it."""
         began = time.perf_counter()
         try:
             if self.left <= 0:
                 raise TimeoutError
             return list(pattern.finditer(text, start, end, timeout=self.left))
         except TimeoutError:
-            raise RuleFileError(f"{rule_path}: 正则表达式“{pattern.pattern}”在 {self.file} 中运行超时"
+            raise RuleFileError(f"{rule_path}: 正则表达式“{shown or pattern.pattern}”在 {self.file} 中运行超时"
                                 f"（每条规则每个文件最多 {round(self.seconds, 1):g} 秒），请简化") from None
         finally:
             self.left -= time.perf_counter() - began
