@@ -4,7 +4,7 @@ Sentences of the report body, the quantities in each with the role the words
 before them give (total, part, remainder, done, rate), and the dates. Computed once per
 document, and only when a loaded rule asks (Document.fact); within them a sentence's
 figures and the dates are read on first request, so that the consistency rules never
-pay for reading dates and the date rules never pay for reading figures.
+read a date and the date rules read only the figures they ask for.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ ROLE_DONE = "done"
 ROLE_REMAINDER = "remainder"
 ROLE_RATE = "rate"
 # The first of these whose words are in a number's clause gives its role.
-_ROLE_WORDS = ((ROLE_REMAINDER, _REMAINDER), (ROLE_TOTAL, _TOTAL), (ROLE_PART, PART_MARKER), (ROLE_DONE, DONE_WORDS))
+_ROLE_WORDS = ((ROLE_REMAINDER, _REMAINDER), (ROLE_TOTAL, _TOTAL), (ROLE_PART, PART_MARKER),
+               (ROLE_DONE, DONE_WORDS))
 
 
 @dataclass(slots=True, eq=False)
@@ -186,7 +187,8 @@ def _add_line(facts: Facts, report: Report, part, line: Line, begin: int, ends: 
     if not ends or ends[-1] != line.end:  # the last sentence needs no end mark
         ends.append(line.end)
     first = len(facts.sentences)
-    facts.sentences.extend(map(Sentence, [begin, *ends[:-1]], ends, repeat(report), repeat(part), repeat(line)))
+    starts = [begin, *ends[:-1]]
+    facts.sentences.extend(map(Sentence, starts, ends, repeat(report), repeat(part), repeat(line)))
     own.extend(range(first, len(facts.sentences)))
     facts._lines.append((begin, line.end, first, len(facts.sentences)))
 
@@ -197,7 +199,8 @@ def _titles(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _read_figures(text: str, sentence: Sentence) -> list[Figure]:
     """Measured quantities of a sentence, outside 《》 titles, with their roles."""
-    titles = _titles(text, sentence.start, sentence.end) if text.find("《", sentence.start, sentence.end) >= 0 else []
+    has_title = text.find("《", sentence.start, sentence.end) >= 0
+    titles = _titles(text, sentence.start, sentence.end) if has_title else []
     figures = []
     previous_end = sentence.start
     for quantity in find_quantities(text, sentence.start, sentence.end):

@@ -47,7 +47,8 @@ _ARABIC = re.compile(
 )
 # Chinese: only with a measure word, so that 一是, 一网通办, 十四五 are not numbers.
 _CHINESE = re.compile(
-    rf"(?P<num>[{_CN_CHARS}](?<![第{_CN_CHARS}].)[{_CN_CHARS}]*?)(?P<approx>余|多)?(?P<unit>{_MEASURE}){_NOT_A_MEASURE}"
+    rf"(?P<num>[{_CN_CHARS}](?<![第{_CN_CHARS}].)[{_CN_CHARS}]*?)"
+    rf"(?P<approx>余|多)?(?P<unit>{_MEASURE}){_NOT_A_MEASURE}"
 )
 # Plain string tests, not regexes: they run for every number in the file.
 _APPROX_BEFORE = ("约", "近", "超过", "超", "逾", "不到", "不足")
@@ -99,7 +100,8 @@ _START = operator.attrgetter("start")
 def _arabic(text: str, start: int, end: int) -> list[Quantity]:
     found = []
     for match in _ARABIC.finditer(text, start, end):
-        digits, decimals, approx, scale, approx_after_scale, percent, unit = match.groups()  # in pattern order
+        # The pattern's groups, in order.
+        digits, decimals, approx, scale, approx_after_scale, percent, unit = match.groups()
         unit = "%" if percent else (unit or "")
         if not unit and text[match.end():match.end() + 1] not in _RANGE_START:
             continue  # a bare number (2024年, 12345) matters only as the low end of a range
