@@ -128,12 +128,6 @@ class Facts:
             self._figures[index] = _read_figures(self.text, self.sentences[index])
         return self._figures[index]
 
-    def sentence_figures(self, cue: re.Pattern | None = None):
-        """(index, sentence, figures) for every sentence, or for those where `cue` matches."""
-        for index, sentence in enumerate(self.sentences):
-            if cue is None or cue.search(self.text, sentence.start, sentence.end):
-                yield index, sentence, self.figures(index)
-
 
 def facts_of(document: Document) -> Facts:
     return document.fact("facts", lambda: _compute(document))
