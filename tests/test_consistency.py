@@ -44,6 +44,12 @@ def consistency(text, rules):
      [("C003", 1, 18, "分项之和20件超过了合计17件（12件＋3件＋5件）")]),
     ("拨付资金1.2亿元，其中省级资金8000万元、市级资金5000万元。",
      [("C003", 1, 17, "分项之和1.3亿元超过了合计1.2亿元（8000万元＋5000万元）")]),
+    # Large amounts are compared to the last 元 that matters, not to a float's last bit.
+    ("全省债务余额1.13万亿元，其中政府债务1.01万亿元，企业债务1300亿元。",
+     [("C003", 1, 21, "分项之和11400亿元超过了合计1.13万亿元（1.01万亿元＋1300亿元）")]),
+    # A digit before a compound scale: 5千万元 is 5000万元, not 千万元.
+    ("全年投入经费5千万元，其中培训经费4千万元、宣传经费2千万元。",
+     [("C003", 1, 18, "分项之和6000万元超过了合计5千万元（4千万元＋2千万元）")]),
     ("共办理案件20件，其中行政复议12件，其余6件为行政诉讼。",
      [("C004", 1, 22, "“其余6件”与合计对不上：20件减去12件应余8件")]),
     ("制定出台3部规范性文件：《甲办法》《乙办法》。",
@@ -89,6 +95,12 @@ def test_inconsistencies_found(all_rules, text, expected):
 
 
 @pytest.mark.parametrize("text", [
+    # Amounts in 万亿 and 亿 that add up, though not to the last bit in floating point.
+    "全省债务余额1.13万亿元，其中政府债务1.01万亿元，企业债务1200亿元。",
+    "全省债务余额1.13万亿元，其中政府债务1.01万亿元，其余1200亿元为企业债务。",
+    # Digits with a scale in Chinese: each is one amount (5千万元, 3百人次), not also 千万元 or 百人次.
+    "全年投入经费5千万元，其中培训经费1千万元、宣传经费2千万元。",
+    "全年培训3百人次，其中领导干部1百人次。",
     # A rate on a base the text names other than the first total (收到 vs 有效).
     "督导服务开通以来，共收到信访件282件，其中有效件123件，已办结121件，办结率98.4%，正在办理中2件。",
     # Truncated instead of rounded: 140/151 = 92.715…

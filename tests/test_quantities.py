@@ -32,6 +32,11 @@ def test_not_chinese_numerals(text):
     ("两万余人次参加", [("两万余人次", 20000, "人次")]),
     ("联合3部门开展检查", [("3部门", 3, "部门")]),
     ("出动执法人员３４６人次", [("３４６人次", 346, "人次")]),
+    # Digits with a scale written in Chinese, one or two characters of it.
+    ("投入经费5千万元", [("5千万元", 50_000_000, "元")]),
+    ("培训3百人次", [("3百人次", 300, "人次")]),
+    ("投入1.5千万元", [("1.5千万元", 15_000_000, "元")]),
+    ("融资10万亿元", [("10万亿元", 10_000_000_000_000, "元")]),
 ])
 def test_measured_quantities(text, expected):
     assert measured(text) == expected

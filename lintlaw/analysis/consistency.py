@@ -29,6 +29,12 @@ from lintlaw.analysis.facts import (
 from lintlaw.analysis.issue import Issue
 
 EPSILON = 1e-9
+
+
+def _differ(a: float, b: float) -> bool:
+    """Whether two amounts differ by more than float arithmetic does on its own: relative to
+    their size (1.83万亿元 + 9300亿元 comes to 2.76万亿元 plus about 0.0005 元)."""
+    return abs(a - b) > EPSILON * max(1.0, abs(a), abs(b))
 MAX_SHOWN = 4  # computations a rate finding spells out
 # Only sentences with one of these can hold a rate, a part list, a listed count or
 # a total (a rate's name has 率, 占 or 比例); the rest never have their figures read.
@@ -150,7 +156,7 @@ def _check_restated(first: Figure, text: str, stated: dict) -> Issue | None:
         return None
     key = (first.sentence.report, lead, _family(q.unit))
     earlier = stated.setdefault(key, first)
-    if earlier is first or abs(earlier.quantity.value - q.value) < EPSILON:
+    if earlier is first or not _differ(earlier.quantity.value, q.value):
         return None
     return Issue("restated", q.start, q.end, {"found": q.text, "earlier": earlier.quantity.text,
                                              "lead": lead},
@@ -290,12 +296,12 @@ def _check_parts(figures: list[Figure], text: str, start: int, end: int,
         values = {"total": whole.quantity.text, "parts": "＋".join(f.quantity.text for f in parts),
                   "sum": _amount(summed, whole.quantity)}
         if remainder is not None:
-            if abs(summed + remainder.quantity.value - total) > EPSILON:
+            if _differ(summed + remainder.quantity.value, total):
                 values["remainder"] = remainder.quantity.text
                 values["expected"] = _amount(total - summed, remainder.quantity)
                 issues.append(Issue("remainder", remainder.quantity.start, remainder.quantity.end,
                                     values, ((whole.quantity.start, whole.quantity.end, "合计"), *related)))
-        elif parts and summed > total + EPSILON:
+        elif parts and summed > total and _differ(summed, total):
             first, last = parts[0].quantity, parts[-1].quantity
             issues.append(Issue("parts-exceed-total", first.start, last.end, values,
                                 ((whole.quantity.start, whole.quantity.end, "合计"), *related)))

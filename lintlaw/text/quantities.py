@@ -42,12 +42,13 @@ _ARABIC = re.compile(
     rf"(?P<num>{_DIGIT}(?<![0-9０-９.．A-Za-z].)(?:{_DIGIT}{{0,2}}(?:,{_DIGIT}{{3}})+(?!{_DIGIT})|{_DIGIT}*))"
     rf"(?P<dec>[.．]{_DIGIT}+)?"
     rf"(?![A-Za-z])"
-    rf"\s?(?P<approx>[余多])?(?P<scale>[万亿千百](?![分之]))?(?P<approx2>[余多])?"
+    rf"\s?(?P<approx>[余多])?(?P<scale>[千百]?(?:万亿|[万亿])(?![分之])|[千百](?![分之]))?(?P<approx2>[余多])?"
     rf"(?:(?P<pct>[%％])|(?P<unit>{_MEASURE}){_NOT_A_MEASURE})?"
 )
-# Chinese: only with a measure word, so that 一是, 一网通办, 十四五 are not numbers.
+# Chinese: only with a measure word, so that 一是, 一网通办, 十四五 are not numbers; never
+# right after a digit (5千万元 and 3百人 are Arabic numbers with a scale).
 _CHINESE = re.compile(
-    rf"(?P<num>[{_CN_CHARS}](?<![第{_CN_CHARS}].)[{_CN_CHARS}]*?)"
+    rf"(?P<num>[{_CN_CHARS}](?<![第{_CN_CHARS}0-9０-９].)[{_CN_CHARS}]*?)"
     rf"(?P<approx>余|多)?(?P<unit>{_MEASURE}){_NOT_A_MEASURE}"
 )
 # Plain string tests, not regexes: they run for every number in the file.
@@ -110,8 +111,8 @@ def _arabic(text: str, start: int, end: int) -> list[Quantity]:
         if not (digits.isascii() and decimals.isascii()):
             digits, decimals = digits.translate(_FULLWIDTH_DIGITS), decimals.translate(_FULLWIDTH_DIGITS)
         value = float(f"{digits}.{decimals}" if decimals else digits)
-        if scale:
-            value *= _SCALE[scale]
+        for multiplier in scale or "":  # 5千万元: 5 × 千 × 万
+            value *= _SCALE[multiplier]
         found.append(_finish(text, match, value, len(decimals), unit,
                              bool(approx or approx_after_scale), False))
     return found
