@@ -286,13 +286,19 @@ def test_each_break_says_which_sign_gave_it_away(all_rules):
     assert why("全年共开展普法宣传活动30场，\n覆盖群众5000余人次。\n") == ["mark"]
 
 
-def test_a_bad_glued_pattern_is_a_rule_file_error(tmp_path):
+def _glued_rule(tmp_path, pattern: str):
+    """A directory with one page-chrome rule whose only glued pattern is `pattern`."""
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "X001.toml").write_text(
         'code = "X001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
-        'severity = "warning"\nmessage = "{sample}"\nglued = [\'某网(\']\n'
+        f'severity = "warning"\nmessage = "{{sample}}"\nglued = [\'{pattern}\']\n'
         'explanation = "x"\nauthority = "x"\n[examples]\nbad = ["x"]\ngood = ["y"]\n', encoding="utf-8")
+    return rules
+
+
+def test_a_bad_glued_pattern_is_a_rule_file_error(tmp_path):
+    rules = _glued_rule(tmp_path, "某网(")
     result = run("check", "--rules", str(rules), "-")
     assert result.exit_code == 2
     assert f"{rules / 'X001.toml'}:7: glued: 正则表达式“某网(”有误：missing ) at position 3" in result.stderr
@@ -354,12 +360,7 @@ def test_a_glued_pattern_that_runs_out_of_time_is_named_as_written(tmp_path, mon
 
     monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.0)  # out of time at the first search
     monkeypatch.setattr(pattern, "BUDGET_SECONDS_PER_MILLION_CHARACTERS", 0.0)
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "X001.toml").write_text(
-        'code = "X001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
-        'severity = "warning"\nmessage = "{sample}"\nglued = [\'某网\']\n'
-        'explanation = "x"\nauthority = "x"\n[examples]\nbad = ["x"]\ngood = ["y"]\n', encoding="utf-8")
+    rules = _glued_rule(tmp_path, "某网")
     result = run("check", "--rules", str(rules), "--select", "X001", "-", input="某网正文。\n".encode("utf-8"))
     assert result.exit_code == 2
     assert result.stderr == (f"lintlaw: {rules / 'X001.toml'}: 正则表达式“某网”在 - 中运行超时"
