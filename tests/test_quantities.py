@@ -37,6 +37,11 @@ def test_not_chinese_numerals(text):
     ("培训3百人次", [("3百人次", 300, "人次")]),
     ("投入1.5千万元", [("1.5千万元", 15_000_000, "元")]),
     ("融资10万亿元", [("10万亿元", 10_000_000_000_000, "元")]),
+    # An amount in two parts is one amount; the second part must be below the first's unit.
+    ("投入资金2亿3千万元", [("2亿3千万元", 230_000_000, "元")]),
+    ("投入资金1亿2000万元", [("1亿2000万元", 120_000_000, "元")]),
+    ("培训3万5千人", [("3万5千人", 35_000, "人")]),
+    ("共1万2万元", [("2万元", 20_000, "元")]),
 ])
 def test_measured_quantities(text, expected):
     assert measured(text) == expected

@@ -29,12 +29,9 @@ from lintlaw.analysis.facts import (
 from lintlaw.analysis.issue import Issue
 
 EPSILON = 1e-9
-
-
-def _differ(a: float, b: float) -> bool:
-    """Whether two amounts differ by more than float arithmetic does on its own: relative to
-    their size (1.83万亿元 + 9300亿元 comes to 2.76万亿元 plus about 0.0005 元)."""
-    return abs(a - b) > EPSILON * max(1.0, abs(a), abs(b))
+# Float arithmetic's own error on amounts, relative to their size: 1.83万亿元 + 9300亿元 comes
+# to 2.76万亿元 and 0.0005 元. Far below one 元 of any amount a report states.
+FLOAT_ERROR = 1e-12
 MAX_SHOWN = 4  # computations a rate finding spells out
 # Only sentences with one of these can hold a rate, a part list, a listed count or
 # a total (a rate's name has 率, 占 or 比例); the rest never have their figures read.
@@ -352,6 +349,11 @@ def _parts_after(whole: Figure, position: int, figures: list[Figure], text: str)
         parts.append(figure)
         previous_end = q.end
     return parts, remainder
+
+
+def _differ(a: float, b: float) -> bool:
+    """Whether two amounts differ by more than float arithmetic does on its own."""
+    return abs(a - b) > FLOAT_ERROR * max(1.0, abs(a), abs(b))
 
 
 def _amount(value: float, like) -> str:

@@ -100,12 +100,11 @@ _START = operator.attrgetter("start")
 
 def _arabic(text: str, start: int, end: int) -> list[Quantity]:
     found = []
+    high = None  # (start, value, scale) of a bare 2亿 or 3万 that the next number may go on
     for match in _ARABIC.finditer(text, start, end):
-        # The pattern's groups, in order.
-        digits, decimals, approx, scale, approx_after_scale, percent, unit = match.groups()
+        digits, decimals, approx, scale, approx_after_scale, percent, unit = match.group(
+            "num", "dec", "approx", "scale", "approx2", "pct", "unit")
         unit = "%" if percent else (unit or "")
-        if not unit and text[match.end():match.end() + 1] not in _RANGE_START:
-            continue  # a bare number (2024年, 12345) matters only as the low end of a range
         digits = digits.replace(",", "")
         decimals = decimals[1:] if decimals else ""
         if not (digits.isascii() and decimals.isascii()):
@@ -113,9 +112,26 @@ def _arabic(text: str, start: int, end: int) -> list[Quantity]:
         value = float(f"{digits}.{decimals}" if decimals else digits)
         for multiplier in scale or "":  # 5千万元: 5 × 千 × 万
             value *= _SCALE[multiplier]
-        found.append(_finish(text, match, value, len(decimals), unit,
+        begin = match.start()
+        # 2亿3千万元, 1亿2000万元, 3万5千人: one amount written in two parts.
+        if high is not None and _continues(high, match, value):
+            begin, value = high[0], high[1] + value
+        high = None
+        if not unit:
+            if scale and scale[-1] in "亿万" and not (approx or approx_after_scale):
+                high = (begin, value, scale[-1], match.end())
+            if text[match.end():match.end() + 1] not in _RANGE_START:
+                continue  # a bare number (2024年, 12345) matters only as the low end of a range
+        found.append(_finish(text, begin, text[begin:match.end()], value, len(decimals), unit,
                              bool(approx or approx_after_scale), False))
     return found
+
+
+def _continues(high, match, value: float) -> bool:
+    """Whether a number goes on the bare 2亿 (or 3万) just before it: it starts where that
+    ends, and it is less than one of that number's last unit (3千万 < 1亿)."""
+    _begin, _value, unit, end = high
+    return match.start() == end and value < _SCALE[unit]
 
 
 def _chinese(text: str, start: int, end: int) -> list[Quantity]:
@@ -129,7 +145,7 @@ def _chinese(text: str, start: int, end: int) -> list[Quantity]:
             continue
         # 三四个, 七八名: two neighbouring digits mean "three or four".
         vague = all(c in _CN_DIGIT for c in core) and 2 <= len(core) <= 3
-        found.append(_finish(text, match, float(value), 0, match.group("unit"),
+        found.append(_finish(text, match.start(), match.group(0), float(value), 0, match.group("unit"),
                              bool(match.group("approx")) or vague, True))
     return found
 
@@ -146,10 +162,9 @@ def _in_word(text: str, match: re.Match) -> bool:
     return match.group(0) == "一部" and text[match.end():match.end() + 1] == "分"
 
 
-def _finish(text, match, value, decimals, unit, approximate, chinese) -> Quantity:
-    start = match.start()
+def _finish(text, start, shown, value, decimals, unit, approximate, chinese) -> Quantity:
     before = text[max(0, start - 4):start].rstrip()
-    shown = match.group(0).rstrip()
+    shown = shown.rstrip()
     after = text[start + len(shown):start + len(shown) + 2]
     approximate = approximate or before.endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER)
     ordinal = before.endswith("第")
