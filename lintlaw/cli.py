@@ -32,8 +32,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。")
 
 
-
-
 def _fail(message: str) -> None:
     print(one_line(f"lintlaw: {message}"), file=sys.stderr)
     raise typer.Exit(2)

@@ -210,6 +210,10 @@ def test_parts_after_a_full_stop_are_checked_against_the_previous_total():
     (["check", CLEAN, "--format"], "选项 --format 后面缺少它的值"),
     (["check", "--fix=yes", CLEAN], "选项 --fix 不带值"),
     (["tree", CLEAN, "b", "c"], "多余的参数：b c（用 lintlaw tree -h 查看用法）"),
+    (["tree", CLEAN, "报告 (1).txt"], "多余的参数：报告 (1).txt（用 lintlaw tree -h 查看用法）"),
+    (["it's"], "没有命令“it's”（可用：check、config、rule、rules、serve、tree）（用 lintlaw -h 查看用法）"),
+    (["check", "--fail-on", "a\nb", CLEAN],
+     "--fail-on 的值无效：“a\\x0ab”不是可选的值（可选：error、warning、info）（用 lintlaw check -h 查看用法）"),
 ])
 def test_command_line_mistakes_are_one_chinese_line(args, message):
     result = run(*args)

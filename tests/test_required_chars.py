@@ -44,6 +44,13 @@ def test_no_requirement_is_guessed(pattern):
     assert required_sets(pattern) == ()
 
 
+def test_a_pattern_python_warns_about_gives_no_requirement_and_no_warning(recwarn):
+    # Python's parser warns of a possible nested set in “[[” (the regex module's version 1
+    # reads one there): such a pattern is not analysed, and the user sees no warning.
+    assert required_sets("[[a]b") == ()
+    assert not recwarn.list
+
+
 def test_a_text_lacking_one_set_is_not_searched():
     sets = required_sets("法制政府")
     assert not lacks_required("推进法制政府建设", sets)

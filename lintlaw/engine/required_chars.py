@@ -15,6 +15,7 @@ such a pattern is always searched. No requirement is ever guessed.
 from __future__ import annotations
 
 import re
+import warnings
 
 try:  # Python 3.11 and newer
     from re import _constants as sre, _parser as sre_parse
@@ -31,8 +32,12 @@ def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
     if "[:" in pattern or _NOT_A_COUNT.search(pattern):
         return ()  # a POSIX class or fuzzy matching ({e<=1}): the regex module reads these its own way
     try:
-        parsed = sre_parse.parse(pattern)
-    except Exception:  # regex-module syntax (\p{Han}, \K, (?|…)): no requirement known
+        # Python warns where it reads "[[" or "--" in a class differently from a later version
+        # of itself: a pattern it is unsure of gives no requirement, and shows no warning.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = sre_parse.parse(pattern)
+    except (Exception, Warning):  # regex-module syntax (\p{Han}, \K, (?|…)): no requirement known
         return ()
     if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
         return ()

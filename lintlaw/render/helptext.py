@@ -1,8 +1,8 @@
 """Help pages in Chinese, complete and wrapped to the terminal (or COLUMNS) width.
 
 typer's rich help cuts long lines with "…" and keeps click's English strings
-("Usage:", "Show this message and exit."); these pages replace it. Only duck-typed
-attributes of click's parameters are used.
+("Usage:", "Show this message and exit."); these pages replace it, and the group tells
+usage errors in Chinese too (lintlaw/render/usage_errors.py).
 """
 
 from __future__ import annotations
@@ -178,16 +178,26 @@ class ChineseHelpGroup(TyperGroup):
         return usage_line(self, ctx)
 
     def main(self, *args, **kwargs):
-        """Run as click does, but tell a usage error in one Chinese line (exit 2)."""
+        """Run as click does (always as the whole program: click's standalone mode is replaced),
+        but tell a usage error in one Chinese line (exit 2)."""
         from lintlaw.render.usage_errors import click_errors, usage_error_line
+        from lintlaw.render.visible import one_line
 
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
         except click_errors.UsageError as err:
-            print(f"lintlaw: {usage_error_line(err, sorted(self.commands))}", file=sys.stderr)
+            print(one_line(f"lintlaw: {usage_error_line(err)}"), file=sys.stderr)
             sys.exit(2)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from lintlaw.render.usage_errors import unknown_command
+
+            raise unknown_command(name, sorted(self.commands), ctx)
+        return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx, args):
         # `lintlaw` alone: the help page, and exit 2 as for any incomplete command line

@@ -2,21 +2,25 @@
 in Chinese on one line, like every other error lintlaw reports, instead of click's English
 in a box.
 
-The option types here fail with Chinese messages of their own; click's other usage
-errors are recognised by their class (and, where click gives one class several meanings,
-by its wording, which tests/test_cli.py holds down).
+The option types here fail with Chinese messages of their own, and an unknown command is
+reported by lintlaw/render/helptext.py in Chinese; click's other usage errors are
+recognised by their class (and, where click gives one class several meanings, by its
+wording, which tests/test_cli.py holds down).
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 
-try:  # typer 0.28 carries its own copy of click
-    from typer._click import exceptions as click_errors
-    from typer._click.types import IntRange, ParamType
-except ImportError:  # pragma: no cover - older typer, with click itself
-    from click import exceptions as click_errors
-    from click.types import IntRange, ParamType
+# typer 0.28 (the version pyproject.toml requires) carries its own copy of click.
+from typer._click import exceptions as click_errors
+from typer._click.types import IntRange, ParamType
+
+
+class ChineseUsageError(click_errors.UsageError):
+    """A usage error whose message is already in Chinese."""
+
 
 class ChineseChoice(ParamType):
     """One of a few names, such as a severity."""
@@ -33,30 +37,33 @@ class ChineseChoice(ParamType):
 
 
 class ChineseIntRange(IntRange):
-    """A whole number, at least `min` and at most `max` (either may be left open)."""
+    """A whole number, at least `min` and, if given, at most `max`."""
+
+    def __init__(self, min: int, max: int | None = None):  # noqa: A002 - click's own names
+        super().__init__(min=min, max=max)
 
     def convert(self, value, param, ctx):
         try:
             number = int(value)
         except (TypeError, ValueError):
             self.fail(f"“{value}”不是整数", param, ctx)
-        if self.min is not None and number < self.min or self.max is not None and number > self.max:
-            self.fail(f"{number} 超出范围（{self._range()}）", param, ctx)
+        if number < self.min or (self.max is not None and number > self.max):
+            allowed = f"至少为 {self.min}" if self.max is None else f"{self.min} 到 {self.max}"
+            self.fail(f"{number} 超出范围（{allowed}）", param, ctx)
         return number
 
-    def _range(self) -> str:
-        if self.max is None:
-            return f"至少为 {self.min}"
-        if self.min is None:
-            return f"至多为 {self.max}"
-        return f"{self.min} 到 {self.max}"
+
+def unknown_command(name: str, commands: list[str], ctx) -> ChineseUsageError:
+    """The error for a command name lintlaw does not have, with the nearest one if any."""
+    near = difflib.get_close_matches(name, commands, n=1)
+    hint = f"，是否想用 {near[0]}？" if near else f"（可用：{'、'.join(commands)}）"
+    return ChineseUsageError(f"没有命令“{name}”{hint}", ctx)
 
 
-def usage_error_line(err: click_errors.UsageError, commands: list[str]) -> str:
-    """The error in one Chinese line, with where to find help; `commands` are the group's
-    commands, for a suggestion when a command name is unknown."""
+def usage_error_line(err: click_errors.UsageError) -> str:
+    """The error in one Chinese line, with where to find help."""
     help_hint = f"（用 {_command_path(err.ctx)} -h 查看用法）" if err.ctx is not None else ""
-    return f"{_what(err, commands)}{help_hint}"
+    return f"{_what(err)}{help_hint}"
 
 
 def _command_path(ctx) -> str:
@@ -68,7 +75,12 @@ def _command_path(ctx) -> str:
     return " ".join(["lintlaw", *reversed(names)])
 
 
-def _what(err: click_errors.UsageError, commands: list[str]) -> str:
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", re.S)
+
+
+def _what(err: click_errors.UsageError) -> str:
+    if isinstance(err, ChineseUsageError):
+        return err.message
     if isinstance(err, click_errors.NoSuchOption):
         return f"没有选项 {err.option_name}" + _suggestion(err.option_name, err.ctx)
     if isinstance(err, click_errors.MissingParameter):
@@ -83,16 +95,10 @@ def _what(err: click_errors.UsageError, commands: list[str]) -> str:
         if "does not take a value" in err.message:
             return f"选项 {err.option_name} 不带值"
         return f"选项 {err.option_name} 后面缺少它的值"
-    message = err.message
-    if message.startswith("No such command"):
-        name = message.split("'")[1] if message.count("'") >= 2 else ""
-        near = difflib.get_close_matches(name, commands, n=1)
-        return f"没有命令“{name}”" + (f"，是否想用 {near[0]}？" if near else f"（可用：{'、'.join(commands)}）")
-    if message.startswith("Got unexpected extra argument"):  # "… argument(s) (a b)"
-        return f"多余的参数：{message.rpartition(' (')[2].removesuffix(')')}"
-    if message.startswith("Missing command"):
-        return f"缺少命令（可用：{'、'.join(commands)}）"
-    return f"命令行有误：{message}"
+    extra = _EXTRA_ARGUMENTS.fullmatch(err.message)
+    if extra:
+        return f"多余的参数：{extra.group(1)}"
+    return f"命令行有误：{err.message}"
 
 
 def _suggestion(option: str, ctx) -> str:

@@ -28,8 +28,8 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Share of control characters above which decoded text is taken for binary, once there are
-# a few of them: one stray control character in a line of text is a finding, not a binary
-# file (and a fix that shortens such a line must not make the next run refuse it).
+# three: a short text holding one or two stray ones is text (and a fix that shortens it
+# cannot make the next run refuse it; with three or more, the share decides).
 _BINARY_CONTROL_RATIO = 0.05
 _BINARY_MIN_CONTROLS = 3
 
