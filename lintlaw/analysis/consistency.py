@@ -38,8 +38,9 @@ MAX_SHOWN = 4  # computations a rate finding spells out
 _CUES = re.compile(r"率|占|比例|其中|包括|分别|其余|剩余|余下|》|共|合计|总计|累计")
 # Of those, only a sentence with one of these can give a finding: a total's words (a
 # restated total), a percent sign (a rate) or a part list; or else a 《》 title with a count
-# of documents (_checkable). The rest are passed over before their figures are read,
-# the costliest step. Only literals: re then finds their first characters fast.
+# of documents (_checkable). A sentence is read only when it passes both filters; the rest
+# are passed over before their figures are read, the costliest step. Each alternative
+# opens with a literal, so re finds candidates by their first characters.
 _CHECKABLE = re.compile(rf"{TOTAL_WORDS}|%|％|{PART_MARKER.pattern}")
 # Units that count the same thing.
 _UNIT_FAMILY = {"名": "人", "位": "人"}
