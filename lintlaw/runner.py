@@ -215,9 +215,7 @@ def _stop_if_orphaned() -> None:
 
 
 def _exit_quietly() -> None:
-    """End a worker at once and without a word: tracebacks about the pipe to a parent
-    that is gone would only confuse whoever reads the terminal."""
-    _silence()
+    """End a worker at once (its standard error goes nowhere: see _start_worker)."""
     os._exit(143)
 
 
@@ -242,11 +240,15 @@ def _start_worker(parent: int) -> None:
 
     global _PARENT
     _PARENT = parent
+    # A worker's standard error goes nowhere. What it has to say travels back in its
+    # outcomes (input errors, notes) or as the exception of its task; what is left is a
+    # traceback about the pipe to a parent that died between a file's end and the sending
+    # of its outcome (SIGKILL), which would only confuse whoever reads the terminal.
+    _silence()
 
     stopping = []
 
     def stop(_signum, _frame):
-        _silence()  # nobody reads a stopping worker's complaints
         if _IN_WORK and not stopping:
             stopping.append(True)
             # _Stop lets the write-back clean up; but a handler may run inside a __del__,
