@@ -94,12 +94,12 @@ class Report:
     @property
     def tables(self) -> list[Table]:
         """The statistics tables read confidently, cells by (row key, column key)."""
-        return [table for table in self.read_tables if not hasattr(table, "reason")]
+        return [table for table in self.read_tables if not _is_unread(table)]
 
     @property
     def unread_tables(self) -> list[UnreadTable]:
         """Tables that look like the format's but could not be read confidently, each with why."""
-        return [table for table in self.read_tables if hasattr(table, "reason")]
+        return [table for table in self.read_tables if _is_unread(table)]
 
     @cached_property
     def dating(self) -> tuple[int | None, str | None, Line | None]:
@@ -209,6 +209,12 @@ class Document:
         if key not in self._facts:
             self._facts[key] = compute()
         return self._facts[key]
+
+
+def _is_unread(table) -> bool:
+    from lintlaw.analysis.tables import UnreadTable  # only reports with tables need it
+
+    return isinstance(table, UnreadTable)
 
 
 def build_document(source: Source, types: ReportTypes | None = None) -> Document:
