@@ -133,7 +133,8 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         from lintlaw.io.writeback import write_back
 
         _stop_if_orphaned()  # a worker whose run was stopped starts no further write-back
-        write_back(name, source.encode(result.source.text), origin)
+        # ... and asks again at the last moment: the parent may die while the file is written.
+        write_back(name, source.encode(result.source.text), origin, before_rename=_abandon_if_orphaned)
     return outcome
 
 
@@ -212,6 +213,13 @@ def _stop_if_orphaned() -> None:
     """In a worker whose parent has gone: end now, before any further work or output."""
     if _PARENT is not None and os.getppid() != _PARENT:
         _exit_quietly()
+
+
+def _abandon_if_orphaned() -> None:
+    """In a worker whose parent has gone, in the middle of a write-back: give the file up (the
+    write-back removes its temporary file as _Stop passes), then end (see _work)."""
+    if _PARENT is not None and os.getppid() != _PARENT:
+        raise _Stop
 
 
 def _exit_quietly() -> None:

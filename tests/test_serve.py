@@ -126,8 +126,11 @@ def test_a_bad_file_gets_the_cli_message(server, tmp_path):
     cli_error = cli("check", "--isolated", "bad.txt", cwd=tmp_path).stderr.decode().splitlines()[0]
     assert status == 400
     assert answer == {"error": cli_error} == {"error": "lintlaw: bad.txt: 二进制文件，不是文本"}
+    status, answer = post_json(server, "/api/check", b"x", name="report.xlsx")
+    assert (status, answer) == (400, {"error": "lintlaw: report.xlsx: 不支持的文件类型"
+                                               "（可检查 .txt、.md、.docx、.html、.htm、.pdf）"})
     status, answer = post_json(server, "/api/check", b"x", name="report.pdf")
-    assert (status, answer) == (400, {"error": "lintlaw: report.pdf: 不支持的文件类型（可检查 .txt、.md、.docx、.html）"})
+    assert (status, answer) == (400, {"error": "lintlaw: report.pdf: 不是 PDF 文件（开头没有 %PDF 标记），请检查文件类型"})
 
 
 def test_word_documents_are_checked_not_fixed(server, tmp_path):
