@@ -24,6 +24,7 @@ _NUMBER = re.compile(r"[-+]?[0-9][0-9,]*(?:\.[0-9]+)?%?")
 class Table:
     parts: list[TablePart]
     cells: list[CellBox] = field(default_factory=list)  # grid positions over the whole table
+    columns: list[float] = field(default_factory=list)  # column edges of all its parts
 
     @property
     def page(self) -> int:
@@ -31,10 +32,13 @@ class Table:
 
 
 def same_columns(first: TablePart, second: TablePart) -> bool:
-    """The second part's column edges are the first's: the same table going on."""
+    """The second part goes on with the first: the same outer edges, and most column edges
+    shared (a part may draw a column the other has no cell boundary at: sub-rows that begin
+    after the page break)."""
     if abs(first.x0 - second.x0) > 2 * SNAP or abs(first.x1 - second.x1) > 2 * SNAP:
         return False
-    return all(any(abs(x - y) <= 2 * SNAP for y in first.columns) for x in second.columns)
+    shared = sum(any(abs(x - y) <= 2 * SNAP for y in first.columns) for x in second.columns)
+    return shared >= 0.6 * max(len(first.columns), len(second.columns))
 
 
 def join(items: list) -> list:
@@ -51,7 +55,7 @@ def join(items: list) -> list:
                 and isinstance(out[-1], Table) and same_columns(previous, item)):
             _append(out[-1], item)
         else:
-            out.append(Table([item], list(item.cells)))
+            out.append(Table([item], list(item.cells), list(item.columns)))
     # A single row that goes on from no table is a line in a box, not a table: its text.
     return [line for item in out
             for line in ([item] if not _lone_row(item) else _as_lines(item.parts[0]))]
@@ -66,18 +70,18 @@ def _as_lines(part: TablePart) -> list[TextLine]:
 
 
 def _append(table: Table, part: TablePart) -> None:
-    previous = table.parts[-1]
     last = max(cell.last_row for cell in table.cells)
-    column_of = [min(range(len(previous.columns)), key=lambda i: abs(previous.columns[i] - x))
-                 for x in part.columns]
+    # The columns of both parts together; every cell's columns counted again against them.
+    table.columns = _edges([*table.columns, *part.columns])
+    for cell in [*table.cells, *part.cells]:
+        cell.col = _nearest(table.columns, cell.x0)
+        cell.colspan = max(_nearest(table.columns, cell.x1) - cell.col, 1)
     top = [cell for cell in part.cells if cell.row == 0]
     # A first row with words but no numbers is the rest of the row the page break cut.
     split_row = any(_text(cell) for cell in top) and not any(_is_number(_text(cell)) for cell in top)
     shift = last if split_row else last + 1
     for cell in part.cells:
-        col = column_of[cell.col]
-        colspan = column_of[cell.col + cell.colspan] - col
-        above = _covering(table.cells, last, col, colspan) if cell.row == 0 else None
+        above = _covering(table.cells, last, cell.col, cell.colspan) if cell.row == 0 else None
         if above is not None and split_row:
             above.glyphs.extend(cell.glyphs)
             above.rowspan += cell.rowspan - 1
@@ -86,9 +90,21 @@ def _append(table: Table, part: TablePart) -> None:
                 and not _is_number(_text(above)):
             above.rowspan += cell.rowspan  # a merged label cell going on down the next page
             continue
-        cell.row, cell.col, cell.colspan = cell.row + shift, col, max(colspan, 1)
+        cell.row += shift
         table.cells.append(cell)
     table.parts.append(part)
+
+
+def _edges(values: list[float]) -> list[float]:
+    merged: list[float] = []
+    for value in sorted(values):
+        if not merged or value - merged[-1] > 2 * SNAP:
+            merged.append(value)
+    return merged
+
+
+def _nearest(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
 def _covering(cells: list[CellBox], row: int, col: int, colspan: int) -> CellBox | None:
