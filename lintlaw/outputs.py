@@ -23,7 +23,8 @@ ANNOTATORS = {".docx": ("lintlaw.annotate:annotate_docx", "lintlaw.annotate"),
 ANNOTATABLE = tuple(ANNOTATORS)
 
 
-def _annotator(name: str):
+def annotator(name: str):
+    """The function writing the annotated copy of the document `name`, by its suffix."""
     import importlib
 
     target, _where = ANNOTATORS[Path(name).suffix.lower()]
@@ -70,7 +71,7 @@ def write_annotated(copies: dict[str, Path], diagnostics, sources) -> int:
             continue
         found = [d for d in diagnostics if d.path == name]
         try:
-            write_copy(out, _annotator(name)(name, found, sources[name]))
+            write_copy(out, annotator(name)(name, found, sources[name]))
         except LintlawError as err:
             print(one_line(f"lintlaw: {err}"), file=sys.stderr)
             failed += 1
