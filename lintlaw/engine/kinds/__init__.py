@@ -4,6 +4,7 @@ from lintlaw.engine.kinds.broken_paragraph import BrokenParagraph
 from lintlaw.engine.kinds.chrome_check import PageChrome
 from lintlaw.engine.kinds.consistency_check import ConsistencyCheck
 from lintlaw.engine.kinds.date_check import DateCheck
+from lintlaw.engine.kinds.issuer_name import IssuerName
 from lintlaw.engine.kinds.law_title import LawTitle
 from lintlaw.engine.kinds.outline_check import OutlineCheck
 from lintlaw.engine.kinds.pattern import Pattern
@@ -16,4 +17,5 @@ from lintlaw.engine.kinds.unread_table import UnreadTableCheck
 
 KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
                                       DateCheck, PunctuationCheck, PageChrome, LawTitle,
-                                      RepeatedWord, BrokenParagraph, TableCheck, UnreadTableCheck, SetPhrase)}
+                                      RepeatedWord, BrokenParagraph, TableCheck, UnreadTableCheck, SetPhrase,
+                                      IssuerName)}
