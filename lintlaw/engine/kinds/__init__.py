@@ -8,6 +8,7 @@ from lintlaw.engine.kinds.issuer_name import IssuerName
 from lintlaw.engine.kinds.law_title import LawTitle
 from lintlaw.engine.kinds.outline_check import OutlineCheck
 from lintlaw.engine.kinds.pattern import Pattern
+from lintlaw.engine.kinds.prescribed_heading import PrescribedHeading
 from lintlaw.engine.kinds.punctuation_check import PunctuationCheck
 from lintlaw.engine.kinds.repeated_word import RepeatedWord
 from lintlaw.engine.kinds.set_phrase import SetPhrase
@@ -18,4 +19,4 @@ from lintlaw.engine.kinds.unread_table import UnreadTableCheck
 KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
                                       DateCheck, PunctuationCheck, PageChrome, LawTitle,
                                       RepeatedWord, BrokenParagraph, TableCheck, UnreadTableCheck, SetPhrase,
-                                      IssuerName)}
+                                      IssuerName, PrescribedHeading)}
