@@ -65,3 +65,10 @@ def test_only_in_a_government_information_report(all_rules):
 def test_a_heading_cut_off_by_the_end_of_a_capture_is_not_a_slip(all_rules):
     assert findings(XXGK + "一、总体情况\n全年主动公开信息120条。\n二、主动公开政府信息情", all_rules,
                     select=["W017"]) == []
+
+
+def test_a_run_in_heading_is_judged_by_its_words_before_the_first_mark(all_rules):
+    text = XXGK + "三、收到和处理政府信公开申请情况：本年度共收到申请12件。\n（一）予以公开\n"
+    assert findings(text, all_rules, select=["W017"]) == [
+        ("W017", 2, 3, "标题“收到和处理政府信公开申请情况”疑有错漏（少了“息”），"
+                       "年度报告格式规定的标题为“收到和处理政府信息公开申请情况”")]

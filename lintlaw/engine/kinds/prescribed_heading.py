@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Iterator
 
@@ -11,6 +12,8 @@ from lintlaw.analysis.issue import Issue
 from lintlaw.analysis.near_titles import Title, near_miss
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
+
+_WORDS = re.compile(r"[^\s：:，,。；;]*")
 
 
 class PrescribedHeading(RuleKind):
@@ -36,15 +39,14 @@ class PrescribedHeading(RuleKind):
         titles = self._titles
         for report in document.reports:
             for section in report.walk():
-                words = section.title
-                if not words or any(char.isspace() for char in words):
-                    continue  # a space inside is R002's, and breaks the offsets
+                line = section.heading
+                # The heading's words up to a mark or a space: a run-in heading goes on after one.
+                words = _WORDS.match(line.body).group()
+                if not words or line.end == len(document.source.text):
+                    continue  # the text stops inside the heading: a capture cut short, not a typo
                 found = near_miss(words, titles)
                 if found is None:
                     continue
-                line = section.heading
-                if line.end == len(document.source.text):
-                    continue  # the text stops inside the heading: a capture cut short, not a typo
                 start = line.start + len(line.text) - len(line.body)
                 fix = Fix((Edit(start, start + len(words), found.corrected),), safe=False)
                 yield Issue(self.name, start, start + len(words),
