@@ -51,8 +51,8 @@ def annotate_pdf(document: bytes | str | os.PathLike, diagnostics: Iterable[Diag
     for number, diagnostic in enumerate(sorted(diagnostics, key=lambda d: d.sort_key)):
         note = comment_text(diagnostic, source)
         for part, (page, boxes) in enumerate(_boxes(source, diagnostic.start, diagnostic.end)):
-            height = source.layout.sizes[page - 1][1]
-            annotation = _highlight(boxes, height, COLOURS[diagnostic.severity])
+            shown = source.layout.sizes[page - 1], source.layout.rotations[page - 1]
+            annotation = _highlight([_unshown(box, *shown) for box in boxes], COLOURS[diagnostic.severity])
             _describe(annotation, note if part == 0 else f"（续）{note}", f"{MARK}{number}-{part}", stamp)
             writer.add_annotation(page_number=page - 1, annotation=annotation)
     out = io.BytesIO()
@@ -108,17 +108,30 @@ def _nearest_box(source: Source, offset: int):
     return None
 
 
-def _highlight(boxes, height: float, colour: str):
-    """A highlight annotation over `boxes` (top-down coordinates on a page `height` high)."""
+def _unshown(box, size: tuple[float, float], rotation: int) -> tuple[float, float, float, float]:
+    """A box as the page shows it (top-down, after /Rotate) in the page's own space, where
+    annotations are placed: (left, bottom, right, top), y up."""
+    x0, top, x1, bottom = box
+    width, height = size  # as shown
+    if rotation == 90:
+        return top, x0, bottom, x1
+    if rotation == 180:
+        return width - x1, top, width - x0, bottom
+    if rotation == 270:
+        return height - bottom, width - x1, height - top, width - x0
+    return x0, height - bottom, x1, height - top
+
+
+def _highlight(boxes, colour: str):
+    """A highlight annotation over `boxes` (left, bottom, right, top in the page's space)."""
     from pypdf.annotations import Highlight
     from pypdf.generic import ArrayObject, FloatObject
 
     quads = []
-    for x0, top, x1, bottom in boxes:
-        x0, x1 = x0 - _PAD, x1 + _PAD
-        low, high = height - bottom - _PAD, height - top + _PAD
+    for left, low, right, high in boxes:
+        left, right, low, high = left - _PAD, right + _PAD, low - _PAD, high + _PAD
         # QuadPoints: upper left, upper right, lower left, lower right (as readers expect them).
-        quads += [x0, high, x1, high, x0, low, x1, low]
+        quads += [left, high, right, high, left, low, right, low]
     rect = (min(quads[0::2]), min(quads[1::2]), max(quads[0::2]), max(quads[1::2]))
     return Highlight(rect=rect, quad_points=ArrayObject([FloatObject(round(v, 2)) for v in quads]),
                      highlight_color=colour, printing=True)

@@ -29,7 +29,9 @@ MAX_RULES = 5000  # drawn objects on a page beyond which it is a drawing, not a 
 
 class _Page:
     def __init__(self, index: int, width: float, height: float):
-        self.index, self.width, self.height = index, width, height
+        self.index, self.width, self.height = index, width, height  # in reading position
+        self.shown = (width, height)  # the page as shown (turned back when its text runs sideways)
+        self.rotation = 0  # its /Rotate
         self.lines: list[TextLine] = []
         self.parts: list[TablePart] = []
         self.images = 0
@@ -56,13 +58,15 @@ def read(name: str, data: bytes | None, encoding: str | None) -> Source:
 
 
 def _read_page(page, index: int) -> _Page:
-    read = _Page(index, float(page.width), float(page.height))
-    glyphs = page_glyphs(page, index)
+    glyphs, turn = page_glyphs(page, index)
+    read = _Page(index, *turn.size)
+    read.shown = (float(page.width), float(page.height))
+    read.rotation = int(page.rotation or 0) % 360
     read.images = len(page.images)
     if not glyphs:
         return read
     rules = len(page.rects) + len(page.lines) + len(page.curves)
-    read.parts = table_parts(page, index) if rules <= MAX_RULES else []
+    read.parts = table_parts(page, index, turn) if rules <= MAX_RULES else []
     body = []
     for glyph in glyphs:
         part = next((p for p in read.parts if p.holds(glyph)), None)
@@ -124,7 +128,7 @@ class _Writer:
     def __init__(self, pages: list[_Page]):
         self.lines: list[str] = []
         self.grids: list[Grid] = []
-        self.layout = PageLayout(sizes=[(p.width, p.height) for p in pages])
+        self.layout = PageLayout(sizes=[p.shown for p in pages], rotations=[p.rotation for p in pages])
         self.rows = _page_rows(pages)
 
     def line(self, chars, box=None) -> int:
@@ -136,8 +140,7 @@ class _Writer:
             if glyph is None:
                 self.layout.add(0, 0, (0.0, 0.0, 0.0, 0.0))
             else:
-                self.layout.add(glyph.page + 1, self.rows.get(id(glyph), 1),
-                                (glyph.x0, glyph.top, glyph.x1, glyph.bottom))
+                self.layout.add(glyph.page + 1, self.rows.get(id(glyph), 1), glyph.shown)
         if box is not None:
             self.layout.cells[len(self.lines) - 1] = box
         return len(self.lines) - 1
@@ -148,7 +151,7 @@ class _Writer:
     def table(self, table: Table) -> None:
         cells = []
         for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
-            index = self.line(joined(cell_lines(cell)), (cell.page + 1, cell.x0, cell.top, cell.x1, cell.bottom))
+            index = self.line(joined(cell_lines(cell)), (cell.page + 1, *cell.shown))
             cells.append(GridCell(self.lines[index].strip(), index, cell.row, cell.col, cell.rowspan, cell.colspan))
         self.grids.append(Grid(cells))
 
