@@ -1,5 +1,6 @@
 """Rule kinds: the code behind rule files. A rule file names one by `kind`."""
 
+from lintlaw.engine.kinds.bare_number import BareNumber
 from lintlaw.engine.kinds.broken_paragraph import BrokenParagraph
 from lintlaw.engine.kinds.chrome_check import PageChrome
 from lintlaw.engine.kinds.consistency_check import ConsistencyCheck
@@ -20,4 +21,5 @@ from lintlaw.engine.kinds.unread_table import UnreadTableCheck
 KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
                                       DateCheck, PunctuationCheck, PageChrome, LawTitle,
                                       RepeatedWord, BrokenParagraph, TableCheck, UnreadTableCheck,
-                                      TableLabelCheck, SetPhrase, IssuerName, PrescribedHeading)}
+                                      TableLabelCheck, SetPhrase, IssuerName, PrescribedHeading,
+                                      BareNumber)}
