@@ -12,7 +12,8 @@ from lintlaw.engine.kinds.repeated_word import RepeatedWord
 from lintlaw.engine.kinds.required_section import RequiredSection
 from lintlaw.engine.kinds.table_check import TableCheck
 from lintlaw.engine.kinds.unread_table import UnreadTableCheck
+from lintlaw.engine.kinds.word_layout import WordLayout
 
 KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
                                       DateCheck, PunctuationCheck, PageChrome, LawTitle,
-                                      RepeatedWord, BrokenParagraph, TableCheck, UnreadTableCheck)}
+                                      RepeatedWord, BrokenParagraph, TableCheck, UnreadTableCheck, WordLayout)}
