@@ -388,7 +388,10 @@ def _section(sectpr, gutter_at_top: bool, normal_points: float, numbers) -> tupl
     if grid is not None and grid.get(W + "type") in ("lines", "linesAndChars", "snapToChars"):
         line_grid = (_twips(grid, "linePitch") or 0) / 20 or None
         if grid.get(W + "type") != "lines":
-            char_pitch = normal_points + (_twips(grid, "charSpace", plain=True) or 0) / 4096
+            space = _twips(grid, "charSpace", plain=True) or 0
+            if space >= 2 ** 31:  # LibreOffice writes a negative w:charSpace as an unsigned 32-bit number
+                space -= 2 ** 32
+            char_pitch = normal_points + space / 4096
     measures = {key: _twips(margins, key) for key in ("top", "bottom", "left", "right")}
     measures.update(width=_twips(size, "w"), height=_twips(size, "h"))
     if None in measures.values():  # the document does not say, or says it in a way not understood
