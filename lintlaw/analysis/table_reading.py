@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lintlaw.analysis.report_types import TABLES_DIR
-from lintlaw.analysis.tables import Cell, Table, UnreadTable
+from lintlaw.analysis.tables import Cell, Relabelled, Table, UnreadTable
 from lintlaw.errors import RuleFileError
 
 if TYPE_CHECKING:
@@ -406,9 +406,12 @@ def _table_line(source: Source, line: Line, words: Vocabulary) -> tuple[str, lis
         if len(cell) > MAX_CELL:
             return None
         kind, norm = _classify(cell, words)
-        if kind == "unknown":
-            return None
         items.append(Item(kind, cell, norm, offset, line.lineno))
+    # Unknown words make a line text, unless they only head a row of numbers (a row label
+    # written with a word dropped: reading decides whether the format has it there).
+    unknown = [i for i, item in enumerate(items) if item.kind == "unknown"]
+    if unknown and (unknown != [0] or len(items) < 2 or any(item.kind != "value" for item in items[1:])):
+        return None
     if not items:
         return None
     return how, items
@@ -469,20 +472,21 @@ def read(located: Located) -> Table | UnreadTable:
     all_layouts = layouts()
     reasons = []
     for key in located.keys:
+        relabelled: list[Relabelled] = []
         try:
-            cells = _read(all_layouts[key], located.items)
+            cells = _read(all_layouts[key], located.items, relabelled)
         except _Unread as err:
             reasons.append((key, str(err)))
             continue
-        return Table(key, located.how, located.lines, cells)
+        return Table(key, located.how, located.lines, cells, relabelled)
     key, reason = reasons[0]
     return UnreadTable(key, located.line, reason)
 
 
-def _read(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], Cell]:
+def _read(layout: TableLayout, items: list[Item], relabelled: list[Relabelled]) -> dict[tuple[str, str], Cell]:
     if layout.shape == "groups":
         return _read_groups(layout, items)
-    return _read_rows(layout, items)
+    return _read_rows(layout, items, relabelled)
 
 
 def _cell(row: str, col: str, item: Item, anchor: Item) -> Cell:
@@ -498,7 +502,7 @@ def _known(layout: TableLayout, norm: str) -> bool:
             or (layout.shape == "groups" and any(r.matches(norm) for r in layout.rows)))
 
 
-def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], Cell]:
+def _read_rows(layout: TableLayout, items: list[Item], relabelled: list[Relabelled]) -> dict[tuple[str, str], Cell]:
     rows = layout.rows
     groups = layout.groups
     cells: dict[tuple[str, str], Cell] = {}
@@ -540,6 +544,13 @@ def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], 
     for index, item in enumerate(items):
         if item.kind == "unknown" and _numbers_follow_on_row(items, index):
             item = _misspelt_label(rows, position, skippable, item)
+            if item.kind == "label":
+                row = next(r for r in rows[position:] if r.matches(item.norm))
+                relabelled.append(Relabelled(item.start, item.text, row.label))
+            else:
+                expected = next((r for r in rows[position:] if not skippable(r)), None)
+                where = f"此处应为“{layout.row_name(expected.key)}”" if expected else "表格的行已经齐全"
+                raise _Unread(f"“{item.text}”不是格式中的行名（{where}）")
         if item.kind in ("skip", "unknown"):  # "unknown": a note between rows, not a cell
             continue
         if item.kind == "label":
