@@ -73,8 +73,13 @@ def page(section, top=37, bottom=35, left=28, right=26, width=210, height=297, g
                                 f'w:charSpace="{grid[1]}"/>'))
 
 
-def page_number(section, before="— ", after=" —", points=14, text_box=False, simple=False) -> None:
-    """A footer holding a PAGE field between `before` and `after`, its number in `points`."""
+def page_number(section, before="— ", after=" —", points=14, text_box=False, simple=False,
+                instruction=" PAGE  \\* MERGEFORMAT ", number_format=None) -> None:
+    """A footer holding a PAGE field between `before` and `after`, its number in `points`;
+    `number_format` sets the section's (w:pgNumType w:fmt)."""
+    if number_format is not None:  # in its place in w:sectPr, before w:cols
+        section._sectPr.find(qn("w:cols")).addprevious(
+            parse_xml(f'<w:pgNumType {nsdecls("w")} w:fmt="{number_format}"/>'))
     footer = section.footer
     footer.is_linked_to_previous = False
     p = footer.paragraphs[0]
@@ -82,10 +87,10 @@ def page_number(section, before="— ", after=" —", points=14, text_box=False,
     size = round(points * 2)
     rpr = f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
     if simple:
-        field = f'<w:fldSimple w:instr=" PAGE "><w:r>{rpr}<w:t>1</w:t></w:r></w:fldSimple>'
+        field = f'<w:fldSimple w:instr="{instruction}"><w:r>{rpr}<w:t>1</w:t></w:r></w:fldSimple>'
     else:
         field = (f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
-                 f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE  \\* MERGEFORMAT </w:instrText></w:r>'
+                 f'<w:r>{rpr}<w:instrText xml:space="preserve">{instruction}</w:instrText></w:r>'
                  f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
                  f'<w:r>{rpr}<w:t>1</w:t></w:r>'
                  f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>')

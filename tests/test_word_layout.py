@@ -83,6 +83,13 @@ CASES = {
                          [("L012", 1, 1, "页码为“- 1 -”，应为“— 1 —”（数字左右各放一条一字线）")]),
     "page-number-words": ({"number": {"before": "第", "after": "页", "simple": True}},
                           [("L012", 1, 1, "页码为“第1页”，应为“— 1 —”（数字左右各放一条一字线）")]),
+    # Word's own “- 1 -” formats: a field switch, or the section's number format.
+    "arabic-dash": ({"number": {"before": "", "after": "", "instruction": " PAGE \\* ArabicDash "}},
+                    [("L012", 1, 1, "页码为“- 1 -”，应为“— 1 —”（数字左右各放一条一字线）")]),
+    "number-in-dash": ({"number": {"before": "", "after": "", "number_format": "numberInDash"}},
+                       [("L012", 1, 1, "页码为“- 1 -”，应为“— 1 —”（数字左右各放一条一字线）")]),
+    "full-width": ({"number": {"instruction": " PAGE \\* DBCHAR "}},
+                   [("L012", 1, 1, "页码为“— １ —”，应为“— 1 —”（数字左右各放一条一字线）")]),
     "page-number-size": ({"number": {"points": 10.5}}, [("L013", 1, 1, "页码字号为五号（10.5磅），应为四号（14磅）")]),
     "no-page-number": ({"number": False, "count": 5}, [("L014", 1, 1, "文档共5页，没有页码")]),
 }
@@ -227,6 +234,21 @@ def test_margins_written_with_units_are_read_and_unreadable_ones_are_not_guessed
     margins.set(qn("w:top"), "a lot")
     formatting = read(str(saved(document, tmp_path / "odd.docx"))).formatting
     assert not formatting.sections[0].measured
+    assert layout_findings(tmp_path / "odd.docx") == []
+
+
+def test_odd_values_are_neither_guessed_at_nor_a_crash(tmp_path):
+    from docx.oxml.ns import qn
+
+    document = word_style()
+    sectpr = document.sections[0]._sectPr
+    sectpr.find(qn("w:docGrid")).set(qn("w:charSpace"), "-999999")  # a pitch below nothing
+    body = document.paragraphs[1]
+    body.paragraph_format.line_spacing = Pt(0)  # exactly nothing
+    body.runs[0]._r.get_or_add_rPr().get_or_add_sz().set(qn("w:val"), "big")  # not a size: the style's
+    source = read(str(saved(document, tmp_path / "odd.docx")))
+    assert source.warnings == [] and source.formatting.paragraphs[1].line_pitch is None
+    assert source.formatting.paragraphs[1].runs[0].half_points == 32
     assert layout_findings(tmp_path / "odd.docx") == []
 
 

@@ -266,7 +266,8 @@ def char_pitch_issues(document: Document, check: str, chars: int, tolerance: int
     formatting = formatting_of(document)
     if formatting is None:
         return
-    for pitch, sections in _by_value(formatting, lambda s: s.char_pitch and round(s.char_pitch, 2)).items():
+    pitches = _by_value(formatting, lambda s: round(s.char_pitch, 2) if s.char_pitch and s.char_pitch > 0 else None)
+    for pitch, sections in pitches.items():
         if abs(per_page(width, pitch) - chars) > tolerance:
             anchor = _section_anchor(document, formatting, sections)
             if anchor is not None:
@@ -343,13 +344,14 @@ def page_number_issues(document: Document, check: str, what: str, points: float,
 
 
 def standard_form(number) -> bool:
-    """A page number between two 一字线: “— 1 —” (spaces beside the number or not)."""
-    return number.before.strip(" \u3000\t") == DASH and number.after.strip(" \u3000\t") == DASH
+    """Half-width Arabic digits between two 一字线: “— 1 —” (spaces beside them or not)."""
+    return (number.first == "1" and number.before.strip(" \u3000\t") == DASH
+            and number.after.strip(" \u3000\t") == DASH)
 
 
 def shown(number) -> str:
-    """A page number as its footer shows it, for the first page: “- 1 -”, “第1页”."""
-    return f"{number.before}1{number.after}".strip(" \u3000\t")
+    """A page number as its footer shows it on the first page: “- 1 -”, “第1页”, “— １ —”."""
+    return f"{number.before}{number.first}{number.after}".strip(" \u3000\t")
 
 
 def _by_value(formatting, value) -> dict:

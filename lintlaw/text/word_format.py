@@ -60,6 +60,7 @@ class PageNumber:
     before: str
     after: str
     half_points: int | None  # the size of the number
+    first: str = "1"  # how the field shows page 1 in its format: "1", "- 1 -" (numberInDash), "１", "一"
 
 
 @dataclass(frozen=True)

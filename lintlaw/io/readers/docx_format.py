@@ -14,6 +14,7 @@ Imported only when a Word document is read (lintlaw/io/readers/docx_reader.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lintlaw.io.readers.docx_reader import W, text_nodes
 from lintlaw.text.word_format import PageNumber, Paragraph, Run, Section, WordFormat
@@ -31,6 +32,15 @@ _DEFAULT_HALF_POINTS = 20  # Word's size where nothing sets one
 _NATURAL_HEIGHT = 1.4  # a Chinese font's single line is at most this many times its size
 _MM_PER_TWIP = 25.4 / 1440
 _PAGE_FIELD = re.compile(r"\s*PAGE\b", re.I)
+_SWITCH = re.compile(r"\\\*\s*(\w+)")
+# How page 1 shows in a section's number format (w:pgNumType w:fmt) and in a PAGE field's
+# format switch (\* ArabicDash); formats not listed show it as 1.
+_FORMAT_SHOWS = {"numberInDash": "- 1 -", "decimalFullWidth": "１", "decimalFullWidth2": "１",
+                 "upperRoman": "I", "lowerRoman": "i", "upperLetter": "A", "lowerLetter": "a",
+                 "chineseCounting": "一", "chineseCountingThousand": "一", "ideographTraditional": "甲",
+                 "chineseLegalSimplified": "壹", "ideographDigital": "一"}
+_SWITCH_SHOWS = {"arabic": "1", "arabicdash": "- 1 -", "dbchar": "１", "roman": "i", "alphabetic": "a",
+                 "chinesenum1": "一", "chinesenum2": "壹", "chinesenum3": "一"}
 _FALSE = ("0", "false", "off")
 _MAX_CHAIN = 20  # w:basedOn links followed (a loop in a damaged file ends here)
 
@@ -318,6 +328,8 @@ def _line_pitch(properties: dict, grid: float | None, points: float) -> float | 
         except ValueError:
             return None
         rule = spacing.get(W + "lineRule", "auto")
+    if line <= 0:
+        return None
     if rule == "exact":
         return line / 20
     if rule == "atLeast":
@@ -353,9 +365,13 @@ class _Pages:
             for ref in (*sectpr.iterchildren(W + "footerReference"), *sectpr.iterchildren(W + "headerReference")):
                 references[(ref.tag, ref.get(W + "type", "default"))] = ref.get(R + "id")
             numbers = []
+            shown = _FORMAT_SHOWS.get(_child(sectpr, W + "pgNumType").get(W + "fmt", "decimal")
+                                      if _child(sectpr, W + "pgNumType") is not None else "decimal", "1")
             for (_tag, kind), rel_id in references.items():
                 if kind != "first":  # a title page often shows none
-                    numbers.extend(self._page_numbers(rel_id))
+                    # A field without a format switch shows the number in the section's format.
+                    numbers.extend(number if number.first else replace(number, first=shown)
+                                   for number in self._page_numbers(rel_id))
             section, grid = _section(sectpr, gutter_at_top, normal_size / 2, tuple(dict.fromkeys(numbers)))
             self.sections.append(section)
             self._grids.append(grid)
@@ -433,6 +449,7 @@ def _page_number(p, styles: _Styles) -> PageNumber | None:
     after: list[str] = []
     found = False
     size = None
+    instruction_of_number = ""
     fields: list[list] = []  # open complex fields: [instruction, showing its result, size of its first run]
     for node in p.iter(W + "fldSimple", W + "fldChar", W + "instrText", W + "t", W + "tab"):
         if _paragraph_of(node) is not p:
@@ -441,7 +458,7 @@ def _page_number(p, styles: _Styles) -> PageNumber | None:
         run_size = styles.run(run, style)[1] if run is not None and run.tag == W + "r" else None
         if node.tag == W + "fldSimple":
             if not found and _PAGE_FIELD.match(node.get(W + "instr", "")):
-                found, size = True, run_size
+                found, size, instruction_of_number = True, run_size, node.get(W + "instr", "")
             continue
         if node.tag == W + "fldChar":
             kind = node.get(W + "fldCharType")
@@ -452,7 +469,7 @@ def _page_number(p, styles: _Styles) -> PageNumber | None:
             elif kind == "end" and fields:
                 instruction, _shown, first_size = fields.pop()
                 if not found and _PAGE_FIELD.match(instruction):
-                    found, size = True, size or first_size
+                    found, size, instruction_of_number = True, size or first_size, instruction
             continue
         if node.tag == W + "instrText":
             if fields:
@@ -468,7 +485,18 @@ def _page_number(p, styles: _Styles) -> PageNumber | None:
         (after if found else before).append(node.text or "" if node.tag == W + "t" else " ")
     if not found:
         return None
-    return PageNumber("".join(before), "".join(after), size)
+    return PageNumber("".join(before), "".join(after), size, _shows(instruction_of_number))
+
+
+def _shows(instruction: str) -> str:
+    """How a PAGE field shows page 1 by its format switch; "" when it has none (the section's
+    format then applies; \\* MERGEFORMAT only keeps formatting)."""
+    for switch in _SWITCH.findall(instruction):
+        if switch in ("ROMAN", "ALPHABETIC"):  # upper case: capitals
+            return switch[0]
+        if switch.lower() in _SWITCH_SHOWS:
+            return _SWITCH_SHOWS[switch.lower()]
+    return ""
 
 
 def _in_page_field(node, p) -> bool:
