@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from lintlaw.text.chars import SENTENCE_PUNCT
 from lintlaw.text.dates import OPENING_YEAR, REPORTING_SENTENCE
-from lintlaw.text.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
+from lintlaw.text.outline import CHROME, DAMAGED, DATE, HEADING, LETTER, TEXT, TITLE, TOC, Line, parse_lines
 from lintlaw.analysis.page import retype, split_reports, title_parts, title_rank
 from lintlaw.io.readers import view
 from lintlaw.text.source import Source
@@ -277,7 +277,7 @@ def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
     A capture often repeats the title (once whole, once split under the issuer's
     name); the last title line before the first heading ends the preamble.
     """
-    content = [line for line in lines if line.type not in (CHROME, TOC)]
+    content = [line for line in lines if line.type not in (CHROME, TOC, LETTER)]
     first_heading = next((i for i, line in enumerate(content) if line.type in (HEADING, DAMAGED)),
                          len(content))
     titles = [i for i in range(first_heading) if content[i].type == TITLE]

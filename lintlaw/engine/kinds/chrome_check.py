@@ -71,10 +71,11 @@ class PageChrome(RuleKind):
 
     def check(self, document: Document) -> Iterator[Issue]:
         yield from self._blocks(document)
-        if self.glued:
-            yield from self._glued(document)
+        glued = list(self._glued(document)) if self.glued else []
+        yield from glued
         if self.inline:
-            yield from self._inline(document)
+            # A watermark at a line's start is the glued finding's, not an inline one too.
+            yield from self._inline(document, [(issue.start, issue.end) for issue in glued])
 
     def _blocks(self, document: Document) -> Iterator[Issue]:
         blocks: list[list] = []
@@ -135,7 +136,7 @@ class PageChrome(RuleKind):
             return search(_at_line_start(LINE_START, pattern), start=0)
         return matches
 
-    def _inline(self, document: Document) -> Iterator[Issue]:
+    def _inline(self, document: Document, taken: list[tuple[int, int]]) -> Iterator[Issue]:
         """One finding per pattern and run of consecutive report lines holding its matches.
 
         One search over the whole text per pattern; each match is placed on its line.
@@ -153,7 +154,8 @@ class PageChrome(RuleKind):
                 index = bisect_right(starts, match.start()) - 1
                 line = lines[index] if index >= 0 else None
                 if (line is None or line.type == CHROME or match.end() == match.start()
-                        or match.end() > line.end):  # a finding never leaves its line
+                        or match.end() > line.end  # a finding never leaves its line
+                        or any(start < match.end() and match.start() < end for start, end in taken)):
                     continue
                 if run and index not in (last_index, last_index + 1):
                     yield _inline_hit(run)

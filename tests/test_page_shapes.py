@@ -1,0 +1,211 @@
+"""Pages as they really arrive (issue 20): a licence notice split at its links, a table of
+contents above the report, a cover letter before it, a site's watermark glued into the text,
+and sentences broken at links or cut after a blank line."""
+
+import pytest
+
+from lintlaw.analysis.document import build_document
+from lintlaw.engine.fixing import fix_source
+from lintlaw.engine.ruleset import select_rules
+from lintlaw.text.outline import CHROME, LETTER, TOC
+
+from .helpers import findings, source_of
+
+TITLE = "甲县司法局2024年度法治政府建设情况报告\n"
+PARTS = ("一、主要举措和成效\n全年开展普法宣传活动30场。\n二、存在的不足和原因\n部分干部法治意识不强。\n"
+         "三、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人带头学法。\n"
+         "四、2025年工作安排\n继续推进法治政府建设。\n五、其他需要报告的情况\n无。\n")
+
+
+def types(text):
+    return [line.type for line in build_document(source_of(text)).lines]
+
+
+# --- 1. licence and copyright notices split into short lines by their links -----------------
+
+NOTICES = [
+    # A notice that the page's texts are laws and official documents, each linked word on its line.
+    "本页面收录的文字属于\n中华人民共和国\n的\n法律\n、\n法规\n及国家机关的其他公文，依照《\n"
+    "中华人民共和国著作权法\n》第五条，不适用该法的保护。\n",
+    # A licence footer: the licence's name and the source link on lines of their own.
+    "本站文字内容依照\n知识共享署名—相同方式共享\n许可协议发布，转载时须注明\n原文链接\n，并以相同方式共享。\n",
+    # A reprint site's copyright statement naming the site it copied from.
+    "本网转载的\n政府信息\n均来源于\n甲县人民政府网\n，版权归原作者所有，转载请注明出处。\n",
+]
+
+
+@pytest.mark.parametrize("notice", NOTICES)
+def test_a_notice_split_at_its_links_is_one_block_of_debris(all_rules, notice):
+    text = TITLE + PARTS + notice
+    first, last = PARTS.count("\n") + 2, PARTS.count("\n") + 1 + notice.count("\n")
+    sample = notice.split("\n")[0]
+    assert findings(text, all_rules, select=["residue", "punctuation"]) == [
+        ("R001", first, 1, f"网页残留（第{first}—{last}行）：“{sample}”不是报告正文")]
+    fixed = fix_source(source_of(text), select_rules(all_rules, ["R001"], None), unsafe=True)
+    assert fixed.source.text == TITLE + PARTS
+
+
+def test_a_notice_above_the_report_is_debris_too(all_rules):
+    text = NOTICES[1] + TITLE + PARTS
+    assert types(text)[:5] == [CHROME] * 5
+    assert findings(text, all_rules, select=["R001", "R005"]) == [
+        ("R001", 1, 1, "网页残留（第1—5行）：“本站文字内容依照”不是报告正文")]
+
+
+@pytest.mark.parametrize("text", [
+    # A sentence of the report about copyright work, broken at a link: it stays report text.
+    "全年开展\n著作权\n保护专项行动，查处侵权案件12件，办结率100%。\n",
+    # The page's own words about the site, with no licence or copyright word: report text.
+    "本网站全年发布\n政务信息\n1200条，其中\n政策解读\n85条。\n",
+])
+def test_report_sentences_broken_at_links_are_not_notices(all_rules, text):
+    assert CHROME not in types(TITLE + PARTS + text)
+
+
+# --- 2. a table of contents reprinted above the report --------------------------------------
+
+_XXGK_TITLE = "甲县民政局2024年政府信息公开工作年度报告\n"
+_XXGK_BODY = ("一、总体情况\n（一）主动公开情况。2024年，我局主动公开政府信息120条。\n"
+              "（二）依申请公开情况。全年收到申请5件，均按时答复。\n二、主动公开政府信息情况\n全年制发规范性文件2件。\n")
+
+
+@pytest.mark.parametrize("contents", [
+    # Headed by 目录, both levels, the body's headings running a sentence on after their words,
+    # and a capture cut short after the first two parts.
+    "目  录\n一、总体情况\n（一）主动公开情况\n（二）依申请公开情况\n二、主动公开政府信息情况\n"
+    "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"
+    "六、其他需要报告的事项\n",
+    # No 目录 line, page numbers after leader dots or spaces.
+    "一、总体情况……………………1\n二、主动公开政府信息情况……2\n三、收到和处理政府信息公开申请情况……3\n"
+    "四、政府信息公开行政复议、行政诉讼情况  5\n五、存在的主要问题及改进情况  6\n",
+    # No 目录 line, no page numbers: its first two entries come back as the report's headings.
+    "一、总体情况\n（一）主动公开情况\n（二）依申请公开情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n",
+])
+def test_a_table_of_contents_above_the_report_is_not_headings(all_rules, contents):
+    text = _XXGK_TITLE + contents + _XXGK_BODY
+    entries = contents.count("\n")
+    assert types(text)[1:1 + entries] == [TOC] * entries
+    assert findings(text, all_rules, select=["S1"]) == []
+
+
+def test_a_table_of_contents_after_a_cover_letter(all_rules):
+    text = (_LETTER + _XXGK_TITLE + "目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+            + _XXGK_BODY)
+    assert findings(text, all_rules, select=["S1"]) == []
+    assert types(text).count(TOC) == 4
+
+
+# --- 3. a cover letter before the report ------------------------------------------------------
+
+_LETTER = ("甲县民政局\n甲民函〔2025〕3号\n县人民政府办公室：\n"
+           "现将《甲县民政局2024年政府信息公开工作年度报告》报送你们，请审阅。\n"
+           "附件：甲县民政局2024年政府信息公开年报\n甲县民政局\n2025年1月20日\n")
+
+LETTERS = [
+    # 发文字号, 主送机关, the sending sentence naming the report in other words, 附件, signature and date.
+    "甲县司法局\n甲司函〔2025〕3号\n县委全面依法治县委员会办公室：\n"
+    "现将《甲县司法局2024年法治政府建设工作报告》报送你们，请审阅。\n"
+    "附件：甲县司法局2024年法治政府建设工作报告\n甲县司法局\n2025年1月20日\n",
+    # The letter's own title names the report and ends in 报告; no 附件.
+    "甲县司法局关于报送2024年度法治政府建设情况报告的报告\n甲司〔2025〕8号\n县人民政府：\n"
+    "根据有关要求，现将我局2024年法治政府建设工作情况呈报，请审阅。\n甲县司法局\n2025年1月18日\n",
+    # A 通知 that prints the report for the offices below.
+    "关于印发甲县司法局2024年度法治政府建设工作报告的通知\n各乡镇司法所，局机关各股室：\n"
+    "现将《甲县司法局2024年度法治政府建设工作报告》印发给你们，请结合实际抓好落实。\n甲县司法局\n2025年2月10日\n",
+]
+
+
+@pytest.mark.parametrize("letter", LETTERS)
+def test_a_report_starts_at_its_title_after_a_cover_letter(all_rules, letter):
+    text = letter + TITLE + "2024年，我局扎实推进法治政府建设。\n" + PARTS
+    document = build_document(source_of(text))
+    [report] = document.reports
+    assert report.title.text == TITLE.strip()
+    assert types(text)[:letter.count("\n")] == [LETTER] * letter.count("\n")
+    assert findings(text, all_rules, select=["structure", "date"]) == []
+
+
+def test_the_required_parts_are_judged_on_the_report_after_its_letter(all_rules):
+    text = LETTERS[1] + TITLE + "2024年，我局扎实推进法治政府建设。\n一、主要举措和成效\n全年开展普法宣传活动30场。\n"
+    line = LETTERS[1].count("\n") + 1
+    assert [code for code, *where in findings(text, all_rules, select=["structure"])] == [
+        "S002", "S003", "S004", "S005"]
+    assert {tuple(where[:2]) for code, *where in findings(text, all_rules, select=["structure"])} == {(line, 1)}
+
+
+@pytest.mark.parametrize("text", [
+    # A report addressed to the body above with its own 现将…报告如下: no letter before a title.
+    TITLE + "县人民政府：\n现将我局2024年度法治政府建设情况报告如下：\n" + PARTS,
+    # Two signs of a letter but no report title after them: nothing to start at.
+    "甲司函〔2025〕3号\n县人民政府：\n现将有关情况报告如下：\n" + PARTS,
+])
+def test_no_cover_letter_without_its_signs_and_a_title_after_it(text):
+    assert LETTER not in types(text)
+
+
+# --- 14. a site's watermark glued into the text ------------------------------------------------
+
+WATERMARKS = [
+    # At the start of the title, with no dash between the site's name and its address.
+    ("甲县范文网www.jxfw.com" + TITLE + PARTS, 1, 1, "甲县范文网www.jxfw.com"),
+    # In mid-sentence, after a clause mark.
+    (TITLE + "一、主要举措和成效\n全年办理行政复议案件35件，公文大全网www.gwdq.com，办结率100%。\n", 3, 15,
+     "公文大全网www.gwdq.com"),
+    # In mid-sentence with no mark before it: a document site's name.
+    (TITLE + "一、主要举措和成效\n全面推进严格规范公正文明执法范文大全网 www.fwdq.net全年查处案件12件。\n", 3, 15,
+     "范文大全网 www.fwdq.net"),
+]
+
+
+@pytest.mark.parametrize("text, line, column, sample", WATERMARKS)
+def test_a_watermark_glued_into_the_text_is_debris(all_rules, text, line, column, sample):
+    assert findings(text, all_rules, select=["R001"]) == [
+        ("R001", line, column, f"网页残留（第{line}行）：“{sample}”不是报告正文")]
+    fixed = fix_source(source_of(text), select_rules(all_rules, ["R001"], None), unsafe=True)
+    assert sample not in fixed.source.text and len(fixed.source.text) == len(text) - len(sample)
+
+
+@pytest.mark.parametrize("sentence", [
+    "依托甲县政务服务网www.jxzw.com办理审批事项。",  # a site the sentence names, at the line's start
+    "判决书全部在中国裁判文书网公开，通过中国法院网www.chinacourt.org同步发布。",  # after a preposition
+    "在甲县人民政府网（www.jiaxian.cn）公开信息，在甲县政府网站www.jiaxian.gov.cn公开。",  # brackets, gov.cn
+])
+def test_a_site_a_sentence_names_is_not_a_watermark(all_rules, sentence):
+    assert findings(TITLE + "一、主要举措和成效\n" + sentence + "\n", all_rules, select=["R001"]) == []
+
+
+# --- 15 and 6. sentences broken at links, cut after a blank line ------------------------------
+
+HEAD = TITLE + "一、主要举措和成效\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A linked name on its own line between two halves of a sentence: both breaks.
+    (HEAD + "全县各级领导干部认真学习贯彻党的二十大精神，加快\n全国统一大市场\n建设，推动各项改革任务落地见效。\n",
+     [(3, 24, "段落在“大精神，加快”后断行，下一行“全国统一大市”是同一句话的后半部分"),
+      (4, 7, "段落在“国统一大市场”后断行，下一行“建设，推动各”是同一句话的后半部分")]),
+    (HEAD + "组织全体执法人员认真学习新修订的\n《中华人民共和国行政复议法》\n等法律法规，全年培训执法人员300人次。\n",
+     [(3, 16, "段落在“学习新修订的”后断行，下一行“《中华人民共”是同一句话的后半部分"),
+      (4, 14, "段落在“行政复议法》”后断行，下一行“等法律法规，”是同一句话的后半部分")]),
+    # Cut after a word no sentence ends on, across a blank line, before a year.
+    (HEAD + "全面推行行政执法公示制度，按照《甲县行政执法公示办法》，从\n\n2020年起在全县推行，执法行为更加规范。\n",
+     [(3, 29, "段落在“示办法》，从”后断行，下一行“2020年起”是同一句话的后半部分")]),
+    # Cut in the middle of a word, across a blank line.
+    (HEAD + "今年以来，我局坚持以人民为中心，持续深化行政审批\n\n制度改革，全面推行“一网通办”。\n",
+     [(3, 24, "段落在“深化行政审批”后断行，下一行“制度改革，全”是同一句话的后半部分")]),
+])
+def test_sentences_broken_at_links_and_after_blank_lines(all_rules, text, expected):
+    assert [(line, column, message) for code, line, column, message in findings(text, all_rules, select=["R005"])] \
+        == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A subheading without a marker between finished paragraphs.
+    HEAD + "全年开展普法宣传活动30场，覆盖群众5000余人次。\n加强队伍建设\n全年组织执法人员培训12次，参训300人次。\n",
+    # A paragraph that lost its full stop, a subheading, then a paragraph opening with a year.
+    HEAD + "全年开展普法宣传活动30场，覆盖群众5000余人次\n加强队伍建设\n2024年组织执法人员培训12次，参训300人次。\n",
+    # A sentence may end on 作为 or 参与: a lost full stop, not a cut.
+    HEAD + "全县各部门在推进依法行政中积极主动作为\n\n2024年全县办理行政复议案件35件，办结率100%。\n",
+])
+def test_lines_that_are_not_one_sentence(all_rules, text):
+    assert findings(text, all_rules, select=["R005"]) == []
