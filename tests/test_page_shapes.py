@@ -209,3 +209,86 @@ def test_sentences_broken_at_links_and_after_blank_lines(all_rules, text, expect
 ])
 def test_lines_that_are_not_one_sentence(all_rules, text):
     assert findings(text, all_rules, select=["R005"]) == []
+
+
+# --- 4. a review of several years, a page title naming another year ---------------------------
+
+_REVIEW_BODY = "一、主要举措和成效\n全县开展普法宣传活动300场。\n"
+
+
+@pytest.mark.parametrize("text", [
+    # A span of years in the title.
+    "发布时间：2023-11-20\n甲县2019—2023年法治政府建设工作总结\n" + _REVIEW_BODY,
+    "发布时间：2023-11-20\n甲县2019-2023年法治政府建设情况报告\n" + _REVIEW_BODY,
+    # The year and five years back, said in the title and the opening.
+    "发布时间：2023-11-20\n甲县关于2023年法治政府建设情况的报告\n五年来，我县深入学习贯彻习近平法治思想。\n" + _REVIEW_BODY,
+    # A level-1 heading that reviews a span of years.
+    "发布时间：2023-11-20\n甲县2023年法治政府建设情况报告\n一、2019—2023年法治政府建设主要成效\n全县开展普法宣传活动300场。\n",
+])
+def test_a_review_of_several_years_is_not_early(all_rules, text):
+    assert findings(text, all_rules, select=["D007"]) == []
+
+
+def test_a_page_title_naming_another_year_does_not_date_the_report(all_rules):
+    # The site's section title says 2024; the document's own title and its opening say 2023.
+    text = ("甲县人民政府2024年法治政府建设工作报告\n发布时间：2024-03-05\n甲县司法局2023年度法治政府建设情况报告\n"
+            "2023年，我局扎实推进法治政府建设。\n" + _REVIEW_BODY)
+    [report] = build_document(source_of(text)).reports
+    assert (report.title.lineno, report.year) == (3, 2023)
+    assert findings(text, all_rules, select=["date"]) == []
+
+
+@pytest.mark.parametrize("text, line", [
+    # One year, its opening agreeing, published before the year ended: still an error.
+    ("发布时间：2024-06-05\n甲县司法局2024年度法治政府建设情况报告\n2024年，我局扎实推进法治政府建设。\n" + _REVIEW_BODY, 1),
+    # "2024年以来" opens many a report of that one year.
+    ("甲县司法局2024年度法治政府建设情况报告\n2024年以来，我局扎实推进法治政府建设。\n" + _REVIEW_BODY
+     + "甲县司法局\n2024年1月21日\n", 6),
+])
+def test_an_early_date_of_a_one_year_report_is_still_found(all_rules, text, line):
+    assert [(code, at) for code, at, *_ in findings(text, all_rules, select=["D007"])] == [("D007", line)]
+
+
+# --- 5. an unread table never leaks -------------------------------------------------------------
+
+_INFO_HEAD = ("甲县民政局2024年政府信息公开工作年度报告\n一、总体情况\n2024年，我局认真落实政府信息公开条例。\n"
+              "二、主动公开政府信息情况\n全年主动公开政府信息120条。\n三、收到和处理政府信息公开申请情况\n")
+_INFO_TAIL = ("四、政府信息公开行政复议、行政诉讼情况\n全年未发生政府信息公开行政复议、行政诉讼。\n"
+              "五、存在的主要问题及改进情况\n部分信息更新不及时。\n六、其他需要报告的事项\n无。\n")
+_REQUEST_LABELS = [label.replace("1.", "1、").replace("2.", "2、").replace("3.", "3、")
+                   for _key, labels in __import__("tests.helpers", fromlist=["REQUESTS_ROWS"]).REQUESTS_ROWS
+                   for label in labels]
+_REQUEST_HEADER = "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和\n申请人情况\n自然人\n法人或其他组织\n总计\n"
+_NO_NUMBERS = "找到了表格的行名，但只有0格可读的数字（数字丢失，或与行名连在一起）"
+
+UNREAD = [
+    # One cell a line, every number lost; sub-rows numbered 1、2、.
+    (_REQUEST_HEADER + "\n".join(_REQUEST_LABELS) + "\n", _NO_NUMBERS),
+    # A row a line, its numbers glued to its label.
+    (_REQUEST_HEADER + "\n".join(label + "0000000" for label in _REQUEST_LABELS) + "\n", _NO_NUMBERS),
+    # A row a line with cells between bars, one row short of its numbers: read, and unread.
+    ("申请人情况|自然人|法人或其他组织|总计\n" + "\n".join(
+        f"{label}|1|0|0|0|0|0|1" if index != 1 else f"{label}|1|0"
+        for index, label in enumerate(_REQUEST_LABELS)) + "\n",
+     "“二、上年结转政府信息公开申请数量”一行有2格数字，按格式应有7格（自然人、商业企业、科研机构、社会公益组织、"
+     "法律服务机构、其他、总计），无法确定各数字属于哪一列"),
+]
+
+
+@pytest.mark.parametrize("table, reason", UNREAD)
+def test_an_unread_table_is_reported_and_its_labels_are_no_headings(all_rules, table, reason):
+    text = _INFO_HEAD + table + _INFO_TAIL
+    first = _INFO_HEAD.count("\n") + 1
+    assert findings(text, all_rules, select=["T101", "structure"]) == [
+        ("T101", first, 1, f"“收到和处理政府信息公开申请情况”表未能可靠识别：{reason}；此表不做核对")]
+    kinds = types(text)
+    region = kinds[first - 1:first - 1 + table.count("\n")]
+    assert "heading" not in region
+
+
+def test_part_headings_with_their_tables_dropped_are_no_table(all_rules):
+    # The tables were dropped whole: the part headings follow one another, no row label is left.
+    text = (_INFO_HEAD + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n部分信息更新不及时。\n"
+            "六、其他需要报告的事项\n无。\n")
+    assert findings(text, all_rules, select=["T101"]) == []
+    assert types(text).count("heading") == 6

@@ -283,7 +283,12 @@ def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
     titles = [i for i in range(first_heading) if content[i].type == TITLE]
     if not titles:
         return content
-    report.title = content[min(titles, key=lambda i: title_rank(content[i]))]
+    best = min(title_rank(content[i]) for i in titles)
+    ranked = [i for i in titles if title_rank(content[i]) == best]
+    # Titles that name different years: a site's or section's title on the page, then the
+    # document's own title right above the body, which names the year the report covers.
+    years = {match.group(1) for i in ranked for match in [_YEAR_IN_TITLE.search(content[i].text)] if match}
+    report.title = content[ranked[-1] if len(years) > 1 else ranked[0]]
     return content[titles[-1] + 1:]
 
 

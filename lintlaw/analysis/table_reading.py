@@ -42,6 +42,7 @@ MIN_NUMBERS = 3
 MAX_CELL = 60
 
 HOW_GRID = {"docx": "Word 表格", "html": "网页表格"}
+HOW_REGION = "行名可辨、各格无法分开的文本"
 HOW_TEXT = {"cell": "逐格一行的文本", "bar": "以“|”分隔各格的文本", "tab": "以制表符分隔各格的文本",
             "space": "以空格分隔各格的文本"}
 
@@ -316,6 +317,8 @@ def locate(source: Source, lines: list[Line]) -> list[Located]:
             found.append(located)
             in_grids.update(located.lines)
     found += _from_text(source, [line for line in lines if line.lineno - 1 not in in_grids], words)
+    taken = {index for located in found for index in located.lines}
+    found += _label_regions(source, [line for line in lines if line.lineno - 1 not in taken], words)
     return sorted(found, key=lambda located: located.lines.start)
 
 
@@ -388,6 +391,76 @@ def _from_text(source: Source, lines: list[Line], words: Vocabulary) -> list[Loc
             found += _segments(run)
         run, gap = [], []
     return found
+
+
+# A table whose cells a capture mangled (numbers dropped or glued to the labels, one cell a line
+# with no numbers) still shows the form's row labels at the start of its lines. This many
+# different ones of one table, in one block, make it a table region even when its cells cannot
+# be read: reported as unread (T101), never left to be read as headings.
+MIN_REGION_LABELS = 6
+# A label this long may start a line that goes on (“一、本年新收…数量0000000”); a shorter one
+# only with nothing but digits after it (“（一）予以公开0000000”).
+_PREFIX_LABEL = 6
+
+
+def _label_regions(source: Source, lines: list[Line], words: Vocabulary) -> list[Located]:
+    """Blocks of lines led by the format's row labels that no table was located in."""
+    found: list[Located] = []
+    block: list[tuple[Line, frozenset[str], str]] = []  # (line, its tables, its label)
+    gap = 0
+    for line in lines + [None]:
+        led = _led_by_label(line.text, words) if line is not None and len(line.text) <= 2 * MAX_CELL else None
+        if led is not None:
+            block.append((line, *led))
+            gap = 0
+            continue
+        if block and line is not None and gap < MAX_GAP and len(line.text) <= MAX_CELL:
+            gap += 1
+            continue
+        if block:
+            found += _region(source, block, words)
+        block, gap = [], 0
+    return found
+
+
+def _led_by_label(text: str, words: Vocabulary) -> tuple[frozenset[str], str] | None:
+    """The tables whose row or column label starts this line, and the label; None if none does."""
+    norm = normalise(text)
+    if not norm:
+        return None
+    keys = words.keys_of(norm)
+    if keys:
+        return keys, norm
+    for word, more in words.exact.items():
+        if norm.startswith(word) and (len(word) >= _PREFIX_LABEL or norm[len(word):].isdigit()):
+            return more, word
+    return None
+
+
+def _region(source: Source, block, words: Vocabulary) -> list[Located]:
+    rows: dict[str, set[str]] = {}
+    for _line, keys, label in block:
+        for key in keys:
+            rows.setdefault(key, set()).add(label)
+    best = max(rows, key=lambda key: len(rows[key]), default=None)
+    if best is None or len(_row_labels(best) & rows[best]) < MIN_REGION_LABELS:
+        return []
+    items = []
+    for line, _keys, _label in block:
+        parsed = _table_line(source, line, words)
+        if parsed is None:
+            items.append(Item("unknown", line.text, "", line.start, line.lineno))
+        else:
+            items += parsed[1]
+    lines = range(block[0][0].lineno - 1, block[-1][0].lineno)
+    return [Located((best,), HOW_REGION, lines, items)]
+
+
+@cache
+def _row_labels(key: str) -> frozenset[str]:
+    """The normalised row labels of a table (its headings and columns are not counted: a
+    report's own part headings are some table's headings)."""
+    return frozenset(w.rstrip("…") for row in layouts()[key].rows for w in row.labels)
 
 
 def _table_line(source: Source, line: Line, words: Vocabulary) -> tuple[str, list[Item]] | None:
@@ -464,6 +537,11 @@ def read(located: Located) -> Table | UnreadTable:
     """The table a located stretch holds, read against each layout its labels fit, best
     first; unread, with the first layout's reason, when none of them reads."""
     all_layouts = layouts()
+    if located.how == HOW_REGION:
+        numbers = sum(item.kind == "value" for item in located.items)
+        if numbers < MIN_NUMBERS:
+            return UnreadTable(located.keys[0], located.line,
+                               f"找到了表格的行名，但只有{numbers}格可读的数字（数字丢失，或与行名连在一起）")
     reasons = []
     for key in located.keys:
         try:
