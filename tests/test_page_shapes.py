@@ -292,3 +292,29 @@ def test_part_headings_with_their_tables_dropped_are_no_table(all_rules):
             "六、其他需要报告的事项\n无。\n")
     assert findings(text, all_rules, select=["T101"]) == []
     assert types(text).count("heading") == 6
+
+
+# --- 6. a paragraph that stops mid-sentence before the next one ----------------------------------
+
+@pytest.mark.parametrize("text, line, message", [
+    (HEAD + "全年共制定行政规范性文件12件，全部进行合法性审查，按照\n二、存在的不足和原因\n部分干部法治意识不强。\n", 3,
+     "段落停在句子中间（“合法性审查，按照”），下一行已是标题“二、存在的不足和原因”：后文可能在复制时丢失"),
+    (HEAD + "（一）规范执法。全年查处违法案件12件，罚没款3.5万元，\n（二）强化监督\n全年办理复议案件5件。\n", 3,
+     "段落停在句子中间（“没款3.5万元，”），下一行已是标题“（二）强化监督”：后文可能在复制时丢失"),
+    (HEAD + "全县各部门严格落实重大行政决策程序，对重大决策事项一律进行合法性审查和《\n"
+     "1.完善制度\n制定规范性文件5件。\n", 3,
+     "段落停在句子中间（“行合法性审查和《”），下一行已是标题“1.完善制度”：后文可能在复制时丢失"),
+])
+def test_a_paragraph_that_stops_before_a_heading(all_rules, text, line, message):
+    assert [(code, at, text) for code, at, _column, text in findings(text, all_rules, select=["R007"])] == [
+        ("R007", line, message)]
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "本年度主要工作包括\n（一）加强学习\n全年组织学习12次。\n",  # a list's lead-in that lost its colon
+    HEAD + "全县各部门在推进依法行政中积极主动作为\n二、存在的不足和原因\n",  # a sentence may end on 作为
+    HEAD + "全年共制定行政规范性文件12件，全部进行合法性审查，按照\n",  # the text's last line: an excerpt's cut
+    HEAD + "主要做法如下，\n（一）加强学习\n",  # too short for a paragraph
+])
+def test_lines_before_a_heading_that_are_not_cut(all_rules, text):
+    assert findings(text, all_rules, select=["R007"]) == []

@@ -286,3 +286,31 @@ def _is_table_or_list(text: str) -> bool:
     """A flattened table row (cells split by | or runs of spaces) or a bulleted list item."""
     return ("|" in text or "\t" in text or "  " in text or "\u3000\u3000" in text
             or text[0] in "-•·▪●◆■*")
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    end: int  # offset just past the paragraph's last visible character
+    before: str  # the paragraph's line
+    after: str  # the heading that follows it
+
+
+def find_unfinished(document: Document, inside: str, dangling: tuple[str, ...],
+                    min_running: int) -> list[Unfinished]:
+    """Paragraphs that stop in the middle of a sentence, right before a heading: running text
+    ending on a mark no sentence ends on (，、《) or a word none ends on (从, 按照), with the
+    next line a heading, not the rest of the sentence. (Text that goes on is R005's break; the
+    last line of a text is left alone: an excerpt may be cut anywhere.)"""
+    text = document.source.text
+    line_text = clean if any(char in text for char in INVISIBLE) else _strip_spaces
+    found = []
+    for before, after in neighbours(document):
+        if after.type not in (HEADING, DAMAGED) or document.in_table(before) or document.in_table(after):
+            continue
+        if before.type != TEXT and not (before.type == HEADING and "。" in before.body):
+            continue
+        a = line_text(before.text)
+        if len(a) < min_running or _is_table_or_list(a) or not (a[-1] in inside or a.endswith(dangling)):
+            continue
+        found.append(Unfinished(_last_visible(text, before.start, before.end), a, line_text(after.text)))
+    return found
