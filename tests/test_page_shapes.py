@@ -318,3 +318,68 @@ def test_a_paragraph_that_stops_before_a_heading(all_rules, text, line, message)
 ])
 def test_lines_before_a_heading_that_are_not_cut(all_rules, text):
     assert findings(text, all_rules, select=["R007"]) == []
+
+
+# --- 7. a report flattened into one line ----------------------------------------------------------
+
+_FLAT_PARTS = [
+    "甲县2024年度法治政府建设情况报告",
+    "2024年，我县深入学习贯彻习近平法治思想，扎实推进法治政府建设，全面完成年度目标任务，现将有关情况报告如下。",
+    "一、主要举措和成效",
+    "（一）加强组织领导。县政府常务会议专题研究法治政府建设工作4次，制定年度工作要点，明确责任单位和完成时限，"
+    "将法治政府建设纳入全县高质量发展综合绩效考核，压紧压实各部门主体责任。",
+    "（二）严格规范执法。全年开展行政执法案卷评查2次，评查案卷120卷，发现问题15个，已全部整改到位，群众满意度明显提高，"
+    "全面推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度。",
+    "二、存在的不足和原因部分干部运用法治思维和法治方式解决问题的能力不强，执法队伍专业化水平有待提高，基层法治力量相对薄弱。",
+    "三、党政主要负责人履行推进法治建设第一责任人职责情况县政府主要负责人认真履行第一责任人职责，带头学法用法，全年带头讲法治课2次。",
+    "四、2025年工作安排继续深入学习贯彻习近平法治思想，持续深化行政执法体制改革，全面提升依法行政水平，加强行政规范性文件合法性审核。",
+    "五、其他需要报告的情况无。",
+]
+_FLAT_MESSAGE = "整篇报告挤在一行里：复制时丢失了换行，这一行里有9段（其中7个标题）；已按标题编号读出层次，应按段落分行"
+
+
+@pytest.mark.parametrize("joiner", ["", "\u3000\u3000"])
+def test_a_report_flattened_into_one_line_is_read_by_its_markers(all_rules, joiner):
+    text = joiner.join(_FLAT_PARTS) + "\n"
+    document = build_document(source_of(text))
+    [report] = document.reports
+    assert report.title.text == _FLAT_PARTS[0]
+    assert [(s.marker.raw, s.title[:5]) for s in report.walk()] == [
+        ("一、", "主要举措和"), ("（一）", "加强组织领"), ("（二）", "严格规范执"), ("二、", "存在的不足"),
+        ("三、", "党政主要负"), ("四、", "2025年"), ("五、", "其他需要报")]
+    assert findings(text, all_rules, select=["structure", "residue", "date"]) == [("R008", 1, 1, _FLAT_MESSAGE)]
+    fixed = fix_source(source_of(text), select_rules(all_rules, ["R008"], None), unsafe=True)
+    assert fixed.source.text == "\n".join(joiner + part if index and joiner else part
+                                          for index, part in enumerate(_FLAT_PARTS)) + "\n"
+
+
+def test_the_numbering_of_a_flattened_report_is_checked(all_rules):
+    parts = [part.replace("三、党政", "四、党政") for part in _FLAT_PARTS]
+    text = "".join(parts) + "\n"
+    at = {code: column for code, _line, column, _message in findings(text, all_rules, select=["S1"])}
+    assert at == {"S101": text.index("四、党政") + 1, "S102": text.index("四、2025") + 1}
+
+
+@pytest.mark.parametrize("text", [
+    # One long paragraph with run-in items (（一）…（二）…, 一是…) and one 一、: no lost line breaks.
+    TITLE + "一、主要举措和成效\n" + "全年主要做法：（一）加强学习，全年组织集中学法12次，覆盖全体干部职工。（二）完善制度，制定规范性文件5件。"
+    "一是强化审核，二是加强备案，三是开展清理。" * 8 + "\n",
+    # A table flattened into one line, its cells parted by runs of spaces.
+    TITLE + "一、主要举措和成效\n" + "　　".join(["本年新收", "5", "0", "0", "0", "0", "0", "5"] * 30) + "\n",
+])
+def test_long_lines_that_are_no_flattened_report(all_rules, text):
+    assert findings(text, all_rules, select=["R008"]) == []
+
+
+def test_a_flattened_excerpt_that_starts_at_its_first_heading(all_rules):
+    text = "".join(_FLAT_PARTS[2:]) + "\n"
+    [report] = build_document(source_of(text)).reports
+    assert [s.marker.raw for s in report.walk()] == ["一、", "（一）", "（二）", "二、", "三、", "四、", "五、"]
+    assert [code for code, *_ in findings(text, all_rules, select=["R008"])] == ["R008"]
+
+
+def test_page_chrome_inside_a_flattened_line_is_deleted_alone(all_rules):
+    text = "\u3000\u3000".join(["发布时间：2025-03-05", *_FLAT_PARTS]) + "\n"
+    assert findings(text, all_rules, select=["R001"]) == [("R001", 1, 1, "网页残留（第1行）：“发布时间：2025-03-05”不是报告正文")]
+    fixed = fix_source(source_of(text), select_rules(all_rules, ["R001"], None), unsafe=True)
+    assert fixed.source.text == "\u3000\u3000" + "\u3000\u3000".join(_FLAT_PARTS) + "\n"

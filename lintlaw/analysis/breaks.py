@@ -76,12 +76,13 @@ def is_invisible_only(line: Line) -> bool:
 
 
 def neighbours(document: Document) -> Iterator[tuple[Line, Line]]:
-    """Each line with the next one, skipping lines that hold only invisible characters."""
+    """Each line with the next one, skipping lines that hold only invisible characters. The
+    pieces of a flattened line (lintlaw/analysis/flattened.py) have no line break between them."""
     previous = None
     for line in document.lines:
         if line.type == TEXT and is_invisible_only(line):
             continue
-        if previous is not None:
+        if previous is not None and previous.lineno != line.lineno:
             yield previous, line
         previous = line
 
@@ -207,9 +208,10 @@ def _is_link(first: Line, middle: Line, last: Line, line_text, words: BreakWords
         return False
     if words.new_paragraph.match(c):
         return False
-    clause = _NAME_STOPS.split(c, maxsplit=1)
+    clause = _NAME_STOPS.search(c)  # a first clause of a word or two, then a comma: "建设，推动…"
     goes_on = (c[0] in words.bound or "《" in name or a.endswith(words.dangling)
-               or (len(clause) > 1 and len(clause[0]) <= 4))
+               or (clause is not None and clause.start() <= 4 and clause.group() in "，、,"
+                   and _is_running(c, words)))
     return goes_on and (_is_running(c, words) or _is_tail(c, words) or c[0] in words.bound)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from lintlaw.text.chars import SENTENCE_PUNCT
 from lintlaw.text.dates import OPENING_YEAR, REPORTING_SENTENCE
 from lintlaw.text.outline import CHROME, DAMAGED, DATE, HEADING, LETTER, TEXT, TITLE, TOC, Line, parse_lines
+from lintlaw.analysis.flattened import Flattened, unflatten
 from lintlaw.analysis.page import retype, split_reports, title_parts, title_rank
 from lintlaw.io.readers import view
 from lintlaw.text.source import Source
@@ -195,6 +196,8 @@ class Document:
     not_text: list[tuple[int, int]] = field(default_factory=list)
     # The Source lines (0-based) of statistics tables: cells, not running text.
     table_lines: frozenset[int] = frozenset()
+    # Physical lines that held a whole report, read back into paragraphs and headings.
+    flattened: list[Flattened] = field(default_factory=list)
     _facts: dict = field(default_factory=dict, repr=False)
 
     def in_table(self, line: Line) -> bool:
@@ -220,7 +223,8 @@ def _is_unread(table) -> bool:
 def build_document(source: Source, types: ReportTypes | None = None) -> Document:
     """The document of a source; each report's type is chosen among `types` (default: the built-in ones)."""
     text, not_text = view(source)  # same length: offsets still point into the file
-    lines = retype(parse_lines(text, source.line_starts))
+    lines, flattened = unflatten(text, source.line_starts, parse_lines(text, source.line_starts))
+    lines = retype(lines)
     located, table_lines = [], frozenset()
     if any(word in text for word in TABLE_WORDS):
         from lintlaw.analysis.table_reading import locate
@@ -240,7 +244,7 @@ def build_document(source: Source, types: ReportTypes | None = None) -> Document
     for report in reports:
         report.report_type, report.type_reason = types.choose(report.title.text if report.title else None,
                                                               None if report.title else report.opening())
-    return Document(source, lines, reports, not_text, table_lines)
+    return Document(source, lines, reports, not_text, table_lines, flattened)
 
 
 def _table_labels_as_text(lines: list[Line], inside: frozenset[int]) -> list[Line]:

@@ -91,9 +91,12 @@ class PageChrome(RuleKind):
         text = document.source.text
         for block in blocks:
             first, last = block[0], block[-1]
-            # Delete whole lines: from the first line's start to the start of the line after the last.
+            # Delete whole lines: from the first line's start to the start of the line after the last;
+            # a piece of a flattened line (lintlaw/analysis/flattened.py) is deleted alone.
             begin = starts[first.lineno - 1]
             end = starts[last.lineno] if last.lineno < len(starts) else len(text)
+            if text[begin:first.start].strip() or text[last.end:end].strip():
+                begin, end = first.start, last.end
             # the page's line numbers (HTML input), as the finding's location gives them
             lines = _line_range(document.source.position(first.start)[0], document.source.position(last.start)[0])
             safe = self.safe_lines is not None and all(

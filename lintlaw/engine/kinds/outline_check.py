@@ -29,6 +29,30 @@ def _no_level1(kind: OutlineCheck, document: Document) -> Iterator[Issue]:
             yield Issue("no-level1-headings", anchor.start, anchor.end, {})
 
 
+def _lost_line_breaks(kind: OutlineCheck, document: Document) -> Iterator[Issue]:
+    """A whole report on one line: one finding at its start; the fix puts a line break before
+    each paragraph (before its indent) and each heading read from an inline marker."""
+    from lintlaw.diagnostics import Edit, Fix
+
+    text = document.source.text
+    for flat in document.flattened:
+        edits = []
+        for cut in flat.cuts:
+            at = cut
+            while at > flat.start and text[at - 1] in _INDENT:
+                at -= 1
+            edits.append(Edit(at, at, "\n"))
+        end = flat.cuts[0]
+        while end > flat.start and text[end - 1] in _INDENT:
+            end -= 1
+        yield Issue("lost-line-breaks", flat.start, end,
+                    {"pieces": len(flat.cuts) + 1, "headings": flat.headings},
+                    fix=Fix(tuple(edits), safe=False))
+
+
+_INDENT = " \t\u3000\u00a0\u2002\u2003"
+
+
 def _found(*names: str) -> frozenset[str]:
     return frozenset({"found", *names})
 
@@ -45,6 +69,7 @@ PROBLEMS = {
     "empty-section": Problem(_numbering, _found("title")),
     "inline-sequence": Problem(_numbering, _found("previous", "detail")),
     "no-level1-headings": Problem(_no_level1, frozenset()),
+    "lost-line-breaks": Problem(_lost_line_breaks, frozenset({"pieces", "headings"}), Fixes(safe=False)),
     "part-count": Problem(lambda kind, document: part_counts(document), frozenset({"found", "detail"})),
 }
 
