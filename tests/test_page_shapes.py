@@ -335,7 +335,7 @@ _FLAT_PARTS = [
     "四、2025年工作安排继续深入学习贯彻习近平法治思想，持续深化行政执法体制改革，全面提升依法行政水平，加强行政规范性文件合法性审核。",
     "五、其他需要报告的情况无。",
 ]
-_FLAT_MESSAGE = "整篇报告挤在一行里：复制时丢失了换行，这一行里有9段（其中7个标题）；已按标题编号读出层次，应按段落分行"
+_FLAT_MESSAGE = "整篇报告挤在一行里：复制时丢失了换行（这一行里有7个标题、1段正文）；已按标题编号读出层次，应按段落分行"
 
 
 @pytest.mark.parametrize("joiner", ["", "\u3000\u3000"])
@@ -383,3 +383,25 @@ def test_page_chrome_inside_a_flattened_line_is_deleted_alone(all_rules):
     assert findings(text, all_rules, select=["R001"]) == [("R001", 1, 1, "网页残留（第1行）：“发布时间：2025-03-05”不是报告正文")]
     fixed = fix_source(source_of(text), select_rules(all_rules, ["R001"], None), unsafe=True)
     assert fixed.source.text == "\u3000\u3000" + "\u3000\u3000".join(_FLAT_PARTS) + "\n"
+
+
+def test_a_flattened_report_with_its_table_reads_the_table_and_its_headings(all_rules):
+    from .helpers import REQUESTS_COLUMNS, REQUESTS_ROWS, requests_values
+
+    values = requests_values()
+    parts = ["甲县民政局2024年政府信息公开工作年度报告", "一、总体情况",
+             "2024年，我局认真贯彻落实政府信息公开条例，全面推进政务公开工作，主动公开政府信息120条。",
+             "二、主动公开政府信息情况", "全年主动公开各类政府信息120条，其中规范性文件2件，均在县政府门户网站公开。",
+             "三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计"]
+    for key, labels in REQUESTS_ROWS:
+        parts += labels + [values[(key, column)] for column in REQUESTS_COLUMNS]
+    parts += ["四、政府信息公开行政复议、行政诉讼情况", "全年未发生政府信息公开行政复议、行政诉讼案件。",
+              "五、存在的主要问题及改进情况", "部分信息更新不够及时，政策解读形式较为单一。",
+              "六、其他需要报告的事项", "本年度未收取信息处理费。"]
+    text = "\u3000\u3000".join(parts) + "\n"
+    [report] = build_document(source_of(text)).reports
+    assert [s.marker.raw for s in report.walk()] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+    [table] = report.tables
+    assert table.cell("new", "total").value == int(values[("new", "total")])
+    assert findings(text, all_rules, select=["structure", "table", "residue"]) == [
+        ("R008", 1, 1, "整篇报告挤在一行里：复制时丢失了换行（这一行里有6个标题、5段正文）；已按标题编号读出层次，应按段落分行")]

@@ -198,10 +198,12 @@ class Document:
     table_lines: frozenset[int] = frozenset()
     # Physical lines that held a whole report, read back into paragraphs and headings.
     flattened: list[Flattened] = field(default_factory=list)
+    # Where the pieces of a flattened line that belong to a statistics table start.
+    table_pieces: frozenset[int] = frozenset()
     _facts: dict = field(default_factory=dict, repr=False)
 
     def in_table(self, line: Line) -> bool:
-        return bool(self.table_lines) and line.lineno - 1 in self.table_lines
+        return (bool(self.table_lines) and line.lineno - 1 in self.table_lines) or line.start in self.table_pieces
 
     def prose_lines(self):
         """Lines of running text: paragraphs and headings, not titles, dates or page chrome."""
@@ -225,13 +227,13 @@ def build_document(source: Source, types: ReportTypes | None = None) -> Document
     text, not_text = view(source)  # same length: offsets still point into the file
     lines, flattened = unflatten(text, source.line_starts, parse_lines(text, source.line_starts))
     lines = retype(lines)
-    located, table_lines = [], frozenset()
+    located, table_lines, table_pieces = [], frozenset(), frozenset()
     if any(word in text for word in TABLE_WORDS):
         from lintlaw.analysis.table_reading import locate
 
         located = locate(source, lines)
-        table_lines = frozenset(index for table in located for index in table.lines)
-        lines = _table_labels_as_text(lines, table_lines)
+        table_lines, table_pieces = _table_places(located, lines, {flat.lineno - 1 for flat in flattened})
+        lines = _table_labels_as_text(lines, table_lines, table_pieces)
     reports = [_build_report(chunk) for chunk in split_reports(lines)]
     for report in reports:
         if located and report.lines:
@@ -244,14 +246,26 @@ def build_document(source: Source, types: ReportTypes | None = None) -> Document
     for report in reports:
         report.report_type, report.type_reason = types.choose(report.title.text if report.title else None,
                                                               None if report.title else report.opening())
-    return Document(source, lines, reports, not_text, table_lines, flattened)
+    return Document(source, lines, reports, not_text, table_lines, flattened, table_pieces)
 
 
-def _table_labels_as_text(lines: list[Line], inside: frozenset[int]) -> list[Line]:
+def _table_places(located: list[Located], lines: list[Line], flat: set[int]) -> tuple[frozenset[int], frozenset[int]]:
+    """The Source lines (0-based) the tables stand on; on a flattened line, which holds the whole
+    report, only the pieces from a table's first cell to its last (their starts)."""
+    whole = frozenset(index for table in located for index in table.lines if index not in flat)
+    spans = [(min(starts), max(item.start + len(item.text) for item in table.items))
+             for table in located if flat and any(index in flat for index in table.lines)
+             for starts in [[item.start for item in table.items if item.start >= 0]] if starts]
+    pieces = frozenset(line.start for line in lines if line.lineno - 1 in flat
+                       and any(start <= line.start < end for start, end in spans))
+    return whole, pieces
+
+
+def _table_labels_as_text(lines: list[Line], inside: frozenset[int], pieces: frozenset[int]) -> list[Line]:
     """Inside a statistics table, 一、本年新收… and （一）予以公开 are row labels, not headings:
     neither sections nor numbered items for the numbering rules."""
     return [replace(line, type=TEXT, marker=None)
-            if line.type in (HEADING, DAMAGED) and line.lineno - 1 in inside else line
+            if line.type in (HEADING, DAMAGED) and (line.lineno - 1 in inside or line.start in pieces) else line
             for line in lines]
 
 

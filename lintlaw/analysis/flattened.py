@@ -36,7 +36,6 @@ class Flattened:
     lineno: int
     start: int  # the line's first character (after its indent)
     cuts: tuple[int, ...]  # offsets where a lost line break belongs
-    headings: int  # headings read from inline markers
 
 
 def unflatten(text: str, line_starts: list[int], lines: list[Line]) -> tuple[list[Line], list[Flattened]]:
@@ -57,10 +56,8 @@ def unflatten(text: str, line_starts: list[int], lines: list[Line]) -> tuple[lis
         if not cuts:
             out.append(line)
             continue
-        pieces = _pieces(text, line, cuts)
-        found.append(Flattened(line.lineno, line.start, tuple(cuts),
-                               sum(piece.marker is not None for piece in pieces)))
-        out.extend(pieces)
+        found.append(Flattened(line.lineno, line.start, tuple(cuts)))
+        out.extend(_pieces(text, line, cuts))
     return out, found
 
 
@@ -68,7 +65,7 @@ def _cuts(text: str, line: Line) -> list[int]:
     """Where the paragraphs and headings of a flattened line start; [] for an ordinary line."""
     separators = [m.end() for m in _SEPARATOR.finditer(text, line.start, line.end) if m.start() > line.start]
     inline = [m.end() for m in _INLINE_HEADING.finditer(text, line.start, line.end)]
-    levels = [m.group() for cut in [line.start, *inline] for m in [_LEVEL_ONE.match(text, cut)] if m]
+    levels = [m.group() for cut in [line.start, *separators, *inline] for m in [_LEVEL_ONE.match(text, cut)] if m]
     if not (_paragraphs(text, line, separators) or _in_order(levels)):
         return []
     first = [m.end() for m in _FIRST_SUBHEADING.finditer(text, line.start, line.end)]

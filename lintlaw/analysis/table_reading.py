@@ -354,10 +354,13 @@ def _split(source: Source, line: Line) -> tuple[str, list[tuple[str, int]]]:
     text = line.text
     if "|" in text or "\t" in text:
         mark = "|" if "|" in text else "\t"
-        # The whole line, trailing tabs too: they are the row's last, empty, cells.
+        # The whole line, trailing tabs too: they are the row's last, empty, cells (a piece of a
+        # flattened line, lintlaw/analysis/flattened.py, is its own text).
         raw = source.line_text(line.lineno)
         text = raw.lstrip(" \u3000\u00a0")
         base = source.line_starts[line.lineno - 1] + len(raw) - len(text)
+        if text.rstrip() != line.text:
+            text, base = line.text, line.start
         cells, position = [], 0
         for part in text.split(mark):
             stripped = part.strip()
