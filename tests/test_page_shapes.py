@@ -78,6 +78,8 @@ _XXGK_BODY = ("一、总体情况\n（一）主动公开情况。2024年，我�
     # No 目录 line, page numbers after leader dots or spaces.
     "一、总体情况……………………1\n二、主动公开政府信息情况……2\n三、收到和处理政府信息公开申请情况……3\n"
     "四、政府信息公开行政复议、行政诉讼情况  5\n五、存在的主要问题及改进情况  6\n",
+    # No 目录 line, each page number on a line of its own.
+    "一、总体情况\n1\n二、主动公开政府信息情况\n2\n三、收到和处理政府信息公开申请情况\n3\n",
     # No 目录 line, no page numbers: its first two entries come back as the report's headings.
     "一、总体情况\n（一）主动公开情况\n（二）依申请公开情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n",
 ])
@@ -236,6 +238,13 @@ def test_a_page_title_naming_another_year_does_not_date_the_report(all_rules):
     [report] = build_document(source_of(text)).reports
     assert (report.title.lineno, report.year) == (3, 2023)
     assert findings(text, all_rules, select=["date"]) == []
+
+
+def test_a_page_title_year_is_no_premature_date_when_the_report_names_another(all_rules):
+    # The document's own title names no year; the page's title above it does, the opening another.
+    text = ("甲县2024年法治政府建设工作报告\n发布时间：2024-03-05\n甲县司法局法治政府建设情况报告\n"
+            "2023年，我局扎实推进法治政府建设。\n" + _REVIEW_BODY)
+    assert findings(text, all_rules, select=["D007"]) == []
 
 
 @pytest.mark.parametrize("text, line", [
@@ -405,3 +414,17 @@ def test_a_flattened_report_with_its_table_reads_the_table_and_its_headings(all_
     assert table.cell("new", "total").value == int(values[("new", "total")])
     assert findings(text, all_rules, select=["structure", "table", "residue"]) == [
         ("R008", 1, 1, "整篇报告挤在一行里：复制时丢失了换行（这一行里有6个标题、5段正文）；已按标题编号读出层次，应按段落分行")]
+
+
+def test_a_notice_sentence_next_to_its_split_run_is_debris_too(all_rules):
+    notice = ("本页面的文字来自国家机关的公文及其正式译文。\n依照《\n中华人民共和国著作权法\n》第五条，不适用该法的保护。\n"
+              "本页面在全世界都属于公有领域。\n")
+    text = TITLE + PARTS + notice
+    first = PARTS.count("\n") + 2
+    assert findings(text, all_rules, select=["residue", "punctuation"]) == [
+        ("R001", first, 1, f"网页残留（第{first}—{first + 4}行）：“本页面的文字来自国家机关的公文及其正式译…”不是报告正文")]
+
+
+def test_a_report_line_naming_the_site_next_to_a_notice_stays(all_rules):
+    text = TITLE + PARTS + "如对本报告有疑问，请通过本网站联系我局。\n" + NOTICES[1]
+    assert types(text)[PARTS.count("\n") + 1] == "text"

@@ -199,12 +199,25 @@ def early_date(document: Document) -> Iterator[Issue]:
         if report.year is None:
             continue
         if report not in checked:
-            checked[report] = _covers_one_year(report)
+            checked[report] = _covers_one_year(report) and not _page_title_year(document, report)
         if not checked[report]:
             continue
         if mention.as_date() <= datetime.date(report.year, 12, 31):
             yield Issue("early-date", mention.start, mention.end,
                         {"found": mention.text, "what": what, "year": report.year})
+
+
+def _page_title_year(document: Document, report: Report) -> bool:
+    """Whether the report year comes from a page's title, not from the document's own title
+    (which names no year), and the opening sentence names another year: a site's or section's
+    title ("甲县2024年…报告" above "甲县司法局法治政府建设情况报告" / "2023年，我局…")."""
+    if report.title is None or report.title is report.own_title or report.dating[2] is not report.title:
+        return False
+    text = document.source.text
+    for sentence in _intro_sentences(facts_of(document), report)[:1]:
+        match = OPENING_YEAR.match(text, sentence.start, sentence.end)
+        return bool(match) and int(match.group("y")) != report.year
+    return False
 
 
 def _covers_one_year(report: Report) -> bool:

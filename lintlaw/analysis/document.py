@@ -77,6 +77,7 @@ class Report:
     intro: list[Line] = field(default_factory=list)  # body paragraphs before the first heading
     signature: Line | None = None
     date: Line | None = None
+    own_title: Line | None = None  # the last title above the body (the document's own; a page's comes first)
     report_type: ReportType | None = None  # set by build_document, from the title or the configuration
     type_reason: str = ""  # why that type, in words (shown by `lintlaw tree`)
     # Where the report's statistics tables are (set by build_document); read on first use.
@@ -307,6 +308,7 @@ def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
     # document's own title right above the body, which names the year the report covers.
     years = {match.group(1) for i in ranked for match in [_YEAR_IN_TITLE.search(content[i].text)] if match}
     report.title = content[ranked[-1] if len(years) > 1 else ranked[0]]
+    report.own_title = content[titles[-1]]
     return content[titles[-1] + 1:]
 
 

@@ -39,6 +39,7 @@ _CONTENTS_TAIL = re.compile(r"[\s.．…·—_\-]*[0-9]*$")
 # A page number after leader dots or spaces ("一、总体情况……3", "二、主动公开情况  5").
 _PAGE_NUMBER = re.compile(r"(?:[.．…·—_]{2,}|[ \t\u3000]{2,}|[.．…·][ \t\u3000]*)[0-9]{1,3}$|[^0-9][ \t\u3000]+[0-9]{1,3}$")
 _ENTRY_WORDS = re.compile(r"[^。；;]*")
+_PAGE_LINE = re.compile(r"[0-9]{1,3}$")  # a page number on a line of its own
 
 
 def retype(lines: list[Line]) -> list[Line]:
@@ -126,6 +127,7 @@ def _cover_letter(lines: list[Line]) -> set[int]:
 # licence's name) each stand on a line of their own between fragments of its sentences. Such a
 # notice speaks of the page or the work itself and of its licence or copyright: both are needed.
 _NOTICE_SUBJECT = re.compile(r"本(?:作品|站|网站?|页面?|文档?|条目|资料)|[此该]作品")
+_NOTICE_WORK = re.compile(r"本(?:作品|页面?|条目)|[此该]作品")
 _NOTICE_TERMS = re.compile(r"许可(?:协议|证)|知识共享|共享协议|CC[ -]?BY|GFDL|GNU|公有领域|公共领域|释出|"
                            r"著作权|版权|转载|注明(?:出处|来源)|保留所有权利|All Rights|免责|不适用")
 _ENDS_SENTENCE = "。！？!?"
@@ -136,8 +138,9 @@ _NOTICE_LINE = 60  # no line of such a notice is longer
 def _split_notices(lines: list[Line]) -> set[int]:
     """Lines of licence or copyright notices split at their links: a run of three or more
     lines, none longer than a notice's line and at least two as short as a linked word, each
-    but the last going on in the next (no full stop at its end), whose words name the page
-    or work and its licence or copyright. The whole run is page debris."""
+    but the last going on in the next (no full stop at its end), whose words, with the notice's
+    sentences next to it, name the page or work and its licence or copyright. The whole run
+    and those sentences are page debris."""
     found: set[int] = set()
     run: list[int] = []
     for index, line in enumerate(lines + [None]):
@@ -146,10 +149,32 @@ def _split_notices(lines: list[Line]) -> set[int]:
             if not line.text.rstrip().endswith(tuple(_ENDS_SENTENCE)):
                 continue  # the sentence goes on in the next line
         if len(run) >= 3 and sum(len(lines[i].text.strip()) <= _NOTICE_SHORT for i in run) >= 2:
+            # The notice's own sentences next to the run may name the page while the run names
+            # the licence ("本作品来自…译文。" / "根据《" / "著作权法" / "》第五条…"): both count.
+            around = _notice_neighbours(lines, run[0], -1) + _notice_neighbours(lines, run[-1], 1)
             words = "".join("".join(lines[i].text.split()) for i in run)
-            if _NOTICE_SUBJECT.search(words) and _NOTICE_TERMS.search(words):
-                found.update(run)
+            every = words + "".join("".join(lines[i].text.split()) for i in around)
+            if ((_NOTICE_SUBJECT.search(words) or _NOTICE_TERMS.search(words))
+                    and _NOTICE_SUBJECT.search(every) and _NOTICE_TERMS.search(every)):
+                found.update(run + around)
         run = []
+    return found
+
+
+def _notice_neighbours(lines: list[Line], index: int, step: int) -> list[int]:
+    """The notice's own sentences next to a split run ("本作品来自…译文。" above "根据《" / …):
+    short lines that speak of the work or the page itself (not of 本站 or 本网站, which a report
+    may name), or of a licence or copyright."""
+    found = []
+    index += step
+    while 0 <= index < len(lines):
+        line = lines[index]
+        words = "".join(line.text.split())
+        if (line.type not in (TEXT, CHROME) or len(line.text) > _NOTICE_LINE
+                or not (_NOTICE_WORK.search(words) or _NOTICE_TERMS.search(words))):
+            break
+        found.append(index)
+        index += step
     return found
 
 
@@ -165,29 +190,35 @@ def _contents_lines(lines: list[Line]) -> set[int]:
     top = _first_content(lines)
     first_sentence = next((i for i, line in enumerate(lines) if line.type == TEXT and "。" in line.text),
                           len(lines))
-    runs: list[range] = []
+    runs: list[tuple[list[int], list[int]]] = []  # (entries, page-number lines among them)
     index = 0
     while index < top:  # only at the top of the page, before any heading has text under it
         if not _bare_heading(lines[index]):
             index += 1
             continue
-        end, keys = index, {_contents_key(lines[index])}
+        entries, pages, keys = [index], [], {_contents_key(lines[index])}
+        following = index + 1
         # The run ends where an entry comes again: the body's first heading right after the list.
-        while (end + 1 < len(lines) and _bare_heading(lines[end + 1])
-               and _contents_key(lines[end + 1]) not in keys):
-            end += 1
-            keys.add(_contents_key(lines[end]))
-        if end > index:
-            runs.append(range(index, end + 1))
-        index = end + 1
-    if not runs:
-        return set()
+        # A page number a capture put on a line of its own stays in it.
+        while following < len(lines):
+            line = lines[following]
+            if line.type == TEXT and _PAGE_LINE.match(line.text):
+                pages.append(following)
+            elif _bare_heading(line) and _contents_key(line) not in keys:
+                entries.append(following)
+                keys.add(_contents_key(line))
+            else:
+                break
+            following += 1
+        if len(entries) > 1:
+            runs.append((entries, pages))
+        index = following
     found: set[int] = set()
-    for run in runs:
+    for run, pages in runs:
         headed = run[0] > 0 and _CONTENTS_WORD.match(lines[run[0] - 1].text) is not None
-        paged = sum(1 for i in run if _PAGE_NUMBER.search(lines[i].text)) * 2 >= len(run)
+        paged = (len(pages) + sum(1 for i in run if _PAGE_NUMBER.search(lines[i].text))) * 2 >= len(run)
         if headed or paged or (run[0] < first_sentence and _comes_back(lines, run)):
-            found.update(run)
+            found.update(run + pages)
             if headed:
                 found.add(run[0] - 1)
     return found
@@ -205,7 +236,7 @@ def _first_content(lines: list[Line]) -> int:
     return len(lines)
 
 
-def _comes_back(lines: list[Line], run: range) -> bool:
+def _comes_back(lines: list[Line], run: list[int]) -> bool:
     """Whether the run's entries come back as headings after it, in order: four in five of
     them, or its first two (a capture cut off after them keeps no more). A report never
     numbers and words two headings again the same way."""
