@@ -428,3 +428,10 @@ def test_a_notice_sentence_next_to_its_split_run_is_debris_too(all_rules):
 def test_a_report_line_naming_the_site_next_to_a_notice_stays(all_rules):
     text = TITLE + PARTS + "如对本报告有疑问，请通过本网站联系我局。\n" + NOTICES[1]
     assert types(text)[PARTS.count("\n") + 1] == "text"
+
+
+def test_a_watermark_two_patterns_find_is_one_finding(all_rules):
+    # After a clause mark and holding a document site's word: found by both forms, reported once.
+    text = TITLE + "一、主要举措和成效\n全年办理行政复议案件35件，甲县范文网www.jxfw.com，办结率100%。\n"
+    assert findings(text, all_rules, select=["R001"]) == [
+        ("R001", 3, 15, "网页残留（第3行）：“甲县范文网www.jxfw.com”不是报告正文")]

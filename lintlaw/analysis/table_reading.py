@@ -434,10 +434,16 @@ def _led_by_label(text: str, words: Vocabulary) -> tuple[frozenset[str], str] | 
     keys = words.keys_of(norm)
     if keys:
         return keys, norm
-    for word, more in words.exact.items():
-        if norm.startswith(word) and (len(word) >= _PREFIX_LABEL or norm[len(word):].isdigit()):
-            return more, word
+    match = _label_start().match(norm)  # the longest label the line starts with
+    if match and (len(match.group()) >= _PREFIX_LABEL or norm[match.end():].isdigit()):
+        return words.exact[match.group()], match.group()
     return None
+
+
+@cache
+def _label_start() -> re.Pattern:
+    """Every exact label, longest first: one match finds the longest a line starts with."""
+    return re.compile("|".join(map(re.escape, sorted(vocabulary().exact, key=len, reverse=True))))
 
 
 def _region(source: Source, block, words: Vocabulary) -> list[Located]:
