@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lintlaw.analysis.report_types import TABLES_DIR
-from lintlaw.analysis.tables import Cell, Table, UnreadTable
+from lintlaw.analysis.tables import Cell, Relabelled, Table, UnreadTable
 from lintlaw.errors import RuleFileError
 
 if TYPE_CHECKING:
@@ -40,8 +40,11 @@ MIN_LABELS = 4
 MIN_NUMBERS = 3
 # Longest cell text that can be a label or a number (the format's longest label has 37 characters).
 MAX_CELL = 60
+# How alike (difflib's ratio) an unknown cell and the label the format expects there must be for
+# the cell to be read as that label: one or two words dropped from a long label, not another row.
+NEAR_LABEL = 0.8
 
-HOW_GRID = {"docx": "Word 表格", "html": "网页表格"}
+HOW_GRID = {"docx": "Word 表格", "html": "网页表格", "pdf": "PDF 表格（按表格线读取）"}
 HOW_REGION = "行名可辨、各格无法分开的文本"
 HOW_TEXT = {"cell": "逐格一行的文本", "bar": "以“|”分隔各格的文本", "tab": "以制表符分隔各格的文本",
             "space": "以空格分隔各格的文本"}
@@ -485,9 +488,12 @@ def _table_line(source: Source, line: Line, words: Vocabulary) -> tuple[str, lis
         if len(cell) > MAX_CELL:
             return None
         kind, norm = _classify(cell, words)
-        if kind == "unknown":
-            return None
         items.append(Item(kind, cell, norm, offset, line.lineno))
+    # Unknown words make a line text, unless they only head a row of numbers (a row label
+    # written with a word dropped: reading decides whether the format has it there).
+    unknown = [i for i, item in enumerate(items) if item.kind == "unknown"]
+    if unknown and (unknown != [0] or len(items) < 2 or any(item.kind != "value" for item in items[1:])):
+        return None
     if not items:
         return None
     return how, items
@@ -553,20 +559,21 @@ def read(located: Located) -> Table | UnreadTable:
                                f"找到了表格的行名，但只有{numbers}格可读的数字（数字丢失，或与行名连在一起）")
     reasons = []
     for key in located.keys:
+        relabelled: list[Relabelled] = []
         try:
-            cells = _read(all_layouts[key], located.items)
+            cells = _read(all_layouts[key], located.items, relabelled)
         except _Unread as err:
             reasons.append((key, str(err)))
             continue
-        return Table(key, located.how, located.lines, cells)
+        return Table(key, located.how, located.lines, cells, relabelled)
     key, reason = reasons[0]
     return UnreadTable(key, located.line, reason)
 
 
-def _read(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], Cell]:
+def _read(layout: TableLayout, items: list[Item], relabelled: list[Relabelled]) -> dict[tuple[str, str], Cell]:
     if layout.shape == "groups":
         return _read_groups(layout, items)
-    return _read_rows(layout, items)
+    return _read_rows(layout, items, relabelled)
 
 
 def _cell(row: str, col: str, item: Item, anchor: Item) -> Cell:
@@ -582,7 +589,7 @@ def _known(layout: TableLayout, norm: str) -> bool:
             or (layout.shape == "groups" and any(r.matches(norm) for r in layout.rows)))
 
 
-def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], Cell]:
+def _read_rows(layout: TableLayout, items: list[Item], relabelled: list[Relabelled]) -> dict[tuple[str, str], Cell]:
     rows = layout.rows
     groups = layout.groups
     cells: dict[tuple[str, str], Cell] = {}
@@ -622,6 +629,15 @@ def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], 
         current, values = None, []
 
     for index, item in enumerate(items):
+        if item.kind == "unknown" and _numbers_follow_on_row(items, index):
+            item = _misspelt_label(rows, position, skippable, item)
+            if item.kind == "label":
+                row = next(r for r in rows[position:] if r.matches(item.norm))
+                relabelled.append(Relabelled(item.start, item.text, row.label))
+            else:
+                expected = next((r for r in rows[position:] if not skippable(r)), None)
+                where = f"此处应为“{layout.row_name(expected.key)}”" if expected else "表格的行已经齐全"
+                raise _Unread(f"“{item.text}”不是格式中的行名（{where}）")
         if item.kind in ("skip", "unknown"):  # "unknown": a note between rows, not a cell
             continue
         if item.kind == "label":
@@ -654,6 +670,22 @@ def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], 
         more = f"等{len(missing)}行" if len(missing) > 3 else ""
         raise _Unread(f"没有找到“{names}”{more}")
     return cells
+
+
+def _misspelt_label(rows: tuple[RowLayout, ...], position: int, skippable, item: Item) -> Item:
+    """An unknown cell heading a row of numbers where the format expects a row whose label it
+    nearly is (a word dropped or mistyped: 2.其他法律行政止公开) is that row's label; anything
+    else stays unknown. Only the rows the format allows next are tried."""
+    from difflib import SequenceMatcher
+
+    for row in rows[position:]:
+        for label in row.labels:
+            if len(label) >= 4 and len(item.norm) >= 4 \
+                    and SequenceMatcher(None, item.norm, label.rstrip("…")).ratio() >= NEAR_LABEL:
+                return item._replace(kind="label", norm=label.rstrip("…"))
+        if not skippable(row):
+            break
+    return item
 
 
 def _numbers_follow_on_row(items: list[Item], index: int) -> bool:

@@ -11,10 +11,11 @@ from lintlaw.engine.kinds.punctuation_check import PunctuationCheck
 from lintlaw.engine.kinds.repeated_word import RepeatedWord
 from lintlaw.engine.kinds.required_section import RequiredSection
 from lintlaw.engine.kinds.table_check import TableCheck
+from lintlaw.engine.kinds.table_label import TableLabelCheck
 from lintlaw.engine.kinds.unfinished_paragraph import UnfinishedParagraph
 from lintlaw.engine.kinds.unread_table import UnreadTableCheck
 
 KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
                                       DateCheck, PunctuationCheck, PageChrome, LawTitle,
                                       RepeatedWord, BrokenParagraph, UnfinishedParagraph, TableCheck,
-                                      UnreadTableCheck)}
+                                      UnreadTableCheck, TableLabelCheck)}
