@@ -435,3 +435,17 @@ def test_a_watermark_two_patterns_find_is_one_finding(all_rules):
     text = TITLE + "一、主要举措和成效\n全年办理行政复议案件35件，甲县范文网www.jxfw.com，办结率100%。\n"
     assert findings(text, all_rules, select=["R001"]) == [
         ("R001", 3, 15, "网页残留（第3行）：“甲县范文网www.jxfw.com”不是报告正文")]
+
+
+def test_a_contents_list_with_unnumbered_entries_between_its_parts(all_rules):
+    # Under 目录: numbered parts, then the tables of part 五 listed without markers, then 六、七、.
+    dots = "……………………"
+    contents = ("目录\n" + "".join(f"{part}{dots}{page}\n" for page, part in enumerate(
+        ["一、部门主要职能", "二、部门机构设置", "三、名词解释", "四、部门预算编制说明", "五、部门预算表"], 1))
+        + "".join(f"{n}.2025年部门收支预算表之{n}{dots}{n + 5}\n" for n in range(1, 4))
+        + f"六、其他相关情况说明{dots}9\n七、项目经费情况说明{dots}10\n")
+    body = ("甲区乙街道办事处主要职能\n甲区乙街道办事处是区政府的派出机关，依法履行服务管理职责。\n"
+            "一、加强党的建设。落实基层党建责任制。\n二、统筹社区发展。参与辖区公共服务设施建设。\n")
+    text = "甲区2025年区级部门预算\n" + contents + body
+    assert types(text)[1:1 + contents.count("\n")] == [TOC] * contents.count("\n")
+    assert findings(text, all_rules, select=["S1"]) == []

@@ -190,29 +190,35 @@ def _contents_lines(lines: list[Line]) -> set[int]:
     top = _first_content(lines)
     first_sentence = next((i for i, line in enumerate(lines) if line.type == TEXT and "。" in line.text),
                           len(lines))
-    runs: list[tuple[list[int], list[int]]] = []  # (entries, page-number lines among them)
+    runs: list[tuple[list[int], list[int]]] = []  # (entries, other lines among them)
     index = 0
     while index < top:  # only at the top of the page, before any heading has text under it
         if not _bare_heading(lines[index]):
             index += 1
             continue
         entries, pages, keys = [index], [], {_contents_key(lines[index])}
-        following = index + 1
+        headed = index > 0 and _CONTENTS_WORD.match(lines[index - 1].text) is not None
+        following, pending = index + 1, []
         # The run ends where an entry comes again: the body's first heading right after the list.
-        # A page number a capture put on a line of its own stays in it.
+        # A page number a capture put on a line of its own stays in it; under a 目录 line, so do
+        # unnumbered entries between numbered ones ("五、预算表" / "1.2025年收支总表" / "六、…").
         while following < len(lines):
             line = lines[following]
             if line.type == TEXT and _PAGE_LINE.match(line.text):
-                pages.append(following)
+                (pending if pending else pages).append(following)  # the page of the entry above
+            elif headed and line.type == TEXT and _unnumbered_entry(line):
+                pending.append(following)
             elif _bare_heading(line) and _contents_key(line) not in keys:
                 entries.append(following)
                 keys.add(_contents_key(line))
+                pages += pending
+                pending = []
             else:
                 break
             following += 1
         if len(entries) > 1:
             runs.append((entries, pages))
-        index = following
+        index = entries[-1] + 1
     found: set[int] = set()
     for run, pages in runs:
         headed = run[0] > 0 and _CONTENTS_WORD.match(lines[run[0] - 1].text) is not None
@@ -222,6 +228,13 @@ def _contents_lines(lines: list[Line]) -> set[int]:
             if headed:
                 found.add(run[0] - 1)
     return found
+
+
+def _unnumbered_entry(line: Line) -> bool:
+    """A contents entry without a heading marker: short once its leader dots and page number
+    are off, and no sentence."""
+    words = _CONTENTS_TAIL.sub("", line.text)
+    return len(words) <= 40 and not any(mark in words for mark in "。，；;,")
 
 
 def _first_content(lines: list[Line]) -> int:

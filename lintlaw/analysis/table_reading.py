@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lintlaw.analysis.report_types import TABLES_DIR
 from lintlaw.analysis.tables import Cell, Relabelled, Table, UnreadTable
 from lintlaw.errors import RuleFileError
+from lintlaw.text.outline import HEADING
 
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid
@@ -320,7 +321,9 @@ def locate(source: Source, lines: list[Line]) -> list[Located]:
             found.append(located)
             in_grids.update(located.lines)
     found += _from_text(source, [line for line in lines if line.lineno - 1 not in in_grids], words)
+    # A grid shows its table's place by itself (an empty form's grid is no mangled capture).
     taken = {index for located in found for index in located.lines}
+    taken.update(cell.line for grid in source.grids for cell in grid.cells)
     found += _label_regions(source, [line for line in lines if line.lineno - 1 not in taken], words)
     return sorted(found, key=lambda located: located.lines.start)
 
@@ -415,12 +418,14 @@ def _label_regions(source: Source, lines: list[Line], words: Vocabulary) -> list
     block: list[tuple[Line, frozenset[str], str]] = []  # (line, its tables, its label)
     gap = 0
     for line in lines + [None]:
-        led = _led_by_label(line.text, words) if line is not None and len(line.text) <= 2 * MAX_CELL else None
+        led = _led_by_label(line, words) if line is not None and len(line.text) <= 2 * MAX_CELL else None
         if led is not None:
             block.append((line, *led))
             gap = 0
             continue
-        if block and line is not None and gap < MAX_GAP and len(line.text) <= MAX_CELL:
+        # A few short lines may stand between labels (a note); a part heading (一、…) never does.
+        if (block and line is not None and gap < MAX_GAP and len(line.text) <= MAX_CELL
+                and not (line.type == HEADING and line.marker.level == 1)):
             gap += 1
             continue
         if block:
@@ -429,24 +434,41 @@ def _label_regions(source: Source, lines: list[Line], words: Vocabulary) -> list
     return found
 
 
-def _led_by_label(text: str, words: Vocabulary) -> tuple[frozenset[str], str] | None:
-    """The tables whose row or column label starts this line, and the label; None if none does."""
-    norm = normalise(text)
+def _led_by_label(line: Line, words: Vocabulary) -> tuple[frozenset[str], str] | None:
+    """The tables whose label starts this line, and the label; None if none does. A table's
+    heading (本列数据的勾稽关系为…, 申请人情况) counts on a line that is no heading: a report's
+    part headings (三、收到和处理政府信息公开申请情况) are some table's headings too."""
+    norm = normalise(line.text)
     if not norm:
         return None
+    cells = _cell_labels()
     keys = words.keys_of(norm)
+    if line.type == HEADING:
+        keys = frozenset(key for key in keys if norm in cells[key] or _prefixed(cells[key], norm))
     if keys:
         return keys, norm
     match = _label_start().match(norm)  # the longest label the line starts with
     if match and (len(match.group()) >= _PREFIX_LABEL or norm[match.end():].isdigit()):
-        return words.exact[match.group()], match.group()
+        return frozenset(key for key, labels in cells.items() if match.group() in labels), match.group()
     return None
+
+
+def _prefixed(labels: frozenset[str], norm: str) -> bool:
+    return any(label.endswith("…") and norm.startswith(label[:-1]) for label in labels)
+
+
+@cache
+def _cell_labels() -> dict[str, frozenset[str]]:
+    """Each table's row and column labels (normalised; a prefix label keeps its “…”)."""
+    return {key: frozenset(w for item in (*layout.columns, *layout.rows) for w in item.labels)
+            for key, layout in layouts().items()}
 
 
 @cache
 def _label_start() -> re.Pattern:
-    """Every exact label, longest first: one match finds the longest a line starts with."""
-    return re.compile("|".join(map(re.escape, sorted(vocabulary().exact, key=len, reverse=True))))
+    """Every exact row and column label, longest first: one match finds the longest a line starts with."""
+    exact = {w for labels in _cell_labels().values() for w in labels if not w.endswith("…")}
+    return re.compile("|".join(map(re.escape, sorted(exact, key=len, reverse=True))))
 
 
 def _region(source: Source, block, words: Vocabulary) -> list[Located]:
@@ -470,8 +492,8 @@ def _region(source: Source, block, words: Vocabulary) -> list[Located]:
 
 @cache
 def _row_labels(key: str) -> frozenset[str]:
-    """The normalised row labels of a table (its headings and columns are not counted: a
-    report's own part headings are some table's headings)."""
+    """The normalised row labels of a table (its columns are not counted: a few column words —
+    自然人, 总计 — may stand in prose lines)."""
     return frozenset(w.rstrip("…") for row in layouts()[key].rows for w in row.labels)
 
 
