@@ -206,6 +206,8 @@ def test_sentences_broken_at_links_and_after_blank_lines(all_rules, text, expect
     HEAD + "全年开展普法宣传活动30场，覆盖群众5000余人次。\n加强队伍建设\n全年组织执法人员培训12次，参训300人次。\n",
     # A paragraph that lost its full stop, a subheading, then a paragraph opening with a year.
     HEAD + "全年开展普法宣传活动30场，覆盖群众5000余人次\n加强队伍建设\n2024年组织执法人员培训12次，参训300人次。\n",
+    # A paragraph that lost its full stop, a subheading, then a paragraph opening with 为此，.
+    HEAD + "全年开展普法宣传活动30场，覆盖群众5000余人次\n强化执法监督\n为此，我局全年开展执法检查12次，整改问题35个。\n",
     # A sentence may end on 作为 or 参与: a lost full stop, not a cut.
     HEAD + "全县各部门在推进依法行政中积极主动作为\n\n2024年全县办理行政复议案件35件，办结率100%。\n",
 ])

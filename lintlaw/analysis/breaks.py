@@ -188,6 +188,10 @@ def find_breaks(document: Document, words: BreakWords) -> list[Break]:
 
 
 _NAME_STOPS = re.compile(r"[，。；：！？,;:!?、]")
+# Words that open a sentence before a comma ("为此，我局…"): a paragraph under a subheading, not
+# the rest of a sentence broken at a link.
+_OPENERS = frozenset({"为此", "对此", "因此", "据此", "由此", "其中", "然而", "但是", "不过", "可见", "综上",
+                      "一方面", "另一方面", "总体上", "总的看", "具体而言", "实践中", "工作中"})
 
 
 def _is_link(first: Line, middle: Line, last: Line, line_text, words: BreakWords) -> bool:
@@ -211,7 +215,7 @@ def _is_link(first: Line, middle: Line, last: Line, line_text, words: BreakWords
     clause = _NAME_STOPS.search(c)  # a first clause of a word or two, then a comma: "建设，推动…"
     goes_on = (c[0] in words.bound or "《" in name or a.endswith(words.dangling)
                or (clause is not None and clause.start() <= 4 and clause.group() in "，、,"
-                   and _is_running(c, words)))
+                   and c[:clause.start()] not in _OPENERS and _is_running(c, words)))
     return goes_on and (_is_running(c, words) or _is_tail(c, words) or c[0] in words.bound)
 
 
