@@ -6,7 +6,8 @@ import datetime
 import re
 from typing import Iterator
 
-from lintlaw.text.dates import OPENING_YEAR, REPORTING_SENTENCE, DateMention, find_dates
+from lintlaw.text.dates import OPENING_YEAR, REPORTING_SENTENCE, DateMention, find_dates, find_iso_dates
+from lintlaw.text.outline import CHROME, Line
 from lintlaw.analysis.document import Document, Report
 from lintlaw.analysis.facts import Facts, Sentence, facts_of
 from lintlaw.analysis.issue import Issue
@@ -29,12 +30,22 @@ def impossible(document: Document) -> Iterator[Issue]:
 
 
 def weekday(document: Document) -> Iterator[Issue]:
-    for mention, _ in facts_of(document).dates:
+    # Page chrome is no sentence, but a header's "today" (2024年3月5日 星期一) with the wrong
+    # weekday is wrong twice: R001 reports the line, this the weekday.
+    chrome = [mention for line in document.lines if line.type == CHROME
+              for mention in _chrome_dates(document.source.text, line)]
+    for mention in [mention for mention, _ in facts_of(document).dates] + chrome:
         date = mention.as_date()
         if date is None or mention.weekday is None or date.weekday() == mention.weekday:
             continue
         yield Issue("weekday", mention.start, mention.end,
                     {"found": mention.text, "expected": "星期" + _WEEKDAY_NAMES[date.weekday()]})
+
+
+def _chrome_dates(text: str, line: Line) -> list[DateMention]:
+    if "星期" not in line.text and "周" not in line.text and "礼拜" not in line.text:
+        return []  # no weekday, nothing to check: most chrome lines
+    return find_dates(text, line.start, line.end) + find_iso_dates(text, line.start, line.end)
 
 
 def report_year(document: Document, keywords: list[str], plan_words: list[str]) -> Iterator[Issue]:
