@@ -32,6 +32,7 @@ def test_parentheses_are_converted_in_pairs(all_rules, before, after):
     ('制作"红黑榜"，评选"典型案卷20宗。', '制作"红黑榜"，评选"典型案卷20宗。'),  # odd: which pair cannot be told
     ('制作"红黑榜”，评选“典型案卷"。', '制作"红黑榜”，评选“典型案卷"。'),  # full-width ones on the line too
     ('<p class="a">', '<p class="a">'),  # no Chinese inside: markup
+    ('"提升居民节能环保意识，优化营商环境"', '"提升居民节能环保意识，优化营商环境"'),  # a quoted cell
     ("未收到依申请公开事项.", "未收到依申请公开事项。"),
     ("学宪法.讲宪法，投入3.5亿元。", "学宪法.讲宪法，投入3.5亿元。"),  # between words: P014's, not fixed
 ])

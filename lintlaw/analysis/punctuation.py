@@ -229,12 +229,13 @@ def _full_stop(text: str, start: int, end: int) -> list[tuple[int, str]]:
 def _quotes_to_convert(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """ASCII double quotes around Chinese words ("红黑榜"): the line's quotes are paired in
     order, each pair made “ ” when it holds Chinese; a line with an odd number, or with
-    full-width quotes as well, is left alone (which quote pairs with which cannot be told)."""
+    full-width quotes as well, is left alone (which quote pairs with which cannot be told), and
+    so is a line quoted whole (a spreadsheet cell a PDF export kept in its quotes)."""
     if "“" in text[start:end] or "”" in text[start:end]:
         return []
     quotes = [at for at in range(start, end) if text[at] == '"']
-    if len(quotes) % 2:
-        return []
+    if len(quotes) % 2 or quotes == [start, end - 1]:
+        return []  # odd; or the whole line quoted: a spreadsheet cell exported with its quotes
     chosen = []
     for open_, close in zip(quotes[::2], quotes[1::2]):
         if any(is_han(char) for char in text[open_ + 1:close]):
