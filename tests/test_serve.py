@@ -241,7 +241,7 @@ def test_serve_reports_a_port_in_use(tmp_path):
         port = taken.getsockname()[1]
         result = cli("serve", "--isolated", "--port", str(port), cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.decode() == f"lintlaw: 无法在 127.0.0.1:{port} 上启动（Address already in use）\n"
+    assert result.stderr.decode() == f"lintlaw: 无法在 127.0.0.1:{port} 上启动（端口已被占用）\n"
 
 
 def test_check_does_not_import_the_server(tmp_path):

@@ -249,6 +249,34 @@ def test_a_new_output_file_is_written(tmp_path):
     assert "W001" in out.read_text(encoding="utf-8")
 
 
+
+def test_an_output_file_is_replaced_keeping_its_mode_and_links(tmp_path):
+    path = report(tmp_path)
+    out = tmp_path / "out.log"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o640)
+    link = tmp_path / "link.log"
+    link.symlink_to(out)
+    assert run("check", "--format", "concise", "--select", "W001", str(path), "-o", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert out.read_text(encoding="utf-8").startswith(f"{path}:1:1: W001 ")
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout")
+def test_output_to_dev_stdout_appends_to_what_the_shell_opened(tmp_path):
+    # `lintlaw check -o /dev/stdout … >> log`: a rename would replace the log with this run's lines.
+    path = report(tmp_path)
+    log = tmp_path / "log.txt"
+    log.write_text("earlier run\n", encoding="utf-8")
+    with open(log, "ab") as stream:
+        subprocess.run([sys.executable, "-m", "lintlaw", "check", "--format", "concise", "--select", "W001",
+                        str(path), "-o", "/dev/stdout"], stdout=stream, check=False, timeout=60)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier run"
+    assert lines[1].startswith(f"{path}:1:1: W001 ")
+
 # 7. A forced encoding keeps the file's byte order and byte-order mark.
 
 @pytest.mark.parametrize("forced, mark, codec", [

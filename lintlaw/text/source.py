@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lintlaw.errors import InputError
+from lintlaw.errors import InputError, system_reason
 
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid
@@ -272,7 +272,7 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
     except OSError as err:
         if err.errno == errno.ELOOP:
             raise InputError(f"{name}: 符号链接循环，无法读取") from None
-        raise InputError(f"{name}: 无法读取（{err.strerror}）") from None
+        raise InputError(f"{name}: 无法读取（{system_reason(err)}）") from None
     try:
         source = decode(data, name, encoding)
     except MemoryError:
