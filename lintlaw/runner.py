@@ -112,11 +112,12 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         return FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
     from lintlaw.engine.fixing import fix_source
 
-    if options.encoding is None and has_mojibake(source, types):
-        # Mojibake may mean the encoding was guessed wrong: writing the text back would
-        # fix it in place. Looked for whether or not R003 is selected or suppressed.
+    garbled = _garbled(source, origin, options.encoding, types)
+    if garbled:
+        # Mojibake may mean the encoding was guessed (or forced) wrong: writing the text back
+        # would fix it in place. Looked for whether or not R003 is selected or suppressed.
         outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
-        outcome.note = f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+        outcome.note = garbled
         if not options.diff:
             outcome.unwritten = True  # exit 2, as for any fix that was not written back
             if name == STDIN:
@@ -135,6 +136,20 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         _stop_if_orphaned()  # a worker whose run was stopped starts no further write-back
         write_back(name, source.encode(result.source.text), origin)
     return outcome
+
+
+def _garbled(source: Source, origin, forced: str | None, types) -> str | None:
+    """Why the text read is not to be fixed in place (mojibake), or None."""
+    from lintlaw.text.source import misread_utf8
+
+    if forced is None:
+        if has_mojibake(source, types):
+            return f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+        return None
+    if misread_utf8(origin.data, source.encoding):
+        return (f"{source.path}: 按 --encoding {forced} 读出的多是乱码（文件的内容是 UTF-8 编码的），"
+                "不自动修复；去掉 --encoding 或改用 --encoding utf-8")
+    return None
 
 
 def has_mojibake(source: Source, types=None) -> bool:

@@ -305,6 +305,28 @@ def test_forced_utf8_on_a_file_with_a_mark_does_not_see_the_mark_as_text():
     assert (source.text, source.encoding, source.bom) == ("甲", "utf-8-sig", True)
 
 
+
+@pytest.mark.parametrize("forced", ["latin-1", "iso-8859-15"])
+def test_a_forced_encoding_that_misreads_utf8_is_not_fixed(tmp_path, forced):
+    # Read as Latin-1, 止 (e6 ad a2) holds a soft hyphen (ad) that R006 would delete.
+    data = "截止目前,全县办理案件35件,办结率100%,继续推进。\n".encode()
+    path = tmp_path / "r.txt"
+    path.write_bytes(data)
+    result = run("check", "--fix", "--format", "concise", "--encoding", forced, str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"lintlaw: {path}: 按 --encoding {forced} 读出的多是乱码（文件的内容是 UTF-8 编码的），"
+        "不自动修复；去掉 --encoding 或改用 --encoding utf-8")
+    assert path.read_bytes() == data
+
+
+def test_a_forced_single_byte_encoding_that_is_right_is_fixed(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_bytes("Caf\xe9 \xe0 Paris\xad, r\xe9sum\xe9.\n".encode("latin-1"))
+    result = run("check", "--fix", "--select", "R006", "--encoding", "latin-1", str(path))
+    assert result.exit_code == 0
+    assert path.read_bytes() == "Caf\xe9 \xe0 Paris, r\xe9sum\xe9.\n".encode("latin-1")
+
 # 8. A termination signal during the write leaves no temporary file behind.
 
 SLOW_WRITE = """

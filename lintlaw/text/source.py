@@ -174,6 +174,22 @@ def _mostly_utf8(data: bytes) -> bool:
     return high > 0 and in_sequences / high >= _MOSTLY_UTF8
 
 
+# Sequences below which a forced reading is not called a misreading of UTF-8: in a few
+# GBK characters, whole UTF-8 sequences happen by chance.
+_MISREAD_MIN_SEQUENCES = 3
+
+
+def misread_utf8(data: bytes, codec: str) -> bool:
+    """Whether text read with a forced codec that is not UTF is mostly UTF-8 read wrongly:
+    its non-ASCII bytes form UTF-8 sequences (æ³•æ²» for 法治 in Latin-1). A fix written in
+    that reading would cut through the sequences (R006 deleting 0xAD, a soft hyphen in
+    Latin-1, from 止 = e6 ad a2)."""
+    if codecs.lookup(codec).name.startswith(("utf-", "utf_")):
+        return False
+    return (len(_UTF8_SEQUENCE.findall(data)) >= _MISREAD_MIN_SEQUENCES
+            and _mostly_utf8(data))
+
+
 def _plausible_chinese(text: str) -> bool:
     """Whether GB18030-decoded text reads as text: few characters outside GB 2312 and Big5
     (rare, private-use and unassigned ones are what mis-decoded bytes look like)."""
