@@ -379,3 +379,15 @@ def test_a_bug_is_one_line_not_a_dropped_connection(server, monkeypatch):
     monkeypatch.setattr(analysis, "check", broken)
     status, answer = post_json(server, "/api/check", b"x", name="a.txt")
     assert (status, answer) == (500, {"error": "lintlaw: 内部错误：ValueError: boom\\x0asecond line（请报告此问题）"})
+
+
+def test_a_page_ending_in_page_chrome_is_checked(server, tmp_path):
+    # R001's fix on the last line ends at the end of the text (issue 20 C1: it was a 500).
+    from tests.test_formats import CHROME_LAST
+
+    (tmp_path / "page.html").write_text(CHROME_LAST, encoding="utf-8")
+    status, shown = post_json(server, "/api/check", CHROME_LAST.encode(), name="page.html")
+    assert status == 200
+    expected = json.loads(cli("check", "--isolated", "--format", "json", "page.html", cwd=tmp_path).stdout)
+    assert records(shown) == expected
+    assert [f["code"] for f in expected if f["code"] == "R001"] == ["R001"]

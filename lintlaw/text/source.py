@@ -86,7 +86,12 @@ class Source:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
-        line = self.line_map[index] if self.line_map else index + 1
+        if not self.line_map:
+            line = index + 1
+        elif index < len(self.line_map):
+            line = self.line_map[index]
+        else:  # the end of a text that ends with a line break (a fix deleting the last line)
+            line = self.line_map[-1] + 1
         return line, offset - self.line_starts[index] + 1
 
     def with_text(self, text: str) -> Source:
