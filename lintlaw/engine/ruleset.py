@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 from lintlaw.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
-from lintlaw.errors import RuleFileError, UsageError
+from lintlaw.errors import LintlawError, RuleFileError, UsageError
 from lintlaw.engine.redirects import REDIRECTS, REPORT_TYPE_REDIRECTS, current_name, current_report_type
 
 CODE = re.compile(r"^[A-Z]{1,2}[0-9]{3}$")
@@ -297,6 +297,8 @@ def load_catalog(extra_dirs: Iterable[Path] = ()) -> Catalog:
                 raise RuleFileError(f"{rule.path}: “{key}”与 {seen[key].path} 重复")
             seen[key] = rule
         _check_types(rule, types)
+        if not rule.builtin:  # the built-in rules' examples are tests (tests/test_rule_examples.py)
+            _check_fix_stable(rule)
     _check_shared(rules)
     return Catalog(sorted(rules, key=lambda rule: rule.code), types)
 
@@ -321,6 +323,29 @@ def _check_types(rule: Rule, types) -> None:
             raise RuleFileError(f"{rule.path}:{_line_of(raw, 'part')}: part: 报告类型 "
                                 f"{', '.join(rule.report_types) or '（未限定）'} 没有声明必备部分“{part}”"
                                 "（report-types 应列出声明了它的类型）")
+
+
+def _check_fix_stable(rule: Rule) -> None:
+    """A rule's fix, applied to its bad examples as --fix applies it, gives a text the rule
+    leaves alone: otherwise every run of --fix changes the file again (培训机构 → 民办培训机构,
+    then 民办民办培训机构 …)."""
+    if not rule.fixable:
+        return
+    from lintlaw.engine.fixing import fix_source
+    from lintlaw.text.source import Source
+
+    for example in rule.examples["bad"]:
+        try:
+            once = fix_source(Source(rule.path, str(example)), [rule], unsafe=True).source.text
+            twice = fix_source(Source(rule.path, once), [rule], unsafe=True).source.text if once != example else once
+        except LintlawError:
+            return  # a pattern out of time: the files checked will say so, naming themselves
+        if twice != once:
+            key = "fix" if "fix" in rule.settings else "examples"
+            raw = Path(rule.path).read_text(encoding="utf-8")
+            raise RuleFileError(f"{rule.path}:{_line_of(raw, key)}: {key}: 修复结果不稳定：示例“{example}”"
+                                f"修复后是“{once}”，再次修复又成了“{twice}”（修复后的文字仍被本规则找出）；"
+                                "请让规则不再匹配修复后的写法")
 
 
 def _check_shared(rules: list[Rule]) -> None:
