@@ -299,3 +299,28 @@ def test_fixing_a_line_with_a_control_character_twice_changes_nothing(tmp_path):
     second = run("check", "--fix", "--isolated", "--format", "concise", str(path))
     assert second.exit_code == 1 and path.read_bytes() == once
     assert "已修复 0 个问题" in second.stdout
+
+
+def test_half_width_brackets_of_a_table_label_are_fixed_when_announced(all_rules):
+    # In a statistics table （二）部分公开 is a row label, not a heading: P008 counts its
+    # half-width brackets as fixable, so --fix must convert them (issue 20 M1: choose took
+    # them for a heading marker and dropped the whole fix, which was offered forever).
+    from .helpers import flattened_tables, requests_values
+
+    text, _ = flattened_tables("甲市2024年政府信息公开工作年度报告\n一、总体情况\n"
+                               "本年度,我局共办理申请十件,答复及时,公开(主动公开)及时。\n",
+                               {"requests": requests_values()})
+    text = text.replace("（二）部分公开（区分处理的", "(二)部分公开(区分处理的", 1).replace("其他情形）", "其他情形)", 1)
+    source = source_of(text)
+    [offered] = [d for d in lint_with(source, all_rules, "P008")]
+    assert offered.fix.safe and len(offered.fix.edits) == 9
+    result = fix_source(source, select_rules(all_rules, ["P008"], None))
+    assert result.fixed == 1 and result.remaining == []
+    assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" in result.source.text
+    assert "本年度，我局共办理申请十件，答复及时，公开（主动公开）及时。" in result.source.text
+
+
+def lint_with(source, rules, code):
+    from lintlaw.engine.linter import lint
+
+    return lint(source, select_rules(rules, [code], None))

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from lintlaw.diagnostics import Diagnostic, Edit
 from lintlaw.analysis.document import build_document
 from lintlaw.engine.linter import lint
-from lintlaw.text.outline import parse_lines
 from lintlaw.text.source import Source
 
 # A fix may enable another (collapsing "，，，" takes two rounds); a bounded
@@ -52,7 +51,8 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
     spared.add(linted, found)
     written = _Written()
     for _ in range(MAX_ROUNDS):
-        chosen = choose(current, [d for d in found if not spared.holds(d) and not written.holds(d)], unsafe)
+        chosen = choose(current, [d for d in found if not spared.holds(d) and not written.holds(d)], unsafe,
+                        document)
         if not chosen:
             break
         edits = [edit for d in chosen for edit in d.fix.edits]
@@ -174,14 +174,18 @@ class _Shift:
         return {position + self.shifts[before]}
 
 
-def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool, document=None) -> list[Diagnostic]:
     """The findings whose fixes apply this round: allowed, no-op free, not overlapping.
 
     A fix that would touch a heading marker is left out unless the marker is
-    what the finding is about (its span or a related one). Findings are sorted once and each check costs the
-    length of its edits (plus a bisection), so a round is O(n log n), not quadratic.
+    what the finding is about (its span or a related one). The markers are the document's
+    (the source's, built when not given): the ones the rules saw, so that a label the
+    rules read as text (（一）予以公开 in a statistics table) is not protected here while a
+    rule converting the whole file counts it as fixable. Findings are sorted once and each
+    check costs the length of its edits (plus a bisection), so a round is O(n log n), not quadratic.
     """
-    markers = _Markers(parse_lines(source.text, source.line_starts))
+    document = document if document is not None else build_document(source)
+    markers = _Markers(document.lines)
     taken = _Taken(len(source.text))
     chosen = []
     allowed = [d for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
