@@ -271,6 +271,7 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
     run.stale.extend(outcome.stale)
     run.fixed += outcome.fixed
     run.edits += outcome.edits
+    run.tally.unfinished += outcome.unfinished
     if outcome.counts is not None:  # digested: written now, counted, forgotten
         if outcome.rendered:
             findings_out.write(outcome.rendered + "\n")

@@ -61,6 +61,7 @@ class FileOutcome:
     note: str | None = None  # a one-line remark for stderr that is not an error
     unwritten: bool = False  # the error is a fix that could not be written back (the file is as it was)
     empty: bool = False  # the file holds nothing but white space
+    unfinished: int = 0  # findings --fix could still fix when it ran out of rounds
     stale: list = field(default_factory=list)  # baseline entries for this file that matched no finding
     # Set by a digest (Options.digest), which then drops source and diagnostics:
     rendered: str | None = None  # the findings in the output format
@@ -125,6 +126,8 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         return outcome
     result = fix_source(source, plan.rules, options.unsafe_fixes, types, keep)
     outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
+    if result.exhausted:
+        outcome.unfinished = sum(d.fix is not None and (d.fix.safe or options.unsafe_fixes) for d in result.remaining)
     if options.diff:
         outcome.diff = unified_diff(source, result.source)
     elif name == STDIN:

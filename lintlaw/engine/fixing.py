@@ -26,6 +26,7 @@ class FixResult:
     fixed: int  # findings whose fix was applied
     edits: int  # edits those fixes made
     remaining: list[Diagnostic]  # findings after the last round
+    exhausted: bool = False  # the rounds ran out while fixes were still being applied
 
     @property
     def changed(self) -> bool:
@@ -50,10 +51,12 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
     spared = _Spared()
     spared.add(linted, found)
     written = _Written()
+    exhausted = True
     for _ in range(MAX_ROUNDS):
         chosen = choose(current, [d for d in found if not spared.holds(d) and not written.holds(d)], unsafe,
                         document)
         if not chosen:
+            exhausted = False
             break
         edits = [edit for d in chosen for edit in d.fix.edits]
         current = source.with_text(apply_edits(current.text, edits))
@@ -67,7 +70,10 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
         spared.add(linted, found)
     others = [rule for rule in rules if not rule.fixable]
     every = sorted([*linted, *lint(current, others, types, document)], key=lambda d: d.sort_key)
-    return FixResult(current, fixed, applied, keep(every, current))
+    remaining = keep(every, current)
+    # Out of rounds with nothing left to fix is not out of rounds.
+    exhausted = exhausted and any(d.fix is not None and (d.fix.safe or unsafe) for d in remaining)
+    return FixResult(current, fixed, applied, remaining, exhausted)
 
 
 class _Spared:
