@@ -105,10 +105,15 @@ class Source:
             return _ORDER_MARKS[self.encoding] + data
         return data
 
-    def line_text_at(self, offset: int) -> str:
-        """The text line holding an offset (for HTML input, a line of the extracted text)."""
-        index = bisect.bisect_right(self.line_starts, offset) - 1
-        return self.line_text(index + 1)
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """Where the line holding an offset starts and ends (before its line break)."""
+        starts = self.line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        while end > starts[index] and self.text[end - 1] in "\r\n":
+            end -= 1
+        return starts[index], end
+
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""
