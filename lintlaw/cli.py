@@ -271,14 +271,24 @@ def serve(
     print("只有本机可以访问；地址中的口令每次启动都不同。按 Ctrl-C 停止。", flush=True)
     try:
         if open_browser:  # inside the try: Ctrl-C while the browser starts stops as cleanly
-            import webbrowser
-
-            webbrowser.open(server.url)
+            _open_browser(server.url)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _open_browser(url: str) -> None:
+    """Open the page, or say that no browser could be opened (the address is printed above)."""
+    import webbrowser
+
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        print("lintlaw: 无法打开浏览器，请把上面的地址复制到浏览器中打开", file=sys.stderr, flush=True)
 
 
 def main() -> None:
