@@ -204,6 +204,45 @@ def test_an_owner_that_cannot_be_kept_is_refused(tmp_path, monkeypatch):
     assert leftovers(tmp_path) == []
 
 
+
+def _user_attributes_supported(path) -> bool:
+    try:
+        os.setxattr(path, "user.lintlaw-probe", b"1")
+        os.removexattr(path, "user.lintlaw-probe")
+    except (AttributeError, OSError):
+        return False
+    return True
+
+
+def test_fix_keeps_extended_attributes(tmp_path):
+    # Issue 20 X1: a file manager's tags and a download's origin went with the rename.
+    path = report(tmp_path)
+    if not _user_attributes_supported(path):
+        pytest.skip("no user.* extended attributes on this file system")
+    os.setxattr(path, "user.xdg.tags", "待审".encode())
+    os.setxattr(path, "user.xdg.origin.url", b"https://example.gov.cn/r.txt")
+    assert fix(path).exit_code == 0
+    assert path.read_text(encoding="utf-8") == AFTER
+    assert {name: os.getxattr(path, name) for name in os.listxattr(path)} == {
+        "user.xdg.tags": "待审".encode(), "user.xdg.origin.url": b"https://example.gov.cn/r.txt"}
+
+
+def test_attributes_that_cannot_be_kept_are_refused(tmp_path, monkeypatch):
+    path = report(tmp_path)
+    if not _user_attributes_supported(path):
+        pytest.skip("no user.* extended attributes on this file system")
+    os.setxattr(path, "user.xdg.tags", b"x")
+
+    def refuse(*_args):  # a quota on extended attributes, say
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writeback.os, "setxattr", refuse)
+    result = fix(path)
+    assert result.exit_code == 2
+    assert result.stderr == f"lintlaw: {path}: 无法保留文件的扩展属性（user.*），未写回修复结果（文件未改动）\n"
+    assert path.read_text(encoding="utf-8") == BEFORE
+    assert leftovers(tmp_path) == []
+
 # 5. A read-only file is refused, even for root.
 
 def test_read_only_file_is_refused(tmp_path):

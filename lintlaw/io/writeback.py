@@ -68,7 +68,7 @@ def write_atomically(path: Path, data: bytes, original: os.stat_result, still_sa
     The temporary file takes the original's owner, group and mode; `still_same` is
     asked last, just before the rename, so a file changed meanwhile is kept.
     """
-    with _replacing(path, original, still_same, keep_owner=True) as stream:
+    with _replacing(path, original, still_same, strict=True) as stream:
         stream.write(data)
 
 
@@ -91,14 +91,16 @@ def replacing(name: str | os.PathLike):
         with open(name, "ab") as stream:  # appended: the shell's `>` already emptied it, `>>` did not
             yield stream
         return
-    with _replacing(Path(os.path.realpath(name)), status, lambda: True, keep_owner=False) as stream:
+    with _replacing(Path(os.path.realpath(name)), status, lambda: True, strict=False) as stream:
         yield stream
 
 
 @contextlib.contextmanager
-def _replacing(path: Path, original: os.stat_result | None, still_same, keep_owner: bool):
+def _replacing(path: Path, original: os.stat_result | None, still_same, strict: bool):
     """Yield a stream on a temporary file beside `path`; when the block ends, rename it over
-    `path` (unless `still_same()` says no), or remove it if anything went wrong."""
+    `path` (unless `still_same()` says no), or remove it if anything went wrong. The new file
+    keeps the original's owner, group, mode and user.* extended attributes; `strict`: or is
+    not written at all (a report --fix writes back) rather than lose them."""
     with _signals_raise():
         # Signals wait while the temporary file is created, so that none can strike
         # before the cleanup below is in place.
@@ -116,7 +118,8 @@ def _replacing(path: Path, original: os.stat_result | None, still_same, keep_own
                 yield stream
                 stream.flush()
                 if original is not None:
-                    _keep_owner(stream.fileno(), original, required=keep_owner)
+                    _keep_owner(stream.fileno(), original, required=strict)
+                    _keep_attributes(stream.fileno(), path, required=strict)
                 os.fsync(stream.fileno())
             if original is not None:
                 os.chmod(temporary, stat.S_IMODE(original.st_mode))  # after chown, which may clear bits
@@ -156,6 +159,23 @@ def _keep_owner(descriptor: int, original: os.stat_result, required: bool) -> No
     except PermissionError:
         if required:
             raise WriteError("无法保留文件的所有者和属组，未写回修复结果（文件未改动）") from None
+
+
+def _keep_attributes(descriptor: int, original: Path, required: bool) -> None:
+    """Give the new file the original's user.* extended attributes (where the system has
+    them: a file manager's tags, a download's origin), as its owner and mode are kept."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = [name for name in os.listxattr(original) if name.startswith("user.")]
+    except OSError:
+        return  # a file system without extended attributes: nothing to keep
+    try:
+        for name in names:
+            os.setxattr(descriptor, name, os.getxattr(original, name))
+    except OSError:
+        if required:
+            raise WriteError("无法保留文件的扩展属性（user.*），未写回修复结果（文件未改动）") from None
 
 
 class _Interrupted(BaseException):
