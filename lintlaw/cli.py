@@ -21,7 +21,8 @@ import typer  # noqa: E402
 
 from lintlaw import __version__  # noqa: E402
 from lintlaw.diagnostics import SEVERITY_NAMES  # noqa: E402
-from lintlaw.errors import LintlawError, system_reason  # noqa: E402
+from lintlaw.errors import LintlawError  # noqa: E402
+from lintlaw.reasons import system_reason  # noqa: E402
 from lintlaw.render.formats import FORMATS  # noqa: E402
 from lintlaw.render.helptext import ChineseHelpCommand, ChineseHelpGroup  # noqa: E402
 from lintlaw.render.usage_errors import ChineseChoice, ChineseIntRange  # noqa: E402

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from lintlaw.errors import LintlawError, UsageError, system_reason
+from lintlaw.errors import LintlawError, UsageError
+from lintlaw.reasons import system_reason
 from lintlaw.render.visible import one_line
 
 def _stop(message: str):

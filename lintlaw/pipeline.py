@@ -13,7 +13,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lintlaw.errors import UsageError, system_reason
+from lintlaw.errors import UsageError
+from lintlaw.reasons import system_reason
 from lintlaw.runner import Plan
 
 

@@ -14,6 +14,7 @@ from typing import Any, Iterable, NamedTuple
 
 from lintlaw.diagnostics import CATEGORIES, SEVERITY_NAMES, Severity
 from lintlaw.errors import LintlawError, RuleFileError, UsageError
+from lintlaw.reasons import format_reason, read_reason, toml_reason
 from lintlaw.engine.redirects import REDIRECTS, REPORT_TYPE_REDIRECTS, current_name, current_report_type
 
 CODE = re.compile(r"^[A-Z]{1,2}[0-9]{3}$")
@@ -80,11 +81,11 @@ def parse_rule_file(path: Path) -> dict:
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise RuleFileError(f"{path}: 无法读取规则文件（{err}）") from None
+        raise RuleFileError(f"{path}: 无法读取规则文件（{read_reason(err)}）") from None
     try:
         return tomlfile.loads(raw)
     except tomlfile.TOMLDecodeError as err:
-        raise RuleFileError(f"{path}: 不是有效的 TOML（{err}）") from None
+        raise RuleFileError(f"{path}: 不是有效的 TOML（{toml_reason(err)}）") from None
     except RecursionError:
         raise RuleFileError(f"{path}: 不是有效的 TOML（嵌套层次太深）") from None
 
@@ -131,7 +132,7 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
     try:
         used = {name for _, name, _, _ in string.Formatter().parse(data["message"]) if name}
     except ValueError as err:
-        fail("message", f"消息模板有误（{err}）")
+        fail("message", f"消息模板有误：{format_reason()}")
 
     examples = _examples(data["examples"], fail)
 

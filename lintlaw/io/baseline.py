@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lintlaw.errors import UsageError, system_reason
+from lintlaw.errors import UsageError
+from lintlaw.reasons import json_reason, system_reason
 from lintlaw.io.fingerprint import fingerprints
 from lintlaw.io.paths import relative_path
 from lintlaw.io.writeback import replacing
@@ -44,8 +45,8 @@ def read(path: Path) -> list[dict]:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as err:
         raise UsageError(f"{path}: 无法读取基线文件（{system_reason(err)}）") from None
-    except ValueError as err:
-        raise UsageError(f"{path}: 基线文件不是有效的 JSON（{err}）") from None
+    except ValueError as err:  # UnicodeDecodeError too
+        raise UsageError(f"{path}: 基线文件不是有效的 JSON（{json_reason(err)}）") from None
     except RecursionError:
         raise UsageError(f"{path}: 基线文件不是有效的 JSON（嵌套层次太深）") from None
     problem = _shape_problem(data)

@@ -18,7 +18,8 @@ import stat
 import threading
 from pathlib import Path
 
-from lintlaw.errors import WriteError, system_reason
+from lintlaw.errors import WriteError
+from lintlaw.reasons import system_reason
 from lintlaw.text.source import Origin, file_kind
 
 # Where a file name stands for an open descriptor (Linux, the BSDs, macOS).

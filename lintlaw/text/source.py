@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lintlaw.errors import InputError, system_reason
+from lintlaw.errors import InputError
+from lintlaw.reasons import system_reason
 
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid

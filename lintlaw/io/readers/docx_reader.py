@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lintlaw.errors import InputError
+from lintlaw.reasons import docx_reason
 from lintlaw.text.numerals import circled, int_to_chinese
 from lintlaw.text.source import Source, read_file
 
@@ -50,7 +51,7 @@ def open_docx(path: Path, data: bytes | None = None):
             return docx.Document(io.BytesIO(data))
         return docx.Document(str(path))
     except Exception as err:  # python-docx raises several kinds for a damaged or non-Word file
-        raise InputError(f"{path}: 不是有效的 Word 文档（{type(err).__name__}）") from None
+        raise InputError(f"{path}: 不是有效的 Word 文档：{docx_reason(err)}") from None
 
 
 def paragraph_lines(document, tables: list | None = None):
