@@ -168,3 +168,24 @@ def test_a_rule_whose_fix_is_stable_loads(tmp_path):
     write(tmp_path, GROWING.replace("['培训机构']", "['(?<!民办)培训机构']"))
     [rule] = [r for r in load_rules([tmp_path]) if r.code == "X001"]
     assert rule.fixable
+
+
+def test_a_user_rule_may_leave_out_its_examples(tmp_path):
+    # As a Vale rule has none (README, “Writing rules”); a built-in rule must have them.
+    path = write(tmp_path, VALID[:VALID.index("[examples]")])
+    rule = load_rule_file(path, builtin=False)
+    source = decode("其它事项\n".encode(), "r.txt")
+    assert [d.message for d in lint(source, [rule])] == ["不要用“其它”"]
+    with pytest.raises(RuleFileError, match=r"x.toml:1: 缺少必填字段“examples”"):
+        load_rule_file(path, builtin=True)
+
+
+def test_a_user_rule_without_examples_is_documented_as_such(tmp_path):
+    from .test_cli import run
+
+    (tmp_path / "rules").mkdir()
+    write(tmp_path / "rules", VALID[:VALID.index("[examples]")])
+    result = run("rule", "X001", "--rules", str(tmp_path / "rules"), "--isolated")
+    assert result.exit_code == 0
+    assert "示例：规则文件没有写 [examples]" in result.stdout.splitlines()
+    assert "应报告的写法：" not in result.stdout
