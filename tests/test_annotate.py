@@ -108,7 +108,7 @@ def comments(path):
 
 def test_every_finding_is_a_comment_on_its_words(tmp_path):
     path = report(tmp_path / "report.docx")
-    result = run("check", "--format", "json", "--annotate", str(tmp_path / "out.docx"), str(path))
+    result = run("check", "--ignore", "layout", "--format", "json", "--annotate", str(tmp_path / "out.docx"), str(path))
     assert result.exit_code == 1
     assert result.stderr == f"已写出带批注的副本：{tmp_path / 'out.docx'}（5 条批注）\n"
     findings = json.loads(result.stdout)
@@ -132,7 +132,7 @@ def test_every_finding_is_a_comment_on_its_words(tmp_path):
 
 def test_anchors_of_each_kind(tmp_path):
     path = report(tmp_path / "report.docx")
-    assert run("check", "--annotate", str(path)).exit_code == 1
+    assert run("check", "--ignore", "layout", "--annotate", str(path)).exit_code == 1
     got = [(c["text"].split("\n")[1].split()[0], c["anchored"]) for c in comments(tmp_path / "report.lintlaw.docx")]
     # About the whole report (a part is missing): on the title.
     assert ("S003", TITLE) in got
@@ -156,7 +156,7 @@ def test_fix_and_severity_in_the_comment(tmp_path):
 
 def test_split_runs_keep_their_formatting(tmp_path):
     path = report(tmp_path / "report.docx")
-    run("check", "--annotate", str(path))
+    run("check", "--ignore", "layout", "--annotate", str(path))
     paragraph = next(p for p in docx.Document(tmp_path / "report.lintlaw.docx").paragraphs
                      if p.text.startswith("规范行政审批"))
     runs = [(r.text, bool(r.bold), bool(r.italic)) for r in paragraph.runs if r.text]
@@ -347,7 +347,7 @@ def test_default_name_and_several_documents(tmp_path):
     folder = tmp_path / "more"
     folder.mkdir()
     b = report(folder / "b.DOCX")
-    result = run("check", "--annotate", "--format", "concise", str(a), str(b))
+    result = run("check", "--ignore", "layout", "--annotate", "--format", "concise", str(a), str(b))
     assert result.exit_code == 1
     assert result.stderr == (f"已写出带批注的副本：{tmp_path / 'a.lintlaw.docx'}（5 条批注）\n"
                              f"已写出带批注的副本：{folder / 'b.lintlaw.docx'}（5 条批注）\n")
@@ -400,20 +400,21 @@ def test_directories_yield_word_documents_but_not_earlier_copies(tmp_path):
     report(tmp_path / "a.docx")
     report(tmp_path / "old.lintlaw.docx")
     (tmp_path / "notes.txt").write_text("截止目前。\n", encoding="utf-8")
-    result = run("check", "--annotate", "--format", "concise", "--no-ignore", str(tmp_path))
+    result = run("check", "--ignore", "layout", "--annotate", "--format", "concise", "--no-ignore", str(tmp_path))
     assert result.exit_code == 1
     assert result.stderr == f"已写出带批注的副本：{tmp_path / 'a.lintlaw.docx'}（5 条批注）\n"
     assert not (tmp_path / "old.lintlaw.lintlaw.docx").exists()
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["{txt}", "--annotate"], "lintlaw: {txt}: --annotate 只用于 Word 文档（.docx）\n"),
+    (["{txt}", "--annotate"], "lintlaw: {txt}: --annotate 只用于 Word 文档（.docx）和 PDF 文件（.pdf）\n"),
     (["{doc}", "--annotate", "{doc}"], "lintlaw: {doc}: --annotate 的输出文件也是要检查的输入文件，不能覆盖它\n"),
     (["{doc}", "{doc2}", "--annotate", "{tmp}/x.docx"],
-     "lintlaw: {tmp}/x.docx: 检查多个 Word 文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx\n"),
-    (["{doc}", "--annotate={tmp}/x.txt"], "lintlaw: {tmp}/x.txt: 带批注的副本须是 .docx 文件\n"),
+     "lintlaw: {tmp}/x.docx: 检查多个文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx 或 NAME.lintlaw.pdf\n"),
+    (["{doc}", "--annotate={tmp}/x.txt"], "lintlaw: {tmp}/x.txt: 带批注的副本须与原文件同类型（.docx）\n"),
+    (["{doc}", "--annotate={tmp}/x.pdf"], "lintlaw: {tmp}/x.pdf: 带批注的副本须与原文件同类型（.docx）\n"),
     (["{doc}", "--annotate", "--diff"], "lintlaw: --annotate 不能与 --diff 或 --write-baseline 同用\n"),
-    (["-", "--stdin-filename", "r.docx", "--annotate"], "lintlaw: --annotate 只用于 Word 文档文件，不能用于标准输入\n"),
+    (["-", "--stdin-filename", "r.docx", "--annotate"], "lintlaw: --annotate 只用于 Word 文档或 PDF 文件，不能用于标准输入\n"),
 ])
 def test_refusals(tmp_path, args, message):
     doc, doc2 = report(tmp_path / "r.docx"), report(tmp_path / "r2.docx")

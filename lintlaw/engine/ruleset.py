@@ -166,7 +166,7 @@ def build_kind(kind_cls, settings: dict[str, Any], fail, rule_path: str):
     for key, option in kind_cls.options.items():
         if key in settings:
             value = settings[key]
-            if not isinstance(value, option.type) or isinstance(value, bool) and option.type is int:
+            if not isinstance(value, option.type) or isinstance(value, bool) and option.type in (int, (int, float)):
                 fail(key, f"类型应为 {_type_name(option.type)}")
             options[key] = value
         elif option.required:
@@ -246,7 +246,7 @@ def _bad_example(case: Any, fail) -> BadExample:
 
 
 def _type_name(kind) -> str:
-    names = {str: "字符串", int: "整数", list: "列表", bool: "布尔值", dict: "表"}
+    names = {str: "字符串", int: "整数", list: "列表", bool: "布尔值", dict: "表", (int, float): "数"}
     return names.get(kind, getattr(kind, "__name__", str(kind)))
 
 
@@ -334,12 +334,13 @@ def _check_fix_stable(rule: Rule) -> None:
     if not rule.fixable:
         return
     from lintlaw.engine.fixing import fix_source
-    from lintlaw.text.source import Source
 
     for example in rule.examples["bad"]:
         try:
-            once = fix_source(Source(rule.path, str(example)), [rule], unsafe=True).source.text
-            twice = fix_source(Source(rule.path, once), [rule], unsafe=True).source.text if once != example else once
+            source = rule.kind.example_source(str(example), rule.path)
+            fixed = fix_source(source, [rule], unsafe=True).source
+            once = fixed.text
+            twice = fix_source(fixed, [rule], unsafe=True).source.text if once != source.text else once
         except LintlawError:
             return  # a pattern out of time: the files checked will say so, naming themselves
         if twice != once:

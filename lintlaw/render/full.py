@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from lintlaw.diagnostics import Diagnostic, Severity
 from lintlaw.render.cells import char_width
+from lintlaw.render.lines import page_place
 from lintlaw.render.visible import one_line
 from lintlaw.text.source import Source
 
@@ -68,21 +69,26 @@ def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) ->
 
 def finding(d: Diagnostic, source: Source, paint: Palette) -> str:
     """One finding's block: heading, frame, related spans, fix, rule; a blank line after it."""
-    line, column = source.position(d.start)
     gutter, shown, carets = frame(source, d)
+    place = page_place(source, d.start)
+    if place is not None:  # a PDF: the page and its line, as a reader of the pages counts them
+        where, gutter = f"第{place[0]}页第{place[1]}行", str(place[1])
+    else:
+        where = "{}:{}".format(*source.position(d.start))
     blank = " " * len(gutter)
     style = paint.severity[d.severity]
     lines = [
-        _line((f"{one_line(d.path)}:{line}:{column}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
+        _line((f"{one_line(d.path)}:{where}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
               (d.severity.chinese, style), (f" {one_line(d.message)}", "")),
         _line((f"{blank} |", paint.gutter)),
         _line((f"{gutter} |", paint.gutter), (f" {shown}", "")),
         _line((f"{blank} |", paint.gutter), (" ", ""), (carets, style)),
     ]
     for start, end, label in d.related:
-        at_line, at_column = source.position(start)
+        related = page_place(source, start)
+        at = f"第{related[0]}页第{related[1]}行" if related else "{}:{}".format(*source.position(start))
         lines.append(_line((f"{blank} =", paint.gutter),
-                           (f" {one_line(label)}：{at_line}:{at_column} “{one_line(source.text[start:end])}”", "")))
+                           (f" {one_line(label)}：{at} “{one_line(source.text[start:end])}”", "")))
     if d.fix is not None:
         lines.append(_line((f"{blank} = 修复：{one_line(_describe_fix(source, d.fix))}", paint.fix)))
     lines.append(_line((f"{blank} = {d.name}：lintlaw rule {d.code} 查看说明", paint.rule)))
@@ -175,6 +181,8 @@ def _describe_fix(source: Source, fix) -> str:
         how = "--fix 不能修改此类文件，请在原文档中修改"
     else:
         how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"
+    if fix.formats and not fix.edits:
+        return f"{format_words(fix)}（{how}）"
     if len(fix.edits) == 1:
         edit = fix.edits[0]
         old = source.text[edit.start:edit.end]
@@ -192,6 +200,12 @@ def _describe_fix(source: Source, fix) -> str:
             f"删除“{old}”" if old else f"插入“{edit.content}”")
         return f"{what}（{how}）"
     return f"{len(fix.edits)} 处改动（{how}）"
+
+
+def format_words(fix) -> str:
+    """What a fix's formatting changes do: 6处字体改为黑体 (one fix sets one font or size)."""
+    kinds = list(dict.fromkeys(edit.describe() for edit in fix.formats))
+    return f"{len(fix.formats)}处{'；'.join(kinds)}"
 
 
 def _whole_lines(source: Source, edit) -> tuple[int, int] | None:
