@@ -7,22 +7,10 @@ import zipfile
 import pytest
 
 from .test_cli import run
+from .test_ruleset import VALID
 
 REPORT = "截止目前，已完成。\n"
-RULE = """code = "X001"
-name = "banned-word"
-kind = "pattern"
-category = "wording"
-severity = "warning"
-message = "不要用“{match}”"
-patterns = ['其它']
-explanation = "用“其他”。"
-authority = "本单位写作规范"
-
-[examples]
-bad = ["其它事项"]
-good = ["其他事项"]
-"""
+RULE = VALID  # a valid rule file of one's own: each test breaks it one way
 
 
 @pytest.fixture
@@ -71,11 +59,7 @@ def test_a_broken_baseline_is_named_with_line_and_column(folder, data, reason):
     (("“{match}”", "“{match”"), "6: message: 消息模板有误：“{”“}”不成对（要显示花括号本身，请写成“{{”“}}”）"),
 ])
 def test_a_broken_rule_is_named_in_chinese(folder, change, line):
-    (folder / "rules").mkdir()
-    (folder / "rules" / "X001.toml").write_text(RULE.replace(*change), encoding="utf-8")
-    result = run("check", "--rules", "rules", "r.txt")
-    assert result.exit_code == 2
-    assert result.stderr == f"lintlaw: rules/X001.toml:{line}\n"
+    assert _check_with_rule(folder, RULE.replace(*change)) == f"lintlaw: rules/X001.toml:{line}\n"
 
 
 @pytest.mark.parametrize("change, reason", [
@@ -85,11 +69,16 @@ def test_a_broken_rule_is_named_in_chinese(folder, change, line):
     (("[examples]", "[examples"), "第 11 行第 10 列：表头缺少结尾的“]”"),
 ])
 def test_a_rule_file_that_is_not_toml_is_named_with_line_and_column(folder, change, reason):
+    assert _check_with_rule(folder, RULE.replace(*change)) == f"lintlaw: rules/X001.toml: 不是有效的 TOML（{reason}）\n"
+
+
+def _check_with_rule(folder, text: str) -> str:
+    """Standard error of a check with rules/X001.toml holding `text` (which must stop it)."""
     (folder / "rules").mkdir()
-    (folder / "rules" / "X001.toml").write_text(RULE.replace(*change), encoding="utf-8")
+    (folder / "rules" / "X001.toml").write_text(text, encoding="utf-8")
     result = run("check", "--rules", "rules", "r.txt")
     assert result.exit_code == 2
-    assert result.stderr == f"lintlaw: rules/X001.toml: 不是有效的 TOML（{reason}）\n"
+    return result.stderr
 
 
 def _zip(path, members: dict):
