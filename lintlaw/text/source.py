@@ -76,6 +76,9 @@ class Source:
     layout: PageLayout | None = field(default=None, repr=False, compare=False)
     # A Word document's formatting: fonts, sizes, alignment, pages (lintlaw/text/word_format.py).
     formatting: WordFormat | None = field(default=None, repr=False, compare=False)
+    # Lines (0-based) the layout sets apart as titles (a PDF's centred, larger lines): a part of the
+    # document starts there, and numbering may start again under it.
+    set_apart: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
     # Remarks on reading it that are not errors (pages with no text layer), one line each.
     warnings: list[str] = field(default_factory=list, repr=False, compare=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
