@@ -97,7 +97,7 @@ def test_pathological_pattern_times_out(tmp_path, monkeypatch):
 def test_selectors(all_rules):
     codes = lambda sel, ign=None: [r.code for r in select_rules(all_rules, sel, ign)]
     assert codes(["S10"], ["S105"]) == ["S101", "S102", "S103", "S104", "S106", "S107", "S108", "S109"]
-    assert codes(["placeholder"]) == ["T001", "T002", "T003", "T004", "T005", "T006", "T007"]
+    assert codes(["placeholder"]) == ["T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008"]
     assert codes(["numbering-gap"]) == ["S101"]
     assert "S101" not in codes(None, ["structure"])
     with pytest.raises(UsageError, match="未知的规则选择器“Q9”"):
@@ -189,3 +189,21 @@ def test_a_user_rule_without_examples_is_documented_as_such(tmp_path):
     assert result.exit_code == 0
     assert "示例：规则文件没有写 [examples]" in result.stdout.splitlines()
     assert "应报告的写法：" not in result.stdout
+
+
+def test_a_folding_pattern_rule_reports_many_matches_once_with_the_count(tmp_path):
+    folding = VALID.replace('message = "不要用“{match}”"', 'message = "不要用“{match}”{together}"').replace(
+        "patterns = ['其它']", "patterns = ['其它']\nfold = 3\nfix = { replace = \"其他\", safe = true }")
+    rule = load_rule_file(write(tmp_path, folding), builtin=False)
+    two = decode("其它事项，其它情况。\n".encode(), "r.txt")
+    assert [d.message for d in lint(two, [rule])] == ["不要用“其它”", "不要用“其它”"]
+    three = decode("其它事项，其它情况，其它问题。\n".encode(), "r.txt")
+    [d] = lint(three, [rule])
+    assert (three.position(d.start), d.message) == ((1, 1), "不要用“其它”（全文共 3 处，只在第一处报告，修复一并改正）")
+    assert [(e.start, e.content) for e in d.fix.edits] == [(0, "其他"), (5, "其他"), (10, "其他")]
+
+
+def test_fold_needs_at_least_two(tmp_path):
+    path = write(tmp_path, VALID.replace("patterns = ['其它']", "patterns = ['其它']\nfold = 1"))
+    with pytest.raises(RuleFileError, match="fold: 至少为 2"):
+        load_rule_file(path)
