@@ -144,36 +144,40 @@ _INNER_CLOSE = {"<": ">", "‹": "›"}
 
 
 def nested_titles(document: Document) -> Iterator[Issue]:
-    """《…《…》…》, 《…<…>…》, 《…‹…›…》: a title inside a title takes 〈〉. Fix: swap the inner pair."""
+    """《…《…》…》, 《…<…>…》, 《…‹…›…》: a title inside a title takes 〈〉. Fix: swap the inner
+    pair, and every pair of 《》 nested deeper inside it, so that one round fixes all levels."""
     text = document.source.text
     for line in document.prose_lines():
-        depth = 0
-        inner_open = None
+        opened: list[int] = []  # offsets of the open 《 marks
+        deeper: list[int] = []  # matched 《》 inside the inner title, to turn with it
         stand_in = None  # (mark, offset) of an open < or ‹ inside 《》
         for match in _TITLE_MARK.finditer(text, line.start, line.end):
             offset, char = match.start(), match.group()
             if char in _INNER_CLOSE:
-                stand_in = (char, offset) if depth else None
+                stand_in = (char, offset) if opened else None
             elif char in ">›":
                 # A title holds Chinese; "<b>" or "<br/>" inside a 《》 line is markup.
-                if (depth and stand_in and _INNER_CLOSE[stand_in[0]] == char
+                if (opened and stand_in and _INNER_CLOSE[stand_in[0]] == char
                         and any(is_han(c) for c in text[stand_in[1] + 1:offset])):
                     yield _inner_title(text, stand_in[1], offset)
                 stand_in = None
             elif char == "《":
-                depth += 1
-                if depth == 2:
-                    inner_open = offset
-            elif depth:
-                if depth == 2 and inner_open is not None:
-                    yield _inner_title(text, inner_open, offset)
-                    inner_open = None
-                depth -= 1
+                opened.append(offset)
+            elif opened:
+                start = opened.pop()
+                if len(opened) == 1:
+                    yield _inner_title(text, start, offset, deeper)
+                    deeper = []
+                elif len(opened) > 1:
+                    deeper += (start, offset)
                 stand_in = None
+        # 《 marks left open: their deeper pairs stay as they are (never one mark alone).
 
 
-def _inner_title(text: str, start: int, close: int) -> Issue:
-    fix = Fix((Edit(start, start + 1, "〈"), Edit(close, close + 1, "〉")), True)
+def _inner_title(text: str, start: int, close: int, deeper: list[int] = ()) -> Issue:
+    edits = [Edit(start, start + 1, "〈"), Edit(close, close + 1, "〉")]
+    edits += (Edit(at, at + 1, "〈" if text[at] == "《" else "〉") for at in deeper)
+    fix = Fix(tuple(sorted(edits, key=lambda e: e.start)), True)
     return Issue("nested-title", start, close + 1, {"found": text[start:close + 1]}, fix=fix)
 
 

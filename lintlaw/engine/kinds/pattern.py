@@ -22,6 +22,7 @@ from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 from lintlaw.engine.required_chars import lacks_required, required_sets
 from lintlaw.text.outline import CHROME, DAMAGED, HEADING
 from lintlaw.engine.shown import quoted
+from lintlaw.reasons import regex_reason
 
 SCOPES = ("text", "title", "heading", "signature", "date")
 # Total time one rule's searches may take in one file: a base, plus time in proportion
@@ -73,7 +74,7 @@ class Pattern(RuleKind):
             try:
                 compiled.append(regex.compile(text))
             except regex.error as err:
-                return "patterns", f"正则表达式“{text}”有误：{err}"
+                return "patterns", f"正则表达式“{text}”有误：{regex_reason(err)}"
         options["patterns"] = compiled
         if options.get("fold") is not None and options["fold"] < 2:
             return "fold", "至少为 2"
