@@ -67,9 +67,14 @@ good = ["其他"]
     assert rule.fixable and rule.render_message({"match": "其它", "fixed": "其他"}) == "“其它”应为“其他”"
 
 
-def test_an_unknown_problem_lists_the_table():
+def test_an_unknown_problem_lists_the_table(tmp_path):
+    path = tmp_path / "X101-my-gap.toml"
+    path.write_text(OUTLINE_RULE.replace('kind = "outline"\nproblem = "gap"', 'kind = "consistency"\nproblem = "sum"'),
+                    encoding="utf-8")
     problems = ", ".join(KINDS["consistency"].problems)
-    assert KINDS["consistency"].validate({"problem": "sum"}) == ("problem", f"必须是以下之一：{problems}")
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(path, builtin=False)
+    assert str(err.value) == f"{path}:4: problem: 必须是以下之一：{problems}"
 
 
 def _issues(rule, text):

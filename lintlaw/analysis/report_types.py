@@ -17,17 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lintlaw.errors import RuleFileError
-from lintlaw.reasons import regex_reason
+from lintlaw.io.schema import Entries, Invalid, Items, Node, Record, Text, Whole, located, regex_of
 
 TYPES_DIR = "report-types"  # the folder of type files inside a rule directory
 TABLES_DIR = "tables"  # the folder of statistics-table layouts (lintlaw/analysis/table_reading.py)
 NAME = re.compile(r"^[a-z][a-z0-9-]*$")
-PART_KEYS = {"name": str, "keywords": list, "weak-keywords": list, "next-year-words": list,
-             "topic-headings": int, "topic-excludes": list}
-TYPE_KEYS = {"name": str, "label": str, "title-patterns": list, "intro-patterns": list, "deadline": str,
-             "issuers": dict, "default-issuer": str, "parts": dict, "tables": dict}
-ISSUER_KEYS = {"label": str, "deadline": str, "patterns": list}
-TABLE_KEYS = {"name": str, "rows": dict, "columns": dict}
 INTRO_LINES = 3  # how many body lines an intro pattern is looked for in
 
 
@@ -154,121 +148,96 @@ def type_paths(directory: Path) -> list[Path]:
     return sorted(folder.glob("*.toml")) if folder.is_dir() else []
 
 
-def load_type(path: Path, data: dict) -> ReportType:
-    """Validate one type file's data; a bad key is a RuleFileError naming file, line and key."""
+def _typed(node: type[Node], name: str) -> Node:
+    return node(f"类型应为{name}")
+
+
+def _strings() -> Items:
+    return Items(Text("应为非空字符串的列表", nonempty=True), "类型应为列表")
+
+
+def _patterns() -> Items:
+    def reason(pattern: str) -> str | None:
+        return regex_of(re, pattern)
+
+    return Items(Text("应为非空字符串的列表", nonempty=True).where(
+        lambda pattern: reason(pattern) is None,
+        lambda pattern, key: f"正则表达式“{pattern}”有误：{reason(pattern)}"), "类型应为列表")
+
+
+def _month_day(example: str) -> Node:
     from lintlaw.text.dates import parse_month_day
 
-    def fail(key: str, problem: str):
-        raise RuleFileError(f"{path}:{_line_of(path, key)}: {key}: {problem}")
+    return _typed(Text, "字符串").where(lambda value: parse_month_day(value) is not None,
+                                       f"应为“月-日”，如 \"{example}\"").then(parse_month_day)
 
-    def typed(key: str, value, expected: type, label: str | None = None):
-        label = label or key
-        if not isinstance(value, expected) or isinstance(value, bool):
-            fail(label, f"类型应为{_TYPE_NAMES[expected]}")
-        if expected is list and not all(isinstance(v, str) and v for v in value):
-            fail(label, "应为非空字符串的列表")
-        return value
 
-    for key in ("name", "label"):
-        if key not in data:
-            raise RuleFileError(f"{path}:1: 缺少必填字段“{key}”")
-    for key, value in data.items():
-        if key not in TYPE_KEYS:
-            fail(key, f"未知字段（报告类型可用的字段：{', '.join(TYPE_KEYS)}）")
-        typed(key, value, TYPE_KEYS[key])
-    if not NAME.match(data["name"]):
-        fail("name", "应为小写字母、数字和连字符，如 law-based-government")
-    if data["name"] == "auto":
-        fail("name", "“auto”留给配置项 report-type 表示按标题识别")
-    for key in ("title-patterns", "intro-patterns"):
-        _compiled(data.get(key, []), key, fail)
-    if "intro-patterns" in data and not data.get("title-patterns"):
-        fail("intro-patterns", "兜底类型（不带 title-patterns）不按正文开头识别")
-    deadline = None
-    if "deadline" in data:
-        deadline = parse_month_day(data["deadline"]) or fail("deadline", "应为“月-日”，如 \"04-01\"")
-    issuers = _issuers(data, fail, typed)
-    default_issuer = data.get("default-issuer")
-    if issuers:
-        if "deadline" in data:
-            fail("deadline", "有 issuers 时期限写在各发布机关中（题目未写明机关时用 default-issuer 的期限）")
-        if default_issuer not in issuers:
-            fail("default-issuer" if default_issuer else "issuers",
-                 f"应指明标题未写明机关时按哪一类算（可用：{', '.join(issuers)}）")
-        deadline = issuers[default_issuer].deadline
-    elif default_issuer is not None:
-        fail("default-issuer", "没有 issuers 时不能设")
-    tables = _tables(data, fail, typed)
-    parts = {}
-    for part_id, table in data.get("parts", {}).items():
-        where = f"parts.{part_id}"
-        if not isinstance(table, dict):
-            fail(where, "应为表，如 [parts.measures]")
-        for key, value in table.items():
-            if key not in PART_KEYS:
-                fail(f"{where}.{key}", f"未知字段（必备部分可用的字段：{', '.join(PART_KEYS)}）")
-            typed(key, value, PART_KEYS[key], f"{where}.{key}")
-        for key in ("name", "keywords"):
-            if key not in table:
-                fail(where, f"缺少必填字段“{key}”")
-        parts[part_id] = Part(part_id, table["name"], tuple(table["keywords"]),
-                              tuple(table.get("weak-keywords", ())), tuple(table.get("next-year-words", ())),
-                              table.get("topic-headings", 0), tuple(table.get("topic-excludes", ())))
-    return ReportType(data["name"], data["label"], tuple(data.get("title-patterns", ())), deadline,
-                      parts, str(path), tuple(data.get("intro-patterns", ())), issuers, default_issuer,
+def _table(fields: dict[str, Node], example: str, what: str, required=()) -> Entries:
+    """A table of named tables ([parts.measures], [issuers.department]), each of these fields."""
+    record = Record(fields, f"应为表，如 [{example}]", required=required,
+                    unknown=lambda names, known: f"未知字段（{what}可用的字段：{', '.join(known)}）")
+    return Entries(record, "类型应为表")
+
+
+def _names() -> Node:
+    return Entries(wrong="类型应为表").where(lambda names: all(isinstance(v, str) and v for v in names.values()),
+                                      "应为“键 = 名称”的表，名称为非空字符串")
+
+
+# A report type's file, declared once (the order in which its keys are checked).
+TYPE = Record({
+    "name": _typed(Text, "字符串").where(lambda name: NAME.match(name), "应为小写字母、数字和连字符，如 law-based-government")
+    .where(lambda name: name != "auto", "“auto”留给配置项 report-type 表示按标题识别"),
+    "label": _typed(Text, "字符串"),
+    "title-patterns": _patterns(),
+    "intro-patterns": _patterns(),
+    "deadline": _month_day("04-01"),
+    "issuers": _table({"label": _typed(Text, "字符串"), "deadline": _month_day("01-31"), "patterns": _patterns()},
+                      "issuers.department", "发布机关", required=("label", "deadline", "patterns")),
+    "default-issuer": _typed(Text, "字符串"),
+    "parts": _table({"name": _typed(Text, "字符串"), "keywords": _strings(), "weak-keywords": _strings(),
+                     "next-year-words": _strings(), "topic-headings": _typed(Whole, "整数"),
+                     "topic-excludes": _strings()}, "parts.measures", "必备部分", required=("name", "keywords")),
+    "tables": _table({"name": _typed(Text, "字符串"), "rows": _names(), "columns": _names()}, "tables.requests",
+                     "统计表", required=("name",)),
+}, required=("name", "label"), unknown=lambda names, known: f"未知字段（报告类型可用的字段：{', '.join(known)}）")
+
+
+def load_type(path: Path, data: dict) -> ReportType:
+    """Validate one type file's data; a bad key is a RuleFileError naming file, line and key."""
+    try:
+        checked = TYPE.check(data)
+        deadline, issuers, default_issuer = _deadlines(checked)
+    except Invalid as err:
+        raise RuleFileError(located(path, err)) from None
+    parts = {part_id: Part(part_id, table["name"], tuple(table["keywords"]), tuple(table.get("weak-keywords", ())),
+                           tuple(table.get("next-year-words", ())), table.get("topic-headings", 0),
+                           tuple(table.get("topic-excludes", ())))
+             for part_id, table in checked.get("parts", {}).items()}
+    tables = {table_id: TableNames(table_id, table["name"], dict(table.get("rows", {})), dict(table.get("columns", {})))
+              for table_id, table in checked.get("tables", {}).items()}
+    return ReportType(checked["name"], checked["label"], tuple(checked.get("title-patterns", ())), deadline,
+                      parts, str(path), tuple(checked.get("intro-patterns", ())), issuers, default_issuer,
                       tables)
 
 
-def _compiled(patterns: list[str], key: str, fail) -> None:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as err:
-            fail(key, f"正则表达式“{pattern}”有误：{regex_reason(err)}")
-
-
-def _issuers(data: dict, fail, typed) -> dict[str, Issuer]:
-    """[issuers.department] label, deadline, patterns: who may publish, and by when."""
-    from lintlaw.text.dates import parse_month_day
-
-    issuers = {}
-    for issuer_id, table in data.get("issuers", {}).items():
-        where = f"issuers.{issuer_id}"
-        if not isinstance(table, dict):
-            fail(where, "应为表，如 [issuers.department]")
-        for key, value in table.items():
-            if key not in ISSUER_KEYS:
-                fail(f"{where}.{key}", f"未知字段（发布机关可用的字段：{', '.join(ISSUER_KEYS)}）")
-            typed(key, value, ISSUER_KEYS[key], f"{where}.{key}")
-        for key in ISSUER_KEYS:
-            if key not in table:
-                fail(where, f"缺少必填字段“{key}”")
-        _compiled(table["patterns"], f"{where}.patterns", fail)
-        deadline = parse_month_day(table["deadline"]) or fail(f"{where}.deadline", "应为“月-日”，如 \"01-31\"")
-        issuers[issuer_id] = Issuer(issuer_id, table["label"], deadline, tuple(table["patterns"]))
-    return issuers
-
-
-def _tables(data: dict, fail, typed) -> dict[str, TableNames]:
-    """[tables.requests] name, rows, columns: each key's name as findings show it."""
-    tables = {}
-    for table_id, table in data.get("tables", {}).items():
-        where = f"tables.{table_id}"
-        if not isinstance(table, dict):
-            fail(where, "应为表，如 [tables.requests]")
-        for key, value in table.items():
-            if key not in TABLE_KEYS:
-                fail(f"{where}.{key}", f"未知字段（统计表可用的字段：{', '.join(TABLE_KEYS)}）")
-            typed(key, value, TABLE_KEYS[key], f"{where}.{key}")
-        if "name" not in table:
-            fail(where, "缺少必填字段“name”")
-        for axis in ("rows", "columns"):
-            names = table.get(axis, {})
-            if not all(isinstance(v, str) and v for v in names.values()):
-                fail(f"{where}.{axis}", "应为“键 = 名称”的表，名称为非空字符串")
-        tables[table_id] = TableNames(table_id, table["name"], dict(table.get("rows", {})),
-                                      dict(table.get("columns", {})))
-    return tables
+def _deadlines(checked: dict) -> tuple[tuple[int, int] | None, dict[str, Issuer], str | None]:
+    """The type's deadline, its issuers and the default one; Invalid where they disagree."""
+    if "intro-patterns" in checked and not checked.get("title-patterns"):
+        raise Invalid("intro-patterns", "兜底类型（不带 title-patterns）不按正文开头识别")
+    issuers = {issuer_id: Issuer(issuer_id, table["label"], table["deadline"], tuple(table["patterns"]))
+               for issuer_id, table in checked.get("issuers", {}).items()}
+    default_issuer = checked.get("default-issuer")
+    if not issuers:
+        if default_issuer is not None:
+            raise Invalid("default-issuer", "没有 issuers 时不能设")
+        return checked.get("deadline"), issuers, default_issuer
+    if "deadline" in checked:
+        raise Invalid("deadline", "有 issuers 时期限写在各发布机关中（题目未写明机关时用 default-issuer 的期限）")
+    if default_issuer not in issuers:
+        raise Invalid("default-issuer" if default_issuer else "issuers",
+                      f"应指明标题未写明机关时按哪一类算（可用：{', '.join(issuers)}）")
+    return issuers[default_issuer].deadline, issuers, default_issuer
 
 
 def check_registry(types: list[ReportType]) -> ReportTypes:
@@ -284,20 +253,6 @@ def check_registry(types: list[ReportType]) -> ReportTypes:
         names = "、".join(t.path for t in fallbacks) or "无"
         raise RuleFileError(f"报告类型中应有且只有一个不带 title-patterns 的兜底类型（现有：{names}）")
     return ReportTypes(tuple(sorted(types, key=lambda t: (not t.title_patterns, t.name))))
-
-
-_TYPE_NAMES = {str: "字符串", int: "整数", list: "列表", dict: "表"}
-
-
-def _line_of(path: Path, key: str) -> int:
-    """Line of a key (or of a [parts.X] table) in a type file, for error messages (1 if not found)."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return 1
-    last = re.escape(key.split(".")[-1])
-    match = re.search(rf"^\s*(?:{last}\s*=|\[\s*{re.escape(key)}\s*\])", raw, re.M)
-    return raw.count("\n", 0, match.start()) + 1 if match else 1
 
 
 def load_types(directories: list[Path], parsed: dict[str, dict]) -> ReportTypes:

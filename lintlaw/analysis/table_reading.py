@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lintlaw.analysis.report_types import TABLES_DIR
 from lintlaw.analysis.tables import Cell, Relabelled, Table, UnreadTable
 from lintlaw.errors import RuleFileError
+from lintlaw.io.schema import Choice, Invalid, Items, Node, Record, Text
 from lintlaw.text.outline import HEADING
 
 if TYPE_CHECKING:
@@ -152,46 +153,65 @@ def _word(label: str) -> str:
     return normalise(label.rstrip("…")) + ("…" if label.endswith("…") else "")
 
 
+def _labels(what: str) -> Node:
+    """A column's or a row's table, its labels checked (the message names the column or row)."""
+    def fine(item: dict) -> bool:
+        words = item.get("labels")
+        return isinstance(words, list) and bool(words) and all(
+            isinstance(w, str) and normalise(w.rstrip("…")) for w in words)
+
+    fields = {"key": Node(), "labels": Node()}
+    if what == "行":
+        fields.update(parent=Node(), columns=Items(Node()))
+    return Record(fields, "应为一张表", unknown=lambda names, known: f"{what}的未知字段 {', '.join(sorted(names))}").where(
+        fine, lambda item, key: f"{what} {item.get('key')} 的 labels 应为非空字符串的列表")
+
+
+# A table's layout in rules/tables/*.toml, declared once.
+LAYOUT = Record({
+    "name": Node(), "format": Node(),
+    "shape": Choice(SHAPES, f"shape 只能取 {', '.join(SHAPES)}"),
+    "headings": Items(Text("headings 应为字符串的列表"), "headings 应为字符串的列表"),
+    "columns": Items(_labels("列"), "columns 应为表的列表"),
+    "rows": Items(_labels("行"), "rows 应为表的列表"),
+}, "应为一张表", required=("shape",), missing=lambda name: f"shape 只能取 {', '.join(SHAPES)}",
+    unknown=lambda names, known: f"未知字段 {', '.join(sorted(names))}")
+
+
 def _layout(path: Path, key: str, data) -> TableLayout:
-    def fail(problem: str):
-        raise RuleFileError(f"{path}: [{key}] {problem}")
+    try:
+        checked = LAYOUT.check(data)
+        columns = tuple(ColumnLayout(item.get("key", ""), item["labels"][0], _words(item))
+                        for item in checked.get("columns", []))
+        rows = _rows(checked.get("rows", []), [c.key for c in columns])
+        for what, keys in (("列", [c.key for c in columns]), ("行", [r.key for r in rows])):
+            if not keys or len(set(keys)) != len(keys) or not all(
+                    isinstance(k, str) and _KEY.fullmatch(k) for k in keys):
+                raise Invalid("", f"{what}的 key 应为不重复的英文小写短横线名称")
+    except Invalid as err:
+        raise RuleFileError(f"{path}: [{key}] {err.problem}") from None
+    headings = tuple(_word(w) for w in checked.get("headings", []))
+    return TableLayout(key, str(checked.get("name", key)), str(checked.get("format", "")), checked["shape"],
+                       headings, columns, rows, str(path))
 
-    def labels(item, what: str) -> tuple[str, ...]:
-        words = item.get("labels") if isinstance(item, dict) else None
-        if not words or not all(isinstance(w, str) and normalise(w.rstrip("…")) for w in words):
-            fail(f"{what} 的 labels 应为非空字符串的列表")
-        return tuple(dict.fromkeys(_word(w) for w in words))
 
-    if not isinstance(data, dict):
-        fail("应为一张表")
-    known = {"name", "format", "shape", "headings", "columns", "rows"}
-    unknown = set(data) - known
-    if unknown:
-        fail(f"未知字段 {', '.join(sorted(unknown))}")
-    if data.get("shape") not in SHAPES:
-        fail(f"shape 只能取 {', '.join(SHAPES)}")
-    columns = []
-    for item in data.get("columns", []):
-        columns.append(ColumnLayout(item.get("key", ""), item["labels"][0] if item.get("labels") else "",
-                                    labels(item, f"列 {item.get('key')}")))
-    column_keys = [c.key for c in columns]
+def _rows(items: list[dict], column_keys: list[str]) -> tuple[RowLayout, ...]:
+    """The rows of a layout: each one's parent a row before it, its columns the table's."""
     rows: list[RowLayout] = []
-    for item in data.get("rows", []):
+    for item in items:
         row_key = item.get("key", "")
-        words = labels(item, f"行 {row_key}")
         parent = item.get("parent")
         if parent is not None and parent not in {r.key for r in rows}:
-            fail(f"行 {row_key} 的 parent“{parent}”应是在它之前的行")
+            raise Invalid("", f"行 {row_key} 的 parent“{parent}”应是在它之前的行")
         own = tuple(item.get("columns", column_keys))
         if not own or any(c not in column_keys for c in own):
-            fail(f"行 {row_key} 的 columns 应取自本表的列")
-        rows.append(RowLayout(row_key, item["labels"][0], words, parent, own))
-    for what, keys in (("列", column_keys), ("行", [r.key for r in rows])):
-        if not keys or len(set(keys)) != len(keys) or not all(_KEY.fullmatch(k) for k in keys):
-            fail(f"{what}的 key 应为不重复的英文小写短横线名称")
-    headings = tuple(_word(w) for w in data.get("headings", []))
-    return TableLayout(key, str(data.get("name", key)), str(data.get("format", "")), data["shape"],
-                       headings, tuple(columns), tuple(rows), str(path))
+            raise Invalid("", f"行 {row_key} 的 columns 应取自本表的列")
+        rows.append(RowLayout(row_key, item["labels"][0], _words(item), parent, own))
+    return tuple(rows)
+
+
+def _words(item: dict) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_word(w) for w in item["labels"]))
 
 
 # ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from lintlaw.text.dates import parse_month_day
 from lintlaw.diagnostics import SEVERITY_NAMES
 from lintlaw.errors import UsageError
 from lintlaw.io.paths import real_path, relative_path
+from lintlaw.io.schema import Choice, Entries, Invalid, Items, Record, Text, toml_type
 
 CONFIG_NAMES = (".lintlaw.toml", "lintlaw.toml", "pyproject.toml")
 
@@ -90,26 +91,13 @@ def _lintlaw_table(path: Path) -> dict | None:
     data = _read_toml(path)
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
-        raise UsageError(f"{path}: tool 应为表（[tool]），实际是{_kind(tool)}")
+        raise UsageError(f"{path}: tool 应为表（[tool]），实际是{toml_type(tool)}")
     if "lintlaw" not in tool:
         return None
     table = tool["lintlaw"]
     if not isinstance(table, dict):
-        raise UsageError(f"{path}: tool.lintlaw 应为表（[tool.lintlaw]），实际是{_kind(table)}")
+        raise UsageError(f"{path}: tool.lintlaw 应为表（[tool.lintlaw]），实际是{toml_type(table)}")
     return table
-
-
-def _kind(value) -> str:
-    """A TOML value's type, in words."""
-    if isinstance(value, bool):
-        return "布尔值"
-    if isinstance(value, (int, float)):
-        return "数字"
-    if isinstance(value, str):
-        return "字符串"
-    if isinstance(value, list):
-        return "数组"
-    return "表" if isinstance(value, dict) else "日期时间"
 
 
 @lru_cache(maxsize=None)
@@ -157,76 +145,59 @@ def settings_for(file: str, explicit: Path | None = None, isolated: bool = False
     return load_config(found) if found else Settings()
 
 
+def _selectors() -> Items:
+    return Items(Text(nonempty=True), expect='应为字符串列表，如 ["structure", "T001"]').then(tuple)
+
+
+# The configuration file, declared once: each key, in the order its problems are reported.
+CONFIG = Record({
+    "select": _selectors(),
+    "ignore": _selectors(),
+    "extend-select": _selectors(),
+    "per-file-ignores": Entries(Items(Text()), expect='应为“通配符 = [规则]”的表，如 "old/*.txt" = ["P008"]')
+    .then(lambda table: tuple((glob, tuple(selectors)) for glob, selectors in table.items())),
+    "severity": Entries(Choice(SEVERITY_NAMES),
+                        expect=f"应为“规则 = 级别”的表，级别为 {'、'.join(SEVERITY_NAMES[:-1])} 或 {SEVERITY_NAMES[-1]}")
+    .then(lambda table: tuple(table.items())),
+    "fail-on": Choice(SEVERITY_NAMES, f"只能取 {'、'.join(SEVERITY_NAMES)}"),
+    "deadline": Text('应为“月-日”，如 "03-01"').then(parse_month_day),
+    # The table of per-rule options ([rules.D006] deadline = "03-31"), as in the rule files' own
+    # words; their keys are checked against each rule's kind when the rules load.
+    "rules": Entries(Entries(wrong=lambda value, key: f"应为选项表，如 [{key}] 下写“选项 = 值”，实际是{toml_type(value)}"),
+                     '应为“规则 = 选项表”，如 [rules.D006] deadline = "03-31"（规则目录写在 rule-dirs 中）'),
+    "rule-dirs": _selectors(),
+    "report-type": Text('应为报告类型的名称（如 "law-based-government"）或 "auto"', nonempty=True),
+    "ignore-findings": Items(Record({"rule": Text(), "path": Text(), "fingerprint": Text()},
+                                    required=("rule", "path", "fingerprint")),
+                             expect='应为 { rule = "T001", path = "a.txt", fingerprint = "…" } 的列表')
+    .then(lambda entries: tuple((e["rule"], e["path"], e["fingerprint"]) for e in entries)),
+}, unknown=lambda names, known: f"未知的配置项（可用：{', '.join(sorted(known))}）")
+
+# The Settings field each key sets.
+ATTRIBUTES = {"select": "select", "ignore": "ignore", "extend-select": "extend_select",
+              "per-file-ignores": "per_file_ignores", "severity": "severity", "fail-on": "fail_on",
+              "deadline": "deadline", "rules": "rule_options", "rule-dirs": "rule_dirs",
+              "report-type": "report_type", "ignore-findings": "suppressed"}
+
+
 def _settings(path: Path, data: dict[str, Any]) -> Settings:
-    def fail(key: str, problem: str):
-        raise UsageError(f"{path}: {key}: {problem}")
+    try:
+        checked = CONFIG.check(_rule_dirs_as_rules(path, data))
+    except Invalid as err:
+        raise UsageError(f"{path}: {err.key}: {err.problem}") from None
+    values = {ATTRIBUTES[key]: value for key, value in checked.items()}
+    if "rule_dirs" in values:
+        values["rule_dirs"] = tuple((path.parent / d).resolve() for d in values["rule_dirs"])
+    return Settings(path=path, root=path.parent, **values)
 
-    def selectors(key: str) -> tuple[str, ...]:
-        value = data[key]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            fail(key, "应为字符串列表，如 [\"structure\", \"T001\"]")
-        return tuple(value)
 
-    known = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "deadline",
-             "rules", "rule-dirs", "report-type", "ignore-findings"}
-    for key in data:
-        if key not in known:
-            fail(key, f"未知的配置项（可用：{', '.join(sorted(known))}）")
-    values: dict[str, Any] = {"path": path, "root": path.parent}
-    if "select" in data:
-        values["select"] = selectors("select")
-    if "ignore" in data:
-        values["ignore"] = selectors("ignore")
-    if "extend-select" in data:
-        values["extend_select"] = selectors("extend-select")
-    if "per-file-ignores" in data:
-        table = data["per-file-ignores"]
-        if not isinstance(table, dict) or not all(
-                isinstance(v, list) and all(isinstance(s, str) for s in v) for v in table.values()):
-            fail("per-file-ignores", "应为“通配符 = [规则]”的表，如 \"old/*.txt\" = [\"P008\"]")
-        values["per_file_ignores"] = tuple((glob, tuple(v)) for glob, v in table.items())
-    if "severity" in data:
-        table = data["severity"]
-        if not isinstance(table, dict) or not all(v in SEVERITY_NAMES for v in table.values()):
-            fail("severity", f"应为“规则 = 级别”的表，级别为 {'、'.join(SEVERITY_NAMES[:-1])} 或 {SEVERITY_NAMES[-1]}")
-        values["severity"] = tuple(table.items())
-    if "fail-on" in data:
-        if data["fail-on"] not in SEVERITY_NAMES:
-            fail("fail-on", f"只能取 {'、'.join(SEVERITY_NAMES)}")
-        values["fail_on"] = data["fail-on"]
-    if "deadline" in data:
-        values["deadline"] = parse_month_day(data["deadline"]) or fail("deadline", "应为“月-日”，如 \"03-01\"")
-    # `rules` is the table of per-rule options ([rules.D006] deadline = "03-31"), as in the
-    # rule files' own words; the rule directories it once listed are `rule-dirs` now. A list
-    # under `rules` is still read as directories, so old configurations keep working.
-    if isinstance(data.get("rules"), list):
-        if "rule-dirs" in data:
-            fail("rules", "规则目录请只写在 rule-dirs 中（rules 用于各规则的选项，如 [rules.D006]）")
-        data = {**data, "rule-dirs": data["rules"]}
-        del data["rules"]
+def _rule_dirs_as_rules(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """The rule directories `rules` once listed are `rule-dirs` now: a list under `rules` is
+    still read as directories, so old configurations keep working."""
+    if not isinstance(data.get("rules"), list):
+        return data
     if "rule-dirs" in data:
-        values["rule_dirs"] = tuple((path.parent / d).resolve() for d in selectors("rule-dirs"))
-    if "rules" in data:
-        values["rule_options"] = _rule_options(data["rules"], fail)
-    if "report-type" in data:
-        if not isinstance(data["report-type"], str) or not data["report-type"]:
-            fail("report-type", "应为报告类型的名称（如 \"law-based-government\"）或 \"auto\"")
-        values["report_type"] = data["report-type"]
-    if "ignore-findings" in data:
-        entries = data["ignore-findings"]
-        if not isinstance(entries, list) or not all(
-                isinstance(e, dict) and set(e) == {"rule", "path", "fingerprint"}
-                and all(isinstance(v, str) for v in e.values()) for e in entries):
-            fail("ignore-findings", "应为 { rule = \"T001\", path = \"a.txt\", fingerprint = \"…\" } 的列表")
-        values["suppressed"] = tuple((e["rule"], e["path"], e["fingerprint"]) for e in entries)
-    return Settings(**values)
-
-
-def _rule_options(table, fail) -> dict[str, dict[str, Any]]:
-    """[rules.CODE] tables; their keys are checked against each rule's kind when the rules load."""
-    if not isinstance(table, dict):
-        fail("rules", "应为“规则 = 选项表”，如 [rules.D006] deadline = \"03-31\"（规则目录写在 rule-dirs 中）")
-    for code, options in table.items():
-        if not isinstance(options, dict):
-            fail(f"rules.{code}", f"应为选项表，如 [rules.{code}] 下写“选项 = 值”，实际是{_kind(options)}")
-    return {code: dict(options) for code, options in table.items()}
+        raise UsageError(f"{path}: rules: 规则目录请只写在 rule-dirs 中（rules 用于各规则的选项，如 [rules.D006]）")
+    data = {**data, "rule-dirs": data["rules"]}
+    del data["rules"]
+    return data

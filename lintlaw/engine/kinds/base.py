@@ -7,13 +7,14 @@ from typing import Any, ClassVar, NamedTuple
 
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
+from lintlaw.io.schema import Choice, Decimal, Entries, Flag, Items, Node, Number, Record, Text, Whole
 from lintlaw.text.source import Source, decode
 
 
 class Option(NamedTuple):
-    """An option a kind accepts from a rule file."""
+    """An option a kind accepts from a rule file (and the configuration's [rules.CODE])."""
 
-    type: type | tuple[type, ...]
+    type: type | tuple[type, ...]  # its TOML type: str, int, (int, float), float, bool, list or dict
     required: bool = False
     default: Any = None
     doc: str = ""
@@ -25,6 +26,20 @@ class Option(NamedTuple):
     problems: tuple[str, ...] = ()
     # What an option left unset means, as `lintlaw rule` shows it (“报告类型的期限”); else “不限”.
     unset: str = ""
+    # What else its value must be, beyond its type (lintlaw/io/schema.py): its items, its range,
+    # what it converts to (compiled patterns).
+    check: Node | None = None
+
+    def node(self) -> Node:
+        """Its schema: the type, said as “类型应为 …” when wrong, then `check`."""
+        maker, name = _TYPES[self.type]
+        node = maker(f"类型应为 {name}")
+        return node.also(self.check) if self.check is not None else node
+
+
+_TYPES = {str: (Text, "字符串"), int: (Whole, "整数"), (int, float): (Number, "数"), float: (Decimal, "小数"),
+          bool: (Flag, "布尔值"), list: (lambda wrong: Items(wrong=wrong), "列表"),
+          dict: (lambda wrong: Entries(wrong=wrong), "表")}
 
 
 class Fixes(NamedTuple):
@@ -55,6 +70,9 @@ class RuleKind:
     name: ClassVar[str]
     options: ClassVar[dict[str, Option]] = {}
     problems: ClassVar[dict[str, Problem]] = {}
+    # What a problem must be given, beyond what each option declares: for a problem, each
+    # (options, what to say at the first of them when one is unset or empty).
+    needs: ClassVar[dict[str, tuple[tuple[tuple[str, ...], str], ...]]] = {}
     # A kind without `problems`: the names its message template may use, and the fixes it offers.
     fields: ClassVar[frozenset[str]] = frozenset()
     fixes: ClassVar[Fixes | None] = None
@@ -64,13 +82,26 @@ class RuleKind:
             setattr(self, key, value)
 
     @classmethod
-    def validate(cls, options: dict[str, Any]) -> tuple[str, str] | None:
-        """Further checks on option values: (option name, problem) or None.
+    def options_schema(cls) -> Record:
+        """The schema of its options (each option's type and check; the required ones)."""
+        schema = _SCHEMAS.get(cls)
+        if schema is None:
+            schema = _SCHEMAS[cls] = Record(
+                {key: option.node() for key, option in cls.options.items()},
+                required=[key for key, option in cls.options.items() if option.required], missing_here=True,
+                missing=lambda key: f"缺少 {cls.name} 类型的必填字段“{key}”")
+        return schema
 
-        May replace values in `options` with prepared ones (compiled patterns).
+    @classmethod
+    def validate(cls, options: dict[str, Any]) -> tuple[str, str] | None:
+        """Checks that relate option values (once each has passed its own): (option name,
+        problem) or None. The base class checks `needs`.
+
+        May replace values in `options` with prepared ones.
         """
-        if cls.problems and options["problem"] not in cls.problems:
-            return "problem", f"必须是以下之一：{', '.join(cls.problems)}"
+        for keys, problem in cls.needs.get(options.get("problem"), ()):
+            if not all(options[key] for key in keys):
+                return keys[0], problem
         return None
 
     @classmethod
@@ -108,4 +139,8 @@ def applicable_options(kind_cls, settings: dict[str, Any]) -> dict[str, Option]:
 
 def problem_option(problems) -> Option:
     """The `problem` option of a kind that runs one of several named checks (its problems table)."""
-    return Option(str, required=True, doc="检查哪一种问题：" + "、".join(problems))
+    return Option(str, required=True, doc="检查哪一种问题：" + "、".join(problems),
+                  check=Choice(problems, f"必须是以下之一：{', '.join(problems)}"))
+
+
+_SCHEMAS: dict[type, Record] = {}

@@ -1,0 +1,90 @@
+"""A rule file's [examples]: texts its rule must report (bad) and must leave alone (good).
+
+A bad example is a string, or a table that also says what the rule must report there
+(line, column and message, or a list of findings) and the text --fix makes of it. The tests
+run every built-in rule's examples (tests/test_rule_examples.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from lintlaw.io.schema import Either, Invalid, Items, Node, Record, Text, Whole
+
+
+class Expected(NamedTuple):
+    """A finding a bad example must give: where it starts (1-based) and its message."""
+    line: int
+    column: int
+    message: str
+
+
+class BadExample(str):
+    """A bad example's text, with what the rule must say about it (when the file says).
+
+    A str, so that whatever shows or runs examples takes it as plain text.
+    """
+
+    findings: tuple[Expected, ...] = ()  # empty: the file names no expected finding
+    fixed: str | None = None  # the text after --fix (safe fixes only)
+    fixed_unsafe: str | None = None  # the text after --fix --unsafe-fixes, when it differs
+
+
+_BOTH = "需要 bad 和 good 两个非空列表（good 是字符串列表）"
+_CASE = "bad 中的每一项应是字符串，或带 text 字段的表"
+_FINDING = "bad 示例的每个结果需要正整数 line、column 和字符串 message"
+_SINGLE = ("line", "column", "message")  # one expected finding, written in the example's table
+
+
+def _count() -> Node:
+    return Whole(_FINDING).where(lambda n: n >= 1, _FINDING)
+
+
+FINDING = Record({"line": _count(), "column": _count(), "message": Text(_FINDING)}, _FINDING,
+                 required=_SINGLE, missing=lambda name: _FINDING, unknown=lambda names, known: _FINDING)
+
+BAD = Record({
+    "text": Text(_CASE),
+    **{key: Node() for key in _SINGLE},  # checked as a finding, once all three are there
+    "findings": Items(FINDING, "bad 示例的 findings 应是表的列表"),
+    "fixed": Text("bad 示例的 fixed 应是字符串"),
+    "fixed_unsafe": Text("bad 示例的 fixed_unsafe 应是字符串"),
+}, _CASE, required=("text",), missing=lambda name: _CASE,
+    unknown=lambda names, known: f"bad 示例有未知字段 {', '.join(sorted(names))}；可用：{', '.join(sorted(known))}")
+
+# The [examples] table, declared once; every fault in it is reported at `examples`.
+EXAMPLES = Record({
+    "bad": Items(Either(Text(), BAD), _BOTH, nonempty=True),
+    "good": Items(Text(_BOTH), _BOTH, nonempty=True),
+}, _BOTH, required=("bad", "good"), missing=lambda name: _BOTH, unknown=lambda names, known: _BOTH)
+
+
+def examples_of(value: Any) -> dict[str, list[str]]:
+    """The checked examples; Invalid (at `examples`) when they are not as above."""
+    try:
+        checked = EXAMPLES.check(value, "examples")
+        return {"good": list(checked["good"]), "bad": [_bad_example(case) for case in checked["bad"]]}
+    except Invalid as err:
+        raise Invalid("examples", err.problem) from None
+
+
+def _bad_example(case: str | dict) -> BadExample:
+    if isinstance(case, str):
+        return BadExample(case)
+    example = BadExample(case["text"])
+    example.findings = tuple(Expected(item["line"], item["column"], item["message"]) for item in _findings(case))
+    example.fixed = case.get("fixed")
+    example.fixed_unsafe = case.get("fixed_unsafe")
+    return example
+
+
+def _findings(case: dict) -> list[dict]:
+    """The findings a bad example's table expects: its list, or the one its own keys give."""
+    single = [key for key in _SINGLE if key in case]
+    if single and "findings" in case:
+        raise Invalid("examples", "bad 示例的 findings 与 line、column、message 只能写一种")
+    if single and len(single) < len(_SINGLE):
+        raise Invalid("examples", "bad 示例需同时写 line、column、message")
+    if single:
+        return [FINDING.check({key: case[key] for key in single}, "examples")]
+    return case.get("findings", [])
