@@ -43,6 +43,7 @@ def test_user_rule_runs(tmp_path):
     (('code = "X001"\n', ''), r"x.toml:1: 缺少必填字段“code”"),
     (('message = "不要用“{match}”"', 'message = "不要用“{word}”"'), r"x.toml:6: message: 消息模板用了未知的占位符 word"),
     (('kind = "pattern"', 'kind = "magic"'), r"x.toml:3: kind: 未知的规则类型“magic”"),
+    (('kind = "pattern"', 'kind = ["pattern"]'), r"x.toml:3: kind: 必须是非空字符串$"),  # was a traceback
     (('code = "X001"', 'code = "x1"'), r"x.toml:1: code: 格式应为"),
     (('category = "wording"', 'category = "style"'), r"x.toml:4: category: 只能取"),
     (('bad = ["其它事项"]', 'bad = []'), r"x.toml:\d+: examples: 需要 bad 和 good"),

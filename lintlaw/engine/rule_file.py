@@ -17,7 +17,7 @@ from lintlaw.engine.examples import examples_of
 from lintlaw.engine.redirects import REDIRECTS, current_report_type
 from lintlaw.engine.rule import Rule
 from lintlaw.errors import RuleFileError
-from lintlaw.io.schema import Choice, Invalid, Items, Node, Record, Text, located
+from lintlaw.io.schema import Invalid, Items, Node, Record, Text, located
 from lintlaw.reasons import format_reason, read_reason, toml_reason
 
 CODE = re.compile(r"^[A-Z]{1,2}[0-9]{3}$")
@@ -88,8 +88,9 @@ def _rule(path: Path, builtin: bool, data: dict) -> Rule:
     from lintlaw.engine.kinds.base import applicable_options
 
     (BUILTIN if builtin else OWN).require(data)
-    kind_cls = KINDS[Choice(KINDS, lambda kind, key: f"未知的规则类型“{kind}”，可用：{', '.join(sorted(KINDS))}")
-                     .check(data["kind"], "kind")]
+    kind_cls = KINDS[Text("必须是非空字符串").where(
+        lambda kind: kind in KINDS, lambda kind, key: f"未知的规则类型“{kind}”，可用：{', '.join(sorted(KINDS))}")
+        .check(data["kind"], "kind")]
     usable = applicable_options(kind_cls, data)
     schema = Record({**COMMON, **{key: Node() for key in usable}},  # the options: checked by the kind
                     unknown=lambda names, known: f"未知字段（类型 {kind_cls.name} 可用的字段：{', '.join(usable)}）")
