@@ -125,9 +125,9 @@ class Regex(Text):
     """A regular expression of `engine` (re or regex), compiled; `problem(text, reason)` says
     why one does not compile."""
 
-    def __init__(self, engine, wrong: Problem = "", *, problem: Callable[[str, str], str],
+    def __init__(self, engine, wrong: Problem = "", *, problem: Callable[[str, str], str], nonempty: bool = False,
                  expect: Problem | None = None):
-        super().__init__(wrong, expect=expect)
+        super().__init__(wrong, nonempty=nonempty, expect=expect)
         self.engine = engine
         self.problem = problem
 

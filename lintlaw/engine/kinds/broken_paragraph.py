@@ -11,7 +11,7 @@ from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
-from lintlaw.reasons import regex_reason
+from lintlaw.io.schema import Items, Regex, Text
 
 SHOWN = 6  # characters shown on each side of the break
 
@@ -23,14 +23,16 @@ class BrokenParagraph(RuleKind):
         "terminal": Option(str, required=True, doc="段落可以以之结尾的标点：。！？；："),
         "closers": Option(str, required=True, doc="后半个标点，段落可以以之结尾"),
         "bound": Option(str, required=True, doc="不会出现在句首的字"),
-        "free": Option(list, default=[], doc="以上述字开头、却可以出现在句首的词"),
+        "free": Option(list, default=[], doc="以上述字开头、却可以出现在句首的词", check=Items(Text("必须是字符串列表"))),
         "units": Option(str, default="", doc="不会与前面的数字断开的量词"),
         "whole": Option(str, default="", doc="单独成段的单字行（如“无”）"),
-        "new_paragraph": Option(str, required=True, doc="正则表达式：新段落的开头"),
+        "new_paragraph": Option(str, required=True, doc="正则表达式：新段落的开头",
+                                check=Regex(regex, problem=lambda text, reason: f"正则表达式有误：{reason}")),
         "min_running": Option(int, default=15, doc="算作正文的最短行长（字数）"),
         "long_running": Option(int, default=30,
                                doc="达到此长度的行即使没有分句标点也算正文"),
-        "dangling": Option(list, default=[], doc="句子不会以之结尾的词（从、按照、的……）：以之结尾的行与下一行是同一句话"),
+        "dangling": Option(list, default=[], doc="句子不会以之结尾的词（从、按照、的……）：以之结尾的行与下一行是同一句话",
+                           check=Items(Text("必须是字符串列表"))),
         "link_length": Option(int, default=20, doc="单独成行的链接文字（名称）的最大字数"),
     }
     fields = frozenset({"before", "after"})
@@ -38,17 +40,10 @@ class BrokenParagraph(RuleKind):
 
     @classmethod
     def validate(cls, options):
-        for name in ("free", "dangling"):
-            if not all(isinstance(word, str) for word in options[name]):
-                return name, "必须是字符串列表"
-        try:
-            pattern = regex.compile(options["new_paragraph"])
-        except regex.error as err:
-            return "new_paragraph", f"正则表达式有误：{regex_reason(err)}"
         options["words"] = breaks.BreakWords(
             options["inside"], options["terminal"], options["closers"], options["bound"],
-            tuple(options["free"]), options["units"], options["whole"], pattern, options["min_running"],
-            options["long_running"], tuple(options["dangling"]), options["link_length"])
+            tuple(options["free"]), options["units"], options["whole"], options["new_paragraph"],
+            options["min_running"], options["long_running"], tuple(options["dangling"]), options["link_length"])
         return None
 
     def check(self, document: Document) -> Iterator[Issue]:

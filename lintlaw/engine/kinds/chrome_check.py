@@ -19,20 +19,45 @@ from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 from lintlaw.engine.kinds.pattern import budget_for
+from lintlaw.io.schema import Items, Regex, Text
 from lintlaw.reasons import regex_reason
 from lintlaw.text.outline import CHROME
 
 SAMPLE_CHARS = 20
 
 
+def _compiles_glued(pattern: str) -> bool:
+    try:
+        _at_line_start(r"\n", pattern)  # the form most searches use, compiled once
+    except regex.error:
+        return False
+    return True
+
+
+def _bad_pattern(pattern: str, key: str = "") -> str:
+    return f"正则表达式“{pattern}”有误：{_problem(pattern)}"
+
+
+def _problem(pattern: str) -> str:
+    """What is wrong with a pattern, positions counted in the pattern as written."""
+    try:
+        regex.compile(pattern)
+    except regex.error as err:
+        return regex_reason(err)
+    return "括号不成对"
+
+
 class PageChrome(RuleKind):
     name = "page-chrome"
     options = {
         "glued": Option(list, default=[],
-                        doc="粘在报告行首的网页残留（网站水印）的正则表达式；问题和修复只涉及匹配的文字"),
+                        doc="粘在报告行首的网页残留（网站水印）的正则表达式；问题和修复只涉及匹配的文字",
+                        check=Items(Text("必须是字符串列表").where(_compiles_glued, _bad_pattern))),
         "inline": Option(list, default=[],
-                         doc="报告行内任意位置的网页残留（HTML 标签）的正则表达式；相邻行上的命中算一个问题，修复逐一删除"),
-        "safe_lines": Option(str, doc="可以安全删除的整行（只有标记）的正则表达式：全由这类行组成的块给出安全修复"),
+                         doc="报告行内任意位置的网页残留（HTML 标签）的正则表达式；相邻行上的命中算一个问题，修复逐一删除",
+                         check=Items(Regex(regex, "必须是字符串列表", problem=lambda text, reason: _bad_pattern(text)))),
+        "safe_lines": Option(str, doc="可以安全删除的整行（只有标记）的正则表达式：全由这类行组成的块给出安全修复",
+                             check=Regex(regex, problem=lambda text, reason: _bad_pattern(text))),
     }
     fields = frozenset({"lines", "sample"})
     fixes = Fixes(always=True, safe=False)
@@ -41,34 +66,6 @@ class PageChrome(RuleKind):
     def fixes_for(cls, options):
         # Blocks made only of safe_lines are safe to delete; anything else needs a look.
         return Fixes(always=True, safe=None if options.get("safe_lines") is not None else False)
-
-    @classmethod
-    def validate(cls, options):
-        compiled = []
-        for text in options.get("glued") or []:
-            if not isinstance(text, str):
-                return "glued", "必须是字符串列表"
-            try:
-                _at_line_start(r"\n", text)  # the form most searches use, compiled once
-            except regex.error:
-                return "glued", f"正则表达式“{text}”有误：{_problem(text)}"
-            compiled.append(text)
-        options["glued"] = compiled
-        inline = []
-        for text in options.get("inline") or []:
-            if not isinstance(text, str):
-                return "inline", "必须是字符串列表"
-            try:
-                inline.append(regex.compile(text))
-            except regex.error:
-                return "inline", f"正则表达式“{text}”有误：{_problem(text)}"
-        options["inline"] = inline
-        if options.get("safe_lines") is not None:
-            try:
-                options["safe_lines"] = regex.compile(options["safe_lines"])
-            except regex.error:
-                return "safe_lines", f"正则表达式“{options['safe_lines']}”有误：{_problem(options['safe_lines'])}"
-        return None
 
     def check(self, document: Document) -> Iterator[Issue]:
         yield from self._blocks(document)
@@ -208,15 +205,6 @@ def _inline_hit(run) -> Issue:
 
 def _line_range(first: int, last: int) -> str:
     return f"第{first}行" if first == last else f"第{first}—{last}行"
-
-
-def _problem(pattern: str) -> str:
-    """What is wrong with a pattern, positions counted in the pattern as written."""
-    try:
-        regex.compile(pattern)
-    except regex.error as err:
-        return regex_reason(err)
-    return "括号不成对"
 
 
 def _sample(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lintlaw.analysis import chronology
 from lintlaw.text.dates import parse_month_day
 from lintlaw.engine.kinds.base import Option, Problem, RuleKind, problem_option
+from lintlaw.io.schema import Text
 
 PROBLEMS = {
     "impossible": Problem(lambda kind, document: chronology.impossible(document), frozenset({"found"})),
@@ -39,24 +40,14 @@ class DateCheck(RuleKind):
         "exclude": Option(list, default=[], problems=("statistics-year",),
                           doc="不检查的部分的一级标题用词"),
         "deadline": Option(str, problems=("late-date",), unset="报告类型的期限",
-                           doc="公开期限，报告年度次年的“月-日”（默认取报告类型的期限）"),
+                           doc="公开期限，报告年度次年的“月-日”（默认取报告类型的期限）",
+                           check=Text().where(lambda value: parse_month_day(value) is not None, "应为“月-日”，如 04-01")
+                           .then(parse_month_day)),
         "issuer": Option(str, problems=("late-date",), unset="报告类型的 default-issuer",
                          doc="期限因发布机关而异的报告类型（如政府信息公开工作年度报告）："
                              "标题未写明发布机关时按哪一类机关的期限（报告类型文件 [issuers] 中的名称，"
                              "如 department、government）"),
     }
-
-    @classmethod
-    def validate(cls, options):
-        problem = super().validate(options)
-        if problem:
-            return problem
-        if options.get("deadline") is not None:
-            deadline = parse_month_day(options["deadline"])
-            if deadline is None:
-                return "deadline", "应为“月-日”，如 04-01"
-            options["deadline"] = deadline
-        return None
 
     @classmethod
     def check_types(cls, options, types):

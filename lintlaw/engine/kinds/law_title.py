@@ -16,6 +16,7 @@ from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
+from lintlaw.io.schema import Entries, Items, Text
 
 NATIONAL = "中华人民共和国"
 # An innermost title: 《…》 or 〈…〉 with no other title mark inside.
@@ -28,21 +29,15 @@ _LOST_DASH = re.compile(r"((?:19|20)[0-9]{2})((?:19|20)[0-9]{2})(?=年)")
 class LawTitle(RuleKind):
     name = "law-title"
     options = {
-        "laws": Option(list, required=True, doc="现行有效的国家法律名称（不含“中华人民共和国”）"),
-        "repealed": Option(dict, default={}, doc="已废止的法律 → 废止时间和替代它的法律"),
-        "documents": Option(list, default=[], doc="要查出写错的其他文件的全称"),
+        "laws": Option(list, required=True, doc="现行有效的国家法律名称（不含“中华人民共和国”）",
+                       check=Items(Text("必须是非空字符串列表", nonempty=True))),
+        "repealed": Option(dict, default={}, doc="已废止的法律 → 废止时间和替代它的法律",
+                           check=Entries(Text("每项应为“法律名称 = 说明”"))),
+        "documents": Option(list, default=[], doc="要查出写错的其他文件的全称",
+                            check=Items(Text("必须是非空字符串列表", nonempty=True))),
     }
     fields = frozenset({"found", "expected", "detail"})
     fixes = Fixes(always=False, safe=False)  # only where the right title is known
-
-    @classmethod
-    def validate(cls, options):
-        for key in ("laws", "documents"):
-            if not all(isinstance(name, str) and name for name in options.get(key) or []):
-                return key, "必须是非空字符串列表"
-        if not all(isinstance(note, str) for note in (options.get("repealed") or {}).values()):
-            return "repealed", "每项应为“法律名称 = 说明”"
-        return None
 
     @cached_property
     def _lists(self) -> tuple[_Candidates, dict[str, str], _Candidates]:

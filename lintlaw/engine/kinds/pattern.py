@@ -20,9 +20,9 @@ from lintlaw.errors import RuleFileError
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 from lintlaw.engine.required_chars import lacks_required, required_sets
+from lintlaw.io.schema import Choice, Flag, Items, Record, Regex, Text, Whole
 from lintlaw.text.outline import CHROME, DAMAGED, HEADING
 from lintlaw.engine.shown import quoted
-from lintlaw.reasons import regex_reason
 
 SCOPES = ("text", "title", "heading", "signature", "date")
 # Total time one rule's searches may take in one file: a base, plus time in proportion
@@ -31,21 +31,29 @@ SCOPES = ("text", "title", "heading", "signature", "date")
 # slower than that is pathological. A backtracking rule on a small file still stops in ~2 s.
 RULE_BUDGET_SECONDS = 2.0
 BUDGET_SECONDS_PER_MILLION_CHARACTERS = 3.0
+_FIX = "应为 { replace = \"替换文本\", safe = true/false }"
 
 
 class Pattern(RuleKind):
     name = "pattern"
     options = {
-        "patterns": Option(list, required=True, doc="正则表达式（regex 模块语法）"),
+        "patterns": Option(list, required=True, doc="正则表达式（regex 模块语法）",
+                           check=Items(Regex(regex, "必须是字符串列表",
+                                             problem=lambda text, reason: f"正则表达式“{text}”有误：{reason}"))),
         "scope": Option(list, default=["text"],
-                        doc="查找范围：text（除网页残留外的各行）、title、heading、signature、date（成文日期行）"),
+                        doc="查找范围：text（除网页残留外的各行）、title、heading、signature、date（成文日期行）",
+                        check=Items(Choice(SCOPES, f"只能取 {', '.join(SCOPES)}"))),
         "fix": Option(dict, doc="replace = 替换匹配文字的模板（\\1、\\g<name> 指分组）；"
-                                "safe = true 表示修复从不改变原意"),
+                                "safe = true 表示修复从不改变原意",
+                      check=Record({"replace": Text(_FIX), "safe": Flag("safe 只能是 true 或 false")}, _FIX,
+                                   required=("replace",), missing=lambda key: _FIX,
+                                   unknown=lambda names, known: _FIX)),
         "since_year": Option(int, doc="只查此年度及以后的报告（已过时的提法）"),
         "tables": Option(bool, default=True,
                          doc="也查统计表格中的各格（false：表格不是行文，如以空格分隔各格的表格中的空格）"),
         "fold": Option(int, doc="一个文件中达到此数时只在第一处报告一次，消息中的 {together} 给出总数，"
-                                "修复一并改完（如整篇转载都有的多余空格）", unset="逐处报告"),
+                                "修复一并改完（如整篇转载都有的多余空格）", unset="逐处报告",
+                       check=Whole().where(lambda fold: fold >= 2, "至少为 2")),
     }
     # {quoted}: the match in quotation marks, or its code points when it cannot be seen
     fields = frozenset({"match", "quoted"})
@@ -64,30 +72,11 @@ class Pattern(RuleKind):
 
     @classmethod
     def validate(cls, options):
-        for scope in options.get("scope") or []:
-            if scope not in SCOPES:
-                return "scope", f"只能取 {', '.join(SCOPES)}"
-        compiled = []
-        for text in options["patterns"]:
-            if not isinstance(text, str):
-                return "patterns", "必须是字符串列表"
-            try:
-                compiled.append(regex.compile(text))
-            except regex.error as err:
-                return "patterns", f"正则表达式“{text}”有误：{regex_reason(err)}"
-        options["patterns"] = compiled
-        if options.get("fold") is not None and options["fold"] < 2:
-            return "fold", "至少为 2"
         fix = options.get("fix")
-        if fix is not None:
-            if set(fix) - {"replace", "safe"} or not isinstance(fix.get("replace"), str):
-                return "fix", "应为 { replace = \"替换文本\", safe = true/false }"
-            if not isinstance(fix.get("safe", False), bool):
-                return "fix", "safe 只能是 true 或 false"
-            for pattern in compiled:  # every group the template names must exist
-                problem = _template_problem(pattern, fix["replace"])
-                if problem:
-                    return "fix", f"替换模板“{fix['replace']}”有误：{problem}"
+        for pattern in options["patterns"] if fix is not None else ():  # every group the template names must exist
+            problem = _template_problem(pattern, fix["replace"])
+            if problem:
+                return "fix", f"替换模板“{fix['replace']}”有误：{problem}"
         return None
 
     def check(self, document: Document) -> Iterator[Issue]:

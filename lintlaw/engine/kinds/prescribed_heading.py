@@ -12,6 +12,7 @@ from lintlaw.analysis.issue import Issue
 from lintlaw.analysis.near_titles import Title, near_miss
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
+from lintlaw.io.schema import Items, Text
 
 _WORDS = re.compile(r"[^\s：:，,。；;]*")
 
@@ -20,16 +21,11 @@ class PrescribedHeading(RuleKind):
     name = "prescribed-heading"
     options = {
         "titles": Option(list, required=True,
-                         doc="格式规定的标题，词与词之间用空格隔开（如“收到 和 处理 政府 信息 公开 申请 情况”）：整词的增删换不报告"),
+                         doc="格式规定的标题，词与词之间用空格隔开（如“收到 和 处理 政府 信息 公开 申请 情况”）：整词的增删换不报告",
+                         check=Items(Text("必须是非空字符串列表").where(str.split, "必须是非空字符串列表"))),
     }
     fields = frozenset({"found", "expected", "detail"})
     fixes = Fixes(always=True, safe=False)  # mends the broken word; the heading's own wording stays
-
-    @classmethod
-    def validate(cls, options):
-        if not all(isinstance(title, str) and title.split() for title in options["titles"]):
-            return "titles", "必须是非空字符串列表"
-        return None
 
     @cached_property
     def _titles(self) -> list[Title]:

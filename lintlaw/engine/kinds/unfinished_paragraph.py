@@ -9,6 +9,7 @@ from lintlaw.analysis import breaks
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Option, RuleKind
+from lintlaw.io.schema import Items, Text
 
 SHOWN = 8  # characters shown of the paragraph's end
 HEADING_SHOWN = 20  # of the heading: most are shorter, and shown whole
@@ -18,15 +19,14 @@ class UnfinishedParagraph(RuleKind):
     name = "unfinished-paragraph"
     options = {
         "inside": Option(str, required=True, doc="句子不会以之结尾的标点：，、（《“"),
-        "dangling": Option(list, default=[], doc="句子不会以之结尾的词（从、按照……）"),
+        "dangling": Option(list, default=[], doc="句子不会以之结尾的词（从、按照……）",
+                           check=Items(Text("必须是非空字符串列表", nonempty=True))),
         "min_running": Option(int, default=15, doc="算作正文的最短行长（字数）"),
     }
     fields = frozenset({"before", "after"})
 
     @classmethod
     def validate(cls, options):
-        if not all(isinstance(word, str) and word for word in options["dangling"]):
-            return "dangling", "必须是非空字符串列表"
         options["dangling"] = tuple(options["dangling"])
         return None
 

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from lintlaw.analysis import word_layout as layout
 from lintlaw.engine.kinds.base import Fixes, Option, Problem, RuleKind, problem_option
+from lintlaw.io.schema import Choice, Items, Number, Text
 from lintlaw.text.source import Source
 from lintlaw.text.word_format import parse_example
 
 NUMBER = (int, float)
+ALIGNMENTS = ("center", "left", "both", "right", "distribute")
+_ELEMENTS = f"应为以下之一或几个的列表：{'、'.join(layout.ELEMENTS)}"
+_FONTS = "应为字体名称的非空列表"
+_PAPER = "应为纸张的宽和高（毫米），如 [210, 297]"
 _FOUND = frozenset({"count", "found", "expected", "places"})
 
 
@@ -65,18 +70,22 @@ class WordLayout(RuleKind):
         "problem": problem_option(PROBLEMS),
         "elements": Option(list, default=[], problems=("font", "size", "alignment"),
                            doc="查哪些部分：" + "、".join(layout.ELEMENTS)
-                               + "（标题、一至四级标题、正文；表格中的文字不查）"),
+                               + "（标题、一至四级标题、正文；表格中的文字不查）",
+                           check=Items(Choice(layout.ELEMENTS, _ELEMENTS))),
         "fonts": Option(list, default=[], problems=("font",),
                         doc="可用的字体（字体名含其中之一即可，如“仿宋”含仿宋_GB2312）；修复改用文档中这些部分"
-                            "已用得最多的一种，没有时用第一种"),
+                            "已用得最多的一种，没有时用第一种", check=Items(Text(_FONTS, nonempty=True))),
         "size": Option(NUMBER, default=16, problems=("size", "page-number-size"),
                        doc="应有的字号（磅）：三号16，二号22，四号14"),
-        "alignment": Option(str, default="center", problems=("alignment",), doc="应有的对齐：center、left、both、right"),
+        "alignment": Option(str, default="center", problems=("alignment",), doc="应有的对齐：center、left、both、right",
+                            check=Choice(ALIGNMENTS, f"只能取 {'、'.join(ALIGNMENTS)}")),
         "top": Option(NUMBER, default=37, problems=("margins",), doc="天头（上白边），毫米"),
         "left": Option(NUMBER, default=28, problems=("margins",), doc="订口（左白边），毫米"),
         "width": Option(NUMBER, default=156, problems=("margins", "char-pitch"), doc="版心宽，毫米"),
         "height": Option(NUMBER, default=225, problems=("margins", "line-pitch"), doc="版心高，毫米"),
-        "paper": Option(list, default=[210, 297], problems=("margins",), doc="纸张宽、高，毫米（A4）"),
+        "paper": Option(list, default=[210, 297], problems=("margins",), doc="纸张宽、高，毫米（A4）",
+                        check=Items(Number().where(lambda mm: mm > 0, _PAPER), expect=_PAPER)
+                        .where(lambda paper: len(paper) == 2, _PAPER)),
         "tolerance": Option(NUMBER, default=1, problems=("margins", "line-pitch", "char-pitch"),
                             doc="允许的偏差：margins 为毫米，line-pitch 为行数，char-pitch 为字数"),
         "lines": Option(int, default=22, problems=("line-pitch",), doc="每面应排的行数"),
@@ -84,24 +93,8 @@ class WordLayout(RuleKind):
         "pages": Option(int, default=2, problems=("page-numbers-missing",), doc="从多少页起应有页码"),
     }
 
-    @classmethod
-    def validate(cls, options):
-        problem = super().validate(options)
-        if problem:
-            return problem
-        which = options["problem"]
-        if which in ("font", "size", "alignment"):
-            elements = options["elements"]
-            if not elements or not all(element in layout.ELEMENTS for element in elements):
-                return "elements", f"应为以下之一或几个的列表：{'、'.join(layout.ELEMENTS)}"
-        if which == "font" and (not options["fonts"] or not all(isinstance(f, str) and f for f in options["fonts"])):
-            return "fonts", "应为字体名称的非空列表"
-        if which == "alignment" and options["alignment"] not in ("center", "left", "both", "right", "distribute"):
-            return "alignment", "只能取 center、left、both、right、distribute"
-        paper = options["paper"]
-        if len(paper) != 2 or not all(isinstance(v, NUMBER) and not isinstance(v, bool) and v > 0 for v in paper):
-            return "paper", "应为纸张的宽和高（毫米），如 [210, 297]"
-        return None
+    needs = {problem: ((("elements",), _ELEMENTS),) for problem in ("font", "size", "alignment")}
+    needs["font"] += ((("fonts",), _FONTS),)
 
     @classmethod
     def example_source(cls, text: str, path: str = "example.docx") -> Source:
