@@ -1,4 +1,4 @@
-"""Consistency rules: rates, parts and totals, listed counts (domain guide §5).
+"""Consistency rules: rates, parts and totals, listed counts (docs/domain.md §5).
 
 Every rule must stay silent on correct figures; the traps come from real reports.
 """
