@@ -24,6 +24,8 @@ from lintlaw.io.readers.docx_reader import read_docx
 from .helpers import modules_after_check
 from .test_cli import run
 
+pytestmark = pytest.mark.slow  # Word documents built and read with python-docx
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 TITLE = "青山县教育局2024年度法治政府建设情况报告"

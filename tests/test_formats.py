@@ -3,6 +3,8 @@
 import json
 from xml.etree import ElementTree as ET
 
+import pytest
+
 from .helpers import FIXTURES
 from .test_cli import run
 
@@ -99,6 +101,7 @@ def test_output_file(tmp_path):
     assert bad.exit_code == 2
 
 
+@pytest.mark.slow
 def test_jobs_do_not_change_the_output(tmp_path):
     import shutil
 
