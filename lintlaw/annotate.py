@@ -73,7 +73,7 @@ def comment_text(diagnostic: Diagnostic, source: Source, numbering: str = "") ->
 
 
 def _describe(fix: Fix, source: Source) -> str:
-    parts = []
+    parts = list(dict.fromkeys(edit.describe() for edit in fix.formats))  # a layout rule's: font, size
     for edit in fix.edits:
         before, after = _quoted(source.text[edit.start:edit.end]), _quoted(edit.content)
         if not edit.content:

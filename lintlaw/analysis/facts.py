@@ -173,8 +173,9 @@ def _page_dates(text: str, report: Report, line: Line, chrome: bool) -> list[tup
     if chrome:
         seen = {mention.start for mention, _, _ in labelled}
         what = "成文日期" if "成文日期" in line.text else "发布日期"
+        # A date with its weekday is the page header's "today", not when the page was published.
         found.extend((mention, report, what) for mention in find_iso_dates(text, line.start, line.end)
-                     if mention.start not in seen)
+                     if mention.start not in seen and mention.weekday is None)
     return found
 
 

@@ -24,6 +24,7 @@ from lintlaw.errors import InputError
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid
     from lintlaw.text.layout import PageLayout
+    from lintlaw.text.word_format import WordFormat
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
@@ -72,6 +73,8 @@ class Source:
     grids: list[Grid] = field(default_factory=list, repr=False, compare=False)
     # A PDF's text: where each character stands on the pages (lintlaw/text/layout.py).
     layout: PageLayout | None = field(default=None, repr=False, compare=False)
+    # A Word document's formatting: fonts, sizes, alignment, pages (lintlaw/text/word_format.py).
+    formatting: WordFormat | None = field(default=None, repr=False, compare=False)
     # Remarks on reading it that are not errors (pages with no text layer), one line each.
     warnings: list[str] = field(default_factory=list, repr=False, compare=False)
     _line_starts: list[int] | None = field(default=None, repr=False)

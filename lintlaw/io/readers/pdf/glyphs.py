@@ -171,7 +171,7 @@ class TextLine:
 
 def line_text(glyphs: list[Glyph]) -> list[tuple[str, Glyph | None]]:
     """A line's characters with their glyphs; a space (with no glyph) where the gap between two
-    Latin letters or digits is a word space. Gaps next to Chinese characters are the layout's
+    Latin letters, digits or marks is a word space. Gaps next to Chinese characters are the layout's
     (justification, spacing between Chinese and Latin), never spaces the author typed."""
     out: list[tuple[str, Glyph | None]] = []
     previous = None
@@ -185,7 +185,8 @@ def line_text(glyphs: list[Glyph]) -> list[tuple[str, Glyph | None]]:
 
 
 def _latin(char: str) -> bool:
-    return char.isascii() and char.isalnum()
+    """A letter, digit or mark of Latin text (1. 2025, Office Excel): a gap between two is a space."""
+    return char.isascii() and char.isprintable() and not char.isspace()
 
 
 def group_lines(glyphs: list[Glyph]) -> list[TextLine]:
