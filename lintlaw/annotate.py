@@ -13,7 +13,6 @@ several paragraphs is anchored from its first character to its last.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import io
 import os
@@ -269,18 +268,8 @@ def default_output(path: str | os.PathLike) -> Path:
 
 
 def write_copy(path: str | os.PathLike, data: bytes) -> None:
-    """Write the annotated copy whole or not at all: a temporary file beside it, then a rename.
-    The copy gets the usual mode of a new file (0666 less the umask)."""
-    import secrets
+    """Write the annotated copy whole or not at all: a temporary file beside it, then a rename."""
+    from lintlaw.io.writeback import replacing
 
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with replacing(path) as stream:
+        stream.write(data)

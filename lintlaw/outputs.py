@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 from lintlaw.errors import LintlawError, UsageError
+from lintlaw.reasons import system_reason
 from lintlaw.render.visible import one_line
 
 def _stop(message: str):
@@ -77,33 +78,41 @@ def write_annotated(copies: dict[str, Path], diagnostics, sources) -> int:
             failed += 1
             continue
         except OSError as err:
-            print(one_line(f"lintlaw: {out}: 无法写入带批注的副本（{err.strerror or err}）"), file=sys.stderr)
+            print(one_line(f"lintlaw: {out}: 无法写入带批注的副本（{system_reason(err)}）"), file=sys.stderr)
             failed += 1
             continue
         print(one_line(f"已写出带批注的副本：{out}（{len(found)} 条批注）"), file=sys.stderr)
     return failed
 
 
+@contextlib.contextmanager
 def output(output_file: Optional[Path], to_stderr: bool):
-    """Where the report goes: a file, standard error, or standard output."""
-    if output_file is not None:
-        stream = open(output_file, "w", encoding="utf-8")  # noqa: SIM115 - closed by the context
+    """The stream the report goes to: a file, standard error, or standard output. A file is
+    replaced only once the whole report is written (a full disk keeps the old one). It is
+    never put in sys.stdout's place: the worker processes forked meanwhile flush sys.stdout."""
+    if output_file is None:
+        yield sys.stderr if to_stderr else sys.stdout
+        return
+    import io
 
-        @contextlib.contextmanager
-        def to_file():
-            with stream, contextlib.redirect_stdout(stream):
-                yield
-        return to_file()
-    return contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext()
+    from lintlaw.io.writeback import replacing
+
+    with replacing(output_file) as binary:
+        stream = io.TextIOWrapper(binary, encoding="utf-8")
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()  # replacing() closes the file
 
 
-def render(output_format: str, diagnostics, sources, rules) -> None:
+def render(output_format: str, diagnostics, sources, rules, out) -> None:
     """The findings in one format (its name in lintlaw/render/formats.py, as --format gives it)."""
     from lintlaw.render.formats import FORMATS
 
     text = FORMATS[output_format].render(diagnostics, sources, rules)
     if text:
-        print(text)
+        print(text, file=out)
 
 
 def refuse_overwriting_inputs(names, outputs: dict) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lintlaw.errors import InputError
+from lintlaw.reasons import docx_reason
 from lintlaw.text.numerals import circled, int_to_chinese
 from lintlaw.text.source import Source, read_file
 
@@ -40,8 +41,8 @@ def read_docx(path: Path, data: bytes | None = None) -> Source:
                     grids=[table.grid(lines) for table in tables])
     try:
         source.formatting = read_format(document, paragraphs)
-    except Exception as err:  # odd formatting XML: the text is still checked, the layout is not
-        source.warnings.append(f"{path}: 无法读取版式（{type(err).__name__}），未检查字体、字号和页面")
+    except Exception:  # odd formatting XML: the text is still checked, the layout is not
+        source.warnings.append(f"{path}: 无法读取版式（版式数据有误或不受支持），未检查字体、字号和页面")
     return source
 
 
@@ -58,7 +59,7 @@ def open_docx(path: Path, data: bytes | None = None):
             return docx.Document(io.BytesIO(data))
         return docx.Document(str(path))
     except Exception as err:  # python-docx raises several kinds for a damaged or non-Word file
-        raise InputError(f"{path}: 不是有效的 Word 文档（{type(err).__name__}）") from None
+        raise InputError(f"{path}: 不是有效的 Word 文档：{docx_reason(err)}") from None
 
 
 def paragraph_lines(document, tables: list | None = None):
