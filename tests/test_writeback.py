@@ -498,7 +498,7 @@ def test_a_second_signal_during_the_cleanup_still_removes_the_temporary_file(tmp
 # the main thread at its next turn, inside the creation, leaving the file behind (about 1 run in 8 of the
 # --jobs SIGTERM test above). Here the signal comes just as the file has been created.
 SIGNAL_AS_A_WORKER_CREATES_ITS_TEMPORARY_FILE = """
-import os, pathlib, re, select, signal, sys, tempfile, time
+import os, pathlib, re, select, signal, sys, time
 from lintlaw import runner
 from lintlaw.io import writeback
 
@@ -507,7 +507,8 @@ runner._start_worker(os.getppid())  # a worker's handlers, and its watchdog thre
 taken_read, taken_write = os.pipe()  # a byte each time some thread's low-level handler takes a signal
 os.set_blocking(taken_write, False)
 signal.set_wakeup_fd(taken_write)
-mkstemp, real_open = tempfile.mkstemp, os.open
+real_open = os.open
+signalled = []
 
 
 def a_call():
@@ -526,8 +527,11 @@ def left_waiting(signum):
     return True
 
 
-def open_then_signal(*args, **kwargs):
-    descriptor = real_open(*args, **kwargs)  # the temporary file exists from here on
+def open_then_signal(file, *args, **kwargs):
+    descriptor = real_open(file, *args, **kwargs)
+    if not os.fspath(file).endswith(".lintlaw") or signalled:
+        return descriptor
+    signalled.append(file)  # the temporary file exists from here on
     os.kill(os.getpid(), signal.SIGTERM)
     # Until a thread has taken the signal, or it waits because every thread blocks it.
     deadline = time.monotonic() + 30
@@ -538,15 +542,7 @@ def open_then_signal(*args, **kwargs):
     return descriptor
 
 
-def mkstemp_signalled(*args, **kwargs):
-    os.open = open_then_signal
-    try:
-        return mkstemp(*args, **kwargs)
-    finally:
-        os.open = real_open
-
-
-writeback.tempfile.mkstemp = mkstemp_signalled
+os.open = open_then_signal
 writeback.write_atomically(path, "截至目前，已完成。\\n".encode(), os.stat(path))
 """
 
