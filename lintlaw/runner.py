@@ -26,6 +26,7 @@ class Options:
     diff: bool = False
     stdin_filename: str | None = None  # the name standard input is read and reported as
     baseline: object = None  # lintlaw.io.suppression.Baseline: its findings are neither shown nor fixed
+    review: object = None  # lintlaw.review.Request: the documents that get a reviewed copy, and how
     # Called on each outcome where the file was checked (in the worker, with --jobs), with
     # the file's plan: it may replace the findings and the text by what the parent needs
     # of them (their output, their counts), so that little crosses between processes.
@@ -59,6 +60,7 @@ class FileOutcome:
     diff: str = ""  # unified diff (--diff)
     stdout_bytes: bytes | None = None  # fixed standard input, for stdout
     note: str | None = None  # a one-line remark for stderr that is not an error
+    written: str | None = None  # the line for stderr that says a reviewed copy was written
     unwritten: bool = False  # the error is a fix that could not be written back (the file is as it was)
     empty: bool = False  # the file holds nothing but white space
     stale: list = field(default_factory=list)  # baseline entries for this file that matched no finding
@@ -102,9 +104,12 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
     from lintlaw.engine.linter import lint
 
     types = plan.types
+    if source.revisable and options.review is not None and (
+            options.fix or options.diff or name in options.review.copies):
+        return _reviewed(name, source, origin, plan, options, keep)
     if (options.fix or options.diff) and not source.editable:
         outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
-        outcome.note = f"{source.path}: Word 文档和网页不能自动修复，只报告问题"
+        outcome.note = f"{source.path}: 网页不能自动修复，只报告问题"
         if name == STDIN and not options.diff:
             outcome.stdout_bytes = origin.data  # a filter passes what it cannot fix on unchanged
         return outcome
@@ -135,6 +140,47 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         _stop_if_orphaned()  # a worker whose run was stopped starts no further write-back
         write_back(name, source.encode(result.source.text), origin)
     return outcome
+
+
+def _reviewed(name: str, source: Source, origin, plan: Plan, options: Options, keep) -> FileOutcome:
+    """A document fixed (--fix) or annotated (--annotate) in a reviewed copy: its fixes as
+    tracked changes, its findings as comments (lintlaw/review/). With --diff, what the changes
+    would do, as for a text file; from standard input, the copy goes to standard output."""
+    from lintlaw.review import AUTHOR, make_review, open_document
+
+    request = options.review
+    fix = options.fix or options.diff
+    document = open_document(origin.data, source)
+    review = make_review(source, plan.rules, plan.types, keep, fix=fix, unsafe=options.unsafe_fixes,
+                         locked=document.locked() if fix else ())
+    result = review.result
+    outcome = FileOutcome(name, source, review.findings)
+    if result is not None:
+        outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=len(review.revisions))
+    if options.diff:
+        outcome.diff = unified_diff(source, result.source)
+        return outcome
+    data = document.write(review, request.author or plan.settings.author or AUTHOR, request.minute)
+    if name == STDIN:
+        outcome.stdout_bytes = data
+        return outcome
+    target = request.copies.get(name) or _default_copy(name)
+    _stop_if_orphaned()  # a worker whose run was stopped writes nothing more
+    try:
+        from lintlaw.io.writeback import write_new
+
+        write_new(target, data)
+    except OSError as err:
+        raise WriteError(f"{target}: 无法写入审阅副本（{err.strerror or err}）") from None
+    changes = f"{len(review.revisions)} 处修订，" if fix else ""
+    outcome.written = f"已写出审阅副本：{target}（{changes}{len(review.remarks)} 条批注）"
+    return outcome
+
+
+def _default_copy(name: str):
+    from lintlaw.review import default_copy
+
+    return default_copy(name)
 
 
 def has_mojibake(source: Source, types=None) -> bool:

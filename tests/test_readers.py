@@ -79,7 +79,7 @@ def test_docx_table_cells_are_paragraphs_in_order(tmp_path):
     assert "3:3: T001 模板占位符“__”未填写" in concise(path, "--select", "T001")
 
 
-def test_docx_is_not_fixed_and_says_so(tmp_path):
+def test_docx_is_fixed_in_a_reviewed_copy_and_says_so(tmp_path):
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("截止目前，已完成。")
@@ -88,7 +88,8 @@ def test_docx_is_not_fixed_and_says_so(tmp_path):
     before = path.read_bytes()
     result = run("check", "--fix", "--select", "W001", str(path))
     assert path.read_bytes() == before
-    assert "Word 文档和网页不能自动修复" in result.stderr
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'r.lintlaw.docx'}（1 处修订，1 条批注）\n"
+    assert result.stdout == "已把 1 个问题的修复作为修订写入审阅副本（1 处修订）。未发现其余问题（检查了 1 个文件）。\n"
 
 
 def test_broken_docx_is_exit_2(tmp_path):

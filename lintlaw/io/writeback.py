@@ -1,4 +1,5 @@
-"""Writing a fixed file back without losing anything the user wrote.
+"""Writing a fixed file back without losing anything the user wrote (and writing the files
+lintlaw makes, reviewed copies, whole or not at all).
 
 Only a regular file is replaced, through symlinks (the link stays a link), and
 only if it is still exactly what was read; a read-only or hard-linked file is
@@ -45,6 +46,31 @@ def write_back(name: str, data: bytes, origin: Origin) -> None:
         raise WriteError(f"{name}: {err}") from None
     except OSError as err:
         raise WriteError(f"{name}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
+
+
+def write_new(path: str | os.PathLike, data: bytes) -> None:
+    """Write a file lintlaw makes (a reviewed copy) whole or not at all: a temporary file beside
+    it, then a rename over any earlier one. It gets the mode of a new file (0666 less the umask).
+    OSError if it cannot be written; nothing is left behind."""
+    import secrets
+
+    path = Path(path)
+    with _signals_raise():
+        mask = _block_signals()  # as in write_atomically: no signal before the cleanup is in place
+        try:
+            temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.lintlaw")
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except BaseException:
+            _restore_signals(mask)
+            raise
+        try:
+            _restore_signals(mask)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
 
 
 def unchanged(path: Path, origin: Origin) -> bool:

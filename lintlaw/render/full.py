@@ -164,7 +164,9 @@ def _legacy_windows() -> bool:  # pragma: no cover - Windows only
 
 
 def _describe_fix(source: Source, fix) -> str:
-    if not source.editable:  # Word and web pages are not fixed by --fix
+    if source.revisable:  # Word: --fix writes the fix as a tracked change in a reviewed copy
+        how = "--fix 作为修订写入审阅副本" + ("" if fix.safe else "，需 --unsafe-fixes 并人工复核")
+    elif not source.editable:  # web pages are not fixed by --fix
         how = "--fix 不能修改此类文件，请在原文档中修改"
     else:
         how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"

@@ -118,11 +118,10 @@ class Handler(BaseHTTPRequestHandler):
         source, plan = loaded
         if source.encoding != "docx":
             return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）可以生成批注版")
-        from lintlaw.annotate import annotate_docx  # what `check --annotate` writes
-        from lintlaw.engine.linter import lint
+        from lintlaw.review import reviewed_copy  # what `check --annotate` writes
 
-        diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
-        data = annotate_docx(source.origin.data, diagnostics, source)
+        data, _review = reviewed_copy(source.origin.data, source, plan.rules, plan.types, plan.keep,
+                                      author=plan.settings.author or "lintlaw")
         self._send(HTTPStatus.OK, data,
                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 

@@ -63,6 +63,8 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     editable: bool = True  # False for text read out of Word or HTML: fixes cannot be written back
+    # Its fixes can be written as tracked changes in a reviewed copy instead (Word: lintlaw/review/).
+    revisable: bool = False
     line_map: list[int] | None = None  # original line of each text line (HTML), if they differ
     reader: str = "text"  # the reader that read it (lintlaw/readers): Markdown has an outline view
     origin: Origin | None = field(default=None, repr=False, compare=False)  # the bytes read, for --fix
@@ -90,8 +92,16 @@ class Source:
         return line, offset - self.line_starts[index] + 1
 
     def with_text(self, text: str) -> Source:
-        """The same file with other text (fixed): same name, encoding, byte-order mark, reader."""
-        return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, reader=self.reader)
+        """The same file with other text (fixed): same name, encoding, byte-order mark, reader.
+
+        Tables drawn in the document keep their cells when the text keeps its lines (a Word
+        document's fixes never join or split paragraphs), each cell read again from its lines."""
+        grids = []
+        if self.grids and text.count("\n") == self.text.count("\n"):
+            lines = text.split("\n")
+            grids = [grid.read_again(lines) for grid in self.grids]
+        return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, editable=self.editable,
+                      revisable=self.revisable, reader=self.reader, grids=grids)
 
     def encode(self, text: str) -> bytes:
         """Text in this file's encoding, with the same byte-order mark, for writing back."""
@@ -250,7 +260,19 @@ def _refuse_unless_regular(name: str, mode: int) -> None:
 
 
 def read_file(path: Path, encoding: str | None = None) -> Source:
-    """Read and decode one file; any failure is an InputError naming the file.
+    """Read and decode one file; any failure is an InputError naming the file."""
+    name = str(path)
+    data, origin = read_file_bytes(path)
+    try:
+        source = decode(data, name, encoding)
+    except MemoryError:
+        raise InputError(f"{name}: 文件太大，内存不足，无法解码") from None
+    source.origin = origin
+    return source
+
+
+def read_file_bytes(path: Path) -> tuple[bytes, Origin]:
+    """One file's bytes, and where they came from; any failure is an InputError naming the file.
 
     Only a regular file is read: a named pipe would block and a device never
     ends, so they are refused before anything is read from them (a non-blocking
@@ -273,9 +295,4 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
         if err.errno == errno.ELOOP:
             raise InputError(f"{name}: 符号链接循环，无法读取") from None
         raise InputError(f"{name}: 无法读取（{err.strerror}）") from None
-    try:
-        source = decode(data, name, encoding)
-    except MemoryError:
-        raise InputError(f"{name}: 文件太大，内存不足，无法解码") from None
-    source.origin = Origin(data, status.st_size, status.st_mtime_ns, (status.st_dev, status.st_ino))
-    return source
+    return data, Origin(data, status.st_size, status.st_mtime_ns, (status.st_dev, status.st_ino))
