@@ -146,7 +146,8 @@ def _reviewed(name: str, source: Source, origin, plan: Plan, options: Options, k
     """A document fixed (--fix) or annotated (--annotate) in a reviewed copy: its fixes as
     tracked changes, its findings as comments (lintlaw/review/). With --diff, what the changes
     would do, as for a text file; from standard input, the copy goes to standard output."""
-    from lintlaw.review import AUTHOR, make_review, open_document
+    from lintlaw.review import AUTHOR, open_document
+    from lintlaw.review.plan import make_review
 
     request = options.review
     fix = options.fix or options.diff

@@ -21,9 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from typing import TYPE_CHECKING
+
 from lintlaw.io.inputs import COPY_MARK
-from lintlaw.review.plan import Review, make_review
-from lintlaw.text.source import Source
+
+if TYPE_CHECKING:
+    from lintlaw.review.plan import Review
+    from lintlaw.text.source import Source
 
 AUTHOR = "lintlaw"  # the author of comments and tracked changes unless --author or `author` says
 
@@ -85,6 +89,8 @@ def reviewed_copy(data: bytes, source: Source, rules, types=None, keep=None, *, 
     """The reviewed copy of a document (its bytes, read as `source`) and what it holds: with
     `fix` its fixes as tracked changes (`unsafe`: the unsafe ones too), every finding a comment.
     The serve page's download calls this, as `check --fix` does through the runner."""
+    from lintlaw.review.plan import make_review
+
     document = open_document(data, source)
     review = make_review(source, rules, types, keep, fix=fix, unsafe=unsafe, locked=document.locked() if fix else ())
     return document.write(review, author, minute or run_minute()), review

@@ -85,6 +85,8 @@ def _revert_formatting(change) -> None:
         properties.remove(child)
     for child in list(old if old is not None else ()):
         properties.append(child)
+    if len(properties) == 0:  # the run had no properties of its own
+        properties.getparent().remove(properties)
 
 
 def _remove_insertion(insertion) -> None:

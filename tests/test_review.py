@@ -1,0 +1,479 @@
+"""check report.docx --fix: the reviewed copy, with every applied fix a tracked change (修订)
+and every finding a comment (批注). What a drafter relies on: accepting every change gives
+the text `check --fix` gives, rejecting every change gives the original, formatting stays,
+other people's remarks stay, and reviewing the copy again replaces lintlaw's own remarks.
+(LibreOffice doing the accepting: tests/test_libreoffice_review.py.)"""
+
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+
+from lintlaw.io.readers.docx_reader import read_docx
+
+from .test_annotate import _normalized, comments
+from .test_cli import run
+from .word_helpers import (
+    NS,
+    RED,
+    TITLE,
+    W,
+    changes,
+    drafted,
+    resolved,
+    runs,
+    text_of,
+    tracked,
+    xml,
+)
+
+
+def fixed_as_text(tmp_path, text: str, *args) -> str:
+    """What `lintlaw check --fix` makes of the same text in a plain-text file."""
+    plain = tmp_path / "same-text.txt"
+    plain.write_text(text, encoding="utf-8")
+    run("check", "--isolated", "--fix", *args, str(plain))
+    return plain.read_text(encoding="utf-8")
+
+
+def test_fix_writes_the_reviewed_copy_and_never_the_original(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    original = path.read_bytes()
+    result = run("check", "--isolated", "--format", "concise", "--fix", str(path))
+    assert path.read_bytes() == original
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'report.lintlaw.docx'}（9 处修订，7 条批注）\n"
+    assert result.stdout.splitlines()[-1] == (
+        "已把 5 个问题的修复作为修订写入审阅副本（9 处修订）。剩余 2 个问题（错误 0，警告 1，提示 1），"
+        "检查了 1 个文件。另有 1 个可用 --fix --unsafe-fixes 修复（需人工复核）。")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "report.lintlaw.docx"]
+
+
+def test_each_fix_is_a_deletion_and_an_insertion(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", str(path))
+    assert changes(tmp_path / "report.lintlaw.docx") == [
+        (",", "，"), (",", "，"), ("(一)", "（一）"), (",", "，"), ("截止", "截至"), (";", "；"),
+        ("截止", "截至"), ("截止", "截至"), (",", "，")]
+
+
+def test_accepting_every_change_gives_what_check_fix_gives(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", str(path))
+    accepted = text_of(resolved(tmp_path / "report.lintlaw.docx", accept=True))
+    assert accepted == fixed_as_text(tmp_path, read_docx(path).text)
+    assert accepted != read_docx(path).text
+
+
+def test_rejecting_every_change_gives_the_original(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", str(path))
+    rejected = resolved(tmp_path / "report.lintlaw.docx", accept=False)
+    assert text_of(rejected) == read_docx(path).text
+    # Not only the text: the document itself, once runs split in two read as one again.
+    with zipfile.ZipFile(io.BytesIO(rejected)) as archive:
+        assert _normalized(archive.read("word/document.xml")) == _normalized(
+            zipfile.ZipFile(path).read("word/document.xml"))
+
+
+def test_formatting_is_kept_run_by_run_and_new_text_takes_the_edited_runs(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", str(path))
+    accepted = runs(resolved(tmp_path / "report.lintlaw.docx", accept=True))
+    assert accepted[1:4] == [("2024年", False, False, None), ("，", False, False, None),
+                             ("我局认真推进法治政府建设", False, False, None)]
+    # A half-width comma inside a bold run becomes a bold full-width comma.
+    assert accepted[4:6] == [("，", True, False, None), ("现将有关情况报告如下", True, False, None)]
+    # 截止 over a red italic run and a plain one: 截至 takes the first run's properties.
+    item = [r for r in accepted if r[0] in ("截至", "止目前已全部办结", "目前已全部办结")]
+    assert item == [("截至", False, True, RED), ("目前已全部办结", False, False, None)]
+    # Rejected, every run is as it was (split runs read back with the same properties).
+    rejected = runs(resolved(tmp_path / "report.lintlaw.docx", accept=False))
+    assert "".join(r[0] for r in rejected) == "".join(r[0] for r in runs(path.read_bytes()))
+    assert {r[1:] for r in rejected if "截" in r[0]} == {(False, True, RED)}
+
+
+def test_author_and_date(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    before = dt.datetime.now().replace(second=0, microsecond=0)
+    run("check", "--isolated", "--fix", str(path))
+    after = dt.datetime.now()
+    found = tracked(tmp_path / "report.lintlaw.docx")
+    assert {author for _kind, author, _date, _text in found} == {"lintlaw"}
+    dates = {date for _kind, _author, date, _text in found}
+    assert len(dates) == 1  # the run's one minute, in local time as Word writes it
+    when = dt.datetime.strptime(dates.pop(), "%Y-%m-%dT%H:%M:00Z")
+    assert before <= when <= after
+    notes = xml(tmp_path / "report.lintlaw.docx", "word/comments.xml")
+    assert {(c.get(W + "author"), c.get(W + "date")) for c in notes.iter(W + "comment")} == {
+        ("lintlaw", when.strftime("%Y-%m-%dT%H:%M:00Z"))}
+    ids = [node.get(W + "id") for node in xml(tmp_path / "report.lintlaw.docx").iter(W + "ins", W + "del")]
+    assert len(ids) == len(set(ids))
+
+
+def test_author_from_the_command_line_or_the_configuration(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    (tmp_path / "lintlaw.toml").write_text('author = "法制科"\n', encoding="utf-8")
+    run("check", "--fix", str(path))
+    assert {author for _k, author, _d, _t in tracked(tmp_path / "report.lintlaw.docx")} == {"法制科"}
+    assert {c["author"] for c in comments(tmp_path / "report.lintlaw.docx")} == {"法制科"}
+    run("check", "--fix", "--author", "王五", str(path))
+    assert {author for _k, author, _d, _t in tracked(tmp_path / "report.lintlaw.docx")} == {"王五"}
+
+
+@pytest.mark.parametrize(("config", "args", "message"), [
+    ('author = ""\n', [], 'lintlaw: {tmp}/lintlaw.toml: author: 应为审阅副本中批注和修订的作者名（一行文字，不超过 100 字），如 "法制科"\n'),
+    ("author = 3\n", [], 'lintlaw: {tmp}/lintlaw.toml: author: 应为审阅副本中批注和修订的作者名（一行文字，不超过 100 字），如 "法制科"\n'),
+    ("", ["--author", "甲\n乙"], "lintlaw: --author: 应为一行文字（不超过 100 字），如“法制科”：“甲\\x0a乙”\n"),
+])
+def test_a_bad_author_is_refused(tmp_path, config, args, message):
+    path = drafted(tmp_path / "report.docx")
+    (tmp_path / "lintlaw.toml").write_text(config, encoding="utf-8")
+    result = run("check", "--fix", *args, str(path))
+    assert result.exit_code == 2
+    assert result.stderr == message.format(tmp=tmp_path)
+    assert not (tmp_path / "report.lintlaw.docx").exists()
+
+
+def _comment(path, code: str) -> dict:
+    [found] = [c for c in comments(path) if f"（{code}，" in c["text"].split("\n")[0]]
+    return found
+
+
+def test_unsafe_fixes_are_suggested_unless_asked_for(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", str(path))
+    copy = tmp_path / "report.lintlaw.docx"
+    assert ("不断的", "不断地") not in changes(copy)
+    assert _comment(copy, "W010")["text"].endswith("\n建议把“不断的”改为“不断地”（需人工确认）")
+    run("check", "--isolated", "--fix", "--unsafe-fixes", str(path))
+    assert ("不断的", "不断地") in changes(copy)
+    assert _comment(copy, "W010")["text"].endswith("\n已作为修订标出")
+    assert text_of(resolved(copy, accept=True)) == fixed_as_text(tmp_path, read_docx(path).text, "--unsafe-fixes")
+
+
+def test_a_fixed_finding_says_so_in_its_comment(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", str(path))
+    note = _comment(tmp_path / "report.lintlaw.docx", "S107")
+    assert note["text"] == ("标题编号“(一)”标点不规范，应写作“（一）”（S107，警告）\n"
+                            "依据：GB/T 9704-2012《党政机关公文格式》：文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注\n"
+                            "已作为修订标出")
+    assert note["anchored"] == "（一）"  # the new words; and the old ones, which are no longer text:
+    start = next(node for node in xml(tmp_path / "report.lintlaw.docx").iter(W + "commentRangeStart")
+                 if node.getnext().tag == W + "del" and node.getnext().findtext(f".//{W}delText") == "(一)")
+    assert start.getnext().getnext().tag == W + "ins"
+
+
+def test_a_finding_for_many_places_marks_each_with_one_comment(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", str(path))
+    copy = tmp_path / "report.lintlaw.docx"
+    assert [pair for pair in changes(copy) if pair[0] in ",;"] == [(",", "，")] * 3 + [(";", "；"), (",", "，")]
+    notes = [c for c in comments(copy) if "（P008，" in c["text"]]
+    assert len(notes) == 1
+    assert notes[0]["text"].endswith("\n全文5处已作为修订标出，可一并接受")
+    assert notes[0]["anchored"] == "，"  # on the first place (its old text is no longer text)
+
+
+def test_without_fix_each_place_is_highlighted_as_a_formatting_change(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--annotate", str(path))
+    copy = tmp_path / "report.lintlaw.docx"
+    assert tracked(copy) == []
+    highlighted = []
+    for run_ in xml(copy).iter(W + "r"):
+        properties = run_.find(W + "rPr")
+        change = properties.find(W + "rPrChange") if properties is not None else None
+        if change is not None:
+            assert properties.find(W + "highlight").get(W + "val") == "yellow"
+            assert change.get(W + "author") == "lintlaw" and change.find(W + "rPr").find(W + "highlight") is None
+            highlighted.append("".join(t.text for t in run_.iter(W + "t")))
+    assert highlighted == [",", ",", ",", ";", ","]
+    [note] = [c for c in comments(copy) if "（P008，" in c["text"]]
+    assert note["text"].endswith("\n全文5处已用突出显示标出；建议把“,”改为“，”；把“,”改为“，”；把“,”改为“，”等5处")
+    # Rejecting the formatting changes gives the document back as it was.
+    with zipfile.ZipFile(io.BytesIO(resolved(copy, accept=False))) as archive:
+        assert _normalized(archive.read("word/document.xml")) == _normalized(
+            zipfile.ZipFile(path).read("word/document.xml"))
+
+
+def test_many_half_width_heading_markers_each_a_change(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、主要举措和成效")
+    for number in "一二三四五":
+        document.add_paragraph(f"({number})依法履职")
+        document.add_paragraph("做了工作。")
+    path = tmp_path / "r.docx"
+    document.save(path)
+    run("check", "--isolated", "--select", "S107", "--fix", str(path))
+    copy = tmp_path / "r.lintlaw.docx"
+    assert changes(copy) == [(f"({n})", f"（{n}）") for n in "一二三四五"]
+    [note] = comments(copy)
+    assert note["text"].endswith("\n全文5处已作为修订标出，可一并接受")
+
+
+def _numbered_report(path):
+    """A report whose third-level heading “1、” is Word's automatic numbering (S107 finds it)."""
+    document = docx.Document()
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3、")]
+    lvls = "".join(f'<w:lvl {NS} w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum {NS} w:abstractNumId="90">{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    document.add_paragraph(TITLE)
+    for text, level in (("主要举措和成效", 0), ("依法履行职能", 1), ("规范行政审批,截止目前已办结。", 2)):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    document.save(path)
+    return path
+
+
+def test_word_numbering_is_never_rewritten_as_text(tmp_path):
+    path = _numbered_report(tmp_path / "r.docx")
+    assert read_docx(path).text.split("\n")[3] == "1、规范行政审批,截止目前已办结。"
+    run("check", "--isolated", "--select", "S107,W001,P009", "--fix", str(path))
+    copy = tmp_path / "r.lintlaw.docx"
+    assert changes(copy) == [(",", "，"), ("截止", "截至")]  # the text; never the number
+    note = _comment(copy, "S107")
+    assert note["text"].endswith("\n建议把“1、”改为“1.”\n“1、”是 Word 的自动编号，请在本段的编号格式中修改")
+    assert text_of(resolved(copy, accept=True)).split("\n")[3] == "1、规范行政审批，截至目前已办结。"
+
+
+def _with_others_remarks(path):
+    """A report a colleague has already been through: a tracked insertion (holding 截止), a
+    tracked deletion, and a comment of theirs."""
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    p = document.add_paragraph()._p
+    p.append(parse_xml(f'<w:r {NS}><w:t>全年截止目前，</w:t></w:r>'))
+    p.append(parse_xml(f'<w:ins {NS} w:id="1" w:author="张三" w:date="2025-01-02T09:00:00Z">'
+                       f'<w:r><w:t>另截止年底</w:t></w:r></w:ins>'))
+    p.append(parse_xml(f'<w:del {NS} w:id="2" w:author="张三" w:date="2025-01-02T09:00:00Z">'
+                       f'<w:r><w:delText>删去的话</w:delText></w:r></w:del>'))
+    p.append(parse_xml(f'<w:r {NS}><w:t>已办结。</w:t></w:r>'))
+    reviewed = document.add_paragraph().add_run("依法行政水平不断提高。")
+    document.add_comment([reviewed], "请补充数据", author="张三", initials="ZS")
+    document.save(path)
+    return path
+
+
+def test_other_peoples_changes_and_comments_stay(tmp_path):
+    path = _with_others_remarks(tmp_path / "r.docx")
+    assert read_docx(path).text == f"{TITLE}\n全年截止目前，另截止年底已办结。\n依法行政水平不断提高。\n"
+    run("check", "--isolated", "--select", "W001", "--fix", str(path))
+    copy = tmp_path / "r.lintlaw.docx"
+    assert [(kind, author, text) for kind, author, _date, text in tracked(copy)] == [
+        ("del", "lintlaw", "截止"), ("ins", "lintlaw", "截至"),
+        ("ins", "张三", "另截止年底"), ("del", "张三", "删去的话")]  # 张三's insertion is not edited
+    assert [(c["author"], c["text"].split("\n")[-1]) for c in comments(copy)] == [
+        ("lintlaw", "已作为修订标出"), ("lintlaw", "建议把“截止”改为“截至”"), ("张三", "请补充数据")]
+    accepted = text_of(resolved(copy, accept=True))
+    assert accepted == f"{TITLE}\n全年截至目前，另截止年底已办结。\n依法行政水平不断提高。\n"
+    assert text_of(resolved(copy, accept=False)) == text_of(resolved(path, accept=False))
+
+
+def test_the_reader_reads_a_reviewed_copy_as_its_original(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", str(path))
+    assert read_docx(tmp_path / "report.lintlaw.docx").text == read_docx(path).text
+    again = run("check", "--isolated", "--format", "concise", str(tmp_path / "report.lintlaw.docx"))
+    first = run("check", "--isolated", "--format", "concise", str(path))
+    assert again.stdout.replace("report.lintlaw.docx", "report.docx") == first.stdout
+
+
+def _lintlaw_parts(path):
+    """The copy's body and comments without the minute they were written."""
+    body = zipfile.ZipFile(path).read("word/document.xml")
+    notes = zipfile.ZipFile(path).read("word/comments.xml")
+    return [_undated(part) for part in (body, notes)]
+
+
+def _undated(data: bytes) -> bytes:
+    import re
+
+    return re.sub(rb'w:date="[^"]*"', b"", data)
+
+
+def test_reviewing_a_reviewed_copy_replaces_lintlaws_remarks_and_keeps_a_persons(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", str(path))
+    first = tmp_path / "report.lintlaw.docx"
+    # A colleague adds a comment of their own to the reviewed copy and saves it.
+    document = docx.Document(first)
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("法治宣传"))
+    document.add_comment(paragraph.runs, "同意", author="李四", initials="LS")
+    document.save(tmp_path / "commented.docx")
+    run("check", "--isolated", "--fix", str(tmp_path / "commented.docx"))
+    second = tmp_path / "commented.lintlaw.docx"
+    assert [c["author"] for c in comments(second)].count("lintlaw") == 7  # not 14
+    assert [c["text"] for c in comments(second) if c["author"] == "李四"] == ["同意"]
+    assert changes(second) == changes(first)
+    assert text_of(resolved(second, accept=True)) == text_of(resolved(first, accept=True))
+    # Reviewing the unchanged copy gives the copy again (but for the minute it was made).
+    run("check", "--isolated", "--fix", str(first), "--annotate", str(tmp_path / "again.docx"))
+    assert _lintlaw_parts(tmp_path / "again.docx") == _lintlaw_parts(first)
+
+
+def test_a_persons_change_under_lintlaws_name_but_another_date_stays(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--fix", "--author", "法制科", str(path))
+    copy = tmp_path / "report.lintlaw.docx"
+    document = docx.Document(copy)
+    last = document.paragraphs[-1]._p
+    last.append(parse_xml(f'<w:ins {NS} w:id="900" w:author="法制科" w:date="2020-05-05T08:00:00Z">'
+                          f'<w:r><w:t>（手工补充）</w:t></w:r></w:ins>'))
+    document.save(tmp_path / "edited.docx")
+    assert read_docx(tmp_path / "edited.docx").text.endswith("提高依法行政水平。（手工补充）\n")
+    run("check", "--isolated", "--fix", "--author", "法制科", str(tmp_path / "edited.docx"))
+    found = tracked(tmp_path / "edited.lintlaw.docx")
+    assert ("ins", "法制科", "2020-05-05T08:00:00Z", "（手工补充）") in found
+    assert len(found) == len(tracked(copy)) + 1
+
+
+def test_comments_are_short_plain_chinese(tmp_path):
+    from lintlaw.review.comments import MAX_CHARS
+
+    from .helpers import EXAMPLE, FIXTURES
+
+    document = docx.Document()
+    for example in (EXAMPLE, FIXTURES / "numbering-defects.txt"):
+        for line in example.read_text(encoding="utf-8").splitlines():
+            document.add_paragraph(line)
+    path = tmp_path / "example.docx"
+    document.save(path)
+    result = run("check", "--isolated", "--format", "json", "--annotate", str(path))
+    names = {rule.name for rule in _all_rules()}
+    notes = comments(tmp_path / "example.lintlaw.docx")
+    assert len(notes) == len(json.loads(result.stdout)) >= 15
+    for note in notes:
+        text = note["text"]
+        assert len(text) <= MAX_CHARS, text
+        lines = text.split("\n")
+        assert lines[1].startswith("依据："), text
+        assert not any(name in text for name in names), text  # the code, never the English name
+    assert result.exit_code == 1
+
+
+def _all_rules():
+    from lintlaw.engine.ruleset import load_rules
+
+    return load_rules()
+
+
+def test_a_long_comment_is_cut_to_300_characters():
+    from lintlaw.diagnostics import Diagnostic, Severity
+    from lintlaw.review.comments import comment_text
+    from lintlaw.review.plan import Remark
+    from lintlaw.text.source import Source
+
+    source = Source(path="r.docx", text="甲\n", encoding="docx")
+    d = Diagnostic("X001", "x", "residue", Severity.INFO, "很长的说明" * 80, "r.docx", 0, 1)
+    text = comment_text(Remark(d), source, "某规定" * 100)
+    assert len(text) == 300
+    first, basis = text.split("\n")
+    assert first.endswith("…") and basis.startswith("依据：某规定") and basis.endswith("…")
+
+
+def test_fix_on_a_folder_fixes_text_in_place_and_reviews_word_documents(tmp_path):
+    drafted(tmp_path / "a.docx")
+    drafted(tmp_path / "old.lintlaw.docx")  # an earlier copy: never searched for
+    (tmp_path / "b.txt").write_text(f"{TITLE}\n截止目前。\n", encoding="utf-8")
+    result = run("check", "--isolated", "--no-ignore", "--select", "W001", "--fix", str(tmp_path))
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == f"{TITLE}\n截至目前。\n"
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'a.lintlaw.docx'}（3 处修订，3 条批注）\n"
+    assert result.stdout.startswith("已修复 4 个问题（4 处改动，Word 文档的修复作为修订写入审阅副本）。")
+    assert not (tmp_path / "old.lintlaw.lintlaw.docx").exists()
+
+
+def test_a_copy_named_as_an_input_is_refused(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    drafted(tmp_path / "report.lintlaw.docx")
+    before = (tmp_path / "report.lintlaw.docx").read_bytes()
+    result = run("check", "--isolated", "--fix", str(path), str(tmp_path / "report.lintlaw.docx"))
+    assert result.exit_code == 2
+    assert result.stderr == (f"lintlaw: {tmp_path / 'report.lintlaw.docx'}: --fix 的审阅副本 的输出文件也是要检查的输入文件，"
+                             "不能覆盖它\n")
+    assert (tmp_path / "report.lintlaw.docx").read_bytes() == before
+
+
+def test_diff_shows_what_the_changes_do_and_writes_nothing(tmp_path):
+    path = drafted(tmp_path / "report.docx", unsafe=False)
+    result = run("check", "--isolated", "--diff", "--select", "W001", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (f"--- {path}\n+++ {path}\n@@ -2,10 +2,10 @@\n"
+                             " 2024年,我局认真推进法治政府建设,现将有关情况报告如下。\n 一、主要举措和成效\n (一)依法履行职能\n"
+                             "-全年共办理行政许可事项120件,截止目前已全部办结;群众满意。\n-详见截止年底的公示。\n"
+                             "+全年共办理行政许可事项120件,截至目前已全部办结;群众满意。\n+详见截至年底的公示。\n"
+                             " 复议案件\n-截止年底办结3件\n+截至年底办结3件\n 二、存在的不足和原因\n"
+                             " 法治宣传的针对性还不够强。\n 三、党政主要负责人履行推进法治建设第一责任人职责情况\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
+
+
+def test_a_document_changed_since_it_was_read_is_refused(tmp_path):
+    from lintlaw.errors import InputError
+    from lintlaw.review.word import WordCopy
+
+    path = drafted(tmp_path / "report.docx")
+    source = read_docx(path)
+    source.text = source.text.replace("截止", "截至", 1)
+    with pytest.raises(InputError, match="Word 文档在检查之后被改动了"):
+        WordCopy(path.read_bytes(), source)
+
+
+def test_fixes_in_a_table_cell_and_a_link(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    run("check", "--isolated", "--select", "W001", "--fix", str(path))
+    body = xml(tmp_path / "report.lintlaw.docx")
+    link = body.find(f".//{W}hyperlink")
+    assert [child.tag[len(W):] for child in link] == ["commentRangeStart", "del", "ins", "commentRangeEnd", "r", "r"]
+    cell = body.find(f".//{W}tc/{W}p/{W}del")
+    assert cell is not None and cell.getparent().getparent().tag == W + "tc"
+
+
+def test_a_finding_in_a_field_is_left_as_a_suggestion(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    p = document.add_paragraph()._p
+    p.append(parse_xml(f'<w:r {NS}><w:t>全年截止目前，</w:t></w:r>'))
+    for part in ('<w:fldChar w:fldCharType="begin"/>', '<w:instrText> DOCPROPERTY x </w:instrText>',
+                 '<w:fldChar w:fldCharType="separate"/>', "<w:t>截止年底</w:t>", '<w:fldChar w:fldCharType="end"/>'):
+        p.append(parse_xml(f"<w:r {NS}>{part}</w:r>"))
+    path = tmp_path / "r.docx"
+    document.save(path)
+    assert read_docx(path).text == f"{TITLE}\n全年截止目前，截止年底\n"
+    run("check", "--isolated", "--select", "W001", "--fix", str(path))
+    assert changes(tmp_path / "r.lintlaw.docx") == [("截止", "截至")]  # the field's result is Word's
+    notes = [c["text"].split("\n")[-1] for c in comments(tmp_path / "r.lintlaw.docx")]
+    assert notes == ["已作为修订标出", "建议把“截止”改为“截至”"]
+
+
+def test_reviewed_copy_of_standard_input_names_no_file(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    result = run("check", "--isolated", "--fix", "--stdin-filename", "r.docx", "-", input=path.read_bytes())
+    assert result.stdout_bytes[:2] == b"PK"
+    assert text_of(resolved(io.BytesIO(result.stdout_bytes), accept=True)) == fixed_as_text(
+        tmp_path, read_docx(path).text)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "same-text.txt"]
+
+
+def test_a_plain_text_check_does_not_load_the_review_code(tmp_path):
+    from .helpers import modules_after_check
+
+    (tmp_path / "r.txt").write_text(TITLE + "\n截止目前。\n", encoding="utf-8")
+    assert {m for m in modules_after_check(tmp_path / "r.txt") if m.startswith("lintlaw.review.")} == set()
+
+
+def test_grids_are_read_again_after_a_fix(tmp_path):
+    path = drafted(tmp_path / "report.docx")
+    source = read_docx(Path(path))
+    fixed = source.with_text(source.text.replace("截止年底办结3件", "截至年底办结3件"))
+    assert [cell.text for cell in fixed.grids[0].cells] == ["复议案件", "截至年底办结3件"]
+    assert fixed.revisable and not fixed.editable
