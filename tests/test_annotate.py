@@ -26,6 +26,7 @@ from lintlaw.review.word import WordCopy
 
 from .helpers import modules_after_check
 from .test_cli import run
+from .word_helpers import alternating
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -521,13 +522,7 @@ def _documents_and_spans(draw):
 @given(_documents_and_spans())
 def test_any_span_is_anchored_on_exactly_its_text(tmp_path, case):
     paragraphs, spans = case
-    document = docx.Document()
-    for runs in paragraphs:
-        paragraph = document.add_paragraph()
-        for i, part in enumerate(runs):
-            paragraph.add_run(part).bold = i % 2 == 1
-    path = tmp_path / "p.docx"
-    document.save(path)
+    path = alternating(tmp_path / "p.docx", paragraphs)
     source = read_docx(path)
     anchored = _anchored(path, source, *(_diagnostic(a, b) for a, b in spans))
     assert anchored == [source.text[a:b] for a, b in sorted(spans, key=lambda s: (s[0], s[1]))]

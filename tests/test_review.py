@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 
 from lintlaw.io.readers.docx_reader import read_docx
 
-from .test_annotate import _normalized, comments
+from .test_annotate import _normalized, _numbered, _numbering, comments
 from .test_cli import run
 from .word_helpers import (
     NS,
@@ -221,17 +221,10 @@ def test_many_half_width_heading_markers_each_a_change(tmp_path):
 def _numbered_report(path):
     """A report whose third-level heading “1、” is Word's automatic numbering (S107 finds it)."""
     document = docx.Document()
-    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3、")]
-    lvls = "".join(f'<w:lvl {NS} w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
-    numbering = document.part.numbering_part.element
-    numbering.append(parse_xml(f'<w:abstractNum {NS} w:abstractNumId="90">{lvls}</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    _numbering(document)
     document.add_paragraph(TITLE)
     for text, level in (("主要举措和成效", 0), ("依法履行职能", 1), ("规范行政审批,截止目前已办结。", 2)):
-        paragraph = document.add_paragraph(text)
-        paragraph._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        _numbered(document.add_paragraph(text), level)
     document.save(path)
     return path
 

@@ -4,7 +4,6 @@ not touch (fixing.Locked), and the Word copy that writes such edits as tracked c
 import io
 import zipfile
 
-import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +15,7 @@ from lintlaw.review.plan import Remark, Review
 from lintlaw.review.word import WordCopy
 
 from .test_annotate import _normalized, comments
-from .word_helpers import changes, resolved, text_of
+from .word_helpers import alternating, changes, resolved, text_of
 
 
 def _finding(*edits, code="X001"):
@@ -127,13 +126,7 @@ def _document_and_revisions(draw):
 @given(_document_and_revisions())
 def test_any_revisions_accept_to_the_edited_text_and_reject_to_the_original(tmp_path, case):
     paragraphs, revisions = case
-    document = docx.Document()
-    for runs in paragraphs:
-        paragraph = document.add_paragraph()
-        for i, part in enumerate(runs):
-            paragraph.add_run(part).bold = i % 2 == 1
-    path = tmp_path / "p.docx"
-    document.save(path)
+    path = alternating(tmp_path / "p.docx", paragraphs)
     data = path.read_bytes()
     source = read_docx(path)
     findings = [_finding(Edit(r.start, r.end, r.content)) for r in revisions]

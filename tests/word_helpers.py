@@ -61,6 +61,17 @@ def drafted(path, *, unsafe: bool = True) -> Path:
     return Path(path)
 
 
+def alternating(path, paragraphs: list[list[str]]) -> Path:
+    """A document of paragraphs cut into runs, every second run bold."""
+    document = docx.Document()
+    for runs in paragraphs:
+        paragraph = document.add_paragraph()
+        for i, part in enumerate(runs):
+            paragraph.add_run(part).bold = i % 2 == 1
+    document.save(path)
+    return Path(path)
+
+
 def xml(path, part: str = "word/document.xml"):
     with zipfile.ZipFile(path) as archive:
         return etree.fromstring(archive.read(part))
