@@ -222,11 +222,13 @@ def list_rules(
         rules, enabled, _ = catalog_for_path(".", config, isolated, rules_dirs or [])
     except LintlawError as err:
         _fail(str(err))
+    from lintlaw.diagnostics import CATEGORY_NAMES
+
     rows = []
     for rule in rules:
-        level = rule.severity.label if rule.code in enabled else f"{rule.severity.label}（已停用）"
-        rows.append((rule.code, rule.name, rule.category, level, ",".join(rule.report_types) or "全部",
-                     fix_mark(rule.fixes), summary(rule.explanation)))
+        level = rule.severity.chinese if rule.code in enabled else f"{rule.severity.chinese}（已停用）"
+        rows.append((rule.code, rule.name, CATEGORY_NAMES.get(rule.category, rule.category), level,
+                     ",".join(rule.report_types) or "全部", fix_mark(rule.fixes), summary(rule.explanation)))
     print(render(rows, output_width()))
 
 

@@ -17,8 +17,14 @@ TEXT = """青山县教育局2024年度法治政府建设情况报告
 
 
 def concise(path, *args):
+    """The concise findings without the path; a Word document's 第N段第M字（…） as N:M, to
+    compare with the text's."""
+    import re
+
     out = run("check", "--format", "concise", *args, str(path)).stdout
-    return [line[len(str(path)) + 1:] for line in out.splitlines() if line.startswith(str(path))]
+    place = re.compile(r"^第(\d+)段第(\d+)字(?:（(?:标题)?“.*?”下?）)?:")
+    return [place.sub(r"\1:\2:", line[len(str(path)) + 1:]) for line in out.splitlines()
+            if line.startswith(str(path))]
 
 
 def _numbering(document):
@@ -139,3 +145,24 @@ def test_markdown_headings_form_the_outline(tmp_path):
     result = run("check", "--fix", "--select", "W001,T001", str(path))
     assert result.exit_code == 1  # nothing to fix, the placeholder remains; the file is untouched
     assert path.read_text(encoding="utf-8").startswith("# 青山县")
+
+
+def test_word_findings_are_placed_by_paragraph_under_their_heading(tmp_path):
+    """Word shows no line numbers: a finding says which paragraph (第N段) under which heading."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("青山县教育局2024年度法治政府建设情况报告", "截止目前，我局推进法治建设。", "一、主要举措和成效",
+                 "（一）依法履行职能截止目前的情况说明与思考", "全年截止年底共办理120件。"):
+        document.add_paragraph(text)
+    path = tmp_path / "r.docx"
+    document.save(path)
+    out = run("check", "--isolated", "--format", "concise", "--select", "W001", str(path)).stdout.splitlines()
+    assert out[:3] == [
+        f"{path}:第2段第1字（“青山县教育局2024年度法治政…”下）: W001 表示“到某时为止”应写“截至”，不是“截止”",
+        f"{path}:第4段第10字（标题“（一）依法履行职能截止目前的情…”）: W001 表示“到某时为止”应写“截至”，不是“截止”",
+        f"{path}:第5段第3字（“（一）依法履行职能截止目前的情…”下）: W001 表示“到某时为止”应写“截至”，不是“截止”"]
+    full = run("check", "--isolated", "--select", "W001", str(path)).stdout.splitlines()
+    assert full[0] == f"{path}:第2段第1字（“青山县教育局2024年度法治政…”下）: W001 警告 表示“到某时为止”应写“截至”，不是“截止”"
+    assert "2 | 截止目前，我局推进法治建设。" in full
+    tree = run("tree", "--isolated", str(path)).stdout
+    assert "一、主要举措和成效  第3段" in tree

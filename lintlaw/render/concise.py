@@ -1,15 +1,17 @@
-"""`--format concise`: path:line:col: CODE message, one finding a line."""
+"""`--format concise`: path:line:col: CODE message, one finding a line (for a Word document,
+path:第N段第M字（“heading”下）: CODE message: lintlaw/render/lines.py)."""
 
 from __future__ import annotations
 
 from lintlaw.diagnostics import Diagnostic
+from lintlaw.render.lines import Places
 from lintlaw.render.visible import one_line
 from lintlaw.text.source import Source
 
 
 def render(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
     out = []
+    places = Places()
     for d in diagnostics:
-        line, column = sources[d.path].position(d.start)
-        out.append(one_line(f"{d.path}:{line}:{column}: {d.code} {d.message}"))
+        out.append(one_line(f"{d.path}:{places.at(sources[d.path], d.start)}: {d.code} {d.message}"))
     return "\n".join(out)

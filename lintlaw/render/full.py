@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from lintlaw.diagnostics import Diagnostic, Severity
 from lintlaw.render.cells import char_width
+from lintlaw.render.lines import Places
 from lintlaw.render.visible import one_line
 from lintlaw.text.source import Source
 
@@ -56,26 +57,28 @@ def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
 def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
     """The full format as one string (colours only on a terminal, as colours_for decides)."""
     paint = palette(colours_for(sys.stdout))
-    return "".join(finding(d, sources[d.path], paint) for d in diagnostics).removesuffix("\n")
+    places = Places()
+    return "".join(finding(d, sources[d.path], paint, places) for d in diagnostics).removesuffix("\n")
 
 
-def finding(d: Diagnostic, source: Source, paint: Palette) -> str:
-    """One finding's block: heading, frame, related spans, fix, rule; a blank line after it."""
-    line, column = source.position(d.start)
+def finding(d: Diagnostic, source: Source, paint: Palette, places: Places | None = None) -> str:
+    """One finding's block: heading, frame, related spans, fix, rule; a blank line after it.
+    A Word document's places are paragraphs under their headings (lintlaw/render/lines.py)."""
+    places = places or Places()
     gutter, shown, carets = frame(source, d)
     blank = " " * len(gutter)
     style = paint.severity[d.severity]
     lines = [
-        _line((f"{one_line(d.path)}:{line}:{column}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
+        _line((f"{one_line(d.path)}:{places.at(source, d.start)}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
               (d.severity.chinese, style), (f" {one_line(d.message)}", "")),
         _line((f"{blank} |", paint.gutter)),
         _line((f"{gutter} |", paint.gutter), (f" {shown}", "")),
         _line((f"{blank} |", paint.gutter), (" ", ""), (carets, style)),
     ]
     for start, end, label in d.related:
-        at_line, at_column = source.position(start)
+        at = places.at(source, start, heading=False)
         lines.append(_line((f"{blank} =", paint.gutter),
-                           (f" {one_line(label)}：{at_line}:{at_column} “{one_line(source.text[start:end])}”", "")))
+                           (f" {one_line(label)}：{at} “{one_line(source.text[start:end])}”", "")))
     if d.fix is not None:
         lines.append(_line((f"{blank} = 修复：{one_line(_describe_fix(source, d.fix))}", paint.fix)))
     lines.append(_line((f"{blank} = {d.name}：lintlaw rule {d.code} 查看说明", paint.rule)))
