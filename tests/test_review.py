@@ -470,3 +470,19 @@ def test_grids_are_read_again_after_a_fix(tmp_path):
     fixed = source.with_text(source.text.replace("截止年底办结3件", "截至年底办结3件"))
     assert [cell.text for cell in fixed.grids[0].cells] == ["复议案件", "截至年底办结3件"]
     assert fixed.revisable and not fixed.editable
+
+
+def test_the_readme_example(tmp_path):
+    """examples/report-2024.docx gives the reviewed copy the README shows."""
+    from .helpers import EXAMPLE
+
+    example = tmp_path / "report-2024.docx"
+    example.write_bytes(EXAMPLE.with_suffix(".docx").read_bytes())
+    result = run("check", "--isolated", "--fix", str(example))
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'report-2024.lintlaw.docx'}（9 处修订，11 条批注）\n"
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "已写出审阅副本：examples/report-2024.lintlaw.docx（9 处修订，11 条批注）" in readme
+    texts = [c["text"] for c in comments(tmp_path / "report-2024.lintlaw.docx")]
+    assert "全文7处已作为修订标出，可一并接受" in "\n".join(texts)
+    shown = readme.split("```text\n")[1].split("```")[0]
+    assert "\n".join(line.strip() for line in shown.strip().splitlines()) in texts
