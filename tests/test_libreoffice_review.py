@@ -20,7 +20,7 @@ from lintlaw.io.readers.docx_reader import read_docx
 
 from .test_annotate import comments
 from .test_cli import run
-from .test_review import _numbered_report, _with_others_remarks, fixed_as_text
+from .test_review import _numbered_report, _with_others_remarks, _with_page_debris, fixed_as_text
 from .word_helpers import changes, drafted
 
 TOOL = Path(__file__).parent / "tools" / "libreoffice_revisions.py"
@@ -110,6 +110,15 @@ def test_other_peoples_changes_are_accepted_and_rejected_with_lintlaws(office, t
     assert office.text(copy, "accept") == (
         "青山县教育局2024年度法治政府建设情况报告\n全年截至目前，另截止年底已办结。\n依法行政水平不断提高。\n")
     assert office.text(copy, "reject") == office.text(path, "reject")
+
+
+def test_deleted_paragraphs_and_joined_ones(office, tmp_path):
+    path = _with_page_debris(tmp_path / "r.docx")
+    run("check", "--isolated", "--select", "R001,R005", "--fix", "--unsafe-fixes", str(path))
+    copy = tmp_path / "r.lintlaw.docx"
+    expected = fixed_as_text(tmp_path, read_docx(path).text, "--select", "R001,R005", "--unsafe-fixes")
+    assert office.text(copy, "accept") == expected
+    assert office.text(copy, "reject") == read_docx(path).text
 
 
 def test_a_copy_libreoffice_saved_is_reviewed_again_without_doubling(office, tmp_path):

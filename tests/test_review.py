@@ -486,3 +486,52 @@ def test_the_readme_example(tmp_path):
     assert "全文7处已作为修订标出，可一并接受" in "\n".join(texts)
     shown = readme.split("```text\n")[1].split("```")[0]
     assert "\n".join(line.strip() for line in shown.strip().splitlines()) in texts
+
+
+def _with_page_debris(path):
+    """A report pasted from a web page: a line of markup between two paragraphs (R001 deletes it
+    safely), and a sentence broken over two paragraphs (R005 joins them, unsafely)."""
+    document = docx.Document()
+    for text in (TITLE, "一、主要举措和成效", '<div class="TRS_Editor">', "全年共开展普法宣传活动30场，",
+                 "覆盖群众5000余人次。", "二、存在的不足和原因", "宣传方式单一。"):
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def test_a_deleted_line_is_a_deleted_paragraph_and_a_join_a_deleted_mark(tmp_path):
+    path = _with_page_debris(tmp_path / "r.docx")
+    run("check", "--isolated", "--select", "R001,R005", "--fix", "--unsafe-fixes", str(path))
+    copy = tmp_path / "r.lintlaw.docx"
+    marks = [(p.find(f"{W}pPr/{W}rPr/{W}del") is not None, "".join(t.text for t in p.iter(W + "delText")))
+             for p in xml(copy).iter(W + "p")]
+    assert marks[2] == (True, '<div class="TRS_Editor">')  # its text and its end, both deleted
+    assert marks[3] == (True, "")  # only its end: the next paragraph joins it
+    assert [m for i, m in enumerate(marks) if i not in (2, 3)] == [(False, "")] * 5
+    accepted = text_of(resolved(copy, accept=True))
+    assert accepted == fixed_as_text(tmp_path, read_docx(path).text, "--select", "R001,R005", "--unsafe-fixes")
+    assert accepted.split("\n")[2] == "全年共开展普法宣传活动30场，覆盖群众5000余人次。"
+    rejected = resolved(copy, accept=False)
+    assert text_of(rejected) == read_docx(path).text
+    with zipfile.ZipFile(io.BytesIO(rejected)) as archive:
+        assert _normalized(archive.read("word/document.xml")) == _normalized(
+            zipfile.ZipFile(path).read("word/document.xml"))
+    # lintlaw reads its own pending change of a paragraph's end as rejected.
+    assert read_docx(copy).text == read_docx(path).text
+
+
+def test_paragraph_breaks_that_cannot_go_stay(tmp_path):
+    """The break before a table, after the last paragraph, and beside Word's numbering stay."""
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("全年共开展普法宣传活动30场，")
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "覆盖群众5000余人次。"
+    path = tmp_path / "r.docx"
+    document.save(path)
+    from lintlaw.review.word import WordCopy
+
+    source = read_docx(path)
+    locked = WordCopy(path.read_bytes(), source).locked()
+    breaks = [i for i, char in enumerate(source.text) if char == "\n"]
+    assert [any(a <= i < b for a, b in locked) for i in breaks] == [False, True, True]

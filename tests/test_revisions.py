@@ -68,6 +68,7 @@ def _rounds(draw):
     return text, rounds, current
 
 
+@settings(max_examples=300)
 @given(_rounds())
 def test_composed_revisions_give_the_fixed_text(case):
     text, rounds, fixed = case
@@ -153,3 +154,13 @@ def test_any_revisions_accept_to_the_edited_text_and_reject_to_the_original(tmp_
 def data_document(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return archive.read("word/document.xml")
+
+
+def test_earlier_revisions_side_by_side_stay_apart_in_a_later_round():
+    # Round 1: "(" → "（" beside "2015-2020" → "2015—2020"; round 2 changes something else.
+    # Both earlier revisions stay (the second was once lost when they met).
+    text = "(2015-2020),"
+    first = [_finding(Edit(0, 1, "（")), _finding(Edit(1, 10, "2015—2020"))]
+    second = [_finding(Edit(11, 12, "，"))]
+    assert [(r.start, r.end, r.content) for r in compose(text, [first, second])] == [
+        (0, 1, "（"), (1, 10, "2015—2020"), (11, 12, "，")]

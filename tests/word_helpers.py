@@ -107,6 +107,7 @@ def resolved(path, accept: bool) -> bytes:
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     body = etree.fromstring(parts["word/document.xml"])
+    joined = []
     for node in list(body.iter(W + "ins", W + "del", W + "rPrChange")):
         parent = node.getparent()
         if node.tag == W + "rPrChange":
@@ -120,8 +121,14 @@ def resolved(path, accept: bool) -> bytes:
                     parent.getparent().remove(parent)
             else:
                 parent.remove(node)
-        elif parent.tag == W + "rPr":
+        elif parent.tag == W + "rPr":  # a paragraph's mark: accepted, the paragraph joins the next
+            paragraph = parent.getparent().getparent()
             parent.remove(node)
+            _drop_if_empty(parent)
+            if accept and node.tag == W + "del":
+                joined.append(paragraph)
+            elif accept:  # an inserted mark, rejected: not written by lintlaw
+                raise AssertionError("a paragraph mark's insertion")
         elif (node.tag == W + "ins") == accept:  # kept: its content stays, as text
             for text in node.iter(W + "delText"):
                 text.tag = W + "t"
@@ -130,12 +137,32 @@ def resolved(path, accept: bool) -> bytes:
             parent.remove(node)
         else:
             parent.remove(node)
+    for paragraph in joined:  # in order: a run of deleted marks joins all into the last paragraph
+        following = paragraph.getnext()
+        while following.tag != W + "p":
+            following = following.getnext()
+        properties = following.find(W + "pPr")
+        content = [child for child in paragraph if child.tag != W + "pPr"]
+        for child in reversed(content):
+            if properties is not None:
+                properties.addnext(child)
+            else:
+                following.insert(0, child)
+        paragraph.getparent().remove(paragraph)
     parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def _drop_if_empty(properties) -> None:
+    """Remove a paragraph mark's properties left empty, and the paragraph's, as an editor does."""
+    while properties is not None and len(properties) == 0 and properties.tag in (W + "rPr", W + "pPr"):
+        parent = properties.getparent()
+        parent.remove(properties)
+        properties = parent
 
 
 def text_of(data: bytes, name: str = "r.docx") -> str:

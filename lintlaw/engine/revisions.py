@@ -57,21 +57,25 @@ def _compose_round(before: str, revisions: list[Revision], edits: list[tuple[Edi
     passed = 0  # revisions wholly before the group being gathered
     group: list = []
     group_end = 0
-    sticky_end = False  # a span ending at group_end is an earlier revision or an insertion
+    ending: set[str] = set()  # the kinds of the group's spans that end at group_end
     for span in spans:
-        sticky = span[2] is not None or span[0] == span[1]
-        # Spans that share characters are one revision; so are spans that only meet, where
-        # one is an earlier revision or an insertion (two insertions, or new text beside new
-        # text, at one point would leave their order to chance). Two replacements side by
-        # side stay two, to be accepted or rejected one by one.
-        if group and (span[0] > group_end or (span[0] == group_end and not (sticky or sticky_end))):
+        kind = "insertion" if span[0] == span[1] else "old" if span[2] is not None else "new"
+        # Spans that share characters are one revision; so are spans that only meet where one
+        # is an insertion, or one is new text of an earlier round and the other an edit of this
+        # one (two insertions, or new text beside new text, at one point would leave their
+        # order to chance). Two replacements side by side stay two, to be accepted or rejected
+        # one by one, and so do two earlier revisions.
+        meets = span[0] == group_end and ("insertion" in ending or kind == "insertion"
+                                           or ("old" in ending and kind == "new")
+                                           or ("new" in ending and kind == "old"))
+        if group and span[0] >= group_end and not meets:
             out.append(_merged(before, revisions, shifts, passed, group))
             passed += sum(1 for s in group if s[2] is not None)
             group = []
         if not group or span[1] > group_end:
-            group_end, sticky_end = span[1], sticky
+            group_end, ending = span[1], {kind}
         elif span[1] == group_end:
-            sticky_end = sticky_end or sticky
+            ending.add(kind)
         group.append(span)
     if group:
         out.append(_merged(before, revisions, shifts, passed, group))

@@ -48,9 +48,9 @@ class WordCopy:
             raise InputError(f"{source.path}: Word 文档在检查之后被改动了，请重新检查后再写批注")
 
     def locked(self) -> list[tuple[int, int]]:
-        """The spans of the Source's text no tracked change may touch: automatic numbering,
+        """The spans of the Source's text no tracked change may touch: automatic numbering, most
         paragraph breaks, and text that is not in a plain run of its own paragraph."""
-        from lintlaw.review.word_runs import FieldRuns, locked_in_paragraph
+        from lintlaw.review.word_runs import FieldRuns, joinable, locked_in_paragraph
 
         fields = FieldRuns(self.document.element.body)
         spans = []
@@ -59,7 +59,12 @@ class WordCopy:
             base = starts[line] + len(label)
             spans.append((starts[line], base))
             spans.extend((base + a, base + b) for a, b in locked_in_paragraph(p, len(text), fields))
-            spans.append((base + len(text), base + len(text) + 1))  # the paragraph break
+            following = self.paragraphs[line + 1] if line + 1 < len(self.paragraphs) else None
+            # A paragraph break may go (two paragraphs joined, a paragraph deleted) between two
+            # paragraphs side by side without automatic numbering, whose text would otherwise
+            # take the other's number or lose its own.
+            if following is None or label or following[1] or not joinable(p, following[0]):
+                spans.append((base + len(text), base + len(text) + 1))
         end = len(self.source.text)
         spans.append((end, end + 1))  # nothing after the last paragraph
         return spans
@@ -165,8 +170,9 @@ class _Marks:
         cuts: dict[int, set[int]] = {}
         for revision in review.revisions:
             line, first = self._at(revision.start)
-            _line, last = self._at(revision.end)
-            cuts.setdefault(line, set()).update((first, last))
+            last_line, last = self._at(revision.end)
+            cuts.setdefault(line, set()).add(first)
+            cuts.setdefault(last_line, set()).add(last)
         for remark in review.remarks:
             spans = [self.anchor(remark.diagnostic.start, remark.diagnostic.end)]
             if not remark.applied:
@@ -180,24 +186,39 @@ class _Marks:
             self.pieces[line] = segments(p)
 
     def revise(self, review: Review) -> None:
-        """Each revision as a w:del of the runs it replaces and a w:ins of its new text."""
+        """Each revision as a w:del of the runs it replaces and a w:ins of its new text, in
+        the paragraph it starts in; the paragraph breaks it spans are deleted marks (accepted,
+        the paragraphs are one)."""
+        from lintlaw.review.word_runs import delete_mark
+
         for number, revision in enumerate(review.revisions):
-            line, first = self._at(revision.start)
-            _line, last = self._at(revision.end)
-            pieces = self.pieces.get(line, [])
-            deleted = [piece.run for piece in pieces if first <= piece.start and piece.end <= last]
-            wrappers = self._delete(deleted)
+            first_line, first = self._at(revision.start)
+            last_line, last = self._at(revision.end)
+            wrappers, first_deleted = [], None
+            for line in range(first_line, last_line + 1):
+                start = first if line == first_line else 0
+                end = last if line == last_line else len(self.paragraphs[line][2])
+                deleted = [piece.run for piece in self.pieces.get(line, [])
+                           if start <= piece.start and piece.end <= end]
+                if line == first_line:
+                    wrappers, first_deleted = self._delete(deleted), deleted[0] if deleted else None
+                else:
+                    self._delete(deleted)
+                if line < last_line:
+                    delete_mark(self.paragraphs[line][0], self._wrapper("del"))
             if not revision.content:
                 continue
-            model = deleted[0] if deleted else self._neighbour(pieces, first)
-            run = _new_run(model, revision.content)
+            pieces = self.pieces.get(first_line, [])
+            run = _new_run(first_deleted if first_deleted is not None else self._neighbour(pieces, first),
+                           revision.content)
             insertion = self._wrapper("ins")
             insertion.append(run)
             if wrappers:
                 wrappers[-1].addnext(insertion)
             else:
-                self._put_at(line, first, insertion)
-            self.inserted[(line, last)] = (insertion, number)
+                self._put_at(first_line, first, insertion)
+            if last_line == first_line:
+                self.inserted[(first_line, last)] = (insertion, number)
 
     def highlight(self, review: Review) -> None:
         """Each place of a finding that stands for many and whose fix is not applied."""

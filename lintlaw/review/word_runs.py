@@ -158,3 +158,43 @@ def locked_in_paragraph(p, length: int, fields: FieldRuns) -> list[tuple[int, in
     if position < length:
         spans.append((position, length))
     return spans
+
+
+# What may sit between two paragraphs that one deleted paragraph mark joins: marks of ranges.
+_BETWEEN = frozenset({W + "bookmarkStart", W + "bookmarkEnd", W + "commentRangeStart", W + "commentRangeEnd",
+                      W + "proofErr", W + "permStart", W + "permEnd"})
+
+
+def joinable(p, following) -> bool:
+    """Whether the mark ending paragraph `p` may be deleted as a tracked change, joining it to
+    `following`: the next paragraph in the same container, the mark no section break and no
+    one's pending change."""
+    properties = p.find(W + "pPr")
+    if properties is not None:
+        if properties.find(W + "sectPr") is not None:
+            return False
+        mark = properties.find(W + "rPr")
+        if mark is not None and any(mark.find(W + tag) is not None for tag in ("ins", "del", "moveFrom", "moveTo")):
+            return False
+    for sibling in p.itersiblings():
+        if sibling is following:
+            return True
+        if sibling.tag not in _BETWEEN:
+            return False
+    return False
+
+
+def delete_mark(p, change) -> None:
+    """Mark the end of paragraph `p` deleted: `change` (a w:del) in its mark's properties."""
+    from docx.oxml.parser import OxmlElement
+
+    properties = p.get_or_add_pPr()
+    mark = properties.find(W + "rPr")
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        later = [child for child in properties if child.tag in (W + "sectPr", W + "pPrChange")]
+        if later:
+            later[0].addprevious(mark)
+        else:
+            properties.append(mark)
+    mark.insert(0, change)  # a mark's revision comes before its formatting

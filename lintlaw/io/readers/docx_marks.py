@@ -72,10 +72,19 @@ def reject_own_changes(document, signature: Signature | None) -> None:
             _revert_formatting(node)
         elif parent is not None and parent.tag == W + "rPr":  # a paragraph mark's: the mark stays
             parent.remove(node)
+            _drop_if_empty(parent)
         elif node.tag == W + "ins":
             _remove_insertion(node)
         else:
             _restore_deletion(node)
+
+
+def _drop_if_empty(properties) -> None:
+    """A mark's properties, and then the paragraph's, that only held lintlaw's change go too."""
+    while len(properties) == 0 and properties.tag in (W + "rPr", W + "pPr"):
+        parent = properties.getparent()
+        parent.remove(properties)
+        properties = parent
 
 
 def _revert_formatting(change) -> None:
