@@ -535,3 +535,32 @@ def test_paragraph_breaks_that_cannot_go_stay(tmp_path):
     locked = WordCopy(path.read_bytes(), source).locked()
     breaks = [i for i, char in enumerate(source.text) if char == "\n"]
     assert [any(a <= i < b for a, b in locked) for i in breaks] == [False, True, True]
+
+
+def test_comments_of_the_first_annotated_copies_are_replaced_too(tmp_path):
+    """Copies written before the signature existed: comments by “lintlaw” with initials LL."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("全年截止目前已办结。")
+    document.add_comment(paragraph.runs, "表示“到某时为止”应写“截至”\nW001 cutoff-for-as-of（警告）", author="lintlaw",
+                         initials="LL")
+    document.add_comment(paragraph.runs, "请核实", author="lintlaw", initials="张")  # a person called lintlaw
+    path = tmp_path / "old.docx"
+    document.save(path)
+    run("check", "--isolated", "--select", "W001", "--annotate", str(path))
+    assert [(c["initials"], c["text"].split("\n")[0]) for c in comments(tmp_path / "old.lintlaw.docx")] == [
+        ("张", "请核实"), ("LL", "表示“到某时为止”应写“截至”，不是“截止”（W001，警告）")]
+
+
+def test_text_moved_away_is_read_once(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    p = document.add_paragraph()._p
+    p.append(parse_xml(f'<w:moveFrom {NS} w:id="5" w:author="张三" w:date="2025-01-02T09:00:00Z">'
+                       f'<w:r><w:t>挪走的话</w:t></w:r></w:moveFrom>'))
+    p.append(parse_xml(f'<w:r {NS}><w:t>留下的话</w:t></w:r>'))
+    q = document.add_paragraph()._p
+    q.append(parse_xml(f'<w:moveTo {NS} w:id="6" w:author="张三" w:date="2025-01-02T09:00:00Z">'
+                       f'<w:r><w:t>挪走的话</w:t></w:r></w:moveTo>'))
+    path = tmp_path / "r.docx"
+    document.save(path)
+    assert read_docx(path).text == f"{TITLE}\n留下的话\n挪走的话\n"

@@ -89,6 +89,12 @@ def test_locked_spans_refuse_edits_inside_and_allow_them_at_the_edges():
     assert not locked.allows(Edit(9, 12, ""))
 
 
+def test_a_line_break_of_its_own_is_refused_where_lines_are_paragraphs():
+    assert Locked([]).allows(Edit(1, 1, "\n"))
+    assert not Locked([], breaks=False).allows(Edit(1, 1, "甲\n乙"))
+    assert Locked([], breaks=False).allows(Edit(1, 3, ""))  # taking breaks away is for the spans to say
+
+
 def test_locked_spans_move_with_the_edits_before_them():
     locked = Locked([(4, 5)])
     locked.move([Edit(0, 2, "a"), Edit(4, 4, "xyz"), Edit(6, 7, "")])  # -1, then +3 at its start

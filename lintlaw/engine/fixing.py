@@ -165,11 +165,13 @@ def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool,
 
 class Locked:
     """Spans of a text that no fix may change: no edit replaces one of their characters or
-    inserts strictly inside one (at either end is allowed). The spans move along as the
-    edits of each round shift the text; those edits never touch them, so each keeps its
-    length."""
+    inserts strictly inside one (at either end is allowed); and, with `breaks` false, no edit
+    brings a line break of its own (a document whose lines are paragraphs cannot take one as
+    text). The spans move along as the edits of each round shift the text; those edits never
+    touch them, so each keeps its length."""
 
-    def __init__(self, spans):
+    def __init__(self, spans, breaks: bool = True):
+        self.breaks = breaks
         merged: list[list[int]] = []
         for start, end in sorted(spans):
             if merged and start <= merged[-1][1]:
@@ -180,6 +182,8 @@ class Locked:
         self.ends = [end for _, end in merged]
 
     def allows(self, edit: Edit) -> bool:
+        if not self.breaks and ("\n" in edit.content or "\r" in edit.content):
+            return False
         index = bisect.bisect_right(self.ends, edit.start)  # the first span ending after the edit starts
         if index == len(self.starts):
             return True

@@ -53,7 +53,8 @@ def make_review(source: Source, rules, types=None, keep=None, *, fix: bool = Fal
     findings = keep(lint(source, rules, types), source)
     result, revisions = None, []
     if fix:
-        result = fix_source(source, rules, unsafe, types, keep, Locked(locked))
+        # A reviewed document's lines are its paragraphs: a fix may join them, never split one.
+        result = fix_source(source, rules, unsafe, types, keep, Locked(locked, breaks=False))
         revisions = compose(source.text, result.rounds)
     remarks = [Remark(d, places=_places(d)) for d in findings]
     by_finding = {d: i for i, d in enumerate(findings)}
