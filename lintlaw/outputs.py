@@ -18,15 +18,16 @@ def _stop(message: str):
 def review_targets(names: list[str], annotate: str | None, fix: bool, other_output: bool) -> dict[str, Path]:
     """Where each document's reviewed copy goes (lintlaw/review/), after refusing what cannot
     be done. --annotate: every input, each a kind of document that can be reviewed; --fix:
-    every such input among them (text files are fixed in place). Standard input gets none:
-    its copy goes to standard output."""
+    every input whose kind carries tracked changes (text files are fixed in place). Standard
+    input gets none: its copy goes to standard output."""
     from lintlaw.io.inputs import STDIN
-    from lintlaw.review import default_copy, kinds, reviewer_for
+    from lintlaw.review import REVIEWERS, default_copy, kinds, reviewer_for
 
     if annotate is None:
         if not fix or other_output:
             return {}
-        copies = {name: default_copy(name) for name in names if name != STDIN and reviewer_for(name)}
+        copies = {name: default_copy(name) for name in names
+                  if name != STDIN and reviewer_for(name) and reviewer_for(name).tracks_changes}
         for out in copies.values():
             refuse_overwriting_inputs(names, {"--fix 的审阅副本": out})
         return copies
@@ -34,13 +35,14 @@ def review_targets(names: list[str], annotate: str | None, fix: bool, other_outp
         _stop("--annotate 不能与 --diff 或 --write-baseline 同用")
     for name in names:
         if name == STDIN:
-            _stop(f"--annotate 只用于 {kinds()}文件，不能用于标准输入")
+            _stop(f"--annotate 只用于 {kinds(suffixes=False)}，不能用于标准输入")
         if reviewer_for(name) is None:
             _stop(f"{name}: --annotate 只用于 {kinds()}")
     if annotate and len(names) > 1:
-        _stop(f"{annotate}: 检查多个文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw{reviewer_for(names[0]).suffix}")
+        each = " 或 ".join(f"NAME.lintlaw{r.suffix}" for r in REVIEWERS)
+        _stop(f"{annotate}: 检查多个文档时不能指定一个副本文件名；省略它，每个文档各写到 {each}")
     if annotate and reviewer_for(annotate) is not reviewer_for(names[0]):
-        _stop(f"{annotate}: 审阅副本须是 {reviewer_for(names[0]).suffix} 文件")
+        _stop(f"{annotate}: 审阅副本须与原文件同类型（{reviewer_for(names[0]).suffix}）")
     copies = {name: Path(annotate) if annotate else default_copy(name) for name in names}
     for out in copies.values():
         refuse_overwriting_inputs(names, {"--annotate": out})

@@ -131,7 +131,7 @@ def run_check(r: CheckRequest) -> int:
     suffixes = SUFFIXES if r.annotate is None else tuple(reviewer.suffix for reviewer in REVIEWERS)
     names = unique_files(expand(r.paths, respect_ignore=not r.no_ignore, suffixes=suffixes))
     if not names:
-        raise UsageError(f"没有找到要检查的文件（{'、'.join(suffixes) if r.annotate is not None else '.txt、.md、.docx、.html'}）"
+        raise UsageError(f"没有找到要检查的文件（{'、'.join(suffixes)}）"
                          + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
     refuse_overwriting_inputs(names, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
     copies = review_targets(names, r.annotate, r.fix, r.diff or r.write_baseline is not None)

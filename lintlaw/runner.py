@@ -70,6 +70,12 @@ class FileOutcome:
     failing: bool = False  # a finding at or above the --fail-on level
 
 
+# Why --fix leaves a file it cannot write alone, by reader (a Word document's fixes go to
+# its reviewed copy instead).
+NOT_FIXED = {"html": "网页不能自动修复，只报告问题",
+             "pdf": "PDF 文件不能自动修复，只报告问题（请在原文档中修改；--annotate 可写出带批注的 PDF 副本）"}
+
+
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
     origin = None
     try:
@@ -77,6 +83,8 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
         # The bytes as read matter only to write-back: outcomes carry the text alone.
         origin, source.origin = source.origin, None
         outcome = _check_loaded(name, source, origin, plan, options)
+        if source.warnings:  # pages a PDF reader could not read: say so beside any other note
+            outcome.note = "；".join([*source.warnings, *([outcome.note] if outcome.note else [])])
         outcome.empty = not source.text.strip()
         outcome.path = source.path
         return options.digest(outcome, plan) if options.digest else outcome
@@ -104,12 +112,12 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
     from lintlaw.engine.linter import lint
 
     types = plan.types
-    if source.revisable and options.review is not None and (
-            options.fix or options.diff or name in options.review.copies):
+    if options.review is not None and (name in options.review.copies or (
+            source.revisable and (options.fix or options.diff))):
         return _reviewed(name, source, origin, plan, options, keep)
     if (options.fix or options.diff) and not source.editable:
         outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
-        outcome.note = f"{source.path}: 网页不能自动修复，只报告问题"
+        outcome.note = f"{source.path}: {NOT_FIXED.get(source.reader, NOT_FIXED['html'])}"
         if name == STDIN and not options.diff:
             outcome.stdout_bytes = origin.data  # a filter passes what it cannot fix on unchanged
         return outcome
@@ -138,19 +146,21 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         from lintlaw.io.writeback import write_back
 
         _stop_if_orphaned()  # a worker whose run was stopped starts no further write-back
-        write_back(name, source.encode(result.source.text), origin)
+        # ... and asks again at the last moment: the parent may die while the file is written.
+        write_back(name, source.encode(result.source.text), origin, before_rename=_abandon_if_orphaned)
     return outcome
 
 
 def _reviewed(name: str, source: Source, origin, plan: Plan, options: Options, keep) -> FileOutcome:
     """A document fixed (--fix) or annotated (--annotate) in a reviewed copy: its fixes as
-    tracked changes, its findings as comments (lintlaw/review/). With --diff, what the changes
-    would do, as for a text file; from standard input, the copy goes to standard output."""
+    tracked changes (a Word document's), its findings as comments (lintlaw/review/). With
+    --diff, what the changes would do, as for a text file; from standard input, the copy goes
+    to standard output."""
     from lintlaw.review import AUTHOR, open_document
     from lintlaw.review.plan import make_review
 
     request = options.review
-    fix = options.fix or options.diff
+    fix = (options.fix or options.diff) and source.revisable  # a PDF's copy carries no changes
     document = open_document(origin.data, source)
     review = make_review(source, plan.rules, plan.types, keep, fix=fix, unsafe=options.unsafe_fixes,
                          locked=document.locked() if fix else ())
@@ -259,6 +269,13 @@ def _stop_if_orphaned() -> None:
     """In a worker whose parent has gone: end now, before any further work or output."""
     if _PARENT is not None and os.getppid() != _PARENT:
         _exit_quietly()
+
+
+def _abandon_if_orphaned() -> None:
+    """In a worker whose parent has gone, in the middle of a write-back: give the file up (the
+    write-back removes its temporary file as _Stop passes), then end (see _work)."""
+    if _PARENT is not None and os.getppid() != _PARENT:
+        raise _Stop
 
 
 def _exit_quietly() -> None:

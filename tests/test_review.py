@@ -564,3 +564,40 @@ def test_text_moved_away_is_read_once(tmp_path):
     path = tmp_path / "r.docx"
     document.save(path)
     assert read_docx(path).text == f"{TITLE}\n留下的话\n挪走的话\n"
+
+
+def _pdf_report(path):
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(path))
+    page.setFont("STSong-Light", 16)
+    for row, line in enumerate(["青山县2024年法治政府建设情况报告", "截止目前，全县办理案件35件。"]):
+        page.drawString(72, 760 - 30 * row, line)
+    page.save()
+    return path
+
+
+def test_a_pdf_gets_a_reviewed_copy_of_notes_but_no_changes(tmp_path):
+    from pypdf import PdfReader
+
+    path = _pdf_report(tmp_path / "report.pdf")
+    result = run("check", "--isolated", "--select", "W001", "--fix", str(path))
+    assert "PDF 文件不能自动修复" in result.stderr and not (tmp_path / "report.lintlaw.pdf").exists()
+    result = run("check", "--isolated", "--select", "W001", "--annotate", "--author", "法制科", str(path))
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'report.lintlaw.pdf'}（1 条批注）\n"
+
+    def notes(copy):
+        return [(str(a.get_object()["/T"]), str(a.get_object()["/Contents"]))
+                for page in PdfReader(copy).pages for a in page.get("/Annots", [])]
+    assert notes(tmp_path / "report.lintlaw.pdf") == [("法制科", (
+        "表示“到某时为止”应写“截至”，不是“截止”（W001，警告）\n"
+        "依据：《现代汉语词典》（第7版）“截止”“截至”条；国家语言文字工作委员会等关于常见易混词语的规范用法\n"
+        "建议把“截止”改为“截至”"))]
+    # Annotated again, under another name: lintlaw's own note is replaced, not doubled.
+    run("check", "--isolated", "--select", "W001", "--annotate", str(tmp_path / "again.pdf"),
+        str(tmp_path / "report.lintlaw.pdf"))
+    assert [author for author, _note in notes(tmp_path / "again.pdf")] == ["lintlaw"]

@@ -97,7 +97,7 @@ def test_pathological_pattern_times_out(tmp_path, monkeypatch):
 def test_selectors(all_rules):
     codes = lambda sel, ign=None: [r.code for r in select_rules(all_rules, sel, ign)]
     assert codes(["S10"], ["S105"]) == ["S101", "S102", "S103", "S104", "S106", "S107", "S108", "S109"]
-    assert codes(["placeholder"]) == ["T001", "T002", "T003", "T004", "T005", "T006"]
+    assert codes(["placeholder"]) == ["T001", "T002", "T003", "T004", "T005", "T006", "T007"]
     assert codes(["numbering-gap"]) == ["S101"]
     assert "S101" not in codes(None, ["structure"])
     with pytest.raises(UsageError, match="未知的规则选择器“Q9”"):

@@ -434,7 +434,7 @@ def test_an_unknown_row_label_is_not_passed_over():
     for is missing, and the table is unread."""
     text = report_text("tab").replace("2.重复申请\t", "2.重复提出的申请\t")
     [(key, _line, reason)] = _unread(text)
-    assert (key, reason) == ("requests", "“3.要求提供公开出版物”不在格式的这个位置（此处应为“（五）不予处理 2.重复申请”）")
+    assert (key, reason) == ("requests", "“2.重复提出的申请”不是格式中的行名（此处应为“（五）不予处理 2.重复申请”）")
     cells = report_text("cell").replace("\n2.重复申请\n", "\n2.重复提出的申请\n")
     [(key, _line, reason)] = _unread(cells)
     assert (key, reason) == ("requests", "“（五）不予处理 1.信访举报投诉类申请”一行有14格数字，按格式应有7格（自然人、商业企业、"

@@ -1,5 +1,5 @@
-"""`--format concise`: path:line:col: CODE message, one finding a line (for a Word document,
-path:第N段第M字（“heading”下）: CODE message: lintlaw/render/lines.py)."""
+"""`--format concise`: path:line:col: CODE message, one finding a line (path:第3页第12行: for a
+PDF, path:第N段第M字（“heading”下）: for a Word document: lintlaw/render/lines.py)."""
 
 from __future__ import annotations
 

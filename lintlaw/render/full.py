@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from lintlaw.diagnostics import Diagnostic, Severity
 from lintlaw.render.cells import char_width
-from lintlaw.render.lines import Places
+from lintlaw.render.lines import Places, page_place
 from lintlaw.render.visible import one_line
 from lintlaw.text.source import Source
 
@@ -63,9 +63,13 @@ def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) ->
 
 def finding(d: Diagnostic, source: Source, paint: Palette, places: Places | None = None) -> str:
     """One finding's block: heading, frame, related spans, fix, rule; a blank line after it.
-    A Word document's places are paragraphs under their headings (lintlaw/render/lines.py)."""
+    A PDF's places are pages and their lines, a Word document's paragraphs under their
+    headings (lintlaw/render/lines.py)."""
     places = places or Places()
     gutter, shown, carets = frame(source, d)
+    place = page_place(source, d.start)
+    if place is not None:  # a PDF: the gutter shows the line of the page, as a reader counts it
+        gutter = str(place[1])
     blank = " " * len(gutter)
     style = paint.severity[d.severity]
     lines = [

@@ -37,10 +37,13 @@ class Reviewer(NamedTuple):
     suffix: str  # its documents' suffix, and its copies'
     label: str  # the kind of document, for messages
     opener: str  # "module:Class": (bytes, Source) -> an object with locked() and write(review, author, minute)
+    tracks_changes: bool = True  # its copies carry fixes as tracked changes: --fix writes one too
 
 
 REVIEWERS = (
     Reviewer("docx", ".docx", "Word 文档", "lintlaw.review.word:WordCopy"),
+    # A PDF carries no tracked changes: --annotate only, its fixes suggested in the notes.
+    Reviewer("pdf", ".pdf", "PDF 文件", "lintlaw.review.pdf:PdfCopy", tracks_changes=False),
 )
 
 
@@ -50,9 +53,15 @@ def reviewer_for(name: str) -> Reviewer | None:
     return next((r for r in REVIEWERS if lowered.endswith(r.suffix)), None)
 
 
-def kinds() -> str:
-    """The kinds of document that can be reviewed, for messages: Word 文档（.docx）."""
-    return "或".join(f"{r.label}（{r.suffix}）" for r in REVIEWERS)
+def kinds(suffixes: bool = True) -> str:
+    """The kinds of document that can be reviewed, for messages: Word 文档（.docx）和 PDF 文件（.pdf）,
+    or without `suffixes` Word 文档或 PDF 文件."""
+    parts = [f"{r.label}（{r.suffix}）" if suffixes else r.label for r in REVIEWERS]
+    word = "和" if suffixes else "或"
+    joined = parts[0]
+    for part in parts[1:]:  # a space between Chinese and a Latin word, as the messages write it
+        joined += word + (" " if part[:1].isascii() else "") + part
+    return joined
 
 
 def default_copy(path: str | Path) -> Path:

@@ -27,6 +27,10 @@ from lintlaw.errors import LintlawError
 from lintlaw.render.visible import one_line
 from lintlaw.serve import analysis
 
+# The annotated copies the page offers (what `check --annotate` writes), by reader: their media type.
+_ANNOTATED = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "pdf": "application/pdf"}
+
 MAX_UPLOAD = 20 * 1024 * 1024
 JSON = "application/json; charset=utf-8"
 # The page runs only its own script and talks only to this server.
@@ -116,14 +120,13 @@ class Handler(BaseHTTPRequestHandler):
         if not loaded:
             return
         source, plan = loaded
-        if source.encoding != "docx":
-            return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）可以生成批注版")
-        from lintlaw.review import reviewed_copy  # what `check --annotate` writes
+        if source.encoding not in _ANNOTATED:
+            return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）和 PDF 文件可以生成批注版")
+        from lintlaw.review import AUTHOR, reviewed_copy  # what `check --annotate` writes
 
         data, _review = reviewed_copy(source.origin.data, source, plan.rules, plan.types, plan.keep,
-                                      author=plan.settings.author or "lintlaw")
-        self._send(HTTPStatus.OK, data,
-                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                                      author=plan.settings.author or AUTHOR)
+        self._send(HTTPStatus.OK, data, _ANNOTATED[source.encoding])
 
     # --- helpers ---
 

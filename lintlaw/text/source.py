@@ -23,6 +23,7 @@ from lintlaw.errors import InputError
 
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid
+    from lintlaw.text.layout import PageLayout
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
@@ -71,6 +72,10 @@ class Source:
     # The tables of a Word document or web page as they were drawn (lintlaw/text/grid.py); their
     # cells point at lines of `text`. Plain text has none: its tables are found by their labels.
     grids: list[Grid] = field(default_factory=list, repr=False, compare=False)
+    # A PDF's text: where each character stands on the pages (lintlaw/text/layout.py).
+    layout: PageLayout | None = field(default=None, repr=False, compare=False)
+    # Remarks on reading it that are not errors (pages with no text layer), one line each.
+    warnings: list[str] = field(default_factory=list, repr=False, compare=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -259,20 +264,8 @@ def _refuse_unless_regular(name: str, mode: int) -> None:
         raise InputError(f"{name}: 是{file_kind(mode)}，不是普通文件，不检查")
 
 
-def read_file(path: Path, encoding: str | None = None) -> Source:
-    """Read and decode one file; any failure is an InputError naming the file."""
-    name = str(path)
-    data, origin = read_file_bytes(path)
-    try:
-        source = decode(data, name, encoding)
-    except MemoryError:
-        raise InputError(f"{name}: 文件太大，内存不足，无法解码") from None
-    source.origin = origin
-    return source
-
-
-def read_file_bytes(path: Path) -> tuple[bytes, Origin]:
-    """One file's bytes, and where they came from; any failure is an InputError naming the file.
+def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of one regular file and its status; any failure is an InputError naming it.
 
     Only a regular file is read: a named pipe would block and a device never
     ends, so they are refused before anything is read from them (a non-blocking
@@ -282,7 +275,7 @@ def read_file_bytes(path: Path) -> tuple[bytes, Origin]:
         with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as stream:
             status = os.fstat(stream.fileno())
             _refuse_unless_regular(name, status.st_mode)
-            data = stream.read()
+            return stream.read(), status
     except MemoryError:
         raise InputError(f"{name}: 文件太大，内存不足，无法读取") from None
     except FileNotFoundError:
@@ -295,4 +288,15 @@ def read_file_bytes(path: Path) -> tuple[bytes, Origin]:
         if err.errno == errno.ELOOP:
             raise InputError(f"{name}: 符号链接循环，无法读取") from None
         raise InputError(f"{name}: 无法读取（{err.strerror}）") from None
-    return data, Origin(data, status.st_size, status.st_mtime_ns, (status.st_dev, status.st_ino))
+
+
+def read_file(path: Path, encoding: str | None = None) -> Source:
+    """Read and decode one file; any failure is an InputError naming the file."""
+    name = str(path)
+    data, status = read_bytes(path)
+    try:
+        source = decode(data, name, encoding)
+    except MemoryError:
+        raise InputError(f"{name}: 文件太大，内存不足，无法解码") from None
+    source.origin = Origin(data, status.st_size, status.st_mtime_ns, (status.st_dev, status.st_ino))
+    return source

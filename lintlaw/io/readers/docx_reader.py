@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lintlaw.errors import InputError
 from lintlaw.text.numerals import circled, int_to_chinese
-from lintlaw.text.source import Origin, Source, read_file_bytes
+from lintlaw.text.source import Origin, Source, read_bytes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional",
@@ -29,7 +29,8 @@ def read(name: str, data: bytes | None, encoding: str | None) -> Source:
     path = Path(name)
     origin = None
     if data is None:
-        data, origin = read_file_bytes(path)  # the usual message for a missing or unreadable file
+        data, status = read_bytes(path)  # the usual message for a missing or unreadable file
+        origin = Origin(data, status.st_size, status.st_mtime_ns, (status.st_dev, status.st_ino))
     source = read_docx(path, data)
     source.origin = origin or Origin(data)
     return source
