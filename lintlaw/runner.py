@@ -167,7 +167,7 @@ def _reviewed(name: str, source: Source, origin, plan: Plan, options: Options, k
     result = review.result
     outcome = FileOutcome(name, source, review.findings)
     if result is not None:
-        outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=len(review.revisions))
+        outcome = FileOutcome(name, result.source, review.remaining, fixed=review.fixed, edits=review.changes)
     if options.diff:
         outcome.diff = unified_diff(source, result.source)
         return outcome
@@ -183,7 +183,7 @@ def _reviewed(name: str, source: Source, origin, plan: Plan, options: Options, k
         write_new(target, data)
     except OSError as err:
         raise WriteError(f"{target}: 无法写入审阅副本（{err.strerror or err}）") from None
-    changes = f"{len(review.revisions)} 处修订，" if fix else ""
+    changes = f"{review.changes} 处修订，" if fix else ""
     outcome.written = f"已写出审阅副本：{target}（{changes}{len(review.remarks)} 条批注）"
     return outcome
 

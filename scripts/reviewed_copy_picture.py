@@ -2,8 +2,9 @@
 
     python scripts/reviewed_copy_picture.py
 
-examples/report-2024.docx is examples/report-2024.txt as a drafter has it in Word: title
-and headings formatted, and the half-width commas and 截止 a web page leaves behind. The
+examples/report-2024.docx is examples/report-2024.txt as a drafter has it in Word: set out
+to GB/T 9704 but for the level-1 headings' font, with the half-width commas and 截止 a web
+page leaves behind. The
 script runs `lintlaw check examples/report-2024.docx --fix`, has LibreOffice turn the
 reviewed copy into a PDF (its tracked changes shown as Word shows them) and its first page
 with pdftoppm into docs/reviewed-copy.png, and prints the comments. Needs LibreOffice (soffice)
@@ -29,11 +30,15 @@ PASTED = {"2024年，青山县教育局坚持": "2024年,青山县教育局坚�
 
 
 def word_example(out: Path) -> Path:
-    """The example report as a Word document."""
+    """The example report as a Word document set out to GB/T 9704 (A4, its margins and line
+    grid, 仿宋_GB2312 三号, the title in 方正小标宋简体 二号, page numbers “— 1 —”), but for
+    one slip a drafter makes: the level-1 headings in 宋体 instead of 黑体."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
     from docx.shared import Pt
+
+    sys.path.insert(0, str(ROOT))
+    from tests.layout_documents import east_asian, page, page_number, pages, set_run
 
     text = (ROOT / "examples" / "report-2024.txt").read_text(encoding="utf-8")
     for typed, pasted in PASTED.items():
@@ -41,20 +46,26 @@ def word_example(out: Path) -> Path:
         text = text.replace(typed, pasted)
     document = docx.Document()
     normal = document.styles["Normal"]
-    normal.font.size = Pt(14)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋")
+    east_asian(normal.element, "仿宋_GB2312")
+    normal.font.size = Pt(16)
+    normal.paragraph_format.line_spacing = 1.0
+    normal.paragraph_format.space_after = Pt(0)
+    page(document.sections[0])
     lines = [line for line in text.splitlines() if line.strip()]
     for number, line in enumerate(lines):
         paragraph = document.add_paragraph()
         run = paragraph.add_run(line)
         if number == 0:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run.bold = True
-            run.font.size = Pt(18)
+            set_run(run, "方正小标宋简体", 22)
         elif line[:2] in ("一、", "二、", "三、"):
-            run.bold = True
+            set_run(run, "宋体")
+        elif line.startswith("（") and line[1:3].rstrip("）") in "一二三四五":
+            set_run(run, "楷体_GB2312")
         elif number >= len(lines) - 2:  # the signature and date
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    page_number(document.sections[0])
+    pages(document, 1)
     document.core_properties.author = "青山县教育局"
     document.save(out)
     return out

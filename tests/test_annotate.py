@@ -119,7 +119,7 @@ def comments(path):
 
 def test_every_finding_is_a_comment_on_its_words(tmp_path):
     path = report(tmp_path / "report.docx")
-    result = run("check", "--format", "json", "--annotate", str(tmp_path / "out.docx"), str(path))
+    result = run("check", "--ignore", "layout", "--format", "json", "--annotate", str(tmp_path / "out.docx"), str(path))
     assert result.exit_code == 1
     assert result.stderr == f"已写出审阅副本：{tmp_path / 'out.docx'}（5 条批注）\n"
     findings = json.loads(result.stdout)
@@ -144,7 +144,7 @@ def test_every_finding_is_a_comment_on_its_words(tmp_path):
 
 def test_anchors_of_each_kind(tmp_path):
     path = report(tmp_path / "report.docx")
-    assert run("check", "--annotate", str(path)).exit_code == 1
+    assert run("check", "--ignore", "layout", "--annotate", str(path)).exit_code == 1
     got = [(c["text"].split("\n")[0].rsplit("（", 1)[1][:4], c["anchored"])
            for c in comments(tmp_path / "report.lintlaw.docx")]
     # About the whole report (a part is missing): on the title.
@@ -172,7 +172,7 @@ def test_fix_and_severity_in_the_comment(tmp_path):
 
 def test_split_runs_keep_their_formatting(tmp_path):
     path = report(tmp_path / "report.docx")
-    run("check", "--annotate", str(path))
+    run("check", "--ignore", "layout", "--annotate", str(path))
     paragraph = next(p for p in docx.Document(tmp_path / "report.lintlaw.docx").paragraphs
                      if p.text.startswith("规范行政审批"))
     runs = [(r.text, bool(r.bold), bool(r.italic)) for r in paragraph.runs if r.text]
@@ -219,7 +219,7 @@ def _properties(run) -> bytes:
 
 def test_the_document_is_otherwise_unchanged(tmp_path):
     path = report(tmp_path / "report.docx")
-    run("check", "--annotate", str(path))
+    run("check", "--ignore", "layout", "--annotate", str(path))
     before, after = zipfile.ZipFile(path), zipfile.ZipFile(tmp_path / "report.lintlaw.docx")
     assert _normalized(after.read("word/document.xml")) == _normalized(before.read("word/document.xml"))
     assert _normalized(after.read("word/document.xml")) != _normalized(
@@ -363,7 +363,7 @@ def test_default_name_and_several_documents(tmp_path):
     folder = tmp_path / "more"
     folder.mkdir()
     b = report(folder / "b.DOCX")
-    result = run("check", "--annotate", "--format", "concise", str(a), str(b))
+    result = run("check", "--ignore", "layout", "--annotate", "--format", "concise", str(a), str(b))
     assert result.exit_code == 1
     assert result.stderr == (f"已写出审阅副本：{tmp_path / 'a.lintlaw.docx'}（5 条批注）\n"
                              f"已写出审阅副本：{folder / 'b.lintlaw.docx'}（5 条批注）\n")
@@ -416,7 +416,7 @@ def test_directories_yield_word_documents_but_not_earlier_copies(tmp_path):
     report(tmp_path / "a.docx")
     report(tmp_path / "old.lintlaw.docx")
     (tmp_path / "notes.txt").write_text("截止目前。\n", encoding="utf-8")
-    result = run("check", "--annotate", "--format", "concise", "--no-ignore", str(tmp_path))
+    result = run("check", "--ignore", "layout", "--annotate", "--format", "concise", "--no-ignore", str(tmp_path))
     assert result.exit_code == 1
     assert result.stderr == f"已写出审阅副本：{tmp_path / 'a.lintlaw.docx'}（5 条批注）\n"
     assert not (tmp_path / "old.lintlaw.lintlaw.docx").exists()

@@ -78,7 +78,7 @@ def office():
 
 def test_accepting_in_libreoffice_gives_what_check_fix_gives(office, tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", "--unsafe-fixes", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", "--unsafe-fixes", str(path))
     copy = tmp_path / "report.lintlaw.docx"
     seen = office.ask(copy, "none")
     assert seen["changes"] == 2 * len(changes(copy))  # each change a deletion and an insertion
@@ -89,7 +89,7 @@ def test_accepting_in_libreoffice_gives_what_check_fix_gives(office, tmp_path):
 
 def test_libreoffice_sees_the_highlights_as_changes_and_rejects_them(office, tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--annotate", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--annotate", str(path))
     copy = tmp_path / "report.lintlaw.docx"
     assert office.ask(copy, "none")["changes"] == 5  # P008's five places, each a formatting change
     assert office.text(copy, "reject") == office.text(copy, "accept") == read_docx(path).text
@@ -97,14 +97,14 @@ def test_libreoffice_sees_the_highlights_as_changes_and_rejects_them(office, tmp
 
 def test_word_numbering_stays_numbering(office, tmp_path):
     path = _numbered_report(tmp_path / "r.docx")
-    run("check", "--isolated", "--select", "S107,W001,P009", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "S107,W001,P009", "--fix", str(path))
     accepted = office.text(tmp_path / "r.lintlaw.docx", "accept").split("\n")
     assert accepted[3] == "1、规范行政审批，截至目前已办结。"  # LibreOffice draws the number; the text is fixed
 
 
 def test_other_peoples_changes_are_accepted_and_rejected_with_lintlaws(office, tmp_path):
     path = _with_others_remarks(tmp_path / "r.docx")
-    run("check", "--isolated", "--select", "W001", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "W001", "--fix", str(path))
     copy = tmp_path / "r.lintlaw.docx"
     assert sorted(author for author, _text in office.ask(copy, "none")["comments"]) == ["lintlaw", "lintlaw", "张三"]
     assert office.text(copy, "accept") == (
@@ -114,7 +114,7 @@ def test_other_peoples_changes_are_accepted_and_rejected_with_lintlaws(office, t
 
 def test_deleted_paragraphs_and_joined_ones(office, tmp_path):
     path = _with_page_debris(tmp_path / "r.docx")
-    run("check", "--isolated", "--select", "R001,R005", "--fix", "--unsafe-fixes", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "R001,R005", "--fix", "--unsafe-fixes", str(path))
     copy = tmp_path / "r.lintlaw.docx"
     expected = fixed_as_text(tmp_path, read_docx(path).text, "--select", "R001,R005", "--unsafe-fixes")
     assert office.text(copy, "accept") == expected
@@ -123,7 +123,7 @@ def test_deleted_paragraphs_and_joined_ones(office, tmp_path):
 
 def test_a_copy_libreoffice_saved_is_reviewed_again_without_doubling(office, tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     copy = tmp_path / "report.lintlaw.docx"
     # A drafter opens the copy, adds a comment of their own, and saves it in LibreOffice.
     document = docx.Document(copy)
@@ -131,8 +131,18 @@ def test_a_copy_libreoffice_saved_is_reviewed_again_without_doubling(office, tmp
     document.save(tmp_path / "commented.docx")
     office.ask(tmp_path / "commented.docx", "none", save=tmp_path / "saved.docx")
     assert read_docx(tmp_path / "saved.docx").text == read_docx(path).text  # lintlaw's changes read as rejected
-    run("check", "--isolated", "--fix", str(tmp_path / "saved.docx"))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(tmp_path / "saved.docx"))
     again = tmp_path / "saved.lintlaw.docx"
     authors = [author for author, _text in office.ask(again, "none")["comments"]]
     assert authors.count("lintlaw") == len([c for c in comments(copy)]) and authors.count("李四") == 1
     assert office.text(again, "accept") == office.text(copy, "accept")
+
+
+def test_libreoffice_sees_a_layout_fix_as_formatting_changes(office, tmp_path):
+    from .layout_documents import saved, word_style
+
+    path = saved(word_style(fonts={"heading-1": "宋体"}), tmp_path / "r.docx")
+    run("check", "--isolated", "--select", "L002", "--fix", str(path))
+    copy = tmp_path / "r.lintlaw.docx"
+    assert office.ask(copy, "none")["changes"] == 4  # the four level-1 headings
+    assert office.text(copy, "accept") == office.text(copy, "reject") == read_docx(path).text

@@ -66,7 +66,7 @@ def test_docx_with_automatic_numbering_matches_the_text(tmp_path):
     document.save(path)
     text = tmp_path / "report.txt"
     text.write_text(TEXT, encoding="utf-8")
-    assert concise(path) == concise(text)
+    assert concise(path, "--ignore", "layout") == concise(text)  # python-docx's default layout is not GB/T 9704's
     assert "4:16: T001 模板占位符“__”未填写" in concise(path)
     assert "6:1: S101 编号不连续：“（一）”之后是“（三）”，缺少“（二）”" in concise(path)
     tree = run("tree", str(path)).stdout

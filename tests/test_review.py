@@ -37,14 +37,14 @@ def fixed_as_text(tmp_path, text: str, *args) -> str:
     """What `lintlaw check --fix` makes of the same text in a plain-text file."""
     plain = tmp_path / "same-text.txt"
     plain.write_text(text, encoding="utf-8")
-    run("check", "--isolated", "--fix", *args, str(plain))
+    run("check", "--isolated", "--ignore", "layout", "--fix", *args, str(plain))
     return plain.read_text(encoding="utf-8")
 
 
 def test_fix_writes_the_reviewed_copy_and_never_the_original(tmp_path):
     path = drafted(tmp_path / "report.docx")
     original = path.read_bytes()
-    result = run("check", "--isolated", "--format", "concise", "--fix", str(path))
+    result = run("check", "--isolated", "--ignore", "layout", "--format", "concise", "--fix", str(path))
     assert path.read_bytes() == original
     assert result.stderr == f"已写出审阅副本：{tmp_path / 'report.lintlaw.docx'}（9 处修订，7 条批注）\n"
     assert result.stdout.splitlines()[-1] == (
@@ -55,7 +55,7 @@ def test_fix_writes_the_reviewed_copy_and_never_the_original(tmp_path):
 
 def test_each_fix_is_a_deletion_and_an_insertion(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     assert changes(tmp_path / "report.lintlaw.docx") == [
         (",", "，"), (",", "，"), ("(一)", "（一）"), (",", "，"), ("截止", "截至"), (";", "；"),
         ("截止", "截至"), ("截止", "截至"), (",", "，")]
@@ -63,7 +63,7 @@ def test_each_fix_is_a_deletion_and_an_insertion(tmp_path):
 
 def test_accepting_every_change_gives_what_check_fix_gives(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     accepted = text_of(resolved(tmp_path / "report.lintlaw.docx", accept=True))
     assert accepted == fixed_as_text(tmp_path, read_docx(path).text)
     assert accepted != read_docx(path).text
@@ -71,7 +71,7 @@ def test_accepting_every_change_gives_what_check_fix_gives(tmp_path):
 
 def test_rejecting_every_change_gives_the_original(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     rejected = resolved(tmp_path / "report.lintlaw.docx", accept=False)
     assert text_of(rejected) == read_docx(path).text
     # Not only the text: the document itself, once runs split in two read as one again.
@@ -82,7 +82,7 @@ def test_rejecting_every_change_gives_the_original(tmp_path):
 
 def test_formatting_is_kept_run_by_run_and_new_text_takes_the_edited_runs(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     accepted = runs(resolved(tmp_path / "report.lintlaw.docx", accept=True))
     assert accepted[1:4] == [("2024年", False, False, None), ("，", False, False, None),
                              ("我局认真推进法治政府建设", False, False, None)]
@@ -100,7 +100,7 @@ def test_formatting_is_kept_run_by_run_and_new_text_takes_the_edited_runs(tmp_pa
 def test_author_and_date(tmp_path):
     path = drafted(tmp_path / "report.docx")
     before = dt.datetime.now().replace(second=0, microsecond=0)
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     after = dt.datetime.now()
     found = tracked(tmp_path / "report.lintlaw.docx")
     assert {author for _kind, author, _date, _text in found} == {"lintlaw"}
@@ -118,10 +118,10 @@ def test_author_and_date(tmp_path):
 def test_author_from_the_command_line_or_the_configuration(tmp_path):
     path = drafted(tmp_path / "report.docx")
     (tmp_path / "lintlaw.toml").write_text('author = "法制科"\n', encoding="utf-8")
-    run("check", "--fix", str(path))
+    run("check", "--ignore", "layout", "--fix", str(path))
     assert {author for _k, author, _d, _t in tracked(tmp_path / "report.lintlaw.docx")} == {"法制科"}
     assert {c["author"] for c in comments(tmp_path / "report.lintlaw.docx")} == {"法制科"}
-    run("check", "--fix", "--author", "王五", str(path))
+    run("check", "--ignore", "layout", "--fix", "--author", "王五", str(path))
     assert {author for _k, author, _d, _t in tracked(tmp_path / "report.lintlaw.docx")} == {"王五"}
 
 
@@ -146,11 +146,11 @@ def _comment(path, code: str) -> dict:
 
 def test_unsafe_fixes_are_suggested_unless_asked_for(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     copy = tmp_path / "report.lintlaw.docx"
     assert ("不断的", "不断地") not in changes(copy)
     assert _comment(copy, "W010")["text"].endswith("\n建议把“不断的”改为“不断地”（需人工确认）")
-    run("check", "--isolated", "--fix", "--unsafe-fixes", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", "--unsafe-fixes", str(path))
     assert ("不断的", "不断地") in changes(copy)
     assert _comment(copy, "W010")["text"].endswith("\n已作为修订标出")
     assert text_of(resolved(copy, accept=True)) == fixed_as_text(tmp_path, read_docx(path).text, "--unsafe-fixes")
@@ -158,7 +158,7 @@ def test_unsafe_fixes_are_suggested_unless_asked_for(tmp_path):
 
 def test_a_fixed_finding_says_so_in_its_comment(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     note = _comment(tmp_path / "report.lintlaw.docx", "S107")
     assert note["text"] == ("标题编号“(一)”标点不规范，应写作“（一）”（S107，警告）\n"
                             "依据：GB/T 9704-2012《党政机关公文格式》：文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注\n"
@@ -171,7 +171,7 @@ def test_a_fixed_finding_says_so_in_its_comment(tmp_path):
 
 def test_a_finding_for_many_places_marks_each_with_one_comment(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     copy = tmp_path / "report.lintlaw.docx"
     assert [pair for pair in changes(copy) if pair[0] in ",;"] == [(",", "，")] * 3 + [(";", "；"), (",", "，")]
     notes = [c for c in comments(copy) if "（P008，" in c["text"]]
@@ -182,7 +182,7 @@ def test_a_finding_for_many_places_marks_each_with_one_comment(tmp_path):
 
 def test_without_fix_each_place_is_highlighted_as_a_formatting_change(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--annotate", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--annotate", str(path))
     copy = tmp_path / "report.lintlaw.docx"
     assert tracked(copy) == []
     highlighted = []
@@ -211,7 +211,7 @@ def test_many_half_width_heading_markers_each_a_change(tmp_path):
         document.add_paragraph("做了工作。")
     path = tmp_path / "r.docx"
     document.save(path)
-    run("check", "--isolated", "--select", "S107", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "S107", "--fix", str(path))
     copy = tmp_path / "r.lintlaw.docx"
     assert changes(copy) == [(f"({n})", f"（{n}）") for n in "一二三四五"]
     [note] = comments(copy)
@@ -232,7 +232,7 @@ def _numbered_report(path):
 def test_word_numbering_is_never_rewritten_as_text(tmp_path):
     path = _numbered_report(tmp_path / "r.docx")
     assert read_docx(path).text.split("\n")[3] == "1、规范行政审批,截止目前已办结。"
-    run("check", "--isolated", "--select", "S107,W001,P009", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "S107,W001,P009", "--fix", str(path))
     copy = tmp_path / "r.lintlaw.docx"
     assert changes(copy) == [(",", "，"), ("截止", "截至")]  # the text; never the number
     note = _comment(copy, "S107")
@@ -261,7 +261,7 @@ def _with_others_remarks(path):
 def test_other_peoples_changes_and_comments_stay(tmp_path):
     path = _with_others_remarks(tmp_path / "r.docx")
     assert read_docx(path).text == f"{TITLE}\n全年截止目前，另截止年底已办结。\n依法行政水平不断提高。\n"
-    run("check", "--isolated", "--select", "W001", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "W001", "--fix", str(path))
     copy = tmp_path / "r.lintlaw.docx"
     assert [(kind, author, text) for kind, author, _date, text in tracked(copy)] == [
         ("del", "lintlaw", "截止"), ("ins", "lintlaw", "截至"),
@@ -275,10 +275,10 @@ def test_other_peoples_changes_and_comments_stay(tmp_path):
 
 def test_the_reader_reads_a_reviewed_copy_as_its_original(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     assert read_docx(tmp_path / "report.lintlaw.docx").text == read_docx(path).text
-    again = run("check", "--isolated", "--format", "concise", str(tmp_path / "report.lintlaw.docx"))
-    first = run("check", "--isolated", "--format", "concise", str(path))
+    again = run("check", "--isolated", "--ignore", "layout", "--format", "concise", str(tmp_path / "report.lintlaw.docx"))
+    first = run("check", "--isolated", "--ignore", "layout", "--format", "concise", str(path))
     assert again.stdout.replace("report.lintlaw.docx", "report.docx") == first.stdout
 
 
@@ -297,27 +297,27 @@ def _undated(data: bytes) -> bytes:
 
 def test_reviewing_a_reviewed_copy_replaces_lintlaws_remarks_and_keeps_a_persons(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
     first = tmp_path / "report.lintlaw.docx"
     # A colleague adds a comment of their own to the reviewed copy and saves it.
     document = docx.Document(first)
     paragraph = next(p for p in document.paragraphs if p.text.startswith("法治宣传"))
     document.add_comment(paragraph.runs, "同意", author="李四", initials="LS")
     document.save(tmp_path / "commented.docx")
-    run("check", "--isolated", "--fix", str(tmp_path / "commented.docx"))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(tmp_path / "commented.docx"))
     second = tmp_path / "commented.lintlaw.docx"
     assert [c["author"] for c in comments(second)].count("lintlaw") == 7  # not 14
     assert [c["text"] for c in comments(second) if c["author"] == "李四"] == ["同意"]
     assert changes(second) == changes(first)
     assert text_of(resolved(second, accept=True)) == text_of(resolved(first, accept=True))
     # Reviewing the unchanged copy gives the copy again (but for the minute it was made).
-    run("check", "--isolated", "--fix", str(first), "--annotate", str(tmp_path / "again.docx"))
+    run("check", "--isolated", "--ignore", "layout", "--fix", str(first), "--annotate", str(tmp_path / "again.docx"))
     assert _lintlaw_parts(tmp_path / "again.docx") == _lintlaw_parts(first)
 
 
 def test_a_persons_change_under_lintlaws_name_but_another_date_stays(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--fix", "--author", "法制科", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--fix", "--author", "法制科", str(path))
     copy = tmp_path / "report.lintlaw.docx"
     document = docx.Document(copy)
     last = document.paragraphs[-1]._p
@@ -325,7 +325,7 @@ def test_a_persons_change_under_lintlaws_name_but_another_date_stays(tmp_path):
                           f'<w:r><w:t>（手工补充）</w:t></w:r></w:ins>'))
     document.save(tmp_path / "edited.docx")
     assert read_docx(tmp_path / "edited.docx").text.endswith("提高依法行政水平。（手工补充）\n")
-    run("check", "--isolated", "--fix", "--author", "法制科", str(tmp_path / "edited.docx"))
+    run("check", "--isolated", "--ignore", "layout", "--fix", "--author", "法制科", str(tmp_path / "edited.docx"))
     found = tracked(tmp_path / "edited.lintlaw.docx")
     assert ("ins", "法制科", "2020-05-05T08:00:00Z", "（手工补充）") in found
     assert len(found) == len(tracked(copy)) + 1
@@ -342,7 +342,7 @@ def test_comments_are_short_plain_chinese(tmp_path):
             document.add_paragraph(line)
     path = tmp_path / "example.docx"
     document.save(path)
-    result = run("check", "--isolated", "--format", "json", "--annotate", str(path))
+    result = run("check", "--isolated", "--ignore", "layout", "--format", "json", "--annotate", str(path))
     names = {rule.name for rule in _all_rules()}
     notes = comments(tmp_path / "example.lintlaw.docx")
     assert len(notes) == len(json.loads(result.stdout)) >= 15
@@ -379,7 +379,7 @@ def test_fix_on_a_folder_fixes_text_in_place_and_reviews_word_documents(tmp_path
     drafted(tmp_path / "a.docx")
     drafted(tmp_path / "old.lintlaw.docx")  # an earlier copy: never searched for
     (tmp_path / "b.txt").write_text(f"{TITLE}\n截止目前。\n", encoding="utf-8")
-    result = run("check", "--isolated", "--no-ignore", "--select", "W001", "--fix", str(tmp_path))
+    result = run("check", "--isolated", "--ignore", "layout", "--no-ignore", "--select", "W001", "--fix", str(tmp_path))
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == f"{TITLE}\n截至目前。\n"
     assert result.stderr == f"已写出审阅副本：{tmp_path / 'a.lintlaw.docx'}（3 处修订，3 条批注）\n"
     assert result.stdout.startswith("已修复 4 个问题（4 处改动，Word 文档的修复作为修订写入审阅副本）。")
@@ -390,7 +390,7 @@ def test_a_copy_named_as_an_input_is_refused(tmp_path):
     path = drafted(tmp_path / "report.docx")
     drafted(tmp_path / "report.lintlaw.docx")
     before = (tmp_path / "report.lintlaw.docx").read_bytes()
-    result = run("check", "--isolated", "--fix", str(path), str(tmp_path / "report.lintlaw.docx"))
+    result = run("check", "--isolated", "--ignore", "layout", "--fix", str(path), str(tmp_path / "report.lintlaw.docx"))
     assert result.exit_code == 2
     assert result.stderr == (f"lintlaw: {tmp_path / 'report.lintlaw.docx'}: --fix 的审阅副本 的输出文件也是要检查的输入文件，"
                              "不能覆盖它\n")
@@ -399,7 +399,7 @@ def test_a_copy_named_as_an_input_is_refused(tmp_path):
 
 def test_diff_shows_what_the_changes_do_and_writes_nothing(tmp_path):
     path = drafted(tmp_path / "report.docx", unsafe=False)
-    result = run("check", "--isolated", "--diff", "--select", "W001", str(path))
+    result = run("check", "--isolated", "--ignore", "layout", "--diff", "--select", "W001", str(path))
     assert result.exit_code == 1
     assert result.stdout == (f"--- {path}\n+++ {path}\n@@ -2,10 +2,10 @@\n"
                              " 2024年,我局认真推进法治政府建设,现将有关情况报告如下。\n 一、主要举措和成效\n (一)依法履行职能\n"
@@ -423,7 +423,7 @@ def test_a_document_changed_since_it_was_read_is_refused(tmp_path):
 
 def test_fixes_in_a_table_cell_and_a_link(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    run("check", "--isolated", "--select", "W001", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "W001", "--fix", str(path))
     body = xml(tmp_path / "report.lintlaw.docx")
     link = body.find(f".//{W}hyperlink")
     assert [child.tag[len(W):] for child in link] == ["commentRangeStart", "del", "ins", "commentRangeEnd", "r", "r"]
@@ -442,7 +442,7 @@ def test_a_finding_in_a_field_is_left_as_a_suggestion(tmp_path):
     path = tmp_path / "r.docx"
     document.save(path)
     assert read_docx(path).text == f"{TITLE}\n全年截止目前，截止年底\n"
-    run("check", "--isolated", "--select", "W001", "--fix", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "W001", "--fix", str(path))
     assert changes(tmp_path / "r.lintlaw.docx") == [("截止", "截至")]  # the field's result is Word's
     notes = [c["text"].split("\n")[-1] for c in comments(tmp_path / "r.lintlaw.docx")]
     assert notes == ["已作为修订标出", "建议把“截止”改为“截至”"]
@@ -450,7 +450,7 @@ def test_a_finding_in_a_field_is_left_as_a_suggestion(tmp_path):
 
 def test_reviewed_copy_of_standard_input_names_no_file(tmp_path):
     path = drafted(tmp_path / "report.docx")
-    result = run("check", "--isolated", "--fix", "--stdin-filename", "r.docx", "-", input=path.read_bytes())
+    result = run("check", "--isolated", "--ignore", "layout", "--fix", "--stdin-filename", "r.docx", "-", input=path.read_bytes())
     assert result.stdout_bytes[:2] == b"PK"
     assert text_of(resolved(io.BytesIO(result.stdout_bytes), accept=True)) == fixed_as_text(
         tmp_path, read_docx(path).text)
@@ -479,9 +479,9 @@ def test_the_readme_example(tmp_path):
     example = tmp_path / "report-2024.docx"
     example.write_bytes(EXAMPLE.with_suffix(".docx").read_bytes())
     result = run("check", "--isolated", "--fix", str(example))
-    assert result.stderr == f"已写出审阅副本：{tmp_path / 'report-2024.lintlaw.docx'}（9 处修订，11 条批注）\n"
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'report-2024.lintlaw.docx'}（12 处修订，12 条批注）\n"
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    assert "已写出审阅副本：examples/report-2024.lintlaw.docx（9 处修订，11 条批注）" in readme
+    assert "已写出审阅副本：examples/report-2024.lintlaw.docx（12 处修订，12 条批注）" in readme
     texts = [c["text"] for c in comments(tmp_path / "report-2024.lintlaw.docx")]
     assert "全文7处已作为修订标出，可一并接受" in "\n".join(texts)
     shown = readme.split("```text\n")[1].split("```")[0]
@@ -501,7 +501,7 @@ def _with_page_debris(path):
 
 def test_a_deleted_line_is_a_deleted_paragraph_and_a_join_a_deleted_mark(tmp_path):
     path = _with_page_debris(tmp_path / "r.docx")
-    run("check", "--isolated", "--select", "R001,R005", "--fix", "--unsafe-fixes", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "R001,R005", "--fix", "--unsafe-fixes", str(path))
     copy = tmp_path / "r.lintlaw.docx"
     marks = [(p.find(f"{W}pPr/{W}rPr/{W}del") is not None, "".join(t.text for t in p.iter(W + "delText")))
              for p in xml(copy).iter(W + "p")]
@@ -546,7 +546,7 @@ def test_comments_of_the_first_annotated_copies_are_replaced_too(tmp_path):
     document.add_comment(paragraph.runs, "请核实", author="lintlaw", initials="张")  # a person called lintlaw
     path = tmp_path / "old.docx"
     document.save(path)
-    run("check", "--isolated", "--select", "W001", "--annotate", str(path))
+    run("check", "--isolated", "--ignore", "layout", "--select", "W001", "--annotate", str(path))
     assert [(c["initials"], c["text"].split("\n")[0]) for c in comments(tmp_path / "old.lintlaw.docx")] == [
         ("张", "请核实"), ("LL", "表示“到某时为止”应写“截至”，不是“截止”（W001，警告）")]
 
@@ -585,9 +585,9 @@ def test_a_pdf_gets_a_reviewed_copy_of_notes_but_no_changes(tmp_path):
     from pypdf import PdfReader
 
     path = _pdf_report(tmp_path / "report.pdf")
-    result = run("check", "--isolated", "--select", "W001", "--fix", str(path))
+    result = run("check", "--isolated", "--ignore", "layout", "--select", "W001", "--fix", str(path))
     assert "PDF 文件不能自动修复" in result.stderr and not (tmp_path / "report.lintlaw.pdf").exists()
-    result = run("check", "--isolated", "--select", "W001", "--annotate", "--author", "法制科", str(path))
+    result = run("check", "--isolated", "--ignore", "layout", "--select", "W001", "--annotate", "--author", "法制科", str(path))
     assert result.stderr == f"已写出审阅副本：{tmp_path / 'report.lintlaw.pdf'}（1 条批注）\n"
 
     def notes(copy):
@@ -598,6 +598,43 @@ def test_a_pdf_gets_a_reviewed_copy_of_notes_but_no_changes(tmp_path):
         "依据：《现代汉语词典》（第7版）“截止”“截至”条；国家语言文字工作委员会等关于常见易混词语的规范用法\n"
         "建议把“截止”改为“截至”"))]
     # Annotated again, under another name: lintlaw's own note is replaced, not doubled.
-    run("check", "--isolated", "--select", "W001", "--annotate", str(tmp_path / "again.pdf"),
+    run("check", "--isolated", "--ignore", "layout", "--select", "W001", "--annotate", str(tmp_path / "again.pdf"),
         str(tmp_path / "report.lintlaw.pdf"))
     assert [author for author, _note in notes(tmp_path / "again.pdf")] == ["lintlaw"]
+
+
+def _east_asian_fonts(data: bytes) -> list[tuple[str, str | None]]:
+    """(text, East Asian font set on the run) of each run with text, read by python-docx."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(data))
+    found = []
+    for paragraph in document.paragraphs:
+        for run_ in paragraph.runs:
+            fonts = run_._r.rPr.rFonts if run_._r.rPr is not None else None
+            if run_.text:
+                found.append((run_.text, fonts.get(qn("w:eastAsia")) if fonts is not None else None))
+    return found
+
+
+def test_a_layout_fix_is_a_tracked_formatting_change(tmp_path):
+    from .layout_documents import saved, word_style
+
+    path = saved(word_style(fonts={"heading-1": "宋体"}), tmp_path / "r.docx")
+    run("check", "--isolated", "--select", "L002", "--fix", str(path))
+    copy = tmp_path / "r.lintlaw.docx"
+    changed = [r for r in xml(copy).iter(W + "r") if r.find(f"{W}rPr/{W}rPrChange") is not None]
+    assert ["".join(t.text for t in r.iter(W + "t")) for r in changed] == [
+        "一、主要举措和成效", "二、存在的不足和原因", "三、党政主要负责人履行推进法治建设第一责任人职责情况", "四、2025年工作安排"]
+    assert {r.find(f"{W}rPr/{W}rPrChange").get(W + "author") for r in changed} == {"lintlaw"}
+    [note] = comments(copy)
+    assert note["text"].endswith("\n全文4处已作为修订标出，可一并接受")
+    headings = [text for text, _font in _east_asian_fonts(path.read_bytes()) if text[:2] in ("一、", "二、", "三、", "四、")]
+    accepted = dict(_east_asian_fonts(resolved(copy, accept=True)))
+    rejected = dict(_east_asian_fonts(resolved(copy, accept=False)))
+    assert {accepted[text] for text in headings} == {"黑体"} and {rejected[text] for text in headings} == {"宋体"}
+    assert text_of(resolved(copy, accept=True)) == read_docx(path).text  # formatting only
+    # Checked again, the reviewed copy reads as its original: the same finding, replaced.
+    run("check", "--isolated", "--select", "L002", "--fix", str(copy), "--annotate", str(tmp_path / "again.docx"))
+    assert len(comments(tmp_path / "again.docx")) == 1
+    assert len([r for r in xml(tmp_path / "again.docx").iter(W + "rPrChange")]) == 4

@@ -10,7 +10,14 @@ import pytest
 from lintlaw.engine.fixing import fix_source
 from lintlaw.engine.ruleset import Expected, load_rules
 
-from .helpers import findings, source_of
+from lintlaw.engine.linter import lint
+
+
+def findings(text, rule):
+    """(code, line, column, message) of a rule's findings on one of its examples."""
+    source = rule.kind.example_source(text)
+    return [(d.code, *source.position(d.start), d.message) for d in lint(source, [rule])]
+
 
 RULES = load_rules()
 BAD = [(rule, i, text) for rule in RULES for i, text in enumerate(rule.examples["bad"])]
@@ -20,18 +27,18 @@ GOOD = [(rule, i, text) for rule in RULES for i, text in enumerate(rule.examples
 @pytest.mark.parametrize("rule, index, text", BAD, ids=[f"{r.code}-bad{i}" for r, i, _ in BAD])
 def test_bad_example_gives_its_stated_findings(rule, index, text):
     assert text.findings, f"{rule.path}: bad example {index} states no expected finding"
-    found = [Expected(line, column, message) for code, line, column, message in findings(text, [rule])]
+    found = [Expected(line, column, message) for code, line, column, message in findings(text, rule)]
     assert found == list(text.findings)
 
 
 @pytest.mark.parametrize("rule, index, text", BAD, ids=[f"{r.code}-bad{i}" for r, i, _ in BAD])
 def test_bad_example_fixes_to_its_stated_text(rule, index, text):
-    source = source_of(text)
+    source = rule.kind.example_source(text)
     safe = fix_source(source, [rule], unsafe=False).source.text
     unsafe = fix_source(source, [rule], unsafe=True).source.text
     # No `fixed` means --fix leaves the text as it is; no `fixed_unsafe` means
     # unsafe fixes add nothing to the safe ones.
-    assert safe == (text.fixed if text.fixed is not None else str(text))
+    assert safe == (text.fixed if text.fixed is not None else source.text)
     assert unsafe == (text.fixed_unsafe if text.fixed_unsafe is not None else safe)
     if text.fixed is not None:
         assert text.fixed != text, "fixed should be left out when the fix changes nothing"
@@ -41,4 +48,4 @@ def test_bad_example_fixes_to_its_stated_text(rule, index, text):
 
 @pytest.mark.parametrize("rule, index, text", GOOD, ids=[f"{r.code}-good{i}" for r, i, _ in GOOD])
 def test_good_example_gives_no_finding(rule, index, text):
-    assert findings(text, [rule]) == []
+    assert findings(text, rule) == []

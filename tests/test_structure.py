@@ -270,3 +270,45 @@ def test_an_inline_finding_points_at_its_item(all_rules):
     text = "一、主要举措\n1.一是健全规则。三是加强备案。\n"
     assert flagged(text, all_rules, select=["S110"]) == [("S110", "三是")]
 
+
+
+SET_APART = """青山县财政局2024年部门预算
+部门主要职能
+一、负责财政收支管理。
+二、负责预算编制。
+部门机构设置
+1.青山县财政局（本部）。
+2.青山县财政票据中心。
+其他相关情况说明
+一、“三公”经费预算情况说明。
+二、机关运行经费预算。
+"""
+
+
+def _set_apart_source(text: str, titles: set[int]):
+    from dataclasses import replace
+
+    from .helpers import source_of
+
+    return replace(source_of(text), set_apart=frozenset(titles))
+
+
+def test_numbering_starts_again_under_a_title_the_layout_sets_apart(all_rules):
+    """A PDF's centred, larger lines are titles of new parts: 1. under 机构设置 is no level skip
+    under 二、, and 一、 under 其他相关情况说明 no restart without a parent."""
+    from lintlaw.analysis.document import build_document
+    from lintlaw.engine.linter import lint
+
+    titles = {1, 4, 7}  # 0-based: 部门主要职能, 部门机构设置, 其他相关情况说明
+    source = _set_apart_source(SET_APART, titles)
+    assert [d.code for d in lint(source, all_rules) if d.code.startswith("S1")] == []
+    report = build_document(source).reports[0]
+    assert [(s.marker.raw, [c.marker.raw for c in s.children]) for s in report.sections] == [
+        ("一、", []), ("二、", []), ("1.", []), ("2.", []), ("一、", []), ("二、", [])]
+    # The titles' text stays with the part before them, not in the introduction.
+    assert [line.text for line in report.sections[1].paragraphs] == ["部门机构设置"]
+    # The same lines in plain text set nothing apart: the restart and the skip are reported.
+    plain = [(d.code, d.message) for d in lint(_set_apart_source(SET_APART, set()), all_rules)
+             if d.code in ("S105", "S108")]
+    assert plain == [("S108", "标题层级跳跃：“二、”之下直接使用“1.”，跳过了中间一级"),
+                     ("S105", "编号在“二、”之后又从“一、”开始，但前面没有新的上级标题（上级标题可能丢失了编号）")]

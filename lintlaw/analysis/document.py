@@ -240,7 +240,7 @@ def build_document(source: Source, types: ReportTypes | None = None) -> Document
         table_lines |= in_text
     if table_lines or table_pieces:
         lines = _table_labels_as_text(lines, table_lines, table_pieces)
-    reports = [_build_report(chunk) for chunk in split_reports(lines)]
+    reports = [_build_report(chunk, source.set_apart) for chunk in split_reports(lines)]
     for report in reports:
         if located and report.lines:
             span = range(report.lines[0].lineno - 1, report.lines[-1].lineno)
@@ -289,11 +289,14 @@ def _table_labels_as_text(lines: list[Line], inside: frozenset[int], pieces: fro
             for line in lines]
 
 
-def _build_report(lines: list[Line]) -> Report:
+def _build_report(lines: list[Line], set_apart: frozenset[int] = frozenset()) -> Report:
+    """`set_apart`: lines (0-based) the layout sets apart as titles (a PDF's centred, larger
+    lines): a heading after one starts a new part, under none of the sections before it."""
     report = Report(lines=lines)
     body = _strip_chrome_and_title(report, lines)
     body = _strip_signature(report, body)
     stack: list[Section] = []
+    holder: Section | None = None  # where paragraphs go once a title closed the open sections
     for line in body:
         if line.type in (HEADING, DAMAGED):
             level = line.marker.level
@@ -302,8 +305,12 @@ def _build_report(lines: list[Line]) -> Report:
             section = Section(heading=line, parent=stack[-1] if stack else None)
             (stack[-1].children if stack else report.sections).append(section)
             stack.append(section)
-        elif stack:
-            stack[-1].paragraphs.append(line)
+        elif line.lineno - 1 in set_apart and stack:
+            holder = stack[-1]
+            holder.paragraphs.append(line)
+            stack = []
+        elif stack or holder is not None:
+            (stack[-1] if stack else holder).paragraphs.append(line)
         else:
             report.intro.append(line)
     return report

@@ -6,6 +6,8 @@ the span it points at, and the values its message may show.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import defaultdict
 
@@ -31,15 +33,16 @@ HALF_WIDTH_MARKERS_AT_ONCE = 5
 _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 
 
-def analyse(report: Report, text: str) -> list[Issue]:
-    """`text`: the whole source text the report's lines point into."""
+def analyse(report: Report, text: str, set_apart: frozenset[int] = frozenset()) -> list[Issue]:
+    """`text`: the whole source text the report's lines point into; `set_apart`: the lines
+    (0-based) the layout sets apart as titles, under which numbering may start again."""
     issues: list[Issue] = []
     sequences = list(_sequences(report.sections))
     continuous = _continuous_levels(sequences)
     tails: dict[int, Section] = {}  # per level, the last heading of the previous sequence
     for level, sequence in sequences:
         tail = tails.get(level) if level in continuous else None
-        _check_sequence(level, sequence, tail, issues)
+        _check_sequence(level, sequence, tail, issues, sorted(set_apart))
         tails[level] = sequence[-1]
     sections = list(report.walk())  # document order
     for index, section in enumerate(sections):
@@ -115,7 +118,7 @@ def _part(section: Section) -> Section | None:
 
 
 def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
-                    issues: list[Issue]) -> None:
+                    issues: list[Issue], titles: list[int] = ()) -> None:
     """One run of siblings. `tail`, in a continuously numbered level, is where the previous run
     stopped: this run may start there (3. after 2.) or at 1, and anything else is judged
     against it as if the two runs were one."""
@@ -125,6 +128,7 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
     if tail is not None and tail.marker.number is not None and first not in (None, 1):
         previous, previous_raw = tail.marker.number, tail.marker.raw
     lost = 0  # headings lost entirely since `previous` (seen as restarts below it)
+    previous_line = tail.heading.lineno - 1 if previous is not None else -1
     for section in sequence:
         marker = section.marker
         start, end = _marker_span(section.heading)
@@ -134,6 +138,7 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
             issues.append(Issue("damaged-marker", start, end,
                                 {"found": marker.raw, "expected": standard_marker(level, expected)}))
             previous, previous_raw = expected, standard_marker(level, expected)
+            previous_line = section.heading.lineno - 1
             lost = _restarts(section)
             continue
         values = {"found": marker.raw, "previous": previous_raw}
@@ -146,7 +151,8 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
         elif number == previous:
             issues.append(Issue("duplicate", start, end, values))
         elif number == 1:
-            issues.append(Issue("orphan-restart", start, end, values))
+            if not _title_between(titles, previous_line, section.heading.lineno - 1):
+                issues.append(Issue("orphan-restart", start, end, values))
         elif number > previous:
             missing = "".join(f"“{standard_marker(level, n)}”" for n in range(previous + 1, number))
             values["missing"] = missing
@@ -154,7 +160,15 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
         else:
             issues.append(Issue("backwards", start, end, values))
         previous, previous_raw = number, marker.raw
+        previous_line = section.heading.lineno - 1
         lost = _restarts(section)
+
+
+def _title_between(titles: list[int], after: int, before: int) -> bool:
+    """Whether a line set apart as a title stands between two lines (0-based): a new part of
+    the document, with a title of its own, begins its numbering again."""
+    at = bisect.bisect_right(titles, after)
+    return at < len(titles) and titles[at] < before
 
 
 def _restarts(section: Section) -> int:

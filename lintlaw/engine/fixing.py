@@ -146,7 +146,8 @@ def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool,
     markers = _Markers(parse_lines(source.text, source.line_starts))
     taken = _Taken(len(source.text))
     chosen = []
-    allowed = [d for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
+    # A fix of formatting alone (FormatEdit) changes no text: a reviewed Word copy applies it.
+    allowed = [d for d in diagnostics if d.fix is not None and d.fix.edits and (d.fix.safe or unsafe)]
     for d in sorted(allowed, key=lambda d: (d.fix.edits[0].start, d.code)):
         fix = d.fix
         if all(source.text[e.start:e.end] == e.content for e in fix.edits):

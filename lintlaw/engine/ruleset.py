@@ -164,7 +164,7 @@ def build_kind(kind_cls, settings: dict[str, Any], fail, rule_path: str):
     for key, option in kind_cls.options.items():
         if key in settings:
             value = settings[key]
-            if not isinstance(value, option.type) or isinstance(value, bool) and option.type is int:
+            if not isinstance(value, option.type) or isinstance(value, bool) and option.type in (int, (int, float)):
                 fail(key, f"类型应为 {_type_name(option.type)}")
             options[key] = value
         elif option.required:
@@ -244,7 +244,7 @@ def _bad_example(case: Any, fail) -> BadExample:
 
 
 def _type_name(kind) -> str:
-    names = {str: "字符串", int: "整数", list: "列表", bool: "布尔值", dict: "表"}
+    names = {str: "字符串", int: "整数", list: "列表", bool: "布尔值", dict: "表", (int, float): "数"}
     return names.get(kind, getattr(kind, "__name__", str(kind)))
 
 

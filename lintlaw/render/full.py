@@ -177,6 +177,8 @@ def _describe_fix(source: Source, fix) -> str:
         how = "--fix 不能修改此类文件，请在原文档中修改"
     else:
         how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"
+    if fix.formats and not fix.edits:
+        return f"{format_words(fix)}（{how}）"
     if len(fix.edits) == 1:
         edit = fix.edits[0]
         old = source.text[edit.start:edit.end]
@@ -194,6 +196,12 @@ def _describe_fix(source: Source, fix) -> str:
             f"删除“{old}”" if old else f"插入“{edit.content}”")
         return f"{what}（{how}）"
     return f"{len(fix.edits)} 处改动（{how}）"
+
+
+def format_words(fix) -> str:
+    """What a fix's formatting changes do: 6处字体改为黑体 (one fix sets one font or size)."""
+    kinds = list(dict.fromkeys(edit.describe() for edit in fix.formats))
+    return f"{len(fix.formats)}处{'；'.join(kinds)}"
 
 
 def _whole_lines(source: Source, edit) -> tuple[int, int] | None:

@@ -38,7 +38,7 @@ def fix_line(remark, source) -> str:
         return f"全文{places}处已作为修订标出，可一并接受" if places else "已作为修订标出"
     if d.fix is None:
         return ""
-    suggestion = describe(d.fix.edits, source.text)
+    suggestion = "；".join(part for part in (describe(d.fix.edits, source.text), _formats(d.fix.formats)) if part)
     check = "" if d.fix.safe else "（需人工确认）"
     if places:
         return f"全文{places}处已用突出显示标出；建议{suggestion}{check}"
@@ -47,9 +47,16 @@ def fix_line(remark, source) -> str:
 
 def describe(edits, text: str) -> str:
     """What edits of a text do, in words: 把“截止”改为“截至”; 删除“，”; 插入“合”; 等N处."""
+    if not edits:
+        return ""
     parts = [_edit_words(edit, text) for edit in edits[:_EDITS_SHOWN]]
     more = f"等{len(edits)}处" if len(edits) > _EDITS_SHOWN else ""
     return "；".join(parts) + more
+
+
+def _formats(formats) -> str:
+    """What formatting edits do: 字体改为仿宋_GB2312 (each kind once)."""
+    return "；".join(dict.fromkeys(edit.describe() for edit in formats))
 
 
 def _edit_words(edit: Edit, text: str) -> str:

@@ -6,9 +6,9 @@ so a character span names a paragraph and the characters in it. Runs are split w
 begins or ends, both halves keeping the run's formatting. A change of text[a:b] to "new" puts
 the runs holding a..b in a w:del (their w:t become w:delText) and a new run after them, with
 the properties of the first deleted run, in a w:ins; accepting every change gives the fixed
-text, rejecting every change the original. A place of a finding whose fix is not applied is
-highlighted as a tracked formatting change (w:rPrChange), so that rejecting it restores the
-run as it was. Only text in plain runs is changed: Word's automatic numbering, a field's
+text, rejecting every change the original. A fix's formatting (a Word layout rule's font
+or size) is a tracked formatting change (w:rPrChange, 格式修订), and so is the highlight on
+each place of a finding whose fix is not applied: rejecting either restores the run as it was. Only text in plain runs is changed: Word's automatic numbering, a field's
 code or result, another reviewer's tracked change, a tab or a picture are never edited
 (`locked`), and the fixes that would need it stay suggestions in their comments.
 
@@ -78,6 +78,7 @@ class WordCopy:
         marks = _Marks(self, signature)
         marks.prepare(review)
         marks.revise(review)
+        marks.reformat(review)
         marks.highlight(review)
         marks.comment(review)
         sign(self.document, signature)
@@ -175,6 +176,7 @@ class _Marks:
             cuts.setdefault(last_line, set()).add(last)
         for remark in review.remarks:
             spans = [self.anchor(remark.diagnostic.start, remark.diagnostic.end)]
+            spans += [self.place(edit.start, edit.end) for edit in remark.formats]
             if not remark.applied:
                 spans += [self.place(a, b) for a, b in remark.places]
             for span in spans:
@@ -220,19 +222,41 @@ class _Marks:
             if last_line == first_line:
                 self.inserted[(first_line, last)] = (insertion, number)
 
+    def reformat(self, review: Review) -> None:
+        """Each applied formatting edit (a font, a size) as tracked formatting changes of the
+        runs that hold its characters."""
+        for remark in review.remarks:
+            for edit in remark.formats:
+                for run in self._runs_in(self.place(edit.start, edit.end)):
+                    self._format(run, font=edit.font, half_points=edit.half_points)
+
     def highlight(self, review: Review) -> None:
         """Each place of a finding that stands for many and whose fix is not applied."""
         for remark in review.remarks:
             if remark.applied:
                 continue
             for a, b in remark.places:
-                span = self.place(a, b)
-                for line in range(span.first_line, span.last_line + 1):
-                    first = span.first if line == span.first_line else 0
-                    last = span.last if line == span.last_line else len(self.paragraphs[line][2])
-                    for piece in self.pieces.get(line, []):
-                        if first <= piece.start and piece.end <= last and piece.splittable:
-                            self._highlight(piece.run)
+                for run in self._runs_in(self.place(a, b)):
+                    self._format(run, highlight=HIGHLIGHT)
+
+    def _runs_in(self, span: _Span):
+        """The runs holding a span's characters (after prepare split them), but deleted ones."""
+        for line in range(span.first_line, span.last_line + 1):
+            first = span.first if line == span.first_line else 0
+            last = span.last if line == span.last_line else len(self.paragraphs[line][2])
+            for piece in self.pieces.get(line, []):
+                parent = piece.run.getparent()
+                deleted = self.ours.get(id(parent)) is parent and parent.tag == W + "del"
+                if first <= piece.start and piece.end <= last and piece.splittable and not deleted:
+                    yield piece.run
+
+    def _format(self, run, **change) -> None:
+        """A tracked formatting change of a run (lintlaw/io/readers/docx_format_change.py)."""
+        from lintlaw.io.readers.docx_format_change import track_format_change
+
+        if track_format_change(run, author=self.signature.author, date=self.signature.date,
+                               change_id=self.next_id, **change):
+            self.next_id += 1
 
     def comment(self, review: Review) -> None:
         from lintlaw.review.comments import comment_text
@@ -295,24 +319,6 @@ class _Marks:
             _outer_before(after[0], self.ours).addprevious(element)
         else:
             self.paragraphs[line][0].append(element)
-
-    def _highlight(self, run) -> None:
-        """Highlight a run as a tracked formatting change (its old properties kept in w:rPrChange)."""
-        from docx.oxml.parser import OxmlElement
-
-        properties = run.get_or_add_rPr()
-        if properties.find(W + "highlight") is not None or properties.find(W + "rPrChange") is not None:
-            return  # highlighted already, or its formatting is someone's pending change
-        old = copy.deepcopy(properties)
-        properties.get_or_add_highlight().set(W + "val", HIGHLIGHT)
-        change = OxmlElement("w:rPrChange")
-        change.set(W + "id", str(self.next_id))
-        change.set(W + "author", self.signature.author)
-        change.set(W + "date", self.signature.date)
-        self.next_id += 1
-        old.tag = W + "rPr"
-        change.append(old)
-        properties.append(change)
 
     def _anchor(self, span: _Span, remark: Remark, comment_id: str) -> None:
         from docx.oxml.parser import OxmlElement

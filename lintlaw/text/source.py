@@ -24,6 +24,7 @@ from lintlaw.errors import InputError
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid
     from lintlaw.text.layout import PageLayout
+    from lintlaw.text.word_format import WordFormat
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
@@ -74,6 +75,11 @@ class Source:
     grids: list[Grid] = field(default_factory=list, repr=False, compare=False)
     # A PDF's text: where each character stands on the pages (lintlaw/text/layout.py).
     layout: PageLayout | None = field(default=None, repr=False, compare=False)
+    # A Word document's formatting: fonts, sizes, alignment, pages (lintlaw/text/word_format.py).
+    formatting: WordFormat | None = field(default=None, repr=False, compare=False)
+    # Lines (0-based) the layout sets apart as titles (a PDF's centred, larger lines): a part of the
+    # document starts there, and numbering may start again under it.
+    set_apart: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
     # Remarks on reading it that are not errors (pages with no text layer), one line each.
     warnings: list[str] = field(default_factory=list, repr=False, compare=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
@@ -99,14 +105,16 @@ class Source:
     def with_text(self, text: str) -> Source:
         """The same file with other text (fixed): same name, encoding, byte-order mark, reader.
 
-        Tables drawn in the document keep their cells when the text keeps its lines (a Word
-        document's fixes never join or split paragraphs), each cell read again from its lines."""
-        grids = []
-        if self.grids and text.count("\n") == self.text.count("\n"):
+        Tables drawn in the document keep their cells, and a Word document its formatting, when
+        the text keeps its lines (most fixes neither join nor split paragraphs), each cell read
+        again from its lines; the formatting's columns are those of the text before the fix."""
+        grids, formatting = [], None
+        if text.count("\n") == self.text.count("\n"):
             lines = text.split("\n")
             grids = [grid.read_again(lines) for grid in self.grids]
+            formatting = self.formatting
         return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, editable=self.editable,
-                      revisable=self.revisable, reader=self.reader, grids=grids)
+                      revisable=self.revisable, reader=self.reader, grids=grids, formatting=formatting)
 
     def encode(self, text: str) -> bytes:
         """Text in this file's encoding, with the same byte-order mark, for writing back."""

@@ -17,9 +17,10 @@ from lintlaw.engine.kinds.table_check import TableCheck
 from lintlaw.engine.kinds.table_label import TableLabelCheck
 from lintlaw.engine.kinds.unfinished_paragraph import UnfinishedParagraph
 from lintlaw.engine.kinds.unread_table import UnreadTableCheck
+from lintlaw.engine.kinds.word_layout import WordLayout
 
 KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
                                       DateCheck, PunctuationCheck, PageChrome, LawTitle,
                                       RepeatedWord, BrokenParagraph, UnfinishedParagraph, TableCheck,
                                       UnreadTableCheck, TableLabelCheck, SetPhrase, IssuerName,
-                                      PrescribedHeading)}
+                                      PrescribedHeading, WordLayout)}

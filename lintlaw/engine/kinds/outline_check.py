@@ -14,7 +14,7 @@ from lintlaw.text.outline import DAMAGED, HEADING, TEXT
 
 def numbering_issues(document: Document) -> list[list]:
     """Per report, computed once however many outline rules are loaded."""
-    return document.fact("numbering", lambda: [analyse(report, document.source.text)
+    return document.fact("numbering", lambda: [analyse(report, document.source.text, document.source.set_apart)
                                                     for report in document.reports])
 
 

@@ -38,11 +38,19 @@ def read(name: str, data: bytes | None, encoding: str | None) -> Source:
 
 def read_docx(path: Path, data: bytes | None = None) -> Source:
     """A Word document from its file, or from `data` (standard input) named `path`."""
+    from lintlaw.io.readers.docx_format import read_format
+
     document = open_docx(path, data)
     tables: list[_TableWalk] = []
-    lines = [label + text for _p, label, text in paragraph_lines(document, tables)]
-    return Source(path=str(path), text="\n".join(lines) + "\n", encoding="docx", editable=False,
-                  revisable=True, reader="docx", grids=[table.grid(lines) for table in tables])
+    paragraphs = paragraph_lines(document, tables)
+    lines = [label + text for _p, label, text in paragraphs]
+    source = Source(path=str(path), text="\n".join(lines) + "\n", encoding="docx", editable=False,
+                    revisable=True, reader="docx", grids=[table.grid(lines) for table in tables])
+    try:
+        source.formatting = read_format(document, paragraphs)
+    except Exception as err:  # odd formatting XML: the text is still checked, the layout is not
+        source.warnings.append(f"{path}: 无法读取版式（{type(err).__name__}），未检查字体、字号和页面")
+    return source
 
 
 def open_docx(path: Path, data: bytes | None = None):

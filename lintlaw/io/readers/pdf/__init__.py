@@ -17,7 +17,7 @@ from pathlib import Path
 from lintlaw.errors import InputError
 from lintlaw.io.readers.pdf.glyphs import TextLine, group_lines, page_glyphs
 from lintlaw.io.readers.pdf.opening import open_pdf, why_unreadable
-from lintlaw.io.readers.pdf.paragraphs import measure, paragraphs
+from lintlaw.io.readers.pdf.paragraphs import measure, paragraphs, set_apart
 from lintlaw.io.readers.pdf.ruling import TablePart, table_parts
 from lintlaw.io.readers.pdf.tables import Table, cell_lines, join, joined
 from lintlaw.text.grid import Grid, GridCell
@@ -107,12 +107,14 @@ def _assemble(name: str, pages: list[_Page]) -> Source:
             run.append(item)
             continue
         for paragraph in paragraphs(run, blocks):
-            writer.line(joined(paragraph))
+            index = writer.line(joined(paragraph))
+            if set_apart(paragraph, blocks[paragraph[0].page]):
+                writer.titles.add(index)
         run = []
         if isinstance(item, Table):
             writer.table(item)
     source = Source(path=name, text="\n".join(writer.lines) + "\n", encoding="pdf", editable=False,
-                    grids=writer.grids, layout=writer.layout)
+                    grids=writer.grids, layout=writer.layout, set_apart=frozenset(writer.titles))
     if scanned:
         source.warnings.append(f"{name}: {_pages(scanned)}没有文字层（可能是扫描件），未检查，需先做文字识别")
     return source
@@ -130,6 +132,7 @@ class _Writer:
         self.grids: list[Grid] = []
         self.layout = PageLayout(sizes=[p.shown for p in pages], rotations=[p.rotation for p in pages])
         self.rows = _page_rows(pages)
+        self.titles: set[int] = set()  # lines the layout sets apart as titles
 
     def line(self, chars, box=None) -> int:
         """Add one line of (character, glyph or None); its number (0-based)."""
