@@ -22,6 +22,7 @@ import typer  # noqa: E402
 from lintlaw import __version__  # noqa: E402
 from lintlaw.diagnostics import SEVERITY_NAMES  # noqa: E402
 from lintlaw.errors import LintlawError  # noqa: E402
+from lintlaw.reasons import system_reason  # noqa: E402
 from lintlaw.render.formats import FORMATS  # noqa: E402
 from lintlaw.render.helptext import ChineseHelpCommand, ChineseHelpGroup  # noqa: E402
 from lintlaw.render.usage_errors import ChineseChoice, ChineseIntRange  # noqa: E402
@@ -281,19 +282,29 @@ def serve(
     except LintlawError as err:
         _fail(str(err))
     except OSError as err:
-        _fail(f"无法在 127.0.0.1:{port} 上启动（{err.strerror or err}）")
+        _fail(f"无法在 127.0.0.1:{port} 上启动（{system_reason(err)}）")
     print(f"lintlaw 检查页面：{server.url}", flush=True)
     print("只有本机可以访问；地址中的口令每次启动都不同。按 Ctrl-C 停止。", flush=True)
     try:
         if open_browser:  # inside the try: Ctrl-C while the browser starts stops as cleanly
-            import webbrowser
-
-            webbrowser.open(server.url)
+            _open_browser(server.url)
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _open_browser(url: str) -> None:
+    """Open the page, or say that no browser could be opened (the address is printed above)."""
+    import webbrowser
+
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        print("lintlaw: 无法打开浏览器，请把上面的地址复制到浏览器中打开", file=sys.stderr, flush=True)
 
 
 def main() -> None:

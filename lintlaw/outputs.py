@@ -49,26 +49,34 @@ def review_targets(names: list[str], annotate: str | None, fix: bool, other_outp
     return copies
 
 
+@contextlib.contextmanager
 def output(output_file: Optional[Path], to_stderr: bool):
-    """Where the report goes: a file, standard error, or standard output."""
-    if output_file is not None:
-        stream = open(output_file, "w", encoding="utf-8")  # noqa: SIM115 - closed by the context
+    """The stream the report goes to: a file, standard error, or standard output. A file is
+    replaced only once the whole report is written (a full disk keeps the old one). It is
+    never put in sys.stdout's place: the worker processes forked meanwhile flush sys.stdout."""
+    if output_file is None:
+        yield sys.stderr if to_stderr else sys.stdout
+        return
+    import io
 
-        @contextlib.contextmanager
-        def to_file():
-            with stream, contextlib.redirect_stdout(stream):
-                yield
-        return to_file()
-    return contextlib.redirect_stdout(sys.stderr) if to_stderr else contextlib.nullcontext()
+    from lintlaw.io.writeback import replacing
+
+    with replacing(output_file) as binary:
+        stream = io.TextIOWrapper(binary, encoding="utf-8")
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()  # replacing() closes the file
 
 
-def render(output_format: str, diagnostics, sources, rules) -> None:
+def render(output_format: str, diagnostics, sources, rules, out) -> None:
     """The findings in one format (its name in lintlaw/render/formats.py, as --format gives it)."""
     from lintlaw.render.formats import FORMATS
 
     text = FORMATS[output_format].render(diagnostics, sources, rules)
     if text:
-        print(text)
+        print(text, file=out)
 
 
 def refuse_overwriting_inputs(names, outputs: dict) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lintlaw.errors import UsageError
+from lintlaw.reasons import system_reason
 from lintlaw.runner import Plan
 
 
@@ -164,7 +165,7 @@ def run_check(r: CheckRequest) -> int:
         try:
             count = baselines.write(r.write_baseline, run.diagnostics, run.sources)
         except OSError as err:
-            raise UsageError(f"{r.write_baseline}: 无法写入（{err.strerror or err}）") from None
+            raise UsageError(f"{r.write_baseline}: 无法写入（{system_reason(err)}）") from None
         print(f"已把 {count} 个问题记入基线 {r.write_baseline}。", file=sys.stderr)
         return 2 if input_errors else 0
     if recorded is not None:
@@ -206,13 +207,13 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
 
     stdout = sys.stdout  # for standard input fixed with --fix, whatever the findings go to
     with _writing(r):
-        with output(r.output_file, to_stderr):
-            findings_out = sys.stdout
+        with output(r.output_file, to_stderr) as findings_out:
             run = _run(found, r, baseline, stdout, digest, findings_out, review)
             if baseline is not None:
                 _report_stale(r.baseline, run.stale)
             if not output_format.for_tools:
-                print(summary_of(run.counts, (run.fixed, run.edits) if r.fix else None, run.tally))
+                print(summary_of(run.counts, (run.fixed, run.edits) if r.fix else None, run.tally),
+                      file=findings_out)
     if run.tally.unreadable + run.tally.unwritten:
         return 2
     return 1 if run.failing else 0
@@ -275,6 +276,7 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
     run.stale.extend(outcome.stale)
     run.fixed += outcome.fixed
     run.edits += outcome.edits
+    run.tally.unfinished += outcome.unfinished
     if outcome.counts is not None:  # digested: written now, counted, forgotten
         if outcome.rendered:
             findings_out.write(outcome.rendered + "\n")
@@ -304,15 +306,16 @@ def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
     from lintlaw.render.summary import summary
 
     with _writing(r):
-        with output(r.output_file, to_stderr):
+        with output(r.output_file, to_stderr) as out:
             if r.statistics:
                 print(per_rule.json_text(run.diagnostics, run.sources) if r.output_format == "json"
-                      else per_rule.text(run.diagnostics, run.sources))
+                      else per_rule.text(run.diagnostics, run.sources), file=out)
             else:
-                render(r.output_format, run.diagnostics, run.sources, rules)
+                render(r.output_format, run.diagnostics, run.sources, rules, out)
             if (r.statistics and r.output_format != "json") or (
                     not r.statistics and not FORMATS[r.output_format].for_tools):
-                print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally))
+                print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally),
+                      file=out)
 
 
 def _writing(r: CheckRequest):
@@ -328,7 +331,7 @@ def _writing(r: CheckRequest):
         except OSError as err:
             if r.output_file is None:
                 raise
-            raise UsageError(f"{r.output_file}: 无法写入（{err.strerror or err}）") from None
+            raise UsageError(f"{r.output_file}: 无法写入（{system_reason(err)}）") from None
 
     return reported()
 

@@ -63,6 +63,7 @@ class FileOutcome:
     written: str | None = None  # the line for stderr that says a reviewed copy was written
     unwritten: bool = False  # the error is a fix that could not be written back (the file is as it was)
     empty: bool = False  # the file holds nothing but white space
+    unfinished: int = 0  # findings --fix could still fix when it ran out of rounds
     stale: list = field(default_factory=list)  # baseline entries for this file that matched no finding
     # Set by a digest (Options.digest), which then drops source and diagnostics:
     rendered: str | None = None  # the findings in the output format
@@ -125,11 +126,12 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         return FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
     from lintlaw.engine.fixing import fix_source
 
-    if options.encoding is None and has_mojibake(source, types):
-        # Mojibake may mean the encoding was guessed wrong: writing the text back would
-        # fix it in place. Looked for whether or not R003 is selected or suppressed.
+    garbled = _garbled(source, origin, options.encoding, types)
+    if garbled:
+        # Mojibake may mean the encoding was guessed (or forced) wrong: writing the text back
+        # would fix it in place. Looked for whether or not R003 is selected or suppressed.
         outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
-        outcome.note = f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+        outcome.note = garbled
         if not options.diff:
             outcome.unwritten = True  # exit 2, as for any fix that was not written back
             if name == STDIN:
@@ -137,6 +139,8 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         return outcome
     result = fix_source(source, plan.rules, options.unsafe_fixes, types, keep)
     outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
+    if result.exhausted:
+        outcome.unfinished = sum(d.fix is not None and (d.fix.safe or options.unsafe_fixes) for d in result.remaining)
     if options.diff:
         outcome.diff = unified_diff(source, result.source)
     elif name == STDIN:
@@ -178,11 +182,14 @@ def _reviewed(name: str, source: Source, origin, plan: Plan, options: Options, k
     target = request.copies.get(name) or _default_copy(name)
     _stop_if_orphaned()  # a worker whose run was stopped writes nothing more
     try:
-        from lintlaw.io.writeback import write_new
+        from lintlaw.io.writeback import replacing
 
-        write_new(target, data)
+        with replacing(target) as stream:  # whole or not at all
+            stream.write(data)
     except OSError as err:
-        raise WriteError(f"{target}: 无法写入审阅副本（{err.strerror or err}）") from None
+        from lintlaw.reasons import system_reason
+
+        raise WriteError(f"{target}: 无法写入审阅副本（{system_reason(err)}）") from None
     changes = f"{review.changes} 处修订，" if fix else ""
     outcome.written = f"已写出审阅副本：{target}（{changes}{len(review.remarks)} 条批注）"
     return outcome
@@ -192,6 +199,20 @@ def _default_copy(name: str):
     from lintlaw.review import default_copy
 
     return default_copy(name)
+
+
+def _garbled(source: Source, origin, forced: str | None, types) -> str | None:
+    """Why the text read is not to be fixed in place (mojibake), or None."""
+    from lintlaw.text.source import misread_utf8
+
+    if forced is None:
+        if has_mojibake(source, types):
+            return f"{source.path}: 有乱码（R003），文件编码可能识别错了，不自动修复；确认编码后用 --encoding 指定"
+        return None
+    if misread_utf8(origin.data, source.encoding):
+        return (f"{source.path}: 按 --encoding {forced} 读出的多是乱码（文件的内容是 UTF-8 编码的），"
+                "不自动修复；去掉 --encoding 或改用 --encoding utf-8")
+    return None
 
 
 def has_mojibake(source: Source, types=None) -> bool:

@@ -447,7 +447,7 @@ def test_a_copy_that_cannot_be_written_is_exit_2(tmp_path):
     path = report(tmp_path / "r.docx")
     result = run("check", "--format", "concise", str(path), "--annotate", str(tmp_path / "no" / "x.docx"))
     assert result.exit_code == 2
-    assert result.stderr == f"lintlaw: {tmp_path / 'no' / 'x.docx'}: 无法写入审阅副本（No such file or directory）\n"
+    assert result.stderr == f"lintlaw: {tmp_path / 'no' / 'x.docx'}: 无法写入审阅副本（文件或目录不存在）\n"
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -200,7 +200,7 @@ def test_a_count_of_parts_against_fewer_headings_waits_for_the_report_s_end():
     ('deadline = "01-31"\ndefault-issuer = "a"\nissuers = { a = { label = "甲", deadline = "01-31", patterns = ["局$"] } }\n',
      "deadline: 有 issuers 时期限写在各发布机关中"),
     ('default-issuer = "a"\nissuers = { a = { label = "甲", deadline = "01-31", patterns = ["局("] } }\n',
-     "issuers.a.patterns: 正则表达式有误"),
+     "issuers.a.patterns: 正则表达式“局(”有误：第 2 个字符处：缺少“)”"),
     ('tables = { t = { name = "表", rows = { a = 1 } } }\n', "tables.t.rows: 应为“键 = 名称”的表"),
 ])
 def test_bad_issuer_and_table_data_in_a_type_file_is_an_error_naming_the_key(tmp_path, data, message):

@@ -1,6 +1,6 @@
 """The package is layered; an import may only point to its own layer or below.
 
-    foundation (errors, diagnostics, resources, the package itself)
+    foundation (errors, reasons, diagnostics, resources, the package itself)
     text → io → analysis → engine → render → application (cli, pipeline, …)
 
 An arrow running back up is how a tidy tree turns into a tangle, so every
@@ -14,7 +14,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lintlaw"
 
-FOUNDATION = {"lintlaw", "lintlaw.errors", "lintlaw.diagnostics", "lintlaw.resources"}
+FOUNDATION = {"lintlaw", "lintlaw.errors", "lintlaw.reasons", "lintlaw.diagnostics", "lintlaw.resources"}
 LAYERS = ["text", "io", "analysis", "engine", "render"]
 APPLICATION = len(LAYERS) + 1
 

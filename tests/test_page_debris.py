@@ -304,7 +304,7 @@ def test_a_bad_glued_pattern_is_a_rule_file_error(tmp_path):
     rules = _glued_rule(tmp_path, "某网(")
     result = run("check", "--rules", str(rules), "-")
     assert result.exit_code == 2
-    assert f"{rules / 'X001.toml'}:7: glued: 正则表达式“某网(”有误：missing ) at position 3" in result.stderr
+    assert f"{rules / 'X001.toml'}:7: glued: 正则表达式“某网(”有误：在末尾：缺少“)”" in result.stderr
 
 
 def test_a_heading_about_printing_stays_a_heading():

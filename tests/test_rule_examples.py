@@ -49,3 +49,14 @@ def test_bad_example_fixes_to_its_stated_text(rule, index, text):
 @pytest.mark.parametrize("rule, index, text", GOOD, ids=[f"{r.code}-good{i}" for r, i, _ in GOOD])
 def test_good_example_gives_no_finding(rule, index, text):
     assert findings(text, rule) == []
+
+
+FIXED = [(rule, i, text) for rule, i, text in BAD if text.fixed is not None or text.fixed_unsafe is not None]
+
+
+@pytest.mark.parametrize("rule, index, text", FIXED, ids=[f"{r.code}-bad{i}" for r, i, _ in FIXED])
+def test_a_fixed_example_is_stable_under_its_rule(rule, index, text):
+    # What --fix gives is what a second --fix leaves alone (user rules are checked at load).
+    for unsafe in (False, True):
+        once = fix_source(rule.kind.example_source(text), [rule], unsafe=unsafe).source
+        assert fix_source(once, [rule], unsafe=unsafe).source.text == once.text

@@ -97,7 +97,7 @@ def test_pathological_pattern_times_out(tmp_path, monkeypatch):
 def test_selectors(all_rules):
     codes = lambda sel, ign=None: [r.code for r in select_rules(all_rules, sel, ign)]
     assert codes(["S10"], ["S105"]) == ["S101", "S102", "S103", "S104", "S106", "S107", "S108", "S109"]
-    assert codes(["placeholder"]) == ["T001", "T002", "T003", "T004", "T005", "T006", "T007"]
+    assert codes(["placeholder"]) == ["T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008"]
     assert codes(["numbering-gap"]) == ["S101"]
     assert "S101" not in codes(None, ["structure"])
     with pytest.raises(UsageError, match="未知的规则选择器“Q9”"):
@@ -132,3 +132,78 @@ def test_an_unwritable_cache_directory_only_costs_speed(tmp_path, monkeypatch):
     monkeypatch.setenv("LINTLAW_CACHE_DIR", str(blocker / "cache"))  # a file where a directory should be
     assert len(load_rules()) > 50
 
+
+
+# A rule whose fix re-matches its own pattern (issue 20 D3).
+
+GROWING = VALID.replace("patterns = ['其它']", "patterns = ['培训机构']\nfix = { replace = \"民办培训机构\", safe = true }") \
+    .replace('bad = ["其它事项"]', 'bad = ["规范培训机构"]').replace("不要用“{match}”", "“{match}”应写作“{fixed}”")
+
+
+@pytest.mark.parametrize("pattern, replacement, before, after", [
+    ("培训机构", "民办培训机构", "规范校外培训机构管理。", "规范校外民办培训机构管理。"),
+    ("a", "aa", "a b a", "aa b aa"),  # was 2**10 a's at each place
+])
+def test_a_fix_that_rematches_its_replacement_is_applied_once_per_place(tmp_path, pattern, replacement, before,
+                                                                        after):
+    from lintlaw.engine.fixing import fix_source
+
+    text = GROWING.replace("['培训机构']", repr([pattern]).replace('"', "'")).replace("民办培训机构", replacement)
+    rule = load_rule_file(write(tmp_path, text), builtin=False)  # one file: the load-time check is the catalog's
+    result = fix_source(decode(before.encode(), "r.txt"), [rule])
+    assert result.source.text == after
+    assert result.fixed == before.count(pattern)
+
+
+def test_a_rule_whose_fix_is_not_stable_is_refused_at_load(tmp_path):
+    write(tmp_path, GROWING)
+    with pytest.raises(RuleFileError) as raised:
+        load_rules([tmp_path])
+    assert str(raised.value) == (
+        f"{tmp_path / 'x.toml'}:8: fix: 修复结果不稳定：示例“规范培训机构”修复后是“规范民办培训机构”，"
+        "再次修复又成了“规范民办民办培训机构”（修复后的文字仍被本规则找出）；请让规则不再匹配修复后的写法")
+
+
+def test_a_rule_whose_fix_is_stable_loads(tmp_path):
+    write(tmp_path, GROWING.replace("['培训机构']", "['(?<!民办)培训机构']"))
+    [rule] = [r for r in load_rules([tmp_path]) if r.code == "X001"]
+    assert rule.fixable
+
+
+def test_a_user_rule_may_leave_out_its_examples(tmp_path):
+    # As a Vale rule has none (README, “Writing rules”); a built-in rule must have them.
+    path = write(tmp_path, VALID[:VALID.index("[examples]")])
+    rule = load_rule_file(path, builtin=False)
+    source = decode("其它事项\n".encode(), "r.txt")
+    assert [d.message for d in lint(source, [rule])] == ["不要用“其它”"]
+    with pytest.raises(RuleFileError, match=r"x.toml:1: 缺少必填字段“examples”"):
+        load_rule_file(path, builtin=True)
+
+
+def test_a_user_rule_without_examples_is_documented_as_such(tmp_path):
+    from .test_cli import run
+
+    (tmp_path / "rules").mkdir()
+    write(tmp_path / "rules", VALID[:VALID.index("[examples]")])
+    result = run("rule", "X001", "--rules", str(tmp_path / "rules"), "--isolated")
+    assert result.exit_code == 0
+    assert "示例：规则文件没有写 [examples]" in result.stdout.splitlines()
+    assert "应报告的写法：" not in result.stdout
+
+
+def test_a_folding_pattern_rule_reports_many_matches_once_with_the_count(tmp_path):
+    folding = VALID.replace('message = "不要用“{match}”"', 'message = "不要用“{match}”{together}"').replace(
+        "patterns = ['其它']", "patterns = ['其它']\nfold = 3\nfix = { replace = \"其他\", safe = true }")
+    rule = load_rule_file(write(tmp_path, folding), builtin=False)
+    two = decode("其它事项，其它情况。\n".encode(), "r.txt")
+    assert [d.message for d in lint(two, [rule])] == ["不要用“其它”", "不要用“其它”"]
+    three = decode("其它事项，其它情况，其它问题。\n".encode(), "r.txt")
+    [d] = lint(three, [rule])
+    assert (three.position(d.start), d.message) == ((1, 1), "不要用“其它”（全文共 3 处，只在第一处报告，修复一并改正）")
+    assert [(e.start, e.content) for e in d.fix.edits] == [(0, "其他"), (5, "其他"), (10, "其他")]
+
+
+def test_fold_needs_at_least_two(tmp_path):
+    path = write(tmp_path, VALID.replace("patterns = ['其它']", "patterns = ['其它']\nfold = 1"))
+    with pytest.raises(RuleFileError, match="fold: 至少为 2"):
+        load_rule_file(path)

@@ -5,6 +5,8 @@ import pytest
 from lintlaw.errors import InputError
 from lintlaw.text.source import decode, read_file
 
+from .helpers import FIXTURES
+
 TEXT = "一、主要举措\n（一）依法履职\n"
 
 
@@ -61,3 +63,14 @@ def test_undecodable_bytes_are_rejected():
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="nope.txt: 文件不存在"):
         read_file(tmp_path / "nope.txt")
+
+
+def test_only_utf8_read_with_another_codec_is_a_misreading():
+    from lintlaw.text.source import misread_utf8
+
+    utf8 = "截止目前，全县办理案件35件。".encode()
+    assert misread_utf8(utf8, "latin-1") and misread_utf8(utf8, "cp1252")
+    assert not misread_utf8(utf8, "utf-8") and not misread_utf8(utf8, "UTF8")
+    assert not misread_utf8((FIXTURES / "gbk-report.txt").read_bytes(), "gbk")  # GBK read as GBK
+    assert not misread_utf8("Café résumé à Paris.".encode("latin-1"), "latin-1")
+    assert not misread_utf8("截止".encode(), "latin-1")  # two sequences: too few to say

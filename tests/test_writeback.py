@@ -204,6 +204,45 @@ def test_an_owner_that_cannot_be_kept_is_refused(tmp_path, monkeypatch):
     assert leftovers(tmp_path) == []
 
 
+
+def _user_attributes_supported(path) -> bool:
+    try:
+        os.setxattr(path, "user.lintlaw-probe", b"1")
+        os.removexattr(path, "user.lintlaw-probe")
+    except (AttributeError, OSError):
+        return False
+    return True
+
+
+def test_fix_keeps_extended_attributes(tmp_path):
+    # Issue 20 X1: a file manager's tags and a download's origin went with the rename.
+    path = report(tmp_path)
+    if not _user_attributes_supported(path):
+        pytest.skip("no user.* extended attributes on this file system")
+    os.setxattr(path, "user.xdg.tags", "待审".encode())
+    os.setxattr(path, "user.xdg.origin.url", b"https://example.gov.cn/r.txt")
+    assert fix(path).exit_code == 0
+    assert path.read_text(encoding="utf-8") == AFTER
+    assert {name: os.getxattr(path, name) for name in os.listxattr(path)} == {
+        "user.xdg.tags": "待审".encode(), "user.xdg.origin.url": b"https://example.gov.cn/r.txt"}
+
+
+def test_attributes_that_cannot_be_kept_are_refused(tmp_path, monkeypatch):
+    path = report(tmp_path)
+    if not _user_attributes_supported(path):
+        pytest.skip("no user.* extended attributes on this file system")
+    os.setxattr(path, "user.xdg.tags", b"x")
+
+    def refuse(*_args):  # a quota on extended attributes, say
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writeback.os, "setxattr", refuse)
+    result = fix(path)
+    assert result.exit_code == 2
+    assert result.stderr == f"lintlaw: {path}: 无法保留文件的扩展属性（user.*），未写回修复结果（文件未改动）\n"
+    assert path.read_text(encoding="utf-8") == BEFORE
+    assert leftovers(tmp_path) == []
+
 # 5. A read-only file is refused, even for root.
 
 def test_read_only_file_is_refused(tmp_path):
@@ -249,6 +288,34 @@ def test_a_new_output_file_is_written(tmp_path):
     assert "W001" in out.read_text(encoding="utf-8")
 
 
+
+def test_an_output_file_is_replaced_keeping_its_mode_and_links(tmp_path):
+    path = report(tmp_path)
+    out = tmp_path / "out.log"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o640)
+    link = tmp_path / "link.log"
+    link.symlink_to(out)
+    assert run("check", "--format", "concise", "--select", "W001", str(path), "-o", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert out.read_text(encoding="utf-8").startswith(f"{path}:1:1: W001 ")
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="no /dev/stdout")
+def test_output_to_dev_stdout_appends_to_what_the_shell_opened(tmp_path):
+    # `lintlaw check -o /dev/stdout … >> log`: a rename would replace the log with this run's lines.
+    path = report(tmp_path)
+    log = tmp_path / "log.txt"
+    log.write_text("earlier run\n", encoding="utf-8")
+    with open(log, "ab") as stream:
+        subprocess.run([sys.executable, "-m", "lintlaw", "check", "--format", "concise", "--select", "W001",
+                        str(path), "-o", "/dev/stdout"], stdout=stream, check=False, timeout=60)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier run"
+    assert lines[1].startswith(f"{path}:1:1: W001 ")
+
 # 7. A forced encoding keeps the file's byte order and byte-order mark.
 
 @pytest.mark.parametrize("forced, mark, codec", [
@@ -276,6 +343,28 @@ def test_forced_utf8_on_a_file_with_a_mark_does_not_see_the_mark_as_text():
     source = decode(codecs.BOM_UTF8 + "甲".encode(), "t.txt", "utf-8")
     assert (source.text, source.encoding, source.bom) == ("甲", "utf-8-sig", True)
 
+
+
+@pytest.mark.parametrize("forced", ["latin-1", "iso-8859-15"])
+def test_a_forced_encoding_that_misreads_utf8_is_not_fixed(tmp_path, forced):
+    # Read as Latin-1, 止 (e6 ad a2) holds a soft hyphen (ad) that R006 would delete.
+    data = "截止目前,全县办理案件35件,办结率100%,继续推进。\n".encode()
+    path = tmp_path / "r.txt"
+    path.write_bytes(data)
+    result = run("check", "--fix", "--format", "concise", "--encoding", forced, str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"lintlaw: {path}: 按 --encoding {forced} 读出的多是乱码（文件的内容是 UTF-8 编码的），"
+        "不自动修复；去掉 --encoding 或改用 --encoding utf-8")
+    assert path.read_bytes() == data
+
+
+def test_a_forced_single_byte_encoding_that_is_right_is_fixed(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_bytes("Caf\xe9 \xe0 Paris\xad, r\xe9sum\xe9.\n".encode("latin-1"))
+    result = run("check", "--fix", "--select", "R006", "--encoding", "latin-1", str(path))
+    assert result.exit_code == 0
+    assert path.read_bytes() == "Caf\xe9 \xe0 Paris, r\xe9sum\xe9.\n".encode("latin-1")
 
 # 8. A termination signal during the write leaves no temporary file behind.
 

@@ -320,3 +320,57 @@ def find_unfinished(document: Document, inside: str, dangling: tuple[str, ...],
             continue
         found.append(Unfinished(_last_visible(text, before.start, before.end), a, line_text(after.text)))
     return found
+
+
+def find_unpunctuated(document: Document, terminal: str, min_running: int, min_clauses: int,
+                      min_last_clause: int) -> list[Unfinished]:
+    """Paragraphs of running text that end without a sentence's closing mark, right before a
+    heading: "…满意率达97.49%" / "3.政务服务有序推进。…". The sentence is whole (its last clause
+    is long, unlike find_unfinished's "…，按照"); only its full stop is missing. A short line with
+    no punctuation between the paragraph and a heading is a heading that lost its marker.
+    The text's last line is left alone: an excerpt may be cut anywhere."""
+    text = document.source.text
+    line_text = clean if any(char in text for char in INVISIBLE) else _strip_spaces
+    lines = [line for line in document.lines if not (line.type == TEXT and is_invisible_only(line))]
+    found = []
+    for index, before in enumerate(lines[:-1]):
+        if before.type != TEXT and not (before.type == HEADING and "。" in before.body):
+            continue
+        if document.in_table(before) or not _heading_follows(document, lines, index + 1, line_text):
+            continue
+        a = line_text(before.text)
+        if len(a) < min_running or _is_table_or_list(a) or _ends_sentence(a, terminal):
+            continue
+        clauses = re.split("[，,；;]", a)
+        if len(clauses) <= min_clauses or len(clauses[-1]) < min_last_clause:
+            continue
+        found.append(Unfinished(_last_visible(text, before.start, before.end), a,
+                                line_text(lines[index + 1].text)))
+    return found
+
+
+def _ends_sentence(text: str, terminal: str) -> bool:
+    """Ends on a sentence's mark or a closing quote after one (“…。”); or on a mark that is not this
+    check's: a comma or an opening mark (a sentence cut off, R007's), a closing parenthesis (the
+    contact details closing an introduction are often left so)."""
+    if text[-1] in "，、,（(《“‘【〈）)】〉":
+        return True
+    stripped = text.rstrip("”’》")
+    return not stripped or stripped[-1] in terminal
+
+
+def _heading_follows(document: Document, lines: list[Line], index: int, line_text) -> bool:
+    """The line at `index` is a heading, or a short line without punctuation (a heading that
+    lost its marker) with a heading after it."""
+    line = lines[index]
+    if document.in_table(line):
+        return False
+    if line.type in (HEADING, DAMAGED):
+        return True
+    words = line_text(line.text)
+    return (line.type == TEXT and index + 1 < len(lines) and lines[index + 1].type in (HEADING, DAMAGED)
+            and 0 < len(words) <= _MARKERLESS_HEADING and not _ANY_MARK.search(words))
+
+
+_MARKERLESS_HEADING = 30
+_ANY_MARK = re.compile(r"[。，、；：！？,;:!?“”（）()《》]")

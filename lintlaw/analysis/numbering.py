@@ -53,6 +53,7 @@ def analyse(report: Report, text: str, set_apart: frozenset[int] = frozenset()) 
             issues.append(Issue("empty-section", start, section.heading.end,
                                 {"found": section.marker.raw, "title": section.title}))
     _inline_sequences(report, issues)
+    _glued_headings(report, text, issues)
     return _half_width_markers_at_once(issues)
 
 
@@ -269,3 +270,46 @@ def _check_inline(items: list[tuple[int, int, int]], issues: list[Issue]) -> Non
             values["detail"] = f"“{values['previous']}”之后倒退为“{found}”"
             issues.append(Issue("inline-sequence", start, end, values))
         previous = value
+
+
+# A heading glued onto the end of the paragraph before it: "…1039条。（二）依申请公开情况".
+_GLUED_FORMS = {
+    1: "{n}[、.．]",
+    2: "[（(]{n}[）)]",
+    3: "{n}[.．、](?![0-9０-９])",
+}
+_GLUED_WORDS = re.compile(r"[^。，；,;：:\r\n]{2,20}")
+
+
+def _glued_headings(report: Report, text: str, issues: list[Issue]) -> None:
+    """The next heading of a sequence written into the last paragraph of the one before, after its
+    full stop: the sequence then skips it ((一) then (三)), or ends before it."""
+    for level, sequence in _sequences(report.sections):
+        if level not in _GLUED_FORMS:
+            continue
+        for index, section in enumerate(sequence):
+            number = section.marker.number
+            if number is None:
+                continue
+            following = sequence[index + 1] if index + 1 < len(sequence) else None
+            if following is not None and following.marker.number == number + 1:
+                continue
+            shown = int_to_chinese(number + 1) if level <= 2 else str(number + 1)
+            glued = re.compile("[。；;][ \u3000]*(" + _GLUED_FORMS[level].format(n=shown) + ")")
+            for line in _section_lines(section):
+                match = glued.search(text, line.start, line.end)
+                words = match and _GLUED_WORDS.match(text, match.end(1), line.end)
+                if words and any("\u4e00" <= char <= "\u9fff" for char in words.group()[:2]):
+                    start = match.start(1)
+                    issues.append(Issue("glued-heading", start, match.end(1),
+                                        {"found": text[start:words.end()].strip(),
+                                         "expected": standard_marker(level, number + 1)},
+                                        fix=Fix((Edit(start, start, "\n"),), safe=False)))
+                    break
+
+
+def _section_lines(section: Section):
+    """The heading line and every line under it, its subsections' too, in order."""
+    for part in section.walk():
+        yield part.heading
+        yield from part.paragraphs

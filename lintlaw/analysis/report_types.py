@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lintlaw.errors import RuleFileError
+from lintlaw.reasons import regex_reason
 
 TYPES_DIR = "report-types"  # the folder of type files inside a rule directory
 TABLES_DIR = "tables"  # the folder of statistics-table layouts (lintlaw/analysis/table_reading.py)
@@ -223,7 +224,7 @@ def _compiled(patterns: list[str], key: str, fail) -> None:
         try:
             re.compile(pattern)
         except re.error as err:
-            fail(key, f"正则表达式有误（{err}）")
+            fail(key, f"正则表达式“{pattern}”有误：{regex_reason(err)}")
 
 
 def _issuers(data: dict, fail, typed) -> dict[str, Issuer]:

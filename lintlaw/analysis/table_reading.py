@@ -123,13 +123,15 @@ def layouts_dir() -> Path:
 def layouts() -> dict[str, TableLayout]:
     """The built-in table layouts by key, in file order."""
     from lintlaw.io.tomlfile import TOMLDecodeError, loads
+    from lintlaw.reasons import read_reason, toml_reason
 
     found: dict[str, TableLayout] = {}
     for path in sorted(layouts_dir().glob("*.toml")):
         try:
             data = loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, TOMLDecodeError) as err:
-            raise RuleFileError(f"{path}: 表格格式文件无法读取（{err}）") from None
+            reason = toml_reason(err) if isinstance(err, TOMLDecodeError) else read_reason(err)
+            raise RuleFileError(f"{path}: 表格格式文件无法读取（{reason}）") from None
         for key, table in data.items():
             if key in found:
                 raise RuleFileError(f"{path}: 表格“{key}”重复")

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from lintlaw.diagnostics import Diagnostic, Edit
 from lintlaw.analysis.document import build_document
 from lintlaw.engine.linter import lint
-from lintlaw.text.outline import parse_lines
 from lintlaw.text.source import Source
 
 # A fix may enable another (collapsing "，，，" takes two rounds); a bounded
@@ -27,6 +26,7 @@ class FixResult:
     fixed: int  # findings whose fix was applied
     edits: int  # edits those fixes made
     remaining: list[Diagnostic]  # findings after the last round
+    exhausted: bool = False  # the rounds ran out while fixes were still being applied
     # The findings whose fixes each round applied, their edits in that round's text (the
     # first round's in the source's): lintlaw/engine/revisions.py turns them into edits of
     # the source, for a reviewed copy's tracked changes.
@@ -56,10 +56,14 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
     found = keep(linted, current)
     spared = _Spared()
     spared.add(linted, found)
+    written = _Written()
+    exhausted = True
     rounds = []
     for _ in range(MAX_ROUNDS):
-        chosen = choose(current, [d for d in found if not spared.holds(d)], unsafe, locked)
+        chosen = choose(current, [d for d in found if not spared.holds(d) and not written.holds(d)], unsafe,
+                        document, locked)
         if not chosen:
+            exhausted = False
             break
         rounds.append(chosen)
         edits = [edit for d in chosen for edit in d.fix.edits]
@@ -67,6 +71,7 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
         fixed += len(chosen)
         applied += len(edits)
         spared.move(edits)
+        written.move(chosen)
         if locked is not None:
             locked.move(edits)
         document = build_document(current, types)
@@ -75,7 +80,10 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
         spared.add(linted, found)
     others = [rule for rule in rules if not rule.fixable]
     every = sorted([*linted, *lint(current, others, types, document)], key=lambda d: d.sort_key)
-    return FixResult(current, fixed, applied, keep(every, current), rounds)
+    remaining = keep(every, current)
+    # Out of rounds with nothing left to fix is not out of rounds.
+    exhausted = exhausted and any(d.fix is not None and (d.fix.safe or unsafe) for d in remaining)
+    return FixResult(current, fixed, applied, remaining, exhausted, rounds)
 
 
 class _Spared:
@@ -101,6 +109,54 @@ class _Spared:
             where = _Shift(edits)
             self.spans = {(code, new_start, max(new_start, new_end)) for code, start, end in self.spans
                           for new_start in where.starts_of(start) for new_end in where.ends_of(end)}
+
+
+class _Written:
+    """The text each rule's fixes wrote, by rule, carried along as later edits shift it.
+
+    A fix is applied once per place: a finding whose edits all lie inside what its own
+    rule wrote is a rule re-matching its own replacement (培训机构 → 民办培训机构 matches
+    培训机构 again), which would otherwise grow the text every round. A finding that
+    reaches beyond it (，，， collapsed one pair per round) is new work and is fixed."""
+
+    def __init__(self):
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+
+    def holds(self, d: Diagnostic) -> bool:
+        spans = self.spans.get(d.code)
+        if not spans or d.fix is None:
+            return False
+        return all(_inside(spans, edit.start, edit.end) for edit in d.fix.edits)
+
+    def move(self, chosen: list[Diagnostic]) -> None:
+        """Shift the spans over this round's edits, then add the text those edits wrote."""
+        edits = sorted(((e, d.code) for d in chosen for e in d.fix.edits), key=lambda pair: pair[0].start)
+        where = _Shift([e for e, _ in edits])
+        moved = {code: [(min(where.starts_of(a)), max(where.ends_of(b))) for a, b in spans]
+                 for code, spans in self.spans.items()}
+        shift = 0
+        for edit, code in edits:
+            start = edit.start + shift
+            moved.setdefault(code, []).append((start, start + len(edit.content)))
+            shift += len(edit.content) - (edit.end - edit.start)
+        self.spans = {code: _merged(spans) for code, spans in moved.items()}
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, those that overlap joined (those that only touch stay apart)."""
+    result: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if result and start < result[-1][1]:
+            result[-1] = (result[-1][0], max(end, result[-1][1]))
+        else:
+            result.append((start, end))
+    return result
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start..end lies within one of the ordered, disjoint spans."""
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 class _Shift:
@@ -134,16 +190,20 @@ class _Shift:
         return {position + self.shifts[before]}
 
 
-def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool,
+def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool, document=None,
            locked: Locked | None = None) -> list[Diagnostic]:
     """The findings whose fixes apply this round: allowed, no-op free, not overlapping.
 
     A fix that would touch a heading marker is left out unless the marker is
-    what the finding is about (its span or a related one); so is one with an edit
-    `locked` forbids. Findings are sorted once and each check costs the
-    length of its edits (plus a bisection), so a round is O(n log n), not quadratic.
+    what the finding is about (its span or a related one); so is one with an edit `locked`
+    forbids. The markers are the document's
+    (the source's, built when not given): the ones the rules saw, so that a label the
+    rules read as text (（一）予以公开 in a statistics table) is not protected here while a
+    rule converting the whole file counts it as fixable. Findings are sorted once and each
+    check costs the length of its edits (plus a bisection), so a round is O(n log n), not quadratic.
     """
-    markers = _Markers(parse_lines(source.text, source.line_starts))
+    document = document if document is not None else build_document(source)
+    markers = _Markers(document.lines)
     taken = _Taken(len(source.text))
     chosen = []
     # A fix of formatting alone (FormatEdit) changes no text: a reviewed Word copy applies it.

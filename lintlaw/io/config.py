@@ -122,13 +122,14 @@ def _read_toml(path: Path) -> dict:
 
 def _parse_toml(path: Path) -> dict:
     from lintlaw.io import tomlfile
+    from lintlaw.reasons import read_reason, toml_reason
 
     try:
         return tomlfile.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"{path}: 无法读取配置文件（{err}）") from None
+        raise UsageError(f"{path}: 无法读取配置文件（{read_reason(err)}）") from None
     except tomlfile.TOMLDecodeError as err:
-        raise UsageError(f"{path}: 配置文件不是有效的 TOML（{err}）") from None
+        raise UsageError(f"{path}: 配置文件不是有效的 TOML（{toml_reason(err)}）") from None
     except RecursionError:
         raise UsageError(f"{path}: 配置文件不是有效的 TOML（嵌套层次太深）") from None
 

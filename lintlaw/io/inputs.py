@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lintlaw.errors import InputError
 from lintlaw.io.readers import SUFFIXES
+from lintlaw.reasons import system_reason
 from lintlaw.text.source import Origin, Source
 
 STDIN = "-"
@@ -67,7 +68,7 @@ def _load(name: str, encoding: str | None, stdin_filename: str | None) -> Source
     try:
         data = sys.stdin.buffer.read()
     except OSError as err:
-        raise InputError(f"-: 无法读取标准输入（{err}）") from None
+        raise InputError(f"-: 无法读取标准输入（{system_reason(err)}）") from None
     try:
         source = readers.read(stdin_filename or STDIN, data, encoding)
     except InputError as err:

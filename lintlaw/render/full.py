@@ -19,34 +19,41 @@ from lintlaw.text.source import Source
 
 WINDOW_CELLS = 72
 CONTEXT_CELLS = 16
+SPAN_CELLS = 400  # a longer span is shown cut, its carets to the cut
 # What may sit between two lines a fix joins: spaces, line breaks, invisible characters.
 _BLANK = " \t\r\n\u00a0\u2002\u2003\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
 TAB = 8  # cells between tab stops
 
 
 def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
-    """(gutter, shown line, caret line) for a finding's first line."""
-    line, column = source.position(d.start)
-    text = source.line_text_at(d.start)
-    start = column - 1
-    end_line, end_column = source.position(d.end)
-    end = len(text) if end_line != line else max(end_column - 1, start + 1)
-    end = min(end, len(text)) if text else start + 1
+    """(gutter, shown line, caret line) for a finding's first line.
+
+    Only a window of the line is read, never the whole line: a finding on a line of a
+    megabyte costs what one on a short line costs. The window starts CONTEXT_CELLS
+    before the span and holds WINDOW_CELLS, stretched to the span's end on that line up
+    to SPAN_CELLS; what is cut off either way is shown as “…”."""
+    line, _ = source.position(d.start)
+    text = source.text
+    line_start, line_end = source.line_bounds(d.start)
+    start = d.start
+    end = min(max(d.end, start + 1), line_end) if line_end > line_start else start + 1
 
     # Choose a window of characters around the span that fits WINDOW_CELLS.
     first = start
     budget = CONTEXT_CELLS
-    while first > 0 and budget - char_width(text[first - 1]) >= 0:
+    while first > line_start and budget - char_width(text[first - 1]) >= 0:
         first -= 1
         budget -= char_width(text[first])
     last = first
     used = 0
-    while last < len(text) and used + char_width(text[last]) <= WINDOW_CELLS:
+    while last < line_end and used + char_width(text[last]) <= WINDOW_CELLS:
         used += char_width(text[last])
         last += 1
-    last = max(last, min(end, len(text)))
-    prefix = "…" if first > 0 else ""
-    suffix = "…" if last < len(text) else ""
+    while last < min(end, line_end) and used + char_width(text[last]) <= SPAN_CELLS:
+        used += char_width(text[last])
+        last += 1
+    prefix = "…" if first > line_start else ""
+    suffix = "…" if last < line_end else ""
     shown = prefix + one_line(text[first:last]) + suffix
     pad = sum(char_width(c) for c in prefix + text[first:start])
     span = text[start:min(end, last)] or " "

@@ -20,13 +20,12 @@ def render(rule, settings=None, types=None) -> str:
         textwrap.indent(rule.explanation, "  "),
         "",
         f"依据：{rule.authority}",
-        "",
-        "应报告的写法：",
-        *_examples(rule.examples["bad"]),
-        "",
-        "不报告的写法：",
-        *_examples(rule.examples["good"]),
     ]
+    if rule.examples["bad"] or rule.examples["good"]:
+        parts += ["", "应报告的写法：", *_examples(rule.examples["bad"]),
+                  "", "不报告的写法：", *_examples(rule.examples["good"])]
+    else:
+        parts += ["", "示例：规则文件没有写 [examples]"]
     options = _options(rule, settings)
     if options:
         parts += ["", f"选项（可在配置的 [rules.{rule.code}] 中设置）：", *options]

@@ -12,6 +12,7 @@ class Tally:
     unreadable: int = 0  # could not be read or decoded: not checked
     unwritten: int = 0  # checked, but the fix could not be written back
     empty: int = 0  # nothing but white space: checked, nothing to check
+    unfinished: int = 0  # findings --fix could still fix where it ran out of rounds
 
     def count_error(self, outcome) -> None:
         if outcome.unwritten:
@@ -113,6 +114,8 @@ def summary_of(counts: Counts, fixed: tuple[int, int] | None = None, tally: Tall
             f"警告 {counts.warnings}，提示 {counts.infos}），{checked}。")
     if fixed is None and counts.safe:
         line += f"其中 {counts.safe} 个可用 --fix 自动修复。"
+    if fixed is not None and tally.unfinished:
+        line += f"仍有 {tally.unfinished} 个可用 --fix 修复（修复轮数已到上限，再运行一次 --fix 可继续）。"
     if counts.unsafe:
         line += f"另有 {counts.unsafe} 个可用 --fix --unsafe-fixes 修复（需人工复核）。"
     return done + failed + line

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lintlaw.errors import InputError
+from lintlaw.reasons import system_reason
 
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid
@@ -99,7 +100,12 @@ class Source:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
-        line = self.line_map[index] if self.line_map else index + 1
+        if not self.line_map:
+            line = index + 1
+        elif index < len(self.line_map):
+            line = self.line_map[index]
+        else:  # the end of a text that ends with a line break (a fix deleting the last line)
+            line = self.line_map[-1] + 1
         return line, offset - self.line_starts[index] + 1
 
     def with_text(self, text: str) -> Source:
@@ -123,10 +129,15 @@ class Source:
             return _ORDER_MARKS[self.encoding] + data
         return data
 
-    def line_text_at(self, offset: int) -> str:
-        """The text line holding an offset (for HTML input, a line of the extracted text)."""
-        index = bisect.bisect_right(self.line_starts, offset) - 1
-        return self.line_text(index + 1)
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """Where the line holding an offset starts and ends (before its line break)."""
+        starts = self.line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        while end > starts[index] and self.text[end - 1] in "\r\n":
+            end -= 1
+        return starts[index], end
+
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""
@@ -195,6 +206,22 @@ def _mostly_utf8(data: bytes) -> bool:
     high = len(data.translate(None, _ASCII))
     in_sequences = sum(len(match) for match in _UTF8_SEQUENCE.findall(data))
     return high > 0 and in_sequences / high >= _MOSTLY_UTF8
+
+
+# Sequences below which a forced reading is not called a misreading of UTF-8: in a few
+# GBK characters, whole UTF-8 sequences happen by chance.
+_MISREAD_MIN_SEQUENCES = 3
+
+
+def misread_utf8(data: bytes, codec: str) -> bool:
+    """Whether text read with a forced codec that is not UTF is mostly UTF-8 read wrongly:
+    its non-ASCII bytes form UTF-8 sequences (æ³•æ²» for 法治 in Latin-1). A fix written in
+    that reading would cut through the sequences (R006 deleting 0xAD, a soft hyphen in
+    Latin-1, from 止 = e6 ad a2)."""
+    if codecs.lookup(codec).name.startswith(("utf-", "utf_")):
+        return False
+    return (len(_UTF8_SEQUENCE.findall(data)) >= _MISREAD_MIN_SEQUENCES
+            and _mostly_utf8(data))
 
 
 def _plausible_chinese(text: str) -> bool:
@@ -295,7 +322,7 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
     except OSError as err:
         if err.errno == errno.ELOOP:
             raise InputError(f"{name}: 符号链接循环，无法读取") from None
-        raise InputError(f"{name}: 无法读取（{err.strerror}）") from None
+        raise InputError(f"{name}: 无法读取（{system_reason(err)}）") from None
 
 
 def read_file(path: Path, encoding: str | None = None) -> Source:

@@ -1,5 +1,6 @@
 """Rule kinds: the code behind rule files. A rule file names one by `kind`."""
 
+from lintlaw.engine.kinds.bare_number import BareNumber
 from lintlaw.engine.kinds.broken_paragraph import BrokenParagraph
 from lintlaw.engine.kinds.chrome_check import PageChrome
 from lintlaw.engine.kinds.consistency_check import ConsistencyCheck
@@ -16,6 +17,7 @@ from lintlaw.engine.kinds.required_section import RequiredSection
 from lintlaw.engine.kinds.table_check import TableCheck
 from lintlaw.engine.kinds.table_label import TableLabelCheck
 from lintlaw.engine.kinds.unfinished_paragraph import UnfinishedParagraph
+from lintlaw.engine.kinds.unpunctuated_paragraph import UnpunctuatedParagraph
 from lintlaw.engine.kinds.unread_table import UnreadTableCheck
 from lintlaw.engine.kinds.word_layout import WordLayout
 
@@ -23,4 +25,5 @@ KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, Co
                                       DateCheck, PunctuationCheck, PageChrome, LawTitle,
                                       RepeatedWord, BrokenParagraph, UnfinishedParagraph, TableCheck,
                                       UnreadTableCheck, TableLabelCheck, SetPhrase, IssuerName,
-                                      PrescribedHeading, WordLayout)}
+                                      PrescribedHeading, WordLayout, BareNumber,
+                                      UnpunctuatedParagraph)}

@@ -11,6 +11,7 @@ from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
+from lintlaw.reasons import regex_reason
 
 SHOWN = 6  # characters shown on each side of the break
 
@@ -43,7 +44,7 @@ class BrokenParagraph(RuleKind):
         try:
             pattern = regex.compile(options["new_paragraph"])
         except regex.error as err:
-            return "new_paragraph", f"正则表达式有误：{err}"
+            return "new_paragraph", f"正则表达式有误：{regex_reason(err)}"
         options["words"] = breaks.BreakWords(
             options["inside"], options["terminal"], options["closers"], options["bound"],
             tuple(options["free"]), options["units"], options["whole"], pattern, options["min_running"],

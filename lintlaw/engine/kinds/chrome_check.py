@@ -19,6 +19,7 @@ from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 from lintlaw.engine.kinds.pattern import budget_for
+from lintlaw.reasons import regex_reason
 from lintlaw.text.outline import CHROME
 
 SAMPLE_CHARS = 20
@@ -214,7 +215,7 @@ def _problem(pattern: str) -> str:
     try:
         regex.compile(pattern)
     except regex.error as err:
-        return str(err)
+        return regex_reason(err)
     return "括号不成对"
 
 

@@ -9,6 +9,7 @@ from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Problem, RuleKind, problem_option
 from lintlaw.analysis.numbering import analyse
 from lintlaw.analysis.part_count import part_counts
+from lintlaw.analysis.repeated_title import repeated_titles
 from lintlaw.text.outline import DAMAGED, HEADING, TEXT
 
 
@@ -71,8 +72,10 @@ PROBLEMS = {
     "level-skip": Problem(_numbering, _found("parent")),
     "empty-section": Problem(_numbering, _found("title")),
     "inline-sequence": Problem(_numbering, _found("previous", "detail")),
+    "glued-heading": Problem(_numbering, _found("expected"), Fixes(safe=False)),
     "no-level1-headings": Problem(_no_level1, frozenset()),
     "lost-line-breaks": Problem(_lost_line_breaks, frozenset({"headings", "paragraphs"}), Fixes(safe=False)),
+    "repeated-title": Problem(lambda kind, document: repeated_titles(document), frozenset({"found", "line"})),
     "part-count": Problem(lambda kind, document: part_counts(document), frozenset({"found", "detail"})),
 }
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lintlaw.errors import InputError
+from lintlaw.reasons import docx_reason
 from lintlaw.text.numerals import circled, int_to_chinese
 from lintlaw.text.source import Origin, Source, read_bytes
 
@@ -48,8 +49,8 @@ def read_docx(path: Path, data: bytes | None = None) -> Source:
                     revisable=True, reader="docx", grids=[table.grid(lines) for table in tables])
     try:
         source.formatting = read_format(document, paragraphs)
-    except Exception as err:  # odd formatting XML: the text is still checked, the layout is not
-        source.warnings.append(f"{path}: 无法读取版式（{type(err).__name__}），未检查字体、字号和页面")
+    except Exception:  # odd formatting XML: the text is still checked, the layout is not
+        source.warnings.append(f"{path}: 无法读取版式（版式数据有误或不受支持），未检查字体、字号和页面")
     return source
 
 
@@ -68,7 +69,7 @@ def open_docx(path: Path, data: bytes | None = None):
         else:
             document = docx.Document(str(path))
     except Exception as err:  # python-docx raises several kinds for a damaged or non-Word file
-        raise InputError(f"{path}: 不是有效的 Word 文档（{type(err).__name__}）") from None
+        raise InputError(f"{path}: 不是有效的 Word 文档：{docx_reason(err)}") from None
     from lintlaw.io.readers.docx_marks import reject_own_changes, signature_of
 
     reject_own_changes(document, signature_of(document))
