@@ -70,7 +70,7 @@ def test_rules_piped_one_line_each_names_whole_not_padded():
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["代码", "名称", "类别", "级别", "报告类型", "修复", "说明"]
     c002 = next(line for line in lines if line.startswith("C002"))
-    assert c002.split() == ["C002", "rate-over-100", "consistency", "error", "全部", "—",
+    assert c002.split() == ["C002", "rate-over-100", "一致性", "错误", "全部", "—",
                             "办结率、满意率、覆盖率这类“部分占整体”的比率最大为100%。"]
     assert all(line == line.rstrip() for line in lines)
     from lintlaw.engine.ruleset import load_rules

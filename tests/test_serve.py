@@ -362,8 +362,9 @@ def test_the_annotated_pdf(server, tmp_path):
                     for p in pdf.pages for a in p.annots]
     found = notes(tmp_path / "annotated.pdf")
     assert found == notes(tmp_path / "expected.pdf")
-    assert ("Highlight", "表示“到某时为止”应写“截至”，不是“截止”\nW001 cutoff-for-as-of（警告）\n可安全修复：“截止”改为“截至”",
-            72, 100) in found
+    assert ("Highlight", "表示“到某时为止”应写“截至”，不是“截止”（W001，警告）\n"
+            "依据：《现代汉语词典》（第7版）“截止”“截至”条；国家语言文字工作委员会等关于常见易混词语的规范用法\n"
+            "建议把“截止”改为“截至”", 72, 100) in found
 
 
 def test_only_word_documents_and_pdfs_are_annotated(server):

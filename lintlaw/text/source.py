@@ -66,6 +66,8 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     editable: bool = True  # False for text read out of Word or HTML: fixes cannot be written back
+    # Its fixes can be written as tracked changes in a reviewed copy instead (Word: lintlaw/review/).
+    revisable: bool = False
     line_map: list[int] | None = None  # original line of each text line (HTML), if they differ
     reader: str = "text"  # the reader that read it (lintlaw/readers): Markdown has an outline view
     origin: Origin | None = field(default=None, repr=False, compare=False)  # the bytes read, for --fix
@@ -107,8 +109,18 @@ class Source:
         return line, offset - self.line_starts[index] + 1
 
     def with_text(self, text: str) -> Source:
-        """The same file with other text (fixed): same name, encoding, byte-order mark, reader."""
-        return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, reader=self.reader)
+        """The same file with other text (fixed): same name, encoding, byte-order mark, reader.
+
+        Tables drawn in the document keep their cells, and a Word document its formatting, when
+        the text keeps its lines (most fixes neither join nor split paragraphs), each cell read
+        again from its lines; the formatting's columns are those of the text before the fix."""
+        grids, formatting = [], None
+        if text.count("\n") == self.text.count("\n"):
+            lines = text.split("\n")
+            grids = [grid.read_again(lines) for grid in self.grids]
+            formatting = self.formatting
+        return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, editable=self.editable,
+                      revisable=self.revisable, reader=self.reader, grids=grids, formatting=formatting)
 
     def encode(self, text: str) -> bytes:
         """Text in this file's encoding, with the same byte-order mark, for writing back."""
