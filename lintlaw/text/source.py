@@ -31,10 +31,11 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Share of control characters above which decoded text is taken for binary, once there are
-# three: a short text holding one or two stray ones is text (and a fix that shortens it
-# cannot make the next run refuse it; with three or more, the share decides).
+# sixteen: a text holding a few stray ones is text, so a fix that shortens it cannot make the
+# next run refuse it (with three, a short text a fix shortened did). Binary files almost
+# always hold NUL bytes as well, which are judged before this (lintlaw/text/nul_bytes.py).
 _BINARY_CONTROL_RATIO = 0.05
-_BINARY_MIN_CONTROLS = 3
+_BINARY_MIN_CONTROLS = 16
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
