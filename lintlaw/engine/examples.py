@@ -13,10 +13,15 @@ from lintlaw.io.schema import Either, Invalid, Items, Node, Record, Text, Whole
 
 
 class Expected(NamedTuple):
-    """A finding a bad example must give: where it starts (1-based) and its message."""
+    """A finding a bad example must give: where it starts (1-based) and its message; and,
+    when the example says, where it ends and its related spans. Ends are given as
+    --format json gives them: the line and column just after the last character."""
     line: int
     column: int
     message: str
+    end: tuple[int, int] | None = None  # (end_line, end_column)
+    # Each (line, column, end_line, end_column, label).
+    related: tuple[tuple[int, int, int, int, str], ...] | None = None
 
 
 class BadExample(str):
@@ -33,19 +38,26 @@ class BadExample(str):
 _BOTH = "需要 bad 和 good 两个非空列表（good 是字符串列表）"
 _CASE = "bad 中的每一项应是字符串，或带 text 字段的表"
 _FINDING = "bad 示例的每个结果需要正整数 line、column 和字符串 message"
+_END = "bad 示例结果的 end_line、end_column 需同时写，且为正整数"
+_RELATED = "bad 示例结果的 related 应是表的列表，每项有正整数 line、column、end_line、end_column和字符串 label"
 _SINGLE = ("line", "column", "message")  # one expected finding, written in the example's table
+_OPTIONAL = ("end_line", "end_column", "related")  # and what it may add
 
 
-def _count() -> Node:
-    return Whole(_FINDING).where(lambda n: n >= 1, _FINDING)
+def _count(problem: str) -> Node:
+    return Whole(problem).where(lambda n: n >= 1, problem)
 
 
-FINDING = Record({"line": _count(), "column": _count(), "message": Text(_FINDING)}, _FINDING,
-                 required=_SINGLE, missing=lambda name: _FINDING, unknown=lambda names, known: _FINDING)
+_SPAN = ("line", "column", "end_line", "end_column")
+FINDING = Record({"line": _count(_FINDING), "column": _count(_FINDING), "message": Text(_FINDING),
+                  "end_line": _count(_END), "end_column": _count(_END),
+                  "related": Items(Record({**{key: _count(_RELATED) for key in _SPAN}, "label": Text()},
+                                          required=(*_SPAN, "label")), expect=_RELATED)},
+                 _FINDING, required=_SINGLE, missing=lambda name: _FINDING, unknown=lambda names, known: _FINDING)
 
 BAD = Record({
     "text": Text(_CASE),
-    **{key: Node() for key in _SINGLE},  # checked as a finding, once all three are there
+    **{key: Node() for key in (*_SINGLE, *_OPTIONAL)},  # checked as a finding, once all three are there
     "findings": Items(FINDING, "bad 示例的 findings 应是表的列表"),
     "fixed": Text("bad 示例的 fixed 应是字符串"),
     "fixed_unsafe": Text("bad 示例的 fixed_unsafe 应是字符串"),
@@ -72,7 +84,7 @@ def _bad_example(case: str | dict) -> BadExample:
     if isinstance(case, str):
         return BadExample(case)
     example = BadExample(case["text"])
-    example.findings = tuple(Expected(item["line"], item["column"], item["message"]) for item in _findings(case))
+    example.findings = tuple(_expected(item) for item in _findings(case))
     example.fixed = case.get("fixed")
     example.fixed_unsafe = case.get("fixed_unsafe")
     return example
@@ -85,6 +97,21 @@ def _findings(case: dict) -> list[dict]:
         raise Invalid("examples", "bad 示例的 findings 与 line、column、message 只能写一种")
     if single and len(single) < len(_SINGLE):
         raise Invalid("examples", "bad 示例需同时写 line、column、message")
+    optional = [key for key in _OPTIONAL if key in case]
+    if optional and not single:
+        raise Invalid("examples", f"bad 示例的 {', '.join(sorted(optional))} 需与 line、column、message 一起写")
     if single:
-        return [FINDING.check({key: case[key] for key in single}, "examples")]
+        return [FINDING.check({key: case[key] for key in (*single, *optional)}, "examples")]
     return case.get("findings", [])
+
+
+def _expected(item: dict) -> Expected:
+    end = None
+    if "end_line" in item or "end_column" in item:
+        if "end_line" not in item or "end_column" not in item:
+            raise Invalid("examples", _END)
+        end = item["end_line"], item["end_column"]
+    related = item.get("related")
+    if related is not None:
+        related = tuple((s["line"], s["column"], s["end_line"], s["end_column"], s["label"]) for s in related)
+    return Expected(item["line"], item["column"], item["message"], end, related)

@@ -35,6 +35,7 @@ class Settings:
     deadline: tuple[int, int] | None = None
     rule_dirs: tuple[Path, ...] = ()  # extra rule directories
     report_type: str = "auto"  # a report type's name, or "auto": by each report's title
+    author: str | None = None  # the author of a reviewed copy's comments and tracked changes
     # Per-rule options, {code or name: {option: value}}; the file's path tells two configurations apart.
     rule_options: dict = field(default_factory=dict, hash=False, compare=False)
     suppressed: tuple[tuple[str, str, str], ...] = ()  # (rule code, path, fingerprint)
@@ -145,6 +146,9 @@ def settings_for(file: str, explicit: Path | None = None, isolated: bool = False
     return load_config(found) if found else Settings()
 
 
+_AUTHOR = '应为审阅副本中批注和修订的作者名（一行文字，不超过 100 字），如 "法制科"'
+
+
 def _selectors() -> Items:
     return Items(Text(nonempty=True), expect='应为字符串列表，如 ["structure", "T001"]').then(tuple)
 
@@ -167,6 +171,8 @@ CONFIG = Record({
                      '应为“规则 = 选项表”，如 [rules.D006] deadline = "03-31"（规则目录写在 rule-dirs 中）'),
     "rule-dirs": _selectors(),
     "report-type": Text('应为报告类型的名称（如 "law-based-government"）或 "auto"', nonempty=True),
+    "author": Text(_AUTHOR, nonblank=True).where(lambda author: len(author) <= 100 and author.isprintable(), _AUTHOR)
+    .then(str.strip),
     "ignore-findings": Items(Record({"rule": Text(), "path": Text(), "fingerprint": Text()},
                                     required=("rule", "path", "fingerprint")),
                              expect='应为 { rule = "T001", path = "a.txt", fingerprint = "…" } 的列表')
@@ -177,7 +183,7 @@ CONFIG = Record({
 ATTRIBUTES = {"select": "select", "ignore": "ignore", "extend-select": "extend_select",
               "per-file-ignores": "per_file_ignores", "severity": "severity", "fail-on": "fail_on",
               "deadline": "deadline", "rules": "rule_options", "rule-dirs": "rule_dirs",
-              "report-type": "report_type", "ignore-findings": "suppressed"}
+              "report-type": "report_type", "author": "author", "ignore-findings": "suppressed"}
 
 
 def _settings(path: Path, data: dict[str, Any]) -> Settings:
