@@ -6,48 +6,70 @@ from pathlib import Path
 
 
 def render(plan, path: str) -> str:
-    from lintlaw.io.config import Settings
-    from lintlaw.engine.ruleset import settable_options
-
-    settings, defaults = plan.settings, Settings()
+    settings = plan.settings
     origin = str(settings.path) if settings.path else None
     out = [f"配置文件：{origin or '无（使用默认设置）'}"]
-
-    def show(key: str, value, default) -> None:
+    for key, value, default in _values(plan):
         source = f"来自 {origin}" if origin and value != default else "默认"
         out.append(f"{key} = {value}    # {source}")
-
-    show("select", list(settings.select) if settings.select is not None else "全部规则",
-         list(defaults.select) if defaults.select is not None else "全部规则")
-    show("ignore", list(settings.ignore), [])
-    show("extend-select", list(settings.extend_select), [])
-    show("per-file-ignores", {g: list(s) for g, s in settings.per_file_ignores}, {})
-    show("severity", "{" + "，".join(f"{rule}: {_severity(level)}" for rule, level in settings.severity) + "}",
-         "{}")
-    show("fail-on", _severity(settings.fail_on or "error"), _severity("error"))
-    by_type = "，".join(f"{t.name} {t.deadline[0]:02d}-{t.deadline[1]:02d}" if t.deadline else f"{t.name} 无"
-                       for t in plan.types.types)
-    if settings.deadline:
-        show("deadline", f"{settings.deadline[0]:02d}-{settings.deadline[1]:02d}（报告年度的次年）", None)
-    else:
-        by_types = f"按报告类型（{by_type}；报告年度的次年）"
-        show("deadline", by_types, by_types)
-    show("rule-dirs", [str(d) for d in settings.rule_dirs], [])
-    forced = plan.types.forced or "auto"  # the current name of a renamed type
-    shown = settings.report_type if forced == settings.report_type else f"{forced}（配置中写作旧名 {settings.report_type}）"
-    show("report-type", shown, "auto")
-    show("ignore-findings", f"{len(settings.suppressed)} 条", "0 条")
     ignored = settings.ignored_for(path) if Path(path).is_file() else ()
     if ignored:
         out.append(f"对 {path} 另外停用（per-file-ignores）：{', '.join(ignored)}")
     rules = plan.rules
     out.append(f"生效的规则：{len(rules)} 条（{', '.join(r.code for r in rules[:12])}{' …' if len(rules) > 12 else ''}）")
+    out.extend(_rule_options(rules, settings, origin))
+    return "\n".join(out)
+
+
+def _values(plan) -> list[tuple[str, object, object]]:
+    """Each key the configuration may set: its value in force and the default, as shown."""
+    from lintlaw.io.config import Settings
+
+    settings, defaults = plan.settings, Settings()
+    every = "全部规则"
+    severity = "{" + "，".join(f"{rule}: {_severity(level)}" for rule, level in settings.severity) + "}"
+    return [
+        ("select", every if settings.select is None else list(settings.select),
+         every if defaults.select is None else list(defaults.select)),
+        ("ignore", list(settings.ignore), []),
+        ("extend-select", list(settings.extend_select), []),
+        ("per-file-ignores", {g: list(s) for g, s in settings.per_file_ignores}, {}),
+        ("severity", severity, "{}"),
+        ("fail-on", _severity(settings.fail_on or "error"), _severity("error")),
+        ("deadline", *_deadline(plan)),
+        ("rule-dirs", [str(d) for d in settings.rule_dirs], []),
+        ("report-type", _report_type(plan), "auto"),
+        ("ignore-findings", f"{len(settings.suppressed)} 条", "0 条"),
+    ]
+
+
+def _deadline(plan) -> tuple[str, str | None]:
+    """The deadline in force and the default: the configuration's, or each report type's."""
+    deadline = plan.settings.deadline
+    if deadline:
+        return f"{deadline[0]:02d}-{deadline[1]:02d}（报告年度的次年）", None
+    by_type = "，".join(f"{t.name} {t.deadline[0]:02d}-{t.deadline[1]:02d}" if t.deadline else f"{t.name} 无"
+                       for t in plan.types.types)
+    by_types = f"按报告类型（{by_type}；报告年度的次年）"
+    return by_types, by_types
+
+
+def _report_type(plan) -> str:
+    """The report type the configuration forces, under its current name when it wrote a former one."""
+    written = plan.settings.report_type
+    forced = plan.types.forced or "auto"
+    return written if forced == written else f"{forced}（配置中写作旧名 {written}）"
+
+
+def _rule_options(rules, settings, origin) -> list[str]:
+    """The per-rule options the configuration set, each with its value."""
+    from lintlaw.engine.ruleset import settable_options
+
     options = [(rule, key) for rule in rules for key in settable_options(rule) if key in rule.settings
                and _from_config(rule, key, settings)]
-    out.append("规则选项（[rules.代码]）：" + ("" if options else "无，均为规则文件中的值"))
-    for rule, key in options:
-        out.append(f"rules.{rule.code}.{key} = {_toml(rule.settings[key])}    # 来自 {origin}")
-    return "\n".join(out)
+    out = ["规则选项（[rules.代码]）：" + ("" if options else "无，均为规则文件中的值")]
+    out.extend(f"rules.{rule.code}.{key} = {_toml(rule.settings[key])}    # 来自 {origin}" for rule, key in options)
+    return out
 
 
 def _severity(name: str) -> str:
