@@ -20,24 +20,13 @@ def review_targets(names: list[str], annotate: str | None, fix: bool, other_outp
     be done. --annotate: every input, each a kind of document that can be reviewed; --fix:
     every input whose kind carries tracked changes (text files are fixed in place). Standard
     input gets none: its copy goes to standard output."""
-    from lintlaw.io.inputs import STDIN
-    from lintlaw.review import REVIEWERS, default_copy, kinds, reviewer_for
+    from lintlaw.review import REVIEWERS, default_copy, reviewer_for
 
     if annotate is None:
-        if not fix or other_output:
-            return {}
-        copies = {name: default_copy(name) for name in names
-                  if name != STDIN and reviewer_for(name) and reviewer_for(name).tracks_changes}
-        for out in copies.values():
-            refuse_overwriting_inputs(names, {"--fix 的审阅副本": out})
-        return copies
+        return _fix_copies(names) if fix and not other_output else {}
     if other_output:
         _stop("--annotate 不能与 --diff 或 --write-baseline 同用")
-    for name in names:
-        if name == STDIN:
-            _stop(f"--annotate 只用于 {kinds(suffixes=False)}，不能用于标准输入")
-        if reviewer_for(name) is None:
-            _stop(f"{name}: --annotate 只用于 {kinds()}")
+    _refuse_unreviewable(names)
     if annotate and len(names) > 1:
         each = " 或 ".join(f"NAME.lintlaw{r.suffix}" for r in REVIEWERS)
         _stop(f"{annotate}: 检查多个文档时不能指定一个副本文件名；省略它，每个文档各写到 {each}")
@@ -47,6 +36,30 @@ def review_targets(names: list[str], annotate: str | None, fix: bool, other_outp
     for out in copies.values():
         refuse_overwriting_inputs(names, {"--annotate": out})
     return copies
+
+
+def _fix_copies(names: list[str]) -> dict[str, Path]:
+    """--fix: a reviewed copy beside each input whose kind carries tracked changes."""
+    from lintlaw.io.inputs import STDIN
+    from lintlaw.review import default_copy, reviewer_for
+
+    copies = {name: default_copy(name) for name in names
+              if name != STDIN and reviewer_for(name) and reviewer_for(name).tracks_changes}
+    for out in copies.values():
+        refuse_overwriting_inputs(names, {"--fix 的审阅副本": out})
+    return copies
+
+
+def _refuse_unreviewable(names: list[str]) -> None:
+    """--annotate: every input must be a kind of document that can be reviewed, and not standard input."""
+    from lintlaw.io.inputs import STDIN
+    from lintlaw.review import kinds, reviewer_for
+
+    for name in names:
+        if name == STDIN:
+            _stop(f"--annotate 只用于 {kinds(suffixes=False)}，不能用于标准输入")
+        if reviewer_for(name) is None:
+            _stop(f"{name}: --annotate 只用于 {kinds()}")
 
 
 @contextlib.contextmanager

@@ -122,10 +122,34 @@ class Run:
 
 def run_check(r: CheckRequest) -> int:
     """plan → run → filter → render; the exit code. Bad input raises a LintlawError (exit 2)."""
-    from lintlaw.io.inputs import STDIN, SUFFIXES, expand, unique_files
+    from lintlaw.io.inputs import STDIN
     from lintlaw.outputs import refuse_overwriting_inputs, review_targets
+    from lintlaw.review import Request
+
+    names = _files_to_check(r)
+    refuse_overwriting_inputs(names, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
+    copies = review_targets(names, r.annotate, r.fix, r.diff or r.write_baseline is not None)
+    review = Request(copies, r.author)
+    if r.stdin_filename is not None and STDIN not in names:
+        raise UsageError("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
+    found = plans(names, r.config, r.isolated, r.select, r.ignore, r.extend_select, r.rules_dirs, r.stdin_filename)
+    recorded = _recorded_baseline(r)
+    baseline = recorded if r.write_baseline is None else None
+    all_rules = list({rule.code: rule for plan in found.values() for rule in plan.rules}.values())
+    # With --fix on standard input the fixed text went to stdout: findings go to stderr.
+    to_stderr = r.fix and STDIN in found
+    if _streams(r):
+        return _check_streaming(found, r, all_rules, to_stderr, baseline, review)
+    run = _run(found, r, baseline, review=review)
+    return _finish(r, run, all_rules, to_stderr, recorded is not None)
+
+
+def _files_to_check(r: CheckRequest) -> list:
+    """The files the paths name (of the suffixes --annotate can review, with it); a usage error
+    for an unknown format or when there is none."""
+    from lintlaw.io.inputs import SUFFIXES, expand, unique_files
     from lintlaw.render.formats import FORMATS
-    from lintlaw.review import REVIEWERS, Request
+    from lintlaw.review import REVIEWERS
 
     if r.output_format not in FORMATS:
         raise UsageError(f"--format: 未知的输出格式“{r.output_format}”（可用：{'、'.join(FORMATS)}）")
@@ -134,46 +158,49 @@ def run_check(r: CheckRequest) -> int:
     if not names:
         raise UsageError(f"没有找到要检查的文件（{'、'.join(suffixes)}）"
                          + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
-    refuse_overwriting_inputs(names, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
-    copies = review_targets(names, r.annotate, r.fix, r.diff or r.write_baseline is not None)
-    review = Request(copies, r.author)
-    if r.stdin_filename is not None and STDIN not in names:
-        raise UsageError("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
-    found = plans(names, r.config, r.isolated, r.select, r.ignore, r.extend_select, r.rules_dirs, r.stdin_filename)
-    recorded = None
-    if r.baseline is not None:
-        from lintlaw.io import baseline as baselines
-        from lintlaw.io.suppression import Baseline
+    return names
 
-        # Read (and refused if broken) before anything is checked; not applied when a new
-        # baseline is written: that records every finding the configuration lets through.
-        recorded = Baseline.of(r.baseline, baselines.read(r.baseline))
-    baseline = recorded if r.write_baseline is None else None
-    all_rules = list({rule.code: rule for plan in found.values() for rule in plan.rules}.values())
-    # With --fix on standard input the fixed text went to stdout: findings go to stderr.
-    to_stderr = r.fix and STDIN in found
-    if _streams(r):
-        return _check_streaming(found, r, all_rules, to_stderr, baseline, review)
-    run = _run(found, r, baseline, review=review)
+
+def _recorded_baseline(r: CheckRequest):
+    """The --baseline file's entries, or None without one.
+
+    Read (and refused if broken) before anything is checked; not applied when a new
+    baseline is written: that records every finding the configuration lets through."""
+    if r.baseline is None:
+        return None
+    from lintlaw.io import baseline as baselines
+    from lintlaw.io.suppression import Baseline
+
+    return Baseline.of(r.baseline, baselines.read(r.baseline))
+
+
+def _finish(r: CheckRequest, run: Run, all_rules: list, to_stderr: bool, with_baseline: bool) -> int:
+    """What a run that kept every finding ends with: the --diff count, a new baseline, or the
+    findings; the exit code."""
     input_errors = run.tally.unreadable + run.tally.unwritten
     if r.diff:
         print(f"{run.fixed} 个问题可以自动修复（{run.edits} 处改动），涉及 {run.would_change} 个文件。", file=sys.stderr)
         return 2 if input_errors else 1 if run.would_change else 0
     if r.write_baseline is not None:
-        from lintlaw.io import baseline as baselines
-
-        try:
-            count = baselines.write(r.write_baseline, run.diagnostics, run.sources)
-        except OSError as err:
-            raise UsageError(f"{r.write_baseline}: 无法写入（{system_reason(err)}）") from None
-        print(f"已把 {count} 个问题记入基线 {r.write_baseline}。", file=sys.stderr)
+        _write_baseline(r.write_baseline, run)
         return 2 if input_errors else 0
-    if recorded is not None:
+    if with_baseline:
         _report_stale(r.baseline, run.stale)
     _render(r, run, all_rules, to_stderr=to_stderr)
     if input_errors:
         return 2
     return 1 if any(d.severity >= _fail_level(r, run.plan_of[d.path]) for d in run.diagnostics) else 0
+
+
+def _write_baseline(path, run: Run) -> None:
+    """Record every finding of the run in a new baseline file."""
+    from lintlaw.io import baseline as baselines
+
+    try:
+        count = baselines.write(path, run.diagnostics, run.sources)
+    except OSError as err:
+        raise UsageError(f"{path}: 无法写入（{system_reason(err)}）") from None
+    print(f"已把 {count} 个问题记入基线 {path}。", file=sys.stderr)
 
 
 def _streams(r: CheckRequest) -> bool:

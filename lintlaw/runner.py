@@ -112,32 +112,44 @@ def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Option
 def _checked(name: str, source: Source, origin, plan: Plan, options: Options, keep) -> FileOutcome:
     from lintlaw.engine.linter import lint
 
-    types = plan.types
     if options.review is not None and (name in options.review.copies or (
             source.revisable and (options.fix or options.diff))):
         return _reviewed(name, source, origin, plan, options, keep)
-    if (options.fix or options.diff) and not source.editable:
-        outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
+    if not (options.fix or options.diff):
+        return FileOutcome(name, source, keep(lint(source, plan.rules, plan.types), source))
+    if not source.editable:
+        outcome = FileOutcome(name, source, keep(lint(source, plan.rules, plan.types), source))
         outcome.note = f"{source.path}: {NOT_FIXED.get(source.reader, NOT_FIXED['html'])}"
         if name == STDIN and not options.diff:
             outcome.stdout_bytes = origin.data  # a filter passes what it cannot fix on unchanged
         return outcome
-    if not (options.fix or options.diff):
-        return FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
+    garbled = _garbled(source, origin, options.encoding, plan.types)
+    if garbled:
+        return _left_garbled(name, source, origin, plan, options, keep, garbled)
+    return _fixed(name, source, origin, plan, options, keep)
+
+
+def _left_garbled(name: str, source: Source, origin, plan: Plan, options: Options, keep, garbled: str) -> FileOutcome:
+    """A text with mojibake is checked, not fixed.
+
+    Mojibake may mean the encoding was guessed (or forced) wrong: writing the text back
+    would fix it in place. Looked for whether or not R003 is selected or suppressed."""
+    from lintlaw.engine.linter import lint
+
+    outcome = FileOutcome(name, source, keep(lint(source, plan.rules, plan.types), source))
+    outcome.note = garbled
+    if not options.diff:
+        outcome.unwritten = True  # exit 2, as for any fix that was not written back
+        if name == STDIN:
+            outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
+    return outcome
+
+
+def _fixed(name: str, source: Source, origin, plan: Plan, options: Options, keep) -> FileOutcome:
+    """A text fixed: written back, to standard output, or shown as a diff."""
     from lintlaw.engine.fixing import fix_source
 
-    garbled = _garbled(source, origin, options.encoding, types)
-    if garbled:
-        # Mojibake may mean the encoding was guessed (or forced) wrong: writing the text back
-        # would fix it in place. Looked for whether or not R003 is selected or suppressed.
-        outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
-        outcome.note = garbled
-        if not options.diff:
-            outcome.unwritten = True  # exit 2, as for any fix that was not written back
-            if name == STDIN:
-                outcome.stdout_bytes = origin.data  # a filter passes the text on unchanged
-        return outcome
-    result = fix_source(source, plan.rules, options.unsafe_fixes, types, keep)
+    result = fix_source(source, plan.rules, options.unsafe_fixes, plan.types, keep)
     outcome = FileOutcome(name, result.source, result.remaining, fixed=result.fixed, edits=result.edits)
     if result.exhausted:
         outcome.unfinished = sum(d.fix is not None and (d.fix.safe or options.unsafe_fixes) for d in result.remaining)

@@ -201,22 +201,40 @@ def _is_link(first: Line, middle: Line, last: Line, line_text, words: BreakWords
     after goes on from it (a character no sentence starts with, a first clause of a word or
     two, or the rest of the sentence after a title in 《》)."""
     a, name, c = line_text(first.text), line_text(middle.text), line_text(last.text)
-    if not (a and name and c) or first.type not in (TEXT, HEADING):
+    return (_stops_before_link(first, a, c, words) and _is_link_name(name, words)
+            and not words.new_paragraph.match(c) and _goes_on_after_link(a, name, c, words))
+
+
+def _stops_before_link(first: Line, a: str, c: str, words: BreakWords) -> bool:
+    """The line before is running text that stops inside a sentence, and neither it nor the line
+    after the name is a table row or a list item."""
+    if not (a and c) or first.type not in (TEXT, HEADING):
         return False
     if first.type == HEADING and "。" not in first.body:
         return False  # a heading's own words end without a full stop
-    if (a[-1] in words.terminal or a[-1] in words.closers or len(a) < words.min_running
-            or _is_table_or_list(a) or _is_table_or_list(c)):
-        return False
-    if not 2 <= len(name) <= words.link_length or _NAME_STOPS.search(name) or name[-1] in words.terminal:
-        return False
-    if words.new_paragraph.match(c):
-        return False
-    clause = _NAME_STOPS.search(c)  # a first clause of a word or two, then a comma: "建设，推动…"
+    return not (a[-1] in words.terminal or a[-1] in words.closers or len(a) < words.min_running
+                or _is_table_or_list(a) or _is_table_or_list(c))
+
+
+def _is_link_name(name: str, words: BreakWords) -> bool:
+    """Short, and holding no clause mark."""
+    return (2 <= len(name) <= words.link_length and not _NAME_STOPS.search(name)
+            and name[-1] not in words.terminal)
+
+
+def _goes_on_after_link(a: str, name: str, c: str, words: BreakWords) -> bool:
+    """The line after the name goes on from it: a character no sentence starts with, a first
+    clause of a word or two, or the rest of the sentence after a title in 《》."""
     goes_on = (c[0] in words.bound or "《" in name or a.endswith(words.dangling)
-               or (clause is not None and clause.start() <= 4 and clause.group() in "，、,"
-                   and c[:clause.start()] not in _OPENERS and _is_running(c, words)))
+               or _opens_with_short_clause(c, words))
     return goes_on and (_is_running(c, words) or _is_tail(c, words) or c[0] in words.bound)
+
+
+def _opens_with_short_clause(c: str, words: BreakWords) -> bool:
+    """A first clause of a word or two, then a comma ("建设，推动…"), not a sentence opener ("为此，")."""
+    clause = _NAME_STOPS.search(c)
+    return (clause is not None and clause.start() <= 4 and clause.group() in "，、,"
+            and c[:clause.start()] not in _OPENERS and _is_running(c, words))
 
 
 def _inside_title(text: str, title: Line) -> Iterator[Break]:
@@ -241,20 +259,30 @@ def _last_visible(text: str, start: int, end: int) -> int:
 
 def _why(before: Line, after: Line, a: str, b: str, words: BreakWords) -> str | None:
     """Why the text `a` of line `before` goes on in the text `b` of `after`, if it does."""
-    if not a or not b or _is_table_or_list(b):
+    if not a or not b or _is_table_or_list(b) or a[-1] in words.terminal:
         return None
-    last, first = a[-1], b[0]
-    if last in words.terminal:
-        return None
-    if last in words.inside:
+    return _why_at_marks(before, a, b, words) or _why_in_words(before, a, b, words)
+
+
+def _why_at_marks(before: Line, a: str, b: str, words: BreakWords) -> str | None:
+    """A break the marks at it show: a clause mark, a word no sentence ends on, a mark left open,
+    a character no sentence starts with."""
+    if a[-1] in words.inside:
         return "mark"
     if (words.dangling and a.endswith(words.dangling) and _is_running(a, words)
             and (before.type == TEXT or before.type == HEADING and "。" in before.body)):
         return "dangling"  # "…按照《…办法》，从" / "2020年起…": no sentence ends on 从
     if carries_open_mark(a, b):
         return "pair"
-    if first in words.bound and not b.startswith(words.free) and not _is_table_or_list(a):
+    if b[0] in words.bound and not b.startswith(words.free) and not _is_table_or_list(a):
         return "bound"
+    return None
+
+
+def _why_in_words(before: Line, a: str, b: str, words: BreakWords) -> str | None:
+    """A break after a character or a word: a number cut from its unit, one character left over,
+    running text going on."""
+    last, first = a[-1], b[0]
     if last in words.closers or not (is_han(last) or last.isalnum()):
         return None
     if last.isdigit() and (first in words.units or first.isdigit() and _is_running(a, words)):

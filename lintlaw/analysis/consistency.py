@@ -176,46 +176,72 @@ def _check_rate(rate: Figure, figures: list[Figure], text: str) -> RateCheck:
     # Numerator and denominator come from the rate's own clause group: after a
     # "；" the sentence speaks of another subject.
     group = _group_start(text, rate.sentence.start, rate.quantity.start)
-    # A count followed by a share of its own ("其他公文5条，占41%") belongs to that share:
-    # it is neither the part nor the whole of the next share.
-    shared = set()
-    if rate.cue.startswith("占"):
-        shared = {id(f) for f, after in zip(figures, figures[1:])
-                  if after is not rate and after.role == ROLE_RATE and after.cue.startswith("占")}
+    shared = _shared_counts(rate, figures)
     before = [f for f in figures if group <= f.quantity.start and f.quantity.end <= rate.quantity.start
               and _countable(f) and id(f) not in shared]
-    if not before:
-        return RateCheck(rate)
-    name = rate.cue
-    if name.endswith("率"):
-        parts = _parts_named(name[:-1], before)
-    elif name.startswith("占"):  # 占比, 占…的: the part is not named, so any figure may be it
-        parts = before
-    else:  # 比例 names no part
-        return RateCheck(rate)
-    wholes = before
-    if name.startswith("占"):
-        # A share is of the whole: a total stated earlier in the sentence still counts
-        # across a "；" ("共受理12件，公开6件，占50%；无法提供6件，占50%").
-        wholes = [f for f in figures if f.quantity.start < group and f.role == ROLE_TOTAL
-                  and _countable(f) and id(f) not in shared] + before
-    pairs = [(part, whole) for part in parts for whole in wholes
-             if whole is not part and _family(whole.quantity.unit) == _family(part.quantity.unit)
-             and whole.quantity.value >= part.quantity.value > 0]
+    if not before or not rate.cue.endswith("率") and not rate.cue.startswith("占"):
+        return RateCheck(rate)  # 比例 names no part
+    parts = _candidate_parts(rate.cue, before)
+    wholes = _candidate_wholes(rate, figures, group, shared, before)
+    pairs = _comparable_pairs(parts, wholes)
     if not pairs:
         return RateCheck(rate, tuple(parts), sole=_sole_numerator(rate, parts, before))
-    stated = rate.quantity
-    tolerance = 10.0 ** -stated.decimals
-    if _APPROXIMATE_RATE.search(rate.prefix) or stated.approximate:
-        tolerance += 1.0
+    tolerance = _rate_tolerance(rate)
     parts = tuple(dict.fromkeys(part for part, _ in pairs))
     wholes = tuple(dict.fromkeys(whole for _, whole in pairs))
     for part, whole in pairs:
         computed = 100.0 * part.quantity.value / whole.quantity.value
         # Rounded or truncated to the decimals shown (140/151 = 92.715… → 92.71%).
-        if abs(computed - stated.value) < tolerance - EPSILON:
+        if abs(computed - rate.quantity.value) < tolerance - EPSILON:
             return RateCheck(rate, parts, wholes, tuple(pairs), (part, whole))
     return RateCheck(rate, parts, wholes, tuple(pairs))
+
+
+def _shared_counts(rate: Figure, figures: list[Figure]) -> set[int]:
+    """Counts followed by a share of their own, as ids.
+
+    A count followed by a share of its own ("其他公文5条，占41%") belongs to that share:
+    it is neither the part nor the whole of the next share.
+    """
+    if not rate.cue.startswith("占"):
+        return set()
+    return {id(f) for f, after in zip(figures, figures[1:])
+            if after is not rate and after.role == ROLE_RATE and after.cue.startswith("占")}
+
+
+def _candidate_parts(name: str, before: list[Figure]) -> list[Figure]:
+    """The figures that may be the rate's numerator: those its name names (办结率 ← 已办结121件).
+
+    占比, 占…的 do not name the part, so any figure may be it.
+    """
+    return _parts_named(name[:-1], before) if name.endswith("率") else before
+
+
+def _candidate_wholes(rate: Figure, figures: list[Figure], group: int, shared: set[int],
+                      before: list[Figure]) -> list[Figure]:
+    """The figures that may be the rate's denominator."""
+    if not rate.cue.startswith("占"):
+        return before
+    # A share is of the whole: a total stated earlier in the sentence still counts
+    # across a "；" ("共受理12件，公开6件，占50%；无法提供6件，占50%").
+    return [f for f in figures if f.quantity.start < group and f.role == ROLE_TOTAL
+            and _countable(f) and id(f) not in shared] + before
+
+
+def _comparable_pairs(parts: list[Figure], wholes: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Each part with each whole of the same unit family that is at least as large."""
+    return [(part, whole) for part in parts for whole in wholes
+            if whole is not part and _family(whole.quantity.unit) == _family(part.quantity.unit)
+            and whole.quantity.value >= part.quantity.value > 0]
+
+
+def _rate_tolerance(rate: Figure) -> float:
+    """How far a computed rate may be from the stated one: its last decimal, plus 1 when approximate."""
+    stated = rate.quantity
+    tolerance = 10.0 ** -stated.decimals
+    if _APPROXIMATE_RATE.search(rate.prefix) or stated.approximate:
+        tolerance += 1.0
+    return tolerance
 
 
 def _group_start(text: str, start: int, end: int) -> int:

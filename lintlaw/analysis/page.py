@@ -190,44 +190,53 @@ def _contents_lines(lines: list[Line]) -> set[int]:
     top = _first_content(lines)
     first_sentence = next((i for i, line in enumerate(lines) if line.type == TEXT and "。" in line.text),
                           len(lines))
-    runs: list[tuple[list[int], list[int]]] = []  # (entries, other lines among them)
+    found: set[int] = set()
     index = 0
     while index < top:  # only at the top of the page, before any heading has text under it
         if not _bare_heading(lines[index]):
             index += 1
             continue
-        entries, pages, keys = [index], [], {_contents_key(lines[index])}
-        headed = index > 0 and _CONTENTS_WORD.match(lines[index - 1].text) is not None
-        following, pending = index + 1, []
-        # The run ends where an entry comes again: the body's first heading right after the list.
-        # A page number a capture put on a line of its own stays in it; under a 目录 line, so do
-        # unnumbered entries between numbered ones ("五、预算表" / "1.2025年收支总表" / "六、…").
-        while following < len(lines):
-            line = lines[following]
-            if line.type == TEXT and _PAGE_LINE.match(line.text):
-                (pending if pending else pages).append(following)  # the page of the entry above
-            elif headed and line.type == TEXT and _unnumbered_entry(line):
-                pending.append(following)
-            elif _bare_heading(line) and _contents_key(line) not in keys:
-                entries.append(following)
-                keys.add(_contents_key(line))
-                pages += pending
-                pending = []
-            else:
-                break
-            following += 1
-        if len(entries) > 1:
-            runs.append((entries, pages))
-        index = entries[-1] + 1
-    found: set[int] = set()
-    for run, pages in runs:
-        headed = run[0] > 0 and _CONTENTS_WORD.match(lines[run[0] - 1].text) is not None
-        paged = (len(pages) + sum(1 for i in run if _PAGE_NUMBER.search(lines[i].text))) * 2 >= len(run)
-        if headed or paged or (run[0] < first_sentence and _comes_back(lines, run)):
-            found.update(run + pages)
-            if headed:
-                found.add(run[0] - 1)
+        run, pages = _contents_run(lines, index)
+        if len(run) > 1:
+            headed = _headed(lines, run[0])
+            paged = (len(pages) + sum(1 for i in run if _PAGE_NUMBER.search(lines[i].text))) * 2 >= len(run)
+            if headed or paged or (run[0] < first_sentence and _comes_back(lines, run)):
+                found.update(run + pages)
+                if headed:
+                    found.add(run[0] - 1)
+        index = run[-1] + 1
     return found
+
+
+def _headed(lines: list[Line], index: int) -> bool:
+    """Whether a 目录 line stands right above the line at `index`."""
+    return index > 0 and _CONTENTS_WORD.match(lines[index - 1].text) is not None
+
+
+def _contents_run(lines: list[Line], index: int) -> tuple[list[int], list[int]]:
+    """The run of contents entries from the heading at `index`, and the lines among them that
+    hold only a page number.
+
+    The run ends where an entry comes again: the body's first heading right after the list.
+    A page number a capture put on a line of its own stays in it; under a 目录 line, so do
+    unnumbered entries between numbered ones ("五、预算表" / "1.2025年收支总表" / "六、…")."""
+    entries, pages, keys = [index], [], {_contents_key(lines[index])}
+    headed = _headed(lines, index)
+    pending: list[int] = []
+    for following in range(index + 1, len(lines)):
+        line = lines[following]
+        if line.type == TEXT and _PAGE_LINE.match(line.text):
+            (pending if pending else pages).append(following)  # the page of the entry above
+        elif headed and line.type == TEXT and _unnumbered_entry(line):
+            pending.append(following)
+        elif _bare_heading(line) and _contents_key(line) not in keys:
+            entries.append(following)
+            keys.add(_contents_key(line))
+            pages += pending
+            pending = []
+        else:
+            break
+    return entries, pages
 
 
 def _unnumbered_entry(line: Line) -> bool:

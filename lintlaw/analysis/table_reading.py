@@ -634,86 +634,107 @@ def _known(layout: TableLayout, norm: str) -> bool:
 
 
 def _read_rows(layout: TableLayout, items: list[Item], relabelled: list[Relabelled]) -> dict[tuple[str, str], Cell]:
-    rows = layout.rows
-    groups = layout.groups
-    cells: dict[tuple[str, str], Cell] = {}
-    done: set[str] = set()  # rows read, with their numbers or as a group heading
-    filled_groups: set[str] = set()  # groups that carried numbers themselves (2019 其他处理)
-    position = 0  # the next row the format expects
-    current: RowLayout | None = None
-    label: Item | None = None
-    values: list[Item] = []
-    same_line = False  # the current row's numbers stand on its label's line (or grid row)
+    return _RowReader(layout, relabelled).read(items)
 
-    def skippable(row: RowLayout) -> bool:
-        return row.key in groups or _inside(layout, row, filled_groups)
 
-    def finish() -> None:
-        nonlocal current, values
+class _RowReader:
+    """Reads a table of the rows shape item by item: a label opens the row the format expects
+    there (or one it may skip to), the numbers after it are that row's cells."""
+
+    def __init__(self, layout: TableLayout, relabelled: list[Relabelled]):
+        self.layout, self.rows, self.groups = layout, layout.rows, layout.groups
+        self.relabelled = relabelled
+        self.cells: dict[tuple[str, str], Cell] = {}
+        self.done: set[str] = set()  # rows read, with their numbers or as a group heading
+        self.filled_groups: set[str] = set()  # groups that carried numbers themselves (2019 其他处理)
+        self.position = 0  # the next row the format expects
+        self.current: RowLayout | None = None
+        self.label: Item | None = None
+        self.values: list[Item] = []
+        self.same_line = False  # the current row's numbers stand on its label's line (or grid row)
+
+    def read(self, items: list[Item]) -> dict[tuple[str, str], Cell]:
+        for index, item in enumerate(items):
+            if item.kind == "unknown" and _numbers_follow_on_row(items, index):
+                item = self._relabel(item)
+            if item.kind in ("skip", "unknown"):  # "unknown": a note between rows, not a cell
+                continue
+            if item.kind == "label":
+                self._open(item, _numbers_follow_on_row(items, index))
+            elif self.current is not None and (item.row == self.label.row or not self.same_line):
+                self.values.append(item)  # a number or a blank
+            elif item.kind == "value":
+                raise _Unread(f"数字“{item.text}”前面没有对应的行名")
+        self._finish()
+        missing = [row for row in self.rows if row.key not in self.done and not self._skippable(row)]
+        if missing:
+            names = "”“".join(self.layout.row_name(row.key) for row in missing[:3])
+            more = f"等{len(missing)}行" if len(missing) > 3 else ""
+            raise _Unread(f"没有找到“{names}”{more}")
+        return self.cells
+
+    def _skippable(self, row: RowLayout) -> bool:
+        return row.key in self.groups or _inside(self.layout, row, self.filled_groups)
+
+    def _expected(self) -> str:
+        """The row the format expects next, as the errors name it."""
+        expected = next((r for r in self.rows[self.position:] if not self._skippable(r)), None)
+        return f"此处应为“{self.layout.row_name(expected.key)}”" if expected else "表格的行已经齐全"
+
+    def _relabel(self, item: Item) -> Item:
+        """An unknown cell heading a row of numbers is a misspelt label of a row allowed next, or the table is unread."""
+        item = _misspelt_label(self.rows, self.position, self._skippable, item)
+        if item.kind != "label":
+            raise _Unread(f"“{item.text}”不是格式中的行名（{self._expected()}）")
+        row = next(r for r in self.rows[self.position:] if r.matches(item.norm))
+        self.relabelled.append(Relabelled(item.start, item.text, row.label))
+        return item
+
+    def _open(self, item: Item, same_line: bool) -> None:
+        """A label: the row it names, if the format allows it here; a header cell is passed over."""
+        self._finish()
+        match = self._allowed(item.norm)
+        if match is not None:
+            self.current, self.label, self.position = self.rows[match], item, match + 1
+            self.same_line = same_line
+        elif not _known(self.layout, item.norm):  # a header cell (repeated before each block of table 二)
+            raise _Unread(f"“{item.text}”不在格式的这个位置（{self._expected()}）")
+
+    def _allowed(self, norm: str) -> int | None:
+        """The index of the row `norm` names among the next row and those that may be skipped before it."""
+        for candidate in range(self.position, len(self.rows)):
+            if self.rows[candidate].matches(norm):
+                return candidate
+            if not self._skippable(self.rows[candidate]):
+                return None
+        return None
+
+    def _finish(self) -> None:
+        """Close the current row: its numbers become its cells."""
+        current = self.current
         if current is None:
             return
-        filled = [v for v in values if v.kind != "blank"]
-        if current.key in groups and not filled:
-            values = []  # a group label, with at most the blanks of its row
-        elif values:
-            expected = len(current.columns)
-            while len(values) > expected and values[-1].kind == "blank":
-                values.pop()  # the empty cells a capture writes for merged ones
-            if len(values) != expected:
-                raise _Unread(f"“{layout.row_name(current.key)}”一行有{len(values)}格数字，按格式应有{expected}格"
-                              f"（{'、'.join(layout.column(c).label for c in current.columns)}），"
-                              "无法确定各数字属于哪一列")
-            for col, item in zip(current.columns, values):
-                cells[(current.key, col)] = _cell(current.key, col, item, label)
-            if current.key in groups:
-                filled_groups.add(current.key)
-        elif current.key not in groups:
-            raise _Unread(f"“{layout.row_name(current.key)}”一行没有数字")
-        done.add(current.key)
-        current, values = None, []
+        if current.key in self.groups and all(v.kind == "blank" for v in self.values):
+            pass  # a group label, with at most the blanks of its row
+        elif self.values:
+            self._fill(current, self.values)
+        elif current.key not in self.groups:
+            raise _Unread(f"“{self.layout.row_name(current.key)}”一行没有数字")
+        self.done.add(current.key)
+        self.current, self.values = None, []
 
-    for index, item in enumerate(items):
-        if item.kind == "unknown" and _numbers_follow_on_row(items, index):
-            item = _misspelt_label(rows, position, skippable, item)
-            if item.kind == "label":
-                row = next(r for r in rows[position:] if r.matches(item.norm))
-                relabelled.append(Relabelled(item.start, item.text, row.label))
-            else:
-                expected = next((r for r in rows[position:] if not skippable(r)), None)
-                where = f"此处应为“{layout.row_name(expected.key)}”" if expected else "表格的行已经齐全"
-                raise _Unread(f"“{item.text}”不是格式中的行名（{where}）")
-        if item.kind in ("skip", "unknown"):  # "unknown": a note between rows, not a cell
-            continue
-        if item.kind == "label":
-            finish()
-            match = None
-            for candidate in range(position, len(rows)):
-                if rows[candidate].matches(item.norm):
-                    match = candidate
-                    break
-                if not skippable(rows[candidate]):
-                    break
-            if match is not None:
-                current, label, position = rows[match], item, match + 1
-                same_line = _numbers_follow_on_row(items, index)
-                continue
-            if _known(layout, item.norm):
-                continue  # a header cell (repeated before each block of table 二)
-            expected = next((r for r in rows[position:] if not skippable(r)), None)
-            where = f"此处应为“{layout.row_name(expected.key)}”" if expected else "表格的行已经齐全"
-            raise _Unread(f"“{item.text}”不在格式的这个位置（{where}）")
-        # a number or a blank
-        if current is not None and (item.row == label.row or not same_line):
-            values.append(item)
-        elif item.kind == "value":
-            raise _Unread(f"数字“{item.text}”前面没有对应的行名")
-    finish()
-    missing = [row for row in rows if row.key not in done and not skippable(row)]
-    if missing:
-        names = "”“".join(layout.row_name(row.key) for row in missing[:3])
-        more = f"等{len(missing)}行" if len(missing) > 3 else ""
-        raise _Unread(f"没有找到“{names}”{more}")
-    return cells
+    def _fill(self, current: RowLayout, values: list[Item]) -> None:
+        expected = len(current.columns)
+        while len(values) > expected and values[-1].kind == "blank":
+            values.pop()  # the empty cells a capture writes for merged ones
+        if len(values) != expected:
+            raise _Unread(f"“{self.layout.row_name(current.key)}”一行有{len(values)}格数字，按格式应有{expected}格"
+                          f"（{'、'.join(self.layout.column(c).label for c in current.columns)}），"
+                          "无法确定各数字属于哪一列")
+        for col, item in zip(current.columns, values):
+            self.cells[(current.key, col)] = _cell(current.key, col, item, self.label)
+        if current.key in self.groups:
+            self.filled_groups.add(current.key)
 
 
 def _misspelt_label(rows: tuple[RowLayout, ...], position: int, skippable, item: Item) -> Item:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from lintlaw.diagnostics import Diagnostic, Edit
 from lintlaw.engine.fixing import apply_edits
@@ -54,23 +55,22 @@ def _compose_round(before: str, revisions: list[Revision], edits: list[tuple[Edi
     spans.extend((edit.start, edit.end, None, (edit, d)) for edit, d in edits)
     spans.sort(key=lambda s: (s[0], s[1]))
     out: list[Revision] = []
-    passed = 0  # revisions wholly before the group being gathered
+    passed = 0  # revisions wholly before the group
+    for group in _touching(spans):
+        out.append(_merged(before, revisions, shifts, passed, group))
+        passed += sum(1 for s in group if s[2] is not None)
+    return out
+
+
+def _touching(spans: list) -> Iterator[list]:
+    """The sorted spans in groups that become one revision each."""
     group: list = []
     group_end = 0
     ending: set[str] = set()  # the kinds of the group's spans that end at group_end
     for span in spans:
         kind = "insertion" if span[0] == span[1] else "old" if span[2] is not None else "new"
-        # Spans that share characters are one revision; so are spans that only meet where one
-        # is an insertion, or one is new text of an earlier round and the other an edit of this
-        # one (two insertions, or new text beside new text, at one point would leave their
-        # order to chance). Two replacements side by side stay two, to be accepted or rejected
-        # one by one, and so do two earlier revisions.
-        meets = span[0] == group_end and ("insertion" in ending or kind == "insertion"
-                                           or ("old" in ending and kind == "new")
-                                           or ("new" in ending and kind == "old"))
-        if group and span[0] >= group_end and not meets:
-            out.append(_merged(before, revisions, shifts, passed, group))
-            passed += sum(1 for s in group if s[2] is not None)
+        if group and span[0] >= group_end and not (span[0] == group_end and _joins(ending, kind)):
+            yield group
             group = []
         if not group or span[1] > group_end:
             group_end, ending = span[1], {kind}
@@ -78,8 +78,19 @@ def _compose_round(before: str, revisions: list[Revision], edits: list[tuple[Edi
             ending.add(kind)
         group.append(span)
     if group:
-        out.append(_merged(before, revisions, shifts, passed, group))
-    return out
+        yield group
+
+
+def _joins(ending: set[str], kind: str) -> bool:
+    """Whether a span of `kind` that starts where spans of the kinds `ending` end is one revision with them.
+
+    Spans that share characters are one revision; so are spans that only meet where one
+    is an insertion, or one is new text of an earlier round and the other an edit of this
+    one (two insertions, or new text beside new text, at one point would leave their
+    order to chance). Two replacements side by side stay two, to be accepted or rejected
+    one by one, and so do two earlier revisions."""
+    return ("insertion" in ending or kind == "insertion" or ("old" in ending and kind == "new")
+            or ("new" in ending and kind == "old"))
 
 
 def _merged(before: str, revisions: list[Revision], shifts: list[int], passed: int, group: list) -> Revision:

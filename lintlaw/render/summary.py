@@ -92,18 +92,7 @@ def summary_of(counts: Counts, fixed: tuple[int, int] | None = None, tally: Tall
     files --fix can write (text) or write a reviewed copy of (Word) count as fixable.
     """
     tally = tally or Tally()
-    # Fix counts only where something could have been fixed: a file read, and one --fix can write.
-    done = ""
-    if fixed is not None and counts.editable:
-        copies = "，Word 文档的修复作为修订写入审阅副本" if counts.revisable else ""
-        done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动{copies}）。"
-    elif fixed is not None and counts.revisable:
-        done = f"已把 {fixed[0]} 个问题的修复作为修订写入审阅副本（{fixed[1]} 处修订）。"
-    failed = ""
-    if tally.unreadable:
-        failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"
-    if tally.unwritten:
-        failed += f"{tally.unwritten} 个文件的修复未能写回，文件未改动（见上方的错误信息）。"
+    done, failed = _fixes_done(counts, fixed), _failures(tally)
     checked = f"检查了 {counts.files} 个文件" + (f"，其中 {tally.empty} 个是空文件" if tally.empty else "")
     if not counts.findings:
         if failed and not counts.files:
@@ -112,10 +101,36 @@ def summary_of(counts: Counts, fixed: tuple[int, int] | None = None, tally: Tall
         return done + failed + f"{'已检查的文件中' if failed else ''}未发现{other}问题（{checked}）。"
     line = (f"{'剩余' if fixed is not None else '发现'} {counts.findings} 个问题（错误 {counts.errors}，"
             f"警告 {counts.warnings}，提示 {counts.infos}），{checked}。")
+    return done + failed + line + _fixable(counts, fixed, tally)
+
+
+def _fixes_done(counts: Counts, fixed: tuple[int, int] | None) -> str:
+    """What --fix did; only where something could have been fixed: a file read, and one --fix can write."""
+    if fixed is not None and counts.editable:
+        copies = "，Word 文档的修复作为修订写入审阅副本" if counts.revisable else ""
+        return f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动{copies}）。"
+    if fixed is not None and counts.revisable:
+        return f"已把 {fixed[0]} 个问题的修复作为修订写入审阅副本（{fixed[1]} 处修订）。"
+    return ""
+
+
+def _failures(tally: Tally) -> str:
+    """The files that could not be read or written back."""
+    failed = ""
+    if tally.unreadable:
+        failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"
+    if tally.unwritten:
+        failed += f"{tally.unwritten} 个文件的修复未能写回，文件未改动（见上方的错误信息）。"
+    return failed
+
+
+def _fixable(counts: Counts, fixed: tuple[int, int] | None, tally: Tally) -> str:
+    """How many of the findings --fix (with --unsafe-fixes) can still fix."""
+    line = ""
     if fixed is None and counts.safe:
         line += f"其中 {counts.safe} 个可用 --fix 自动修复。"
     if fixed is not None and tally.unfinished:
         line += f"仍有 {tally.unfinished} 个可用 --fix 修复（修复轮数已到上限，再运行一次 --fix 可继续）。"
     if counts.unsafe:
         line += f"另有 {counts.unsafe} 个可用 --fix --unsafe-fixes 修复（需人工复核）。"
-    return done + failed + line
+    return line

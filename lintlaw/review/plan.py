@@ -77,13 +77,26 @@ def make_review(source: Source, rules, types=None, keep=None, *, fix: bool = Fal
         revisions = compose(source.text, result.rounds)
     remarks = [Remark(d, places=_places(d)) for d in findings]
     by_finding = {d: i for i, d in enumerate(findings)}
-    if fix:  # a fix's formatting (a Word layout rule's fonts and sizes) goes with its text, or alone
-        chosen = {by_finding[d] for d in (result.rounds[0] if result.rounds else ()) if d in by_finding}
-        for number, remark in enumerate(remarks):
-            found = remark.diagnostic.fix
-            if found is not None and found.formats and (found.safe or unsafe) and (
-                    not found.edits or number in chosen):
-                remark.formats = list(found.formats)
+    if fix:
+        _add_formats(remarks, by_finding, result, unsafe)
+    _attach_revisions(remarks, by_finding, revisions)
+    remarks.sort(key=lambda r: r.diagnostic.sort_key)
+    authorities = {rule.code: rule.authority for rule in rules}
+    return Review(source, findings, remarks, revisions, result, authorities)
+
+
+def _add_formats(remarks: list[Remark], by_finding: dict, result, unsafe: bool) -> None:
+    """A fix's formatting (a Word layout rule's fonts and sizes) goes with its text, or alone."""
+    chosen = {by_finding[d] for d in (result.rounds[0] if result.rounds else ()) if d in by_finding}
+    for number, remark in enumerate(remarks):
+        found = remark.diagnostic.fix
+        if found is not None and found.formats and (found.safe or unsafe) and (
+                not found.edits or number in chosen):
+            remark.formats = list(found.formats)
+
+
+def _attach_revisions(remarks: list[Remark], by_finding: dict, revisions: list) -> None:
+    """Each tracked change to the remarks of the findings it fixes (a new remark when none is shown)."""
     for number, revision in enumerate(revisions):
         owners = {by_finding[d] for d in revision.findings if d in by_finding}
         if not owners:  # only findings a fix of an earlier round gave rise to: on its own words
@@ -92,9 +105,6 @@ def make_review(source: Source, rules, types=None, keep=None, *, fix: bool = Fal
             owners = {len(remarks) - 1}
         for owner in owners:
             remarks[owner].revisions.append(number)
-    remarks.sort(key=lambda r: r.diagnostic.sort_key)
-    authorities = {rule.code: rule.authority for rule in rules}
-    return Review(source, findings, remarks, revisions, result, authorities)
 
 
 def _places(d: Diagnostic) -> list[tuple[int, int]]:

@@ -445,47 +445,68 @@ def _page_number(p, styles: _Styles) -> PageNumber | None:
     A simple field (w:fldSimple) or a complex one (w:fldChar begin, w:instrText PAGE,
     separate, its result, end); the number's size is its result's (else the field's run's)."""
     style = styles._paragraph_style(p)
-    before: list[str] = []
-    after: list[str] = []
-    found = False
-    size = None
-    instruction_of_number = ""
-    fields: list[list] = []  # open complex fields: [instruction, showing its result, size of its first run]
+    scan = _PageFieldScan(p)
     for node in p.iter(W + "fldSimple", W + "fldChar", W + "instrText", W + "t", W + "tab"):
         if _paragraph_of(node) is not p:
             continue
         run = node.getparent() if node.tag != W + "fldSimple" else node.find(W + "r")
         run_size = styles.run(run, style)[1] if run is not None and run.tag == W + "r" else None
+        scan.take(node, run_size)
+    return scan.page_number()
+
+
+class _PageFieldScan:
+    """The nodes of one paragraph in order, sorted into the text before the PAGE field, the
+    field (its instruction and size) and the text after it."""
+
+    def __init__(self, p):
+        self.p = p
+        self.before: list[str] = []
+        self.after: list[str] = []
+        self.found = False
+        self.size = None
+        self.instruction = ""
+        self.fields: list[list] = []  # open complex fields: [instruction, showing its result, size of its first run]
+
+    def take(self, node, run_size) -> None:
         if node.tag == W + "fldSimple":
-            if not found and _PAGE_FIELD.match(node.get(W + "instr", "")):
-                found, size, instruction_of_number = True, run_size, node.get(W + "instr", "")
-            continue
-        if node.tag == W + "fldChar":
-            kind = node.get(W + "fldCharType")
-            if kind == "begin":
-                fields.append(["", False, run_size])
-            elif kind == "separate" and fields:
-                fields[-1][1] = True
-            elif kind == "end" and fields:
-                instruction, _shown, first_size = fields.pop()
-                if not found and _PAGE_FIELD.match(instruction):
-                    found, size, instruction_of_number = True, size or first_size, instruction
-            continue
-        if node.tag == W + "instrText":
-            if fields:
-                fields[-1][0] += node.text or ""
-            continue
-        if _in_page_field(node, p):
-            continue  # a simple field's result: the number itself
-        if fields and not all(shown for _i, shown, _s in fields):
-            continue
-        if fields and _PAGE_FIELD.match(fields[-1][0]):
-            size = size or run_size  # the complex field's result: the number
-            continue
-        (after if found else before).append(node.text or "" if node.tag == W + "t" else " ")
-    if not found:
-        return None
-    return PageNumber("".join(before), "".join(after), size, _shows(instruction_of_number))
+            if not self.found and _PAGE_FIELD.match(node.get(W + "instr", "")):
+                self._found(node.get(W + "instr", ""), run_size)
+        elif node.tag == W + "fldChar":
+            self._field_char(node.get(W + "fldCharType"), run_size)
+        elif node.tag == W + "instrText":
+            if self.fields:
+                self.fields[-1][0] += node.text or ""
+        else:
+            self._text(node, run_size)
+
+    def _found(self, instruction: str, size) -> None:
+        self.found, self.size, self.instruction = True, size, instruction
+
+    def _field_char(self, kind: str | None, run_size) -> None:
+        if kind == "begin":
+            self.fields.append(["", False, run_size])
+        elif kind == "separate" and self.fields:
+            self.fields[-1][1] = True
+        elif kind == "end" and self.fields:
+            instruction, _shown, first_size = self.fields.pop()
+            if not self.found and _PAGE_FIELD.match(instruction):
+                self._found(instruction, self.size or first_size)
+
+    def _text(self, node, run_size) -> None:
+        if _in_page_field(node, self.p):
+            return  # a simple field's result: the number itself
+        if self.fields and not all(shown for _i, shown, _s in self.fields):
+            return  # inside a field's instruction
+        if self.fields and _PAGE_FIELD.match(self.fields[-1][0]):
+            self.size = self.size or run_size  # the complex field's result: the number
+            return
+        (self.after if self.found else self.before).append(node.text or "" if node.tag == W + "t" else " ")
+
+    def page_number(self) -> PageNumber | None:
+        if not self.found:
+            return None
+        return PageNumber("".join(self.before), "".join(self.after), self.size, _shows(self.instruction))
 
 
 def _shows(instruction: str) -> str:
