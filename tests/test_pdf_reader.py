@@ -274,3 +274,18 @@ def test_findings_outside_the_rules_selection_are_not_reported(tmp_path):
     source = read_pdf(xxgk_report(numbers={"new": "21 3 0 1 2 0 26"}), tmp_path)
     found = lint(source, select_rules(RULES, ["T203"], None))
     assert [d.code for d in found] == ["T203"]
+
+
+def test_a_page_of_few_lines_has_the_edges_of_the_pages_before_it(tmp_path):
+    # The last page holds a heading as long as the line and a paragraph of two lines: the heading
+    # and the paragraph's first line share their indent, the one running line starts at the left
+    # edge the pages before it share. The heading stays a heading; the paragraph is one line.
+    pdf = Pdf(numbers="- {n} -")
+    pdf.line("一、主要举措和成效")
+    pdf.paragraph(ACROSS)
+    pdf.new_page()
+    pdf.line("三、党政主要负责人履行推进法治建设第一责任人职责情况")
+    pdf.paragraph("局主要负责人认真履行第一责任人职责，带头尊法学法守法用法，推动法治建设各项任务落实。")
+    assert lines_of(read_pdf(pdf, tmp_path)) == [
+        "一、主要举措和成效", ACROSS, "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "局主要负责人认真履行第一责任人职责，带头尊法学法守法用法，推动法治建设各项任务落实。"]
