@@ -15,7 +15,7 @@ from lintlaw.engine.linter import lint
 from lintlaw.engine.ruleset import load_rules, select_rules
 from lintlaw.io.readers import read
 
-from .pdf_helpers import LEFT, Cell, Pdf, grid, xxgk_report
+from .pdf_helpers import BODY, LEFT, Cell, Pdf, grid, map_to_unicode, wqy_font, xxgk_report
 
 RULES = load_rules()
 runner = CliRunner()
@@ -143,6 +143,41 @@ def test_running_heads_and_feet_are_not_text_but_the_same_words_in_the_body_are(
 
 # ---------------------------------------------------------------------------
 # Characters
+
+
+# ---------------------------------------------------------------------------
+# Characters
+
+
+KANGXI_TEXT = ("全年制发行政规范性文件一件，截止目前已全部公开，不存在应公开未公开的情形。全年通过政府门户网站"
+               "主动公开政府信息三百余条，及时回应社会关切。")
+
+
+def test_kangxi_radicals_and_compatibility_ideographs_read_as_the_characters_meant(tmp_path):
+    font = wqy_font()
+    if font is None:
+        pytest.skip("WenQuanYi Micro Hei (fonts-wqy-microhei) is not installed: no TrueType font to remap")
+    pdf = Pdf()
+    pdf.title("青山县司法局2024年度法治政府建设情况报告")
+    pdf.line("一、主要举措和成效", font=font)
+    pdf.paragraph(KANGXI_TEXT, font=font)
+    path = tmp_path / "r.pdf"
+    # The font's ToUnicode maps the glyphs of 一 and 文 to the Kangxi radicals ⼀ ⽂, and 不 to
+    # the compatibility ideograph U+F967, as some exported PDFs do.
+    path.write_bytes(map_to_unicode(pdf.save(), {"一": "\u2f00", "文": "\u2f42", "不": "\uf967"}))
+    import pdfplumber
+
+    with pdfplumber.open(path) as raw:
+        assert "\u2f00" in raw.pages[0].extract_text()  # the PDF does say ⼀
+    source = read(str(path))
+    assert lines_of(source)[1:] == ["一、主要举措和成效", KANGXI_TEXT]
+    # One character for one glyph: the finding's place is the glyphs' place on the page.
+    assert concise(path, "--select", "W001,S101") == [
+        f"{path}:第1页第3行: W001 表示“到某时为止”应写“截至”，不是“截止”",
+        "发现 1 个问题（错误 0，警告 1，提示 0），检查了 1 个文件。"]
+    offset = source.text.index("截止")
+    page, box = source.layout.box(offset)
+    assert page == 1 and box[0] == pytest.approx(LEFT + (2 + 14) * BODY, abs=0.5)  # indent, 14 characters
 
 
 # ---------------------------------------------------------------------------
