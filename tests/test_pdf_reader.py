@@ -15,7 +15,7 @@ from lintlaw.engine.linter import lint
 from lintlaw.engine.ruleset import load_rules, select_rules
 from lintlaw.io.readers import read
 
-from .pdf_helpers import BODY, LEFT, Cell, Pdf, grid, map_to_unicode, wqy_font, xxgk_report
+from .pdf_helpers import BODY, LEADING, LEFT, RIGHT, Cell, Pdf, grid, map_to_unicode, wqy_font, xxgk_report
 
 RULES = load_rules()
 runner = CliRunner()
@@ -113,6 +113,18 @@ def test_a_paragraph_really_broken_in_the_source_is_still_reported(tmp_path):
     assert concise(path, "--select", "R005") == [
         f"{path}:第1页第3行: R005 段落在“活动30场，”后断行，下一行“覆盖群众50”是同一句话的后半部分",
         "发现 1 个问题（错误 0，警告 1，提示 0），检查了 1 个文件。"]
+
+
+def test_two_fields_set_on_one_line_are_lines_of_their_own(tmp_path):
+    # 编制单位 and 单位 on one line, after a paragraph whose last line is full and before a note
+    # at the left edge: neither field goes on with the line before or after it.
+    pdf = Pdf()
+    pdf.paragraph(FULL)
+    pdf.text(LEFT, pdf.top, "编制单位：青山县交通运输局")
+    pdf.text(RIGHT - 4 * BODY, pdf.top, "单位：件")
+    pdf.text(LEFT, pdf.top + LEADING, "注：本表数据的统计期限为2024年1月1日至2024年12月31日。")
+    assert lines_of(read_pdf(pdf, tmp_path)) == [
+        FULL, "编制单位：青山县交通运输局", "单位：件", "注：本表数据的统计期限为2024年1月1日至2024年12月31日。"]
 
 
 # ---------------------------------------------------------------------------

@@ -82,6 +82,7 @@ def _font(name: str) -> str:
 @dataclass
 class TextLine:
     glyphs: list[Glyph] = field(default_factory=list)
+    shares_row: bool = False  # one of several things set on one row (编制单位：… and 单位：件)
 
     @property
     def page(self) -> int:
@@ -156,7 +157,11 @@ def group_lines(glyphs: list[Glyph]) -> list[TextLine]:
                 break
         else:
             rows.append([glyph.top, glyph.bottom, [glyph]])
-    return [TextLine(part) for row in rows for part in _fields(sorted(row[2], key=lambda g: g.x0))]
+    lines = []
+    for row in rows:
+        parts = _fields(sorted(row[2], key=lambda g: g.x0))
+        lines += [TextLine(part, shares_row=len(parts) > 1) for part in parts]
+    return lines
 
 
 def _fields(glyphs: list[Glyph]) -> list[list[Glyph]]:

@@ -87,6 +87,8 @@ _HEADING_START = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][�
 
 def continues(block: Block, line: TextLine, after: TextLine) -> bool:
     """Whether `after` goes on with the paragraph `line` is in."""
+    if line.shares_row or after.shares_row:  # a field set beside another is a line of its own
+        return False
     if _LEADERS.search(line.text()) or _HEADING_START.match(after.text()):
         return False
     if after.page == line.page and after.top - line.bottom > block.gap + 0.5 * line.size:
