@@ -15,7 +15,8 @@ from lintlaw.engine.linter import lint
 from lintlaw.engine.ruleset import load_rules, select_rules
 from lintlaw.io.readers import read
 
-from .pdf_helpers import BODY, LEADING, LEFT, RIGHT, Cell, Pdf, grid, map_to_unicode, wqy_font, xxgk_report
+from .pdf_helpers import (BODY, LANDSCAPE, LEADING, LEFT, PORTRAIT, RIGHT, Cell, Pdf, grid, map_to_unicode, wqy_font,
+                          xxgk_report)
 
 RULES = load_rules()
 runner = CliRunner()
@@ -190,6 +191,43 @@ def test_kangxi_radicals_and_compatibility_ideographs_read_as_the_characters_mea
     offset = source.text.index("截止")
     page, box = source.layout.box(offset)
     assert page == 1 and box[0] == pytest.approx(LEFT + (2 + 14) * BODY, abs=0.5)  # indent, 14 characters
+
+
+# ---------------------------------------------------------------------------
+# Orientation
+
+
+def _mixed_orientation(rotate: bool) -> tuple[Pdf, list[str]]:
+    # The page number and the running foot stand as far from the bottom edge on every page.
+    pdf = Pdf(numbers="- {n} -", foot="青山县司法局印发")
+    pdf.title("青山县司法局2024年度法治政府建设情况报告")
+    pdf.line("一、主要举措和成效")
+    pdf.paragraph(ACROSS[:120])
+    pdf.new_page(LANDSCAPE, rotate=rotate)
+    wide = "横向页面上的文字一行更长，" * 8 + "照样连成一段。"
+    pdf.line("二、存在的不足和原因")
+    pdf.paragraph(wide, right=LANDSCAPE[0] - LEFT)
+    pdf.table(grid([["项目", "2023年", "2024年", "增减"], ["行政复议", "40", "52", "12"]]), [200, 150, 150, 150])
+    pdf.new_page(PORTRAIT)
+    pdf.line("三、党政主要负责人履行推进法治建设第一责任人职责情况")
+    pdf.paragraph("局主要负责人认真履行第一责任人职责，带头尊法学法守法用法，" * 2 + "推动法治建设各项任务落实。")
+    expected = ["青山县司法局2024年度法治政府建设情况报告", "一、主要举措和成效", ACROSS[:120],
+                "二、存在的不足和原因", wide, "项目", "2023年", "2024年", "增减", "行政复议", "40", "52", "12",
+                "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                "局主要负责人认真履行第一责任人职责，带头尊法学法守法用法，" * 2 + "推动法治建设各项任务落实。"]
+    return pdf, expected
+
+
+@pytest.mark.parametrize("rotate", [False, True], ids=["landscape", "rotated"])
+def test_a_landscape_page_between_portrait_pages_is_read_in_order(rotate, tmp_path):
+    pdf, expected = _mixed_orientation(rotate)
+    source = read_pdf(pdf, tmp_path)
+    assert lines_of(source) == expected
+    assert [cells_of(g) for g in source.grids] == [[
+        (0, 0, 1, 1, "项目"), (0, 1, 1, 1, "2023年"), (0, 2, 1, 1, "2024年"), (0, 3, 1, 1, "增减"),
+        (1, 0, 1, 1, "行政复议"), (1, 1, 1, 1, "40"), (1, 2, 1, 1, "52"), (1, 3, 1, 1, "12")]]
+    assert source.layout.sizes[1] == pytest.approx(LANDSCAPE)
+    assert source.layout.place(source.text.index("横向")) == (2, 2)
 
 
 # ---------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def _read_page(page, index: int) -> _Page:
 def _assemble(name: str, pages: list[_Page]) -> Source:
     from lintlaw.io.readers.pdf.furniture import furniture
 
-    dropped = furniture([page.lines for page in pages], [page.height for page in pages])
+    dropped = furniture([page.lines for page in pages], [(page.width, page.height) for page in pages])
     for page in pages:
         page.lines = [line for line in page.lines if id(line) not in dropped]
     # A page of images with nothing but a page number on it is a scan.
