@@ -294,6 +294,27 @@ def test_the_label_written_down_a_narrow_cell_is_drawn_one_character_per_line(tm
     assert len({round(c["top"]) for c in label}) == len("三、本年度办理结果")
 
 
+@pytest.mark.parametrize("style", ["lines", "rects"])
+@pytest.mark.parametrize("open_cut", [False, True], ids=["closed", "open"])
+@pytest.mark.parametrize("cut_row, cut_lines", [(3, 1)], ids=["inside-a-wrapped-label"])
+def test_a_table_cut_by_a_page_break_is_one_table(style, open_cut, cut_row, cut_lines, tmp_path):
+    # The page breaks between two rows, or inside a row whose label wraps (its first line and
+    # the numbers on one page, the rest of the label on the next); the label merged down the
+    # rows, written one character per line, runs on down the next page. The rule at the break
+    # is drawn, or left open.
+    pdf = Pdf(numbers="- {n} -", backgrounds=style == "rects")
+    pdf.line("三、收到和处理政府信息公开申请情况")
+    pdf.top = 560.0
+    pdf.table(results_table(), WIDTHS, style=style, valign="top", cut_row=cut_row, cut_lines=cut_lines,
+              open_cut=open_cut)
+    pdf.line("四、政府信息公开行政复议、行政诉讼情况")
+    source = read_pdf(pdf, tmp_path)
+    assert pdf.page_count == 2
+    [table] = source.grids
+    assert cells_of(table) == RESULTS_GRID
+    assert lines_of(source)[-1] == "四、政府信息公开行政复议、行政诉讼情况"
+
+
 def test_a_table_cell_is_placed_on_its_page_and_line(tmp_path):
     pdf = Pdf()
     pdf.line("二、存在的不足和原因")
