@@ -263,7 +263,9 @@ class Pdf:
         A page break may cut the table: before row `cut_row`, or `cut_lines` lines of text into it
         (the row's cells go on at the top of the next page, as Word lets a row break across pages).
         What falls below the break is drawn on the next page; `open_cut` leaves out the rule at
-        the break on both pages (as some exports do)."""
+        the break on both pages (as some exports do). As LibreOffice lays out a cell the break
+        cuts, its text is set in its part on the first page, and what does not fit there goes on
+        at the top of its part on the next."""
         left = LEFT if left is None else left
         xs = [left]
         for width in widths:
@@ -287,10 +289,11 @@ class Pdf:
             y0, y1 = ys[cell.row], ys[cell.row + cell.rowspan]
             segments |= {(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)}
             lines = laid[cell]
+            bottom = cut if cut is not None and y0 < cut < y1 else y1  # as LibreOffice: the first page's part
             if valign == "top":
                 first = y0 + pad
             else:
-                first = (y0 + y1) / 2 - len(lines) * leading / 2
+                first = max((y0 + bottom) / 2 - len(lines) * leading / 2, y0 + pad)
             first += (leading - size) / 2
             shift = 0.0
             for index, text in enumerate(lines):
@@ -405,10 +408,11 @@ def review_cells(numbers: str | None = None) -> tuple[list[Cell], list[float]]:
 
 def xxgk_report(*, numbers: dict[str, str] | None = None, review: str | None = None,
                 overview: list[str] | None = None, style: str = "lines", backgrounds: bool = False,
-                page_numbers: str | None = "- {n} -") -> Pdf:
+                page_numbers: str | None = "- {n} -", valign: str = "centre", cut_row: int | None = None) -> Pdf:
     """The report of tests/table_helpers.py as a PDF: its paragraphs wrapped, its three tables
-    ruled (as lines, or as thin rectangles with `style="rects"`), each table starting on a page
-    of its own where the one before leaves too little room."""
+    ruled (as lines, or as thin rectangles with `style="rects"`), each table on a page of its
+    own; a page break before row `cut_row` of the 申请 table (its rows from 3 on are
+    REQUESTS's), its cells' text set at the middle or the top (`valign`)."""
     from tests.table_helpers import CLOSING, INTRO, OVERVIEW, TITLE
 
     pdf = Pdf(numbers=page_numbers, backgrounds=backgrounds)
@@ -421,7 +425,7 @@ def xxgk_report(*, numbers: dict[str, str] | None = None, review: str | None = N
     pdf.new_page()
     pdf.line("三、收到和处理政府信息公开申请情况")
     cells, widths = requests_cells(numbers)
-    pdf.table(cells, widths, size=9, style=style)
+    pdf.table(cells, widths, size=9, style=style, valign=valign, cut_row=cut_row)
     pdf.new_page()
     pdf.line("四、政府信息公开行政复议、行政诉讼情况")
     cells, widths = review_cells(review)

@@ -296,7 +296,8 @@ def test_the_label_written_down_a_narrow_cell_is_drawn_one_character_per_line(tm
 
 @pytest.mark.parametrize("style", ["lines", "rects"])
 @pytest.mark.parametrize("open_cut", [False, True], ids=["closed", "open"])
-@pytest.mark.parametrize("cut_row, cut_lines", [(3, 1)], ids=["inside-a-wrapped-label"])
+@pytest.mark.parametrize("cut_row, cut_lines", [(4, 0), (6, 0), (3, 1)],
+                         ids=["between-rows", "before-the-last-row", "inside-a-wrapped-label"])
 def test_a_table_cut_by_a_page_break_is_one_table(style, open_cut, cut_row, cut_lines, tmp_path):
     # The page breaks between two rows, or inside a row whose label wraps (its first line and
     # the numbers on one page, the rest of the label on the next); the label merged down the
@@ -395,3 +396,15 @@ def test_a_page_of_few_lines_has_the_edges_of_the_pages_before_it(tmp_path):
     assert lines_of(read_pdf(pdf, tmp_path)) == [
         "一、主要举措和成效", ACROSS, "三、党政主要负责人履行推进法治建设第一责任人职责情况",
         "局主要负责人认真履行第一责任人职责，带头尊法学法守法用法，推动法治建设各项任务落实。"]
+
+
+@pytest.mark.parametrize("valign", ["top", "centre"])
+@pytest.mark.parametrize("cut_row", [6, 15, 16], ids=["in-the-first-result-row", "before-a-group", "inside-a-group"])
+def test_the_requests_table_cut_by_a_page_break_reads_as_when_whole(valign, cut_row, tmp_path):
+    # The page breaks one row into 三、本年度办理结果 (its label, one character per line, runs on
+    # down the next page), just before the group （四）无法提供 (a label of its own, not the rest of
+    # （三）不予公开), or inside it.
+    whole = read_pdf(xxgk_report(valign=valign), tmp_path, "whole.pdf")
+    cut = read_pdf(xxgk_report(valign=valign, cut_row=cut_row), tmp_path, "cut.pdf")
+    assert cells_of(cut.grids[1]) == cells_of(whole.grids[1])
+    assert concise(tmp_path / "cut.pdf") == ["未发现问题（检查了 1 个文件）。"]
