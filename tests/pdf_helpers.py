@@ -456,3 +456,26 @@ def _cut_segments(segments: set, cut: float, open_cut: bool) -> set:
         edges = sorted({x0 for x0, _y0, x1, _y1 in segments if x0 == x1})
         out.add((edges[0], cut, edges[-1], cut))
     return out
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of the given object bodies (object 1 the catalog), numbered from 1, with its
+    cross-reference table: for files no writer would make."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def stream(data: bytes, entries: bytes = b"") -> bytes:
+    """A stream object's body: `data` compressed (FlateDecode), with more dictionary `entries`."""
+    import zlib
+
+    packed = zlib.compress(data, 9)
+    return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), entries) + packed + b"\nendstream"
