@@ -187,6 +187,22 @@ def test_standard_input_named_pdf_is_read_as_a_pdf(tmp_path):
 
 
 
+@pytest.mark.parametrize("compressed", [False, True], ids=["plain", "compressed"])
+def test_a_pdf_without_a_pdf_name_is_named_as_a_pdf_not_read_as_text(compressed, tmp_path):
+    # Standard input without --stdin-filename, or a file named .txt, holding a PDF: its streams
+    # plain (no byte of it says binary) or compressed.
+    data = encrypted(GOOD, "") if compressed else GOOD
+    assert (b"\x00" in data) is compressed
+    hint = "是 PDF 文件，不是文本；请用 .pdf 文件名检查（从标准输入读取时加 --stdin-filename 文件名.pdf）"
+    unnamed = subprocess.run([sys.executable, "-m", "lintlaw", "check", "-"], input=data, capture_output=True,
+                             timeout=60, check=False)
+    assert (unnamed.returncode, unnamed.stderr.decode()) == (2, f"lintlaw: -: {hint}\n")
+    path = tmp_path / "r.txt"
+    path.write_bytes(data)
+    result = runner.invoke(app, ["check", str(path)])
+    assert (result.exit_code, result.stderr) == (2, f"lintlaw: {path}: {hint}\n")
+
+
 def test_serve_checks_a_pdf_as_check_does(tmp_path):
     from .serve_helpers import cli, running_server
     from .test_serve import post_json
