@@ -1,0 +1,109 @@
+"""PDFs no report writer means to make, and the reader's answer to each: no traceback, no
+stray output, and text that is still the report's (or one line saying why there is none)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from lintlaw.cli import app
+from lintlaw.io.readers import read
+
+from .pdf_helpers import BODY, LEADING, LEFT, RIGHT, Pdf, grid, raw_pdf
+
+runner = CliRunner()
+TITLE = "青山县司法局2024年度法治政府建设情况报告"
+TEXT = "全年共办理行政复议案件52件，办结率达到96.15%，比上年提高3个百分点。"
+
+
+def read_pdf(pdf: Pdf, tmp_path, name: str = "r.pdf"):
+    path = tmp_path / name
+    pdf.save(path)
+    return read(str(path))
+
+
+def lines_of(source) -> list[str]:
+    return source.text.splitlines()
+
+
+def cells_of(grid_) -> list[tuple[int, int, int, int, str]]:
+    return [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid_.cells]
+
+
+def check(path, *args):
+    return runner.invoke(app, ["check", "--format", "concise", *args, str(path)])
+
+
+def test_a_pdf_without_pages_has_no_text(tmp_path):
+    path = tmp_path / "r.pdf"
+    path.write_bytes(raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    result = check(path)
+    assert (result.exit_code, result.stderr) == (2, f"lintlaw: {path}: PDF 中没有文字\n")
+
+
+def test_two_thousand_blank_pages_end_in_bounded_time(tmp_path):
+    pdf = Pdf()
+    for _ in range(1999):
+        pdf.new_page()
+    path = tmp_path / "r.pdf"
+    pdf.save(path)
+    run = subprocess.run([sys.executable, "-m", "lintlaw", "check", str(path)], capture_output=True, text=True,
+                         timeout=60, check=False)
+    assert (run.returncode, run.stderr) == (2, f"lintlaw: {path}: PDF 中没有文字\n")
+
+
+def test_text_drawn_twice_is_read_once_and_overlapping_lines_leave_the_paragraphs_alone(tmp_path):
+    pdf = Pdf()
+    pdf.title(TITLE)
+    pdf.line("一、主要举措和成效")
+    for dx, dy in ((0, 0), (0.4, 0.3)):  # bold made by drawing the line twice, a little apart
+        pdf.text(LEFT + 2 * BODY + dx, pdf.top + dy, "（一）依法全面履行政府职能")
+    pdf.top += LEADING
+    pdf.paragraph(TEXT * 2)
+    pdf.right("青山县司法局")
+    pdf.text(RIGHT - 6 * BODY, pdf.top - LEADING - 4, "青山县司法局印章", 12)  # a seal's words over the signature
+    pdf.right("2025年1月20日")
+    lines = lines_of(read_pdf(pdf, tmp_path))
+    assert lines[:4] == [TITLE, "一、主要举措和成效", "（一）依法全面履行政府职能", TEXT * 2]
+    assert lines[-1] == "2025年1月20日"
+    assert sorted("".join(lines[4:-1])) == sorted("青山县司法局青山县司法局印章")  # both, in some order
+
+
+def test_a_table_of_one_column_is_a_frame_around_text(tmp_path):
+    pdf = Pdf()
+    pdf.line("一、主要举措和成效")
+    pdf.table(grid([["项目"], ["行政复议"], ["行政诉讼"]]), [200.0])
+    pdf.paragraph("以上为本年度情况。")
+    source = read_pdf(pdf, tmp_path)
+    assert (lines_of(source), source.grids) == (["一、主要举措和成效", "项目", "行政复议", "行政诉讼", "以上为本年度情况。"], [])
+
+
+def test_two_tables_side_by_side_are_two_grids(tmp_path):
+    pdf = Pdf()
+    pdf.line("一、主要举措和成效")
+    top = pdf.top
+    pdf.table(grid([["项目", "2023年"], ["行政复议", "40"]]), [100.0, 80.0])
+    pdf.top = top
+    pdf.table(grid([["项目", "2024年"], ["行政复议", "52"]]), [100.0, 80.0], left=LEFT + 240)
+    pdf.paragraph("以上为本年度情况。")
+    source = read_pdf(pdf, tmp_path)
+    assert [cells_of(g) for g in source.grids] == [
+        [(0, 0, 1, 1, "项目"), (0, 1, 1, 1, "2023年"), (1, 0, 1, 1, "行政复议"), (1, 1, 1, 1, "40")],
+        [(0, 0, 1, 1, "项目"), (0, 1, 1, 1, "2024年"), (1, 0, 1, 1, "行政复议"), (1, 1, 1, 1, "52")]]
+    assert lines_of(source) == ["一、主要举措和成效", "项目", "2023年", "行政复议", "40", "项目", "2024年", "行政复议", "52",
+                                "以上为本年度情况。"]
+
+
+def test_thousands_of_tiny_rectangles_leave_the_text_alone(tmp_path):
+    pdf = Pdf()
+    pdf.title(TITLE)
+    pdf.line("一、主要举措和成效")
+    pdf.paragraph(TEXT * 3)
+    for i in range(80):
+        for j in range(80):
+            pdf.canvas.rect(50 + i * 6, 300 + j * 5, 2, 2, stroke=0, fill=1)
+    source = read_pdf(pdf, tmp_path)
+    assert (lines_of(source), source.grids) == ([TITLE, "一、主要举措和成效", TEXT * 3], [])
