@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from lintlaw.cli import app
 from lintlaw.io.readers import read
 
-from .pdf_helpers import BODY, LEADING, LEFT, RIGHT, Pdf, grid, raw_pdf
+from .pdf_helpers import BODY, LEADING, LEFT, PORTRAIT, RIGHT, SONG, Pdf, grid, raw_pdf
 
 runner = CliRunner()
 TITLE = "青山县司法局2024年度法治政府建设情况报告"
@@ -53,6 +53,62 @@ def test_two_thousand_blank_pages_end_in_bounded_time(tmp_path):
     run = subprocess.run([sys.executable, "-m", "lintlaw", "check", str(path)], capture_output=True, text=True,
                          timeout=60, check=False)
     assert (run.returncode, run.stderr) == (2, f"lintlaw: {path}: PDF 中没有文字\n")
+
+
+def test_text_set_at_an_angle_on_an_upright_page_is_not_the_report_s(tmp_path):
+    # A watermark across the page and a note up the margin, both drawn turned.
+    pdf = Pdf()
+    pdf.title(TITLE)
+    pdf.line("一、主要举措和成效")
+    pdf.paragraph(TEXT * 3)
+    canvas = pdf.canvas
+    canvas.saveState()
+    canvas.translate(300, 400)
+    canvas.rotate(45)
+    canvas.setFont(SONG, 60)
+    canvas.setFillGray(0.8)
+    canvas.drawString(-200, 0, "内部资料注意保存")
+    canvas.restoreState()
+    canvas.saveState()
+    canvas.translate(40, 600)
+    canvas.rotate(90)
+    canvas.setFont(SONG, 10)
+    canvas.drawString(0, 0, "此件公开发布")
+    canvas.restoreState()
+    pdf.line("二、存在的不足和原因")
+    pdf.paragraph("基层执法力量不足。")
+    assert lines_of(read_pdf(pdf, tmp_path)) == [TITLE, "一、主要举措和成效", TEXT * 3, "二、存在的不足和原因", "基层执法力量不足。"]
+
+
+def _turned_page(pdf: Pdf) -> None:
+    """A page whose text is drawn turned a quarter, with no /Rotate to set it upright."""
+    canvas = pdf.canvas
+    canvas.saveState()
+    canvas.translate(PORTRAIT[0], 0)
+    canvas.rotate(90)
+    canvas.setFont(SONG, 16)
+    for line in range(5):
+        canvas.drawString(79, 475 - line * 28, "横着排的一行文字，横着排的一行文字，横着排的一行文字。")
+    canvas.restoreState()
+
+
+def test_a_page_whose_text_is_all_turned_is_named_and_not_read(tmp_path):
+    pdf = Pdf()
+    pdf.title(TITLE)
+    pdf.paragraph(TEXT * 3)
+    pdf.new_page()
+    _turned_page(pdf)
+    path = tmp_path / "r.pdf"
+    pdf.save(path)
+    result = check(path, "--select", "R")
+    assert result.stderr == f"lintlaw: {path}: 第2页的文字是旋转排列的，无法按行读取，未检查\n"
+    assert lines_of(read(str(path))) == [TITLE, TEXT * 3]
+    only = Pdf()
+    _turned_page(only)
+    path = tmp_path / "only.pdf"
+    only.save(path)
+    result = check(path)
+    assert (result.exit_code, result.stderr) == (2, f"lintlaw: {path}: 第1页的文字是旋转排列的，无法按行读取\n")
 
 
 def test_text_drawn_twice_is_read_once_and_overlapping_lines_leave_the_paragraphs_alone(tmp_path):

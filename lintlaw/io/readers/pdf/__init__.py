@@ -25,6 +25,12 @@ from lintlaw.text.layout import PageLayout
 from lintlaw.text.source import Origin, Source, read_bytes
 
 MAX_RULES = 5000  # drawn objects on a page beyond which it is a drawing, not a table
+# Why a page gives no text to read: what it is, and what to do (for a page that is "scan",
+# "turned" or "unmapped").
+_UNREADABLE = {
+    "scan": ("没有文字层（可能是扫描件）", "需先做文字识别"),
+    "turned": ("的文字是旋转排列的，无法按行读取", ""),
+}
 
 
 class _Page:
@@ -33,6 +39,7 @@ class _Page:
         self.lines: list[TextLine] = []
         self.parts: list[TablePart] = []
         self.images = 0
+        self.unreadable: str | None = None  # a key of _UNREADABLE
 
 
 def read(name: str, data: bytes | None, encoding: str | None) -> Source:
@@ -59,6 +66,11 @@ def _read_page(page, index: int) -> _Page:
     read = _Page(index, float(page.width), float(page.height))
     glyphs = page_glyphs(page, index)
     read.images = len(page.images)
+    upright = [glyph for glyph in glyphs if glyph.upright]
+    if 2 * len(upright) < len(glyphs):
+        read.unreadable = "turned"
+        return read
+    glyphs = upright  # text set at an angle on an upright page (a watermark, a note up the margin) is not the report's
     if not glyphs:
         return read
     rules = len(page.rects) + len(page.lines) + len(page.curves)
@@ -81,10 +93,15 @@ def _assemble(name: str, pages: list[_Page]) -> Source:
     for page in pages:
         page.lines = [line for line in page.lines if id(line) not in dropped]
     # A page of images with nothing but a page number on it is a scan.
-    scanned = [page.index + 1 for page in pages if page.images and not (page.lines or page.parts)]
+    for page in pages:
+        if page.images and not (page.lines or page.parts or page.unreadable):
+            page.unreadable = "scan"
+    unreadable = {reason: [page.index + 1 for page in pages if page.unreadable == reason] for reason in _UNREADABLE}
+    unreadable = {reason: numbers for reason, numbers in unreadable.items() if numbers}
     if not any(page.lines or page.parts for page in pages):
-        if scanned:
-            raise InputError(f"{name}: {_pages(scanned)}没有文字层（可能是扫描件），需先做文字识别")
+        if unreadable:
+            raise InputError(f"{name}: " + "；".join(_unreadable(reason, numbers, checked=False)
+                                                    for reason, numbers in unreadable.items()))
         raise InputError(f"{name}: PDF 中没有文字")
     items: list = []
     for page in pages:
@@ -109,13 +126,16 @@ def _assemble(name: str, pages: list[_Page]) -> Source:
             writer.table(item)
     source = Source(path=name, text="\n".join(writer.lines) + "\n", encoding="pdf", editable=False,
                     grids=writer.grids, layout=writer.layout)
-    if scanned:
-        source.warnings.append(f"{name}: {_pages(scanned)}没有文字层（可能是扫描件），未检查，需先做文字识别")
+    source.warnings += [f"{name}: {_unreadable(reason, numbers, checked=True)}" for reason, numbers in unreadable.items()]
     return source
 
 
-def _pages(numbers: list[int]) -> str:
-    return "第" + "、".join(str(n) for n in numbers) + "页"
+def _unreadable(reason: str, numbers: list[int], checked: bool) -> str:
+    """第2、4页没有文字层（可能是扫描件），[未检查，]需先做文字识别: the pages and why, for the whole
+    file refused or (`checked`) for the pages left out of a check."""
+    what, todo = _UNREADABLE[reason]
+    pages = "第" + "、".join(str(n) for n in numbers) + "页"
+    return "，".join(part for part in (pages + what, "未检查" if checked else "", todo) if part)
 
 
 class _Writer:

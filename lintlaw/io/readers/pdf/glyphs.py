@@ -52,6 +52,7 @@ class Glyph:
     size: float
     font: str
     page: int  # 0-based
+    upright: bool = True  # False for a glyph drawn turned (a watermark, a note up the margin)
 
     @property
     def wide(self) -> bool:
@@ -70,8 +71,15 @@ def page_glyphs(page, index: int) -> list[Glyph]:
             continue
         glyphs.append(Glyph(normalised(text), char["x0"], char["top"], char["x1"], char["bottom"],
                             char.get("size") or (char["bottom"] - char["top"]),
-                            _font(char.get("fontname") or ""), index))
+                            _font(char.get("fontname") or ""), index, _upright(char)))
     return glyphs
+
+
+def _upright(char) -> bool:
+    """Whether a character's baseline runs left to right (pdfminer's own `upright` passes text
+    turned 45°); a slant (synthetic italic) leaves it upright."""
+    a, b = char.get("matrix", (1, 0))[:2]
+    return a > 0 and abs(b) <= 0.1 * a
 
 
 def _font(name: str) -> str:
