@@ -128,6 +128,42 @@ def test_text_drawn_twice_is_read_once_and_overlapping_lines_leave_the_paragraph
     assert sorted("".join(lines[4:-1])) == sorted("青山县司法局青山县司法局印章")  # both, in some order
 
 
+def _cid_font_pdf(lines: list[bytes], readable_page: bytes | None = None) -> bytes:
+    """Pages set in a Type0 font with no ToUnicode map (and no FontBBox): pdfminer gives
+    "(cid:N)" for every glyph. `readable_page` adds a page of ordinary text before them."""
+    content = b"".join(b"BT /F1 16 Tf 72 %d Td <%s> Tj ET\n" % (700 - 30 * n, line) for n, line in enumerate(lines))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+               b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun "
+               b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>"]
+    kids = b"3 0 R"
+    if readable_page is not None:
+        objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 8 0 R "
+                    b"/Resources << /Font << /F2 9 0 R >> >> >>",
+                    b"<< /Length %d >>\nstream\n" % len(readable_page) + readable_page + b"\nendstream",
+                    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+        kids = b"7 0 R 3 0 R"
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, kids.count(b"R"))
+    return raw_pdf(objects)
+
+
+def test_a_font_without_a_character_map_is_named_and_pdfminer_says_nothing(tmp_path):
+    path = tmp_path / "r.pdf"
+    path.write_bytes(_cid_font_pdf([b"0001000200030004000500060007", b"00080009000A000B000C000D000E"]))
+    run = subprocess.run([sys.executable, "-m", "lintlaw", "check", str(path)], capture_output=True, text=True,
+                         timeout=60, check=False)
+    assert (run.returncode, run.stderr) == (2, f"lintlaw: {path}: 第1页的文字无法提取（字体没有字符对照表），需先做文字识别\n")
+    readable = b"BT /F2 12 Tf 72 700 Td (Annual report 2024 with 52 cases reviewed.) Tj ET"
+    path.write_bytes(_cid_font_pdf([b"0001000200030004000500060007"], readable_page=readable))
+    run = subprocess.run([sys.executable, "-m", "lintlaw", "check", str(path)], capture_output=True, text=True,
+                         timeout=60, check=False)
+    assert run.stderr == f"lintlaw: {path}: 第2页的文字无法提取（字体没有字符对照表），未检查，需先做文字识别\n"
+    assert lines_of(read(str(path))) == ["Annual report 2024 with 52 cases reviewed."]
+
+
 def test_a_table_of_one_column_is_a_frame_around_text(tmp_path):
     pdf = Pdf()
     pdf.line("一、主要举措和成效")

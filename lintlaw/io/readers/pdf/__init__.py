@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lintlaw.errors import InputError
-from lintlaw.io.readers.pdf.glyphs import TextLine, group_lines, page_glyphs
+from lintlaw.io.readers.pdf.glyphs import UNMAPPED, TextLine, group_lines, page_glyphs
 from lintlaw.io.readers.pdf.opening import open_pdf, why_unreadable
 from lintlaw.io.readers.pdf.paragraphs import measure, paragraphs
 from lintlaw.io.readers.pdf.ruling import TablePart, table_parts
@@ -30,6 +30,7 @@ MAX_RULES = 5000  # drawn objects on a page beyond which it is a drawing, not a 
 _UNREADABLE = {
     "scan": ("没有文字层（可能是扫描件）", "需先做文字识别"),
     "turned": ("的文字是旋转排列的，无法按行读取", ""),
+    "unmapped": ("的文字无法提取（字体没有字符对照表）", "需先做文字识别"),
 }
 
 
@@ -71,6 +72,9 @@ def _read_page(page, index: int) -> _Page:
         read.unreadable = "turned"
         return read
     glyphs = upright  # text set at an angle on an upright page (a watermark, a note up the margin) is not the report's
+    if 2 * sum(glyph.char == UNMAPPED for glyph in glyphs) > len(glyphs):
+        read.unreadable = "unmapped"  # "(cid:12)": a font with no map from its glyphs to characters
+        return read
     if not glyphs:
         return read
     rules = len(page.rects) + len(page.lines) + len(page.curves)
