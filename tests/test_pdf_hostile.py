@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from lintlaw.cli import app
 from lintlaw.io.readers import read
 
-from .pdf_helpers import BODY, LEADING, LEFT, PORTRAIT, RIGHT, SONG, Pdf, grid, raw_pdf
+from .pdf_helpers import BODY, LEADING, LEFT, PORTRAIT, RIGHT, SONG, Cell, Pdf, grid, raw_pdf
 
 runner = CliRunner()
 TITLE = "青山县司法局2024年度法治政府建设情况报告"
@@ -171,6 +171,25 @@ def test_a_table_of_one_column_is_a_frame_around_text(tmp_path):
     pdf.paragraph("以上为本年度情况。")
     source = read_pdf(pdf, tmp_path)
     assert (lines_of(source), source.grids) == (["一、主要举措和成效", "项目", "行政复议", "行政诉讼", "以上为本年度情况。"], [])
+
+
+def test_a_table_inside_a_table_cell_is_its_own_grid(tmp_path):
+    pdf = Pdf()
+    pdf.line("一、主要举措和成效")
+    top = pdf.top
+    pdf.table([Cell("项目", 0, 0), Cell("说明", 0, 1), Cell("行政复议", 1, 0), Cell("\n\n\n\n", 1, 1),
+               Cell("行政诉讼", 2, 0), Cell("7", 2, 1)], [120.0, 300.0])
+    after = pdf.top
+    pdf.top = top + 32.0  # inside the cell beside 行政复议
+    pdf.table(grid([["甲", "乙"], ["1", "2"]]), [60.0, 60.0], left=LEFT + 160)
+    pdf.top = after
+    pdf.paragraph("以上为本年度情况。")
+    source = read_pdf(pdf, tmp_path)
+    assert [cells_of(g) for g in source.grids] == [
+        [(0, 0, 1, 1, "项目"), (0, 1, 1, 1, "说明"), (1, 0, 1, 1, "行政复议"), (1, 1, 1, 1, ""), (2, 0, 1, 1, "行政诉讼"),
+         (2, 1, 1, 1, "7")],
+        [(0, 0, 1, 1, "甲"), (0, 1, 1, 1, "乙"), (1, 0, 1, 1, "1"), (1, 1, 1, 1, "2")]]
+    assert lines_of(source)[-1] == "以上为本年度情况。"
 
 
 def test_two_tables_side_by_side_are_two_grids(tmp_path):

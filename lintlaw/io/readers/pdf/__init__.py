@@ -81,7 +81,9 @@ def _read_page(page, index: int) -> _Page:
     read.parts = table_parts(page, index) if rules <= MAX_RULES else []
     body = []
     for glyph in glyphs:
-        part = next((p for p in read.parts if p.holds(glyph)), None)
+        # The innermost table holding it: a table drawn inside another's cell is a table of its own.
+        part = min((p for p in read.parts if p.holds(glyph)), key=lambda p: (p.x1 - p.x0) * (p.bottom - p.top),
+                   default=None)
         if part is None:
             body.append(glyph)
         else:
