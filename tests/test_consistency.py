@@ -1,4 +1,4 @@
-"""Consistency rules: rates, parts and totals, listed counts (domain guide §5).
+"""Consistency rules: rates, parts and totals, listed counts (docs/domain.md §5).
 
 Every rule must stay silent on correct figures; the traps come from real reports.
 """
@@ -51,6 +51,9 @@ def consistency(text, rules):
      [("C003", 1, 21, "分项之和11400亿元超过了合计1.13万亿元（1.01万亿元＋1300亿元）")]),
     ("全年共投入资金2亿3千万元，其中市级资金1亿元，区级资金1亿5千万元。",
      [("C003", 1, 21, "分项之和2.5亿元超过了合计2亿3千万元（1亿元＋1亿5千万元）")]),
+    # A change beside the parts is passed over; the parts still add up to more than the total.
+    ("共受理行政复议案件17件，其中维持12件，比上年增加2件，撤销6件。",
+     [("C003", 1, 18, "分项之和18件超过了合计17件（12件＋6件）")]),
     # A digit before a compound scale: 5千万元 is 5000万元, not 千万元.
     ("全年投入经费5千万元，其中培训经费4千万元、宣传经费2千万元。",
      [("C003", 1, 18, "分项之和6000万元超过了合计5千万元（4千万元＋2千万元）")]),
@@ -105,6 +108,10 @@ def test_inconsistencies_found(all_rules, text, expected):
     # Digits with a scale in Chinese: each is one amount (5千万元, 3百人次), not also 千万元 or 百人次.
     "全年投入经费5千万元，其中培训经费1千万元、宣传经费2千万元。",
     "全年培训3百人次，其中领导干部1百人次。",
+    # How much more or less than another period is not a part of the total.
+    "全年共受理行政复议案件120件，其中：审结110件，比上年增加20件。",
+    "收入预算16497.86万元，其中：财政拨款收入16497.86万元，比2022年（上一年度，下同）预算增加1421.25万元。",
+    "共办理案件50件，其中调解结案30件，同比下降5件，较上年多10件。",
     "全年共投入资金2亿3千万元，其中市级资金1亿元，区级资金1亿3千万元。",
     # A rate on a base the text names other than the first total (收到 vs 有效).
     "督导服务开通以来，共收到信访件282件，其中有效件123件，已办结121件，办结率98.4%，正在办理中2件。",
@@ -328,6 +335,48 @@ def test_rate_in_its_own_clause_group_is_still_checked(all_rules):
     text = "全年查处违法案件205件；受理复议申请50件，办结45件，办结率80%。"
     assert consistency(text, all_rules) == [
         ("C001", 1, 33, "办结率80%与本句的数字对不上：45件÷50件＝90.0%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A "；" after the rate ends nothing the rate needs: its part and whole come before it.
+    ("受理复议申请50件，办结45件，办结率80%；另有5件正在办理。",
+     [("C001", 1, 20, "办结率80%与本句的数字对不上：45件÷50件＝90.0%")]),
+    ("受理复议申请50件，办结45件，办结率90%；另有5件正在办理。", []),
+    # With two "；" before the rate its group starts after the last one: 90件 is another subject
+    # (taken as the whole, 45÷90 would fit the wrong 50%).
+    ("全年查处违法案件205件；受理行政复议90件；受理行政诉讼50件，审结45件，审结率50%。",
+     [("C001", 1, 43, "审结率50%与本句的数字对不上：45件÷50件＝90.0%")]),
+    ("全年查处违法案件205件；受理行政复议90件；受理行政诉讼50件，审结45件，审结率90%。", []),
+    # The half-width ";" of a pasted text ends a clause group as "；" does.
+    ("全年查处违法案件205件;受理行政复议90件;受理行政诉讼50件，审结45件，审结率50%。",
+     [("C001", 1, 43, "审结率50%与本句的数字对不上：45件÷50件＝90.0%")]),
+    ("全年查处违法案件205件;受理行政复议90件;受理行政诉讼50件，审结45件，审结率90%。", []),
+])
+def test_a_rate_s_clause_group_runs_from_the_last_semicolon_before_it(all_rules, text, expected):
+    assert consistency(text, all_rules) == expected
+
+
+# 140 ÷ 151 = 92.715…%: a rate shown with d decimals fits when it is less than 10^-d away,
+# whether the report rounded or truncated; 约 widens that by one point.
+@pytest.mark.parametrize("rate, computed", [
+    ("92.7%", None), ("92.8%", None), ("92.6%", "92.7%"), ("92.9%", "92.7%"),
+    ("92.71%", None), ("92.72%", None), ("92.70%", "92.72%"), ("92.73%", "92.72%"),
+    ("93%", None), ("92%", None), ("94%", "92.7%"), ("91%", "92.7%"),
+    ("约93.8%", None), ("约91.7%", None), ("约93.9%", "92.7%"), ("约91.6%", "92.7%"),
+])
+def test_the_rounding_margin_of_a_rate(all_rules, rate, computed):
+    """`computed` is what the finding shows, None when the rate fits."""
+    found = consistency(f"共受理行政复议案件151件，办结140件，办结率{rate}。", all_rules)
+    shown = rate.removeprefix("约")
+    assert found == ([] if computed is None else [
+        ("C001", 1, 25 + rate.startswith("约"), f"办结率{shown}与本句的数字对不上：140件÷151件＝{computed}")])
+
+
+@pytest.mark.parametrize("rate", ["12.49%", "12.51%"])
+def test_a_rate_one_unit_of_its_last_decimal_off_is_off_despite_float_error(all_rules, rate):
+    # 1 ÷ 8 = 12.5% exactly; in floating point 12.5 − 12.49 comes to 0.00999…, just under 0.01.
+    assert consistency(f"共受理行政复议案件8件，办结1件，办结率{rate}。", all_rules) == [
+        ("C001", 1, 21, f"办结率{rate}与本句的数字对不上：1件÷8件＝12.50%")]
 
 
 def test_sole_numerator_of_100_percent_is_shown_as_consistent():

@@ -92,23 +92,18 @@ def _turned_page(pdf: Pdf) -> None:
     canvas.restoreState()
 
 
-def test_a_page_whose_text_is_all_turned_is_named_and_not_read(tmp_path):
+def test_a_page_whose_text_is_all_drawn_turned_is_read_in_reading_position(tmp_path):
+    # No /Rotate: the page is upright, its text (five lines as long as each other, flush left:
+    # one paragraph) runs up it. A note set the other way on it is not its text.
     pdf = Pdf()
     pdf.title(TITLE)
     pdf.paragraph(TEXT * 3)
     pdf.new_page()
     _turned_page(pdf)
-    path = tmp_path / "r.pdf"
-    pdf.save(path)
-    result = check(path, "--select", "R")
-    assert result.stderr == f"lintlaw: {path}: 第2页的文字是旋转排列的，无法按行读取，未检查\n"
-    assert lines_of(read(str(path))) == [TITLE, TEXT * 3]
-    only = Pdf()
-    _turned_page(only)
-    path = tmp_path / "only.pdf"
-    only.save(path)
-    result = check(path)
-    assert (result.exit_code, result.stderr) == (2, f"lintlaw: {path}: 第1页的文字是旋转排列的，无法按行读取\n")
+    pdf.text(LEFT, 800, "页边批注")
+    source = read_pdf(pdf, tmp_path)
+    assert lines_of(source) == [TITLE, TEXT * 3, "横着排的一行文字，横着排的一行文字，横着排的一行文字。" * 5]
+    assert source.layout.place(source.text.index("横着排")) == (2, 1)
 
 
 def test_text_drawn_twice_is_read_once_and_overlapping_lines_leave_the_paragraphs_alone(tmp_path):

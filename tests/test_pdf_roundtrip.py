@@ -1,7 +1,9 @@
 """Word to PDF and back: the report of tests/table_helpers.py written as .docx (its tables in
 the "Table Grid" style, so that every border is drawn), exported to PDF by LibreOffice, then
-checked. The PDF gives exactly the findings the .docx gives: none for the correct report, and
-for one wrong cell (or one sentence against the tables) the same codes and messages.
+checked. The PDF gives exactly the findings the .docx gives, but for those on the Word file's
+own layout (its fonts and margins, which python-docx leaves at Word's defaults): none for the
+correct report, and for one wrong cell (or one sentence against the tables) the same codes
+and messages.
 
 LibreOffice lays the tables out as a publisher's export would: the 申请 table runs over three
 pages, rows whose labels wrap break across pages, merged labels go on as empty cells."""
@@ -66,12 +68,12 @@ def exported(tmp_path_factory):
 
 def findings(path) -> list[tuple[str, str]]:
     source = read(str(path))
-    return [(d.code, d.message) for d in lint(source, RULES)]
+    return [(d.code, d.message) for d in lint(source, RULES) if d.category != "layout"]
 
 
 def test_the_correct_report_as_pdf_gives_no_finding_at_all(exported):
     assert findings(exported / "correct.docx") == []
-    assert findings(exported / "correct.pdf") == []
+    assert lint(read(str(exported / "correct.pdf")), RULES) == []
 
 
 @pytest.mark.parametrize("case", [name for name in CASES if name != "correct"])

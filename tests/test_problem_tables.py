@@ -73,7 +73,7 @@ def test_an_unknown_problem_lists_the_table():
 
 
 def _issues(rule, text):
-    document = build_document(decode(text.encode("utf-8"), "t.txt"))
+    document = build_document(rule.kind.example_source(text, "t.txt"))
     return list(rule.kind.check(document))
 
 

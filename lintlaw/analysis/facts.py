@@ -32,7 +32,7 @@ _UP_TO_LAST_BREAK = re.compile(r".*[，,；;：:、（(）)]", re.DOTALL)
 # 《…》 with one level of nesting: numbers and years inside a title are part of a name.
 BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
 
-# Words before a number that give it a role (domain guide §5).
+# Words before a number that give it a role (docs/domain.md §5).
 # The words of a total, less the lookbehind that keeps 公共, 中共 and 教共 out (a
 # necessary condition for a clause of a sentence to have one).
 TOTAL_WORDS = r"共(?![同享建治育产性识进商担赢处筑生融用体青和])|合计|总计|累计|总数|总量"
@@ -44,6 +44,11 @@ PART_MARKER = re.compile(r"其中(?:包括|有)?|包括|分别为|分别是")
 _RATE_VERBS = ("保持在", "稳定在", "提升至", "提高至", "提高到", "上升至", "达到", "保持", "实现", "超过",
                "达", "为", "是")
 
+# A number given as a change from another period (比上年增加20件, 同比下降3件, 预算增加1421.25万元):
+# how much more or less, never one of the parts of a total beside it.
+_CHANGE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|提高|比[^，,；;]{0,12}?[多少])了?(?:约|近)?\s*$")
+
+ROLE_CHANGE = "change"
 ROLE_TOTAL = "total"
 ROLE_PART = "part"
 ROLE_DONE = "done"
@@ -168,8 +173,9 @@ def _page_dates(text: str, report: Report, line: Line, chrome: bool) -> list[tup
     if chrome:
         seen = {mention.start for mention, _, _ in labelled}
         what = "成文日期" if "成文日期" in line.text else "发布日期"
+        # A date with its weekday is the page header's "today", not when the page was published.
         found.extend((mention, report, what) for mention in find_iso_dates(text, line.start, line.end)
-                     if mention.start not in seen)
+                     if mention.start not in seen and mention.weekday is None)
     return found
 
 
@@ -239,6 +245,9 @@ def _figure(text: str, sentence: Sentence, quantity: Quantity, previous_end: int
         if name:
             return Figure(quantity, sentence, prefix, ROLE_RATE, name)
         return Figure(quantity, sentence, prefix)
+    change = _CHANGE.search(prefix)
+    if change:
+        return Figure(quantity, sentence, prefix, ROLE_CHANGE, change.group().strip())
     for role, pattern in _ROLE_WORDS:
         match = pattern.search(prefix)
         if match:

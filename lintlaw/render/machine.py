@@ -42,7 +42,7 @@ def sarif(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> s
             result["relatedLocations"] = [
                 {**_location(source, d.path, start, end), "id": i, "message": {"text": label}}
                 for i, (start, end, label) in enumerate(d.related)]
-        if d.fix is not None:
+        if d.fix is not None and d.fix.edits:  # SARIF replaces text: a change of formatting is left out
             result["fixes"] = [{
                 "description": {"text": "安全修复" if d.fix.safe else "需人工复核的修复"},
                 "artifactChanges": [{

@@ -17,7 +17,7 @@ from pathlib import Path
 from lintlaw.errors import InputError
 from lintlaw.io.readers.pdf.glyphs import UNMAPPED, TextLine, group_lines, page_glyphs
 from lintlaw.io.readers.pdf.opening import open_pdf, why_unreadable
-from lintlaw.io.readers.pdf.paragraphs import measure, paragraphs
+from lintlaw.io.readers.pdf.paragraphs import measure, paragraphs, set_apart
 from lintlaw.io.readers.pdf.ruling import TablePart, table_parts
 from lintlaw.io.readers.pdf.tables import Table, cell_lines, join, joined
 from lintlaw.text.grid import Grid, GridCell
@@ -25,18 +25,19 @@ from lintlaw.text.layout import PageLayout
 from lintlaw.text.source import Origin, Source, read_bytes
 
 MAX_RULES = 5000  # drawn objects on a page beyond which it is a drawing, not a table
-# Why a page gives no text to read: what it is, and what to do (for a page that is "scan",
-# "turned" or "unmapped").
+# Why a page gives no text to read: what it is, and what to do (for a page that is "scan" or
+# "unmapped").
 _UNREADABLE = {
     "scan": ("没有文字层（可能是扫描件）", "需先做文字识别"),
-    "turned": ("的文字是旋转排列的，无法按行读取", ""),
     "unmapped": ("的文字无法提取（字体没有字符对照表）", "需先做文字识别"),
 }
 
 
 class _Page:
     def __init__(self, index: int, width: float, height: float):
-        self.index, self.width, self.height = index, width, height
+        self.index, self.width, self.height = index, width, height  # in reading position
+        self.shown = (width, height)  # the page as shown (turned back when its text runs sideways)
+        self.rotation = 0  # its /Rotate
         self.lines: list[TextLine] = []
         self.parts: list[TablePart] = []
         self.images = 0
@@ -64,21 +65,18 @@ def read(name: str, data: bytes | None, encoding: str | None) -> Source:
 
 
 def _read_page(page, index: int) -> _Page:
-    read = _Page(index, float(page.width), float(page.height))
-    glyphs = page_glyphs(page, index)
+    glyphs, turn = page_glyphs(page, index)
+    read = _Page(index, *turn.size)
+    read.shown = (float(page.width), float(page.height))
+    read.rotation = int(page.rotation or 0) % 360
     read.images = len(page.images)
-    upright = [glyph for glyph in glyphs if glyph.upright]
-    if 2 * len(upright) < len(glyphs):
-        read.unreadable = "turned"
-        return read
-    glyphs = upright  # text set at an angle on an upright page (a watermark, a note up the margin) is not the report's
     if 2 * sum(glyph.char == UNMAPPED for glyph in glyphs) > len(glyphs):
         read.unreadable = "unmapped"  # "(cid:12)": a font with no map from its glyphs to characters
         return read
     if not glyphs:
         return read
     rules = len(page.rects) + len(page.lines) + len(page.curves)
-    read.parts = table_parts(page, index) if rules <= MAX_RULES else []
+    read.parts = table_parts(page, index, turn) if rules <= MAX_RULES else []
     body = []
     for glyph in glyphs:
         # The innermost table holding it: a table drawn inside another's cell is a table of its own.
@@ -126,12 +124,14 @@ def _assemble(name: str, pages: list[_Page]) -> Source:
             run.append(item)
             continue
         for paragraph in paragraphs(run, blocks):
-            writer.line(joined(paragraph))
+            index = writer.line(joined(paragraph))
+            if set_apart(paragraph, blocks[paragraph[0].page]):
+                writer.titles.add(index)
         run = []
         if isinstance(item, Table):
             writer.table(item)
     source = Source(path=name, text="\n".join(writer.lines) + "\n", encoding="pdf", editable=False,
-                    grids=writer.grids, layout=writer.layout)
+                    grids=writer.grids, layout=writer.layout, set_apart=frozenset(writer.titles))
     source.warnings += [f"{name}: {_unreadable(reason, numbers, checked=True)}" for reason, numbers in unreadable.items()]
     return source
 
@@ -150,8 +150,9 @@ class _Writer:
     def __init__(self, pages: list[_Page]):
         self.lines: list[str] = []
         self.grids: list[Grid] = []
-        self.layout = PageLayout(sizes=[(p.width, p.height) for p in pages])
+        self.layout = PageLayout(sizes=[p.shown for p in pages], rotations=[p.rotation for p in pages])
         self.rows = _page_rows(pages)
+        self.titles: set[int] = set()  # lines the layout sets apart as titles
 
     def line(self, chars, box=None) -> int:
         """Add one line of (character, glyph or None); its number (0-based)."""
@@ -162,8 +163,7 @@ class _Writer:
             if glyph is None:
                 self.layout.add(0, 0, (0.0, 0.0, 0.0, 0.0))
             else:
-                self.layout.add(glyph.page + 1, self.rows.get(id(glyph), 1),
-                                (glyph.x0, glyph.top, glyph.x1, glyph.bottom))
+                self.layout.add(glyph.page + 1, self.rows.get(id(glyph), 1), glyph.shown)
         if box is not None:
             self.layout.cells[len(self.lines) - 1] = box
         return len(self.lines) - 1
@@ -174,7 +174,7 @@ class _Writer:
     def table(self, table: Table) -> None:
         cells = []
         for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
-            index = self.line(joined(cell_lines(cell)), (cell.page + 1, cell.x0, cell.top, cell.x1, cell.bottom))
+            index = self.line(joined(cell_lines(cell)), (cell.page + 1, *cell.shown))
             cells.append(GridCell(self.lines[index].strip(), index, cell.row, cell.col, cell.rowspan, cell.colspan))
         self.grids.append(Grid(cells))
 
