@@ -17,7 +17,7 @@ from pathlib import Path
 from lintlaw.errors import InputError
 from lintlaw.io.readers.pdf.glyphs import UNMAPPED, TextLine, group_lines, page_glyphs
 from lintlaw.io.readers.pdf.opening import open_pdf, why_unreadable
-from lintlaw.io.readers.pdf.paragraphs import measure, paragraphs, set_apart
+from lintlaw.io.readers.pdf.paragraphs import Block, measure, paragraphs, set_apart
 from lintlaw.io.readers.pdf.ruling import TablePart, table_parts
 from lintlaw.io.readers.pdf.tables import Table, cell_lines, join, joined
 from lintlaw.text.grid import Grid, GridCell
@@ -91,17 +91,8 @@ def _read_page(page, index: int) -> _Page:
 
 
 def _assemble(name: str, pages: list[_Page]) -> Source:
-    from lintlaw.io.readers.pdf.furniture import furniture
-
-    dropped = furniture([page.lines for page in pages], [(page.width, page.height) for page in pages])
-    for page in pages:
-        page.lines = [line for line in page.lines if id(line) not in dropped]
-    # A page of images with nothing but a page number on it is a scan.
-    for page in pages:
-        if page.images and not (page.lines or page.parts or page.unreadable):
-            page.unreadable = "scan"
-    unreadable = {reason: [page.index + 1 for page in pages if page.unreadable == reason] for reason in _UNREADABLE}
-    unreadable = {reason: numbers for reason, numbers in unreadable.items() if numbers}
+    _drop_furniture(pages)
+    unreadable = _unreadable_pages(pages)
     if not any(page.lines or page.parts for page in pages):
         if unreadable:
             raise InputError(f"{name}: " + "；".join(_unreadable(reason, numbers, checked=False)
@@ -109,14 +100,45 @@ def _assemble(name: str, pages: list[_Page]) -> Source:
         raise InputError(f"{name}: PDF 中没有文字")
     items: list = []
     for page in pages:
-        ordered = sorted([*page.lines, *page.parts], key=lambda item: item.top)
-        items.extend(ordered)
-    # Each page's text block, or, for a page with few lines, that of the pages of its size.
+        items.extend(sorted([*page.lines, *page.parts], key=lambda item: item.top))
+    writer = _write(pages, items, _blocks(pages))
+    source = Source(path=name, text="\n".join(writer.lines) + "\n", encoding="pdf", editable=False,
+                    grids=writer.grids, layout=writer.layout, set_apart=frozenset(writer.titles))
+    source.warnings += [f"{name}: {_unreadable(reason, numbers, checked=True)}" for reason, numbers in unreadable.items()]
+    return source
+
+
+def _drop_furniture(pages: list[_Page]) -> None:
+    """Running heads, feet and page numbers are not the report's text."""
+    from lintlaw.io.readers.pdf.furniture import furniture
+
+    dropped = furniture([page.lines for page in pages], [(page.width, page.height) for page in pages])
+    for page in pages:
+        page.lines = [line for line in page.lines if id(line) not in dropped]
+
+
+def _unreadable_pages(pages: list[_Page]) -> dict[str, list[int]]:
+    """The numbers of the pages left out, by why (only the reasons some page has)."""
+    # A page of images with nothing but a page number on it is a scan.
+    for page in pages:
+        if page.images and not (page.lines or page.parts or page.unreadable):
+            page.unreadable = "scan"
+    unreadable = {reason: [page.index + 1 for page in pages if page.unreadable == reason] for reason in _UNREADABLE}
+    return {reason: numbers for reason, numbers in unreadable.items() if numbers}
+
+
+def _blocks(pages: list[_Page]) -> dict[int, Block]:
+    """Each page's text block, or, for a page with few lines, that of the pages of its size."""
     blocks = {}
     for size in {(round(p.width), round(p.height)) for p in pages}:
         same = [p for p in pages if (round(p.width), round(p.height)) == size]
         common = measure([line for p in same for line in p.lines], same[0].width)
         blocks.update({p.index: measure(p.lines, p.width, common) for p in same})
+    return blocks
+
+
+def _write(pages: list[_Page], items: list, blocks: dict[int, Block]) -> _Writer:
+    """The lines and tables in reading order, each run of lines as paragraphs."""
     writer = _Writer(pages)
     run: list[TextLine] = []
     for item in [*join(items), None]:
@@ -130,10 +152,7 @@ def _assemble(name: str, pages: list[_Page]) -> Source:
         run = []
         if isinstance(item, Table):
             writer.table(item)
-    source = Source(path=name, text="\n".join(writer.lines) + "\n", encoding="pdf", editable=False,
-                    grids=writer.grids, layout=writer.layout, set_apart=frozenset(writer.titles))
-    source.warnings += [f"{name}: {_unreadable(reason, numbers, checked=True)}" for reason, numbers in unreadable.items()]
-    return source
+    return writer
 
 
 def _unreadable(reason: str, numbers: list[int], checked: bool) -> str:

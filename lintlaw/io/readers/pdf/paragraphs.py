@@ -53,6 +53,16 @@ def measure(lines: list[TextLine], width: float, fallback: Block | None = None) 
     long = [line for line in body if len(line.glyphs) >= 8]
     if len(long) < 3 and fallback is not None:
         return fallback
+    left, right = _edges(body, long, size, width, fallback)
+    gaps = [b.top - a.bottom for a, b in zip(body, body[1:]) if a.page == b.page and 0 <= b.top - a.bottom < 3 * size]
+    gap = median(gaps) if gaps else 0.5 * size
+    return Block(left, right, size, gap, width)
+
+
+def _edges(body: list[TextLine], long: list[TextLine], size: float, width: float,
+           fallback: Block | None) -> tuple[float, float]:
+    """The left and right edge of the text block of the body text's lines (`long`: those of
+    eight characters or more)."""
     # The left edge is the leftmost place two lines start (first lines may be indented); the
     # right edge the rightmost place two lines end (a justified block ends all its lines there).
     left = _shared(sorted(line.x0 for line in body), size) if body else 0.0
@@ -65,9 +75,7 @@ def measure(lines: list[TextLine], width: float, fallback: Block | None = None) 
             left = fallback.left
         if fallback.right > right and any(abs(line.x1 - fallback.right) <= 0.2 * size for line in long):
             right = fallback.right
-    gaps = [b.top - a.bottom for a, b in zip(body, body[1:]) if a.page == b.page and 0 <= b.top - a.bottom < 3 * size]
-    gap = median(gaps) if gaps else 0.5 * size
-    return Block(left, right, size, gap, width)
+    return left, right
 
 
 def _shared(values: list[float], size: float) -> float:

@@ -73,11 +73,7 @@ def _as_lines(part: TablePart) -> list[TextLine]:
 
 def _append(table: Table, part: TablePart) -> None:
     last = max(cell.last_row for cell in table.cells)
-    # The columns of both parts together; every cell's columns counted again against them.
-    table.columns = _edges([*table.columns, *part.columns])
-    for cell in [*table.cells, *part.cells]:
-        cell.col = _nearest(table.columns, cell.x0)
-        cell.colspan = max(_nearest(table.columns, cell.x1) - cell.col, 1)
+    _recount_columns(table, part)
     # Header rows the page repeats (Word's 标题行重复, a spreadsheet's print titles) are not rows again.
     repeated = _repeated_rows(table, part)
     cells = [cell for cell in part.cells if cell.row >= repeated]
@@ -90,21 +86,35 @@ def _append(table: Table, part: TablePart) -> None:
     shift = last if split_row else last + 1
     for cell in cells:
         above = _covering(table.cells, last, cell.col, cell.colspan) if cell.row == 0 else None
-        if above is not None and split_row:
-            above.glyphs.extend(cell.glyphs)
-            above.rowspan += cell.rowspan - 1
-            continue
-        if above is not None and not cell.glyphs and above.rowspan > 1 and _text(above) \
-                and not _is_number(_text(above)):
-            above.rowspan += cell.rowspan  # a merged label cell going on down the next page
-            continue
-        if above is not None and _runs_on(above, cell):
-            above.glyphs.extend(cell.glyphs)
-            above.rowspan += cell.rowspan
-            continue
-        cell.row += shift
-        table.cells.append(cell)
+        if above is None or not _joined_to(above, cell, split_row):
+            cell.row += shift
+            table.cells.append(cell)
     table.parts.append(part)
+
+
+def _recount_columns(table: Table, part: TablePart) -> None:
+    """The columns of both parts together; every cell's columns counted again against them."""
+    table.columns = _edges([*table.columns, *part.columns])
+    for cell in [*table.cells, *part.cells]:
+        cell.col = _nearest(table.columns, cell.x0)
+        cell.colspan = max(_nearest(table.columns, cell.x1) - cell.col, 1)
+
+
+def _joined_to(above: CellBox, cell: CellBox, split_row: bool) -> bool:
+    """Whether a cell of the new part's first row goes on in the cell `above` it on the page
+    before (then `above` takes it in), rather than being a cell of its own."""
+    if split_row:
+        above.glyphs.extend(cell.glyphs)
+        above.rowspan += cell.rowspan - 1
+        return True
+    if not cell.glyphs and above.rowspan > 1 and _text(above) and not _is_number(_text(above)):
+        above.rowspan += cell.rowspan  # a merged label cell going on down the next page
+        return True
+    if _runs_on(above, cell):
+        above.glyphs.extend(cell.glyphs)
+        above.rowspan += cell.rowspan
+        return True
+    return False
 
 
 def _repeated_rows(table: Table, part: TablePart) -> int:
