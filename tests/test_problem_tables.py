@@ -94,6 +94,8 @@ def test_the_table_tells_the_truth_on_every_bad_example(rule, text):
     declared = type(rule.kind).message_fields(options)
     used = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}
     for issue in issues:
+        # Made from the problem's declared Check: the name the rule selects is the name reported.
+        assert issue.check == (options["problem"] or rule.kind.name), rule.code
         assert declared <= set(issue.values), (rule.code, declared - set(issue.values))
         assert used <= set(issue.values)
         if issue.fix is not None:

@@ -22,8 +22,12 @@ from typing import Iterator
 import regex
 
 from lintlaw.analysis.document import Document
-from lintlaw.analysis.issue import Issue
+from lintlaw.analysis.issue import Check, Issue
 from lintlaw.text.chars import is_han
+
+# The problems this analysis reports (lintlaw/analysis/issue.py): name and the values each carries.
+MEASURE_WORD = Check.of("measure-word", "found", "number")
+YEAR = Check.of("year", "found", "number")
 
 # What may follow a number: measure words, units (of time too), scales, approximations,
 # comparisons and conjunctions (3至5, 3和4), ranks (百强, 十佳), N大类, 90后. Two-character
@@ -82,15 +86,15 @@ def bare_numbers(document: Document) -> Iterator[Issue]:
             continue  # a table's cells hold bare numbers by design
         found: dict[int, Issue] = {}
         for match in noun.finditer(text, line.start, line.end):
-            found[match.start()] = _issue("measure-word", text, match, line)
+            found[match.start()] = _issue(MEASURE_WORD, text, match, line)
         for match in item.finditer(text, line.start, line.end):
-            found.setdefault(match.start(), _issue("measure-word", text, match, line, after=False))
+            found.setdefault(match.start(), _issue(MEASURE_WORD, text, match, line, after=False))
         for match in year.finditer(text, line.start, line.end):
-            found[match.start()] = _issue("year", text, match, line)
+            found[match.start()] = _issue(YEAR, text, match, line)
         yield from (found[at] for at in sorted(found))
 
 
-def _issue(check: str, text: str, match, line, after: bool = True) -> Issue:
+def _issue(check: Check, text: str, match, line, after: bool = True) -> Issue:
     """The number's finding; `found` shows it with the word after it (or the noun before it)."""
     start, end = match.span()
     if after:
@@ -100,4 +104,4 @@ def _issue(check: str, text: str, match, line, after: bool = True) -> Issue:
         while begin > max(start - 4, line.start) and is_han(text[begin - 1]):
             begin -= 1
         shown = text[begin:end]
-    return Issue(check, start, end, {"found": shown.strip(), "number": match.group()})
+    return check.issue(start, end, {"found": shown.strip(), "number": match.group()})

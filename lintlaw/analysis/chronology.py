@@ -10,7 +10,17 @@ from lintlaw.text.dates import OPENING_YEAR, REPORTING_SENTENCE, DateMention, fi
 from lintlaw.text.outline import CHROME, Line
 from lintlaw.analysis.document import Document, Report
 from lintlaw.analysis.facts import Facts, Sentence, facts_of
-from lintlaw.analysis.issue import Issue
+from lintlaw.analysis.issue import Check, Issue
+
+# The problems this analysis reports (lintlaw/analysis/issue.py): name and the values each carries.
+IMPOSSIBLE = Check.of("impossible", "found")
+WEEKDAY = Check.of("weekday", "found", "expected")
+REPORT_YEAR = Check.of("report-year", "found", "year", "where")
+PLANS_YEAR = Check.of("plans-year", "found", "year", "expected")
+STATISTICS_YEAR = Check.of("statistics-year", "found", "year")
+STATISTICS_PERIOD = Check.of("statistics-period", "found", "which", "expected", "year")
+LATE_DATE = Check.of("late-date", "found", "what", "deadline", "whose")
+EARLY_DATE = Check.of("early-date", "found", "what", "year")
 
 _WEEKDAY_NAMES = "一二三四五六日"
 _SENTENCE_LINE = re.compile(r"[。，,：:]")
@@ -26,7 +36,7 @@ _STATISTIC_OPENING = re.compile(r"\s*(?P<y>(?:19|20)[0-9]{2})\s*年(?:度)?(?:�
 def impossible(document: Document) -> Iterator[Issue]:
     for mention, _ in facts_of(document).dates:
         if not mention.valid:
-            yield Issue("impossible", mention.start, mention.end, {"found": mention.text})
+            yield IMPOSSIBLE.issue(mention.start, mention.end, {"found": mention.text})
 
 
 def weekday(document: Document) -> Iterator[Issue]:
@@ -38,7 +48,7 @@ def weekday(document: Document) -> Iterator[Issue]:
         date = mention.as_date()
         if date is None or mention.weekday is None or date.weekday() == mention.weekday:
             continue
-        yield Issue("weekday", mention.start, mention.end,
+        yield WEEKDAY.issue(mention.start, mention.end,
                     {"found": mention.text, "expected": "星期" + _WEEKDAY_NAMES[date.weekday()]})
 
 
@@ -62,14 +72,14 @@ def report_year(document: Document, keywords: list[str], plan_words: list[str]) 
             match = match or REPORTING_SENTENCE.search(words)
             if match and int(match.group("y")) != report.year:
                 start = sentence.start + match.start("y")
-                yield Issue("report-year", start, start + 4,
+                yield REPORT_YEAR.issue(start, start + 4,
                             {"found": match.group("y") + "年", "year": report.year, "where": "正文开头"})
         for section in report.sections:
             if section.level != 1 or not any(word in section.heading.body for word in keywords):
                 continue
             for mention in _heading_years(document, section.heading, plan_words, plans=False):
                 if mention.year != report.year:
-                    yield Issue("report-year", mention.start, mention.end,
+                    yield REPORT_YEAR.issue(mention.start, mention.end,
                                 {"found": mention.text, "year": report.year, "where": "标题"})
 
 
@@ -86,7 +96,7 @@ def plans_year(document: Document, keywords: list[str], plan_words: list[str]) -
                 continue
             for mention in _heading_years(document, section.heading, plan_words, plans=True):
                 if mention.year != expected:
-                    yield Issue("plans-year", mention.start, mention.end,
+                    yield PLANS_YEAR.issue(mention.start, mention.end,
                                 {"found": mention.text, "year": report.year, "expected": expected})
             first = next((s for s in facts.report_sentences(report)
                           if s.part is section and s.line is not section.heading), None)
@@ -94,7 +104,7 @@ def plans_year(document: Document, keywords: list[str], plan_words: list[str]) -
                 continue
             match = OPENING_YEAR.match(text, first.start, first.end)
             if match and "将" in text[first.start:first.end] and int(match.group("y")) != expected:
-                yield Issue("plans-year", match.start("y"), match.start("y") + 4,
+                yield PLANS_YEAR.issue(match.start("y"), match.start("y") + 4,
                             {"found": match.group("y") + "年", "year": report.year, "expected": expected})
 
 
@@ -116,7 +126,7 @@ def statistics_year(document: Document, exclude: list[str]) -> Iterator[Issue]:
             continue
         if any(str(report.year) in text[s.start:s.end] for s in _neighbours(facts, index)):
             continue  # the next or previous sentence gives the report year's figure
-        yield Issue("statistics-year", match.start("y"), match.start("y") + 4,
+        yield STATISTICS_YEAR.issue(match.start("y"), match.start("y") + 4,
                     {"found": match.group("y") + "年", "year": report.year})
 
 
@@ -149,7 +159,7 @@ def statistics_period(document: Document, cues: list[str]) -> Iterator[Issue]:
                 continue
             if (mention.year or year, mention.month, mention.day) != (year, month, day):
                 expected = f"{year}年{month}月{day}日" if mention.year is not None else f"{month}月{day}日"
-                yield Issue("statistics-period", mention.start, mention.end,
+                yield STATISTICS_PERIOD.issue(mention.start, mention.end,
                             {"found": mention.text, "which": which, "expected": expected, "year": year})
 
 
@@ -188,7 +198,7 @@ def late_date(document: Document, deadline: tuple[int, int] | None = None,
             continue
         limit = datetime.date(report.year + 1, *month_day)
         if mention.as_date() > limit:
-            yield Issue("late-date", mention.start, mention.end,
+            yield LATE_DATE.issue(mention.start, mention.end,
                         {"found": mention.text, "what": what,
                          "deadline": f"{report.year + 1}年{month_day[0]}月{month_day[1]}日",
                          "whose": f"{whose.label}年度报告的" if whose else ""})
@@ -214,7 +224,7 @@ def early_date(document: Document) -> Iterator[Issue]:
         if not checked[report]:
             continue
         if mention.as_date() <= datetime.date(report.year, 12, 31):
-            yield Issue("early-date", mention.start, mention.end,
+            yield EARLY_DATE.issue(mention.start, mention.end,
                         {"found": mention.text, "what": what, "year": report.year})
 
 

@@ -27,7 +27,15 @@ from lintlaw.analysis.facts import (
     Figure,
     facts_of,
 )
-from lintlaw.analysis.issue import Issue
+from lintlaw.analysis.issue import Check, Issue
+
+# The problems this analysis reports (lintlaw/analysis/issue.py): name and the values each carries.
+RATE = Check.of("rate", "name", "found", "computed")
+RATE_OVER_100 = Check.of("rate-over-100", "name", "found")
+PARTS_EXCEED_TOTAL = Check.of("parts-exceed-total", "total", "parts", "sum")
+REMAINDER = Check.of("remainder", "total", "parts", "sum", "remainder", "expected")
+LISTED_COUNT = Check.of("listed-count", "found", "listed")
+RESTATED = Check.of("restated", "found", "earlier", "lead")
 
 EPSILON = 1e-9
 # Float arithmetic's own error on amounts, relative to their size: 1.83万亿元 + 9300亿元 comes
@@ -124,7 +132,7 @@ def analyse(facts: Facts, text: str) -> Analysis:
                     result.issues.append(_rate_issue(check))
                 if _over_100(figure):
                     q = figure.quantity
-                    result.issues.append(Issue("rate-over-100", q.start, q.end,
+                    result.issues.append(RATE_OVER_100.issue(q.start, q.end,
                                                {"name": figure.cue, "found": q.text}))
         result.issues.extend(_check_parts(figures, text, sentence.start, sentence.end,
                                           _whole_before(facts, index)))
@@ -157,7 +165,7 @@ def _check_restated(first: Figure, text: str, stated: dict) -> Issue | None:
     earlier = stated.setdefault(key, first)
     if earlier is first or not _differ(earlier.quantity.value, q.value):
         return None
-    return Issue("restated", q.start, q.end, {"found": q.text, "earlier": earlier.quantity.text,
+    return RESTATED.issue(q.start, q.end, {"found": q.text, "earlier": earlier.quantity.text,
                                              "lead": lead},
                  ((earlier.quantity.start, earlier.quantity.end, "前文"),))
 
@@ -287,7 +295,7 @@ def _rate_issue(check: RateCheck) -> Issue:
     related = [(f.quantity.start, f.quantity.end, "分子") for f in check.parts]
     related += [(f.quantity.start, f.quantity.end, "分母") for f in check.wholes]
     shown = "，".join(computed[:MAX_SHOWN]) + ("等" if len(computed) > MAX_SHOWN else "")
-    return Issue("rate", q.start, q.end, {"name": check.rate.cue, "found": q.text, "computed": shown},
+    return RATE.issue(q.start, q.end, {"name": check.rate.cue, "found": q.text, "computed": shown},
                  tuple(related))
 
 
@@ -324,11 +332,11 @@ def _check_parts(figures: list[Figure], text: str, start: int, end: int,
             if _differ(summed + remainder.quantity.value, total):
                 values["remainder"] = remainder.quantity.text
                 values["expected"] = _amount(total - summed, remainder.quantity)
-                issues.append(Issue("remainder", remainder.quantity.start, remainder.quantity.end,
+                issues.append(REMAINDER.issue(remainder.quantity.start, remainder.quantity.end,
                                     values, ((whole.quantity.start, whole.quantity.end, "合计"), *related)))
         elif parts and summed > total and _differ(summed, total):
             first, last = parts[0].quantity, parts[-1].quantity
-            issues.append(Issue("parts-exceed-total", first.start, last.end, values,
+            issues.append(PARTS_EXCEED_TOTAL.issue(first.start, last.end, values,
                                 ((whole.quantity.start, whole.quantity.end, "合计"), *related)))
     return issues
 
@@ -411,7 +419,7 @@ def _check_listed(figures: list[Figure], text: str, start: int, end: int) -> lis
         (run_start, run_end, count), partial = listed
         stated = int(q.value)
         if count > stated or (count != stated and not partial):
-            issues.append(Issue("listed-count", q.start, q.end,
+            issues.append(LISTED_COUNT.issue(q.start, q.end,
                                 {"found": q.text, "listed": count},
                                 ((run_start, run_end, "所列名称"),)))
     return issues

@@ -14,9 +14,22 @@ from collections import defaultdict
 from lintlaw.text.chars import CLAUSE_END
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Report, Section
-from lintlaw.analysis.issue import Issue
+from lintlaw.analysis.issue import Check, Issue
 from lintlaw.text.numerals import chinese_to_int, int_to_chinese
 from lintlaw.text.outline import Line, standard_marker
+
+# The problems this analysis reports (lintlaw/analysis/issue.py): name and the values each carries.
+GAP = Check.of("gap", "found", "previous", "missing")
+DUPLICATE = Check.of("duplicate", "found", "previous")
+BACKWARDS = Check.of("backwards", "found", "previous")
+LATE_START = Check.of("late-start", "found", "previous", "expected")
+ORPHAN_RESTART = Check.of("orphan-restart", "found", "previous")
+DAMAGED_MARKER = Check.of("damaged-marker", "found", "expected")
+MARKER_PUNCTUATION = Check.of("marker-punctuation", "found", "expected", "together")
+LEVEL_SKIP = Check.of("level-skip", "found", "parent")
+EMPTY_SECTION = Check.of("empty-section", "found", "title")
+INLINE_SEQUENCE = Check.of("inline-sequence", "found", "previous", "detail")
+GLUED_HEADING = Check.of("glued-heading", "found", "expected")
 
 # Inline enumeration 一是…二是…: the numeral must open a clause. The pattern starts with the
 # numeral and looks behind it from there: a scan for the numerals is five times faster than
@@ -50,7 +63,7 @@ def analyse(report: Report, text: str, set_apart: frozenset[int] = frozenset()) 
         following = sections[index + 1] if index + 1 < len(sections) else None
         if _empty(section) and not _empty_by_mistake(section, following, text):
             start, _ = _marker_span(section.heading)
-            issues.append(Issue("empty-section", start, section.heading.end,
+            issues.append(EMPTY_SECTION.issue(start, section.heading.end,
                                 {"found": section.marker.raw, "title": section.title}))
     _inline_sequences(report, issues)
     _glued_headings(report, text, issues)
@@ -60,7 +73,7 @@ def analyse(report: Report, text: str, set_apart: frozenset[int] = frozenset()) 
 def _half_width_markers_at_once(issues: list[Issue]) -> list[Issue]:
     """Markers whose only fault is half-width brackets: one finding for all of them at
     the first when there are HALF_WIDTH_MARKERS_AT_ONCE or more, its fix converting all."""
-    half = [issue for issue in issues if issue.check == "marker-punctuation"
+    half = [issue for issue in issues if issue.check == MARKER_PUNCTUATION.name
             and issue.values["found"].translate(_FULL_WIDTH_BRACKETS) == issue.values["expected"]]
     if len(half) < HALF_WIDTH_MARKERS_AT_ONCE:
         return issues
@@ -136,7 +149,7 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
         number = marker.number
         if number is None:  # damaged: assume it held the next number
             expected = 1 if previous is None else previous + 1 + lost
-            issues.append(Issue("damaged-marker", start, end,
+            issues.append(DAMAGED_MARKER.issue(start, end,
                                 {"found": marker.raw, "expected": standard_marker(level, expected)}))
             previous, previous_raw = expected, standard_marker(level, expected)
             previous_line = section.heading.lineno - 1
@@ -146,20 +159,20 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
         if previous is None:
             if number != 1:
                 values["expected"] = standard_marker(level, 1)
-                issues.append(Issue("late-start", start, end, values))
+                issues.append(LATE_START.issue(start, end, values))
         elif number == previous + 1:
             pass
         elif number == previous:
-            issues.append(Issue("duplicate", start, end, values))
+            issues.append(DUPLICATE.issue(start, end, values))
         elif number == 1:
             if not _title_between(titles, previous_line, section.heading.lineno - 1):
-                issues.append(Issue("orphan-restart", start, end, values))
+                issues.append(ORPHAN_RESTART.issue(start, end, values))
         elif number > previous:
             missing = "".join(f"“{standard_marker(level, n)}”" for n in range(previous + 1, number))
             values["missing"] = missing
-            issues.append(Issue("gap", start, end, values))
+            issues.append(GAP.issue(start, end, values))
         else:
-            issues.append(Issue("backwards", start, end, values))
+            issues.append(BACKWARDS.issue(start, end, values))
         previous, previous_raw = number, marker.raw
         previous_line = section.heading.lineno - 1
         lost = _restarts(section)
@@ -188,14 +201,14 @@ def _section_checks(section: Section, issues: list[Issue]) -> None:
     start, end = _marker_span(section.heading)
     if marker.number is not None and not marker.punctuation_ok:
         # The marker is the finding, so its fix may rewrite it: 1、 → 1.
-        issues.append(Issue("marker-punctuation", start, end,
+        issues.append(MARKER_PUNCTUATION.issue(start, end,
                             {"found": marker.raw, "expected": marker.standard, "together": ""},
                             fix=Fix((Edit(start, end, marker.standard),), safe=True)))
     parent = section.parent
     if parent is not None and section.level - parent.level > 1:
         siblings = [s for s in parent.children if s.level == section.level]
         if siblings[0] is section:
-            issues.append(Issue("level-skip", start, end,
+            issues.append(LEVEL_SKIP.issue(start, end,
                                 {"found": marker.raw, "parent": parent.marker.raw}))
 
 
@@ -258,17 +271,17 @@ def _check_inline(items: list[tuple[int, int, int]], issues: list[Issue]) -> Non
         if previous is None:
             if value != 1 and index + 1 < len(items):
                 values["detail"] = f"从“{found}”开始，缺少“一是”"
-                issues.append(Issue("inline-sequence", start, end, values))
+                issues.append(INLINE_SEQUENCE.issue(start, end, values))
         elif value == previous:
             values["detail"] = f"“{found}”重复"
-            issues.append(Issue("inline-sequence", start, end, values))
+            issues.append(INLINE_SEQUENCE.issue(start, end, values))
         elif value > previous + 1:
             missing = "、".join(int_to_chinese(n) + "是" for n in range(previous + 1, value))
             values["detail"] = f"“{values['previous']}”之后是“{found}”，缺少“{missing}”"
-            issues.append(Issue("inline-sequence", start, end, values))
+            issues.append(INLINE_SEQUENCE.issue(start, end, values))
         elif value < previous and value != 1:
             values["detail"] = f"“{values['previous']}”之后倒退为“{found}”"
-            issues.append(Issue("inline-sequence", start, end, values))
+            issues.append(INLINE_SEQUENCE.issue(start, end, values))
         previous = value
 
 
@@ -301,7 +314,7 @@ def _glued_headings(report: Report, text: str, issues: list[Issue]) -> None:
                 words = match and _GLUED_WORDS.match(text, match.end(1), line.end)
                 if words and any("\u4e00" <= char <= "\u9fff" for char in words.group()[:2]):
                     start = match.start(1)
-                    issues.append(Issue("glued-heading", start, match.end(1),
+                    issues.append(GLUED_HEADING.issue(start, match.end(1),
                                         {"found": text[start:words.end()].strip(),
                                          "expected": standard_marker(level, number + 1)},
                                         fix=Fix((Edit(start, start, "\n"),), safe=False)))

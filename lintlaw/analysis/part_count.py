@@ -12,8 +12,11 @@ import re
 from typing import Iterator
 
 from lintlaw.analysis.document import Document
-from lintlaw.analysis.issue import Issue
+from lintlaw.analysis.issue import Check, Issue
 from lintlaw.text.numerals import chinese_number
+
+# The problems this analysis reports (lintlaw/analysis/issue.py): name and the values each carries.
+PART_COUNT = Check.of("part-count", "found", "detail")
 
 _STATED = re.compile(
     r"(?:报告|全文)[^。；;，,]{0,8}?(?:由|包括|包含|分为)(?P<list>[^。；;]{4,300}?)"
@@ -51,11 +54,11 @@ def part_counts(document: Document) -> Iterator[Issue]:
             start, end = match.span("count")
             found = match.group("count")
             if names is not None and len(names) != stated:
-                yield Issue("part-count", start, end, {"found": found, "detail": f"列举的部分有{len(names)}项"})
+                yield PART_COUNT.issue(start, end, {"found": found, "detail": f"列举的部分有{len(names)}项"})
                 break
             headings = sum(1 for section in report.sections if section.level == 1)
             # An excerpt or a page cut short has fewer headings than it announced: fewer is
             # a finding only in a report that reaches its end (its date).
             if headings > stated or (report.date is not None and 0 < headings < stated):
-                yield Issue("part-count", start, end, {"found": found, "detail": f"一级标题有{headings}个"})
+                yield PART_COUNT.issue(start, end, {"found": found, "detail": f"一级标题有{headings}个"})
             break

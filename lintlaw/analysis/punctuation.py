@@ -14,7 +14,13 @@ from typing import Iterator
 from lintlaw.text.chars import CLAUSE_END, HAN, is_han
 from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
-from lintlaw.analysis.issue import Issue
+from lintlaw.analysis.issue import Check, Issue
+
+# The problems this analysis reports (lintlaw/analysis/issue.py): name and the values each carries.
+UNBALANCED = Check.of("unbalanced", "found", "expected", "problem")
+NESTED_TITLE = Check.of("nested-title", "found")
+HALF_WIDTH = Check.of("half-width", "found", "expected")
+HALF_WIDTH_FILE = Check.of("half-width-file", "found", "count")
 
 PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "【": "】"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
@@ -104,12 +110,12 @@ def _unbalanced_in(text: str, start: int, end: int, cut_off: bool = False) -> It
         elif stack and char in _BRACKET_CLOSERS and stack[-1][0] in _BRACKET_OPENERS:
             # A bracket closed by another kind of bracket: the closer is the typo.
             mark, at = stack[-1]
-            yield Issue("unbalanced", at, offset + 1,
+            yield UNBALANCED.issue(at, offset + 1,
                         {"found": mark, "expected": _OPENERS[mark],
                          "problem": f"没有配对的后半个，却以「{char}」收尾"})
             return
         else:
-            yield Issue("unbalanced", offset, offset + 1,
+            yield UNBALANCED.issue(offset, offset + 1,
                         {"found": char, "expected": CLOSERS[char], "problem": "前面没有对应的前半个"})
             return  # one finding per line: the rest of the line is likely off by one
     if cut_off:
@@ -134,7 +140,7 @@ def cut_off(text: str, line) -> bool:
 
 
 def _unclosed(mark: str, at: int) -> Issue:
-    return Issue("unbalanced", at, at + 1,
+    return UNBALANCED.issue(at, at + 1,
                  {"found": mark, "expected": _OPENERS[mark], "problem": "没有配对的后半个"})
 
 
@@ -178,7 +184,7 @@ def _inner_title(text: str, start: int, close: int, deeper: list[int] = ()) -> I
     edits = [Edit(start, start + 1, "〈"), Edit(close, close + 1, "〉")]
     edits += (Edit(at, at + 1, "〈" if text[at] == "《" else "〉") for at in deeper)
     fix = Fix(tuple(sorted(edits, key=lambda e: e.start)), True)
-    return Issue("nested-title", start, close + 1, {"found": text[start:close + 1]}, fix=fix)
+    return NESTED_TITLE.issue(start, close + 1, {"found": text[start:close + 1]}, fix=fix)
 
 
 def half_width(document: Document, threshold: int) -> Iterator[Issue]:
@@ -209,11 +215,11 @@ def half_width(document: Document, threshold: int) -> Iterator[Issue]:
     if len(found) >= threshold:
         first = found[0][0]
         shown = "".join(sorted({text[at] for at, _ in found}, key=_HALF_MARKS.index))
-        yield Issue("half-width-file", first, first + 1,
+        yield HALF_WIDTH_FILE.issue(first, first + 1,
                     {"count": len(found), "found": " ".join(shown)}, fix=Fix(edits, True))
         return
     for (at, full), edit in zip(found, edits):
-        yield Issue("half-width", at, at + 1, {"found": text[at], "expected": full}, fix=Fix((edit,), True))
+        yield HALF_WIDTH.issue(at, at + 1, {"found": text[at], "expected": full}, fix=Fix((edit,), True))
 
 
 _HALF_MARKS = ",;:?!().\""

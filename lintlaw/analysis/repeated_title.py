@@ -7,9 +7,12 @@ import re
 from typing import Iterator
 
 from lintlaw.analysis.document import Document, Report
-from lintlaw.analysis.issue import Issue
+from lintlaw.analysis.issue import Check, Issue
 from lintlaw.text.chars import SENTENCE_PUNCT
 from lintlaw.text.outline import CHROME, DAMAGED, HEADING, TEXT, TITLE, TOC, Line
+
+# The problems this analysis reports (lintlaw/analysis/issue.py): name and the values each carries.
+REPEATED_TITLE = Check.of("repeated-title", "found", "line")
 
 # The issuer's name on its own line above the title ("重庆市…委员会" / "关于2024年…的报告").
 _ISSUER_LINE_MAX = 30
@@ -39,7 +42,7 @@ def _in_report(report: Report) -> Iterator[Issue]:
         words = _same(first.text + line.text if first is not line else line.text)
         earlier = seen.get(words)
         if earlier is not None:
-            yield Issue("repeated-title", first.start, line.end,
+            yield REPEATED_TITLE.issue(first.start, line.end,
                         {"found": _SPACES.sub("", line.text), "line": earlier.lineno})
         else:
             seen[words] = first

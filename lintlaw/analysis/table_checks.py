@@ -17,7 +17,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
 from lintlaw.analysis.document import Document, Report
-from lintlaw.analysis.issue import Issue
+from lintlaw.analysis.issue import Check, Issue
+
+# The problems this analysis reports (lintlaw/analysis/issue.py): name and the values each carries.
+SUM = Check.of("sum", "table", "where", "left_terms", "left_sum", "right_terms", "right_sum")
+VALUE = Check.of("value", "table", "cell", "found", "expected")
+BLANK = Check.of("blank", "table", "count", "first")
+OUTDATED = Check.of("outdated", "table", "year")
+TEXT_COUNT = Check.of("text-count", "found", "count", "table", "cells", "expected")
 
 if TYPE_CHECKING:  # the table code loads only when a report has a table (tests/test_tables.py)
     from lintlaw.analysis.tables import Cell, Table
@@ -128,7 +135,7 @@ def _check_sum(table: Table, relation: Relation, line: str, present: set[str], n
         return None
     label = names.column(line) if relation.along == COLUMN else names.row(line)
     start, end = _span(left[0])
-    return Issue("sum", start, end, {
+    return SUM.issue(start, end, {
         "table": names.table,
         "where": f"“{label}”{'列' if relation.along == COLUMN else '行'}",
         "left_terms": _terms(left, relation.along, names), "left_sum": number(left_sum),
@@ -170,7 +177,7 @@ def cell_values(document: Document, decimals: list[str], signed: list[str]) -> I
                     continue
                 expected = ("数" if decimal else "整数") if negative else ("非负数" if decimal else "非负整数")
                 start, end = _span(cell)
-                yield Issue("value", start, end, {
+                yield VALUE.issue(start, end, {
                     "table": names.table, "cell": names.cell(cell), "found": cell.raw.strip(),
                     "expected": expected}, related=_related([cell], names))
 
@@ -188,7 +195,7 @@ def blank_cells(document: Document, tables: list[str]) -> Iterator[Issue]:
                 continue
             names = _Names(report, table.key)
             start, end = _span(blank[0])
-            yield Issue("blank", start, end, {"table": names.table, "count": len(blank),
+            yield BLANK.issue(start, end, {"table": names.table, "count": len(blank),
                                               "first": names.cell(blank[0])},
                         related=_related(blank, names))
 
@@ -210,7 +217,7 @@ def outdated_layout(document: Document, tables: list[str], since: int) -> Iterat
                 if first is None:
                     continue
                 start, end = _span(first)
-            yield Issue("outdated", start, end,
+            yield OUTDATED.issue(start, end,
                         {"table": _Names(report, table.key).table, "year": report.year})
 
 
@@ -248,7 +255,7 @@ def text_counts(document: Document, check: TextCount) -> Iterator[Issue]:
                     count = int(written) if written.isdigit() else chinese_number(written)
                     if count is None or count == expected:
                         continue
-                    yield Issue("text-count", match.start("n"), match.end("n"), {
+                    yield TEXT_COUNT.issue(match.start("n"), match.end("n"), {
                         "found": match.group(0), "count": count, "table": names.table,
                         "cells": "＋".join(f"“{names.cell(cell)}”" for cell in cells),
                         "expected": number(expected)}, related=_related(cells, names))

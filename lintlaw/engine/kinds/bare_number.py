@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lintlaw.analysis.bare_numbers import bare_numbers
+from lintlaw.analysis.bare_numbers import MEASURE_WORD, YEAR, bare_numbers
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Problem, RuleKind, problem_option
+from lintlaw.engine.kinds.base import RuleKind, problem_option, problems
 
 
 def _found(kind: BareNumber, document: Document) -> Iterator[Issue]:
@@ -16,10 +16,7 @@ def _found(kind: BareNumber, document: Document) -> Iterator[Issue]:
     yield from (issue for issue in issues if issue.check == kind.problem)
 
 
-PROBLEMS = {
-    "measure-word": Problem(_found, frozenset({"found", "number"})),
-    "year": Problem(_found, frozenset({"found", "number"})),
-}
+PROBLEMS = problems((MEASURE_WORD, _found), (YEAR, _found))
 
 
 class BareNumber(RuleKind):

@@ -58,6 +58,12 @@ class Problem(NamedTuple):
     fixes: Fixes | None = None  # the fixes its findings carry; None: no fix
 
 
+def problems(*declared: tuple) -> dict[str, Problem]:
+    """A kind's problem table from the checks the analyses declare: each entry is
+    (Check, find) or (Check, find, Fixes)."""
+    return {entry[0].name: Problem(entry[1], entry[0].fields, *entry[2:]) for entry in declared}
+
+
 class RuleKind:
     """A family of checks. Subclasses declare their options and message fields.
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from lintlaw.analysis import consistency
 from lintlaw.analysis.consistency import analysis_of
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Problem, RuleKind, problem_option
+from lintlaw.engine.kinds.base import RuleKind, problem_option, problems
 
 
 def _analysed(kind: ConsistencyCheck, document: Document) -> Iterator[Issue]:
@@ -15,14 +16,9 @@ def _analysed(kind: ConsistencyCheck, document: Document) -> Iterator[Issue]:
     yield from (issue for issue in analysis_of(document).issues if issue.check == kind.problem)
 
 
-PROBLEMS = {
-    "rate": Problem(_analysed, frozenset({"name", "found", "computed"})),
-    "rate-over-100": Problem(_analysed, frozenset({"name", "found"})),
-    "parts-exceed-total": Problem(_analysed, frozenset({"total", "parts", "sum"})),
-    "remainder": Problem(_analysed, frozenset({"total", "parts", "sum", "remainder", "expected"})),
-    "listed-count": Problem(_analysed, frozenset({"found", "listed"})),
-    "restated": Problem(_analysed, frozenset({"found", "earlier", "lead"})),
-}
+PROBLEMS = problems(*((check, _analysed) for check in (
+    consistency.RATE, consistency.RATE_OVER_100, consistency.PARTS_EXCEED_TOTAL, consistency.REMAINDER,
+    consistency.LISTED_COUNT, consistency.RESTATED)))
 
 
 class ConsistencyCheck(RuleKind):

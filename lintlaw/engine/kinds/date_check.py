@@ -4,28 +4,19 @@ from __future__ import annotations
 
 from lintlaw.analysis import chronology
 from lintlaw.text.dates import parse_month_day
-from lintlaw.engine.kinds.base import Option, Problem, RuleKind, problem_option
+from lintlaw.engine.kinds.base import Option, RuleKind, problem_option, problems
 from lintlaw.io.schema import Text
 
-PROBLEMS = {
-    "impossible": Problem(lambda kind, document: chronology.impossible(document), frozenset({"found"})),
-    "weekday": Problem(lambda kind, document: chronology.weekday(document),
-                       frozenset({"found", "expected"})),
-    "report-year": Problem(lambda kind, document: chronology.report_year(document, kind.keywords,
-                                                                         kind.plan_words),
-                           frozenset({"found", "year", "where"})),
-    "plans-year": Problem(lambda kind, document: chronology.plans_year(document, kind.keywords,
-                                                                       kind.plan_words),
-                          frozenset({"found", "year", "expected"})),
-    "statistics-year": Problem(lambda kind, document: chronology.statistics_year(document, kind.exclude),
-                               frozenset({"found", "year"})),
-    "statistics-period": Problem(lambda kind, document: chronology.statistics_period(document, kind.keywords),
-                                 frozenset({"found", "which", "expected", "year"})),
-    "late-date": Problem(lambda kind, document: chronology.late_date(document, kind.deadline, kind.issuer),
-                         frozenset({"found", "what", "deadline", "whose"})),
-    "early-date": Problem(lambda kind, document: chronology.early_date(document),
-                          frozenset({"found", "what", "year"})),
-}
+PROBLEMS = problems(
+    (chronology.IMPOSSIBLE, lambda kind, document: chronology.impossible(document)),
+    (chronology.WEEKDAY, lambda kind, document: chronology.weekday(document)),
+    (chronology.REPORT_YEAR, lambda kind, document: chronology.report_year(document, kind.keywords, kind.plan_words)),
+    (chronology.PLANS_YEAR, lambda kind, document: chronology.plans_year(document, kind.keywords, kind.plan_words)),
+    (chronology.STATISTICS_YEAR, lambda kind, document: chronology.statistics_year(document, kind.exclude)),
+    (chronology.STATISTICS_PERIOD, lambda kind, document: chronology.statistics_period(document, kind.keywords)),
+    (chronology.LATE_DATE, lambda kind, document: chronology.late_date(document, kind.deadline, kind.issuer)),
+    (chronology.EARLY_DATE, lambda kind, document: chronology.early_date(document)),
+)
 
 
 class DateCheck(RuleKind):

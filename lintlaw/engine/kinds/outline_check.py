@@ -5,12 +5,18 @@ from __future__ import annotations
 from typing import Iterator
 
 from lintlaw.analysis.document import Document
-from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Fixes, Problem, RuleKind, problem_option
+from lintlaw.analysis.issue import Check, Issue
+from lintlaw.engine.kinds.base import Fixes, RuleKind, problem_option, problems
+from lintlaw.analysis import numbering
 from lintlaw.analysis.numbering import analyse
-from lintlaw.analysis.part_count import part_counts
-from lintlaw.analysis.repeated_title import repeated_titles
+from lintlaw.analysis.part_count import PART_COUNT, part_counts
+from lintlaw.analysis.repeated_title import REPEATED_TITLE, repeated_titles
 from lintlaw.text.outline import DAMAGED, HEADING, TEXT
+
+
+# The two problems this kind finds itself (the others are the analyses'): name and values.
+NO_LEVEL1_HEADINGS = Check.of("no-level1-headings")
+LOST_LINE_BREAKS = Check.of("lost-line-breaks", "headings", "paragraphs")
 
 
 def numbering_issues(document: Document) -> list[list]:
@@ -28,7 +34,7 @@ def _no_level1(kind: OutlineCheck, document: Document) -> Iterator[Issue]:
     for report in document.reports:
         if report.has_body and not any(s.level == 1 for s in report.sections):
             anchor = report.anchor
-            yield Issue("no-level1-headings", anchor.start, anchor.end, {})
+            yield NO_LEVEL1_HEADINGS.issue(anchor.start, anchor.end, {})
 
 
 def _lost_line_breaks(kind: OutlineCheck, document: Document) -> Iterator[Issue]:
@@ -48,7 +54,7 @@ def _lost_line_breaks(kind: OutlineCheck, document: Document) -> Iterator[Issue]
         while end > flat.start and text[end - 1] in _INDENT:
             end -= 1
         pieces = [line for line in document.lines if line.lineno == flat.lineno and not document.in_table(line)]
-        yield Issue("lost-line-breaks", flat.start, end,
+        yield LOST_LINE_BREAKS.issue(flat.start, end,
                     {"headings": sum(line.type in (HEADING, DAMAGED) for line in pieces),
                      "paragraphs": sum(line.type == TEXT for line in pieces)},
                     fix=Fix(tuple(edits), safe=False))
@@ -57,27 +63,23 @@ def _lost_line_breaks(kind: OutlineCheck, document: Document) -> Iterator[Issue]
 _INDENT = " \t\u3000\u00a0\u2002\u2003"
 
 
-def _found(*names: str) -> frozenset[str]:
-    return frozenset({"found", *names})
-
-
-PROBLEMS = {
-    "gap": Problem(_numbering, _found("previous", "missing")),
-    "duplicate": Problem(_numbering, _found("previous")),
-    "backwards": Problem(_numbering, _found("previous")),
-    "late-start": Problem(_numbering, _found("previous", "expected")),
-    "orphan-restart": Problem(_numbering, _found("previous")),
-    "damaged-marker": Problem(_numbering, _found("expected")),
-    "marker-punctuation": Problem(_numbering, _found("expected", "together"), Fixes()),
-    "level-skip": Problem(_numbering, _found("parent")),
-    "empty-section": Problem(_numbering, _found("title")),
-    "inline-sequence": Problem(_numbering, _found("previous", "detail")),
-    "glued-heading": Problem(_numbering, _found("expected"), Fixes(safe=False)),
-    "no-level1-headings": Problem(_no_level1, frozenset()),
-    "lost-line-breaks": Problem(_lost_line_breaks, frozenset({"headings", "paragraphs"}), Fixes(safe=False)),
-    "repeated-title": Problem(lambda kind, document: repeated_titles(document), frozenset({"found", "line"})),
-    "part-count": Problem(lambda kind, document: part_counts(document), frozenset({"found", "detail"})),
-}
+PROBLEMS = problems(
+    (numbering.GAP, _numbering),
+    (numbering.DUPLICATE, _numbering),
+    (numbering.BACKWARDS, _numbering),
+    (numbering.LATE_START, _numbering),
+    (numbering.ORPHAN_RESTART, _numbering),
+    (numbering.DAMAGED_MARKER, _numbering),
+    (numbering.MARKER_PUNCTUATION, _numbering, Fixes()),
+    (numbering.LEVEL_SKIP, _numbering),
+    (numbering.EMPTY_SECTION, _numbering),
+    (numbering.INLINE_SEQUENCE, _numbering),
+    (numbering.GLUED_HEADING, _numbering, Fixes(safe=False)),
+    (NO_LEVEL1_HEADINGS, _no_level1),
+    (LOST_LINE_BREAKS, _lost_line_breaks, Fixes(safe=False)),
+    (REPEATED_TITLE, lambda kind, document: repeated_titles(document)),
+    (PART_COUNT, lambda kind, document: part_counts(document)),
+)
 
 
 class OutlineCheck(RuleKind):

@@ -7,7 +7,7 @@ from typing import Iterator
 from lintlaw.analysis import punctuation
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
-from lintlaw.engine.kinds.base import Fixes, Option, Problem, RuleKind, problem_option
+from lintlaw.engine.kinds.base import Fixes, Option, RuleKind, problem_option, problems
 
 
 def _half_width(kind: PunctuationCheck, document: Document) -> Iterator[Issue]:
@@ -17,14 +17,12 @@ def _half_width(kind: PunctuationCheck, document: Document) -> Iterator[Issue]:
     yield from (issue for issue in issues if issue.check == kind.problem)
 
 
-PROBLEMS = {
-    "unbalanced": Problem(lambda kind, document: punctuation.unbalanced(document),
-                          frozenset({"found", "expected", "problem"})),
-    "nested-title": Problem(lambda kind, document: punctuation.nested_titles(document),
-                            frozenset({"found"}), Fixes()),
-    "half-width": Problem(_half_width, frozenset({"found", "expected"}), Fixes()),
-    "half-width-file": Problem(_half_width, frozenset({"found", "count"}), Fixes()),
-}
+PROBLEMS = problems(
+    (punctuation.UNBALANCED, lambda kind, document: punctuation.unbalanced(document)),
+    (punctuation.NESTED_TITLE, lambda kind, document: punctuation.nested_titles(document), Fixes()),
+    (punctuation.HALF_WIDTH, _half_width, Fixes()),
+    (punctuation.HALF_WIDTH_FILE, _half_width, Fixes()),
+)
 
 
 class PunctuationCheck(RuleKind):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from lintlaw.analysis import table_checks
-from lintlaw.engine.kinds.base import Option, Problem, RuleKind, problem_option
+from lintlaw.engine.kinds.base import Option, RuleKind, problem_option, problems
 from lintlaw.io.schema import Choice, Items, Regex, Text
 
 AXES = (table_checks.COLUMN, table_checks.ROW)
@@ -25,17 +25,13 @@ def _text_count(kind, document):
     return table_checks.text_counts(document, check)
 
 
-PROBLEMS = {
-    "sum": Problem(_sum, frozenset({"table", "where", "left_terms", "left_sum", "right_terms", "right_sum"})),
-    "value": Problem(lambda kind, document: table_checks.cell_values(document, kind.decimals, kind.signed),
-                     frozenset({"table", "cell", "found", "expected"})),
-    "blank": Problem(lambda kind, document: table_checks.blank_cells(document, kind.tables),
-                     frozenset({"table", "count", "first"})),
-    "outdated": Problem(
-        lambda kind, document: table_checks.outdated_layout(document, kind.tables, kind.since),
-        frozenset({"table", "year"})),
-    "text-count": Problem(_text_count, frozenset({"found", "count", "table", "cells", "expected"})),
-}
+PROBLEMS = problems(
+    (table_checks.SUM, _sum),
+    (table_checks.VALUE, lambda kind, document: table_checks.cell_values(document, kind.decimals, kind.signed)),
+    (table_checks.BLANK, lambda kind, document: table_checks.blank_cells(document, kind.tables)),
+    (table_checks.OUTDATED, lambda kind, document: table_checks.outdated_layout(document, kind.tables, kind.since)),
+    (table_checks.TEXT_COUNT, _text_count),
+)
 
 
 _STRINGS = "应为非空字符串的列表"

@@ -8,7 +8,7 @@ lintlaw/text/word_format.py (⟦仿宋_GB2312 三号⟧正文……), read by `e
 from __future__ import annotations
 
 from lintlaw.analysis import word_layout as layout
-from lintlaw.engine.kinds.base import Fixes, Option, Problem, RuleKind, problem_option
+from lintlaw.engine.kinds.base import Fixes, Option, RuleKind, problem_option, problems
 from lintlaw.io.schema import Choice, Items, Number, Text
 from lintlaw.text.source import Source
 from lintlaw.text.word_format import parse_example
@@ -18,7 +18,6 @@ ALIGNMENTS = ("center", "left", "both", "right", "distribute")
 _ELEMENTS = f"应为以下之一或几个的列表：{'、'.join(layout.ELEMENTS)}"
 _FONTS = "应为字体名称的非空列表"
 _PAPER = "应为纸张的宽和高（毫米），如 [210, 297]"
-_FOUND = frozenset({"count", "found", "expected", "places"})
 
 
 def _font(kind, document):
@@ -50,17 +49,17 @@ def _page_numbers(what):
     return lambda kind, document: layout.page_number_issues(document, kind.problem, what, kind.size, kind.pages)
 
 
-PROBLEMS = {
-    "font": Problem(_font, _FOUND, Fixes()),
-    "size": Problem(_size, _FOUND, Fixes()),
-    "alignment": Problem(_alignment, _FOUND),
-    "margins": Problem(_margins, frozenset({"found"})),
-    "line-pitch": Problem(_line_pitch, frozenset({"count", "found", "lines", "places"})),
-    "char-pitch": Problem(_char_pitch, frozenset({"found", "chars"})),
-    "page-number-form": Problem(_page_numbers("form"), frozenset({"found"})),
-    "page-number-size": Problem(_page_numbers("size"), frozenset({"found", "expected"})),
-    "page-numbers-missing": Problem(_page_numbers("missing"), frozenset({"pages"})),
-}
+PROBLEMS = problems(
+    (layout.FONT, _font, Fixes()),
+    (layout.SIZE, _size, Fixes()),
+    (layout.ALIGNMENT, _alignment),
+    (layout.MARGINS, _margins),
+    (layout.LINE_PITCH, _line_pitch),
+    (layout.CHAR_PITCH, _char_pitch),
+    (layout.PAGE_NUMBER_FORM, _page_numbers("form")),
+    (layout.PAGE_NUMBER_SIZE, _page_numbers("size")),
+    (layout.PAGE_NUMBERS_MISSING, _page_numbers("missing")),
+)
 
 
 class WordLayout(RuleKind):
