@@ -147,6 +147,16 @@ def check(
 CONFIG_OPTION = typer.Option(None, "--config", help="使用此配置文件，而不是离文件最近的那个。")
 ISOLATED_OPTION = typer.Option(False, "--isolated", help="不读取任何配置文件。")
 RULES_OPTION = typer.Option(None, "--rules", help="额外的规则目录（TOML 规则文件，可含 report-types/）。")
+ISSUER_OPTION = typer.Option(None, "--issuer", help="报告的发布机关（默认取自标题，其次落款，再次文件名）；只用于一个文件。")
+
+
+def _issuer(value: Optional[str]) -> Optional[str]:
+    """--issuer as given, without surrounding blanks; an empty one is a usage error."""
+    if value is None:
+        return None
+    if not value.strip():
+        _fail("--issuer: 发布机关不能为空")
+    return value.strip()
 
 
 @app.command(cls=ChineseHelpCommand)
@@ -157,6 +167,7 @@ def tree(
     tables: bool = typer.Option(False, "--tables", help="同时按行列列出识别到的统计表格（政府信息公开工作年度报告）。"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="把标准输入（-）当作此文件，按扩展名读取（.md、.html、.docx）。"),
+    issuer: Optional[str] = ISSUER_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
     rules_dirs: Optional[List[Path]] = RULES_OPTION,
@@ -173,7 +184,8 @@ def tree(
     except LintlawError as err:
         _fail(str(err))
     structure = [rule for rule in plan.rules if rule.category == "structure"]
-    render(source, structure, tree_console(), show_facts=facts, types=plan.types, show_tables=tables)
+    render(source, structure, tree_console(), show_facts=facts, types=plan.types, show_tables=tables,
+           issuer=_issuer(issuer))
 
 
 @app.command("config", cls=ChineseHelpCommand)
