@@ -56,6 +56,18 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
     """lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。"""
 
 
+ISSUER_OPTION = typer.Option(None, "--issuer", help="报告的发布机关（默认取自标题，其次落款，再次文件名）；只用于一个文件。")
+
+
+def _issuer(value: Optional[str]) -> Optional[str]:
+    """--issuer as given, without surrounding blanks; an empty one is a usage error."""
+    if value is None:
+        return None
+    if not value.strip():
+        _fail("--issuer: 发布机关不能为空")
+    return value.strip()
+
+
 class _CheckCommand(ChineseHelpCommand):
     """`check`, whose --annotate takes an optional value: `--annotate` alone or `--annotate OUT.docx`."""
 
@@ -127,6 +139,10 @@ def check(
         None, "--annotate", metavar="[OUT.docx]",
         help="把问题作为批注写入 Word 文档的副本（默认：同目录下的 NAME.lintlaw.docx；原文档不动）。"
              "可在其后写副本的文件名（只检查一个文档时）。目录中只查找 .docx 文件。"),
+    previous: Optional[List[str]] = typer.Option(
+        None, "--previous", metavar="FILE",
+        help="同一发布机关上一年度的报告（可多次给出）：与本年报告比较，它自己的问题不报告。"),
+    issuer: Optional[str] = ISSUER_OPTION,
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.pipeline import CheckRequest, run_check
@@ -136,7 +152,8 @@ def check(
         extend_select=_split(extend_select), fail_on=fail_on, encoding=encoding,
         rules_dirs=rules_dirs or [], fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics,
         output_file=output_file, jobs=jobs, config=config, isolated=isolated, baseline=baseline,
-        write_baseline=write_baseline, no_ignore=no_ignore, stdin_filename=stdin_filename, annotate=annotate)
+        write_baseline=write_baseline, no_ignore=no_ignore, stdin_filename=stdin_filename, annotate=annotate,
+        previous=previous or [], issuer=_issuer(issuer))
     try:
         code = run_check(request)
     except LintlawError as err:
@@ -147,16 +164,6 @@ def check(
 CONFIG_OPTION = typer.Option(None, "--config", help="使用此配置文件，而不是离文件最近的那个。")
 ISOLATED_OPTION = typer.Option(False, "--isolated", help="不读取任何配置文件。")
 RULES_OPTION = typer.Option(None, "--rules", help="额外的规则目录（TOML 规则文件，可含 report-types/）。")
-ISSUER_OPTION = typer.Option(None, "--issuer", help="报告的发布机关（默认取自标题，其次落款，再次文件名）；只用于一个文件。")
-
-
-def _issuer(value: Optional[str]) -> Optional[str]:
-    """--issuer as given, without surrounding blanks; an empty one is a usage error."""
-    if value is None:
-        return None
-    if not value.strip():
-        _fail("--issuer: 发布机关不能为空")
-    return value.strip()
 
 
 @app.command(cls=ChineseHelpCommand)

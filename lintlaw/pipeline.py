@@ -9,6 +9,7 @@ configuration's ignore-findings and the baseline together, before any fix) → r
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,8 @@ class CheckRequest:
     no_ignore: bool = False
     stdin_filename: str | None = None
     annotate: str | None = None
+    previous: list[str] = field(default_factory=list)  # last year's reports, read to compare with (--previous)
+    issuer: str | None = None  # the issuer of the one file checked (--issuer)
 
 
 @dataclass
@@ -116,6 +119,7 @@ class Run:
     # When each file's findings were written as it finished, only these are kept of them:
     counts: object = None  # lintlaw.render.summary.Counts
     failing: bool = False  # a finding at or above its file's --fail-on level
+    desk: object = None  # lintlaw.review.Desk: what comparing the run's reports needs
 
 
 def run_check(r: CheckRequest) -> int:
@@ -131,11 +135,17 @@ def run_check(r: CheckRequest) -> int:
     if not names:
         raise UsageError(f"没有找到要检查的文件（{'.txt、.md、.docx、.html' if r.annotate is None else '.docx'}）"
                          + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
-    refuse_overwriting_inputs(names, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
+    previous = _previous(r, names)
+    refuse_overwriting_inputs(names + previous, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
     copies = annotation_targets(names, r.annotate, r.diff or r.write_baseline is not None)
     if r.stdin_filename is not None and STDIN not in names:
         raise UsageError("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
-    found = plans(names, r.config, r.isolated, r.select, r.ignore, r.extend_select, r.rules_dirs, r.stdin_filename)
+    if r.issuer is not None and len(names) != 1:
+        raise UsageError("--issuer 只能在检查一个文件时使用（它给出这个文件的发布机关）")
+    found = plans(names + previous, r.config, r.isolated, r.select, r.ignore, r.extend_select, r.rules_dirs,
+                  r.stdin_filename)
+    for name in previous:  # read to compare with: not linted, fixed or reported
+        found[name] = dataclasses.replace(found[name], reference=True)
     recorded = None
     if r.baseline is not None:
         from lintlaw.io import baseline as baselines
@@ -151,6 +161,11 @@ def run_check(r: CheckRequest) -> int:
     if _streams(r, copies):
         return _check_streaming(found, r, all_rules, to_stderr, baseline)
     run = _run(found, r, baseline)
+    from lintlaw.review import compare, merged
+
+    compared, run.stale = compare(run.desk, run.sources, run.plan_of, run.stale,
+                                  r.baseline if baseline is not None else None)
+    run.diagnostics = merged(run.diagnostics, compared, run.sources)
     input_errors = run.tally.unreadable + run.tally.unwritten
     if r.diff:
         print(f"{run.fixed} 个问题可以自动修复（{run.edits} 处改动），涉及 {run.would_change} 个文件。", file=sys.stderr)
@@ -174,6 +189,21 @@ def run_check(r: CheckRequest) -> int:
     return 1 if any(d.severity >= _fail_level(r, run.plan_of[d.path]) for d in run.diagnostics) else 0
 
 
+def _previous(r: CheckRequest, names: list[str]) -> list[str]:
+    """The --previous files that are not also checked (a file checked is compared all the same)."""
+    from lintlaw.io.inputs import STDIN, expand, unique_files
+
+    if not r.previous:
+        return []
+    if STDIN in r.previous:
+        raise UsageError("--previous 要指明上年报告的文件，不能是标准输入（-）")
+    if r.diff:
+        raise UsageError("--previous 不能与 --diff 同用（--diff 不显示问题，不比较报告）")
+    found = unique_files(expand(r.previous, respect_ignore=not r.no_ignore))
+    checked = set(names)
+    return [name for name in found if name not in checked]
+
+
 def _streams(r: CheckRequest, copies) -> bool:
     """Whether each file's findings can be written as soon as it is checked: the format
     allows it, and nothing needs every finding at the end (statistics, a new baseline, the
@@ -191,10 +221,17 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
     from lintlaw.render.formats import FORMATS
     from lintlaw.render.summary import Counts, summary_of
 
+    from lintlaw.review import compare
+
     output_format = FORMATS[r.output_format]
+    comparing = any(rule.kind.name == "comparison" for rule in rules)
 
     def digest(outcome, plan):
+        if outcome.reference:
+            return outcome  # kept whole by the parent, neither shown nor counted
         source, diagnostics = outcome.source, outcome.diagnostics
+        if outcome.digests and comparing:
+            outcome.packed = source.pack()  # the comparison reads it again, and shows its findings
         outcome.rendered = output_format.render(diagnostics, {source.path: source}, rules)
         outcome.counts = Counts()
         outcome.counts.add_file(diagnostics, source)
@@ -208,6 +245,14 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
         with output(r.output_file, to_stderr):
             findings_out = sys.stdout
             run = _run(found, r, baseline, stdout, digest, findings_out)
+            compared, run.stale = compare(run.desk, {}, run.plan_of, run.stale,
+                                          r.baseline if baseline is not None else None)
+            if compared:  # after every file's own findings: they needed every file
+                shown = run.desk.sources_for(compared, {})
+                findings_out.write(output_format.render(compared, shown, rules) + "\n")
+                for d in compared:
+                    run.counts.add_findings([d], shown[d.path])
+                run.failing = run.failing or any(d.severity >= _fail_level(r, run.plan_of[d.path]) for d in compared)
             if baseline is not None:
                 _report_stale(r.baseline, run.stale)
             if not output_format.for_tools:
@@ -225,14 +270,16 @@ def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, 
 
     from lintlaw.render.summary import Counts, Tally
     from lintlaw.render.visible import keep_lines, one_line
+    from lintlaw.review import Desk, summarising
     from lintlaw.runner import Options, default_jobs, iter_outcomes
 
     stdout = stdout or sys.stdout
     options = Options(encoding=r.encoding, fix=r.fix, unsafe_fixes=r.unsafe_fixes, diff=r.diff,
-                      stdin_filename=r.stdin_filename, baseline=baseline, digest=digest)
+                      stdin_filename=r.stdin_filename, baseline=baseline, digest=digest,
+                      summarise=summarising(found, r.output_format, r.diff), issuer=r.issuer)
     from lintlaw.render.progress import file_progress
 
-    run = Run(tally=Tally(), counts=Counts())
+    run = Run(tally=Tally(), counts=Counts(), desk=Desk())
     with contextlib.ExitStack() as stack:
         advance = stack.enter_context(file_progress(len(found)))
         outcomes = stack.enter_context(contextlib.closing(
@@ -264,10 +311,13 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
         print(one_line(f"lintlaw: {outcome.path}: 文件是空的（或只有空白），没有可检查的内容"),
               file=sys.stderr)
         run.tally.empty += 1
+    run.plan_of[outcome.path] = found[outcome.name]
+    run.desk.take(outcome)
+    if outcome.reference:
+        return
     if outcome.diff:
         stdout.write(keep_lines(outcome.diff))
         run.would_change += 1
-    run.plan_of[outcome.path] = found[outcome.name]
     run.stale.extend(outcome.stale)
     run.fixed += outcome.fixed
     run.edits += outcome.edits
@@ -305,7 +355,13 @@ def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
                 print(per_rule.json_text(run.diagnostics, run.sources) if r.output_format == "json"
                       else per_rule.text(run.diagnostics, run.sources))
             else:
-                render(r.output_format, run.diagnostics, run.sources, rules)
+                sources = {**run.sources, **run.desk.sources_for(run.diagnostics, run.sources)}
+                reviewed = None
+                if FORMATS[r.output_format].reviews:
+                    from lintlaw.review import reports
+
+                    reviewed = reports(run.desk)
+                render(r.output_format, run.diagnostics, sources, rules, reviewed)
             if (r.statistics and r.output_format != "json") or (
                     not r.statistics and not FORMATS[r.output_format].for_tools):
                 print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally))

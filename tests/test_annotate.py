@@ -268,7 +268,7 @@ def test_comments_already_in_the_document_stay(tmp_path):
         ("lintlaw", "LL", "表示“到某时为止”应写“截至”，不是“截止”", "截止")]
 
 
-def _diagnostic(start, end, code="X001", fix=None):
+def _diagnostic(start, end, code="Y001", fix=None):
     return Diagnostic(code, "test-rule", "residue", Severity.WARNING, "测试", "r.docx", start, end, fix=fix)
 
 
@@ -338,7 +338,7 @@ def test_comment_text_describes_each_kind_of_edit():
     source = Source(path="r.docx", text="截止目前，共\x1b计\n", encoding="docx", editable=False)
     unsafe = Fix((Edit(0, 2, "截至"), Edit(4, 5, ""), Edit(6, 6, "合")), safe=False)
     text = comment_text(_diagnostic(0, 2, fix=unsafe)._replace(message="有\x1b控制字符"), source)
-    assert text == ("有\\x1b控制字符\nX001 test-rule（警告）\n"
+    assert text == ("有\\x1b控制字符\nY001 test-rule（警告）\n"
                     "建议修改（需人工复核）：“截止”改为“截至”；删除“，”；插入“合”")
 
 

@@ -99,7 +99,7 @@ def test_empty_file_has_no_findings(tmp_path):
 
 
 def test_broken_rule_dir_is_exit_2(tmp_path):
-    (tmp_path / "bad.toml").write_text('code = "X001"\n', encoding="utf-8")
+    (tmp_path / "bad.toml").write_text('code = "Y001"\n', encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "lintlaw", "check", "--rules", str(tmp_path), CLEAN],
                           capture_output=True, text=True)
     assert proc.returncode == 2

@@ -55,3 +55,8 @@ def test_an_empty_issuer_is_a_usage_error(tmp_path):
     path.write_text("2024年政府信息公开工作年度报告\n" + BODY, encoding="utf-8")
     result = runner.invoke(app, ["tree", "--issuer", " ", str(path)])
     assert result.exit_code == 2 and result.stderr == "lintlaw: --issuer: 发布机关不能为空\n"
+
+
+def test_words_after_guanyu_are_not_the_issuer():
+    title = "省人民政府关于2020年度推进法治政府建设情况的报告\n" + BODY
+    assert build_document(source_of(title)).reports[0].issuing[:2] == ("省人民政府", "标题")

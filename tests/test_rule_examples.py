@@ -3,6 +3,8 @@
 A bad example states what the rule must say (message, line, column of each
 finding) and, for a rule with a fix, the text after --fix (and after
 --fix --unsafe-fixes when that differs); a good example must give no finding.
+A comparison rule's example is compared with the reports it gives (last year's,
+other issuers'): its findings are those in the example's own text.
 """
 
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from lintlaw.engine.fixing import fix_source
 from lintlaw.engine.ruleset import Expected, load_rules
 
-from .helpers import findings, source_of
+from .helpers import example_findings, source_of
 
 RULES = load_rules()
 BAD = [(rule, i, text) for rule in RULES for i, text in enumerate(rule.examples["bad"])]
@@ -20,7 +22,7 @@ GOOD = [(rule, i, text) for rule in RULES for i, text in enumerate(rule.examples
 @pytest.mark.parametrize("rule, index, text", BAD, ids=[f"{r.code}-bad{i}" for r, i, _ in BAD])
 def test_bad_example_gives_its_stated_findings(rule, index, text):
     assert text.findings, f"{rule.path}: bad example {index} states no expected finding"
-    found = [Expected(line, column, message) for code, line, column, message in findings(text, [rule])]
+    found = [Expected(line, column, message) for code, line, column, message in example_findings(text, rule)]
     assert found == list(text.findings)
 
 
@@ -41,4 +43,4 @@ def test_bad_example_fixes_to_its_stated_text(rule, index, text):
 
 @pytest.mark.parametrize("rule, index, text", GOOD, ids=[f"{r.code}-good{i}" for r, i, _ in GOOD])
 def test_good_example_gives_no_finding(rule, index, text):
-    assert findings(text, [rule]) == []
+    assert example_findings(text, rule) == []

@@ -175,8 +175,9 @@ class Report:
         if not found:
             match = _ISSUER_IN_TITLE.match(words)
             return match.group(1).removesuffix("关于") if match else None
-        name = _YEAR_IN_NAME.sub("", words[:words.find(found)]).strip(_NAME_SEPARATORS)
-        return name.removesuffix("关于").strip(_NAME_SEPARATORS) or None
+        before = words[:words.find(found)]
+        before = before.split("关于", 1)[0] or before  # 甲县人民政府关于2020年度推进…: 甲县人民政府
+        return _YEAR_IN_NAME.sub("", before).strip(_NAME_SEPARATORS) or None
 
     @property
     def issuer(self) -> str | None:

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import NamedTuple
 
-from lintlaw.diagnostics import Diagnostic, Severity
+from lintlaw.diagnostics import Diagnostic, Severity, related_places
 from lintlaw.render.cells import char_width
 from lintlaw.render.visible import one_line
 from lintlaw.text.source import Source
@@ -56,11 +56,12 @@ def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
 def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
     """The full format as one string (colours only on a terminal, as colours_for decides)."""
     paint = palette(colours_for(sys.stdout))
-    return "".join(finding(d, sources[d.path], paint) for d in diagnostics).removesuffix("\n")
+    return "".join(finding(d, sources[d.path], paint, sources) for d in diagnostics).removesuffix("\n")
 
 
-def finding(d: Diagnostic, source: Source, paint: Palette) -> str:
-    """One finding's block: heading, frame, related spans, fix, rule; a blank line after it."""
+def finding(d: Diagnostic, source: Source, paint: Palette, sources: dict | None = None) -> str:
+    """One finding's block: heading, frame, related spans, fix, rule; a blank line after it.
+    `sources` holds the other files a comparison finding's related spans are in."""
     line, column = source.position(d.start)
     gutter, shown, carets = frame(source, d)
     blank = " " * len(gutter)
@@ -72,10 +73,12 @@ def finding(d: Diagnostic, source: Source, paint: Palette) -> str:
         _line((f"{gutter} |", paint.gutter), (f" {shown}", "")),
         _line((f"{blank} |", paint.gutter), (" ", ""), (carets, style)),
     ]
-    for start, end, label in d.related:
-        at_line, at_column = source.position(start)
+    for path, start, end, label in related_places(d):
+        at = sources[path] if path != d.path else source
+        at_line, at_column = at.position(start)
+        where = f"{one_line(path)}:" if path != d.path else ""  # a span in another file (last year's report)
         lines.append(_line((f"{blank} =", paint.gutter),
-                           (f" {one_line(label)}：{at_line}:{at_column} “{one_line(source.text[start:end])}”", "")))
+                           (f" {one_line(label)}：{where}{at_line}:{at_column} “{one_line(at.text[start:end])}”", "")))
     if d.fix is not None:
         lines.append(_line((f"{blank} = 修复：{one_line(_describe_fix(source, d.fix))}", paint.fix)))
     lines.append(_line((f"{blank} = {d.name}：lintlaw rule {d.code} 查看说明", paint.rule)))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
-from lintlaw.diagnostics import Diagnostic
+from lintlaw.diagnostics import Diagnostic, related_places
 from lintlaw.render.visible import json_text
 from lintlaw.text.source import Source
 
 
-def to_dict(d: Diagnostic, source: Source) -> dict:
+def to_dict(d: Diagnostic, source: Source, sources: dict | None = None) -> dict:
+    """A finding's record; `sources` holds the other files its related spans may be in."""
     line, column = source.position(d.start)
     end_line, end_column = source.position(d.end)
     return {
@@ -24,8 +25,11 @@ def to_dict(d: Diagnostic, source: Source) -> dict:
         "severity": d.severity.label,
         "message": d.message,
         "fix": _fix(d, source),
-        # Secondary spans: the numbers a consistency finding compared. Empty for most rules.
-        "related": [_span(source, start, end, label) for start, end, label in d.related],
+        # Secondary spans: the numbers a consistency finding compared, last year's cell a
+        # comparison finding compared (with its "path"). Empty for most rules.
+        "related": [_span(source if path == d.path else sources[path], start, end, label,
+                          None if path == d.path else path)
+                    for path, start, end, label in related_places(d)],
     }
 
 
@@ -41,13 +45,14 @@ def _fix(d: Diagnostic, source: Source) -> dict | None:
     return {"safe": d.fix.safe, "edits": edits}
 
 
-def _span(source: Source, start: int, end: int, label: str) -> dict:
+def _span(source: Source, start: int, end: int, label: str, path: str | None = None) -> dict:
     line, column = source.position(start)
     end_line, end_column = source.position(end)
-    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
+    span = {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
             "label": label, "text": source.text[start:end]}
+    return span if path is None else {"path": path, **span}
 
 
 def render(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
-    return json_text(json.dumps([to_dict(d, sources[d.path]) for d in diagnostics], ensure_ascii=False,
+    return json_text(json.dumps([to_dict(d, sources[d.path], sources) for d in diagnostics], ensure_ascii=False,
                                 indent=2))

@@ -2,6 +2,7 @@
 
 from lintlaw.engine.kinds.broken_paragraph import BrokenParagraph
 from lintlaw.engine.kinds.chrome_check import PageChrome
+from lintlaw.engine.kinds.comparison_check import ComparisonCheck
 from lintlaw.engine.kinds.consistency_check import ConsistencyCheck
 from lintlaw.engine.kinds.date_check import DateCheck
 from lintlaw.engine.kinds.law_title import LawTitle
@@ -15,4 +16,5 @@ from lintlaw.engine.kinds.unread_table import UnreadTableCheck
 
 KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, ConsistencyCheck,
                                       DateCheck, PunctuationCheck, PageChrome, LawTitle,
-                                      RepeatedWord, BrokenParagraph, TableCheck, UnreadTableCheck)}
+                                      RepeatedWord, BrokenParagraph, TableCheck, UnreadTableCheck,
+                                      ComparisonCheck)}

@@ -1,0 +1,178 @@
+"""What comparing reports needs of each one (issue 22), small enough to travel from a worker.
+
+A ReportDigest holds who issued a report and for which year, its type, where it is, the
+table cells the year-over-year relations read, and its paragraphs: where each one is and the
+keys of its clauses (a clause is the text between two punctuation marks, normalised as below).
+The comparison itself (lintlaw/analysis/comparison.py) runs in the parent over the digests of
+every report, and reads a paragraph's text again only for the few pairs the keys propose.
+
+Normalised text: digits (and so years) become 0, Chinese-numeral years (二〇二四年) too,
+punctuation and white space go, and the sentences the report type's format has every report
+write (format-sentences in rules/report-types/) are left out. Two paragraphs that differ only
+in their numbers, years or punctuation normalise to the same text.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# A number, with its decimal point or thousands separators: one 0.
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.．,，][0-9０-９]+)*|[〇零一二三四五六七八九]{4}(?=年)")
+# What is not a word character: punctuation, symbols and white space (kept out of the text compared).
+_NOT_WORD = re.compile(r"[\W_]+")
+# A sentence: up to and including its end mark.
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*|[。！？；!?;]+")
+# A clause: the words between two marks (、，：；。 and the rest), before normalising.
+_CLAUSE_MARKS = re.compile(r"[，,、：:；;。！？!?（）()《》“”\"‘’'【】\[\]\s\u3000—…·]+")
+CLAUSE_CHARS = 8  # a clause shorter than this (normalised) gets no key: too common to tell reports apart
+# The tables whose cells year-over-year checks read: (table, row, column).
+COMPARED_CELLS = tuple(
+    [("requests", row, column) for row in ("carried-over", "carried-forward")
+     for column in ("natural-person", "business", "research", "public-interest", "legal-services",
+                    "other-organisation", "total")]
+    + [("active", row, column) for row in ("rules", "normative-documents")
+       for column in ("issued", "repealed", "in-force")])
+
+
+def normalise(text: str) -> str:
+    """The text as comparison sees it: numbers as 0, no punctuation or white space."""
+    return _NOT_WORD.sub("", _NUMBER.sub("0", text))
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]):
+    return [re.compile(pattern) for pattern in patterns]
+
+
+def clauses(text: str, format_sentences: tuple[str, ...] = ()) -> list[str]:
+    """A paragraph's clauses, normalised, in order: the format's own sentences left out."""
+    patterns = _compiled(format_sentences)
+    found = []
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group().strip()
+        if patterns and any(pattern.search(sentence) for pattern in patterns):
+            continue
+        numbered = _NUMBER.sub("0", sentence)  # before splitting: 1,234 is one number
+        found.extend(part for part in (_NOT_WORD.sub("", raw) for raw in _CLAUSE_MARKS.split(numbered)) if part)
+    return found
+
+
+def clause_key(clause: str) -> int:
+    """A clause's key: the same on every machine and in every process (str hashes are not)."""
+    return zlib.crc32(clause.encode("utf-8"))
+
+
+def paragraph_key(normalised: str) -> int:
+    """A whole paragraph's key (64 bits: paragraphs are counted, not only looked up)."""
+    data = normalised.encode("utf-8")
+    return zlib.crc32(data) | zlib.adler32(data) << 32
+
+
+@dataclass
+class ReportDigest:
+    """One report, as the comparison of reports needs it."""
+
+    path: str  # the file, as findings name it
+    number: int  # the report's place in its file (0 for the first)
+    issuer: str | None
+    issuer_from: str | None  # 标题, 落款, 文件名 or --issuer
+    year: int | None
+    type_name: str
+    type_label: str
+    start: int  # the report's first character in the file
+    end: int  # just past its last
+    anchor: tuple[int, int, int]  # the title (or first line): start, end, line
+    title: str
+    # (table, row, column) -> (its number as written, start, end, line, row's name, column's name);
+    # only cells holding a number
+    cells: dict = field(default_factory=dict)
+    # Paragraphs long enough to compare: each one's text span (after a heading's marker), line,
+    # whole-paragraph key, and clause keys (keys[key_ends[i - 1]:key_ends[i]] are paragraph i's).
+    starts: array = field(default_factory=lambda: array("q"))
+    ends: array = field(default_factory=lambda: array("q"))
+    lines: array = field(default_factory=lambda: array("i"))
+    whole: array = field(default_factory=lambda: array("Q"))
+    keys: array = field(default_factory=lambda: array("I"))
+    key_ends: array = field(default_factory=lambda: array("i"))
+    chars: int = 0  # characters of every body paragraph (the copied share's denominator)
+    format_sentences: tuple[str, ...] = ()  # the type's, for reading a paragraph again the same way
+
+    @property
+    def paragraphs(self) -> int:
+        return len(self.starts)
+
+    def clause_keys(self, index: int):
+        return self.keys[self.key_ends[index - 1] if index else 0:self.key_ends[index]]
+
+    @property
+    def group(self) -> tuple:
+        """Reports of one issuer, type and year are one group (the same report, in several files)."""
+        return (self.issuer, self.type_name, self.year)
+
+
+def digest(document, report, min_chars: int = 0) -> ReportDigest:
+    """The digest of one report of a document. Paragraphs whose normalised text is shorter
+    than `min_chars` are left out; 0 leaves every paragraph out (a summary of who and when only)."""
+    from lintlaw.text.outline import DAMAGED, HEADING, TEXT
+
+    source = document.source
+    anchor = report.anchor
+    year = report.year
+    result = ReportDigest(
+        path=source.path, number=document.reports.index(report), issuer=report.issuer,
+        issuer_from=report.issuing[1], year=year, type_name=report.report_type.name,
+        type_label=report.report_type.label,
+        start=report.lines[0].start if report.lines else 0, end=report.lines[-1].end if report.lines else 0,
+        anchor=(anchor.start, anchor.end, source.position(anchor.start)[0]) if anchor else (0, 0, 1),
+        title="".join(report.title.text.split()) if report.title else "",
+        format_sentences=report.report_type.format_sentences)
+    if report.located_tables:
+        _cells(result, report, source)
+    if not min_chars:
+        return result
+    title = report.title
+    for line in report.lines:
+        if line.type not in (TEXT, HEADING, DAMAGED) or line is title or document.in_table(line):
+            continue
+        body = line.body
+        result.chars += len(body)
+        found = clauses(body, result.format_sentences)
+        if sum(map(len, found)) < min_chars:
+            continue
+        start = line.end - len(body)
+        result.starts.append(start)
+        result.ends.append(line.end)
+        result.lines.append(source.position(start)[0])
+        result.whole.append(paragraph_key("".join(found)))
+        result.keys.extend(clause_key(clause) for clause in found if len(clause) >= CLAUSE_CHARS)
+        result.key_ends.append(len(result.keys))
+    return result
+
+
+def _cells(result: ReportDigest, report, source) -> None:
+    from lintlaw.analysis.table_checks import number
+
+    wanted = {}
+    for table, row, column in COMPARED_CELLS:
+        wanted.setdefault(table, []).append((row, column))
+    for table in report.tables:
+        names = report.report_type.tables.get(table.key)
+        for row, column in wanted.get(table.key, ()):
+            cell = table.cell(row, column)
+            if cell is not None and cell.value is not None:
+                result.cells[(table.key, row, column)] = (
+                    number(cell.value), cell.offset, cell.offset + len(cell.raw), source.position(cell.offset)[0],
+                    names.rows.get(row, row) if names else row, names.columns.get(column, column) if names else column)
+
+
+def comparable_text(text: str, start: int, end: int, format_sentences, dropped=frozenset()) -> str:
+    """A paragraph's normalised text as the comparison reads it again from its file, without
+    the clauses whose keys are in `dropped` (the run's boilerplate)."""
+    found = clauses(text[start:end], format_sentences)
+    if dropped:
+        found = [c for c in found if len(c) < CLAUSE_CHARS or clause_key(c) not in dropped]
+    return "".join(found)
