@@ -80,8 +80,8 @@ class _CheckCommand(ChineseHelpCommand):
 
 def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
     """The arguments with "" (the default copy's name) after every --annotate not followed by
-    its own OUT.docx. A .docx right after --annotate is OUT, unless it is the only file named
-    (`lintlaw check --annotate report.docx`): then it is the input."""
+    its own OUT.docx (or OUT.pdf). A .docx or .pdf right after --annotate is OUT, unless it is
+    the only file named (`lintlaw check --annotate report.docx`): then it is the input."""
     annotates, positional, candidates = [], 0, []
     i = 0
     while i < len(args):
@@ -92,7 +92,7 @@ def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
         if token == "--annotate":
             annotates.append(i)
             following = args[i + 1] if i + 1 < len(args) else ""
-            if following.lower().endswith(".docx") and not following.startswith("-"):
+            if following.lower().endswith((".docx", ".pdf")) and not following.startswith("-"):
                 candidates.append(i)
                 i += 1
         elif token in value_options:
@@ -101,7 +101,7 @@ def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
             positional += 1
         i += 1
     if positional == 0 and candidates:
-        candidates.pop()  # the last .docx after --annotate is the input
+        candidates.pop()  # the last .docx or .pdf after --annotate is the input
     for at in reversed(annotates):
         if at not in candidates:
             args.insert(at + 1, "")
@@ -110,7 +110,7 @@ def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
 
 @app.command(cls=_CheckCommand)
 def check(
-    paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md、.docx、.html、.htm 文件），- 表示标准输入。"),
+    paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md、.docx、.html、.htm、.pdf 文件），- 表示标准输入。"),
     output_format: str = typer.Option("full", "--format", help=f"输出格式：{'、'.join(FORMATS)}。"),
     select: Optional[List[str]] = typer.Option(None, help="只启用这些规则（代码、代码前缀、规则名或类别，逗号分隔）。"),
     ignore: Optional[List[str]] = typer.Option(None, help="停用这些规则（写法同 --select）。"),
@@ -134,11 +134,11 @@ def check(
                                    help="在目录中查找文件时不理会 .gitignore 等 git 忽略规则。"),
     stdin_filename: Optional[str] = typer.Option(
         None, "--stdin-filename",
-        help="把标准输入（-）当作此文件：按扩展名读取（.md、.html、.docx），按其位置查找配置，问题中显示此文件名。"),
+        help="把标准输入（-）当作此文件：按扩展名读取（.md、.html、.docx、.pdf），按其位置查找配置，问题中显示此文件名。"),
     annotate: Optional[str] = typer.Option(
-        None, "--annotate", metavar="[OUT.docx]",
-        help="把问题作为批注写入 Word 文档的副本（默认：同目录下的 NAME.lintlaw.docx；原文档不动）。"
-             "可在其后写副本的文件名（只检查一个文档时）。目录中只查找 .docx 文件。"),
+        None, "--annotate", metavar="[OUT.docx|OUT.pdf]",
+        help="把问题作为批注写入 Word 文档或 PDF 的副本（默认：同目录下的 NAME.lintlaw.docx 或 NAME.lintlaw.pdf；"
+             "原文件不动）。可在其后写副本的文件名（只检查一个文档时）。目录中只查找 .docx 和 .pdf 文件。"),
     previous: Optional[List[str]] = typer.Option(
         None, "--previous", metavar="FILE",
         help="同一发布机关上一年度的报告（可多次给出）：与本年报告比较，它自己的问题不报告。"),

@@ -16,25 +16,46 @@ def _stop(message: str):
     raise UsageError(message)
 
 
+# What --annotate writes, by the input's suffix: the function writing the copy ("module:function",
+# (document, diagnostics, source) -> bytes) and the module saying where the copy goes.
+ANNOTATORS = {".docx": ("lintlaw.annotate:annotate_docx", "lintlaw.annotate"),
+              ".pdf": ("lintlaw.annotate_pdf:annotate_pdf", "lintlaw.annotate_pdf")}
+ANNOTATABLE = tuple(ANNOTATORS)
+
+
+def annotator(name: str):
+    """The function writing the annotated copy of the document `name`, by its suffix."""
+    import importlib
+
+    target, _where = ANNOTATORS[Path(name).suffix.lower()]
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def _default_output(name: str) -> Path:
+    import importlib
+
+    return importlib.import_module(ANNOTATORS[Path(name).suffix.lower()][1]).default_output(name)
+
+
 def annotation_targets(names: list[str], annotate: str | None, other_output: bool) -> dict[str, Path]:
-    """Each Word document's annotated copy (--annotate), after refusing what cannot be done."""
+    """Each Word document's or PDF's annotated copy (--annotate), after refusing what cannot be done."""
     if annotate is None:
         return {}
-    from lintlaw.annotate import default_output
     from lintlaw.io.inputs import STDIN
 
     if other_output:
         _stop("--annotate 不能与 --diff 或 --write-baseline 同用")
     for name in names:
         if name == STDIN:
-            _stop("--annotate 只用于 Word 文档文件，不能用于标准输入")
-        if not name.lower().endswith(".docx"):
-            _stop(f"{name}: --annotate 只用于 Word 文档（.docx）")
+            _stop("--annotate 只用于 Word 文档或 PDF 文件，不能用于标准输入")
+        if not name.lower().endswith(ANNOTATABLE):
+            _stop(f"{name}: --annotate 只用于 Word 文档（.docx）和 PDF 文件（.pdf）")
     if annotate and len(names) > 1:
-        _stop(f"{annotate}: 检查多个 Word 文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx")
-    if annotate and not annotate.lower().endswith(".docx"):
-        _stop(f"{annotate}: 带批注的副本须是 .docx 文件")
-    copies = {name: Path(annotate) if annotate else default_output(name) for name in names}
+        _stop(f"{annotate}: 检查多个文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx 或 NAME.lintlaw.pdf")
+    if annotate and Path(annotate).suffix.lower() != Path(names[0]).suffix.lower():
+        _stop(f"{annotate}: 带批注的副本须与原文件同类型（{Path(names[0]).suffix.lower()}）")
+    copies = {name: Path(annotate) if annotate else _default_output(name) for name in names}
     for out in copies.values():
         refuse_overwriting_inputs(names, {"--annotate": out})
     return copies
@@ -42,7 +63,7 @@ def annotation_targets(names: list[str], annotate: str | None, other_output: boo
 
 def write_annotated(copies: dict[str, Path], diagnostics, sources) -> int:
     """Write each checked document's annotated copy; the number that could not be written."""
-    from lintlaw.annotate import annotate_docx, write_copy
+    from lintlaw.annotate import write_copy
 
     failed = 0
     for name, out in copies.items():
@@ -50,7 +71,7 @@ def write_annotated(copies: dict[str, Path], diagnostics, sources) -> int:
             continue
         found = [d for d in diagnostics if d.path == name]
         try:
-            write_copy(out, annotate_docx(name, found, sources[name]))
+            write_copy(out, annotator(name)(name, found, sources[name]))
         except LintlawError as err:
             print(one_line(f"lintlaw: {err}"), file=sys.stderr)
             failed += 1

@@ -124,16 +124,16 @@ class Run:
 
 def run_check(r: CheckRequest) -> int:
     """plan → run → filter → render; the exit code. Bad input raises a LintlawError (exit 2)."""
-    from lintlaw.io.inputs import DOCX, STDIN, SUFFIXES, expand, unique_files
-    from lintlaw.outputs import annotation_targets, refuse_overwriting_inputs, write_annotated
+    from lintlaw.io.inputs import STDIN, SUFFIXES, expand, unique_files
+    from lintlaw.outputs import ANNOTATABLE, annotation_targets, refuse_overwriting_inputs, write_annotated
     from lintlaw.render.formats import FORMATS
 
     if r.output_format not in FORMATS:
         raise UsageError(f"--format: 未知的输出格式“{r.output_format}”（可用：{'、'.join(FORMATS)}）")
     names = unique_files(expand(r.paths, respect_ignore=not r.no_ignore,
-                                suffixes=SUFFIXES if r.annotate is None else DOCX))
+                                suffixes=SUFFIXES if r.annotate is None else ANNOTATABLE))
     if not names:
-        raise UsageError(f"没有找到要检查的文件（{'.txt、.md、.docx、.html' if r.annotate is None else '.docx'}）"
+        raise UsageError(f"没有找到要检查的文件（{'、'.join(SUFFIXES if r.annotate is None else ANNOTATABLE)}）"
                          + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
     previous = _previous(r, names)
     refuse_overwriting_inputs(names + previous, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})

@@ -77,6 +77,12 @@ class FileOutcome:
     document: object = field(default=None, repr=False)  # the document linted, until the digests are made
 
 
+# Why --fix leaves a file it cannot write alone, by reader.
+NOT_FIXED = {"docx": "Word 文档和网页不能自动修复，只报告问题",
+             "html": "Word 文档和网页不能自动修复，只报告问题",
+             "pdf": "PDF 文件不能自动修复，只报告问题（请在原文档中修改；--annotate 可写出带批注的 PDF 副本）"}
+
+
 def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
     origin = None
     try:
@@ -87,6 +93,8 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
             outcome = FileOutcome(name, source, reference=True)
         else:
             outcome = _check_loaded(name, source, origin, plan, options)
+        if source.warnings:  # pages a PDF reader could not read: say so beside any other note
+            outcome.note = "；".join([*source.warnings, *([outcome.note] if outcome.note else [])])
         outcome.empty = not source.text.strip()
         outcome.path = source.path
         if options.summarise is not None and not outcome.empty:
@@ -135,7 +143,7 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
     types = plan.types
     if (options.fix or options.diff) and not source.editable:
         outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
-        outcome.note = f"{source.path}: Word 文档和网页不能自动修复，只报告问题"
+        outcome.note = f"{source.path}: {NOT_FIXED.get(source.reader, NOT_FIXED['html'])}"
         if name == STDIN and not options.diff:
             outcome.stdout_bytes = origin.data  # a filter passes what it cannot fix on unchanged
         return outcome
@@ -168,7 +176,8 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         from lintlaw.io.writeback import write_back
 
         _stop_if_orphaned()  # a worker whose run was stopped starts no further write-back
-        write_back(name, source.encode(result.source.text), origin)
+        # ... and asks again at the last moment: the parent may die while the file is written.
+        write_back(name, source.encode(result.source.text), origin, before_rename=_abandon_if_orphaned)
     return outcome
 
 
@@ -247,6 +256,13 @@ def _stop_if_orphaned() -> None:
     """In a worker whose parent has gone: end now, before any further work or output."""
     if _PARENT is not None and os.getppid() != _PARENT:
         _exit_quietly()
+
+
+def _abandon_if_orphaned() -> None:
+    """In a worker whose parent has gone, in the middle of a write-back: give the file up (the
+    write-back removes its temporary file as _Stop passes), then end (see _work)."""
+    if _PARENT is not None and os.getppid() != _PARENT:
+        raise _Stop
 
 
 def _exit_quietly() -> None:

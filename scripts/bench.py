@@ -14,6 +14,9 @@ Rows (names for --rows):
   fix      --fix on the 1/16 and the full-size file (growth), each run on a fresh copy
   tables   a ~40 KB 政府信息公开工作年度报告 with its statistics tables flattened into text
            (examples/information-2024.txt, its overview repeated), cold, concise (issue 13)
+  pdf      a real published 政府信息公开工作年度报告 PDF (5 pages, three ruled tables) cold,
+           against the same report as the text lintlaw rebuilds from it; a 100-page PDF made
+           of the real PDFs in ../shared/corpus/published, its time and peak memory (issue 19)
 
 Inputs are built in a temporary directory from the real reports in ../shared/corpus
 (never copied into the repository): the 5.3 MB file is the corpus end to end, round
@@ -51,7 +54,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 BIG_BYTES = 5_300_000
 MANY_FILES = 2000
 TABLES_BYTES = 40_000
-ROWS = ("cold", "big", "many", "memory", "fix", "tables")
+PDF_PAGES = 100
+ROWS = ("cold", "big", "many", "memory", "fix", "tables", "pdf")
 
 
 # ---------------------------------------------------------------- inputs
@@ -100,6 +104,32 @@ def build_inputs(folder: Path, texts: list[bytes]) -> dict[str, Path]:
     padding = filler * max(0, (TABLES_BYTES - len(example.encode())) // len(filler.encode()))
     inputs["tables"] = folder / "tables.txt"
     inputs["tables"].write_text(head + padding + marker + rest, encoding="utf-8")
+    return inputs
+
+
+def build_pdf_inputs(folder: Path, published: Path) -> dict[str, Path]:
+    """one.pdf (the real xxgk report), one-pdf.txt (the text lintlaw rebuilds from it), and
+    hundred.pdf (the published PDFs' pages, in turn, up to PDF_PAGES)."""
+    from pypdf import PdfReader, PdfWriter
+
+    from lintlaw.io.readers import read
+
+    report = published / "xxgk-hongze-2023.pdf"
+    if not report.exists():
+        sys.exit(f"{report} is missing: the pdf row needs ../shared/corpus/published")
+    inputs = {"one-pdf": folder / "one.pdf", "one-pdf-text": folder / "one-pdf.txt",
+              "hundred": folder / "hundred.pdf"}
+    shutil.copyfile(report, inputs["one-pdf"])
+    inputs["one-pdf-text"].write_text(read(str(report)).text, encoding="utf-8")
+    writer = PdfWriter()
+    sources = sorted(published.glob("*.pdf"))
+    while len(writer.pages) < PDF_PAGES:
+        for path in sources:
+            for page in PdfReader(path).pages:
+                if len(writer.pages) < PDF_PAGES:
+                    writer.add_page(page)
+    with open(inputs["hundred"], "wb") as stream:
+        writer.write(stream)
     return inputs
 
 
@@ -215,6 +245,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         inputs = build_inputs(folder, corpus_texts(args.corpus))
+        if "pdf" in rows:
+            inputs.update(build_pdf_inputs(folder, CORPUS / "published"))
         size = {name: path.stat().st_size for name, path in inputs.items() if path.is_file()}
         many_bytes = sum(p.stat().st_size for p in inputs["many"].iterdir())
         for tag, script in scripts.items():
@@ -263,6 +295,21 @@ def main() -> None:
             report = str(inputs["tables"])
             t = timed(each(lambda concise, full: {"tables": concise + [report]}), args.runs)
             show(t, "tables", f"one {size['tables'] / 1000:.1f} KB report with 3 tables, cold, concise")
+
+        if "pdf" in rows:
+            pdf, text, hundred = str(inputs["one-pdf"]), str(inputs["one-pdf-text"]), str(inputs["hundred"])
+            t = timed(each(lambda concise, full: {"pdf": concise + [pdf], "pdf-text": concise + [text]}),
+                      args.runs)
+            show(t, "pdf-text", "the 5-page PDF report's text as .txt, cold, concise")
+            show(t, "pdf", "5-page PDF report, 3 tables, cold, concise",
+                 lambda tag: f"{t[(tag, 'pdf')][0] / t[(tag, 'pdf-text')][0]:.1f}x the same report as text")
+            t = timed(each(lambda concise, full: {"hundred": concise + [hundred]}), args.big_runs)
+            show(t, "hundred", f"{PDF_PAGES}-page PDF, concise")
+            for tag, script in scripts.items():
+                pss, rss = peak_memory([script, "check", "--format", "concise", hundred])
+                text = f"peak memory, {PDF_PAGES}-page PDF"
+                text = text if tag == "this" else f"  {tag}: {text}"
+                print(f"{text:<50} {pss:9.0f} MiB (Pss, all processes)  {rss:.0f} MiB (largest process)", flush=True)
 
         if "big" in rows:
             big, small = str(inputs["big"]), str(inputs["small"])

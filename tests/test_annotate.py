@@ -407,13 +407,14 @@ def test_directories_yield_word_documents_but_not_earlier_copies(tmp_path):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["{txt}", "--annotate"], "lintlaw: {txt}: --annotate 只用于 Word 文档（.docx）\n"),
+    (["{txt}", "--annotate"], "lintlaw: {txt}: --annotate 只用于 Word 文档（.docx）和 PDF 文件（.pdf）\n"),
     (["{doc}", "--annotate", "{doc}"], "lintlaw: {doc}: --annotate 的输出文件也是要检查的输入文件，不能覆盖它\n"),
     (["{doc}", "{doc2}", "--annotate", "{tmp}/x.docx"],
-     "lintlaw: {tmp}/x.docx: 检查多个 Word 文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx\n"),
-    (["{doc}", "--annotate={tmp}/x.txt"], "lintlaw: {tmp}/x.txt: 带批注的副本须是 .docx 文件\n"),
+     "lintlaw: {tmp}/x.docx: 检查多个文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx 或 NAME.lintlaw.pdf\n"),
+    (["{doc}", "--annotate={tmp}/x.txt"], "lintlaw: {tmp}/x.txt: 带批注的副本须与原文件同类型（.docx）\n"),
+    (["{doc}", "--annotate={tmp}/x.pdf"], "lintlaw: {tmp}/x.pdf: 带批注的副本须与原文件同类型（.docx）\n"),
     (["{doc}", "--annotate", "--diff"], "lintlaw: --annotate 不能与 --diff 或 --write-baseline 同用\n"),
-    (["-", "--stdin-filename", "r.docx", "--annotate"], "lintlaw: --annotate 只用于 Word 文档文件，不能用于标准输入\n"),
+    (["-", "--stdin-filename", "r.docx", "--annotate"], "lintlaw: --annotate 只用于 Word 文档或 PDF 文件，不能用于标准输入\n"),
 ])
 def test_refusals(tmp_path, args, message):
     doc, doc2 = report(tmp_path / "r.docx"), report(tmp_path / "r2.docx")

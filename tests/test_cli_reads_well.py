@@ -36,7 +36,7 @@ def test_help_is_chinese_complete_and_wrapped(option):
     assert all(width_of(line) <= 80 for line in out.splitlines())
     # the long --annotate help is whole, wrapped over lines
     joined = "".join(line.strip() for line in out.splitlines())
-    assert "可在其后写副本的文件名（只检查一个文档时）。目录中只查找.docx文件。" in joined.replace(" ", "")
+    assert "可在其后写副本的文件名（只检查一个文档时）。目录中只查找.docx和.pdf文件。" in joined.replace(" ", "")
     assert "参数：" in out and "选项：" in out
 
 

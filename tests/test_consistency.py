@@ -51,6 +51,9 @@ def consistency(text, rules):
      [("C003", 1, 21, "分项之和11400亿元超过了合计1.13万亿元（1.01万亿元＋1300亿元）")]),
     ("全年共投入资金2亿3千万元，其中市级资金1亿元，区级资金1亿5千万元。",
      [("C003", 1, 21, "分项之和2.5亿元超过了合计2亿3千万元（1亿元＋1亿5千万元）")]),
+    # A change beside the parts is passed over; the parts still add up to more than the total.
+    ("共受理行政复议案件17件，其中维持12件，比上年增加2件，撤销6件。",
+     [("C003", 1, 18, "分项之和18件超过了合计17件（12件＋6件）")]),
     # A digit before a compound scale: 5千万元 is 5000万元, not 千万元.
     ("全年投入经费5千万元，其中培训经费4千万元、宣传经费2千万元。",
      [("C003", 1, 18, "分项之和6000万元超过了合计5千万元（4千万元＋2千万元）")]),
@@ -105,6 +108,10 @@ def test_inconsistencies_found(all_rules, text, expected):
     # Digits with a scale in Chinese: each is one amount (5千万元, 3百人次), not also 千万元 or 百人次.
     "全年投入经费5千万元，其中培训经费1千万元、宣传经费2千万元。",
     "全年培训3百人次，其中领导干部1百人次。",
+    # How much more or less than another period is not a part of the total.
+    "全年共受理行政复议案件120件，其中：审结110件，比上年增加20件。",
+    "收入预算16497.86万元，其中：财政拨款收入16497.86万元，比2022年（上一年度，下同）预算增加1421.25万元。",
+    "共办理案件50件，其中调解结案30件，同比下降5件，较上年多10件。",
     "全年共投入资金2亿3千万元，其中市级资金1亿元，区级资金1亿3千万元。",
     # A rate on a base the text names other than the first total (收到 vs 有效).
     "督导服务开通以来，共收到信访件282件，其中有效件123件，已办结121件，办结率98.4%，正在办理中2件。",

@@ -21,7 +21,7 @@ def test_the_reader_is_chosen_by_suffix(name, reader):
 
 
 def test_directories_are_searched_for_every_reader_suffix():
-    assert SUFFIXES == (".txt", ".md", ".docx", ".html", ".htm")
+    assert SUFFIXES == (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
 
 
 def test_markdown_gets_its_outline_view_only_through_its_reader():

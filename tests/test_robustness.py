@@ -288,7 +288,7 @@ def test_directory_search_follows_git_ignore_rules(tmp_path, monkeypatch):
     assert (result.exit_code, result.stdout) == (0, "未发现问题（检查了 2 个文件）。\n")
     result = run("check", "build")
     assert (result.exit_code, result.stderr) == (
-        2, "lintlaw: 没有找到要检查的文件（.txt、.md、.docx、.html）；git 忽略的文件已跳过，可用 --no-ignore 检查\n")
+        2, "lintlaw: 没有找到要检查的文件（.txt、.md、.docx、.html、.htm、.pdf）；git 忽略的文件已跳过，可用 --no-ignore 检查\n")
     result = run("check", "--no-ignore", "--format", "concise", "build")
     assert (result.exit_code, result.stdout) == (0, "未发现问题（检查了 1 个文件）。\n")
 

@@ -126,8 +126,11 @@ def test_a_bad_file_gets_the_cli_message(server, tmp_path):
     cli_error = cli("check", "--isolated", "bad.txt", cwd=tmp_path).stderr.decode().splitlines()[0]
     assert status == 400
     assert answer == {"error": cli_error} == {"error": "lintlaw: bad.txt: 二进制文件，不是文本"}
+    status, answer = post_json(server, "/api/check", b"x", name="report.xlsx")
+    assert (status, answer) == (400, {"error": "lintlaw: report.xlsx: 不支持的文件类型"
+                                               "（可检查 .txt、.md、.docx、.html、.htm、.pdf）"})
     status, answer = post_json(server, "/api/check", b"x", name="report.pdf")
-    assert (status, answer) == (400, {"error": "lintlaw: report.pdf: 不支持的文件类型（可检查 .txt、.md、.docx、.html）"})
+    assert (status, answer) == (400, {"error": "lintlaw: report.pdf: 不是 PDF 文件（开头没有 %PDF 标记），请检查文件类型"})
 
 
 def test_word_documents_are_checked_not_fixed(server, tmp_path):
@@ -333,9 +336,38 @@ def test_the_annotated_word_document(server, tmp_path):
     assert len(comments) == 6
 
 
-def test_only_word_documents_are_annotated(server):
+def test_the_annotated_pdf(server, tmp_path):
+    pytest.importorskip("reportlab")
+    import pdfplumber
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(tmp_path / "report.pdf"))
+    page.setFont("STSong-Light", 16)
+    for row, line in enumerate(["青山县2024年法治政府建设情况报告", "截止目前，全县办理案件35件。"]):
+        page.drawString(72, 760 - 30 * row, line)
+    page.save()
+    data = (tmp_path / "report.pdf").read_bytes()
+    status, body = request(server, "POST", "/api/annotate", data, name="report.pdf")
+    assert status == 200
+    (tmp_path / "annotated.pdf").write_bytes(body)
+    cli("check", "--isolated", "--annotate", "expected.pdf", "report.pdf", cwd=tmp_path)
+
+    def notes(path):
+        with pdfplumber.open(path) as pdf:
+            return [(a["data"]["Subtype"].name, a["contents"], round(a["x0"]), round(a["top"]))
+                    for p in pdf.pages for a in p.annots]
+    found = notes(tmp_path / "annotated.pdf")
+    assert found == notes(tmp_path / "expected.pdf")
+    assert ("Highlight", "表示“到某时为止”应写“截至”，不是“截止”\nW001 cutoff-for-as-of（警告）\n可安全修复：“截止”改为“截至”",
+            72, 100) in found
+
+
+def test_only_word_documents_and_pdfs_are_annotated(server):
     status, body = request(server, "POST", "/api/annotate", FIXTURE.read_bytes(), name="report.txt")
-    assert (status, json.loads(body)) == (400, {"error": "只有 Word 文档（.docx）可以生成批注版"})
+    assert (status, json.loads(body)) == (400, {"error": "只有 Word 文档（.docx）和 PDF 文件可以生成批注版"})
 
 
 def test_web_pages_are_checked_with_the_page_lines(server, tmp_path):

@@ -17,6 +17,7 @@ from lintlaw.analysis.facts import (
     BOOK_TITLE,
     DONE_WORDS,
     PART_MARKER,
+    ROLE_CHANGE,
     ROLE_DONE,
     ROLE_RATE,
     ROLE_REMAINDER,
@@ -339,6 +340,9 @@ def _parts_after(whole: Figure, position: int, figures: list[Figure], text: str)
         if q.percent or figure.role in (ROLE_RATE, ROLE_TOTAL):
             break
         if _family(q.unit) != family:
+            continue
+        if figure.role == ROLE_CHANGE:
+            previous_end = q.end  # 比上年增加20件: how the part changed, not another part
             continue
         if not q.exact_count:
             return None, None  # 其中300余人: the sum is unknown

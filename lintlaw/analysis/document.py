@@ -40,6 +40,9 @@ _PLANS_WORDS = re.compile(r"安排|打算|计划|思路|下一")
 # each searched through the whole text: about 4 ms per word in a 5 MB file.
 TABLE_WORDS = ("本年新收", "予以公开", "尚未审结", "复议后起诉", "本年制发", "本年处理决定", "本年新制作",
                "上一年项目数量")
+# A table's middle cell holds at most this many characters (the format's longest label has 37);
+# a grid with longer cells is a page laid out in a table.
+MAX_TABLE_CELL = 60
 _TITLE_WORDS = re.compile(r"[^。；;]*")  # a heading's words end at its first full stop
 
 
@@ -261,12 +264,13 @@ def build_document(source: Source, types: ReportTypes | None = None, issuer: str
     `issuer` (--issuer) names the issuer of each of its reports."""
     text, not_text = view(source)  # same length: offsets still point into the file
     lines = retype(parse_lines(text, source.line_starts))
-    located, table_lines = [], frozenset()
+    located, table_lines = [], _grid_lines(source)
     if any(word in text for word in TABLE_WORDS):
         from lintlaw.analysis.table_reading import locate
 
         located = locate(source, lines)
-        table_lines = frozenset(index for table in located for index in table.lines)
+        table_lines |= frozenset(index for table in located for index in table.lines)
+    if table_lines:
         lines = _table_labels_as_text(lines, table_lines)
     reports = [_build_report(chunk) for chunk in split_reports(lines)]
     for report in reports:
@@ -282,6 +286,20 @@ def build_document(source: Source, types: ReportTypes | None = None, issuer: str
                                                               None if report.title else report.opening())
         report.file_name, report.given_issuer = source.path, issuer
     return Document(source, lines, reports, not_text, table_lines)
+
+
+def _grid_lines(source: Source) -> frozenset[int]:
+    """The lines of the tables a reader drew as grids (Word, web page, PDF), whatever they hold:
+    their cells are not running text, and a row label is never a heading. A grid of one row or
+    one column, or of long cells, is a frame around text (a page laid out in a table), not a table."""
+    lines: set[int] = set()
+    for grid in source.grids:
+        rows = {cell.row for cell in grid.cells}
+        cols = {cell.col for cell in grid.cells}
+        lengths = sorted(len(cell.text) for cell in grid.cells)
+        if len(rows) >= 2 and len(cols) >= 2 and lengths and lengths[len(lengths) // 2] <= MAX_TABLE_CELL:
+            lines.update(cell.line for cell in grid.cells if cell.line >= 0)
+    return frozenset(lines)
 
 
 def _table_labels_as_text(lines: list[Line], inside: frozenset[int]) -> list[Line]:

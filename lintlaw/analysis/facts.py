@@ -44,6 +44,11 @@ PART_MARKER = re.compile(r"其中(?:包括|有)?|包括|分别为|分别是")
 _RATE_VERBS = ("保持在", "稳定在", "提升至", "提高至", "提高到", "上升至", "达到", "保持", "实现", "超过",
                "达", "为", "是")
 
+# A number given as a change from another period (比上年增加20件, 同比下降3件, 预算增加1421.25万元):
+# how much more or less, never one of the parts of a total beside it.
+_CHANGE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|提高|比[^，,；;]{0,12}?[多少])了?(?:约|近)?\s*$")
+
+ROLE_CHANGE = "change"
 ROLE_TOTAL = "total"
 ROLE_PART = "part"
 ROLE_DONE = "done"
@@ -239,6 +244,9 @@ def _figure(text: str, sentence: Sentence, quantity: Quantity, previous_end: int
         if name:
             return Figure(quantity, sentence, prefix, ROLE_RATE, name)
         return Figure(quantity, sentence, prefix)
+    change = _CHANGE.search(prefix)
+    if change:
+        return Figure(quantity, sentence, prefix, ROLE_CHANGE, change.group().strip())
     for role, pattern in _ROLE_WORDS:
         match = pattern.search(prefix)
         if match:

@@ -40,8 +40,11 @@ MIN_LABELS = 4
 MIN_NUMBERS = 3
 # Longest cell text that can be a label or a number (the format's longest label has 37 characters).
 MAX_CELL = 60
+# How alike (difflib's ratio) an unknown cell and the label the format expects there must be for
+# the cell to be read as that label: one or two words dropped from a long label, not another row.
+NEAR_LABEL = 0.8
 
-HOW_GRID = {"docx": "Word 表格", "html": "网页表格"}
+HOW_GRID = {"docx": "Word 表格", "html": "网页表格", "pdf": "PDF 表格（按表格线读取）"}
 HOW_TEXT = {"cell": "逐格一行的文本", "bar": "以“|”分隔各格的文本", "tab": "以制表符分隔各格的文本",
             "space": "以空格分隔各格的文本"}
 
@@ -535,6 +538,8 @@ def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], 
         current, values = None, []
 
     for index, item in enumerate(items):
+        if item.kind == "unknown" and _numbers_follow_on_row(items, index):
+            item = _misspelt_label(rows, position, skippable, item)
         if item.kind in ("skip", "unknown"):  # "unknown": a note between rows, not a cell
             continue
         if item.kind == "label":
@@ -567,6 +572,22 @@ def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], 
         more = f"等{len(missing)}行" if len(missing) > 3 else ""
         raise _Unread(f"没有找到“{names}”{more}")
     return cells
+
+
+def _misspelt_label(rows: tuple[RowLayout, ...], position: int, skippable, item: Item) -> Item:
+    """An unknown cell heading a row of numbers where the format expects a row whose label it
+    nearly is (a word dropped or mistyped: 2.其他法律行政止公开) is that row's label; anything
+    else stays unknown. Only the rows the format allows next are tried."""
+    from difflib import SequenceMatcher
+
+    for row in rows[position:]:
+        for label in row.labels:
+            if len(label) >= 4 and len(item.norm) >= 4 \
+                    and SequenceMatcher(None, item.norm, label.rstrip("…")).ratio() >= NEAR_LABEL:
+                return item._replace(kind="label", norm=label.rstrip("…"))
+        if not skippable(row):
+            break
+    return item
 
 
 def _numbers_follow_on_row(items: list[Item], index: int) -> bool:

@@ -12,6 +12,7 @@ from lintlaw.text.source import Origin, Source
 STDIN = "-"
 DOCX = (".docx",)
 ANNOTATED_COPY = ".lintlaw.docx"  # what --annotate writes: lintlaw's output, not a report to search for
+ANNOTATED_COPIES = (ANNOTATED_COPY, ".lintlaw.pdf")
 
 
 def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
@@ -25,7 +26,7 @@ def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, .
             from lintlaw.io.discovery import files_under
 
             found.extend(str(p) for p in files_under(path, suffixes, respect_ignore)
-                         if not p.name.lower().endswith(ANNOTATED_COPY))
+                         if not p.name.lower().endswith(ANNOTATED_COPIES))
         else:
             found.append(name)
     return found

@@ -24,8 +24,11 @@ from lintlaw.text.source import Origin, file_kind
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
-def write_back(name: str, data: bytes, origin: Origin) -> None:
-    """Replace the file `name` was read from with `data`, or raise WriteError and leave it alone."""
+def write_back(name: str, data: bytes, origin: Origin, before_rename=None) -> None:
+    """Replace the file `name` was read from with `data`, or raise WriteError and leave it alone.
+
+    `before_rename()`, if given, is called at the last moment before the file is replaced; an
+    exception it raises leaves the file alone (the temporary file is removed)."""
     target = Path(os.path.realpath(name))  # a symlink is written through, not replaced
     try:
         status = os.stat(target)
@@ -40,7 +43,12 @@ def write_back(name: str, data: bytes, origin: Origin) -> None:
         # A rename would split the links; writing in place could leave half a file if interrupted.
         raise WriteError(f"{name}: 文件有 {status.st_nlink} 个硬链接，写回会拆开它们，未写回修复结果（文件未改动）")
     try:
-        write_atomically(target, data, status, lambda: unchanged(target, origin))
+        def still_same() -> bool:
+            if before_rename is not None:
+                before_rename()
+            return unchanged(target, origin)
+
+        write_atomically(target, data, status, still_same)
     except WriteError as err:
         raise WriteError(f"{name}: {err}") from None
     except OSError as err:

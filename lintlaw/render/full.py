@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from lintlaw.diagnostics import Diagnostic, Severity, related_places
 from lintlaw.render.cells import char_width
+from lintlaw.render.lines import page_place
 from lintlaw.render.visible import one_line
 from lintlaw.text.source import Source
 
@@ -62,12 +63,16 @@ def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) ->
 def finding(d: Diagnostic, source: Source, paint: Palette, sources: dict | None = None) -> str:
     """One finding's block: heading, frame, related spans, fix, rule; a blank line after it.
     `sources` holds the other files a comparison finding's related spans are in."""
-    line, column = source.position(d.start)
     gutter, shown, carets = frame(source, d)
+    place = page_place(source, d.start)
+    if place is not None:  # a PDF: the page and its line, as a reader of the pages counts them
+        where, gutter = f"第{place[0]}页第{place[1]}行", str(place[1])
+    else:
+        where = "{}:{}".format(*source.position(d.start))
     blank = " " * len(gutter)
     style = paint.severity[d.severity]
     lines = [
-        _line((f"{one_line(d.path)}:{line}:{column}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
+        _line((f"{one_line(d.path)}:{where}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
               (d.severity.chinese, style), (f" {one_line(d.message)}", "")),
         _line((f"{blank} |", paint.gutter)),
         _line((f"{gutter} |", paint.gutter), (f" {shown}", "")),
@@ -75,10 +80,11 @@ def finding(d: Diagnostic, source: Source, paint: Palette, sources: dict | None 
     ]
     for path, start, end, label in related_places(d):
         at = sources[path] if path != d.path else source
-        at_line, at_column = at.position(start)
-        where = f"{one_line(path)}:" if path != d.path else ""  # a span in another file (last year's report)
+        related = page_place(at, start)
+        place = f"第{related[0]}页第{related[1]}行" if related else "{}:{}".format(*at.position(start))
+        file = f"{one_line(path)}:" if path != d.path else ""  # a span in another file (last year's report)
         lines.append(_line((f"{blank} =", paint.gutter),
-                           (f" {one_line(label)}：{where}{at_line}:{at_column} “{one_line(at.text[start:end])}”", "")))
+                           (f" {one_line(label)}：{file}{place} “{one_line(at.text[start:end])}”", "")))
     if d.fix is not None:
         lines.append(_line((f"{blank} = 修复：{one_line(_describe_fix(source, d.fix))}", paint.fix)))
     lines.append(_line((f"{blank} = {d.name}：lintlaw rule {d.code} 查看说明", paint.rule)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from lintlaw.diagnostics import Diagnostic, related_places
+from lintlaw.render.lines import page_place
 from lintlaw.render.visible import json_text
 from lintlaw.text.source import Source
 
@@ -30,6 +31,7 @@ def to_dict(d: Diagnostic, source: Source, sources: dict | None = None) -> dict:
         "related": [_span(source if path == d.path else sources[path], start, end, label,
                           None if path == d.path else path)
                     for path, start, end, label in related_places(d)],
+        **_page(source, d.start),
     }
 
 
@@ -49,8 +51,15 @@ def _span(source: Source, start: int, end: int, label: str, path: str | None = N
     line, column = source.position(start)
     end_line, end_column = source.position(end)
     span = {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
-            "label": label, "text": source.text[start:end]}
+            "label": label, "text": source.text[start:end], **_page(source, start)}
     return span if path is None else {"path": path, **span}
+
+
+def _page(source: Source, offset: int) -> dict:
+    """For a PDF, where the offset stands on the pages: `page` and `page_line` (both 1-based);
+    `line` and `column` count the lines of the rebuilt text. Nothing for other inputs."""
+    place = page_place(source, offset)
+    return {} if place is None else {"page": place[0], "page_line": place[1]}
 
 
 def render(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:

@@ -8,6 +8,7 @@ from lintlaw import __version__
 from lintlaw.diagnostics import Diagnostic, Severity, related_places
 from lintlaw.io.fingerprint import fingerprints, normalise_path
 from lintlaw.render.json_format import to_dict
+from lintlaw.render.lines import page_place
 from lintlaw.render.visible import json_text, keep_lines, one_line
 from lintlaw.text.source import Source
 
@@ -84,8 +85,18 @@ def _sarif_rule(rule) -> dict:
 def _region(source: Source, start: int, end: int) -> dict:
     line, column = source.position(start)
     end_line, end_column = source.position(end)
-    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column,
-            "charOffset": start, "charLength": end - start}
+    region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column,
+              "charOffset": start, "charLength": end - start}
+    place = page_place(source, start)
+    if place is not None:  # a PDF: lines count the rebuilt text; the page is in the property bag
+        region["properties"] = {"page": place[0], "pageLine": place[1]}
+    return region
+
+
+def _on_page(source: Source, offset: int) -> str:
+    """“第3页第12行 ” before a message about a PDF, whose line numbers count the rebuilt text."""
+    place = page_place(source, offset)
+    return "" if place is None else f"第{place[0]}页第{place[1]}行 "
 
 
 def _location(source: Source, path: str, start: int, end: int) -> dict:
@@ -102,7 +113,8 @@ def github(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> 
         end_line, end_column = source.position(d.end)
         properties = (f"file={_github_property(normalise_path(d.path))},line={line},col={column},"
                       f"endLine={end_line},endColumn={end_column},title={_github_property(f'lintlaw {d.code}')}")
-        out.append(f"::{GITHUB_COMMAND[d.severity]} {properties}::{_github_data(f'{d.code} {d.message}')}")
+        message = f"{_on_page(source, d.start)}{d.code} {d.message}"
+        out.append(f"::{GITHUB_COMMAND[d.severity]} {properties}::{_github_data(message)}")
     return "\n".join(out)
 
 
@@ -123,7 +135,7 @@ def gitlab(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> 
         line, _ = source.position(d.start)
         end_line, _ = source.position(d.end)
         issues.append({
-            "description": f"{d.code} {d.message}",
+            "description": f"{_on_page(source, d.start)}{d.code} {d.message}",
             "check_name": d.code,
             "fingerprint": fingerprint,
             "severity": GITLAB_SEVERITY[d.severity],
@@ -151,7 +163,7 @@ def junit(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> s
             case = ET.SubElement(suite, "testcase", name=f"{d.code} {line}:{column}",
                                  classname=normalise_path(path))
             failure = ET.SubElement(case, "failure", message=d.message, type=d.code)
-            failure.text = f"{normalise_path(path)}:{line}:{column}: {d.code} {d.message}"
+            failure.text = f"{normalise_path(path)}:{line}:{column}: {_on_page(sources[path], d.start)}{d.code} {d.message}"
     # XML 1.0 cannot carry most control characters, even as references: show them as text.
     for element in root.iter():
         element.attrib.update((key, one_line(value)) for key, value in element.attrib.items())

@@ -20,7 +20,7 @@ def load(data: bytes, name: str) -> Source:
 
     A bad file raises InputError with the CLI's own message."""
     if Path(name).suffix.lower() not in SUFFIXES:
-        raise InputError(f"{name}: 不支持的文件类型（可检查 .txt、.md、.docx、.html）")
+        raise InputError(f"{name}: 不支持的文件类型（可检查 {'、'.join(SUFFIXES)}）")
     return read_bytes(data, name)
 
 

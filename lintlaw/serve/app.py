@@ -27,6 +27,10 @@ from lintlaw.errors import LintlawError
 from lintlaw.render.visible import one_line
 from lintlaw.serve import analysis
 
+# The annotated copies the page offers (what `check --annotate` writes), by reader: their media type.
+_ANNOTATED = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "pdf": "application/pdf"}
+
 MAX_UPLOAD = 20 * 1024 * 1024
 JSON = "application/json; charset=utf-8"
 # The page runs only its own script and talks only to this server.
@@ -116,15 +120,14 @@ class Handler(BaseHTTPRequestHandler):
         if not loaded:
             return
         source, plan = loaded
-        if source.encoding != "docx":
-            return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）可以生成批注版")
-        from lintlaw.annotate import annotate_docx  # what `check --annotate` writes
+        if source.encoding not in _ANNOTATED:
+            return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）和 PDF 文件可以生成批注版")
         from lintlaw.engine.linter import lint
+        from lintlaw.outputs import annotator  # what `check --annotate` writes
 
         diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
-        data = annotate_docx(source.origin.data, diagnostics, source)
-        self._send(HTTPStatus.OK, data,
-                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        data = annotator(source.path)(source.origin.data, diagnostics, source)
+        self._send(HTTPStatus.OK, data, _ANNOTATED[source.encoding])
 
     # --- helpers ---
 

@@ -23,6 +23,7 @@ from lintlaw.errors import InputError
 
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid
+    from lintlaw.text.layout import PageLayout
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
@@ -69,6 +70,10 @@ class Source:
     # The tables of a Word document or web page as they were drawn (lintlaw/text/grid.py); their
     # cells point at lines of `text`. Plain text has none: its tables are found by their labels.
     grids: list[Grid] = field(default_factory=list, repr=False, compare=False)
+    # A PDF's text: where each character stands on the pages (lintlaw/text/layout.py).
+    layout: PageLayout | None = field(default=None, repr=False, compare=False)
+    # Remarks on reading it that are not errors (pages with no text layer), one line each.
+    warnings: list[str] = field(default_factory=list, repr=False, compare=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -94,7 +99,7 @@ class Source:
         import zlib
 
         return Packed(self.path, zlib.compress(self.text.encode("utf-8"), 1), self.encoding, self.bom,
-                      self.editable, self.line_map, self.reader)
+                      self.editable, self.line_map, self.reader, self.layout)
 
     def with_text(self, text: str) -> Source:
         """The same file with other text (fixed): same name, encoding, byte-order mark, reader."""
@@ -132,12 +137,13 @@ class Packed:
     editable: bool
     line_map: list[int] | None
     reader: str
+    layout: PageLayout | None = None  # a PDF's: where its findings stand on the pages
 
     def unpack(self) -> Source:
         import zlib
 
         return Source(self.path, zlib.decompress(self.data).decode("utf-8"), self.encoding, self.bom,
-                      self.editable, self.line_map, self.reader)
+                      self.editable, self.line_map, self.reader, layout=self.layout)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
@@ -276,8 +282,8 @@ def _refuse_unless_regular(name: str, mode: int) -> None:
         raise InputError(f"{name}: 是{file_kind(mode)}，不是普通文件，不检查")
 
 
-def read_file(path: Path, encoding: str | None = None) -> Source:
-    """Read and decode one file; any failure is an InputError naming the file.
+def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of one regular file and its status; any failure is an InputError naming it.
 
     Only a regular file is read: a named pipe would block and a device never
     ends, so they are refused before anything is read from them (a non-blocking
@@ -287,7 +293,7 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
         with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as stream:
             status = os.fstat(stream.fileno())
             _refuse_unless_regular(name, status.st_mode)
-            data = stream.read()
+            return stream.read(), status
     except MemoryError:
         raise InputError(f"{name}: 文件太大，内存不足，无法读取") from None
     except FileNotFoundError:
@@ -300,6 +306,12 @@ def read_file(path: Path, encoding: str | None = None) -> Source:
         if err.errno == errno.ELOOP:
             raise InputError(f"{name}: 符号链接循环，无法读取") from None
         raise InputError(f"{name}: 无法读取（{err.strerror}）") from None
+
+
+def read_file(path: Path, encoding: str | None = None) -> Source:
+    """Read and decode one file; any failure is an InputError naming the file."""
+    name = str(path)
+    data, status = read_bytes(path)
     try:
         source = decode(data, name, encoding)
     except MemoryError:

@@ -32,6 +32,7 @@ READERS = (
     Reader("markdown", (".md",), "lintlaw.io.readers.text:read", "lintlaw.io.readers.markdown:view"),
     Reader("docx", (".docx",), "lintlaw.io.readers.docx_reader:read"),
     Reader("html", (".html", ".htm"), "lintlaw.io.readers.html_reader:read"),
+    Reader("pdf", (".pdf",), "lintlaw.io.readers.pdf:read"),
 )
 PLAIN = READERS[0]  # for any other suffix, and for standard input without --stdin-filename
 SUFFIXES = tuple(suffix for reader in READERS for suffix in reader.suffixes)

@@ -10,6 +10,11 @@ const CATEGORIES = {
 };
 const SEVERITIES = { error: "错误", warning: "警告", info: "提示" };
 const RANK = { error: 3, warning: 2, info: 1 };
+// The annotated copies `lintlaw check --annotate` writes, by the reader that read the file.
+const ANNOTATED = {
+  docx: { label: "下载带批注的 Word 文档", suffix: ".lintlaw.docx" },
+  pdf: { label: "下载带批注的 PDF", suffix: ".lintlaw.pdf" },
+};
 
 const state = { name: "", bytes: null, result: null, unsafe: new Set(), selected: null };
 const $ = (id) => document.getElementById(id);
@@ -103,8 +108,10 @@ function show() {
     ? `发现 ${result.findings.length} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}）`
     : "未发现问题";
   $("fix").disabled = !result.editable;
-  $("fix-note").textContent = result.editable ? "" : "Word 文档和网页不能自动修复，只报告问题";
-  $("download-annotated").hidden = result.encoding !== "docx";
+  $("fix-note").textContent = result.editable ? ""
+    : result.encoding === "pdf" ? "PDF 文件不能自动修复，只报告问题" : "Word 文档和网页不能自动修复，只报告问题";
+  $("download-annotated").hidden = !ANNOTATED[result.encoding];
+  if (ANNOTATED[result.encoding]) $("download-annotated").textContent = ANNOTATED[result.encoding].label;
   updateFixButton();
   const select = $("filter-category");
   select.replaceChildren(el("option", { value: "" }, "全部"));
@@ -309,7 +316,8 @@ async function applyFixes() {
 async function downloadAnnotated() {
   const response = await api("annotate", { name: state.name }, state.bytes);
   if (!response.ok) { showError(await errorOf(response)); return; }
-  download(state.name.replace(/\.docx$/i, "") + ".lintlaw.docx", await response.blob());
+  const kind = ANNOTATED[state.result.encoding];
+  download(state.name.replace(/\.(docx|pdf)$/i, "") + kind.suffix, await response.blob());
 }
 
 function setUpActions() {
