@@ -168,11 +168,11 @@ def build_docx(path, numbers: dict[str, str] | None = None) -> None:
     document.save(str(path))
 
 
-def _docx_active(document) -> None:
-    rows = sum(2 + len(block[2]) for block in ACTIVE)
+def _docx_active(document, active=ACTIVE) -> None:
+    rows = sum(2 + len(block[2]) for block in active)
     table = document.add_table(rows=rows, cols=4)
     r = 0
-    for heading, columns, block_rows in ACTIVE:
+    for heading, columns, block_rows in active:
         merged = table.cell(r, 0).merge(table.cell(r, 3))
         merged.text = heading
         header = [table.cell(r + 1, 0)]
@@ -221,7 +221,7 @@ def _docx_requests(document, numbers: dict[str, str]) -> None:
         table.cell(first, column).merge(table.cell(first + GROUP_SPANS[group] - 1, column)).text = group
 
 
-def _docx_review(document) -> None:
+def _docx_review(document, numbers: str = REVIEW) -> None:
     table = document.add_table(rows=4, cols=15)
     table.cell(0, 0).merge(table.cell(0, 4)).text = "行政复议"
     table.cell(0, 5).merge(table.cell(0, 14)).text = "行政诉讼"
@@ -231,7 +231,7 @@ def _docx_review(document) -> None:
     table.cell(1, 10).merge(table.cell(1, 14)).text = "复议后起诉"
     for c, label in enumerate(RESULTS * 2, start=5):
         table.cell(2, c).text = label
-    for c, number in enumerate(REVIEW.split()):
+    for c, number in enumerate(numbers.split()):
         table.cell(3, c).text = number
 
 

@@ -14,10 +14,11 @@ that fits it.
 A paragraph is "found" in another when, after normalising (digits, years and punctuation do
 not count), at least `similarity` per cent of its 5-grams occur in one paragraph of the other
 report, and it has at least `min_chars` characters; identical ones are said so. Boilerplate is
-never reported: the format's own sentences are not even read (format-sentences of the report
-type), and clauses or whole paragraphs found in more than `boilerplate_share` of the run's
-reports of a type (counting each group once, from `boilerplate_min_reports` reports of the
-type) are taken out of a paragraph before it is compared.
+never reported: the format's own sentences and the stock phrases of policy language are not
+even read (format-sentences and stock-phrases of the report type), and clauses or whole
+paragraphs found in more than `boilerplate_share` of the run's reports of a type (counting
+each group once, from `boilerplate_min_reports` reports of the type) are taken out of a
+paragraph before it is compared.
 
 Scale: nothing compares all pairs. Paragraphs meet through their keys (the CRC of each clause
 and of the whole paragraph): a year's pair of reports through a dictionary of last year's keys;
@@ -253,8 +254,8 @@ class _Run:
                 self._read.clear()
             d = self.digests[i]
             text = self._text(d.path)
-            whole = comparable_text(text, d.starts[p], d.ends[p], d.format_sentences)
-            own = comparable_text(text, d.starts[p], d.ends[p], d.format_sentences,
+            whole = comparable_text(text, d.starts[p], d.ends[p], d.reading)
+            own = comparable_text(text, d.starts[p], d.ends[p], d.reading,
                                   self.frequent.get(d.type_name, frozenset()))
             self._read[(i, p)] = (own, shingles(whole))
         return self._read[(i, p)]

@@ -8,7 +8,8 @@ every report, and reads a paragraph's text again only for the few pairs the keys
 
 Normalised text: digits (and so years) become 0, Chinese-numeral years (二〇二四年) too,
 punctuation and white space go, and the sentences the report type's format has every report
-write (format-sentences in rules/report-types/) are left out. Two paragraphs that differ only
+write and the policy formulae every report repeats (format-sentences and stock-phrases in
+rules/report-types/) are left out. Two paragraphs that differ only
 in their numbers, years or punctuation normalise to the same text.
 """
 
@@ -19,6 +20,7 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 # A number, with its decimal point or thousands separators: one 0.
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.．,，][0-9０-９]+)*|[〇零一二三四五六七八九]{4}(?=年)")
@@ -28,7 +30,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*|[。！？；!?;]+")
 # A clause: the words between two marks (、，：；。 and the rest), before normalising.
 _CLAUSE_MARKS = re.compile(r"[，,、：:；;。！？!?（）()《》“”\"‘’'【】\[\]\s\u3000—…·]+")
-CLAUSE_CHARS = 8  # a clause shorter than this (normalised) gets no key: too common to tell reports apart
+CLAUSE_CHARS = 8  # a shorter clause is joined to the next: too common alone to tell reports apart
 # The tables whose cells year-over-year checks read: (table, row, column).
 COMPARED_CELLS = tuple(
     [("requests", row, column) for row in ("carried-over", "carried-forward")
@@ -43,21 +45,49 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub("", _NUMBER.sub("0", text))
 
 
+class Reading(NamedTuple):
+    """What a report type leaves out of its paragraphs before comparing them (rules/report-types/):
+    whole sentences its format prescribes, and the policy formulae every report repeats."""
+
+    format_sentences: tuple[str, ...] = ()
+    stock_phrases: tuple[str, ...] = ()
+
+
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]):
     return [re.compile(pattern) for pattern in patterns]
 
 
-def clauses(text: str, format_sentences: tuple[str, ...] = ()) -> list[str]:
-    """A paragraph's clauses, normalised, in order: the format's own sentences left out."""
-    patterns = _compiled(format_sentences)
-    found = []
+@lru_cache(maxsize=64)
+def _phrases(patterns: tuple[str, ...]):
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) if patterns else None
+
+
+def clauses(text: str, reading: Reading = Reading()) -> list[str]:
+    """A paragraph's clauses, normalised, in order: the format's own sentences and the stock
+    phrases left out. A clause shorter than CLAUSE_CHARS is joined to the ones after it
+    (促规范、促服务), or to the one before at the paragraph's end, so that every character is
+    in a clause with a key."""
+    sentences, phrases = _compiled(reading.format_sentences), _phrases(reading.stock_phrases)
+    found: list[str] = []
+    short = ""
     for match in _SENTENCE.finditer(text):
         sentence = match.group().strip()
-        if patterns and any(pattern.search(sentence) for pattern in patterns):
+        if sentences and any(pattern.search(sentence) for pattern in sentences):
             continue
+        if phrases is not None:
+            sentence = phrases.sub("，", sentence)
         numbered = _NUMBER.sub("0", sentence)  # before splitting: 1,234 is one number
-        found.extend(part for part in (_NOT_WORD.sub("", raw) for raw in _CLAUSE_MARKS.split(numbered)) if part)
+        for raw in _CLAUSE_MARKS.split(numbered):
+            short += _NOT_WORD.sub("", raw)
+            if len(short) >= CLAUSE_CHARS:
+                found.append(short)
+                short = ""
+    if short:
+        if found:
+            found[-1] += short
+        else:
+            found.append(short)
     return found
 
 
@@ -99,7 +129,7 @@ class ReportDigest:
     keys: array = field(default_factory=lambda: array("I"))
     key_ends: array = field(default_factory=lambda: array("i"))
     chars: int = 0  # characters of every body paragraph (the copied share's denominator)
-    format_sentences: tuple[str, ...] = ()  # the type's, for reading a paragraph again the same way
+    reading: Reading = Reading()  # the type's, for reading a paragraph again the same way
 
     @property
     def paragraphs(self) -> int:
@@ -129,7 +159,7 @@ def digest(document, report, min_chars: int = 0) -> ReportDigest:
         start=report.lines[0].start if report.lines else 0, end=report.lines[-1].end if report.lines else 0,
         anchor=(anchor.start, anchor.end, source.position(anchor.start)[0]) if anchor else (0, 0, 1),
         title="".join(report.title.text.split()) if report.title else "",
-        format_sentences=report.report_type.format_sentences)
+        reading=Reading(report.report_type.format_sentences, report.report_type.stock_phrases))
     if report.located_tables:
         _cells(result, report, source)
     if not min_chars:
@@ -140,7 +170,7 @@ def digest(document, report, min_chars: int = 0) -> ReportDigest:
             continue
         body = line.body
         result.chars += len(body)
-        found = clauses(body, result.format_sentences)
+        found = clauses(body, result.reading)
         if sum(map(len, found)) < min_chars:
             continue
         start = line.end - len(body)
@@ -148,7 +178,7 @@ def digest(document, report, min_chars: int = 0) -> ReportDigest:
         result.ends.append(line.end)
         result.lines.append(source.position(start)[0])
         result.whole.append(paragraph_key("".join(found)))
-        result.keys.extend(clause_key(clause) for clause in found if len(clause) >= CLAUSE_CHARS)
+        result.keys.extend(clause_key(clause) for clause in found)
         result.key_ends.append(len(result.keys))
     return result
 
@@ -169,10 +199,10 @@ def _cells(result: ReportDigest, report, source) -> None:
                     names.rows.get(row, row) if names else row, names.columns.get(column, column) if names else column)
 
 
-def comparable_text(text: str, start: int, end: int, format_sentences, dropped=frozenset()) -> str:
+def comparable_text(text: str, start: int, end: int, reading: Reading, dropped=frozenset()) -> str:
     """A paragraph's normalised text as the comparison reads it again from its file, without
     the clauses whose keys are in `dropped` (the run's boilerplate)."""
-    found = clauses(text[start:end], format_sentences)
+    found = clauses(text[start:end], reading)
     if dropped:
-        found = [c for c in found if len(c) < CLAUSE_CHARS or clause_key(c) not in dropped]
+        found = [c for c in found if clause_key(c) not in dropped]
     return "".join(found)
