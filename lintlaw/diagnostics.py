@@ -35,6 +35,10 @@ SEVERITY_NAMES = tuple(severity.label for severity in sorted(Severity, reverse=T
 CODE_LETTERS = {"structure": "S", "placeholder": "T", "consistency": "C", "number": "N", "date": "D",
                 "punctuation": "P", "wording": "W", "residue": "R", "table": "T", "comparison": "X"}
 CATEGORIES = tuple(CODE_LETTERS)
+# How a review (html, csv) and the page name each category, in Chinese.
+CATEGORY_LABELS = {"structure": "结构", "placeholder": "模板残留", "consistency": "前后一致", "number": "数字",
+                   "date": "日期", "punctuation": "标点", "wording": "用语", "residue": "网页残留", "table": "统计表",
+                   "comparison": "对照比较"}
 
 
 class Edit(NamedTuple):

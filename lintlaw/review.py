@@ -125,5 +125,6 @@ def reports(desk: Desk):
             path=d.path, number=d.number, title=d.title, issuer=d.issuer, issuer_from=d.issuer_from,
             year=d.year, type_name=d.type_name, type_label=d.type_label, start=d.start, line=d.anchor[2],
             last_year=desk.digests[last].path if last is not None else None,
+            last_year_number=desk.digests[last].number if last is not None else 0,
             copied=copied / d.chars if copied is not None and d.chars else None))
     return Reports(rows)

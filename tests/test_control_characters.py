@@ -51,7 +51,7 @@ def check(hostile, *options):
 
 
 @pytest.mark.parametrize("output_format", ["full", "concise", "json", "json-lines", "sarif", "github",
-                                           "gitlab", "junit"])
+                                           "gitlab", "junit", "html", "csv"])
 def test_no_raw_control_character_in_any_format(hostile, output_format):
     result = check(hostile, "--format", output_format)
     assert result.exit_code == 0  # warnings do not fail the run

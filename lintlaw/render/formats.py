@@ -42,4 +42,7 @@ FORMATS: dict[str, OutputFormat] = {
     "github": OutputFormat("lintlaw.render.machine:github", for_tools=True, streams=True),
     "gitlab": OutputFormat("lintlaw.render.machine:gitlab", for_tools=True),
     "junit": OutputFormat("lintlaw.render.machine:junit", for_tools=True),
+    # Reviews for people (issue 22): a page to read and print, a sheet for Excel and WPS.
+    "html": OutputFormat("lintlaw.render.review_html:render", for_tools=True, reviews=True),
+    "csv": OutputFormat("lintlaw.render.review_csv:render", for_tools=True, reviews=True),
 }
