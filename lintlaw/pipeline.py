@@ -221,7 +221,7 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
     from lintlaw.render.formats import FORMATS
     from lintlaw.render.summary import Counts, summary_of
 
-    from lintlaw.review import compare
+    from lintlaw.review import compare, kept_for_later
 
     output_format = FORMATS[r.output_format]
     comparing = any(rule.kind.name == "comparison" for rule in rules)
@@ -230,8 +230,8 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
         if outcome.reference:
             return outcome  # kept whole by the parent, neither shown nor counted
         source, diagnostics = outcome.source, outcome.diagnostics
-        if outcome.digests and comparing:
-            outcome.packed = source.pack()  # the comparison reads it again, and shows its findings
+        if outcome.digests and comparing:  # the comparison may read it again, and show findings in it
+            outcome.packed = kept_for_later(source, outcome.name, r.encoding)
         outcome.rendered = output_format.render(diagnostics, {source.path: source}, rules)
         outcome.counts = Counts()
         outcome.counts.add_file(diagnostics, source)
@@ -247,12 +247,10 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
             run = _run(found, r, baseline, stdout, digest, findings_out)
             compared, run.stale = compare(run.desk, {}, run.plan_of, run.stale,
                                           r.baseline if baseline is not None else None)
-            if compared:  # after every file's own findings: they needed every file
-                shown = run.desk.sources_for(compared, {})
-                findings_out.write(output_format.render(compared, shown, rules) + "\n")
-                for d in compared:
-                    run.counts.add_findings([d], shown[d.path])
-                run.failing = run.failing or any(d.severity >= _fail_level(r, run.plan_of[d.path]) for d in compared)
+            for batch, shown in run.desk.by_file(compared):  # after every file's own: they needed every file
+                findings_out.write(output_format.render(batch, shown, rules) + "\n")
+                run.counts.add_findings(batch, shown[batch[0].path])
+                run.failing = run.failing or any(d.severity >= _fail_level(r, run.plan_of[d.path]) for d in batch)
             if baseline is not None:
                 _report_stale(r.baseline, run.stale)
             if not output_format.for_tools:

@@ -45,6 +45,29 @@ class Desk:
         paths = dict.fromkeys(p for d in diagnostics for p in (d.path, *(r[0] for r in related_places(d))))
         return {path: self.source(path, sources) for path in paths}
 
+    def by_file(self, diagnostics):
+        """The findings file by file, each batch with the sources rendering it needs: a few
+        files' texts at a time, read again as needed (for a format that writes as it goes)."""
+        batch: list = []
+        for d in diagnostics:
+            if batch and d.path != batch[0].path:
+                yield batch, self.sources_for(batch, {})
+                batch = []
+            batch.append(d)
+        if batch:
+            yield batch, self.sources_for(batch, {})
+
+
+def kept_for_later(source, name: str, encoding: str | None):
+    """What the parent keeps of a file it may need again (a comparison finding in it, or one
+    of its paragraphs to compare): a text file is read again by its name; a Word document,
+    web page or PDF, costly to read again, is kept compressed."""
+    from lintlaw.io.inputs import STDIN, Reread
+
+    if source.editable and name != STDIN:
+        return Reread.of(source, name, encoding)
+    return source.pack()
+
 
 def summarising(plans: dict, output_format: str, diff: bool) -> int | None:
     """What each report's digest must hold (Options.summarise) for the rules of these plans and
@@ -65,6 +88,8 @@ def compare(desk: Desk, sources: dict, plan_of: dict, run_stale: list, baseline_
     """The comparison findings the run shows (after its filter), and the baseline entries still
     unmatched once they are counted."""
     from lintlaw.engine.comparing import compare as run_comparison
+    from lintlaw.engine.comparing import readings_of
+    from lintlaw.io.paths import relative_path
     from lintlaw.io.suppression import Baseline, FindingFilter
 
     if not desk.digests:
@@ -74,21 +99,22 @@ def compare(desk: Desk, sources: dict, plan_of: dict, run_stale: list, baseline_
         return desk.source(path, sources).text
 
     found, desk.outcome = run_comparison(desk.digests, text_of, lambda path: plan_of[path].rules,
-                                         frozenset(desk.reference))
+                                         frozenset(desk.reference),
+                                         readings_of(plan.types for plan in plan_of.values()))
     recorded = Baseline.of(baseline_path, run_stale) if baseline_path is not None and run_stale else None
     shown, matched = [], set()
     by_path: dict[str, list] = {}
     for d in found:
         by_path.setdefault(d.path, []).append(d)
     for path, diagnostics in by_path.items():
-        source = desk.source(path, sources)
-        kept = FindingFilter(plan_of[path].settings, recorded)
-        shown += kept.keep(diagnostics, source)
-        if recorded is not None:
-            from lintlaw.io.paths import relative_path
-
-            before = recorded.by_file.get(relative_path(path, recorded.directory), [])
-            matched |= {id(entry) for entry in before} - {id(entry) for entry in kept.stale}
+        settings = plan_of[path].settings
+        before = recorded.by_file.get(relative_path(path, recorded.directory), []) if recorded else []
+        if not settings.suppressed and not before:  # nothing to match: the text is not needed
+            shown += diagnostics
+            continue
+        kept = FindingFilter(settings, recorded)
+        shown += kept.keep(diagnostics, desk.source(path, sources))
+        matched |= {id(entry) for entry in before} - {id(entry) for entry in kept.stale}
     return shown, [entry for entry in run_stale if id(entry) not in matched]
 
 

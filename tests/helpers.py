@@ -43,7 +43,8 @@ def comparison_issues(example, rule) -> list:
     from lintlaw.analysis.comparison import compare
     from lintlaw.analysis.digest import digest
     from lintlaw.analysis.document import build_document
-    from lintlaw.engine.comparing import digest_chars, example_sources, settings_of
+    from lintlaw.analysis.report_types import builtin_types
+    from lintlaw.engine.comparing import digest_chars, example_sources, readings_of, settings_of
 
     sources, previous = example_sources(example)
     texts = {source.path: source.text for source in [*sources, *previous]}
@@ -51,7 +52,7 @@ def comparison_issues(example, rule) -> list:
                for source in [*sources, *previous] for document in (build_document(source),)
                for report in document.reports]
     outcome = compare(digests, texts.__getitem__, frozenset({rule.kind.problem}), settings_of([rule]),
-                      frozenset(source.path for source in previous))
+                      frozenset(source.path for source in previous), readings_of([builtin_types()]))
     return [found.issue for found in outcome.findings if found.path == sources[0].path]
 
 

@@ -140,11 +140,12 @@ def test_digests_travel_small():
     assert made.paragraphs == 20 and len(pickle.dumps(made)) < len(text.encode("utf-8"))
 
 
-def test_the_analysis_reads_only_the_paragraphs_the_keys_pair():
+def test_the_analysis_reads_again_only_the_paragraphs_the_keys_pair_and_are_not_the_same():
     read = []
     texts = {f"{n}.txt": report(f"甲县第{n}局", 2024, f"第{n}单位" + "各不相同的内容" * 10 + str(n)) for n in range(8)}
     texts["8.txt"] = report("甲县第8局", 2024, PARAGRAPH)
-    texts["9.txt"] = report("甲县第9局", 2024, PARAGRAPH)
+    texts["9.txt"] = report("甲县第9局", 2024, PARAGRAPH.replace("逐条核实", "逐条调查核实"))
+    texts["10.txt"] = report("甲县第10局", 2024, PARAGRAPH)  # the same as 8's: known the same by its key
     sources = {path: source_of(text, path) for path, text in texts.items()}
     digests = [digest(d, r, 54) for s in sources.values() for d in (build_document(s),) for r in d.reports]
 
@@ -153,8 +154,13 @@ def test_the_analysis_reads_only_the_paragraphs_the_keys_pair():
         return sources[path].text
 
     outcome = compare(digests, text_of, frozenset({"shared"}), Settings())
-    assert sorted(f.path for f in outcome.findings) == ["8.txt", "9.txt"]
-    assert sorted(set(read)) == ["8.txt", "9.txt"]
+    assert sorted(f.path for f in outcome.findings) == ["10.txt", "8.txt", "9.txt"]
+    assert sorted(set(read)) == ["10.txt", "8.txt", "9.txt"]  # 9 against 8 and 10, and they against it
+    read.clear()
+    same = [d for d in digests if d.path != "9.txt"]
+    assert sorted(f.path for f in compare(same, text_of, frozenset({"shared"}), Settings()).findings) == [
+        "10.txt", "8.txt"]
+    assert read == []
 
 
 @pytest.mark.parametrize("kind_lines, example, message", [

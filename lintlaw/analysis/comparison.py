@@ -35,12 +35,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lintlaw.analysis.digest import ReportDigest, comparable_text
+from lintlaw.analysis.digest import Reading, ReportDigest, clause_key, paragraph_clauses
 from lintlaw.analysis.issue import Issue
 from lintlaw.analysis.table_checks import number
 
 SHINGLE = 5  # characters of a shingle: "≥ 90% of its character 5-grams"
 _BUCKET_BITS = 8
+_READ_AT_ONCE = 256  # paragraphs read again kept at a time (their 5-gram sets are large)
 _PID_BITS = 31  # a paragraph's number in the run: up to two billion
 _WHOLE = 1 << _PID_BITS  # marks the entry of a whole-paragraph key
 # A clause found in more reports than this proposes no pairs of paragraphs (only a whole
@@ -82,20 +83,23 @@ class Outcome:
 
 
 def compare(digests: list[ReportDigest], text_of: Callable[[str], str], checks: frozenset[str],
-            settings: Settings = Settings(), reference: frozenset[str] = frozenset()) -> Outcome:
+            settings: Settings = Settings(), reference: frozenset[str] = frozenset(),
+            readings: dict[str, Reading] | None = None) -> Outcome:
     """Compare the reports of a run. `checks` names those to run (carry-over, in-force, copied,
     shared); `text_of(path)` gives a file's text; files in `reference` (--previous) are compared
-    with but get no finding."""
-    return _Run(digests, text_of, checks, settings, reference).outcome()
+    with but get no finding; `readings` says, per report type, how its paragraphs are read
+    (ReportType.reading: as they were digested)."""
+    return _Run(digests, text_of, checks, settings, reference, readings or {}).outcome()
 
 
 class _Run:
-    def __init__(self, digests, text_of, checks, settings: Settings, reference):
+    def __init__(self, digests, text_of, checks, settings: Settings, reference, readings):
         self.digests = digests
         self.text_of = text_of
         self.checks = checks
         self.settings = settings
         self.reference = reference
+        self.readings = readings
         # Identical reports of one group: the first stands for the others.
         self.copies: dict[int, list[int]] = {}
         first: dict[tuple, int] = {}
@@ -103,6 +107,7 @@ class _Run:
             content = (d.group, bytes(d.whole), tuple(sorted((k, v[0]) for k, v in d.cells.items())))
             self.copies.setdefault(first.setdefault(content, i), []).append(i)
         self.kept = list(self.copies)  # the reports compared
+        self._references = [i for i in self.kept if digests[i].path in reference]
         self.groups: dict[tuple, list[int]] = {}
         for i in self.kept:
             self.groups.setdefault(digests[i].group, []).append(i)
@@ -122,8 +127,7 @@ class _Run:
             if found:
                 named = [j for j in found if _file_name(self.digests[j].path) == _file_name(d.path)]
                 return (named or found)[0]
-        fitting = [j for j in self.kept if self.digests[j].path in self.reference and j != i
-                   and self.digests[j].type_name == d.type_name
+        fitting = [j for j in self._references if j != i and self.digests[j].type_name == d.type_name
                    and (d.year is None or self.digests[j].year is None or self.digests[j].year == d.year - 1)
                    and d.path not in self.reference]
         same = [j for j in fitting if self.digests[j].issuer == d.issuer]
@@ -193,7 +197,9 @@ class _Run:
         learning = {t: self.settings.boilerplate_share * n for t, n in count.items()
                     if n >= self.settings.boilerplate_min_reports}
         shared = []
-        for key, holders in self._key_runs():
+        # A key of one issuer's reports matters only when it is in enough reports to be boilerplate.
+        few = int(min(learning.values(), default=len(self.digests)))
+        for key, holders in self._key_runs(few):
             by_type: dict[str, list[tuple[int, int, bool]]] = {}
             for holder in holders:
                 by_type.setdefault(self.digests[holder[0]].type_name, []).append(holder)
@@ -204,9 +210,12 @@ class _Run:
                     shared.append((key, members))
         return shared
 
-    def _key_runs(self) -> Iterator[tuple[int, list[tuple[int, int, bool]]]]:
-        """Every key held by paragraphs of more than one report: a sort in buckets of packed
+    def _key_runs(self, few: int) -> Iterator[tuple[int, list[tuple[int, int, bool]]]]:
+        """Every key held by paragraphs of more than one report, but those held by at most
+        `few` paragraphs of one issuer's reports (its years' copies): a sort in buckets of packed
         integers (key, whole-paragraph mark, paragraph number), not a dictionary of keys."""
+        issuers: dict = {}
+        issuer_of = {i: issuers.setdefault(self.digests[i].issuer, len(issuers)) for i in self.kept}
         owners = array("i")  # paragraph number in the run -> report
         numbers = array("i")  # paragraph number in the run -> number in its report
         mask = (1 << _BUCKET_BITS) - 1
@@ -232,6 +241,10 @@ class _Run:
                     k += 1
                 if k - j > 1:
                     pids = [e & (_WHOLE - 1) for e in entries[j:k]]
+                    issuer = issuer_of[owners[pids[0]]]
+                    if k - j <= few and all(issuer_of[owners[pid]] == issuer for pid in pids):
+                        j = k
+                        continue
                     if len({owners[pid] for pid in pids}) > 1:
                         yield key, [(owners[pid], numbers[pid], bool(e & _WHOLE))
                                     for pid, e in zip(pids, entries[j:k])]
@@ -250,23 +263,31 @@ class _Run:
         """A paragraph's normalised text without the run's boilerplate, and the 5-grams of its
         whole normalised text."""
         if (i, p) not in self._read:
-            if len(self._read) >= 4096:
+            if len(self._read) >= _READ_AT_ONCE:
                 self._read.clear()
             d = self.digests[i]
-            text = self._text(d.path)
-            whole = comparable_text(text, d.starts[p], d.ends[p], d.reading)
-            own = comparable_text(text, d.starts[p], d.ends[p], d.reading,
-                                  self.frequent.get(d.type_name, frozenset()))
-            self._read[(i, p)] = (own, shingles(whole))
+            found = paragraph_clauses(self._text(d.path), d.starts[p], d.ends[p],
+                                      self.readings.get(d.type_name, Reading()))
+            frequent = self.frequent.get(d.type_name, ())
+            own = "".join(c for c in found if clause_key(c) not in frequent) if frequent else "".join(found)
+            self._read[(i, p)] = (own, shingles("".join(found)))
         return self._read[(i, p)]
+
+    def _own_chars(self, i: int, p: int) -> int:
+        """Characters of a paragraph that are not the run's boilerplate (from its digest alone)."""
+        d = self.digests[i]
+        frequent = self.frequent.get(d.type_name, ())
+        return sum(n for key, n in zip(d.clause_keys(p), d.clause_chars(p)) if key not in frequent)
 
     def _likeness(self, i: int, p: int, j: int, q: int, min_chars: int) -> int | None:
         """Per cent of paragraph p of report i (without boilerplate) found in paragraph q of
-        report j, 5-gram by 5-gram; 101 when the two are the same; None when p's own words are
-        fewer than min_chars."""
-        own, _ = self._paragraph(i, p)
-        if len(own) < min_chars:
+        report j, 5-gram by 5-gram; IDENTICAL when the two are the same; None when p's own words
+        are fewer than min_chars. Two paragraphs with the same key are the same without reading them."""
+        if self._own_chars(i, p) < min_chars:
             return None
+        if self.digests[i].whole[p] == self.digests[j].whole[q]:
+            return IDENTICAL
+        own, _ = self._paragraph(i, p)
         other_own, other_shingles = self._paragraph(j, q)
         if own == other_own:
             return IDENTICAL
@@ -289,15 +310,21 @@ class _Run:
         last year's keys (its whole paragraphs and its clauses)."""
         this, before = self.digests[i], self.digests[last]
         limit, min_chars = self.settings.copied_similarity, self.settings.copied_chars
+        self._read.clear()  # a new pair of reports
         where: dict[int, list[int]] = {}
+        same: dict[int, int] = {}  # last year's paragraphs by their whole key: the first of each
         for q in range(before.paragraphs):
             if self._is_boilerplate(last, q):
                 continue
+            same.setdefault(before.whole[q], q)
             for key in self._own_keys(last, q) | {before.whole[q]}:
                 where.setdefault(key, []).append(q)
         found = []
         for p in range(this.paragraphs):
             if self._is_boilerplate(i, p):
+                continue
+            if this.whole[p] in same and self._own_chars(i, p) >= min_chars:  # the same paragraph
+                found.append((p, self._copy(this, p, before, same[this.whole[p]], IDENTICAL)))
                 continue
             keys = self._own_keys(i, p)
             counts: dict[int, int] = {q: len(keys) for q in where.get(this.whole[p], ())}
@@ -312,11 +339,14 @@ class _Run:
                 if likeness is not None and likeness >= limit and (best is None or likeness > best[1]):
                     best = (q, likeness)
             if best is not None:
-                q, likeness = best
-                found.append((p, Issue("copied", this.starts[p], this.ends[p], {
-                    "other": before.path, "line": before.lines[q], "likeness": likeness_words(likeness)},
-                    related=((before.starts[q], before.ends[q], "上年报告的段落", before.path),))))
+                found.append((p, self._copy(this, p, before, *best)))
         return found
+
+    @staticmethod
+    def _copy(this: ReportDigest, p: int, before: ReportDigest, q: int, likeness: int) -> Issue:
+        return Issue("copied", this.starts[p], this.ends[p], {
+            "other": before.path, "line": before.lines[q], "likeness": likeness_words(likeness)},
+            related=((before.starts[q], before.ends[q], "上年报告的段落", before.path),))
 
     # ---------------------------------------------------------------- shared with other issuers
 

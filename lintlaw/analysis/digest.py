@@ -16,20 +16,22 @@ in their numbers, years or punctuation normalise to the same text.
 from __future__ import annotations
 
 import re
-import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
+from zlib import adler32, crc32
 
-# A number, with its decimal point or thousands separators: one 0.
-_NUMBER = re.compile(r"[0-9０-９]+(?:[.．,，][0-9０-９]+)*|[〇零一二三四五六七八九]{4}(?=年)")
+# A number, with its decimal point or thousands separators: one 0; a year in Chinese numerals too
+# (looked for only in a text holding 〇, as every such year does).
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.．,，][0-9０-９]+)*")
+_CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 # What is not a word character: punctuation, symbols and white space (kept out of the text compared).
 _NOT_WORD = re.compile(r"[\W_]+")
 # A sentence: up to and including its end mark.
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*|[。！？；!?;]+")
 # A clause: the words between two marks (、，：；。 and the rest), before normalising.
-_CLAUSE_MARKS = re.compile(r"[，,、：:；;。！？!?（）()《》“”\"‘’'【】\[\]\s\u3000—…·]+")
+_CLAUSE_MARKS = re.compile("[，,、：:；;。！？!?（）()《》“”\"‘’'【】\\[\\] \t\r\n\f\v\u3000\xa0—…·]+")
 CLAUSE_CHARS = 8  # a shorter clause is joined to the next: too common alone to tell reports apart
 # The tables whose cells year-over-year checks read: (table, row, column).
 COMPARED_CELLS = tuple(
@@ -42,7 +44,12 @@ COMPARED_CELLS = tuple(
 
 def normalise(text: str) -> str:
     """The text as comparison sees it: numbers as 0, no punctuation or white space."""
-    return _NOT_WORD.sub("", _NUMBER.sub("0", text))
+    return _NOT_WORD.sub("", _numbered(text))
+
+
+def _numbered(text: str) -> str:
+    text = _NUMBER.sub("0", text)
+    return _CHINESE_YEAR.sub("0", text) if "〇" in text else text
 
 
 class Reading(NamedTuple):
@@ -54,35 +61,30 @@ class Reading(NamedTuple):
 
 
 @lru_cache(maxsize=64)
-def _compiled(patterns: tuple[str, ...]):
-    return [re.compile(pattern) for pattern in patterns]
-
-
-@lru_cache(maxsize=64)
-def _phrases(patterns: tuple[str, ...]):
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) if patterns else None
+def _compiled(patterns: tuple[str, ...]) -> tuple:
+    """Each pattern compiled. Searched one by one: `re` finds a pattern that starts with a word
+    quickly, an alternation of such patterns ten times slower."""
+    return tuple(re.compile(pattern) for pattern in patterns)
 
 
 def clauses(text: str, reading: Reading = Reading()) -> list[str]:
     """A paragraph's clauses, normalised, in order: the format's own sentences and the stock
     phrases left out. A clause shorter than CLAUSE_CHARS is joined to the ones after it
     (促规范、促服务), or to the one before at the paragraph's end, so that every character is
-    in a clause with a key."""
-    sentences, phrases = _compiled(reading.format_sentences), _phrases(reading.stock_phrases)
+    in a clause with a key. Few passes over the paragraph: this runs on every report."""
+    sentences = _compiled(reading.format_sentences)
+    if any(pattern.search(text) for pattern in sentences):
+        text = "".join(s for s in _SENTENCE.findall(text) if not any(p.search(s) for p in sentences))
+    for pattern in _compiled(reading.stock_phrases):
+        text = pattern.sub("，", text)
     found: list[str] = []
     short = ""
-    for match in _SENTENCE.finditer(text):
-        sentence = match.group().strip()
-        if sentences and any(pattern.search(sentence) for pattern in sentences):
-            continue
-        if phrases is not None:
-            sentence = phrases.sub("，", sentence)
-        numbered = _NUMBER.sub("0", sentence)  # before splitting: 1,234 is one number
-        for raw in _CLAUSE_MARKS.split(numbered):
-            short += _NOT_WORD.sub("", raw)
-            if len(short) >= CLAUSE_CHARS:
-                found.append(short)
-                short = ""
+    # Numbers first (1,234 is one), then a cut at each clause mark; the rare other marks (%, -) go.
+    for part in _CLAUSE_MARKS.split(_numbered(text)):
+        short += part if part.isalnum() else _NOT_WORD.sub("", part)
+        if len(short) >= CLAUSE_CHARS:
+            found.append(short)
+            short = ""
     if short:
         if found:
             found[-1] += short
@@ -93,13 +95,13 @@ def clauses(text: str, reading: Reading = Reading()) -> list[str]:
 
 def clause_key(clause: str) -> int:
     """A clause's key: the same on every machine and in every process (str hashes are not)."""
-    return zlib.crc32(clause.encode("utf-8"))
+    return crc32(clause.encode("utf-8"))
 
 
 def paragraph_key(normalised: str) -> int:
     """A whole paragraph's key (64 bits: paragraphs are counted, not only looked up)."""
     data = normalised.encode("utf-8")
-    return zlib.crc32(data) | zlib.adler32(data) << 32
+    return crc32(data) | adler32(data) << 32
 
 
 @dataclass
@@ -122,14 +124,14 @@ class ReportDigest:
     cells: dict = field(default_factory=dict)
     # Paragraphs long enough to compare: each one's text span (after a heading's marker), line,
     # whole-paragraph key, and clause keys (keys[key_ends[i - 1]:key_ends[i]] are paragraph i's).
-    starts: array = field(default_factory=lambda: array("q"))
-    ends: array = field(default_factory=lambda: array("q"))
-    lines: array = field(default_factory=lambda: array("i"))
+    starts: array = field(default_factory=lambda: array("I"))
+    ends: array = field(default_factory=lambda: array("I"))
+    lines: array = field(default_factory=lambda: array("I"))
     whole: array = field(default_factory=lambda: array("Q"))
     keys: array = field(default_factory=lambda: array("I"))
+    key_chars: array = field(default_factory=lambda: array("H"))  # each clause's characters (at most 65535)
     key_ends: array = field(default_factory=lambda: array("i"))
     chars: int = 0  # characters of every body paragraph (the copied share's denominator)
-    reading: Reading = Reading()  # the type's, for reading a paragraph again the same way
 
     @property
     def paragraphs(self) -> int:
@@ -137,6 +139,9 @@ class ReportDigest:
 
     def clause_keys(self, index: int):
         return self.keys[self.key_ends[index - 1] if index else 0:self.key_ends[index]]
+
+    def clause_chars(self, index: int):
+        return self.key_chars[self.key_ends[index - 1] if index else 0:self.key_ends[index]]
 
     @property
     def group(self) -> tuple:
@@ -158,19 +163,20 @@ def digest(document, report, min_chars: int = 0) -> ReportDigest:
         type_label=report.report_type.label,
         start=report.lines[0].start if report.lines else 0, end=report.lines[-1].end if report.lines else 0,
         anchor=(anchor.start, anchor.end, source.position(anchor.start)[0]) if anchor else (0, 0, 1),
-        title="".join(report.title.text.split()) if report.title else "",
-        reading=Reading(report.report_type.format_sentences, report.report_type.stock_phrases))
+        title="".join(report.title.text.split()) if report.title else "")
     if report.located_tables:
         _cells(result, report, source)
     if not min_chars:
         return result
-    title = report.title
+    title, reading = report.title, report.report_type.reading
     for line in report.lines:
         if line.type not in (TEXT, HEADING, DAMAGED) or line is title or document.in_table(line):
             continue
         body = line.body
         result.chars += len(body)
-        found = clauses(body, result.reading)
+        if len(body) < min_chars:  # normalising only shortens it
+            continue
+        found = clauses(body, reading)
         if sum(map(len, found)) < min_chars:
             continue
         start = line.end - len(body)
@@ -178,7 +184,9 @@ def digest(document, report, min_chars: int = 0) -> ReportDigest:
         result.ends.append(line.end)
         result.lines.append(source.position(start)[0])
         result.whole.append(paragraph_key("".join(found)))
-        result.keys.extend(clause_key(clause) for clause in found)
+        result.keys.extend([crc32(clause.encode("utf-8")) for clause in found])  # clause_key, inline: many
+        lengths = list(map(len, found))
+        result.key_chars.extend(lengths if max(lengths) <= 0xFFFF else [min(n, 0xFFFF) for n in lengths])
         result.key_ends.append(len(result.keys))
     return result
 
@@ -199,10 +207,6 @@ def _cells(result: ReportDigest, report, source) -> None:
                     names.rows.get(row, row) if names else row, names.columns.get(column, column) if names else column)
 
 
-def comparable_text(text: str, start: int, end: int, reading: Reading, dropped=frozenset()) -> str:
-    """A paragraph's normalised text as the comparison reads it again from its file, without
-    the clauses whose keys are in `dropped` (the run's boilerplate)."""
-    found = clauses(text[start:end], reading)
-    if dropped:
-        found = [c for c in found if clause_key(c) not in dropped]
-    return "".join(found)
+def paragraph_clauses(text: str, start: int, end: int, reading: Reading) -> list[str]:
+    """A paragraph's clauses as the comparison reads them again from its file."""
+    return clauses(text[start:end], reading)

@@ -82,6 +82,13 @@ class ReportType:
     # Patterns of the policy formulae every report repeats: taken out of a sentence before it is compared.
     stock_phrases: tuple[str, ...] = ()
 
+    @property
+    def reading(self):
+        """What comparing reports leaves out of this type's paragraphs (lintlaw/analysis/digest.py)."""
+        from lintlaw.analysis.digest import Reading
+
+        return Reading(self.format_sentences, self.stock_phrases)
+
     def recognises(self, title: str) -> str | None:
         """The words of the title that mark this type, or None."""
         return _first_match(self.title_patterns, title)

@@ -49,12 +49,13 @@ def settings_of(rules):
 
 
 def compare(digests: list, text_of: Callable[[str], str], rules_of: Callable[[str], list],
-            reference: frozenset[str] = frozenset()):
+            reference: frozenset[str] = frozenset(), readings: dict | None = None):
     """The comparison findings of a run, sorted by file (in the digests' order) and place, and
     the comparison's outcome (copied characters and last year's report, per digest).
 
     `rules_of(path)` gives a file's rules; `text_of(path)` its text (read again only for the
-    paragraphs the keys pair); files in `reference` (--previous) get no finding."""
+    paragraphs the keys pair); files in `reference` (--previous) get no finding; `readings`
+    (readings_of) says how each report type's paragraphs were read."""
     from lintlaw.analysis.comparison import compare as run
 
     everyone = {}
@@ -62,11 +63,15 @@ def compare(digests: list, text_of: Callable[[str], str], rules_of: Callable[[st
         if path not in reference:
             for rule in comparison_rules(rules_of(path)):
                 everyone.setdefault(rule.kind.problem, rule)
-    outcome = run(digests, text_of, frozenset(everyone), settings_of(list(everyone.values())), reference)
+    outcome = run(digests, text_of, frozenset(everyone), settings_of(list(everyone.values())), reference,
+                  readings)
     order = {path: n for n, path in enumerate(dict.fromkeys(d.path for d in digests))}
     found = []
+    chosen: dict[str, dict] = {}  # per file: its comparison rules by problem
     for item in outcome.findings:
-        rule = next((r for r in comparison_rules(rules_of(item.path)) if r.kind.problem == item.issue.check), None)
+        if item.path not in chosen:
+            chosen[item.path] = {r.kind.problem: r for r in reversed(comparison_rules(rules_of(item.path)))}
+        rule = chosen[item.path].get(item.issue.check)
         if rule is None:
             continue
         issue = item.issue
@@ -91,9 +96,18 @@ def compare_sources(sources: list, rules, types=None, previous: list = ()) -> li
                for source in everything if source.text.strip()
                for document in (build_document(source, types),) for report in document.reports]
     texts = {source.path: source.text for source in everything}
+    if types is None:
+        from lintlaw.analysis.report_types import builtin_types
+
+        types = builtin_types()
     found, _ = compare(digests, texts.__getitem__, lambda path: rules,
-                       frozenset(source.path for source in previous))
+                       frozenset(source.path for source in previous), readings_of([types]))
     return found
+
+
+def readings_of(all_types) -> dict:
+    """How each report type's paragraphs are read for comparing, from ReportTypes of the run's plans."""
+    return {report_type.name: report_type.reading for types in all_types for report_type in types.types}
 
 
 EXAMPLE_NAMES = ("本年.txt", "上年.txt", "其他{n}.txt")  # the files a comparison rule's examples are read as
