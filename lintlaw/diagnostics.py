@@ -33,12 +33,14 @@ SEVERITY_NAMES = tuple(severity.label for severity in sorted(Severity, reverse=T
 # Comparison (a report against last year's and against other issuers') is X; rules of a
 # user's own take another letter (Y, Z) or two.
 CODE_LETTERS = {"structure": "S", "placeholder": "T", "consistency": "C", "number": "N", "date": "D",
-                "punctuation": "P", "wording": "W", "residue": "R", "table": "T", "comparison": "X"}
+                "punctuation": "P", "wording": "W", "residue": "R", "table": "T", "layout": "L",
+                "comparison": "X"}
 CATEGORIES = tuple(CODE_LETTERS)
-# How a review (html, csv) and the page name each category, in Chinese.
-CATEGORY_LABELS = {"structure": "结构", "placeholder": "模板残留", "consistency": "前后一致", "number": "数字",
-                   "date": "日期", "punctuation": "标点", "wording": "用语", "residue": "网页残留", "table": "统计表",
-                   "comparison": "对照比较"}
+# Each category as users read it (rules, rule, config, comments); the English names are what
+# --select, rule files and configurations use.
+CATEGORY_NAMES = {"structure": "结构", "placeholder": "占位符", "consistency": "一致性", "number": "数字",
+                  "date": "日期", "punctuation": "标点", "wording": "用语", "residue": "残留", "table": "统计表",
+                  "layout": "版式", "comparison": "对照比较"}
 
 
 class Edit(NamedTuple):
@@ -49,11 +51,34 @@ class Edit(NamedTuple):
     content: str
 
 
+class FormatEdit(NamedTuple):
+    """Set the characters text[start:end] of a Word document in another East Asian font or
+    size (half-points); a reviewed copy shows it as a tracked formatting change (w:rPrChange)."""
+
+    start: int
+    end: int
+    font: str | None = None
+    half_points: int | None = None
+
+    def describe(self) -> str:
+        """What it changes, in words: 字体改为仿宋_GB2312, 字号改为16磅."""
+        parts = []
+        if self.font:
+            parts.append(f"字体改为{self.font}")
+        if self.half_points:
+            parts.append(f"字号改为{self.half_points / 2:g}磅")
+        return "、".join(parts)
+
+
 class Fix(NamedTuple):
-    """How to fix a finding. Safe fixes never change meaning; unsafe ones need a look."""
+    """How to fix a finding. Safe fixes never change meaning; unsafe ones need a look.
+
+    `edits` change the text; `formats` change only how a Word document's characters are set
+    (a fix may have either or both): --fix on text applies the edits, a reviewed Word copy both."""
 
     edits: tuple[Edit, ...]
     safe: bool
+    formats: tuple[FormatEdit, ...] = ()
 
 
 class Diagnostic(NamedTuple):

@@ -25,3 +25,4 @@ class UsageError(LintlawError):
 
 class WriteError(LintlawError):
     """A fixed file cannot be written back safely; the file is left as it was."""
+

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lintlaw.errors import UsageError
+from lintlaw.reasons import system_reason
 from lintlaw.runner import Plan
 
 
@@ -100,6 +101,7 @@ class CheckRequest:
     no_ignore: bool = False
     stdin_filename: str | None = None
     annotate: str | None = None
+    author: str | None = None  # of a reviewed copy's comments and tracked changes (else the configuration's)
     previous: list[str] = field(default_factory=list)  # last year's reports, read to compare with (--previous)
     issuer: str | None = None  # the issuer of the one file checked (--issuer)
 
@@ -119,25 +121,27 @@ class Run:
     # When each file's findings were written as it finished, only these are kept of them:
     counts: object = None  # lintlaw.render.summary.Counts
     failing: bool = False  # a finding at or above its file's --fail-on level
-    desk: object = None  # lintlaw.review.Desk: what comparing the run's reports needs
+    desk: object = None  # lintlaw.desk.Desk: what comparing the run's reports needs
 
 
 def run_check(r: CheckRequest) -> int:
     """plan → run → filter → render; the exit code. Bad input raises a LintlawError (exit 2)."""
     from lintlaw.io.inputs import STDIN, SUFFIXES, expand, unique_files
-    from lintlaw.outputs import ANNOTATABLE, annotation_targets, refuse_overwriting_inputs, write_annotated
+    from lintlaw.outputs import refuse_overwriting_inputs, review_targets
     from lintlaw.render.formats import FORMATS
+    from lintlaw.review import REVIEWERS, Request
 
     if r.output_format not in FORMATS:
         raise UsageError(f"--format: 未知的输出格式“{r.output_format}”（可用：{'、'.join(FORMATS)}）")
-    names = unique_files(expand(r.paths, respect_ignore=not r.no_ignore,
-                                suffixes=SUFFIXES if r.annotate is None else ANNOTATABLE))
+    suffixes = SUFFIXES if r.annotate is None else tuple(reviewer.suffix for reviewer in REVIEWERS)
+    names = unique_files(expand(r.paths, respect_ignore=not r.no_ignore, suffixes=suffixes))
     if not names:
-        raise UsageError(f"没有找到要检查的文件（{'、'.join(SUFFIXES if r.annotate is None else ANNOTATABLE)}）"
+        raise UsageError(f"没有找到要检查的文件（{'、'.join(suffixes)}）"
                          + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
     previous = _previous(r, names)
     refuse_overwriting_inputs(names + previous, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
-    copies = annotation_targets(names, r.annotate, r.diff or r.write_baseline is not None)
+    copies = review_targets(names, r.annotate, r.fix, r.diff or r.write_baseline is not None)
+    review = Request(copies, r.author)
     if r.stdin_filename is not None and STDIN not in names:
         raise UsageError("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
     if r.issuer is not None and len(names) != 1:
@@ -158,10 +162,10 @@ def run_check(r: CheckRequest) -> int:
     all_rules = list({rule.code: rule for plan in found.values() for rule in plan.rules}.values())
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
     to_stderr = r.fix and STDIN in found
-    if _streams(r, copies):
-        return _check_streaming(found, r, all_rules, to_stderr, baseline)
-    run = _run(found, r, baseline)
-    from lintlaw.review import compare, merged
+    if _streams(r):
+        return _check_streaming(found, r, all_rules, to_stderr, baseline, review)
+    run = _run(found, r, baseline, review=review)
+    from lintlaw.desk import compare, merged
 
     compared, run.stale = compare(run.desk, run.sources, run.plan_of, run.stale,
                                   r.baseline if baseline is not None else None)
@@ -176,13 +180,11 @@ def run_check(r: CheckRequest) -> int:
         try:
             count = baselines.write(r.write_baseline, run.diagnostics, run.sources)
         except OSError as err:
-            raise UsageError(f"{r.write_baseline}: 无法写入（{err.strerror or err}）") from None
+            raise UsageError(f"{r.write_baseline}: 无法写入（{system_reason(err)}）") from None
         print(f"已把 {count} 个问题记入基线 {r.write_baseline}。", file=sys.stderr)
         return 2 if input_errors else 0
     if recorded is not None:
         _report_stale(r.baseline, run.stale)
-    if copies:
-        input_errors += write_annotated(copies, run.diagnostics, run.sources)
     _render(r, run, all_rules, to_stderr=to_stderr)
     if input_errors:
         return 2
@@ -204,24 +206,23 @@ def _previous(r: CheckRequest, names: list[str]) -> list[str]:
     return [name for name in found if name not in checked]
 
 
-def _streams(r: CheckRequest, copies) -> bool:
+def _streams(r: CheckRequest) -> bool:
     """Whether each file's findings can be written as soon as it is checked: the format
-    allows it, and nothing needs every finding at the end (statistics, a new baseline, the
-    annotated copies; --diff shows no findings). A baseline read is applied file by file."""
+    allows it, and nothing needs every finding at the end (statistics, a new baseline;
+    --diff shows no findings). A baseline read is applied file by file, and a reviewed copy
+    written where its document is checked."""
     from lintlaw.render.formats import FORMATS
 
-    return (FORMATS[r.output_format].streams and not r.statistics and not r.diff and not copies
-            and r.write_baseline is None)
+    return FORMATS[r.output_format].streams and not r.statistics and not r.diff and r.write_baseline is None
 
 
-def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool, baseline) -> int:
+def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool, baseline, review) -> int:
     """Check, writing each file's findings as it finishes (rendered where it was checked),
     then the summary; the exit code. Only counts are kept of the findings."""
+    from lintlaw.desk import compare, kept_for_later
     from lintlaw.outputs import output
     from lintlaw.render.formats import FORMATS
     from lintlaw.render.summary import Counts, summary_of
-
-    from lintlaw.review import compare, kept_for_later
 
     output_format = FORMATS[r.output_format]
     comparing = any(rule.kind.name == "comparison" for rule in rules)
@@ -242,9 +243,8 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
 
     stdout = sys.stdout  # for standard input fixed with --fix, whatever the findings go to
     with _writing(r):
-        with output(r.output_file, to_stderr):
-            findings_out = sys.stdout
-            run = _run(found, r, baseline, stdout, digest, findings_out)
+        with output(r.output_file, to_stderr) as findings_out:
+            run = _run(found, r, baseline, stdout, digest, findings_out, review)
             compared, run.stale = compare(run.desk, {}, run.plan_of, run.stale,
                                           r.baseline if baseline is not None else None)
             for batch, shown in run.desk.by_file(compared):  # after every file's own: they needed every file
@@ -254,26 +254,28 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
             if baseline is not None:
                 _report_stale(r.baseline, run.stale)
             if not output_format.for_tools:
-                print(summary_of(run.counts, (run.fixed, run.edits) if r.fix else None, run.tally))
+                print(summary_of(run.counts, (run.fixed, run.edits) if r.fix else None, run.tally),
+                      file=findings_out)
     if run.tally.unreadable + run.tally.unwritten:
         return 2
     return 1 if run.failing else 0
 
 
-def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, findings_out=None) -> Run:
+def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, findings_out=None,
+         review=None) -> Run:
     """Check every file (in worker processes when there are many), passing on what each one says.
 
     With a digest (streaming), each file's rendered findings go to findings_out as it is done."""
     import contextlib
 
+    from lintlaw.desk import Desk, summarising
     from lintlaw.render.summary import Counts, Tally
     from lintlaw.render.visible import keep_lines, one_line
-    from lintlaw.review import Desk, summarising
     from lintlaw.runner import Options, default_jobs, iter_outcomes
 
     stdout = stdout or sys.stdout
     options = Options(encoding=r.encoding, fix=r.fix, unsafe_fixes=r.unsafe_fixes, diff=r.diff,
-                      stdin_filename=r.stdin_filename, baseline=baseline, digest=digest,
+                      stdin_filename=r.stdin_filename, baseline=baseline, digest=digest, review=review,
                       summarise=summarising(found, r.output_format, r.diff), issuer=r.issuer)
     from lintlaw.render.progress import file_progress
 
@@ -303,6 +305,8 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
         return
     if outcome.note:
         print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
+    if outcome.written:
+        print(one_line(outcome.written), file=sys.stderr)
     if outcome.unwritten:  # checked, but deliberately not written back (mojibake)
         run.tally.unwritten += 1
     if outcome.empty:
@@ -319,6 +323,7 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
     run.stale.extend(outcome.stale)
     run.fixed += outcome.fixed
     run.edits += outcome.edits
+    run.tally.unfinished += outcome.unfinished
     if outcome.counts is not None:  # digested: written now, counted, forgotten
         if outcome.rendered:
             findings_out.write(outcome.rendered + "\n")
@@ -348,21 +353,22 @@ def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
     from lintlaw.render.summary import summary
 
     with _writing(r):
-        with output(r.output_file, to_stderr):
+        with output(r.output_file, to_stderr) as out:
             if r.statistics:
                 print(per_rule.json_text(run.diagnostics, run.sources) if r.output_format == "json"
-                      else per_rule.text(run.diagnostics, run.sources))
+                      else per_rule.text(run.diagnostics, run.sources), file=out)
             else:
-                sources = {**run.sources, **run.desk.sources_for(run.diagnostics, run.sources)}
                 reviewed = None
                 if FORMATS[r.output_format].reviews:
-                    from lintlaw.review import reports
+                    from lintlaw.desk import reports
 
                     reviewed = reports(run.desk)
-                render(r.output_format, run.diagnostics, sources, rules, reviewed)
+                sources = {**run.sources, **run.desk.sources_for(run.diagnostics, run.sources)}
+                render(r.output_format, run.diagnostics, sources, rules, out, reviewed)
             if (r.statistics and r.output_format != "json") or (
                     not r.statistics and not FORMATS[r.output_format].for_tools):
-                print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally))
+                print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally),
+                      file=out)
 
 
 def _writing(r: CheckRequest):
@@ -378,7 +384,7 @@ def _writing(r: CheckRequest):
         except OSError as err:
             if r.output_file is None:
                 raise
-            raise UsageError(f"{r.output_file}: 无法写入（{err.strerror or err}）") from None
+            raise UsageError(f"{r.output_file}: 无法写入（{system_reason(err)}）") from None
 
     return reported()
 

@@ -37,6 +37,15 @@ process and its workers). Memory is the peak of the summed proportional set size
 (Pss: shared pages counted once across the parent and its workers) sampled every
 20 ms, and the largest peak RSS of a single process (VmHWM).
 
+`--against-autocorrect` compares with AutoCorrect, the Rust linter of Chinese text a user picks
+today (its CLI from npm, package autocorrect-node, installed into a temporary folder, never
+into the project): the paired ratio lintlaw / AutoCorrect — each pair run back to back, the
+median of the pairs' ratios — on one report cold, the 5.3 MB file, 300 and 2,000 reports,
+`--fix` on the 5.3 MB file (each on a fresh copy), the PDF report (AutoCorrect gets the text
+lintlaw rebuilds from it: it cannot read a PDF), and the peak memory of `--format json` on
+the 5.3 MB file. lintlaw runs `check --format concise` (json for memory), AutoCorrect
+`--lint --format json`.
+
 Measure an installed copy, not a shim: `--lintlaw PATH` (default: the `lintlaw`
 beside this interpreter); `--against PATH` times another install (an older version)
 in the same turns, for a fair before/after on a shared machine. Compare with another
@@ -286,6 +295,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="folder of .txt reports to build inputs from")
     parser.add_argument("--keep", type=Path, help="build the inputs here and leave them")
+    parser.add_argument("--against-autocorrect", action="store_true",
+                        help="only the paired ratios against AutoCorrect (installed from npm into a temporary folder)")
     args = parser.parse_args()
     rows = set(args.rows.split(","))
     if rows - set(ROWS):
@@ -302,6 +313,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
+        if args.against_autocorrect:
+            against_autocorrect(folder, Path(tmp), args)
+            return
         inputs = build_inputs(folder, corpus_texts(args.corpus))
         if "pdf" in rows:
             inputs.update(build_pdf_inputs(folder, CORPUS / "published"))
@@ -427,6 +441,73 @@ def main() -> None:
                  lambda tag: growth(tag, t[(tag, "big")], t[(tag, "small")]))
         if args.keep:
             print(f"inputs kept in {args.keep}")
+
+
+# ---------------------------------------------------------------- against AutoCorrect
+
+def install_autocorrect(into: Path) -> str:
+    """AutoCorrect's CLI from npm (autocorrect-node), in `into`; the path of its command."""
+    if shutil.which("npm") is None:
+        sys.exit("npm is needed to install AutoCorrect (autocorrect-node) for --against-autocorrect")
+    into.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(into),
+                    "autocorrect-node@2"], check=True, stdout=subprocess.DEVNULL)
+    return str(into / "node_modules" / ".bin" / "autocorrect")
+
+
+def paired(first: list[str], second: list[str], runs: int, prepare=None) -> tuple[float, float, float]:
+    """(median ratio first/second over pairs run back to back, median wall of each)."""
+    ratios, walls = [], ([], [])
+    for _ in range(runs):
+        pair = []
+        for index, command in enumerate((first, second)):
+            if prepare:
+                prepare(index)
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pair.append(time.perf_counter() - start)
+            walls[index].append(pair[-1])
+        ratios.append(pair[0] / pair[1])
+    return statistics.median(ratios), statistics.median(walls[0]), statistics.median(walls[1])
+
+
+def against_autocorrect(folder: Path, scratch: Path, args) -> None:
+    autocorrect = install_autocorrect(scratch / "autocorrect")
+    lintlaw = args.lintlaw or str(Path(sys.executable).parent / "lintlaw")
+    inputs = build_inputs(folder, corpus_texts(args.corpus))
+    inputs.update(build_pdf_inputs(folder, CORPUS / "published"))
+    few = folder / "few"
+    few.mkdir(exist_ok=True)
+    for path in sorted(inputs["many"].iterdir())[:300]:
+        shutil.copyfile(path, few / path.name)
+    ours = [lintlaw, "check", "--format", "concise"]
+    theirs = [autocorrect, "--lint", "--format", "json"]
+    print(f"lintlaw: {lintlaw}\nAutoCorrect: {autocorrect}")
+    print(f"{'workload':<44} {'ratio':>7} {'lintlaw':>10} {'AutoCorrect':>12}  (medians of pairs)")
+
+    def show(label: str, result) -> None:
+        ratio, mine, other = result
+        print(f"{label:<44} {ratio:6.2f}x {mine * 1000:8.0f} ms {other * 1000:10.0f} ms", flush=True)
+
+    show("one report, cold", paired(ours + [str(inputs["one"])], theirs + [str(inputs["one"])], args.runs))
+    show(f"{inputs['big'].stat().st_size / 1e6:.1f} MB", paired(ours + [str(inputs["big"])],
+                                                             theirs + [str(inputs["big"])], args.big_runs))
+    show("300 reports", paired(ours + [str(few)], theirs + [str(few)], args.big_runs))
+    show(f"{MANY_FILES:,} reports", paired(ours + [str(inputs["many"])], theirs + [str(inputs["many"])],
+                                           args.big_runs))
+    copies = [folder / "fix-lintlaw.txt", folder / "fix-autocorrect.txt"]
+
+    def fresh(index: int) -> None:
+        shutil.copyfile(inputs["big"], copies[index])
+
+    show("--fix, 5.3 MB", paired([lintlaw, "check", "--fix", "--format", "concise", str(copies[0])],
+                                 [autocorrect, "--fix", str(copies[1])], args.big_runs, prepare=fresh))
+    show("PDF report (AutoCorrect: its text)", paired(ours + [str(inputs["one-pdf"])],
+                                                      theirs + [str(inputs["one-pdf-text"])], args.runs))
+    mine, _ = peak_memory([lintlaw, "check", "--format", "json", str(inputs["big"])])
+    other, _ = peak_memory(theirs + [str(inputs["big"])])
+    print(f"{'--format json, 5.3 MB, peak memory':<44} {mine / other:6.2f}x {mine:8.0f} MiB {other:10.0f} MiB",
+          flush=True)
 
 
 if __name__ == "__main__":

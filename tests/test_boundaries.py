@@ -282,11 +282,15 @@ def test_a_table_of_contents_on_the_first_line_is_found_whole():
     ("一、总体情况\n二、主要举措\n三、存在不足\n四、工作安排\n五、其他\n全年推进法治建设。\n"
      "一、总体情况\n全年推进。\n二、主要举措\n三、存在不足\n四、工作安排\n",
      ["contents"] * 5 + ["text", "heading", "text", "heading", "heading", "heading"]),
-    # Two of three: short of four fifths, the run is the report's own headings.
+    # Its first two entries come back in order, and the page ends before the rest: a table of
+    # contents above a capture cut short (issue 20, item 2).
     ("一、总体情况\n二、主要举措\n三、存在不足\n全年推进法治建设。\n一、总体情况\n全年推进。\n二、主要举措\n全年推进。\n",
+     ["contents"] * 3 + ["text", "heading", "text", "heading", "text"]),
+    # Only its first entry comes back: one of three, the run is the report's own headings.
+    ("一、总体情况\n二、主要举措\n三、存在不足\n全年推进法治建设。\n一、总体情况\n全年推进。\n二、工作安排\n全年推进。\n",
      ["heading", "heading", "heading", "text", "heading", "text", "heading", "text"]),
 ])
-def test_a_table_of_contents_needs_four_fifths_of_its_entries_repeated(text, kinds):
+def test_a_table_of_contents_needs_its_entries_repeated(text, kinds):
     assert [line.type for line in build_document(source_of(text)).lines] == kinds
 
 

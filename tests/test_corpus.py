@@ -86,7 +86,9 @@ def test_half_width_capture_is_one_finding_per_file_and_punctuation_stays_few(al
         found = check(name, all_rules)
         assert len([f for f in found if f[0] == "P008"]) == 1, name
         assert not [f for f in found if f[0] == "P009"], name
-        assert len([f for f in found if f[0].startswith("P")]) <= 3, name
+        # Half-width marks of every kind (P014: a . between words) stay few; P015 (a full stop
+        # missing before a heading) and P001/P002 are other defects, each real.
+        assert len([f for f in found if f[0] in ("P008", "P009", "P014")]) <= 3, name
 
 
 def test_wanzhou_page_header_and_footer_are_found(all_rules):

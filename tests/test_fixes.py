@@ -218,6 +218,7 @@ def test_edits_touching_a_heading_marker_are_refused_unless_the_finding_is_about
         assert choose(source, [about], unsafe=False) == [about]
 
 
+@pytest.mark.slow
 def test_choosing_among_many_fixes_is_not_quadratic():
     """80,000 findings under 2,000 headings: a scan of every chosen edit per finding took
     minutes; sorting once and marking claimed positions takes well under a second."""
@@ -299,3 +300,57 @@ def test_fixing_a_line_with_a_control_character_twice_changes_nothing(tmp_path):
     second = run("check", "--fix", "--isolated", "--format", "concise", str(path))
     assert second.exit_code == 1 and path.read_bytes() == once
     assert "已修复 0 个问题" in second.stdout
+
+
+def test_half_width_brackets_of_a_table_label_are_fixed_when_announced(all_rules):
+    # In a statistics table （二）部分公开 is a row label, not a heading: P008 counts its
+    # half-width brackets as fixable, so --fix must convert them (issue 20 M1: choose took
+    # them for a heading marker and dropped the whole fix, which was offered forever).
+    from .helpers import flattened_tables, requests_values
+
+    text, _ = flattened_tables("甲市2024年政府信息公开工作年度报告\n一、总体情况\n"
+                               "本年度,我局共办理申请十件,答复及时,公开(主动公开)及时。\n",
+                               {"requests": requests_values()})
+    text = text.replace("（二）部分公开（区分处理的", "(二)部分公开(区分处理的", 1).replace("其他情形）", "其他情形)", 1)
+    source = source_of(text)
+    [offered] = [d for d in lint_with(source, all_rules, "P008")]
+    assert offered.fix.safe and len(offered.fix.edits) == 9
+    result = fix_source(source, select_rules(all_rules, ["P008"], None))
+    assert result.fixed == 1 and result.remaining == []
+    assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" in result.source.text
+    assert "本年度，我局共办理申请十件，答复及时，公开（主动公开）及时。" in result.source.text
+
+
+def lint_with(source, rules, code):
+    from lintlaw.engine.linter import lint
+
+    return lint(source, select_rules(rules, [code], None))
+
+
+def test_every_level_of_nested_titles_is_fixed_in_one_round(all_rules):
+    # Issue 20 F1: one level per round took three runs of --fix for 30 levels.
+    before = "印发" + "《" * 30 + "甲办法" + "》" * 30 + "。"
+    result = fix_source(source_of(before), select_rules(all_rules, ["P002"], None))
+    assert result.source.text == "印发《" + "〈" * 29 + "甲办法" + "〉" * 29 + "》。"
+    assert (result.fixed, result.edits, result.remaining) == (1, 58, [])
+
+
+def test_nested_titles_left_open_are_not_half_turned(all_rules):
+    # The innermost pair turns with the inner title that holds it; inside an inner 《 that
+    # never closes nothing turns (which level it was is unknown).
+    assert fixed("《甲《乙《丙》丁》戊》。", all_rules, select=["P002"]) == "《甲〈乙〈丙〉丁〉戊》。"
+    assert fixed("《甲《乙《丙》丁。", all_rules, select=["P002"]) == "《甲《乙《丙》丁。"
+
+
+def test_the_summary_says_what_fix_left_at_its_round_limit(tmp_path, monkeypatch):
+    # 、、等: the doubled 顿号 collapses in one round, 、等 in the next (issue 20 F1).
+    import lintlaw.engine.fixing
+
+    monkeypatch.setattr(lintlaw.engine.fixing, "MAX_ROUNDS", 1)
+    path = tmp_path / "r.txt"
+    path.write_text("学习宪法、民法典、、等法律。\n", encoding="utf-8")
+    result = run("check", "--fix", "--format", "concise", "--select", "P003,P004", str(path))
+    assert path.read_text(encoding="utf-8") == "学习宪法、民法典、等法律。\n"
+    assert result.stdout.splitlines()[-1] == (
+        "已修复 1 个问题（1 处改动）。剩余 1 个问题（错误 1，警告 0，提示 0），检查了 1 个文件。"
+        "仍有 1 个可用 --fix 修复（修复轮数已到上限，再运行一次 --fix 可继续）。")

@@ -1,7 +1,10 @@
 """Output formats for tools: json-lines, SARIF 2.1.0, GitHub, GitLab, JUnit; --statistics, --output-file."""
 
 import json
+import shutil
 from xml.etree import ElementTree as ET
+
+import pytest
 
 from .helpers import FIXTURES
 from .test_cli import run
@@ -99,6 +102,7 @@ def test_output_file(tmp_path):
     assert bad.exit_code == 2
 
 
+@pytest.mark.slow
 def test_jobs_do_not_change_the_output(tmp_path):
     import shutil
 
@@ -111,3 +115,28 @@ def test_jobs_do_not_change_the_output(tmp_path):
     assert one.exit_code == two.exit_code == 2  # the binary file is an input error
     assert one.stdout == two.stdout and one.stdout.count("\n") > 100
     assert "05-broken.txt: 二进制文件，不是文本" in two.stderr
+
+
+# A web page whose last paragraph is page chrome: R001's fix deletes the last line with its
+# line break, so the fix ends at the very end of the text (issue 20 C1: an IndexError that
+# emptied the JSON and SARIF of every file in the run).
+CHROME_LAST = ("<html><body><div class=\"article\"><h1>甲县2024年法治政府建设年度报告</h1>\n"
+               "<p>2024年，我县深入推进法治政府建设。</p>\n"
+               "<p>扫一扫在手机打开当前页面</p></div></body></html>\n")
+
+
+def test_a_fix_ending_at_the_end_of_a_web_page_has_a_position(tmp_path):
+    (tmp_path / "a.html").write_text(CHROME_LAST, encoding="utf-8")
+    shutil.copy(DEFECTS, tmp_path / "b.txt")
+    items = json.loads(run("check", "--format", "json", str(tmp_path)).stdout)
+    [chrome] = [item for item in items if item["code"] == "R001"]
+    assert (chrome["line"], chrome["column"], chrome["end_line"], chrome["end_column"]) == (3, 1, 3, 13)
+    assert chrome["fix"]["edits"] == [{"line": 3, "column": 1, "end_line": 4, "end_column": 1, "content": ""}]
+    assert any(item["path"].endswith("b.txt") for item in items)  # the other file's findings are kept
+    lines = run("check", "--format", "json-lines", str(tmp_path)).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == items
+    log = json.loads(run("check", "--format", "sarif", str(tmp_path)).stdout)
+    [result] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "R001"]
+    [replacement] = result["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert replacement["deletedRegion"] == {"startLine": 3, "startColumn": 1, "endLine": 4, "endColumn": 1,
+                                            "charOffset": 38, "charLength": 13}

@@ -96,3 +96,51 @@ class Stream:
 ])
 def test_when_colours_are_used(tty, env, expected):
     assert colours_for(Stream(tty), {"TERM": "xterm", **env}) == expected
+
+
+# Issue 20 P1: the frame of a finding on a very long line costs what it costs on a short one.
+
+def _finding_at(start, end):
+    from lintlaw.diagnostics import Diagnostic, Severity
+
+    return Diagnostic("W001", "n", "wording", Severity.WARNING, "m", "t.txt", start, end)
+
+
+def test_the_frame_of_a_finding_on_a_long_line_is_a_window():
+    from lintlaw.render.full import frame
+
+    from .helpers import source_of
+
+    source = source_of("标题\n" + "甲" * 500_000 + "截止目前" + "乙" * 500_000 + "\n")
+    at = 3 + 500_000
+    gutter, shown, carets = frame(source, _finding_at(at, at + 2))
+    assert gutter == "2"
+    assert shown == "…" + "甲" * 8 + "截止目前" + "乙" * 24 + "…"  # 16 cells before, 72 in all
+    assert carets == " " * 17 + "^^^^"
+
+
+def test_a_span_longer_than_the_frame_is_cut():
+    from lintlaw.render.full import SPAN_CELLS, frame
+
+    from .helpers import source_of
+
+    source = source_of("甲" * 1000 + "\n")
+    _, shown, carets = frame(source, _finding_at(10, 900))
+    assert shown == "…" + "甲" * 8 + "甲" * (SPAN_CELLS // 2 - 8) + "…"
+    assert carets == " " * 17 + "^" * (SPAN_CELLS - 16)
+
+
+def test_the_frame_reads_only_its_window_of_the_line():
+    import tracemalloc
+
+    from lintlaw.render.full import frame
+
+    from .helpers import source_of
+
+    source = source_of("截止目前" + "甲" * 1_000_000 + "\n")
+    source.line_starts  # the line index is built once per file, not per finding
+    tracemalloc.start()
+    frame(source, _finding_at(0, 2))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 50_000  # a copy of the line would be 2 MB

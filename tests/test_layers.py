@@ -1,6 +1,6 @@
 """The package is layered; an import may only point to its own layer or below.
 
-    foundation (errors, diagnostics, resources, the package itself)
+    foundation (errors, reasons, diagnostics, resources, the package itself)
     text → io → analysis → engine → render → application (cli, pipeline, …)
 
 An arrow running back up is how a tidy tree turns into a tangle, so every
@@ -14,7 +14,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lintlaw"
 
-FOUNDATION = {"lintlaw", "lintlaw.errors", "lintlaw.diagnostics", "lintlaw.resources"}
+FOUNDATION = {"lintlaw", "lintlaw.errors", "lintlaw.reasons", "lintlaw.diagnostics", "lintlaw.resources"}
 LAYERS = ["text", "io", "analysis", "engine", "render"]
 APPLICATION = len(LAYERS) + 1
 
@@ -59,7 +59,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 def test_every_module_is_in_a_known_place():
     top = {module_name(p) for p in MODULES if p.parent == PACKAGE}
     application = {"lintlaw.__main__", "lintlaw.cli", "lintlaw.pipeline", "lintlaw.runner",
-                   "lintlaw.outputs", "lintlaw.annotate", "lintlaw.annotate_pdf", "lintlaw.review"}
+                   "lintlaw.outputs", "lintlaw.annotate_pdf", "lintlaw.desk"}
     assert top == FOUNDATION | application
 
 

@@ -131,6 +131,26 @@ def test_publication_date_in_page_metadata(all_rules):
         ("D006", 1, 7, "发布日期“2025-05-08”晚于公开期限2025年4月1日")]
 
 
+@pytest.mark.parametrize("header, column, found", [
+    ("2024年3月5日 星期一", 1, "2024年3月5日 星期一"),
+    ("今天是：2024年3月5日 星期一", 5, "2024年3月5日 星期一"),
+    ("2024-03-05 星期一", 1, "2024-03-05 星期一"),
+])
+def test_a_wrong_weekday_in_the_page_header_is_debris_and_a_wrong_weekday(all_rules, header, column, found):
+    # Issue 20, item 13: the line is page chrome (R001) and its weekday is still checked (D008).
+    text = header + "\n" + TITLE + "一、主要举措和成效\n"
+    assert [(code, line, col) for code, line, col, _ in findings(text, all_rules, select=["R001"])] == [
+        ("R001", 1, 1)]
+    assert findings(text, all_rules, select=["D008"]) == [
+        ("D008", 1, column, f"“{found}”的星期不对：这一天是星期二")]
+
+
+def test_the_page_headers_today_is_not_a_publication_date(all_rules):
+    # "2026-05-08 星期五" is when the page was viewed, not when the report was published.
+    text = "今天是 2026-05-08 星期五\n" + TITLE + "一、主要举措和成效\n"
+    assert findings(text, all_rules, select=["D006", "D007", "D008"]) == []
+
+
 def test_deadline_is_configurable_in_a_rule_file(tmp_path):
     from lintlaw.resources import builtin_rules_dir
     from lintlaw.engine.ruleset import load_rule_file

@@ -49,6 +49,9 @@ BLOCKS = [
     # The page header's date and weekday.
     ("今天是：2024年3月5日 星期二\n" + TITLE + BODY, 1, 1, "今天是：2024年3月5日 星期二"),
     ("甲市人民政府网 2024年3月5日 星期二\n" + TITLE + BODY, 1, 1, "甲市人民政府网 2024年3月5日 星期…"),
+    # ... or alone on its line (issue 20, item 13): no report line is a date and a weekday only.
+    ("2024年3月5日 星期二\n" + TITLE + BODY, 1, 1, "2024年3月5日 星期二"),
+    ("2024-03-05（周二）\n" + TITLE + BODY, 1, 1, "2024-03-05（周二）"),
     # Badges, filing numbers, a watermark line with a domain.
     (TITLE + BODY + "政府网站找错\n党政机关\n网站标识码：1234000001\n京公网安备11010502000001号\n", 4, 7, "政府网站找错"),
     ("甲市网—每日更新www.example.com\n" + TITLE + BODY, 1, 1, "甲市网—每日更新www.example.…"),
@@ -301,7 +304,7 @@ def test_a_bad_glued_pattern_is_a_rule_file_error(tmp_path):
     rules = _glued_rule(tmp_path, "某网(")
     result = run("check", "--rules", str(rules), "-")
     assert result.exit_code == 2
-    assert f"{rules / 'Y001.toml'}:7: glued: 正则表达式“某网(”有误：missing ) at position 3" in result.stderr
+    assert f"{rules / 'Y001.toml'}:7: glued: 正则表达式“某网(”有误：在末尾：缺少“)”" in result.stderr
 
 
 def test_a_heading_about_printing_stays_a_heading():

@@ -27,6 +27,19 @@ def test_parentheses_are_converted_in_pairs(all_rules, before, after):
     assert fixed(before, all_rules, select=HALF_WIDTH) == after
 
 
+@pytest.mark.parametrize("before, after", [
+    ('制作"红黑榜"，评选"典型案卷"20宗。', "制作“红黑榜”，评选“典型案卷”20宗。"),
+    ('制作"红黑榜"，评选"典型案卷20宗。', '制作"红黑榜"，评选"典型案卷20宗。'),  # odd: which pair cannot be told
+    ('制作"红黑榜”，评选“典型案卷"。', '制作"红黑榜”，评选“典型案卷"。'),  # full-width ones on the line too
+    ('<p class="a">', '<p class="a">'),  # no Chinese inside: markup
+    ('"提升居民节能环保意识，优化营商环境"', '"提升居民节能环保意识，优化营商环境"'),  # a quoted cell
+    ("未收到依申请公开事项.", "未收到依申请公开事项。"),
+    ("学宪法.讲宪法，投入3.5亿元。", "学宪法.讲宪法，投入3.5亿元。"),  # between words: P014's, not fixed
+])
+def test_ascii_quotes_in_pairs_and_a_full_stop_at_the_sentence_end(all_rules, before, after):
+    assert fixed(before, all_rules, select=HALF_WIDTH) == after
+
+
 def test_half_width_heading_marker_is_one_s107_finding(all_rules):
     text = "一、主要举措\n(一)依法履职(试行)。\n（二）严格执法\n(3)其次\n"
     assert findings(text, all_rules, select=HALF_WIDTH) == [
@@ -61,6 +74,7 @@ def _pairs(line: str) -> list[tuple[int, int]]:
     return pairs
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(TEXTS)
 @example("一、主要举措\n(热线》)\n")  # a bracket closed by another kind: the finding stays, quoting （

@@ -77,7 +77,7 @@ def _issues(rule, text):
         from .helpers import comparison_issues
 
         return comparison_issues(text, rule)
-    document = build_document(decode(text.encode("utf-8"), "t.txt"))
+    document = build_document(rule.kind.example_source(text, "t.txt"))
     return list(rule.kind.check(document))
 
 

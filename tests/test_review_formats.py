@@ -19,6 +19,7 @@ from .region import write_region
 from .test_serve_browser import chromium_path
 
 runner = CliRunner()
+pytestmark = pytest.mark.slow  # lintlaw on twelve reports, Word documents, a browser
 KINDS = {rule.code: (rule.kind.name, getattr(rule.kind, "problem", None)) for rule in load_rules()}
 
 

@@ -172,8 +172,8 @@ def test_debris_traps(all_rules, body):
 
 
 @pytest.mark.parametrize("option, value, line", [
-    ("inline", "['某网(']", "inline: 正则表达式“某网(”有误：missing ) at position 3"),
-    ("safe_lines", "'<p('", "safe_lines: 正则表达式“<p(”有误：missing ) at position 3"),
+    ("inline", "['某网(']", "inline: 正则表达式“某网(”有误：在末尾：缺少“)”"),
+    ("safe_lines", "'<p('", "safe_lines: 正则表达式“<p(”有误：在末尾：缺少“)”"),
 ])
 def test_a_bad_inline_or_safe_lines_pattern_is_a_rule_file_error(tmp_path, option, value, line):
     from .test_cli import run

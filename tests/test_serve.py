@@ -12,13 +12,15 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
+from tests.events import read_fifo
 from tests.serve_helpers import LINTLAW, cli, cli_fixed_bytes, running_server
+
+pytestmark = pytest.mark.slow  # lintlaw serve: servers and lintlaw processes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "serve-report.txt"
 
@@ -244,7 +246,7 @@ def test_serve_reports_a_port_in_use(tmp_path):
         port = taken.getsockname()[1]
         result = cli("serve", "--isolated", "--port", str(port), cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.decode() == f"lintlaw: 无法在 127.0.0.1:{port} 上启动（Address already in use）\n"
+    assert result.stderr.decode() == f"lintlaw: 无法在 127.0.0.1:{port} 上启动（端口已被占用）\n"
 
 
 def test_check_does_not_import_the_server(tmp_path):
@@ -259,8 +261,12 @@ def test_check_does_not_import_the_server(tmp_path):
 
 
 def test_open_hands_the_address_to_the_browser(tmp_path):
+    # The "browser" writes the address it was given to a FIFO, which the test reads: it
+    # returns once the browser has written and closed it.
+    opened = tmp_path / "opened"
+    os.mkfifo(opened)
     opener = tmp_path / "browser.sh"
-    opener.write_text(f'#!/bin/sh\necho "$1" > {tmp_path}/opened\n')
+    opener.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
     opener.chmod(0o755)
     process = subprocess.Popen([*LINTLAW, "serve", "--isolated", "--open"], cwd=tmp_path, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -268,12 +274,7 @@ def test_open_hands_the_address_to_the_browser(tmp_path):
     try:
         url = process.stdout.readline().split("：", 1)[1].strip()
         process.stdout.readline()
-        opened = tmp_path / "opened"
-        for _ in range(300):  # the browser is started just after the address is printed
-            if opened.exists() and opened.read_text().endswith("\n"):
-                break
-            time.sleep(0.1)
-        assert opened.read_text() == url + "\n"
+        assert read_fifo(opened, "the browser to be started").decode() == url + "\n"
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
@@ -333,7 +334,7 @@ def test_the_annotated_word_document(server, tmp_path):
     cli("check", "--isolated", "--annotate", "expected.docx", "report.docx", cwd=tmp_path)
     comments = [c.text for c in docx.Document(str(annotated)).comments]
     assert comments == [c.text for c in docx.Document(str(tmp_path / "expected.docx")).comments]
-    assert len(comments) == 6
+    assert len(comments) == 14  # 6 on the text, 8 on the layout of python-docx's default document (L0xx)
 
 
 def test_the_annotated_pdf(server, tmp_path):
@@ -361,8 +362,9 @@ def test_the_annotated_pdf(server, tmp_path):
                     for p in pdf.pages for a in p.annots]
     found = notes(tmp_path / "annotated.pdf")
     assert found == notes(tmp_path / "expected.pdf")
-    assert ("Highlight", "表示“到某时为止”应写“截至”，不是“截止”\nW001 cutoff-for-as-of（警告）\n可安全修复：“截止”改为“截至”",
-            72, 100) in found
+    assert ("Highlight", "表示“到某时为止”应写“截至”，不是“截止”（W001，警告）\n"
+            "依据：《现代汉语词典》（第7版）“截止”“截至”条；国家语言文字工作委员会等关于常见易混词语的规范用法\n"
+            "建议把“截止”改为“截至”", 72, 100) in found
 
 
 def test_only_word_documents_and_pdfs_are_annotated(server):
@@ -411,3 +413,68 @@ def test_a_bug_is_one_line_not_a_dropped_connection(server, monkeypatch):
     monkeypatch.setattr(analysis, "check", broken)
     status, answer = post_json(server, "/api/check", b"x", name="a.txt")
     assert (status, answer) == (500, {"error": "lintlaw: 内部错误：ValueError: boom\\x0asecond line（请报告此问题）"})
+
+
+def test_a_page_ending_in_page_chrome_is_checked(server, tmp_path):
+    # R001's fix on the last line ends at the end of the text (issue 20 C1: it was a 500).
+    from tests.test_formats import CHROME_LAST
+
+    (tmp_path / "page.html").write_text(CHROME_LAST, encoding="utf-8")
+    status, shown = post_json(server, "/api/check", CHROME_LAST.encode(), name="page.html")
+    assert status == 200
+    expected = json.loads(cli("check", "--isolated", "--format", "json", "page.html", cwd=tmp_path).stdout)
+    assert records(shown) == expected
+    assert [f["code"] for f in expected if f["code"] == "R001"] == ["R001"]
+
+
+def _stalled_upload(server, reset=False):
+    """A connection that sends the head of an upload and a little of its body, then nothing
+    more (or, with reset, hangs up abruptly)."""
+    connection = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+    connection.sendall((f"POST /api/check?token={server.token}&name=a.txt HTTP/1.1\r\n"
+                        f"Host: 127.0.0.1:{server.port}\r\nContent-Length: 100000\r\n\r\n").encode() + "截止".encode())
+    if reset:  # RST instead of FIN
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        connection.close()
+    return connection
+
+
+def test_stalled_uploads_hold_a_few_threads_and_are_dropped_quietly(monkeypatch, capfd):
+    # Issue 20 S1/S2: 200 stalled uploads held 400 threads and printed 200 tracebacks.
+    import threading
+
+    from lintlaw.serve import app
+
+    monkeypatch.setattr(app.Handler, "timeout", 0.5)
+    before = threading.active_count()
+    with running_server() as server:
+        stalled = [_stalled_upload(server) for _ in range(3 * app.WORKERS)]
+        for _ in range(app.WORKERS):
+            _stalled_upload(server, reset=True)
+        status, answer = post_json(server, "/api/check", "截止目前，已完成。\n".encode(), name="a.txt")
+        assert status == 200 and answer["findings"][0]["code"] == "W001"  # served once its turn came
+        assert threading.active_count() <= before + app.WORKERS + 1  # and the thread serving forever
+        for connection in stalled:  # each silent client was hung up on, without an answer
+            assert connection.recv(1) == b""
+            connection.close()
+    assert capfd.readouterr().err == ""
+
+
+def test_open_without_a_browser_says_so(tmp_path):
+    process = subprocess.Popen([*LINTLAW, "serve", "--isolated", "--open"], cwd=tmp_path, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "BROWSER": str(tmp_path / "no-such-browser")})
+    import threading
+
+    silent = threading.Timer(60, process.kill)  # a server that says nothing is ended, not waited on
+    silent.start()
+    try:
+        assert process.stdout.readline().startswith("lintlaw 检查页面：http://127.0.0.1:")
+        assert process.stderr.readline() == "lintlaw: 无法打开浏览器，请把上面的地址复制到浏览器中打开\n"
+    finally:
+        silent.cancel()
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+        process.stdout.close()
+        process.stderr.close()
+    assert process.returncode == 0

@@ -66,5 +66,5 @@ def test_an_output_file_that_cannot_be_opened_stops_before_any_fix(tmp_path):
     target = tmp_path / "missing" / "out.txt"
     result = run("check", "--fix", "--output-file", str(target), str(report))
     assert result.exit_code == 2
-    assert result.stderr == f"lintlaw: {target}: 无法写入（No such file or directory）\n"
+    assert result.stderr == f"lintlaw: {target}: 无法写入（文件或目录不存在）\n"
     assert report.read_text(encoding="utf-8") == "截止目前，全县已完成。\n"

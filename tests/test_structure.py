@@ -60,6 +60,18 @@ def test_inline_sequence_restart_is_allowed(all_rules):
     assert findings(text, all_rules, select=["S110"]) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Backwards: 一是 三是 二是 is a gap, then a step back (not a restart: that would be 一是).
+    ("一、主要举措\n一是加强学习；三是完善制度；二是严格执法。\n", [
+        ("S110", 2, 8, "“一是、二是”序列有误：“一是”之后是“三是”，缺少“二是”"),
+        ("S110", 2, 15, "“一是、二是”序列有误：“三是”之后倒退为“二是”")]),
+    ("一、主要举措\n一是加强学习；二是完善制度；三是严格执法；二是强化监督。\n", [
+        ("S110", 2, 22, "“一是、二是”序列有误：“三是”之后倒退为“二是”")]),
+])
+def test_inline_sequence_going_backwards(all_rules, text, expected):
+    assert findings(text, all_rules, select=["S110"]) == expected
+
+
 def test_inline_sequence_not_fooled_by_words(all_rules):
     text = "一、主要举措\n统一是前提，唯一是标准，二是严格审查。\n"
     assert findings(text, all_rules, select=["S110"]) == []
@@ -240,6 +252,29 @@ def test_outlook_heading_year_is_a_plans_year(all_rules):
         ("D005", 4, 3, "下一年度安排应针对2025年，这里写的是2024年（报告年度2024年）")]
 
 
+# （一）（二） before the first 一、 (an opening in sections): a run with no part above it. Under
+# 一、 the level starts again at （一）, a restart that counts against numbering straight through,
+# so a run under 二、 that goes on from （二） is a late start.
+_OPENING_IN_SECTIONS = ("甲县司法局2024年度法治政府建设情况报告\n（一）学习宣传\n开展学法活动。\n（二）依法决策\n"
+                        "落实合法性审查。\n一、主要举措和成效\n（一）健全制度\n制定办法。\n（二）严格执法\n开展检查。\n"
+                        "二、存在的不足和原因\n（一）执法力量不足\n人员偏少。\n（二）制度落实不够\n仍有差距。\n")
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({}, []),
+    ({"（一）执法力量不足": "（二）执法力量不足", "（二）制度落实不够": "（三）制度落实不够"},
+     [("S104", 12, 1, "编号从“（二）”开始，缺少“（一）”")]),
+    ({"（一）执法力量不足": "（三）执法力量不足", "（二）制度落实不够": "（四）制度落实不够"},
+     [("S104", 12, 1, "编号从“（三）”开始，缺少“（一）”")]),
+    ({"（二）严格执法": "（一）严格执法"}, [("S102", 9, 1, "编号重复：“（一）”与上一个同级标题的编号相同")]),
+])
+def test_level2_headings_before_the_first_part_and_a_later_restart(all_rules, changes, expected):
+    text = _OPENING_IN_SECTIONS
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    assert findings(text, all_rules, select=["S1"]) == expected
+
+
 def test_level2_numbered_through_the_report_is_a_style(all_rules):
     text = ("一、主要举措\n（一）完善制度。\n（二）规范执法。\n二、存在的不足\n（三）队伍建设不足。\n"
             "（四）制度落实不够。\n三、2025年工作安排\n（五）继续推进。\n")
@@ -270,3 +305,45 @@ def test_an_inline_finding_points_at_its_item(all_rules):
     text = "一、主要举措\n1.一是健全规则。三是加强备案。\n"
     assert flagged(text, all_rules, select=["S110"]) == [("S110", "三是")]
 
+
+
+SET_APART = """青山县财政局2024年部门预算
+部门主要职能
+一、负责财政收支管理。
+二、负责预算编制。
+部门机构设置
+1.青山县财政局（本部）。
+2.青山县财政票据中心。
+其他相关情况说明
+一、“三公”经费预算情况说明。
+二、机关运行经费预算。
+"""
+
+
+def _set_apart_source(text: str, titles: set[int]):
+    from dataclasses import replace
+
+    from .helpers import source_of
+
+    return replace(source_of(text), set_apart=frozenset(titles))
+
+
+def test_numbering_starts_again_under_a_title_the_layout_sets_apart(all_rules):
+    """A PDF's centred, larger lines are titles of new parts: 1. under 机构设置 is no level skip
+    under 二、, and 一、 under 其他相关情况说明 no restart without a parent."""
+    from lintlaw.analysis.document import build_document
+    from lintlaw.engine.linter import lint
+
+    titles = {1, 4, 7}  # 0-based: 部门主要职能, 部门机构设置, 其他相关情况说明
+    source = _set_apart_source(SET_APART, titles)
+    assert [d.code for d in lint(source, all_rules) if d.code.startswith("S1")] == []
+    report = build_document(source).reports[0]
+    assert [(s.marker.raw, [c.marker.raw for c in s.children]) for s in report.sections] == [
+        ("一、", []), ("二、", []), ("1.", []), ("2.", []), ("一、", []), ("二、", [])]
+    # The titles' text stays with the part before them, not in the introduction.
+    assert [line.text for line in report.sections[1].paragraphs] == ["部门机构设置"]
+    # The same lines in plain text set nothing apart: the restart and the skip are reported.
+    plain = [(d.code, d.message) for d in lint(_set_apart_source(SET_APART, set()), all_rules)
+             if d.code in ("S105", "S108")]
+    assert plain == [("S108", "标题层级跳跃：“二、”之下直接使用“1.”，跳过了中间一级"),
+                     ("S105", "编号在“二、”之后又从“一、”开始，但前面没有新的上级标题（上级标题可能丢失了编号）")]

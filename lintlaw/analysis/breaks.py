@@ -42,6 +42,8 @@ class BreakWords:
     new_paragraph: object  # compiled pattern: how a new paragraph starts (一是, 2024年, 此外…)
     min_running: int  # a line shorter than this is a label or a heading, not running text
     long_running: int  # a line this long is running text even without a clause mark
+    dangling: tuple[str, ...] = ()  # words no sentence ends on: 从 按照 根据 的 …
+    link_length: int = 20  # the longest linked name a capture puts on a line of its own
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Break:
     resume: int  # offset of the first character after it (past blank lines and the indent)
     before: str  # the text before the break, up to the line start
     after: str  # the text after it, to the line end
-    why: str  # mark, pair, bound, unit, piece, sentence or title
+    why: str  # mark, pair, bound, unit, piece, sentence, dangling, link or title
 
 
 @functools.cache
@@ -74,12 +76,13 @@ def is_invisible_only(line: Line) -> bool:
 
 
 def neighbours(document: Document) -> Iterator[tuple[Line, Line]]:
-    """Each line with the next one, skipping lines that hold only invisible characters."""
+    """Each line with the next one, skipping lines that hold only invisible characters. The
+    pieces of a flattened line (lintlaw/analysis/flattened.py) have no line break between them."""
     previous = None
     for line in document.lines:
         if line.type == TEXT and is_invisible_only(line):
             continue
-        if previous is not None:
+        if previous is not None and previous.lineno != line.lineno:
             yield previous, line
         previous = line
 
@@ -166,16 +169,54 @@ def find_breaks(document: Document, words: BreakWords) -> list[Break]:
             found.extend(_inside_title(text, line))
     # Most files hold no invisible character at all: then cleaning a line is stripping its spaces.
     line_text = clean if any(char in text for char in INVISIBLE) else _strip_spaces
-    for before, after in neighbours(document):
-        if after.type != TEXT or before.type not in (TEXT, HEADING, DAMAGED, TITLE):
-            continue  # only running text goes on from the line before
-        if document.in_table(before) or document.in_table(after):
-            continue  # a table's rows and cells end without punctuation
+    pairs = [pair for pair in neighbours(document)
+             # only running text goes on from the line before; a table's rows end without punctuation
+             if pair[1].type == TEXT and pair[0].type in (TEXT, HEADING, DAMAGED, TITLE)
+             and not (document.in_table(pair[0]) or document.in_table(pair[1]))]
+    linked: set[int] = set()  # lines that are a linked name between two halves of a sentence
+    for (first, middle), (second, last) in zip(pairs, pairs[1:]):
+        if middle is second and _is_link(first, middle, last, line_text, words):
+            linked.add(middle.start)
+    for before, after in pairs:
         a, b = line_text(before.text), line_text(after.text)
         why = _why(before, after, a, b, words)
+        if why is None and (after.start in linked or before.start in linked):
+            why = "link"
         if why:
             found.append(Break(_last_visible(text, before.start, before.end), after.start, a, b, why))
     return found
+
+
+_NAME_STOPS = re.compile(r"[，。；：！？,;:!?、]")
+# Words that open a sentence before a comma ("为此，我局…"): a paragraph under a subheading, not
+# the rest of a sentence broken at a link.
+_OPENERS = frozenset({"为此", "对此", "因此", "据此", "由此", "其中", "然而", "但是", "不过", "可见", "综上",
+                      "一方面", "另一方面", "总体上", "总的看", "具体而言", "实践中", "工作中"})
+
+
+def _is_link(first: Line, middle: Line, last: Line, line_text, words: BreakWords) -> bool:
+    """Whether `middle` is a linked name a capture put on a line of its own between two halves
+    of one sentence ("…加快" / "全国统一大市场" / "建设，推动…"): the line before is running text
+    that stops inside the sentence, the name is short and holds no clause mark, and the line
+    after goes on from it (a character no sentence starts with, a first clause of a word or
+    two, or the rest of the sentence after a title in 《》)."""
+    a, name, c = line_text(first.text), line_text(middle.text), line_text(last.text)
+    if not (a and name and c) or first.type not in (TEXT, HEADING):
+        return False
+    if first.type == HEADING and "。" not in first.body:
+        return False  # a heading's own words end without a full stop
+    if (a[-1] in words.terminal or a[-1] in words.closers or len(a) < words.min_running
+            or _is_table_or_list(a) or _is_table_or_list(c)):
+        return False
+    if not 2 <= len(name) <= words.link_length or _NAME_STOPS.search(name) or name[-1] in words.terminal:
+        return False
+    if words.new_paragraph.match(c):
+        return False
+    clause = _NAME_STOPS.search(c)  # a first clause of a word or two, then a comma: "建设，推动…"
+    goes_on = (c[0] in words.bound or "《" in name or a.endswith(words.dangling)
+               or (clause is not None and clause.start() <= 4 and clause.group() in "，、,"
+                   and c[:clause.start()] not in _OPENERS and _is_running(c, words)))
+    return goes_on and (_is_running(c, words) or _is_tail(c, words) or c[0] in words.bound)
 
 
 def _inside_title(text: str, title: Line) -> Iterator[Break]:
@@ -207,6 +248,9 @@ def _why(before: Line, after: Line, a: str, b: str, words: BreakWords) -> str | 
         return None
     if last in words.inside:
         return "mark"
+    if (words.dangling and a.endswith(words.dangling) and _is_running(a, words)
+            and (before.type == TEXT or before.type == HEADING and "。" in before.body)):
+        return "dangling"  # "…按照《…办法》，从" / "2020年起…": no sentence ends on 从
     if carries_open_mark(a, b):
         return "pair"
     if first in words.bound and not b.startswith(words.free) and not _is_table_or_list(a):
@@ -248,3 +292,85 @@ def _is_table_or_list(text: str) -> bool:
     """A flattened table row (cells split by | or runs of spaces) or a bulleted list item."""
     return ("|" in text or "\t" in text or "  " in text or "\u3000\u3000" in text
             or text[0] in "-•·▪●◆■*")
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    end: int  # offset just past the paragraph's last visible character
+    before: str  # the paragraph's line
+    after: str  # the heading that follows it
+
+
+def find_unfinished(document: Document, inside: str, dangling: tuple[str, ...],
+                    min_running: int) -> list[Unfinished]:
+    """Paragraphs that stop in the middle of a sentence, right before a heading: running text
+    ending on a mark no sentence ends on (，、《) or a word none ends on (从, 按照), with the
+    next line a heading, not the rest of the sentence. (Text that goes on is R005's break; the
+    last line of a text is left alone: an excerpt may be cut anywhere.)"""
+    text = document.source.text
+    line_text = clean if any(char in text for char in INVISIBLE) else _strip_spaces
+    found = []
+    for before, after in neighbours(document):
+        if after.type not in (HEADING, DAMAGED) or document.in_table(before) or document.in_table(after):
+            continue
+        if before.type != TEXT and not (before.type == HEADING and "。" in before.body):
+            continue
+        a = line_text(before.text)
+        if len(a) < min_running or _is_table_or_list(a) or not (a[-1] in inside or a.endswith(dangling)):
+            continue
+        found.append(Unfinished(_last_visible(text, before.start, before.end), a, line_text(after.text)))
+    return found
+
+
+def find_unpunctuated(document: Document, terminal: str, min_running: int, min_clauses: int,
+                      min_last_clause: int) -> list[Unfinished]:
+    """Paragraphs of running text that end without a sentence's closing mark, right before a
+    heading: "…满意率达97.49%" / "3.政务服务有序推进。…". The sentence is whole (its last clause
+    is long, unlike find_unfinished's "…，按照"); only its full stop is missing. A short line with
+    no punctuation between the paragraph and a heading is a heading that lost its marker.
+    The text's last line is left alone: an excerpt may be cut anywhere."""
+    text = document.source.text
+    line_text = clean if any(char in text for char in INVISIBLE) else _strip_spaces
+    lines = [line for line in document.lines if not (line.type == TEXT and is_invisible_only(line))]
+    found = []
+    for index, before in enumerate(lines[:-1]):
+        if before.type != TEXT and not (before.type == HEADING and "。" in before.body):
+            continue
+        if document.in_table(before) or not _heading_follows(document, lines, index + 1, line_text):
+            continue
+        a = line_text(before.text)
+        if len(a) < min_running or _is_table_or_list(a) or _ends_sentence(a, terminal):
+            continue
+        clauses = re.split("[，,；;]", a)
+        if len(clauses) <= min_clauses or len(clauses[-1]) < min_last_clause:
+            continue
+        found.append(Unfinished(_last_visible(text, before.start, before.end), a,
+                                line_text(lines[index + 1].text)))
+    return found
+
+
+def _ends_sentence(text: str, terminal: str) -> bool:
+    """Ends on a sentence's mark or a closing quote after one (“…。”); or on a mark that is not this
+    check's: a comma or an opening mark (a sentence cut off, R007's), a closing parenthesis (the
+    contact details closing an introduction are often left so)."""
+    if text[-1] in "，、,（(《“‘【〈）)】〉":
+        return True
+    stripped = text.rstrip("”’》")
+    return not stripped or stripped[-1] in terminal
+
+
+def _heading_follows(document: Document, lines: list[Line], index: int, line_text) -> bool:
+    """The line at `index` is a heading, or a short line without punctuation (a heading that
+    lost its marker) with a heading after it."""
+    line = lines[index]
+    if document.in_table(line):
+        return False
+    if line.type in (HEADING, DAMAGED):
+        return True
+    words = line_text(line.text)
+    return (line.type == TEXT and index + 1 < len(lines) and lines[index + 1].type in (HEADING, DAMAGED)
+            and 0 < len(words) <= _MARKERLESS_HEADING and not _ANY_MARK.search(words))
+
+
+_MARKERLESS_HEADING = 30
+_ANY_MARK = re.compile(r"[。，、；：！？,;:!?“”（）()《》]")

@@ -1,4 +1,4 @@
-"""Dates and years against the calendar and the report year (domain guide §6)."""
+"""Dates and years against the calendar and the report year (docs/domain.md §6)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import datetime
 import re
 from typing import Iterator
 
-from lintlaw.text.dates import OPENING_YEAR, REPORTING_SENTENCE, DateMention, find_dates
+from lintlaw.text.dates import OPENING_YEAR, REPORTING_SENTENCE, DateMention, find_dates, find_iso_dates
+from lintlaw.text.outline import CHROME, Line
 from lintlaw.analysis.document import Document, Report
 from lintlaw.analysis.facts import Facts, Sentence, facts_of
 from lintlaw.analysis.issue import Issue
@@ -29,12 +30,22 @@ def impossible(document: Document) -> Iterator[Issue]:
 
 
 def weekday(document: Document) -> Iterator[Issue]:
-    for mention, _ in facts_of(document).dates:
+    # Page chrome is no sentence, but a header's "today" (2024年3月5日 星期一) with the wrong
+    # weekday is wrong twice: R001 reports the line, this the weekday.
+    chrome = [mention for line in document.lines if line.type == CHROME
+              for mention in _chrome_dates(document.source.text, line)]
+    for mention in [mention for mention, _ in facts_of(document).dates] + chrome:
         date = mention.as_date()
         if date is None or mention.weekday is None or date.weekday() == mention.weekday:
             continue
         yield Issue("weekday", mention.start, mention.end,
                     {"found": mention.text, "expected": "星期" + _WEEKDAY_NAMES[date.weekday()]})
+
+
+def _chrome_dates(text: str, line: Line) -> list[DateMention]:
+    if "星期" not in line.text and "周" not in line.text and "礼拜" not in line.text:
+        return []  # no weekday, nothing to check: most chrome lines
+    return find_dates(text, line.start, line.end) + find_iso_dates(text, line.start, line.end)
 
 
 def report_year(document: Document, keywords: list[str], plan_words: list[str]) -> Iterator[Issue]:
@@ -183,13 +194,47 @@ def late_date(document: Document, deadline: tuple[int, int] | None = None,
                          "whose": f"{whose.label}年度报告的" if whose else ""})
 
 
+# A review of several years: a span of years (2019—2023年), N年来 / N年间 (not 一年来), 本届政府.
+# ("2024年以来" opens many a report of that one year: no sign.)
+_SEVERAL_YEARS = re.compile(r"(?:19|20)[0-9]{2}\s*年?\s*[—–\-－~～至到]+\s*(?:19|20)[0-9]{2}\s*年"
+                            r"|[两二三四五六七八九十]年(?:来|以来|间|中)|本届政府")
+_INTRO_LINES = 3  # the opening lines where a review says what years it covers
+
+
 def early_date(document: Document) -> Iterator[Issue]:
+    """A 成文日期 or publication date before the report year ends, in a report about that one
+    year: not a review of several years (its title, opening lines or a level-1 heading span
+    years: 2019—2023年, 五年来, 本届政府)."""
+    checked: dict[Report, bool] = {}
     for mention, report, what in issue_dates(document):
         if report.year is None:
+            continue
+        if report not in checked:
+            checked[report] = _covers_one_year(report) and not _page_title_year(document, report)
+        if not checked[report]:
             continue
         if mention.as_date() <= datetime.date(report.year, 12, 31):
             yield Issue("early-date", mention.start, mention.end,
                         {"found": mention.text, "what": what, "year": report.year})
+
+
+def _page_title_year(document: Document, report: Report) -> bool:
+    """Whether the report year comes from a page's title, not from the document's own title
+    (which names no year), and the opening sentence names another year: a site's or section's
+    title ("甲县2024年…报告" above "甲县司法局法治政府建设情况报告" / "2023年，我局…")."""
+    if report.title is None or report.title is report.own_title or report.dating[2] is not report.title:
+        return False
+    text = document.source.text
+    for sentence in _intro_sentences(facts_of(document), report)[:1]:
+        match = OPENING_YEAR.match(text, sentence.start, sentence.end)
+        return bool(match) and int(match.group("y")) != report.year
+    return False
+
+
+def _covers_one_year(report: Report) -> bool:
+    heads = [s.heading for s in report.sections if s.level == 1]
+    lines = ([report.title] if report.title else []) + report.intro[:_INTRO_LINES] + heads
+    return not any(_SEVERAL_YEARS.search(line.text) for line in lines)
 
 
 def _intro_sentences(facts: Facts, report: Report) -> list[Sentence]:

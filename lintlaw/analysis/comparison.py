@@ -345,7 +345,7 @@ class _Run:
     @staticmethod
     def _copy(this: ReportDigest, p: int, before: ReportDigest, q: int, likeness: int) -> Issue:
         return Issue("copied", this.starts[p], this.ends[p], {
-            "other": before.path, "line": before.lines[q], "likeness": likeness_words(likeness)},
+            "other": before.path, "place": before.place(q), "likeness": likeness_words(likeness)},
             related=((before.starts[q], before.ends[q], "上年报告的段落", before.path),))
 
     # ---------------------------------------------------------------- shared with other issuers
@@ -399,7 +399,7 @@ class _Run:
             other = self.digests[j]
             more = len(issuers[(i, p)]) - 1
             by_report.setdefault(i, []).append((p, Issue("shared", d.starts[p], d.ends[p], {
-                "issuer": other.issuer, "other": other.path, "line": other.lines[q],
+                "issuer": other.issuer, "other": other.path, "place": other.place(q),
                 "likeness": likeness_words(likeness), "more": f"；另有{more}个单位的报告也有此段" if more else ""},
                 related=((other.starts[q], other.ends[q], f"{other.issuer}报告的段落", other.path),))))
         yield from sorted(by_report.items())
@@ -435,7 +435,7 @@ def carry_over(this: ReportDigest, before: ReportDigest) -> list[tuple[None, Iss
         if now is None or then is None or Decimal(now[0]) == Decimal(then[0]):
             continue
         found.append((None, Issue("carry-over", now[1], now[2], {
-            "column": now[5], "this": now[0], "last": then[0], "other": before.path, "line": then[3]},
+            "column": now[5], "this": now[0], "last": then[0], "other": before.path, "place": then[3]},
             related=((then[1], then[2], "上年报告的结转下年度继续办理", before.path),))))
     return found
 
@@ -455,7 +455,7 @@ def in_force(this: ReportDigest, before: ReportDigest) -> list[tuple[None, Issue
             continue
         found.append((None, Issue("in-force", now[1], now[2], {
             "row": now[4], "this": now[0], "last": then[0], "issued": issued[0], "repealed": repealed[0],
-            "expected": number(expected), "other": before.path, "line": then[3]},
+            "expected": number(expected), "other": before.path, "place": then[3]},
             related=((then[1], then[2], "上年报告的现行有效件数", before.path),
                      (issued[1], issued[2], "本年制发件数"), (repealed[1], repealed[2], "本年废止件数")))))
     return found

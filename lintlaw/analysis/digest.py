@@ -119,7 +119,8 @@ class ReportDigest:
     end: int  # just past its last
     anchor: tuple[int, int, int]  # the title (or first line): start, end, line
     title: str
-    # (table, row, column) -> (its number as written, start, end, line, row's name, column's name);
+    unit: str = "行"  # what its lines are called: a Word document's are paragraphs (段)
+    # (table, row, column) -> (its number as written, start, end, place, row's name, column's name);
     # only cells holding a number
     cells: dict = field(default_factory=dict)
     # Paragraphs long enough to compare: each one's text span (after a heading's marker), line,
@@ -132,10 +133,15 @@ class ReportDigest:
     key_chars: array = field(default_factory=lambda: array("H"))  # each clause's characters (at most 65535)
     key_ends: array = field(default_factory=lambda: array("i"))
     chars: int = 0  # characters of every body paragraph (the copied share's denominator)
+    pages: list | None = None  # a PDF's: each paragraph's place on its pages (第3页第12行)
 
     @property
     def paragraphs(self) -> int:
         return len(self.starts)
+
+    def place(self, index: int) -> str:
+        """Where paragraph `index` is, as a message names it: 第12行, 第12段, 第3页第12行."""
+        return self.pages[index] if self.pages is not None else f"第{self.lines[index]}{self.unit}"
 
     def clause_keys(self, index: int):
         return self.keys[self.key_ends[index - 1] if index else 0:self.key_ends[index]]
@@ -163,7 +169,8 @@ def digest(document, report, min_chars: int = 0) -> ReportDigest:
         type_label=report.report_type.label,
         start=report.lines[0].start if report.lines else 0, end=report.lines[-1].end if report.lines else 0,
         anchor=(anchor.start, anchor.end, source.position(anchor.start)[0]) if anchor else (0, 0, 1),
-        title="".join(report.title.text.split()) if report.title else "")
+        title="".join(report.title.text.split()) if report.title else "",
+        unit="段" if source.reader == "docx" else "行", pages=[] if source.layout is not None else None)
     if report.located_tables:
         _cells(result, report, source)
     if not min_chars:
@@ -183,6 +190,8 @@ def digest(document, report, min_chars: int = 0) -> ReportDigest:
         result.starts.append(start)
         result.ends.append(line.end)
         result.lines.append(source.position(start)[0])
+        if result.pages is not None:
+            result.pages.append(place_of(source, start))
         result.whole.append(paragraph_key("".join(found)))
         result.keys.extend([crc32(clause.encode("utf-8")) for clause in found])  # clause_key, inline: many
         lengths = list(map(len, found))
@@ -203,8 +212,16 @@ def _cells(result: ReportDigest, report, source) -> None:
             cell = table.cell(row, column)
             if cell is not None and cell.value is not None:
                 result.cells[(table.key, row, column)] = (
-                    number(cell.value), cell.offset, cell.offset + len(cell.raw), source.position(cell.offset)[0],
+                    number(cell.value), cell.offset, cell.offset + len(cell.raw), place_of(source, cell.offset),
                     names.rows.get(row, row) if names else row, names.columns.get(column, column) if names else column)
+
+
+def place_of(source, offset: int) -> str:
+    """Where an offset is, as a message names it: 第12行, a Word document's 第12段, a PDF's 第3页第12行."""
+    from lintlaw.text.layout import page_label
+
+    return page_label(source.layout, offset) or (
+        f"第{source.position(offset)[0]}{'段' if source.reader == 'docx' else '行'}")
 
 
 def paragraph_clauses(text: str, start: int, end: int, reading: Reading) -> list[str]:

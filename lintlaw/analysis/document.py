@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from lintlaw.text.chars import SENTENCE_PUNCT
 from lintlaw.text.dates import OPENING_YEAR, REPORTING_SENTENCE
-from lintlaw.text.outline import CHROME, DAMAGED, DATE, HEADING, TEXT, TITLE, TOC, Line, parse_lines
+from lintlaw.text.outline import CHROME, DAMAGED, DATE, HEADING, LETTER, TEXT, TITLE, TOC, Line, parse_lines
+from lintlaw.analysis.flattened import Flattened, unflatten
 from lintlaw.analysis.page import retype, split_reports, title_parts, title_rank
 from lintlaw.io.readers import view
 from lintlaw.text.source import Source
@@ -84,6 +85,7 @@ class Report:
     intro: list[Line] = field(default_factory=list)  # body paragraphs before the first heading
     signature: Line | None = None
     date: Line | None = None
+    own_title: Line | None = None  # the last title above the body (the document's own; a page's comes first)
     report_type: ReportType | None = None  # set by build_document, from the title or the configuration
     type_reason: str = ""  # why that type, in words (shown by `lintlaw tree`)
     # Where the report's statistics tables are (set by build_document); read on first use.
@@ -237,10 +239,14 @@ class Document:
     not_text: list[tuple[int, int]] = field(default_factory=list)
     # The Source lines (0-based) of statistics tables: cells, not running text.
     table_lines: frozenset[int] = frozenset()
+    # Physical lines that held a whole report, read back into paragraphs and headings.
+    flattened: list[Flattened] = field(default_factory=list)
+    # Where the pieces of a flattened line that belong to a statistics table start.
+    table_pieces: frozenset[int] = frozenset()
     _facts: dict = field(default_factory=dict, repr=False)
 
     def in_table(self, line: Line) -> bool:
-        return bool(self.table_lines) and line.lineno - 1 in self.table_lines
+        return (bool(self.table_lines) and line.lineno - 1 in self.table_lines) or line.start in self.table_pieces
 
     def prose_lines(self):
         """Lines of running text: paragraphs and headings, not titles, dates or page chrome."""
@@ -263,16 +269,18 @@ def build_document(source: Source, types: ReportTypes | None = None, issuer: str
     """The document of a source; each report's type is chosen among `types` (default: the built-in ones);
     `issuer` (--issuer) names the issuer of each of its reports."""
     text, not_text = view(source)  # same length: offsets still point into the file
-    lines = retype(parse_lines(text, source.line_starts))
-    located, table_lines = [], _grid_lines(source)
+    lines, flattened = unflatten(text, source.line_starts, parse_lines(text, source.line_starts))
+    lines = retype(lines)
+    located, table_lines, table_pieces = [], _grid_lines(source), frozenset()
     if any(word in text for word in TABLE_WORDS):
         from lintlaw.analysis.table_reading import locate
 
         located = locate(source, lines)
-        table_lines |= frozenset(index for table in located for index in table.lines)
-    if table_lines:
-        lines = _table_labels_as_text(lines, table_lines)
-    reports = [_build_report(chunk) for chunk in split_reports(lines)]
+        in_text, table_pieces = _table_places(located, lines, {flat.lineno - 1 for flat in flattened})
+        table_lines |= in_text
+    if table_lines or table_pieces:
+        lines = _table_labels_as_text(lines, table_lines, table_pieces)
+    reports = [_build_report(chunk, source.set_apart) for chunk in split_reports(lines)]
     for report in reports:
         if located and report.lines:
             span = range(report.lines[0].lineno - 1, report.lines[-1].lineno)
@@ -285,7 +293,7 @@ def build_document(source: Source, types: ReportTypes | None = None, issuer: str
         report.report_type, report.type_reason = types.choose(report.title.text if report.title else None,
                                                               None if report.title else report.opening())
         report.file_name, report.given_issuer = source.path, issuer
-    return Document(source, lines, reports, not_text, table_lines)
+    return Document(source, lines, reports, not_text, table_lines, flattened, table_pieces)
 
 
 def _grid_lines(source: Source) -> frozenset[int]:
@@ -302,19 +310,34 @@ def _grid_lines(source: Source) -> frozenset[int]:
     return frozenset(lines)
 
 
-def _table_labels_as_text(lines: list[Line], inside: frozenset[int]) -> list[Line]:
+def _table_places(located: list[Located], lines: list[Line], flat: set[int]) -> tuple[frozenset[int], frozenset[int]]:
+    """The Source lines (0-based) the tables stand on; on a flattened line, which holds the whole
+    report, only the pieces from a table's first cell to its last (their starts)."""
+    whole = frozenset(index for table in located for index in table.lines if index not in flat)
+    spans = [(min(starts), max(item.start + len(item.text) for item in table.items))
+             for table in located if flat and any(index in flat for index in table.lines)
+             for starts in [[item.start for item in table.items if item.start >= 0]] if starts]
+    pieces = frozenset(line.start for line in lines if line.lineno - 1 in flat
+                       and any(start <= line.start < end for start, end in spans))
+    return whole, pieces
+
+
+def _table_labels_as_text(lines: list[Line], inside: frozenset[int], pieces: frozenset[int]) -> list[Line]:
     """Inside a statistics table, 一、本年新收… and （一）予以公开 are row labels, not headings:
     neither sections nor numbered items for the numbering rules."""
     return [replace(line, type=TEXT, marker=None)
-            if line.type in (HEADING, DAMAGED) and line.lineno - 1 in inside else line
+            if line.type in (HEADING, DAMAGED) and (line.lineno - 1 in inside or line.start in pieces) else line
             for line in lines]
 
 
-def _build_report(lines: list[Line]) -> Report:
+def _build_report(lines: list[Line], set_apart: frozenset[int] = frozenset()) -> Report:
+    """`set_apart`: lines (0-based) the layout sets apart as titles (a PDF's centred, larger
+    lines): a heading after one starts a new part, under none of the sections before it."""
     report = Report(lines=lines)
     body = _strip_chrome_and_title(report, lines)
     body = _strip_signature(report, body)
     stack: list[Section] = []
+    holder: Section | None = None  # where paragraphs go once a title closed the open sections
     for line in body:
         if line.type in (HEADING, DAMAGED):
             level = line.marker.level
@@ -323,8 +346,12 @@ def _build_report(lines: list[Line]) -> Report:
             section = Section(heading=line, parent=stack[-1] if stack else None)
             (stack[-1].children if stack else report.sections).append(section)
             stack.append(section)
-        elif stack:
-            stack[-1].paragraphs.append(line)
+        elif line.lineno - 1 in set_apart and stack:
+            holder = stack[-1]
+            holder.paragraphs.append(line)
+            stack = []
+        elif stack or holder is not None:
+            (stack[-1] if stack else holder).paragraphs.append(line)
         else:
             report.intro.append(line)
     return report
@@ -336,13 +363,19 @@ def _strip_chrome_and_title(report: Report, lines: list[Line]) -> list[Line]:
     A capture often repeats the title (once whole, once split under the issuer's
     name); the last title line before the first heading ends the preamble.
     """
-    content = [line for line in lines if line.type not in (CHROME, TOC)]
+    content = [line for line in lines if line.type not in (CHROME, TOC, LETTER)]
     first_heading = next((i for i, line in enumerate(content) if line.type in (HEADING, DAMAGED)),
                          len(content))
     titles = [i for i in range(first_heading) if content[i].type == TITLE]
     if not titles:
         return content
-    report.title = content[min(titles, key=lambda i: title_rank(content[i]))]
+    best = min(title_rank(content[i]) for i in titles)
+    ranked = [i for i in titles if title_rank(content[i]) == best]
+    # Titles that name different years: a site's or section's title on the page, then the
+    # document's own title right above the body, which names the year the report covers.
+    years = {match.group(1) for i in ranked for match in [_YEAR_IN_TITLE.search(content[i].text)] if match}
+    report.title = content[ranked[-1] if len(years) > 1 else ranked[0]]
+    report.own_title = content[titles[-1]]
     return content[titles[-1] + 1:]
 
 

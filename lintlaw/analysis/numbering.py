@@ -6,6 +6,8 @@ the span it points at, and the values its message may show.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import defaultdict
 
@@ -31,15 +33,16 @@ HALF_WIDTH_MARKERS_AT_ONCE = 5
 _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 
 
-def analyse(report: Report, text: str) -> list[Issue]:
-    """`text`: the whole source text the report's lines point into."""
+def analyse(report: Report, text: str, set_apart: frozenset[int] = frozenset()) -> list[Issue]:
+    """`text`: the whole source text the report's lines point into; `set_apart`: the lines
+    (0-based) the layout sets apart as titles, under which numbering may start again."""
     issues: list[Issue] = []
     sequences = list(_sequences(report.sections))
     continuous = _continuous_levels(sequences)
     tails: dict[int, Section] = {}  # per level, the last heading of the previous sequence
     for level, sequence in sequences:
         tail = tails.get(level) if level in continuous else None
-        _check_sequence(level, sequence, tail, issues)
+        _check_sequence(level, sequence, tail, issues, sorted(set_apart))
         tails[level] = sequence[-1]
     sections = list(report.walk())  # document order
     for index, section in enumerate(sections):
@@ -50,6 +53,7 @@ def analyse(report: Report, text: str) -> list[Issue]:
             issues.append(Issue("empty-section", start, section.heading.end,
                                 {"found": section.marker.raw, "title": section.title}))
     _inline_sequences(report, issues)
+    _glued_headings(report, text, issues)
     return _half_width_markers_at_once(issues)
 
 
@@ -115,7 +119,7 @@ def _part(section: Section) -> Section | None:
 
 
 def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
-                    issues: list[Issue]) -> None:
+                    issues: list[Issue], titles: list[int] = ()) -> None:
     """One run of siblings. `tail`, in a continuously numbered level, is where the previous run
     stopped: this run may start there (3. after 2.) or at 1, and anything else is judged
     against it as if the two runs were one."""
@@ -125,6 +129,7 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
     if tail is not None and tail.marker.number is not None and first not in (None, 1):
         previous, previous_raw = tail.marker.number, tail.marker.raw
     lost = 0  # headings lost entirely since `previous` (seen as restarts below it)
+    previous_line = tail.heading.lineno - 1 if previous is not None else -1
     for section in sequence:
         marker = section.marker
         start, end = _marker_span(section.heading)
@@ -134,6 +139,7 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
             issues.append(Issue("damaged-marker", start, end,
                                 {"found": marker.raw, "expected": standard_marker(level, expected)}))
             previous, previous_raw = expected, standard_marker(level, expected)
+            previous_line = section.heading.lineno - 1
             lost = _restarts(section)
             continue
         values = {"found": marker.raw, "previous": previous_raw}
@@ -146,7 +152,8 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
         elif number == previous:
             issues.append(Issue("duplicate", start, end, values))
         elif number == 1:
-            issues.append(Issue("orphan-restart", start, end, values))
+            if not _title_between(titles, previous_line, section.heading.lineno - 1):
+                issues.append(Issue("orphan-restart", start, end, values))
         elif number > previous:
             missing = "".join(f"“{standard_marker(level, n)}”" for n in range(previous + 1, number))
             values["missing"] = missing
@@ -154,7 +161,15 @@ def _check_sequence(level: int, sequence: list[Section], tail: Section | None,
         else:
             issues.append(Issue("backwards", start, end, values))
         previous, previous_raw = number, marker.raw
+        previous_line = section.heading.lineno - 1
         lost = _restarts(section)
+
+
+def _title_between(titles: list[int], after: int, before: int) -> bool:
+    """Whether a line set apart as a title stands between two lines (0-based): a new part of
+    the document, with a title of its own, begins its numbering again."""
+    at = bisect.bisect_right(titles, after)
+    return at < len(titles) and titles[at] < before
 
 
 def _restarts(section: Section) -> int:
@@ -255,3 +270,46 @@ def _check_inline(items: list[tuple[int, int, int]], issues: list[Issue]) -> Non
             values["detail"] = f"“{values['previous']}”之后倒退为“{found}”"
             issues.append(Issue("inline-sequence", start, end, values))
         previous = value
+
+
+# A heading glued onto the end of the paragraph before it: "…1039条。（二）依申请公开情况".
+_GLUED_FORMS = {
+    1: "{n}[、.．]",
+    2: "[（(]{n}[）)]",
+    3: "{n}[.．、](?![0-9０-９])",
+}
+_GLUED_WORDS = re.compile(r"[^。，；,;：:\r\n]{2,20}")
+
+
+def _glued_headings(report: Report, text: str, issues: list[Issue]) -> None:
+    """The next heading of a sequence written into the last paragraph of the one before, after its
+    full stop: the sequence then skips it ((一) then (三)), or ends before it."""
+    for level, sequence in _sequences(report.sections):
+        if level not in _GLUED_FORMS:
+            continue
+        for index, section in enumerate(sequence):
+            number = section.marker.number
+            if number is None:
+                continue
+            following = sequence[index + 1] if index + 1 < len(sequence) else None
+            if following is not None and following.marker.number == number + 1:
+                continue
+            shown = int_to_chinese(number + 1) if level <= 2 else str(number + 1)
+            glued = re.compile("[。；;][ \u3000]*(" + _GLUED_FORMS[level].format(n=shown) + ")")
+            for line in _section_lines(section):
+                match = glued.search(text, line.start, line.end)
+                words = match and _GLUED_WORDS.match(text, match.end(1), line.end)
+                if words and any("\u4e00" <= char <= "\u9fff" for char in words.group()[:2]):
+                    start = match.start(1)
+                    issues.append(Issue("glued-heading", start, match.end(1),
+                                        {"found": text[start:words.end()].strip(),
+                                         "expected": standard_marker(level, number + 1)},
+                                        fix=Fix((Edit(start, start, "\n"),), safe=False)))
+                    break
+
+
+def _section_lines(section: Section):
+    """The heading line and every line under it, its subsections' too, in order."""
+    for part in section.walk():
+        yield part.heading
+        yield from part.paragraphs

@@ -1,4 +1,4 @@
-"""Punctuation checks that need more than a regex (domain guide §4).
+"""Punctuation checks that need more than a regex (docs/domain.md §4).
 
 Paired marks are matched with a stack per paragraph line; half-width marks are
 counted across the whole file, because a web capture turns every mark half-width
@@ -144,68 +144,107 @@ _INNER_CLOSE = {"<": ">", "‹": "›"}
 
 
 def nested_titles(document: Document) -> Iterator[Issue]:
-    """《…《…》…》, 《…<…>…》, 《…‹…›…》: a title inside a title takes 〈〉. Fix: swap the inner pair."""
+    """《…《…》…》, 《…<…>…》, 《…‹…›…》: a title inside a title takes 〈〉. Fix: swap the inner
+    pair, and every pair of 《》 nested deeper inside it, so that one round fixes all levels."""
     text = document.source.text
     for line in document.prose_lines():
-        depth = 0
-        inner_open = None
+        opened: list[int] = []  # offsets of the open 《 marks
+        deeper: list[int] = []  # matched 《》 inside the inner title, to turn with it
         stand_in = None  # (mark, offset) of an open < or ‹ inside 《》
         for match in _TITLE_MARK.finditer(text, line.start, line.end):
             offset, char = match.start(), match.group()
             if char in _INNER_CLOSE:
-                stand_in = (char, offset) if depth else None
+                stand_in = (char, offset) if opened else None
             elif char in ">›":
                 # A title holds Chinese; "<b>" or "<br/>" inside a 《》 line is markup.
-                if (depth and stand_in and _INNER_CLOSE[stand_in[0]] == char
+                if (opened and stand_in and _INNER_CLOSE[stand_in[0]] == char
                         and any(is_han(c) for c in text[stand_in[1] + 1:offset])):
                     yield _inner_title(text, stand_in[1], offset)
                 stand_in = None
             elif char == "《":
-                depth += 1
-                if depth == 2:
-                    inner_open = offset
-            elif depth:
-                if depth == 2 and inner_open is not None:
-                    yield _inner_title(text, inner_open, offset)
-                    inner_open = None
-                depth -= 1
+                opened.append(offset)
+            elif opened:
+                start = opened.pop()
+                if len(opened) == 1:
+                    yield _inner_title(text, start, offset, deeper)
+                    deeper = []
+                elif len(opened) > 1:
+                    deeper += (start, offset)
                 stand_in = None
+        # 《 marks left open: their deeper pairs stay as they are (never one mark alone).
 
 
-def _inner_title(text: str, start: int, close: int) -> Issue:
-    fix = Fix((Edit(start, start + 1, "〈"), Edit(close, close + 1, "〉")), True)
+def _inner_title(text: str, start: int, close: int, deeper: list[int] = ()) -> Issue:
+    edits = [Edit(start, start + 1, "〈"), Edit(close, close + 1, "〉")]
+    edits += (Edit(at, at + 1, "〈" if text[at] == "《" else "〉") for at in deeper)
+    fix = Fix(tuple(sorted(edits, key=lambda e: e.start)), True)
     return Issue("nested-title", start, close + 1, {"found": text[start:close + 1]}, fix=fix)
 
 
 def half_width(document: Document, threshold: int) -> Iterator[Issue]:
-    """Half-width , ; : ( ) ? ! in Chinese text.
+    """Half-width , ; : ( ) ? ! in Chinese text, a half-width . ending a Chinese sentence, and
+    ASCII double quotes around Chinese words.
 
     At `threshold` or more in one file, one finding for the file (at the first)
     with every edit in its fix; below it, one finding each.
     """
     text = document.source.text
-    found: list[int] = []
+    found: list[tuple[int, str]] = []  # (offset, the full-width mark it becomes)
     marks = _half_marks_in_chinese()
     for line in document.prose_lines():
         # A heading marker's "(一)" is the numbering rules' business (S107), not this one's.
         start = line.marker.end if line.marker is not None else line.start
-        found.extend(m.start() for m in marks.finditer(text, start, line.end)
+        found.extend((m.start(), HALF_TO_FULL[m.group()]) for m in marks.finditer(text, start, line.end)
                      if m.lastgroup is None or _chinese_context(text, m.start()))
         if text.find("(", start, line.end) >= 0 or text.find(")", start, line.end) >= 0:
-            found.extend(_parentheses_to_convert(text, start, line.start, line.end))
+            found.extend((at, HALF_TO_FULL[text[at]])
+                         for at in _parentheses_to_convert(text, start, line.start, line.end))
+        found.extend(_full_stop(text, start, line.end))
+        if text.find('"', start, line.end) >= 0:
+            found.extend(_quotes_to_convert(text, start, line.end))
     if not found:
         return
     found.sort()
-    edits = tuple(Edit(at, at + 1, HALF_TO_FULL[text[at]]) for at in found)
+    edits = tuple(Edit(at, at + 1, full) for at, full in found)
     if len(found) >= threshold:
-        first = found[0]
-        marks = "".join(sorted({text[at] for at in found}, key=",;:?!()".index))
+        first = found[0][0]
+        shown = "".join(sorted({text[at] for at, _ in found}, key=_HALF_MARKS.index))
         yield Issue("half-width-file", first, first + 1,
-                    {"count": len(found), "found": " ".join(marks)}, fix=Fix(edits, True))
+                    {"count": len(found), "found": " ".join(shown)}, fix=Fix(edits, True))
         return
-    for at, edit in zip(found, edits):
-        yield Issue("half-width", at, at + 1,
-                    {"found": text[at], "expected": edit.content}, fix=Fix((edit,), True))
+    for (at, full), edit in zip(found, edits):
+        yield Issue("half-width", at, at + 1, {"found": text[at], "expected": full}, fix=Fix((edit,), True))
+
+
+_HALF_MARKS = ",;:?!().\""
+
+
+def _full_stop(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """A half-width "." ending a line's last Chinese sentence (未收到依申请公开事项.): a 句号.
+    (A "." between two Chinese words is P014's: which mark was meant cannot be told.)"""
+    last = end
+    while last > start and text[last - 1] in " \t":
+        last -= 1
+    if last - start >= 2 and text[last - 1] == "." and is_han(text[last - 2]):
+        return [(last - 1, "。")]
+    return []
+
+
+def _quotes_to_convert(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """ASCII double quotes around Chinese words ("红黑榜"): the line's quotes are paired in
+    order, each pair made “ ” when it holds Chinese; a line with an odd number, or with
+    full-width quotes as well, is left alone (which quote pairs with which cannot be told), and
+    so is a line quoted whole (a spreadsheet cell a PDF export kept in its quotes)."""
+    if "“" in text[start:end] or "”" in text[start:end]:
+        return []
+    quotes = [at for at in range(start, end) if text[at] == '"']
+    if len(quotes) % 2 or quotes == [start, end - 1]:
+        return []  # odd; or the whole line quoted: a spreadsheet cell exported with its quotes
+    chosen = []
+    for open_, close in zip(quotes[::2], quotes[1::2]):
+        if any(is_han(char) for char in text[open_ + 1:close]):
+            chosen += [(open_, "“"), (close, "”")]
+    return chosen
 
 
 def _parentheses_to_convert(text: str, start: int, line_start: int, line_end: int) -> list[int]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lintlaw.errors import RuleFileError
+from lintlaw.reasons import regex_reason
 
 TYPES_DIR = "report-types"  # the folder of type files inside a rule directory
 TABLES_DIR = "tables"  # the folder of statistics-table layouts (lintlaw/analysis/table_reading.py)
@@ -32,7 +33,7 @@ INTRO_LINES = 3  # how many body lines an intro pattern is looked for in
 
 @dataclass(frozen=True)
 class Part:
-    """A part a report must contain, found by words in its level-1 headings (domain guide §2)."""
+    """A part a report must contain, found by words in its level-1 headings (docs/domain.md §2)."""
 
     id: str
     name: str  # shown in messages
@@ -45,7 +46,7 @@ class Part:
 
 @dataclass(frozen=True)
 class Issuer:
-    """Who may publish a report of a type, when the deadline depends on it (domain guide §10:
+    """Who may publish a report of a type, when the deadline depends on it (docs/domain.md §10:
     a government department by 1月31日, a county-or-above government by 3月31日)."""
 
     id: str
@@ -235,7 +236,7 @@ def _compiled(patterns: list[str], key: str, fail) -> None:
         try:
             re.compile(pattern)
         except re.error as err:
-            fail(key, f"正则表达式有误（{err}）")
+            fail(key, f"正则表达式“{pattern}”有误：{regex_reason(err)}")
 
 
 def _issuers(data: dict, fail, typed) -> dict[str, Issuer]:

@@ -1,4 +1,4 @@
-"""Finding and reading the statistics tables of a report (domain guide §10).
+"""Finding and reading the statistics tables of a report (docs/domain.md §10).
 
 The format's tables are known by their labels (rules/tables/*.toml). A Word or web
 page keeps each table's grid (lintlaw/text/grid.py); a web capture flattens it into
@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lintlaw.analysis.report_types import TABLES_DIR
-from lintlaw.analysis.tables import Cell, Table, UnreadTable
+from lintlaw.analysis.tables import Cell, Relabelled, Table, UnreadTable
 from lintlaw.errors import RuleFileError
+from lintlaw.text.outline import HEADING
 
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid
@@ -45,6 +46,7 @@ MAX_CELL = 60
 NEAR_LABEL = 0.8
 
 HOW_GRID = {"docx": "Word 表格", "html": "网页表格", "pdf": "PDF 表格（按表格线读取）"}
+HOW_REGION = "行名可辨、各格无法分开的文本"
 HOW_TEXT = {"cell": "逐格一行的文本", "bar": "以“|”分隔各格的文本", "tab": "以制表符分隔各格的文本",
             "space": "以空格分隔各格的文本"}
 
@@ -121,13 +123,15 @@ def layouts_dir() -> Path:
 def layouts() -> dict[str, TableLayout]:
     """The built-in table layouts by key, in file order."""
     from lintlaw.io.tomlfile import TOMLDecodeError, loads
+    from lintlaw.reasons import read_reason, toml_reason
 
     found: dict[str, TableLayout] = {}
     for path in sorted(layouts_dir().glob("*.toml")):
         try:
             data = loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, TOMLDecodeError) as err:
-            raise RuleFileError(f"{path}: 表格格式文件无法读取（{err}）") from None
+            reason = toml_reason(err) if isinstance(err, TOMLDecodeError) else read_reason(err)
+            raise RuleFileError(f"{path}: 表格格式文件无法读取（{reason}）") from None
         for key, table in data.items():
             if key in found:
                 raise RuleFileError(f"{path}: 表格“{key}”重复")
@@ -319,6 +323,10 @@ def locate(source: Source, lines: list[Line]) -> list[Located]:
             found.append(located)
             in_grids.update(located.lines)
     found += _from_text(source, [line for line in lines if line.lineno - 1 not in in_grids], words)
+    # A grid shows its table's place by itself (an empty form's grid is no mangled capture).
+    taken = {index for located in found for index in located.lines}
+    taken.update(cell.line for grid in source.grids for cell in grid.cells)
+    found += _label_regions(source, [line for line in lines if line.lineno - 1 not in taken], words)
     return sorted(found, key=lambda located: located.lines.start)
 
 
@@ -354,10 +362,13 @@ def _split(source: Source, line: Line) -> tuple[str, list[tuple[str, int]]]:
     text = line.text
     if "|" in text or "\t" in text:
         mark = "|" if "|" in text else "\t"
-        # The whole line, trailing tabs too: they are the row's last, empty, cells.
+        # The whole line, trailing tabs too: they are the row's last, empty, cells (a piece of a
+        # flattened line, lintlaw/analysis/flattened.py, is its own text).
         raw = source.line_text(line.lineno)
         text = raw.lstrip(" \u3000\u00a0")
         base = source.line_starts[line.lineno - 1] + len(raw) - len(text)
+        if text.rstrip() != line.text:
+            text, base = line.text, line.start
         cells, position = [], 0
         for part in text.split(mark):
             stripped = part.strip()
@@ -393,6 +404,101 @@ def _from_text(source: Source, lines: list[Line], words: Vocabulary) -> list[Loc
     return found
 
 
+# A table whose cells a capture mangled (numbers dropped or glued to the labels, one cell a line
+# with no numbers) still shows the form's row labels at the start of its lines. This many
+# different ones of one table, in one block, make it a table region even when its cells cannot
+# be read: reported as unread (T101), never left to be read as headings.
+MIN_REGION_LABELS = 6
+# A label this long may start a line that goes on (“一、本年新收…数量0000000”); a shorter one
+# only with nothing but digits after it (“（一）予以公开0000000”).
+_PREFIX_LABEL = 6
+
+
+def _label_regions(source: Source, lines: list[Line], words: Vocabulary) -> list[Located]:
+    """Blocks of lines led by the format's row labels that no table was located in."""
+    found: list[Located] = []
+    block: list[tuple[Line, frozenset[str], str]] = []  # (line, its tables, its label)
+    gap = 0
+    for line in lines + [None]:
+        led = _led_by_label(line, words) if line is not None and len(line.text) <= 2 * MAX_CELL else None
+        if led is not None:
+            block.append((line, *led))
+            gap = 0
+            continue
+        # A few short lines may stand between labels (a note); a part heading (一、…) never does.
+        if (block and line is not None and gap < MAX_GAP and len(line.text) <= MAX_CELL
+                and not (line.type == HEADING and line.marker.level == 1)):
+            gap += 1
+            continue
+        if block:
+            found += _region(source, block, words)
+        block, gap = [], 0
+    return found
+
+
+def _led_by_label(line: Line, words: Vocabulary) -> tuple[frozenset[str], str] | None:
+    """The tables whose label starts this line, and the label; None if none does. A table's
+    heading (本列数据的勾稽关系为…, 申请人情况) counts on a line that is no heading: a report's
+    part headings (三、收到和处理政府信息公开申请情况) are some table's headings too."""
+    norm = normalise(line.text)
+    if not norm:
+        return None
+    cells = _cell_labels()
+    keys = words.keys_of(norm)
+    if line.type == HEADING:
+        keys = frozenset(key for key in keys if norm in cells[key] or _prefixed(cells[key], norm))
+    if keys:
+        return keys, norm
+    match = _label_start().match(norm)  # the longest label the line starts with
+    if match and (len(match.group()) >= _PREFIX_LABEL or norm[match.end():].isdigit()):
+        return frozenset(key for key, labels in cells.items() if match.group() in labels), match.group()
+    return None
+
+
+def _prefixed(labels: frozenset[str], norm: str) -> bool:
+    return any(label.endswith("…") and norm.startswith(label[:-1]) for label in labels)
+
+
+@cache
+def _cell_labels() -> dict[str, frozenset[str]]:
+    """Each table's row and column labels (normalised; a prefix label keeps its “…”)."""
+    return {key: frozenset(w for item in (*layout.columns, *layout.rows) for w in item.labels)
+            for key, layout in layouts().items()}
+
+
+@cache
+def _label_start() -> re.Pattern:
+    """Every exact row and column label, longest first: one match finds the longest a line starts with."""
+    exact = {w for labels in _cell_labels().values() for w in labels if not w.endswith("…")}
+    return re.compile("|".join(map(re.escape, sorted(exact, key=len, reverse=True))))
+
+
+def _region(source: Source, block, words: Vocabulary) -> list[Located]:
+    rows: dict[str, set[str]] = {}
+    for _line, keys, label in block:
+        for key in keys:
+            rows.setdefault(key, set()).add(label)
+    best = max(rows, key=lambda key: len(rows[key]), default=None)
+    if best is None or len(_row_labels(best) & rows[best]) < MIN_REGION_LABELS:
+        return []
+    items = []
+    for line, _keys, _label in block:
+        parsed = _table_line(source, line, words)
+        if parsed is None:
+            items.append(Item("unknown", line.text, "", line.start, line.lineno))
+        else:
+            items += parsed[1]
+    lines = range(block[0][0].lineno - 1, block[-1][0].lineno)
+    return [Located((best,), HOW_REGION, lines, items)]
+
+
+@cache
+def _row_labels(key: str) -> frozenset[str]:
+    """The normalised row labels of a table (its columns are not counted: a few column words —
+    自然人, 总计 — may stand in prose lines)."""
+    return frozenset(w.rstrip("…") for row in layouts()[key].rows for w in row.labels)
+
+
 def _table_line(source: Source, line: Line, words: Vocabulary) -> tuple[str, list[Item]] | None:
     """A line's cells when every one of them can stand in a table, else None."""
     text = line.text
@@ -406,9 +512,12 @@ def _table_line(source: Source, line: Line, words: Vocabulary) -> tuple[str, lis
         if len(cell) > MAX_CELL:
             return None
         kind, norm = _classify(cell, words)
-        if kind == "unknown":
-            return None
         items.append(Item(kind, cell, norm, offset, line.lineno))
+    # Unknown words make a line text, unless they only head a row of numbers (a row label
+    # written with a word dropped: reading decides whether the format has it there).
+    unknown = [i for i, item in enumerate(items) if item.kind == "unknown"]
+    if unknown and (unknown != [0] or len(items) < 2 or any(item.kind != "value" for item in items[1:])):
+        return None
     if not items:
         return None
     return how, items
@@ -467,22 +576,28 @@ def read(located: Located) -> Table | UnreadTable:
     """The table a located stretch holds, read against each layout its labels fit, best
     first; unread, with the first layout's reason, when none of them reads."""
     all_layouts = layouts()
+    if located.how == HOW_REGION:
+        numbers = sum(item.kind == "value" for item in located.items)
+        if numbers < MIN_NUMBERS:
+            return UnreadTable(located.keys[0], located.line,
+                               f"找到了表格的行名，但只有{numbers}格可读的数字（数字丢失，或与行名连在一起）")
     reasons = []
     for key in located.keys:
+        relabelled: list[Relabelled] = []
         try:
-            cells = _read(all_layouts[key], located.items)
+            cells = _read(all_layouts[key], located.items, relabelled)
         except _Unread as err:
             reasons.append((key, str(err)))
             continue
-        return Table(key, located.how, located.lines, cells)
+        return Table(key, located.how, located.lines, cells, relabelled)
     key, reason = reasons[0]
     return UnreadTable(key, located.line, reason)
 
 
-def _read(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], Cell]:
+def _read(layout: TableLayout, items: list[Item], relabelled: list[Relabelled]) -> dict[tuple[str, str], Cell]:
     if layout.shape == "groups":
         return _read_groups(layout, items)
-    return _read_rows(layout, items)
+    return _read_rows(layout, items, relabelled)
 
 
 def _cell(row: str, col: str, item: Item, anchor: Item) -> Cell:
@@ -498,7 +613,7 @@ def _known(layout: TableLayout, norm: str) -> bool:
             or (layout.shape == "groups" and any(r.matches(norm) for r in layout.rows)))
 
 
-def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], Cell]:
+def _read_rows(layout: TableLayout, items: list[Item], relabelled: list[Relabelled]) -> dict[tuple[str, str], Cell]:
     rows = layout.rows
     groups = layout.groups
     cells: dict[tuple[str, str], Cell] = {}
@@ -540,6 +655,13 @@ def _read_rows(layout: TableLayout, items: list[Item]) -> dict[tuple[str, str], 
     for index, item in enumerate(items):
         if item.kind == "unknown" and _numbers_follow_on_row(items, index):
             item = _misspelt_label(rows, position, skippable, item)
+            if item.kind == "label":
+                row = next(r for r in rows[position:] if r.matches(item.norm))
+                relabelled.append(Relabelled(item.start, item.text, row.label))
+            else:
+                expected = next((r for r in rows[position:] if not skippable(r)), None)
+                where = f"此处应为“{layout.row_name(expected.key)}”" if expected else "表格的行已经齐全"
+                raise _Unread(f"“{item.text}”不是格式中的行名（{where}）")
         if item.kind in ("skip", "unknown"):  # "unknown": a note between rows, not a cell
             continue
         if item.kind == "label":

@@ -1,4 +1,4 @@
-"""Statistics tables recognised in a report (政府信息公开工作年度报告, domain guide §10).
+"""Statistics tables recognised in a report (政府信息公开工作年度报告, docs/domain.md §10).
 
 This module is the shared contract between table recognition (which fills
 `Table`s from a Word/HTML grid or from flattened text) and the table rules
@@ -21,12 +21,23 @@ class Cell:
     offset: int  # character offset of the cell's text in the Source (of its line when blank)
 
 
+@dataclass(frozen=True)
+class Relabelled:
+    """A row label the table writes differently from the format (a word dropped, a typo), read
+    as the format's label because it stands where the format has that row."""
+
+    start: int  # offset of the label as written
+    written: str
+    label: str  # as the format prints it
+
+
 @dataclass
 class Table:
     key: str  # which table of the format: "active" (二), "requests" (三), "review" (四), or "active-2019"
     how: str  # how it was read, in words for `lintlaw tree` ("Word 表格", "逐格一行的网页文本"…)
     lines: range  # the Source lines the table occupies (its labels are not headings)
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    relabelled: list[Relabelled] = field(default_factory=list)
 
     def cell(self, row: str, col: str) -> Cell | None:
         return self.cells.get((row, col))

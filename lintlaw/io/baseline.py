@@ -15,8 +15,10 @@ import json
 from pathlib import Path
 
 from lintlaw.errors import UsageError
+from lintlaw.reasons import json_reason, system_reason
 from lintlaw.io.fingerprint import fingerprints
 from lintlaw.io.paths import relative_path
+from lintlaw.io.writeback import replacing
 
 VERSION = 1
 # Every entry's fields and their types: the whole file is checked before anything is printed.
@@ -31,7 +33,9 @@ def write(path: Path, diagnostics, sources) -> int:
         entries.append({"rule": d.code, "path": relative_path(d.path, directory), "fingerprint": fingerprint,
                         "line": line, "message": d.message})
     text = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=1)
-    path.write_text(text + "\n", encoding="utf-8")
+    # Whole or not at all: a full disk leaves the old baseline readable.
+    with replacing(path) as stream:
+        stream.write((text + "\n").encode("utf-8"))
     return len(entries)
 
 
@@ -40,9 +44,9 @@ def read(path: Path) -> list[dict]:
         # utf-8-sig: a baseline saved by Notepad starts with a byte-order mark.
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as err:
-        raise UsageError(f"{path}: 无法读取基线文件（{err.strerror or err}）") from None
-    except ValueError as err:
-        raise UsageError(f"{path}: 基线文件不是有效的 JSON（{err}）") from None
+        raise UsageError(f"{path}: 无法读取基线文件（{system_reason(err)}）") from None
+    except ValueError as err:  # UnicodeDecodeError too
+        raise UsageError(f"{path}: 基线文件不是有效的 JSON（{json_reason(err)}）") from None
     except RecursionError:
         raise UsageError(f"{path}: 基线文件不是有效的 JSON（嵌套层次太深）") from None
     problem = _shape_problem(data)

@@ -8,18 +8,19 @@ from pathlib import Path
 
 from lintlaw.errors import InputError
 from lintlaw.io.readers import SUFFIXES
+from lintlaw.reasons import system_reason
 from lintlaw.text.source import Origin, Source
 
 STDIN = "-"
-DOCX = (".docx",)
-ANNOTATED_COPY = ".lintlaw.docx"  # what --annotate writes: lintlaw's output, not a report to search for
-ANNOTATED_COPIES = (ANNOTATED_COPY, ".lintlaw.pdf")
+# What a reviewed copy's name ends in before its suffix (report.lintlaw.docx): lintlaw's
+# output, not a report to search for.
+COPY_MARK = ".lintlaw"
 
 
 def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
     """Files named directly (always checked), and the reports with one of `suffixes` found
-    under directories (see lintlaw.io.discovery for what is skipped; also the annotated copies
-    --annotate wrote)."""
+    under directories (see lintlaw.io.discovery for what is skipped; also the reviewed copies
+    --fix and --annotate wrote)."""
     found: list[str] = []
     for name in paths:
         path = Path(name)
@@ -27,7 +28,7 @@ def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, .
             from lintlaw.io.discovery import files_under
 
             found.extend(str(p) for p in files_under(path, suffixes, respect_ignore)
-                         if not p.name.lower().endswith(ANNOTATED_COPIES))
+                         if not p.stem.lower().endswith(COPY_MARK))
         else:
             found.append(name)
     return found
@@ -68,7 +69,7 @@ def _load(name: str, encoding: str | None, stdin_filename: str | None) -> Source
     try:
         data = sys.stdin.buffer.read()
     except OSError as err:
-        raise InputError(f"-: 无法读取标准输入（{err}）") from None
+        raise InputError(f"-: 无法读取标准输入（{system_reason(err)}）") from None
     try:
         source = readers.read(stdin_filename or STDIN, data, encoding)
     except InputError as err:

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import signal
 import stat
-import tempfile
 import threading
 from pathlib import Path
 
 from lintlaw.errors import WriteError
+from lintlaw.reasons import system_reason
 from lintlaw.text.source import Origin, file_kind
 
+# Where a file name stands for an open descriptor (Linux, the BSDs, macOS).
+_DESCRIPTOR_FOLDERS = ("/dev/", "/proc/")
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
@@ -33,7 +36,7 @@ def write_back(name: str, data: bytes, origin: Origin, before_rename=None) -> No
     try:
         status = os.stat(target)
     except OSError as err:
-        raise WriteError(f"{name}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
+        raise WriteError(f"{name}: 无法写回修复结果（{system_reason(err)}），文件未改动") from None
     if not stat.S_ISREG(status.st_mode):
         raise WriteError(f"{name}: 是{file_kind(status.st_mode)}，不是普通文件，不写回修复结果")
     # Root may write anything, so the mode bits are what say "read-only" (as editors read them).
@@ -52,7 +55,7 @@ def write_back(name: str, data: bytes, origin: Origin, before_rename=None) -> No
     except WriteError as err:
         raise WriteError(f"{name}: {err}") from None
     except OSError as err:
-        raise WriteError(f"{name}: 无法写回修复结果（{err.strerror or err}），文件未改动") from None
+        raise WriteError(f"{name}: 无法写回修复结果（{system_reason(err)}），文件未改动") from None
 
 
 def unchanged(path: Path, origin: Origin) -> bool:
@@ -74,28 +77,66 @@ def write_atomically(path: Path, data: bytes, original: os.stat_result, still_sa
     The temporary file takes the original's owner, group and mode; `still_same` is
     asked last, just before the rename, so a file changed meanwhile is kept.
     """
+    with _replacing(path, original, still_same, strict=True) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def replacing(name: str | os.PathLike):
+    """A binary stream for an output file (a report, a baseline, an annotated copy) that
+    replaces the file only when the block ends without error: a full disk or a signal
+    leaves the old file as it was. An existing file keeps its mode (and its owner where
+    that can be kept); a new one gets the usual mode (0666 less the umask); a symlink is
+    written through. What is not a regular file (/dev/null, a pipe), and a descriptor
+    named as a file (/dev/stdout, /proc/self/fd/1: maybe a shell's `>> log`, which a rename
+    would replace), is written directly.
+    """
+    try:
+        status = os.stat(name)
+    except FileNotFoundError:
+        status = None
+    if status is not None and (not stat.S_ISREG(status.st_mode)
+                               or os.path.abspath(name).startswith(_DESCRIPTOR_FOLDERS)):
+        with open(name, "ab") as stream:  # appended: the shell's `>` already emptied it, `>>` did not
+            yield stream
+        return
+    with _replacing(Path(os.path.realpath(name)), status, lambda: True, strict=False) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _replacing(path: Path, original: os.stat_result | None, still_same, strict: bool):
+    """Yield a stream on a temporary file beside `path`; when the block ends, rename it over
+    `path` (unless `still_same()` says no), or remove it if anything went wrong. The new file
+    keeps the original's owner, group, mode and user.* extended attributes; `strict`: or is
+    not written at all (a report --fix writes back) rather than lose them."""
     with _signals_raise():
         # Signals wait while the temporary file is created, so that none can strike
         # before the cleanup below is in place.
         mask = _block_signals()
         try:
-            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lintlaw", dir=path.parent)
+            temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.lintlaw")
+            # Private until it takes the original's mode; a new file gets 0666 less the umask.
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if original is None else 0o600)
         except BaseException:
             _restore_signals(mask)
             raise
         try:
             _restore_signals(mask)  # inside the try: a signal that waited is handled by the cleanup
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                yield stream
                 stream.flush()
-                _keep_owner(stream.fileno(), original)
+                if original is not None:
+                    _keep_owner(stream.fileno(), original, required=strict)
+                    _keep_attributes(stream.fileno(), path, required=strict)
                 os.fsync(stream.fileno())
-            os.chmod(temporary, stat.S_IMODE(original.st_mode))  # after chown, which may clear bits
+            if original is not None:
+                os.chmod(temporary, stat.S_IMODE(original.st_mode))  # after chown, which may clear bits
             if not still_same():
                 raise WriteError("检查期间文件被改动过，未写回修复结果（文件保持改动后的样子，请重新运行）")
             os.replace(temporary, path)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
     _sync_directory(path.parent)
 
@@ -114,7 +155,9 @@ def _sync_directory(directory: Path) -> None:
         os.close(descriptor)
 
 
-def _keep_owner(descriptor: int, original: os.stat_result) -> None:
+def _keep_owner(descriptor: int, original: os.stat_result, required: bool) -> None:
+    """Give the new file the original's owner and group; a fixed report that cannot keep
+    them is not written (`required`), an output file keeps what it can."""
     if not hasattr(os, "fchown"):
         return
     now = os.fstat(descriptor)
@@ -123,7 +166,25 @@ def _keep_owner(descriptor: int, original: os.stat_result) -> None:
     try:
         os.fchown(descriptor, original.st_uid, original.st_gid)
     except PermissionError:
-        raise WriteError("无法保留文件的所有者和属组，未写回修复结果（文件未改动）") from None
+        if required:
+            raise WriteError("无法保留文件的所有者和属组，未写回修复结果（文件未改动）") from None
+
+
+def _keep_attributes(descriptor: int, original: Path, required: bool) -> None:
+    """Give the new file the original's user.* extended attributes (where the system has
+    them: a file manager's tags, a download's origin), as its owner and mode are kept."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = [name for name in os.listxattr(original) if name.startswith("user.")]
+    except OSError:
+        return  # a file system without extended attributes: nothing to keep
+    try:
+        for name in names:
+            os.setxattr(descriptor, name, os.getxattr(original, name))
+    except OSError:
+        if required:
+            raise WriteError("无法保留文件的扩展属性（user.*），未写回修复结果（文件未改动）") from None
 
 
 class _Interrupted(BaseException):
@@ -142,9 +203,15 @@ def _signals_raise():
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set handlers
         return
+    interrupted = []
 
     def interrupt(signum, _frame):
-        raise _Interrupted(signum)
+        # Only the first: a second signal (a pool's teardown repeats SIGTERM to a worker still
+        # cleaning up) would cut short the cleanup the first one started. The first is delivered
+        # again below, so the process still ends.
+        if not interrupted:
+            interrupted.append(signum)
+            raise _Interrupted(signum)
 
     previous = {}
     for signum in _SIGNALS:

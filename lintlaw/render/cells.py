@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from lintlaw.render.visible import escape_char, is_unsafe
 
 
+@functools.lru_cache(maxsize=4096)  # a report uses a few thousand characters, each many times
 def char_width(char: str) -> int:
     if is_unsafe(char):  # shown as its escape, e.g. \x1b
         return len(escape_char(char))

@@ -13,40 +13,47 @@ from typing import NamedTuple
 
 from lintlaw.diagnostics import Diagnostic, Severity, related_places
 from lintlaw.render.cells import char_width
-from lintlaw.render.lines import page_place
+from lintlaw.render.lines import Places, page_place
 from lintlaw.render.visible import one_line
 from lintlaw.text.source import Source
 
 WINDOW_CELLS = 72
 CONTEXT_CELLS = 16
+SPAN_CELLS = 400  # a longer span is shown cut, its carets to the cut
 # What may sit between two lines a fix joins: spaces, line breaks, invisible characters.
 _BLANK = " \t\r\n\u00a0\u2002\u2003\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
 TAB = 8  # cells between tab stops
 
 
 def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
-    """(gutter, shown line, caret line) for a finding's first line."""
-    line, column = source.position(d.start)
-    text = source.line_text_at(d.start)
-    start = column - 1
-    end_line, end_column = source.position(d.end)
-    end = len(text) if end_line != line else max(end_column - 1, start + 1)
-    end = min(end, len(text)) if text else start + 1
+    """(gutter, shown line, caret line) for a finding's first line.
+
+    Only a window of the line is read, never the whole line: a finding on a line of a
+    megabyte costs what one on a short line costs. The window starts CONTEXT_CELLS
+    before the span and holds WINDOW_CELLS, stretched to the span's end on that line up
+    to SPAN_CELLS; what is cut off either way is shown as “…”."""
+    line, _ = source.position(d.start)
+    text = source.text
+    line_start, line_end = source.line_bounds(d.start)
+    start = d.start
+    end = min(max(d.end, start + 1), line_end) if line_end > line_start else start + 1
 
     # Choose a window of characters around the span that fits WINDOW_CELLS.
     first = start
     budget = CONTEXT_CELLS
-    while first > 0 and budget - char_width(text[first - 1]) >= 0:
+    while first > line_start and budget - char_width(text[first - 1]) >= 0:
         first -= 1
         budget -= char_width(text[first])
     last = first
     used = 0
-    while last < len(text) and used + char_width(text[last]) <= WINDOW_CELLS:
+    while last < line_end and used + char_width(text[last]) <= WINDOW_CELLS:
         used += char_width(text[last])
         last += 1
-    last = max(last, min(end, len(text)))
-    prefix = "…" if first > 0 else ""
-    suffix = "…" if last < len(text) else ""
+    while last < min(end, line_end) and used + char_width(text[last]) <= SPAN_CELLS:
+        used += char_width(text[last])
+        last += 1
+    prefix = "…" if first > line_start else ""
+    suffix = "…" if last < line_end else ""
     shown = prefix + one_line(text[first:last]) + suffix
     pad = sum(char_width(c) for c in prefix + text[first:start])
     span = text[start:min(end, last)] or " "
@@ -57,34 +64,36 @@ def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
 def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
     """The full format as one string (colours only on a terminal, as colours_for decides)."""
     paint = palette(colours_for(sys.stdout))
-    return "".join(finding(d, sources[d.path], paint, sources) for d in diagnostics).removesuffix("\n")
+    places = Places()
+    return "".join(finding(d, sources[d.path], paint, places, sources) for d in diagnostics).removesuffix("\n")
 
 
-def finding(d: Diagnostic, source: Source, paint: Palette, sources: dict | None = None) -> str:
+def finding(d: Diagnostic, source: Source, paint: Palette, places: Places | None = None,
+            sources: dict | None = None) -> str:
     """One finding's block: heading, frame, related spans, fix, rule; a blank line after it.
-    `sources` holds the other files a comparison finding's related spans are in."""
+    A PDF's places are pages and their lines, a Word document's paragraphs under their
+    headings (lintlaw/render/lines.py). `sources` holds the other files a comparison finding's
+    related spans are in (last year's report)."""
+    places = places or Places()
     gutter, shown, carets = frame(source, d)
     place = page_place(source, d.start)
-    if place is not None:  # a PDF: the page and its line, as a reader of the pages counts them
-        where, gutter = f"第{place[0]}页第{place[1]}行", str(place[1])
-    else:
-        where = "{}:{}".format(*source.position(d.start))
+    if place is not None:  # a PDF: the gutter shows the line of the page, as a reader counts it
+        gutter = str(place[1])
     blank = " " * len(gutter)
     style = paint.severity[d.severity]
     lines = [
-        _line((f"{one_line(d.path)}:{where}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
+        _line((f"{one_line(d.path)}:{places.at(source, d.start)}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
               (d.severity.chinese, style), (f" {one_line(d.message)}", "")),
         _line((f"{blank} |", paint.gutter)),
         _line((f"{gutter} |", paint.gutter), (f" {shown}", "")),
         _line((f"{blank} |", paint.gutter), (" ", ""), (carets, style)),
     ]
     for path, start, end, label in related_places(d):
-        at = sources[path] if path != d.path else source
-        related = page_place(at, start)
-        place = f"第{related[0]}页第{related[1]}行" if related else "{}:{}".format(*at.position(start))
-        file = f"{one_line(path)}:" if path != d.path else ""  # a span in another file (last year's report)
+        other = source if path == d.path else sources[path]
+        at = places.at(other, start, heading=False)
+        file = "" if path == d.path else f"{one_line(path)}:"
         lines.append(_line((f"{blank} =", paint.gutter),
-                           (f" {one_line(label)}：{file}{place} “{one_line(at.text[start:end])}”", "")))
+                           (f" {one_line(label)}：{file}{at} “{one_line(other.text[start:end])}”", "")))
     if d.fix is not None:
         lines.append(_line((f"{blank} = 修复：{one_line(_describe_fix(source, d.fix))}", paint.fix)))
     lines.append(_line((f"{blank} = {d.name}：lintlaw rule {d.code} 查看说明", paint.rule)))
@@ -173,10 +182,14 @@ def _legacy_windows() -> bool:  # pragma: no cover - Windows only
 
 
 def _describe_fix(source: Source, fix) -> str:
-    if not source.editable:  # Word and web pages are not fixed by --fix
+    if source.revisable:  # Word: --fix writes the fix as a tracked change in a reviewed copy
+        how = "--fix 作为修订写入审阅副本" + ("" if fix.safe else "，需 --unsafe-fixes 并人工复核")
+    elif not source.editable:  # web pages are not fixed by --fix
         how = "--fix 不能修改此类文件，请在原文档中修改"
     else:
         how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"
+    if fix.formats and not fix.edits:
+        return f"{format_words(fix)}（{how}）"
     if len(fix.edits) == 1:
         edit = fix.edits[0]
         old = source.text[edit.start:edit.end]
@@ -194,6 +207,12 @@ def _describe_fix(source: Source, fix) -> str:
             f"删除“{old}”" if old else f"插入“{edit.content}”")
         return f"{what}（{how}）"
     return f"{len(fix.edits)} 处改动（{how}）"
+
+
+def format_words(fix) -> str:
+    """What a fix's formatting changes do: 6处字体改为黑体 (one fix sets one font or size)."""
+    kinds = list(dict.fromkeys(edit.describe() for edit in fix.formats))
+    return f"{len(fix.formats)}处{'；'.join(kinds)}"
 
 
 def _whole_lines(source: Source, edit) -> tuple[int, int] | None:

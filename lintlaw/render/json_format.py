@@ -38,20 +38,22 @@ def to_dict(d: Diagnostic, source: Source, sources: dict | None = None) -> dict:
 def _fix(d: Diagnostic, source: Source) -> dict | None:
     if d.fix is None:
         return None
-    edits = []
-    for edit in d.fix.edits:
-        line, column = source.position(edit.start)
-        end_line, end_column = source.position(edit.end)
-        edits.append({"line": line, "column": column, "end_line": end_line, "end_column": end_column,
-                      "content": edit.content})
-    return {"safe": d.fix.safe, "edits": edits}
+    edits = [{**_span_of(source, edit.start, edit.end), "content": edit.content} for edit in d.fix.edits]
+    fix = {"safe": d.fix.safe, "edits": edits}
+    if d.fix.formats:  # a Word document's characters set in another font or size
+        fix["formats"] = [{**_span_of(source, edit.start, edit.end), "font": edit.font,
+                           "size": edit.half_points / 2 if edit.half_points else None} for edit in d.fix.formats]
+    return fix
+
+
+def _span_of(source: Source, start: int, end: int) -> dict:
+    line, column = source.position(start)
+    end_line, end_column = source.position(end)
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
 def _span(source: Source, start: int, end: int, label: str, path: str | None = None) -> dict:
-    line, column = source.position(start)
-    end_line, end_column = source.position(end)
-    span = {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
-            "label": label, "text": source.text[start:end], **_page(source, start)}
+    span = {**_span_of(source, start, end), "label": label, "text": source.text[start:end], **_page(source, start)}
     return span if path is None else {"path": path, **span}
 
 

@@ -42,7 +42,7 @@ def sarif(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> s
             result["relatedLocations"] = [
                 {**_location(sources[path], path, start, end), "id": i, "message": {"text": label}}
                 for i, (path, start, end, label) in enumerate(related_places(d))]
-        if d.fix is not None:
+        if d.fix is not None and d.fix.edits:  # SARIF replaces text: a change of formatting is left out
             result["fixes"] = [{
                 "description": {"text": "安全修复" if d.fix.safe else "需人工复核的修复"},
                 "artifactChanges": [{

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from lintlaw.diagnostics import CATEGORY_LABELS
+from lintlaw.diagnostics import CATEGORY_NAMES
 from lintlaw.render.reports import Reports, place
 from lintlaw.render.visible import one_line
 
@@ -27,7 +27,7 @@ def render(diagnostics, sources, rules, reports: Reports | None = None) -> str:
         page, line, column = place(sources[d.path], d.start)
         writer.writerow([_cell(value) for value in (
             row.issuer if row else "", row.year if row and row.year else "", row.type_label if row else "",
-            d.path, page or "", line, column, d.code, CATEGORY_LABELS.get(d.category, d.category),
+            d.path, page or "", line, column, d.code, CATEGORY_NAMES.get(d.category, d.category),
             d.severity.chinese, d.message)])
     return "\ufeff" + out.getvalue().removesuffix("\n")
 

@@ -13,14 +13,15 @@ from __future__ import annotations
 from html import escape
 
 from lintlaw import __version__
-from lintlaw.diagnostics import CATEGORY_LABELS, Severity, related_places
-from lintlaw.render.reports import Reports, Summary, place, summaries
+from lintlaw.diagnostics import CATEGORY_NAMES, Severity, related_places
+from lintlaw.render.lines import line_label
+from lintlaw.render.reports import Reports, Summary, summaries
 from lintlaw.render.visible import one_line
 
 CONTEXT = 30  # characters shown on each side of a finding's words
 SHOWN = 80  # characters of the words themselves, at most
 # Categories in the order a reviewer reads them: what no single report shows first.
-ORDER = ("comparison", *(c for c in CATEGORY_LABELS if c != "comparison"))
+ORDER = ("comparison", *(c for c in CATEGORY_NAMES if c != "comparison"))
 COLUMNS = (  # (class, header, numeric)
     ("issuer", "发布机关", False), ("year", "年度", True), ("type", "报告类型", False), ("file", "文件", False),
     ("errors", "错误", True), ("warnings", "警告", True), ("infos", "提示", True),
@@ -110,7 +111,7 @@ def _findings(findings, sources, reports: Reports, anchors: dict) -> str:
     for category in sorted(groups, key=lambda c: ORDER.index(c) if c in ORDER else len(ORDER)):
         listed = groups[category]
         out.append(f'<h3 class="category" data-category="{_text(category)}">'
-                   f'{_text(CATEGORY_LABELS.get(category, category))} <span class="count">{len(listed)}</span></h3>')
+                   f'{_text(CATEGORY_NAMES.get(category, category))} <span class="count">{len(listed)}</span></h3>')
         out.append('<ol class="findings">')
         out += [_finding(d, sources, reports, anchors) for d in listed]
         out.append("</ol>")
@@ -119,16 +120,14 @@ def _findings(findings, sources, reports: Reports, anchors: dict) -> str:
 
 def _finding(d, sources, reports: Reports, anchors: dict) -> str:
     source = sources[d.path]
-    page, line, column = place(source, d.start)
-    where = f"第{page}页第{line}行" if page else f"第{line}行第{column}列"
+    where = _place(source, d.start)
     out = [f'<li class="finding {d.severity.label}" data-code="{_text(d.code)}">',
            f'<span class="where">{where}</span> <span class="code">{_text(d.code)}</span> '
            f'<span class="severity">{d.severity.chinese}</span> <span class="message">{_text(d.message)}</span>',
            f'<div class="context">{_context(source, d.start, d.end)}</div>']
     for path, start, end, label in related_places(d):
         at = sources[path]
-        page, line, _ = place(at, start)
-        spot = f"第{page}页第{line}行" if page else f"第{line}行"
+        spot = line_label(at, start)
         shown = f"{_text(path)} {spot}" if path != d.path else spot
         other = reports.of(path, start)
         target = anchors.get((other.path, other.number)) if other is not None else None
@@ -138,6 +137,15 @@ def _finding(d, sources, reports: Reports, anchors: dict) -> str:
         out.append(f'<div class="related">{_text(label)}：{link} “{_text(words)}”</div>')
     out.append("</li>")
     return "".join(out)
+
+
+def _place(source, offset: int) -> str:
+    """第12行第3列; a Word document's 第12段第3字; a PDF's 第3页第12行."""
+    line, column = source.position(offset)
+    label = line_label(source, offset)
+    if "页" in label:
+        return label
+    return f"{label}第{column}{'字' if source.reader == 'docx' else '列'}"
 
 
 def _context(source, start: int, end: int) -> str:

@@ -12,6 +12,7 @@ class Tally:
     unreadable: int = 0  # could not be read or decoded: not checked
     unwritten: int = 0  # checked, but the fix could not be written back
     empty: int = 0  # nothing but white space: checked, nothing to check
+    unfinished: int = 0  # findings --fix could still fix where it ran out of rounds
 
     def count_error(self, outcome) -> None:
         if outcome.unwritten:
@@ -27,6 +28,7 @@ class Counts:
 
     files: int = 0  # files read (and checked)
     editable: bool = False  # any of them a file --fix can write (not Word or a web page)
+    revisable: bool = False  # any of them a document --fix writes a reviewed copy of (Word)
     errors: int = 0
     warnings: int = 0
     infos: int = 0
@@ -40,12 +42,14 @@ class Counts:
     def add_file(self, diagnostics, source) -> None:
         self.files += 1
         self.editable = self.editable or source.editable
+        self.revisable = self.revisable or source.revisable
         self.add_findings(diagnostics, source)
 
     def add_findings(self, diagnostics, source) -> None:
         """Count findings of a file counted already (the comparison's, found at the end)."""
         from lintlaw.diagnostics import Severity
 
+        fixable = source.editable or source.revisable
         for d in diagnostics:
             if d.severity is Severity.ERROR:
                 self.errors += 1
@@ -53,7 +57,7 @@ class Counts:
                 self.warnings += 1
             else:
                 self.infos += 1
-            if d.fix is not None and source.editable:
+            if d.fix is not None and fixable:
                 if d.fix.safe:
                     self.safe += 1
                 else:
@@ -62,6 +66,7 @@ class Counts:
     def add(self, other: Counts) -> None:
         self.files += other.files
         self.editable = self.editable or other.editable
+        self.revisable = self.revisable or other.revisable
         self.errors += other.errors
         self.warnings += other.warnings
         self.infos += other.infos
@@ -87,13 +92,17 @@ def summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: T
 def summary_of(counts: Counts, fixed: tuple[int, int] | None = None, tally: Tally | None = None) -> str:
     """The closing line; `fixed` is (findings fixed, edits made) after --fix.
 
-    A run with files that could not be read never ends on a bare "no problems",
-    and only files --fix can write (text, not Word or web pages) count as fixable.
+    A run with files that could not be read never ends on a bare "no problems", and only
+    files --fix can write (text) or write a reviewed copy of (Word) count as fixable.
     """
     tally = tally or Tally()
     # Fix counts only where something could have been fixed: a file read, and one --fix can write.
-    could_fix = fixed is not None and counts.editable
-    done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if could_fix else ""
+    done = ""
+    if fixed is not None and counts.editable:
+        copies = "，Word 文档的修复作为修订写入审阅副本" if counts.revisable else ""
+        done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动{copies}）。"
+    elif fixed is not None and counts.revisable:
+        done = f"已把 {fixed[0]} 个问题的修复作为修订写入审阅副本（{fixed[1]} 处修订）。"
     failed = ""
     if tally.unreadable:
         failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"
@@ -109,6 +118,8 @@ def summary_of(counts: Counts, fixed: tuple[int, int] | None = None, tally: Tall
             f"警告 {counts.warnings}，提示 {counts.infos}），{checked}。")
     if fixed is None and counts.safe:
         line += f"其中 {counts.safe} 个可用 --fix 自动修复。"
+    if fixed is not None and tally.unfinished:
+        line += f"仍有 {tally.unfinished} 个可用 --fix 修复（修复轮数已到上限，再运行一次 --fix 可继续）。"
     if counts.unsafe:
         line += f"另有 {counts.unsafe} 个可用 --fix --unsafe-fixes 修复（需人工复核）。"
     return done + failed + line

@@ -10,16 +10,21 @@ Safety, in the order a request meets it:
   site whose name was re-pointed at 127.0.0.1 (DNS rebinding) is refused;
 - every /api/ call carries the per-run token (compared in constant time);
 - an upload larger than MAX_UPLOAD is refused before its body is read;
-- uploads stay in memory and are forgotten when the request ends.
+- uploads stay in memory and are forgotten when the request ends;
+- at most WORKERS requests are handled at once (the others wait their turn), and a client
+  that sends nothing for CLIENT_TIMEOUT seconds is dropped without a word on the terminal.
 """
 
 from __future__ import annotations
 
 import hmac
 import json
+import queue
 import secrets
+import sys
+import threading
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from importlib import resources
 from urllib.parse import parse_qs, urlsplit
 
@@ -32,6 +37,9 @@ _ANNOTATED = {"docx": "application/vnd.openxmlformats-officedocument.wordprocess
               "pdf": "application/pdf"}
 
 MAX_UPLOAD = 20 * 1024 * 1024
+WORKERS = 8  # threads handling requests; one page sends one request at a time
+CLIENT_TIMEOUT = 20.0  # seconds a client may stay silent (an idle keep-alive connection too)
+_GONE = (TimeoutError, ConnectionError)  # a client silent too long, or one that hung up
 JSON = "application/json; charset=utf-8"
 # The page runs only its own script and talks only to this server.
 CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'"
@@ -41,25 +49,58 @@ STATIC = {"/": ("index.html", "text/html; charset=utf-8"),
           "/style.css": ("style.css", "text/css; charset=utf-8")}
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
+class Server(HTTPServer):
+    """An HTTP server whose connections wait in a queue for one of WORKERS threads: stalled
+    uploads hold a few threads for CLIENT_TIMEOUT at most, never one thread each."""
 
     def __init__(self, port: int, plan_for, token: str | None = None):
         """`plan_for(name)` gives the rules and settings for an uploaded file of that name."""
+        self._waiting: queue.Queue = queue.Queue()
+        self._workers: list[threading.Thread] = []  # before binding: a failed bind closes the server
         super().__init__((HOST, port), Handler)
         self.plan_for = plan_for
         self.token = token or secrets.token_urlsafe(24)
         self.port = self.server_address[1]
         self.hosts = {f"{HOST}:{self.port}", f"localhost:{self.port}"}
+        # Daemon threads: a client still connected when the server stops does not hold the exit.
+        self._workers = [threading.Thread(target=self._work, name=f"lintlaw-serve-{i}", daemon=True)
+                         for i in range(WORKERS)]
+        for worker in self._workers:
+            worker.start()
 
     @property
     def url(self) -> str:
         return f"http://{HOST}:{self.port}/?token={self.token}"
 
+    def process_request(self, request, client_address) -> None:
+        self._waiting.put((request, client_address))
+
+    def _work(self) -> None:
+        while (item := self._waiting.get()) is not None:
+            request, client_address = item
+            try:
+                self.finish_request(request, client_address)
+            except Exception:
+                self.handle_error(request, client_address)
+            finally:
+                self.shutdown_request(request)
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hung up or went silent is no news; a bug is one line, not a traceback."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, _GONE):
+            print(one_line(f"lintlaw: 内部错误：{type(error).__name__}: {error}（请报告此问题）"), file=sys.stderr)
+
+    def server_close(self) -> None:
+        super().server_close()
+        for _ in self._workers:
+            self._waiting.put(None)
+
 
 class Handler(BaseHTTPRequestHandler):
     server: Server
     protocol_version = "HTTP/1.1"
+    timeout = CLIENT_TIMEOUT  # applies to every read and write on the connection
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass  # the terminal shows the address, not every request
@@ -88,6 +129,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.NOT_FOUND, "没有这个接口")
         try:
             handler(query)
+        except _GONE:  # the client went silent or hung up mid-request: nobody to answer
+            self.close_connection = True
         except LintlawError as err:  # the one-line message the command line gives
             self._error(HTTPStatus.BAD_REQUEST, one_line(f"lintlaw: {err}"))
         except Exception as err:  # a bug: one line for the page, as `check` says it, not a dropped connection
@@ -122,11 +165,10 @@ class Handler(BaseHTTPRequestHandler):
         source, plan = loaded
         if source.encoding not in _ANNOTATED:
             return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）和 PDF 文件可以生成批注版")
-        from lintlaw.engine.linter import lint
-        from lintlaw.outputs import annotator  # what `check --annotate` writes
+        from lintlaw.review import AUTHOR, reviewed_copy  # what `check --annotate` writes
 
-        diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
-        data = annotator(source.path)(source.origin.data, diagnostics, source)
+        data, _review = reviewed_copy(source.origin.data, source, plan.rules, plan.types, plan.keep,
+                                      author=plan.settings.author or AUTHOR)
         self._send(HTTPStatus.OK, data, _ANNOTATED[source.encoding])
 
     # --- helpers ---

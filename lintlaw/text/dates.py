@@ -46,7 +46,9 @@ _DATE = re.compile(
 _YEAR_RANGE = re.compile(
     r"(?P<a>(?:19|20)(?<![0-9]..)[0-9]{2})\s*年?\s*(?:—{1,2}|–|-|－|~|～|至|到)\s*(?P<b>(?:19|20)[0-9]{2})\s*年")
 # ISO dates in page metadata: 发布日期: 2025-02-26.
-_ISO_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])")
+# A page header's "today" shows a weekday after it (2024-03-05 星期二): read with the date.
+_ISO_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])"
+                       + _WEEKDAY)
 # (Labelled dates in page metadata: _page_date below.)
 # What a page-metadata label says the date is.
 PAGE_DATE_KINDS = {"成文": "成文日期", "印发": "成文日期", "印發": "成文日期", "发文": "成文日期", "發文": "成文日期",
@@ -125,10 +127,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             year, month, day = None, int(match.group("m2")), int(match.group("d2"))
         else:
             year, month, day = None, int(match.group("m3")), None
-        written = match.group("w") or match.group("w2")
-        weekday = _WEEKDAYS.index(written.replace("天", "日")) if written else None
         found.append(DateMention(match.start(), match.end(), match.group(0), year, month, day,
-                                 weekday, bool(match.group("du"))))
+                                 _weekday(match), bool(match.group("du"))))
     if ranges:  # the dates alone are in order already
         found.sort(key=lambda mention: mention.start)
     return found
@@ -137,8 +137,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 def find_iso_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     end = len(text) if end is None else end
     return [DateMention(m.start(), m.end(), m.group(0), int(m.group("y")), int(m.group("m")),
-                        int(m.group("d")))
+                        int(m.group("d")), _weekday(m))
             for m in _ISO_DATE.finditer(text, start, end)]
+
+
+def _weekday(match: re.Match) -> int | None:
+    """The weekday written after a date (0 = Monday), if any."""
+    written = match.group("w") or match.group("w2")
+    return _WEEKDAYS.index(written.replace("天", "日")) if written else None
 
 
 @functools.cache

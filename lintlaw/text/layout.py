@@ -17,7 +17,8 @@ class PageLayout:
     page: array = field(default_factory=lambda: array("H"))  # per character: 1-based page, 0 if none
     row: array = field(default_factory=lambda: array("H"))  # per character: 1-based line of its page
     boxes: array = field(default_factory=lambda: array("f"))  # per character: x0, top, x1, bottom
-    sizes: list[tuple[float, float]] = field(default_factory=list)  # (width, height) of each page
+    sizes: list[tuple[float, float]] = field(default_factory=list)  # (width, height) of each page as shown
+    rotations: list[int] = field(default_factory=list)  # each page's /Rotate, in degrees (0, 90, 180, 270)
     # Lines that are table cells (0-based line → page, x0, top, x1, bottom): a finding on a
     # cell, blank ones too, is shown on the cell.
     cells: dict[int, tuple[int, float, float, float, float]] = field(default_factory=dict)

@@ -25,10 +25,11 @@ class LineType:
     CHROME = "chrome"
     TEXT = "text"
     TOC = "contents"  # a table-of-contents entry (set by page.py, not the grammar)
+    LETTER = "cover_letter"  # a line of a cover letter sent with the report (set by page.py)
 
 
 HEADING, DAMAGED, TITLE, DATE = LineType.HEADING, LineType.DAMAGED, LineType.TITLE, LineType.DATE
-CHROME, TEXT, TOC = LineType.CHROME, LineType.TEXT, LineType.TOC
+CHROME, TEXT, TOC, LETTER = LineType.CHROME, LineType.TEXT, LineType.TOC, LineType.LETTER
 
 # A line token's trailing whitespace, line break and following blank lines.
 _TRAILING = " \t\u00a0\u2002\u2003\u3000\r\n"

@@ -20,19 +20,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lintlaw.errors import InputError
+from lintlaw.reasons import system_reason
 
 if TYPE_CHECKING:
     from lintlaw.text.grid import Grid
     from lintlaw.text.layout import PageLayout
+    from lintlaw.text.word_format import WordFormat
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Share of control characters above which decoded text is taken for binary, once there are
-# three: a short text holding one or two stray ones is text (and a fix that shortens it
-# cannot make the next run refuse it; with three or more, the share decides).
+# sixteen: a text holding a few stray ones is text, so a fix that shortens it cannot make the
+# next run refuse it (with three, a short text a fix shortened did). Binary files almost
+# always hold NUL bytes as well, which are judged before this (lintlaw/text/nul_bytes.py).
 _BINARY_CONTROL_RATIO = 0.05
-_BINARY_MIN_CONTROLS = 3
+_BINARY_MIN_CONTROLS = 16
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -64,6 +67,8 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     editable: bool = True  # False for text read out of Word or HTML: fixes cannot be written back
+    # Its fixes can be written as tracked changes in a reviewed copy instead (Word: lintlaw/review/).
+    revisable: bool = False
     line_map: list[int] | None = None  # original line of each text line (HTML), if they differ
     reader: str = "text"  # the reader that read it (lintlaw/readers): Markdown has an outline view
     origin: Origin | None = field(default=None, repr=False, compare=False)  # the bytes read, for --fix
@@ -72,6 +77,11 @@ class Source:
     grids: list[Grid] = field(default_factory=list, repr=False, compare=False)
     # A PDF's text: where each character stands on the pages (lintlaw/text/layout.py).
     layout: PageLayout | None = field(default=None, repr=False, compare=False)
+    # A Word document's formatting: fonts, sizes, alignment, pages (lintlaw/text/word_format.py).
+    formatting: WordFormat | None = field(default=None, repr=False, compare=False)
+    # Lines (0-based) the layout sets apart as titles (a PDF's centred, larger lines): a part of the
+    # document starts there, and numbering may start again under it.
+    set_apart: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
     # Remarks on reading it that are not errors (pages with no text layer), one line each.
     warnings: list[str] = field(default_factory=list, repr=False, compare=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
@@ -91,7 +101,12 @@ class Source:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
-        line = self.line_map[index] if self.line_map else index + 1
+        if not self.line_map:
+            line = index + 1
+        elif index < len(self.line_map):
+            line = self.line_map[index]
+        else:  # the end of a text that ends with a line break (a fix deleting the last line)
+            line = self.line_map[-1] + 1
         return line, offset - self.line_starts[index] + 1
 
     def pack(self) -> Packed:
@@ -99,11 +114,21 @@ class Source:
         import zlib
 
         return Packed(self.path, zlib.compress(self.text.encode("utf-8"), 1), self.encoding, self.bom,
-                      self.editable, self.line_map, self.reader, self.layout)
+                      self.editable, self.revisable, self.line_map, self.reader, self.layout)
 
     def with_text(self, text: str) -> Source:
-        """The same file with other text (fixed): same name, encoding, byte-order mark, reader."""
-        return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, reader=self.reader)
+        """The same file with other text (fixed): same name, encoding, byte-order mark, reader.
+
+        Tables drawn in the document keep their cells, and a Word document its formatting, when
+        the text keeps its lines (most fixes neither join nor split paragraphs), each cell read
+        again from its lines; the formatting's columns are those of the text before the fix."""
+        grids, formatting = [], None
+        if text.count("\n") == self.text.count("\n"):
+            lines = text.split("\n")
+            grids = [grid.read_again(lines) for grid in self.grids]
+            formatting = self.formatting
+        return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, editable=self.editable,
+                      revisable=self.revisable, reader=self.reader, grids=grids, formatting=formatting)
 
     def encode(self, text: str) -> bytes:
         """Text in this file's encoding, with the same byte-order mark, for writing back."""
@@ -112,10 +137,15 @@ class Source:
             return _ORDER_MARKS[self.encoding] + data
         return data
 
-    def line_text_at(self, offset: int) -> str:
-        """The text line holding an offset (for HTML input, a line of the extracted text)."""
-        index = bisect.bisect_right(self.line_starts, offset) - 1
-        return self.line_text(index + 1)
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """Where the line holding an offset starts and ends (before its line break)."""
+        starts = self.line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        while end > starts[index] and self.text[end - 1] in "\r\n":
+            end -= 1
+        return starts[index], end
+
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""
@@ -135,6 +165,7 @@ class Packed:
     encoding: str
     bom: bool
     editable: bool
+    revisable: bool
     line_map: list[int] | None
     reader: str
     layout: PageLayout | None = None  # a PDF's: where its findings stand on the pages
@@ -142,8 +173,9 @@ class Packed:
     def unpack(self) -> Source:
         import zlib
 
-        return Source(self.path, zlib.decompress(self.data).decode("utf-8"), self.encoding, self.bom,
-                      self.editable, self.line_map, self.reader, layout=self.layout)
+        return Source(self.path, zlib.decompress(self.data).decode("utf-8"), encoding=self.encoding,
+                      bom=self.bom, editable=self.editable, revisable=self.revisable, line_map=self.line_map,
+                      reader=self.reader, layout=self.layout)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
@@ -205,6 +237,22 @@ def _mostly_utf8(data: bytes) -> bool:
     high = len(data.translate(None, _ASCII))
     in_sequences = sum(len(match) for match in _UTF8_SEQUENCE.findall(data))
     return high > 0 and in_sequences / high >= _MOSTLY_UTF8
+
+
+# Sequences below which a forced reading is not called a misreading of UTF-8: in a few
+# GBK characters, whole UTF-8 sequences happen by chance.
+_MISREAD_MIN_SEQUENCES = 3
+
+
+def misread_utf8(data: bytes, codec: str) -> bool:
+    """Whether text read with a forced codec that is not UTF is mostly UTF-8 read wrongly:
+    its non-ASCII bytes form UTF-8 sequences (æ³•æ²» for 法治 in Latin-1). A fix written in
+    that reading would cut through the sequences (R006 deleting 0xAD, a soft hyphen in
+    Latin-1, from 止 = e6 ad a2)."""
+    if codecs.lookup(codec).name.startswith(("utf-", "utf_")):
+        return False
+    return (len(_UTF8_SEQUENCE.findall(data)) >= _MISREAD_MIN_SEQUENCES
+            and _mostly_utf8(data))
 
 
 def _plausible_chinese(text: str) -> bool:
@@ -305,7 +353,7 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
     except OSError as err:
         if err.errno == errno.ELOOP:
             raise InputError(f"{name}: 符号链接循环，无法读取") from None
-        raise InputError(f"{name}: 无法读取（{err.strerror}）") from None
+        raise InputError(f"{name}: 无法读取（{system_reason(err)}）") from None
 
 
 def read_file(path: Path, encoding: str | None = None) -> Source:

@@ -7,6 +7,7 @@ from typing import Any, ClassVar, NamedTuple
 
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
+from lintlaw.text.source import Source, decode
 
 
 class Option(NamedTuple):
@@ -90,6 +91,12 @@ class RuleKind:
 
     def check(self, document: Document) -> Iterator[Issue]:
         yield from self.problems[self.problem].find(self, document)
+
+    @classmethod
+    def example_source(cls, text: str, path: str = "example.txt") -> Source:
+        """The Source a rule file's example stands for: its text, as a UTF-8 file holds it (a
+        kind that checks more than text, such as a Word document's layout, reads a notation)."""
+        return decode(text.encode("utf-8"), path)
 
 
 def applicable_options(kind_cls, settings: dict[str, Any]) -> dict[str, Option]:

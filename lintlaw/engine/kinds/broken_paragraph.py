@@ -11,6 +11,7 @@ from lintlaw.diagnostics import Edit, Fix
 from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
+from lintlaw.reasons import regex_reason
 
 SHOWN = 6  # characters shown on each side of the break
 
@@ -29,22 +30,25 @@ class BrokenParagraph(RuleKind):
         "min_running": Option(int, default=15, doc="算作正文的最短行长（字数）"),
         "long_running": Option(int, default=30,
                                doc="达到此长度的行即使没有分句标点也算正文"),
+        "dangling": Option(list, default=[], doc="句子不会以之结尾的词（从、按照、的……）：以之结尾的行与下一行是同一句话"),
+        "link_length": Option(int, default=20, doc="单独成行的链接文字（名称）的最大字数"),
     }
     fields = frozenset({"before", "after"})
     fixes = Fixes(always=True, safe=False)  # whether two lines are one sentence is a judgement
 
     @classmethod
     def validate(cls, options):
-        if not all(isinstance(word, str) for word in options["free"]):
-            return "free", "必须是字符串列表"
+        for name in ("free", "dangling"):
+            if not all(isinstance(word, str) for word in options[name]):
+                return name, "必须是字符串列表"
         try:
             pattern = regex.compile(options["new_paragraph"])
         except regex.error as err:
-            return "new_paragraph", f"正则表达式有误：{err}"
+            return "new_paragraph", f"正则表达式有误：{regex_reason(err)}"
         options["words"] = breaks.BreakWords(
             options["inside"], options["terminal"], options["closers"], options["bound"],
             tuple(options["free"]), options["units"], options["whole"], pattern, options["min_running"],
-            options["long_running"])
+            options["long_running"], tuple(options["dangling"]), options["link_length"])
         return None
 
     def check(self, document: Document) -> Iterator[Issue]:

@@ -19,6 +19,7 @@ from lintlaw.analysis.document import Document
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 from lintlaw.engine.kinds.pattern import budget_for
+from lintlaw.reasons import regex_reason
 from lintlaw.text.outline import CHROME
 
 SAMPLE_CHARS = 20
@@ -71,10 +72,11 @@ class PageChrome(RuleKind):
 
     def check(self, document: Document) -> Iterator[Issue]:
         yield from self._blocks(document)
-        if self.glued:
-            yield from self._glued(document)
+        glued = list(self._glued(document)) if self.glued else []
+        yield from glued
         if self.inline:
-            yield from self._inline(document)
+            # A watermark at a line's start is the glued finding's, not an inline one too.
+            yield from self._inline(document, [(issue.start, issue.end) for issue in glued])
 
     def _blocks(self, document: Document) -> Iterator[Issue]:
         blocks: list[list] = []
@@ -90,9 +92,12 @@ class PageChrome(RuleKind):
         text = document.source.text
         for block in blocks:
             first, last = block[0], block[-1]
-            # Delete whole lines: from the first line's start to the start of the line after the last.
+            # Delete whole lines: from the first line's start to the start of the line after the last;
+            # a piece of a flattened line (lintlaw/analysis/flattened.py) is deleted alone.
             begin = starts[first.lineno - 1]
             end = starts[last.lineno] if last.lineno < len(starts) else len(text)
+            if text[begin:first.start].strip() or text[last.end:end].strip():
+                begin, end = first.start, last.end
             # the page's line numbers (HTML input), as the finding's location gives them
             lines = _line_range(document.source.position(first.start)[0], document.source.position(last.start)[0])
             safe = self.safe_lines is not None and all(
@@ -135,33 +140,40 @@ class PageChrome(RuleKind):
             return search(_at_line_start(LINE_START, pattern), start=0)
         return matches
 
-    def _inline(self, document: Document) -> Iterator[Issue]:
+    def _inline(self, document: Document, taken: list[tuple[int, int]]) -> Iterator[Issue]:
         """One finding per pattern and run of consecutive report lines holding its matches.
 
-        One search over the whole text per pattern; each match is placed on its line.
+        One search over the whole text per pattern; each match is placed on its line. A match
+        overlapping one already reported (a glued one, an earlier pattern's) is not reported again.
         """
-        from bisect import bisect_right
+        from bisect import bisect_right, insort
 
         text = document.source.text
         lines = document.lines
         starts = [line.start for line in lines]
         budget = budget_for(text, document.source.path)
+        reported = sorted(taken)  # spans that do not overlap one another, by start
         for pattern in self.inline:
             run: list[tuple[int, object]] = []  # (line number, match) of the current run
             last_index = None  # index in `lines` of the run's last line
+            accepted = []
             for match in budget.search(pattern, text, 0, len(text), self.rule_path):
                 index = bisect_right(starts, match.start()) - 1
                 line = lines[index] if index >= 0 else None
                 if (line is None or line.type == CHROME or match.end() == match.start()
-                        or match.end() > line.end):  # a finding never leaves its line
+                        or match.end() > line.end  # a finding never leaves its line
+                        or _overlaps(reported, match.start(), match.end())):
                     continue
                 if run and index not in (last_index, last_index + 1):
                     yield _inline_hit(run)
                     run = []
                 run.append((document.source.position(line.start)[0], match))  # the page's line
+                accepted.append(match.span())
                 last_index = index
             if run:
                 yield _inline_hit(run)
+            for span in accepted:
+                insort(reported, span)
 
 
 # Where a glued pattern may match: at the text's start or after a line break (then after the indent).
@@ -172,6 +184,14 @@ LINE_START = r"(?<![^\r\n])"
 def _at_line_start(lead: str, pattern: str):
     """`pattern` after `lead` and a line's indent, the match starting after the indent."""
     return regex.compile(rf"{lead}[ \t\u00a0\u2002\u2003\u3000]*\K(?:{pattern})")
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping one another)."""
+    from bisect import bisect_left
+
+    index = bisect_left(spans, (end,))  # the spans that start before `end`: the last may overlap
+    return index > 0 and spans[index - 1][1] > start
 
 
 def _inline_hit(run) -> Issue:
@@ -195,7 +215,7 @@ def _problem(pattern: str) -> str:
     try:
         regex.compile(pattern)
     except regex.error as err:
-        return str(err)
+        return regex_reason(err)
     return "括号不成对"
 
 

@@ -15,7 +15,7 @@ def _alone(kind, document):
     return iter(())
 
 
-_PAIRED = frozenset({"other", "line"})  # last year's (or the other issuer's) file and line
+_PAIRED = frozenset({"other", "place"})  # last year's (or the other issuer's) file, and where in it (第12行)
 PROBLEMS = {
     "carry-over": Problem(_alone, _PAIRED | {"column", "this", "last"}),
     "in-force": Problem(_alone, _PAIRED | {"row", "this", "last", "issued", "repealed", "expected"}),
@@ -34,7 +34,7 @@ class ComparisonCheck(RuleKind):
                             doc="段落去掉数字、标点和套话后至少有这么多字才比较"),
         "similarity": Option(int, default=90, problems=_PARAGRAPHS,
                              doc="段落中至少有这么大比例（百分数）的五字片段见于另一段，才算照抄"),
-        "boilerplate_share": Option(float, default=1 / 3, shared=True, problems=_PARAGRAPHS,
+        "boilerplate_share": Option((int, float), default=1 / 3, shared=True, problems=_PARAGRAPHS,
                                     doc="在本次检查的同类报告中超过这一比例的报告里都有的段落或分句算作套话，不报告"),
         "boilerplate_min_reports": Option(int, default=6, shared=True, problems=_PARAGRAPHS,
                                           doc="同类报告至少有这么多份时才从本次检查中学习套话"),

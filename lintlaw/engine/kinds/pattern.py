@@ -22,6 +22,7 @@ from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
 from lintlaw.engine.required_chars import lacks_required, required_sets
 from lintlaw.text.outline import CHROME, DAMAGED, HEADING
 from lintlaw.engine.shown import quoted
+from lintlaw.reasons import regex_reason
 
 SCOPES = ("text", "title", "heading", "signature", "date")
 # Total time one rule's searches may take in one file: a base, plus time in proportion
@@ -43,6 +44,8 @@ class Pattern(RuleKind):
         "since_year": Option(int, doc="只查此年度及以后的报告（已过时的提法）"),
         "tables": Option(bool, default=True,
                          doc="也查统计表格中的各格（false：表格不是行文，如以空格分隔各格的表格中的空格）"),
+        "fold": Option(int, doc="一个文件中达到此数时只在第一处报告一次，消息中的 {together} 给出总数，"
+                                "修复一并改完（如整篇转载都有的多余空格）", unset="逐处报告"),
     }
     # {quoted}: the match in quotation marks, or its code points when it cannot be seen
     fields = frozenset({"match", "quoted"})
@@ -50,7 +53,9 @@ class Pattern(RuleKind):
     @classmethod
     def message_fields(cls, options):
         # {fixed}: the text the fix puts in place of {match}; only a rule with a fix has one.
-        return cls.fields | {"fixed"} if options.get("fix") else cls.fields
+        # {together}: how many there are in the file, when a folding rule reports them at once.
+        fields = cls.fields | {"fixed"} if options.get("fix") else cls.fields
+        return fields | {"together"} if options.get("fold") else fields
 
     @classmethod
     def fixes_for(cls, options):
@@ -69,8 +74,10 @@ class Pattern(RuleKind):
             try:
                 compiled.append(regex.compile(text))
             except regex.error as err:
-                return "patterns", f"正则表达式“{text}”有误：{err}"
+                return "patterns", f"正则表达式“{text}”有误：{regex_reason(err)}"
         options["patterns"] = compiled
+        if options.get("fold") is not None and options["fold"] < 2:
+            return "fold", "至少为 2"
         fix = options.get("fix")
         if fix is not None:
             if set(fix) - {"replace", "safe"} or not isinstance(fix.get("replace"), str):
@@ -84,6 +91,16 @@ class Pattern(RuleKind):
         return None
 
     def check(self, document: Document) -> Iterator[Issue]:
+        if not self.fold:
+            yield from self._matches(document)
+            return
+        issues = list(self._matches(document))
+        if len(issues) < self.fold:
+            yield from (issue._replace(values={**issue.values, "together": ""}) for issue in issues)
+            return
+        yield _folded(issues, self.fix is not None)
+
+    def _matches(self, document: Document) -> Iterator[Issue]:
         text = document.source.text
         patterns = [pattern for pattern in self.patterns
                     if not lacks_required(text, _required(pattern.pattern))]
@@ -136,6 +153,19 @@ class Pattern(RuleKind):
                     lines = [report.date] if report.date else []
                 for line in lines:
                     yield line.start, line.end
+
+
+def _folded(issues: list[Issue], fixed: bool) -> Issue:
+    """Every match of a file as one finding at the first: the others are its related spans, and
+    its fix makes all their edits."""
+    issues = sorted({(issue.start, issue.end): issue for issue in issues}.values(), key=lambda issue: issue.start)
+    first = issues[0]
+    together = f"（全文共 {len(issues)} 处，只在第一处报告{'，修复一并改正' if fixed else ''}）"
+    related = tuple((issue.start, issue.end, "同类") for issue in issues[1:])
+    fix = None
+    if fixed:
+        fix = Fix(tuple(edit for issue in issues for edit in issue.fix.edits), first.fix.safe)
+    return first._replace(values={**first.values, "together": together}, related=related, fix=fix)
 
 
 # Worked out once per pattern, when a text is first searched with it (not at start-up).

@@ -8,6 +8,7 @@ import re
 
 from lintlaw.analysis import table_checks
 from lintlaw.engine.kinds.base import Option, Problem, RuleKind, problem_option
+from lintlaw.reasons import regex_reason
 
 AXES = (table_checks.COLUMN, table_checks.ROW)
 
@@ -97,7 +98,7 @@ class TableCheck(RuleKind):
                 try:
                     regex = re.compile(pattern)
                 except re.error as err:
-                    return "patterns", f"正则表达式有误（{err}）"
+                    return "patterns", f"正则表达式“{pattern}”有误：{regex_reason(err)}"
                 if "n" not in regex.groupindex:
                     return "patterns", f"“{pattern}”中没有命名为 n 的组"
                 compiled.append(regex)

@@ -17,7 +17,7 @@ from pathlib import Path
 from lintlaw.errors import InputError
 from lintlaw.io.readers.pdf.glyphs import TextLine, group_lines, page_glyphs
 from lintlaw.io.readers.pdf.opening import open_pdf, why_unreadable
-from lintlaw.io.readers.pdf.paragraphs import measure, paragraphs
+from lintlaw.io.readers.pdf.paragraphs import measure, paragraphs, set_apart
 from lintlaw.io.readers.pdf.ruling import TablePart, table_parts
 from lintlaw.io.readers.pdf.tables import Table, cell_lines, join, joined
 from lintlaw.text.grid import Grid, GridCell
@@ -29,7 +29,9 @@ MAX_RULES = 5000  # drawn objects on a page beyond which it is a drawing, not a 
 
 class _Page:
     def __init__(self, index: int, width: float, height: float):
-        self.index, self.width, self.height = index, width, height
+        self.index, self.width, self.height = index, width, height  # in reading position
+        self.shown = (width, height)  # the page as shown (turned back when its text runs sideways)
+        self.rotation = 0  # its /Rotate
         self.lines: list[TextLine] = []
         self.parts: list[TablePart] = []
         self.images = 0
@@ -56,13 +58,15 @@ def read(name: str, data: bytes | None, encoding: str | None) -> Source:
 
 
 def _read_page(page, index: int) -> _Page:
-    read = _Page(index, float(page.width), float(page.height))
-    glyphs = page_glyphs(page, index)
+    glyphs, turn = page_glyphs(page, index)
+    read = _Page(index, *turn.size)
+    read.shown = (float(page.width), float(page.height))
+    read.rotation = int(page.rotation or 0) % 360
     read.images = len(page.images)
     if not glyphs:
         return read
     rules = len(page.rects) + len(page.lines) + len(page.curves)
-    read.parts = table_parts(page, index) if rules <= MAX_RULES else []
+    read.parts = table_parts(page, index, turn) if rules <= MAX_RULES else []
     body = []
     for glyph in glyphs:
         part = next((p for p in read.parts if p.holds(glyph)), None)
@@ -103,12 +107,14 @@ def _assemble(name: str, pages: list[_Page]) -> Source:
             run.append(item)
             continue
         for paragraph in paragraphs(run, blocks):
-            writer.line(joined(paragraph))
+            index = writer.line(joined(paragraph))
+            if set_apart(paragraph, blocks[paragraph[0].page]):
+                writer.titles.add(index)
         run = []
         if isinstance(item, Table):
             writer.table(item)
     source = Source(path=name, text="\n".join(writer.lines) + "\n", encoding="pdf", editable=False,
-                    grids=writer.grids, layout=writer.layout)
+                    grids=writer.grids, layout=writer.layout, set_apart=frozenset(writer.titles))
     if scanned:
         source.warnings.append(f"{name}: {_pages(scanned)}没有文字层（可能是扫描件），未检查，需先做文字识别")
     return source
@@ -124,8 +130,9 @@ class _Writer:
     def __init__(self, pages: list[_Page]):
         self.lines: list[str] = []
         self.grids: list[Grid] = []
-        self.layout = PageLayout(sizes=[(p.width, p.height) for p in pages])
+        self.layout = PageLayout(sizes=[p.shown for p in pages], rotations=[p.rotation for p in pages])
         self.rows = _page_rows(pages)
+        self.titles: set[int] = set()  # lines the layout sets apart as titles
 
     def line(self, chars, box=None) -> int:
         """Add one line of (character, glyph or None); its number (0-based)."""
@@ -136,8 +143,7 @@ class _Writer:
             if glyph is None:
                 self.layout.add(0, 0, (0.0, 0.0, 0.0, 0.0))
             else:
-                self.layout.add(glyph.page + 1, self.rows.get(id(glyph), 1),
-                                (glyph.x0, glyph.top, glyph.x1, glyph.bottom))
+                self.layout.add(glyph.page + 1, self.rows.get(id(glyph), 1), glyph.shown)
         if box is not None:
             self.layout.cells[len(self.lines) - 1] = box
         return len(self.lines) - 1
@@ -148,7 +154,7 @@ class _Writer:
     def table(self, table: Table) -> None:
         cells = []
         for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
-            index = self.line(joined(cell_lines(cell)), (cell.page + 1, cell.x0, cell.top, cell.x1, cell.bottom))
+            index = self.line(joined(cell_lines(cell)), (cell.page + 1, *cell.shown))
             cells.append(GridCell(self.lines[index].strip(), index, cell.row, cell.col, cell.rowspan, cell.colspan))
         self.grids.append(Grid(cells))
 

@@ -45,6 +45,8 @@ def normalised(char: str) -> str:
 @dataclass(frozen=True)
 class Glyph:
     char: str
+    # The box in reading position: x runs along the line, top down the lines (the page's own
+    # coordinates, unless the page shows its text turned: see Turn).
     x0: float
     top: float
     x1: float
@@ -52,6 +54,7 @@ class Glyph:
     size: float
     font: str
     page: int  # 0-based
+    shown: tuple[float, float, float, float]  # the box where the page shows it (x0, top, x1, bottom)
 
     @property
     def wide(self) -> bool:
@@ -59,19 +62,63 @@ class Glyph:
         return unicodedata.east_asian_width(self.char) in "WF"
 
 
-def page_glyphs(page, index: int) -> list[Glyph]:
-    """The visible characters of a pdfplumber page (fake-bold doubles drawn once)."""
+@dataclass(frozen=True)
+class Turn:
+    """How a page's text runs as shown (a page rotated with /Rotate, or drawn sideways): the
+    boxes are turned so that lines run left to right and follow each other downwards, so
+    that one reading works on every page. `quarter` counts quarter turns: 0 upright, 1 text
+    running down (lines right to left), 2 upside down, 3 running up."""
+
+    quarter: int
+    width: float  # the page as shown
+    height: float
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """(width, height) of the page in reading position."""
+        return (self.height, self.width) if self.quarter % 2 else (self.width, self.height)
+
+    def box(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        w, h = self.width, self.height
+        if self.quarter == 1:
+            return top, w - x1, bottom, w - x0
+        if self.quarter == 2:
+            return w - x1, h - bottom, w - x0, h - top
+        if self.quarter == 3:
+            return h - bottom, x0, h - top, x1
+        return x0, top, x1, bottom
+
+
+_QUARTERS = {(1, 0): 0, (0, -1): 1, (-1, 0): 2, (0, 1): 3}  # a glyph's direction (matrix a, b)
+
+
+def turn_of(page, chars) -> Turn:
+    """The way most of a page's characters run."""
+    counts = [0, 0, 0, 0]
+    for char in chars:
+        a, b = (char.get("matrix") or (1, 0))[:2]
+        direction = ((a > 0) - (a < 0), (b > 0) - (b < 0))
+        if direction in _QUARTERS:
+            counts[_QUARTERS[direction]] += 1
+    return Turn(counts.index(max(counts)), float(page.width), float(page.height))
+
+
+def page_glyphs(page, index: int) -> tuple[list[Glyph], Turn]:
+    """The visible characters of a pdfplumber page (fake-bold doubles drawn once), and how the
+    page's text is turned."""
+    chars = page.dedupe_chars(tolerance=1).chars
+    turn = turn_of(page, chars)
     glyphs = []
-    for char in page.dedupe_chars(tolerance=1).chars:
+    for char in chars:
         text = char.get("text") or ""
         if text.isspace():
             continue  # spacing is rebuilt from the geometry (see line_text)
         if char["x1"] <= char["x0"] and char["bottom"] <= char["top"]:
             continue
-        glyphs.append(Glyph(normalised(text), char["x0"], char["top"], char["x1"], char["bottom"],
-                            char.get("size") or (char["bottom"] - char["top"]),
-                            _font(char.get("fontname") or ""), index))
-    return glyphs
+        shown = (char["x0"], char["top"], char["x1"], char["bottom"])
+        glyphs.append(Glyph(normalised(text), *turn.box(*shown), char.get("size") or (char["bottom"] - char["top"]),
+                            _font(char.get("fontname") or ""), index, shown))
+    return glyphs, turn
 
 
 def _font(name: str) -> str:
@@ -124,7 +171,7 @@ class TextLine:
 
 def line_text(glyphs: list[Glyph]) -> list[tuple[str, Glyph | None]]:
     """A line's characters with their glyphs; a space (with no glyph) where the gap between two
-    Latin letters or digits is a word space. Gaps next to Chinese characters are the layout's
+    Latin letters, digits or marks is a word space. Gaps next to Chinese characters are the layout's
     (justification, spacing between Chinese and Latin), never spaces the author typed."""
     out: list[tuple[str, Glyph | None]] = []
     previous = None
@@ -138,7 +185,8 @@ def line_text(glyphs: list[Glyph]) -> list[tuple[str, Glyph | None]]:
 
 
 def _latin(char: str) -> bool:
-    return char.isascii() and char.isalnum()
+    """A letter, digit or mark of Latin text (1. 2025, Office Excel): a gap between two is a space."""
+    return char.isascii() and char.isprintable() and not char.isspace()
 
 
 def group_lines(glyphs: list[Glyph]) -> list[TextLine]:

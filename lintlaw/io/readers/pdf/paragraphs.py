@@ -107,6 +107,11 @@ def paragraphs(lines: list[TextLine], blocks: dict[int, Block]) -> list[list[Tex
     return found
 
 
+def set_apart(paragraph: list[TextLine], block: Block) -> bool:
+    """A title the layout sets apart: centred, in a larger size than the text."""
+    return all(block.centred(line) for line in paragraph) and paragraph[0].size >= 1.1 * block.size
+
+
 def _wide(glyphs):
     """The first wide glyph (a Chinese character or full-width mark), else the first glyph."""
     glyphs = list(glyphs)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lintlaw.io.readers.pdf.glyphs import Glyph
+from lintlaw.io.readers.pdf.glyphs import Glyph, Turn
 
 THIN = 3.0  # points: a filled rectangle at most this thick is a drawn rule
 SNAP = 3.0  # points: edges this close are one edge (pdfplumber's default tolerance)
@@ -32,6 +32,7 @@ class CellBox:
     x1: float
     bottom: float
     page: int
+    shown: tuple[float, float, float, float]  # where the page shows the cell
     glyphs: list[Glyph] = field(default_factory=list)
 
     @property
@@ -105,8 +106,9 @@ def is_rule(obj) -> bool:
     return True
 
 
-def table_parts(page, index: int) -> list[TablePart]:
-    """The ruled tables of a pdfplumber page, each of at least two columns."""
+def table_parts(page, index: int, turn: Turn) -> list[TablePart]:
+    """The ruled tables of a pdfplumber page, each of at least two columns, in the reading
+    position `turn` gives (a table on a page turned sideways has its rows across)."""
     ruled = page.filter(is_rule)
     edges = ruled.edges
     if not edges:
@@ -119,7 +121,7 @@ def table_parts(page, index: int) -> list[TablePart]:
                 "snap_tolerance": SNAP, "join_tolerance": SNAP, "intersection_tolerance": SNAP}
     parts = []
     for table in ruled.find_tables(settings):
-        part = _part(table.cells, index)
+        part = _part(table.cells, index, turn)
         if part is not None:
             parts.append(part)
     return parts
@@ -189,18 +191,19 @@ def _nearest(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _part(boxes, page: int) -> TablePart | None:
-    if not boxes:
+def _part(shown_boxes, page: int, turn: Turn) -> TablePart | None:
+    if not shown_boxes:
         return None
-    xs = _edges_of([b[0] for b in boxes] + [b[2] for b in boxes])
-    ys = _edges_of([b[1] for b in boxes] + [b[3] for b in boxes])
+    boxes = [(turn.box(*shown), shown) for shown in shown_boxes]
+    xs = _edges_of([b[0] for b, _ in boxes] + [b[2] for b, _ in boxes])
+    ys = _edges_of([b[1] for b, _ in boxes] + [b[3] for b, _ in boxes])
     if len(xs) < 3 or len(ys) < 2:
         return None  # one column: a frame, not a table (one row may go on from the page before)
     cells = []
-    for x0, top, x1, bottom in boxes:
+    for (x0, top, x1, bottom), shown in boxes:
         col, row = _nearest(xs, x0), _nearest(ys, top)
         colspan, rowspan = _nearest(xs, x1) - col, _nearest(ys, bottom) - row
         if colspan > 0 and rowspan > 0:
-            cells.append(CellBox(row, col, rowspan, colspan, x0, top, x1, bottom, page))
+            cells.append(CellBox(row, col, rowspan, colspan, x0, top, x1, bottom, page, tuple(shown)))
     cells.sort(key=lambda c: (c.row, c.col))
     return TablePart(page, xs[0], ys[0], xs[-1], ys[-1], xs, len(ys) - 1, cells)

@@ -76,11 +76,17 @@ def _append(table: Table, part: TablePart) -> None:
     for cell in [*table.cells, *part.cells]:
         cell.col = _nearest(table.columns, cell.x0)
         cell.colspan = max(_nearest(table.columns, cell.x1) - cell.col, 1)
-    top = [cell for cell in part.cells if cell.row == 0]
+    # Header rows the page repeats (Word's 标题行重复, a spreadsheet's print titles) are not rows again.
+    repeated = _repeated_rows(table, part)
+    cells = [cell for cell in part.cells if cell.row >= repeated]
+    for cell in cells:
+        cell.row -= repeated
+    top = [cell for cell in cells if cell.row == 0]
     # A first row with words but no numbers is the rest of the row the page break cut.
-    split_row = any(_text(cell) for cell in top) and not any(_is_number(_text(cell)) for cell in top)
+    split_row = (not repeated and any(_text(cell) for cell in top)
+                 and not any(_is_number(_text(cell)) for cell in top))
     shift = last if split_row else last + 1
-    for cell in part.cells:
+    for cell in cells:
         above = _covering(table.cells, last, cell.col, cell.colspan) if cell.row == 0 else None
         if above is not None and split_row:
             above.glyphs.extend(cell.glyphs)
@@ -93,6 +99,20 @@ def _append(table: Table, part: TablePart) -> None:
         cell.row += shift
         table.cells.append(cell)
     table.parts.append(part)
+
+
+def _repeated_rows(table: Table, part: TablePart) -> int:
+    """How many of the part's first rows repeat the table's first rows, cell for cell."""
+    def row(cells, index):
+        return sorted((c.col, c.colspan, _text(c).replace(" ", "")) for c in cells if c.row == index)
+
+    count = 0
+    while count < part.rows:
+        mine = row(part.cells, count)
+        if not any(text for _col, _span, text in mine) or mine != row(table.cells, count):
+            break
+        count += 1
+    return count
 
 
 def _edges(values: list[float]) -> list[float]:
