@@ -67,6 +67,15 @@ class Summary:
     table_relations: int = 0
     late: bool = False
 
+    def record(self) -> dict:
+        """The row as the review's summary table holds it (html, and `lintlaw serve`'s page)."""
+        row = self.row
+        return {"file": row.path, "number": row.number, "issuer": row.issuer, "issuer_from": row.issuer_from,
+                "year": row.year, "type": row.type_label, "title": row.title, "line": row.line,
+                "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
+                "missing": self.missing_parts, "relations": self.table_relations, "late": self.late,
+                "copied": row.copied, "last_year": row.last_year}
+
 
 def summaries(reports: Reports, diagnostics, rules) -> tuple[list[Summary], list]:
     """Each report's row with its findings and counts, in the run's order; and the findings
