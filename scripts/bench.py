@@ -280,6 +280,29 @@ def peak_memory(command: list[str]) -> tuple[float, float]:
 
 # ---------------------------------------------------------------- the table
 
+def region_rows(region: Path, many: Path, script: str, args) -> None:
+    """The region's 2,000 reports and the many/ files, each with the comparison rules and with
+    --ignore comparison (issue 22: at most 1.3x the time, at most 150 MiB), this lintlaw only
+    (an older one has no comparison to ignore)."""
+    years = [str(region / "2024年"), str(region / "2023年")]
+    concise = [script, "check", "--format", "concise"]
+    ignore = ["--ignore", "comparison"]
+    commands = {"region": concise + ["--jobs", "2", *years], "region-ignored": concise + ["--jobs", "2", *ignore, *years],
+                "full": [script, "check", *years], "full-ignored": [script, "check", *ignore, *years],
+                "many": concise + ["--jobs", "2", str(many)], "many-ignored": concise + ["--jobs", "2", *ignore, str(many)]}
+    t = timed(commands, args.big_runs)
+    label = f"region, {len(years) * REGION_ISSUERS:,} reports"
+    for key, text in (("region", f"{label}, concise, --jobs 2"), ("full", f"{label}, full, default jobs"),
+                      ("many", f"{MANY_FILES:,} files, concise, --jobs 2")):
+        row(f"{text}, --ignore comparison", t[f"{key}-ignored"])
+        wall, cpu = t[key][0] / t[f"{key}-ignored"][0], t[key][1] / t[f"{key}-ignored"][1]
+        row(f"{text}, comparing", t[key], f"{wall:.2f}x the wall time, {cpu:.2f}x the CPU")
+    for key, text in (("region-ignored", "--ignore comparison"), ("region", "comparing")):
+        pss, rss = peak_memory(commands[key])
+        print(f"{f'peak memory, {label}, {text}':<50} {pss:9.0f} MiB (Pss, all processes)  "
+              f"{rss:.0f} MiB (largest process)", flush=True)
+
+
 def row(label: str, result: tuple[float, float], note: str = "") -> None:
     wall, cpu = result
     print(f"{label:<50} {wall * 1000:9.0f} ms {cpu * 1000:9.0f} ms  {note}".rstrip(), flush=True)
@@ -367,6 +390,9 @@ def main() -> None:
             report = str(inputs["tables"])
             t = timed(each(lambda concise, full: {"tables": concise + [report]}), args.runs)
             show(t, "tables", f"one {size['tables'] / 1000:.1f} KB report with 3 tables, cold, concise")
+
+        if "region" in rows:
+            region_rows(build_region(folder, corpus_texts(args.corpus)), inputs["many"], scripts["this"], args)
 
         if "pdf" in rows:
             pdf, text, hundred = str(inputs["one-pdf"]), str(inputs["one-pdf-text"]), str(inputs["hundred"])
