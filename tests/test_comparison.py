@@ -112,6 +112,19 @@ def test_the_same_report_in_two_files_is_compared_once_and_reported_in_both():
     assert [(path, line) for path, line, _ in result] == [("a/2024.txt", 3), ("b/2024.txt", 3)]
 
 
+def test_only_reports_of_a_known_type_are_compared():
+    # A budget (the fallback type) repeats its texts from year to year by design; the same
+    # documents titled as xxgk reports are compared.
+    budget = {"2023.txt": "甲县教育局2023年部门预算\n一、部门职责\n" + PARAGRAPH + "\n",
+              "2024.txt": "甲县教育局2024年部门预算\n一、部门职责\n" + PARAGRAPH + "\n",
+              "乙.txt": "乙县教育局2024年部门预算\n一、部门职责\n" + PARAGRAPH + "\n"}
+    assert found(budget) == []
+    reports = {path: text.replace("部门预算", "政府信息公开工作年度报告") for path, text in budget.items()}
+    assert [(path, line, message[:8]) for path, line, message in found(reports)] == [
+        ("2023.txt", 3, "本段与乙县教育局"), ("2024.txt", 3, "本段与上年报告（"),
+        ("2024.txt", 3, "本段与乙县教育局"), ("乙.txt", 3, "本段与甲县教育局")]
+
+
 def test_last_year_is_the_issuer_s_report_of_the_year_before_of_the_same_file_name():
     last_a = report("甲县教育局", 2023, PARAGRAPH)
     last_b = report("甲县教育局", 2023, "另一份文字完全不同的报告" * 6)

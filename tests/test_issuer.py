@@ -26,6 +26,9 @@ BODY = "一、总体情况\n全年主动公开政府信息。\n"
     ("2024年政府信息公开工作年度报告\n" + BODY, "年报/青石县教育局2024年政府信息公开工作年度报告.docx",
      ("青石县教育局", "文件名", None)),
     ("2024年政府信息公开工作年度报告\n" + BODY, "2023-青石县教育局.txt", ("青石县教育局", "文件名", None)),
+    # The year taken out of a file's name leaves one separator where it stood.
+    ("2024年政府信息公开工作年度报告\n" + BODY, "putuo-bangongshi-2025-yusuan.pdf",
+     ("putuo-bangongshi-yusuan", "文件名", None)),
     ("2024年政府信息公开工作年度报告\n" + BODY, "-", (None, None, None)),
 ])
 def test_the_issuer_is_read_from_the_title_else_the_signature_else_the_file_name(text, path, issuing):

@@ -104,6 +104,8 @@ class _Run:
         self.copies: dict[int, list[int]] = {}
         first: dict[tuple, int] = {}
         for i, d in enumerate(digests):
+            if not d.compared:
+                continue
             content = (d.group, bytes(d.whole), tuple(sorted((k, v[0]) for k, v in d.cells.items())))
             self.copies.setdefault(first.setdefault(content, i), []).append(i)
         self.kept = list(self.copies)  # the reports compared

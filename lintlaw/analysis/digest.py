@@ -115,6 +115,7 @@ class ReportDigest:
     year: int | None
     type_name: str
     type_label: str
+    compared: bool  # of a type whose reports are compared (ReportType.compared)
     start: int  # the report's first character in the file
     end: int  # just past its last
     anchor: tuple[int, int, int]  # the title (or first line): start, end, line
@@ -166,7 +167,7 @@ def digest(document, report, min_chars: int = 0) -> ReportDigest:
     result = ReportDigest(
         path=source.path, number=document.reports.index(report), issuer=report.issuer,
         issuer_from=report.issuing[1], year=year, type_name=report.report_type.name,
-        type_label=report.report_type.label,
+        type_label=report.report_type.label, compared=report.report_type.compared,
         start=report.lines[0].start if report.lines else 0, end=report.lines[-1].end if report.lines else 0,
         anchor=(anchor.start, anchor.end, source.position(anchor.start)[0]) if anchor else (0, 0, 1),
         title="".join(report.title.text.split()) if report.title else "",

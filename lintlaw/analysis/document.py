@@ -31,6 +31,7 @@ _ISSUER_NAME = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|�
 _YEAR_IN_NAME = re.compile(r"(?:19|20)[0-9]{2}\s*年?度?")
 _FILE_NAME = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 _NAME_SEPARATORS = " \u3000-_.·—（）()"
+_SEPARATOR_RUN = re.compile("[" + re.escape(_NAME_SEPARATORS) + "]{2,}")
 _SENTENCE_STOP = re.compile(r"[。，,：:]")
 _OPENING_LINES = 8  # how far into the body the opening sentence is looked for
 # A year in a level-1 heading ("一、2024年推进法治政府建设情况"), not a span ("2021—2025年").
@@ -169,7 +170,7 @@ class Report:
                 return name, "落款", self.signature
         if self.file_name:
             stem = _FILE_NAME.sub("", self.file_name.replace("\\", "/").rsplit("/", 1)[-1])
-            name = self._issuer_in(stem) or _YEAR_IN_NAME.sub("", stem).strip(_NAME_SEPARATORS)
+            name = self._issuer_in(stem) or _without_year(stem)
             if name:
                 return name, "文件名", None
         return None, None, None
@@ -396,3 +397,10 @@ def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
             report.signature = candidate
             end -= 1
     return body[:end]
+
+
+def _without_year(stem: str) -> str:
+    """A file name without its year, the separators the year stood between kept once
+    (bangongshi-2025-yusuan: bangongshi-yusuan)."""
+    name = _YEAR_IN_NAME.sub("", stem).strip(_NAME_SEPARATORS)
+    return _SEPARATOR_RUN.sub(lambda run: run.group()[0], name)

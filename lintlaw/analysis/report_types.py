@@ -84,6 +84,13 @@ class ReportType:
     stock_phrases: tuple[str, ...] = ()
 
     @property
+    def compared(self) -> bool:
+        """Whether reports of this type are compared with each other (X001-X004): not the
+        fallback type, which gathers documents of any kind (budgets, speeches) whose text
+        rightly repeats from year to year and from one to the next."""
+        return bool(self.title_patterns or self.intro_patterns)
+
+    @property
     def reading(self):
         """What comparing reports leaves out of this type's paragraphs (lintlaw/analysis/digest.py)."""
         from lintlaw.analysis.digest import Reading
