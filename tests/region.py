@@ -14,12 +14,13 @@ What is planted, and nothing else (tests/test_region.py reads every finding):
   卫生健康局 2023 was signed after the 1月31日 deadline (D006), and 交通运输局 2023's table
   三 does not add up in its 总计 column (T201, T203).
 
-PDF: once tables drawn in a PDF are read (the lead's PDF reader), write_region gets a "pdf" form
-here, drawn with reportlab from the same lines; the tests then run each form alike.
+As PDF (form "pdf"), the same lines drawn with reportlab as an export draws them: each table
+ruled, on a page of its own.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .table_helpers import NOTE, REQUESTS, RESULTS, _docx_active, _docx_requests, _docx_review
@@ -337,7 +338,7 @@ def file_name(issuer: str, year: int, suffix: str) -> str:
 
 
 def write_region(folder: Path, form: str = "txt") -> list[Path]:
-    """Every report of the region under folder/2023年 and folder/2024年, as .txt or .docx;
+    """Every report of the region under folder/2023年 and folder/2024年, as .txt, .docx or .pdf;
     the paths, 2024's first (as a reviewer names this year's folder first)."""
     written = []
     for year in reversed(YEARS):
@@ -348,6 +349,8 @@ def write_region(folder: Path, form: str = "txt") -> list[Path]:
                 path.write_text("\n".join(text_lines(issuer, year)) + "\n", encoding="utf-8")
             elif form == "docx":
                 _write_docx(path, issuer, year)
+            elif form == "pdf":
+                _write_pdf(path, issuer, year)
             else:
                 raise ValueError(f"no {form} form of the region yet")
             written.append(path)
@@ -369,3 +372,31 @@ def _write_docx(path: Path, issuer: str, year: int) -> None:
             _docx_review(document, REVIEW_NUMBERS)
     document.save(str(path))
 
+
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
+
+
+def _write_pdf(path: Path, issuer: str, year: int) -> None:
+    """The report drawn as a PDF export draws it: paragraphs wrapped, each table ruled on a page
+    of its own (tests/pdf_helpers.py)."""
+    from .pdf_helpers import Pdf, active_cells, requests_cells, review_cells
+
+    pdf = Pdf(numbers="- {n} -")
+    tables = {"active": lambda: active_cells(active_blocks(issuer, year)),
+              "requests": lambda: requests_cells(requests_rows(issuer, year)),
+              "review": lambda: review_cells(REVIEW_NUMBERS)}
+    report = parts(issuer, year)
+    for index, (kind, value) in enumerate(report):
+        if kind == "title":  # on two lines, as a long title is set
+            pdf.title(issuer, value[len(issuer):])
+        elif index >= len(report) - 2:  # the signature and its date
+            pdf.right(value)
+        elif kind == "p" and _HEADING.match(value):
+            pdf.line(value)
+        elif kind == "p":
+            pdf.paragraph(value)
+        else:
+            cells, widths = tables[kind]()
+            pdf.new_page()
+            pdf.table(cells, widths, size=10.5 if kind == "active" else 9)
+    pdf.save(path)

@@ -51,12 +51,41 @@ WORD_COMPARISONS = [
     "而上年报告（2023年/教育局.docx第295段）的结转下年度继续办理为0，两者应相等",
 ]
 
+# Every finding from the reports as PDF exports (tests/region.py draws them): the same ten,
+# placed by page and line.
+PDF_FINDINGS = [
+    "2024年/市场监管局.pdf:第1页第1行: S012 没有单列“其他需要报告的事项”部分"
+    "（一级标题中没有“其他”“其它”“需要报告”等字样）",
+    "2023年/交通运输局.pdf:第2页第5行: T208 正文“收到政府信息公开申请9件”与"
+    "收到和处理政府信息公开申请情况表不符：“本年新收×总计”为10",
+    "2023年/交通运输局.pdf:第4页第4行: T201 收到和处理政府信息公开申请情况表“"
+    "总计”列：本年新收10＋上年结转0＝10，而办理结果总计9＋结转下年度继续办理0＝9，两者应"
+    "相等",
+    "2023年/交通运输局.pdf:第4页第4行: T203 收到和处理政府信息公开申请情况表“"
+    "本年新收”行：总计为10，而自然人与法人或其他组织各列之和为9（自然人8＋商业企业1，其余各"
+    "项为0）",
+    "2023年/卫生健康局.pdf:第5页第12行: D006 成文日期“2024年3月5日”晚"
+    "于政府部门年度报告的公开期限2024年1月31日",
+    "2024年/交通运输局.pdf:第2页第9行: X003 本段与上年报告（2023年/交通运"
+    "输局.pdf第2页第8行）的段落相同（不计数字、年份和标点），可能沿用了上年的文字",
+    "2024年/农业农村局.pdf:第2页第12行: X004 本段与青石县人民政府办公室的报告"
+    "（2024年/县政府办.pdf第2页第12行）中的段落相同（不计数字、年份和标点）",
+    "2024年/卫生健康局.pdf:第3页第4行: X002 行政规范性文件现行有效件数为26，"
+    "而上年报告（2023年/卫生健康局.pdf第3页第4行）的18件加本年制发5件、减本年废止1"
+    "件应为22件；本年另有清理（制发、废止之外的失效、修改）时，请在正文中说明",
+    "2024年/县政府办.pdf:第2页第12行: X004 本段与青石县农业农村局的报告（20"
+    "24年/农业农村局.pdf第2页第12行）中的段落相同（不计数字、年份和标点）",
+    "2024年/教育局.pdf:第4页第5行: X001 上年结转（商业企业）为1，而上年报告（"
+    "2023年/教育局.pdf第4页第33行）的结转下年度继续办理为0，两者应相等",
+]
+
 
 @pytest.fixture(scope="module")
 def region(tmp_path_factory):
     folder = tmp_path_factory.mktemp("region")
     write_region(folder / "txt")
     write_region(folder / "docx", "docx")
+    write_region(folder / "pdf", "pdf")
     return folder
 
 
@@ -85,6 +114,11 @@ def test_the_region_gives_the_planted_findings_and_nothing_else(region):
 def test_the_word_documents_give_the_same_comparison(region):
     found = concise(region / "docx", "--select", "comparison", "2024年", "2023年")
     assert found == [*WORD_COMPARISONS, "发现 5 个问题（错误 1，警告 2，提示 2），检查了 12 个文件。"]
+
+
+def test_the_pdf_exports_give_the_same_findings_placed_by_page(region):
+    result = check(region / "pdf", "--format", "concise", "2024年", "2023年")
+    assert result.stdout.splitlines() == [*PDF_FINDINGS, "发现 10 个问题（错误 4，警告 4，提示 2），检查了 12 个文件。"]
 
 
 @pytest.mark.parametrize("output", ["concise", "json"])
