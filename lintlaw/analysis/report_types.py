@@ -71,6 +71,25 @@ class ReportType:
     issuers: dict[str, Issuer] = field(default_factory=dict, hash=False, compare=False)
     default_issuer: str | None = None  # whose deadline applies when the title names no issuer
     tables: dict[str, TableNames] = field(default_factory=dict, hash=False, compare=False)
+    # Patterns of the sentences the type's prescribed format has every report write (本报告根据
+    # 《条例》…编制): comparing reports never counts them as copied (lintlaw/analysis/comparison.py).
+    format_sentences: tuple[str, ...] = ()
+    # Patterns of the policy formulae every report repeats: taken out of a sentence before it is compared.
+    stock_phrases: tuple[str, ...] = ()
+
+    @property
+    def compared(self) -> bool:
+        """Whether reports of this type are compared with each other (X001-X004): not the
+        fallback type, which gathers documents of any kind (budgets, speeches) whose text
+        rightly repeats from year to year and from one to the next."""
+        return bool(self.title_patterns or self.intro_patterns)
+
+    @property
+    def reading(self):
+        """What comparing reports leaves out of this type's paragraphs (lintlaw/analysis/digest.py)."""
+        from lintlaw.analysis.digest import Reading
+
+        return Reading(self.format_sentences, self.stock_phrases)
 
     def recognises(self, title: str) -> str | None:
         """The words of the title that mark this type, or None."""
@@ -200,6 +219,8 @@ TYPE = Record({
                      "topic-excludes": _strings()}, "parts.measures", "必备部分", required=("name", "keywords")),
     "tables": _table({"name": _typed(Text, "字符串"), "rows": _names(), "columns": _names()}, "tables.requests",
                      "统计表", required=("name",)),
+    "format-sentences": _patterns(),
+    "stock-phrases": _patterns(),
 }, required=("name", "label"), unknown=lambda names, known: f"未知字段（报告类型可用的字段：{', '.join(known)}）")
 
 
@@ -218,7 +239,7 @@ def load_type(path: Path, data: dict) -> ReportType:
               for table_id, table in checked.get("tables", {}).items()}
     return ReportType(checked["name"], checked["label"], tuple(checked.get("title-patterns", ())), deadline,
                       parts, str(path), tuple(checked.get("intro-patterns", ())), issuers, default_issuer,
-                      tables)
+                      tables, tuple(checked.get("format-sentences", ())), tuple(checked.get("stock-phrases", ())))
 
 
 def _deadlines(checked: dict) -> tuple[tuple[int, int] | None, dict[str, Issuer], str | None]:

@@ -95,6 +95,7 @@ def _rule(path: Path, builtin: bool, data: dict) -> Rule:
     schema = Record({**COMMON, **{key: Node() for key in usable}},  # the options: checked by the kind
                     unknown=lambda names, known: f"未知字段（类型 {kind_cls.name} 可用的字段：{', '.join(usable)}）")
     checked = schema.check(data)
+    _check_compared(checked.get("examples"), kind_cls.name)
     settings = {key: data[key] for key in kind_cls.options if key in data}
     kind = build_kind(kind_cls, settings, _invalid, str(path))
     _check_placeholders(checked["message"], kind_cls, settings)
@@ -104,6 +105,18 @@ def _rule(path: Path, builtin: bool, data: dict) -> Rule:
                 examples=checked.get("examples", {"good": [], "bad": []}), kind=kind, path=str(path),
                 builtin=builtin, report_types=tuple(map(current_report_type, checked.get("report-types", []))),
                 settings=settings, fixes=kind_cls.fixes_for(settings))
+
+
+def _check_compared(examples: dict | None, kind: str) -> None:
+    """The examples of a comparison rule, and only they, give the reports compared with."""
+    if examples is None:
+        return
+    every = examples["good"] + examples["bad"]
+    compared = [x for x in every if x.previous is not None or x.others]
+    if compared and kind != "comparison":
+        raise Invalid("examples", "只有 comparison 类型的规则的示例可以写 previous（上年报告）和 others（其他单位的报告）")
+    if kind == "comparison" and len(compared) < len(every):
+        raise Invalid("examples", "comparison 类型的规则的每个示例都要写 previous（上年报告）或 others（其他单位的报告）")
 
 
 def _invalid(key: str, problem: str):

@@ -7,12 +7,12 @@ rule directory, checked together) and selection.py (selectors and per-rule optio
 """
 
 from lintlaw.engine.catalog import Catalog, cached_catalog, load_catalog, load_rules
-from lintlaw.engine.examples import BadExample, Expected
+from lintlaw.engine.examples import BadExample, Example, Expected
 from lintlaw.engine.rule import Rule
 from lintlaw.engine.rule_file import build_kind, load_rule_file, parse_rule_file
 from lintlaw.engine.selection import (configured_options, configured_rules, option_owners, select_rules,
                                       settable_options)
 
-__all__ = ["BadExample", "Catalog", "Expected", "Rule", "build_kind", "cached_catalog", "configured_options",
+__all__ = ["BadExample", "Catalog", "Example", "Expected", "Rule", "build_kind", "cached_catalog", "configured_options",
            "configured_rules", "load_catalog", "load_rule_file", "load_rules", "option_owners", "parse_rule_file",
            "select_rules", "settable_options"]
