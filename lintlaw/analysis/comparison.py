@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lintlaw.analysis.digest import Reading, ReportDigest, clause_key, paragraph_clauses
+from lintlaw.analysis.comparison_problems import CARRY_OVER, COPIED, IN_FORCE, SHARED
 from lintlaw.analysis.issue import Issue
 from lintlaw.analysis.table_checks import number
 
@@ -346,7 +347,7 @@ class _Run:
 
     @staticmethod
     def _copy(this: ReportDigest, p: int, before: ReportDigest, q: int, likeness: int) -> Issue:
-        return Issue("copied", this.starts[p], this.ends[p], {
+        return COPIED.issue(this.starts[p], this.ends[p], {
             "other": before.path, "place": before.place(q), "likeness": likeness_words(likeness)},
             related=((before.starts[q], before.ends[q], "上年报告的段落", before.path),))
 
@@ -356,6 +357,30 @@ class _Run:
         """Paragraphs found in another issuer's report: candidates are the pairs of paragraphs
         of different issuers that share keys; a key in more than PAIRING_REPORTS reports pairs
         only paragraphs that are the same whole."""
+        pairs, alike = self._pairs(runs)
+        matches: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        issuers: dict[tuple[int, int], set] = {}
+        for (ra, pa, rb, pb), shared in sorted(pairs.items()):
+            for i, p, j, q in ((ra, pa, rb, pb), (rb, pb, ra, pa)):
+                if (self.digests[i].path not in self.reference and not self._is_boilerplate(i, p)
+                        and 2 * shared >= len(self._own_keys(i, p)) + 1):
+                    self._match(i, p, j, q, matches, issuers)
+        for members in alike:  # the same paragraph in many reports: each named once, with the count
+            for i, p in members:
+                if self.digests[i].path in self.reference or self._is_boilerplate(i, p):
+                    continue
+                others = [(j, q) for j, q in members if self.digests[j].issuer != self.digests[i].issuer]
+                self._match(i, p, *others[0], matches, issuers)
+                if (i, p) in issuers:
+                    issuers[(i, p)].update(self.digests[j].issuer for j, _ in others)
+        by_report: dict[int, list[tuple[int, Issue]]] = {}
+        for (i, p), found in sorted(matches.items()):
+            by_report.setdefault(i, []).append((p, self._shared_issue(i, p, found, len(issuers[(i, p)]) - 1)))
+        yield from sorted(by_report.items())
+
+    def _pairs(self, runs) -> tuple[dict[tuple[int, int, int, int], int], list[list[tuple[int, int]]]]:
+        """The pairs of paragraphs of different issuers with the number of keys they share, and
+        the groups of paragraphs a key too common to pair by makes the same whole."""
         pairs: dict[tuple[int, int, int, int], int] = {}
         alike: list[list[tuple[int, int]]] = []
         for key, members in runs:
@@ -371,41 +396,24 @@ class _Run:
                     if self.digests[ra].issuer != self.digests[rb].issuer:
                         pair = (ra, pa, rb, pb) if (ra, pa) < (rb, pb) else (rb, pb, ra, pa)
                         pairs[pair] = pairs.get(pair, 0) + 1
-        limit, min_chars = self.settings.shared_similarity, self.settings.shared_chars
-        matches: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
-        issuers: dict[tuple[int, int], set] = {}
+        return pairs, alike
 
-        def match(i, p, j, q) -> None:
-            likeness = self._likeness(i, p, j, q, min_chars)
-            if likeness is not None and likeness >= limit:
-                matches.setdefault((i, p), []).append((j, q, likeness))
-                issuers.setdefault((i, p), set()).add(self.digests[j].issuer)
+    def _match(self, i: int, p: int, j: int, q: int, matches: dict, issuers: dict) -> None:
+        """Record paragraph q of report j as like paragraph p of report i, when it is alike enough."""
+        likeness = self._likeness(i, p, j, q, self.settings.shared_chars)
+        if likeness is not None and likeness >= self.settings.shared_similarity:
+            matches.setdefault((i, p), []).append((j, q, likeness))
+            issuers.setdefault((i, p), set()).add(self.digests[j].issuer)
 
-        for (ra, pa, rb, pb), shared in sorted(pairs.items()):
-            for i, p, j, q in ((ra, pa, rb, pb), (rb, pb, ra, pa)):
-                if (self.digests[i].path not in self.reference and not self._is_boilerplate(i, p)
-                        and 2 * shared >= len(self._own_keys(i, p)) + 1):
-                    match(i, p, j, q)
-        for members in alike:  # the same paragraph in many reports: each named once, with the count
-            for i, p in members:
-                if self.digests[i].path in self.reference or self._is_boilerplate(i, p):
-                    continue
-                others = [(j, q) for j, q in members if self.digests[j].issuer != self.digests[i].issuer]
-                match(i, p, *others[0])
-                if (i, p) in issuers:
-                    issuers[(i, p)].update(self.digests[j].issuer for j, _ in others)
-        by_report: dict[int, list[tuple[int, Issue]]] = {}
-        for (i, p), found in sorted(matches.items()):
-            d = self.digests[i]
-            j, q, likeness = min(found, key=lambda o: (-o[2], o[0], o[1]))
-            other = self.digests[j]
-            more = len(issuers[(i, p)]) - 1
-            by_report.setdefault(i, []).append((p, Issue("shared", d.starts[p], d.ends[p], {
-                "issuer": other.issuer, "other": other.path, "place": other.place(q),
-                "likeness": likeness_words(likeness), "more": f"；另有{more}个单位的报告也有此段" if more else ""},
-                related=((other.starts[q], other.ends[q], f"{other.issuer}报告的段落", other.path),))))
-        yield from sorted(by_report.items())
-
+    def _shared_issue(self, i: int, p: int, found: list[tuple[int, int, int]], more: int) -> Issue:
+        """Paragraph p of report i, shown beside the likest of the paragraphs `found` like it."""
+        d = self.digests[i]
+        j, q, likeness = min(found, key=lambda o: (-o[2], o[0], o[1]))
+        other = self.digests[j]
+        return SHARED.issue(d.starts[p], d.ends[p], {
+            "issuer": other.issuer, "other": other.path, "place": other.place(q),
+            "likeness": likeness_words(likeness), "more": f"；另有{more}个单位的报告也有此段" if more else ""},
+            related=((other.starts[q], other.ends[q], f"{other.issuer}报告的段落", other.path),))
 
 def _file_name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
@@ -436,7 +444,7 @@ def carry_over(this: ReportDigest, before: ReportDigest) -> list[tuple[None, Iss
         then = before.cells.get(("requests", "carried-forward", column))
         if now is None or then is None or Decimal(now[0]) == Decimal(then[0]):
             continue
-        found.append((None, Issue("carry-over", now[1], now[2], {
+        found.append((None, CARRY_OVER.issue(now[1], now[2], {
             "column": now[5], "this": now[0], "last": then[0], "other": before.path, "place": then[3]},
             related=((then[1], then[2], "上年报告的结转下年度继续办理", before.path),))))
     return found
@@ -455,7 +463,7 @@ def in_force(this: ReportDigest, before: ReportDigest) -> list[tuple[None, Issue
         expected = Decimal(then[0]) + Decimal(issued[0]) - Decimal(repealed[0])
         if Decimal(now[0]) == expected:
             continue
-        found.append((None, Issue("in-force", now[1], now[2], {
+        found.append((None, IN_FORCE.issue(now[1], now[2], {
             "row": now[4], "this": now[0], "last": then[0], "issued": issued[0], "repealed": repealed[0],
             "expected": number(expected), "other": before.path, "place": then[3]},
             related=((then[1], then[2], "上年报告的现行有效件数", before.path),

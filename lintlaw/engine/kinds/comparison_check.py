@@ -8,21 +8,17 @@ digest, once every file has been read.
 
 from __future__ import annotations
 
-from lintlaw.engine.kinds.base import Option, Problem, RuleKind, problem_option
+from lintlaw.analysis.comparison_problems import CARRY_OVER, COPIED, IN_FORCE, SHARED
+from lintlaw.engine.kinds.base import Option, RuleKind, problem_option, problems
 
 
 def _alone(kind, document):
     return iter(())
 
 
-_PAIRED = frozenset({"other", "place"})  # last year's (or the other issuer's) file, and where in it (第12行)
-PROBLEMS = {
-    "carry-over": Problem(_alone, _PAIRED | {"column", "this", "last"}),
-    "in-force": Problem(_alone, _PAIRED | {"row", "this", "last", "issued", "repealed", "expected"}),
-    "copied": Problem(_alone, _PAIRED | {"likeness"}),
-    "shared": Problem(_alone, _PAIRED | {"issuer", "likeness", "more"}),
-}
-_PARAGRAPHS = ("copied", "shared")
+PROBLEMS = problems(*((check, _alone) for check in (
+    CARRY_OVER, IN_FORCE, COPIED, SHARED)))
+_PARAGRAPHS = (COPIED.name, SHARED.name)
 
 
 class ComparisonCheck(RuleKind):
