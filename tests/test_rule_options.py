@@ -68,6 +68,13 @@ def test_the_deadline_shorthand_still_sets_the_publication_deadline(project):
     ('[rules.Y999]\ndeadline = "03-31"\n', "rules.Y999: 没有代码或名称为“Y999”的规则"),
     ('[rules.P008]\nthreshold = 3\n[rules.P009]\nthreshold = 4\n',
      "rules.P009.threshold: P009 与 P008 共用这一设置，两处的值不同；只需设一处"),
+    # The comparison's ranges, each said at its own key (ComparisonCheck declares them with its options).
+    ('[rules.X003]\nsimilarity = 0\n', "rules.X003.similarity: 应为 1 到 100 之间的百分数"),
+    ('[rules.X003]\nsimilarity = 101\n', "rules.X003.similarity: 应为 1 到 100 之间的百分数"),
+    ('[rules.X004]\nboilerplate_share = 0\n', "rules.X004.boilerplate_share: 应为大于 0、不大于 1 的小数"),
+    ('[rules.X004]\nboilerplate_share = 1.5\n', "rules.X004.boilerplate_share: 应为大于 0、不大于 1 的小数"),
+    ('[rules.X003]\nmin_chars = 0\n', "rules.X003.min_chars: 应为正整数"),
+    ('[rules.X004]\nboilerplate_min_reports = 0\n', "rules.X004.boilerplate_min_reports: 应为正整数"),
 ])
 def test_bad_option_is_exit_2_naming_file_and_key(project, name, text, message):
     path = configure(project, name, text)

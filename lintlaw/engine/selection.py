@@ -104,22 +104,24 @@ def configured_options(settings, rules: list[Rule], types=None) -> list[Rule]:
     option set for one rule is set for every rule that reads it.
     """
     where = f"{settings.path}: " if settings.path else ""
-    overrides = _overrides(settings.rule_options, rules, where)
+    overrides, written = _overrides(settings.rule_options, rules, where)
     if settings.deadline is not None:  # the shorthand for every rule with a deadline option
         for rule in rules:
             if "deadline" in settable_options(rule):
                 overrides.setdefault(rule.code, {}).setdefault("deadline", "%02d-%02d" % settings.deadline)
     if not overrides:
         return rules
-    return [_overridden(rule, overrides[rule.code], types, where) if rule.code in overrides else rule
+    return [_overridden(rule, overrides[rule.code], types, where, written) if rule.code in overrides else rule
             for rule in rules]
 
 
-def _overrides(tables: dict, rules: list[Rule], where: str) -> dict[str, dict[str, Any]]:
+def _overrides(tables: dict, rules: list[Rule], where: str) -> tuple[dict[str, dict[str, Any]], dict]:
     """{rule code: {option: value}} from the configuration's [rules.X] tables, each key checked
-    against the rule's kind, a shared option set for every rule that reads it."""
+    against the rule's kind, a shared option set for every rule that reads it; and, for each
+    (rule code, option), the table that set it, as written."""
     overrides: dict[str, dict[str, Any]] = {}
-    setter: dict[tuple[str, str], str] = {}  # (rule code, option) -> the table that set it
+    setter: dict[tuple[str, str], str] = {}  # (rule code, option) -> the code of the rule whose table set it
+    written: dict[tuple[str, str], str] = {}  # (rule code, option) -> that table's name, as written
     for selector, table in tables.items():
         matched = [r for r in rules if selector in (r.code, r.name)]
         if not matched:
@@ -136,14 +138,16 @@ def _overrides(tables: dict, rules: list[Rule], where: str) -> dict[str, dict[st
                     raise UsageError(f"{where}rules.{selector}.{key}: {rule.code} 与 {earlier} 共用这一设置，"
                                      "两处的值不同；只需设一处")
                 setter[(owner.code, key)] = rule.code
+                written[(owner.code, key)] = selector
                 overrides.setdefault(owner.code, {})[key] = value
-    return overrides
+    return overrides, written
 
 
-def _overridden(rule: Rule, overrides: dict[str, Any], types, where: str) -> Rule:
-    """The rule with options the configuration set; a bad value names the file and rules.CODE.key."""
-    def fail(key, problem, code=rule.code):
-        raise UsageError(f"{where}rules.{code}.{key}: {problem}")
+def _overridden(rule: Rule, overrides: dict[str, Any], types, where: str, written: dict) -> Rule:
+    """The rule with options the configuration set; a bad value names the file and the key
+    as the configuration writes it (a shared option: the table that set it, not this rule)."""
+    def fail(key, problem):
+        raise UsageError(f"{where}rules.{written.get((rule.code, key), rule.code)}.{key}: {problem}")
 
     try:
         rule = rule.with_options(overrides, fail)

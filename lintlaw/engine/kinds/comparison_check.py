@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lintlaw.analysis.comparison_problems import CARRY_OVER, COPIED, IN_FORCE, SHARED
 from lintlaw.engine.kinds.base import Option, RuleKind, problem_option, problems
+from lintlaw.io.schema import Number, Whole
 
 
 def _alone(kind, document):
@@ -19,6 +20,7 @@ def _alone(kind, document):
 PROBLEMS = problems(*((check, _alone) for check in (
     CARRY_OVER, IN_FORCE, COPIED, SHARED)))
 _PARAGRAPHS = (COPIED.name, SHARED.name)
+_POSITIVE = Whole().where(lambda count: count >= 1, "应为正整数")
 
 
 class ComparisonCheck(RuleKind):
@@ -26,25 +28,14 @@ class ComparisonCheck(RuleKind):
     problems = PROBLEMS
     options = {
         "problem": problem_option(PROBLEMS),
-        "min_chars": Option(int, default=60, problems=_PARAGRAPHS,
+        "min_chars": Option(int, default=60, problems=_PARAGRAPHS, check=_POSITIVE,
                             doc="段落去掉数字、标点和套话后至少有这么多字才比较"),
         "similarity": Option(int, default=90, problems=_PARAGRAPHS,
+                             check=Whole().where(lambda percent: 0 < percent <= 100, "应为 1 到 100 之间的百分数"),
                              doc="段落中至少有这么大比例（百分数）的五字片段见于另一段，才算照抄"),
         "boilerplate_share": Option((int, float), default=1 / 3, shared=True, problems=_PARAGRAPHS,
+                                    check=Number().where(lambda share: 0 < share <= 1, "应为大于 0、不大于 1 的小数"),
                                     doc="在本次检查的同类报告中超过这一比例的报告里都有的段落或分句算作套话，不报告"),
-        "boilerplate_min_reports": Option(int, default=6, shared=True, problems=_PARAGRAPHS,
+        "boilerplate_min_reports": Option(int, default=6, shared=True, problems=_PARAGRAPHS, check=_POSITIVE,
                                           doc="同类报告至少有这么多份时才从本次检查中学习套话"),
     }
-
-    @classmethod
-    def validate(cls, options):
-        problem = super().validate(options)
-        if problem:
-            return problem
-        if not 0 < options["similarity"] <= 100:
-            return "similarity", "应为 1 到 100 之间的百分数"
-        if not 0 < options["boilerplate_share"] <= 1:
-            return "boilerplate_share", "应为大于 0、不大于 1 的小数"
-        if options["min_chars"] < 1 or options["boilerplate_min_reports"] < 1:
-            return ("min_chars" if options["min_chars"] < 1 else "boilerplate_min_reports"), "应为正整数"
-        return None
