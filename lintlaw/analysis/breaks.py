@@ -267,6 +267,8 @@ def _why(before: Line, after: Line, a: str, b: str, words: BreakWords) -> str | 
 def _why_at_marks(before: Line, a: str, b: str, words: BreakWords) -> str | None:
     """A break the marks at it show: a clause mark, a word no sentence ends on, a mark left open,
     a character no sentence starts with."""
+    if before.type == HEADING and not before.body and (b[0] in words.terminal or b[0] in _CLAUSE_MARKS):
+        return None  # a heading's marker alone ("1、"): a line that opens on a mark is not its title
     if a[-1] in words.inside:
         return "mark"
     if (words.dangling and a.endswith(words.dangling) and _is_running(a, words)
