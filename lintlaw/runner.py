@@ -349,6 +349,12 @@ def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C reaches the parent, which stops us
 
     def watch():
+        # Termination signals are the main thread's: a write-back blocks them there while it
+        # creates its temporary file, and a signal this thread took would run the handler in
+        # the main thread all the same, leaving the file behind.
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT,
+                                                     *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])})
         while os.getppid() == parent:
             time.sleep(0.2)
         os.kill(os.getpid(), signal.SIGTERM)

@@ -28,6 +28,8 @@ from .helpers import modules_after_check
 from .test_cli import run
 from .word_helpers import alternating
 
+pytestmark = pytest.mark.slow  # Word documents built and read with python-docx
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 TITLE = "青山县教育局2024年度法治政府建设情况报告"

@@ -77,6 +77,7 @@ def test_directory_recursion_and_stdin(tmp_path):
     assert result.stdout.splitlines()[0] == "-:2:1: S101 编号不连续：“一、”之后是“三、”，缺少“二、”"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("content, message", [
     (None, "文件不存在"),
     (b"\x00\x01\x02binary", "二进制文件，不是文本"),
@@ -98,6 +99,7 @@ def test_empty_file_has_no_findings(tmp_path):
     assert run("check", str(path)).exit_code == 0
 
 
+@pytest.mark.slow
 def test_broken_rule_dir_is_exit_2(tmp_path):
     (tmp_path / "bad.toml").write_text('code = "X001"\n', encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "lintlaw", "check", "--rules", str(tmp_path), CLEAN],

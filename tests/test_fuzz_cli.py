@@ -9,6 +9,7 @@ import json
 import re
 import xml.etree.ElementTree as ElementTree
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -16,6 +17,8 @@ from typer.testing import CliRunner
 from lintlaw.cli import app
 
 from .test_property import TEXT
+
+pytestmark = pytest.mark.slow  # hypothesis searches through the whole command
 
 runner = CliRunner()
 

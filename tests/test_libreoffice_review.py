@@ -23,6 +23,9 @@ from .test_cli import run
 from .test_review import _numbered_report, _with_others_remarks, _with_page_debris, fixed_as_text
 from .word_helpers import changes, drafted
 
+pytestmark = pytest.mark.slow  # LibreOffice
+
+
 TOOL = Path(__file__).parent / "tools" / "libreoffice_revisions.py"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

@@ -77,6 +77,7 @@ def _lintlaw(*args, cwd, timeout=30):
                           timeout=timeout)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fix", [[], ["--fix"]])
 def test_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path, fix):
     import os
@@ -89,6 +90,7 @@ def test_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path, fix):
     assert "检查了 1 个文件" in result.stdout.decode()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fix", [[], ["--fix"]])
 def test_device_is_refused_before_it_is_read(tmp_path, fix):
     result = _lintlaw("check", *fix, "/dev/zero", cwd=tmp_path)
@@ -201,6 +203,7 @@ def test_statistics_do_not_count_fixes_in_web_pages(tmp_path):
 
 # I: standard output or error closed.
 
+@pytest.mark.slow
 @pytest.mark.parametrize("closed", [">&-", "2>&-"])
 def test_closed_standard_output_or_error_is_no_crash(tmp_path, closed):
     import subprocess

@@ -19,6 +19,7 @@ from lintlaw.io.readers.docx_reader import read_docx
 from .test_annotate import _normalized, _numbered, _numbering, comments
 from .test_cli import run
 from .word_helpers import (
+
     NS,
     RED,
     TITLE,
@@ -32,6 +33,8 @@ from .word_helpers import (
     undated_parts,
     xml,
 )
+
+pytestmark = pytest.mark.slow  # Word documents built and read with python-docx
 
 
 def fixed_as_text(tmp_path, text: str, *args) -> str:

@@ -4,6 +4,7 @@ not touch (fixing.Locked), and the Word copy that writes such edits as tracked c
 import io
 import zipfile
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,6 +69,7 @@ def _rounds(draw):
     return text, rounds, current
 
 
+@pytest.mark.slow  # a hypothesis search
 @settings(max_examples=300)
 @given(_rounds())
 def test_composed_revisions_give_the_fixed_text(case):
@@ -129,6 +131,7 @@ def _document_and_revisions(draw):
     return paragraphs, revisions
 
 
+@pytest.mark.slow  # a hypothesis search over Word copies
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_document_and_revisions())
 def test_any_revisions_accept_to_the_edited_text_and_reject_to_the_original(tmp_path, case):

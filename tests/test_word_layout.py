@@ -22,6 +22,8 @@ from .helpers import CORPUS, modules_after_check
 from .layout_documents import REPORT, east_asian, page, saved, set_run, word_style, wps_style
 from .test_cli import run
 
+pytestmark = pytest.mark.slow  # Word documents built and read with python-docx
+
 LAYOUT = select_rules(load_rules(), ["layout"], None)
 
 

@@ -163,6 +163,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
             text = _decode_as(data, path, codec)
             return _checked(text, path, codec, bom=True)
 
+    if data.startswith(b"%PDF-"):  # a PDF under another name, or on standard input with none
+        raise InputError(f"{path}: 是 PDF 文件，不是文本；请用 .pdf 文件名检查"
+                         "（从标准输入读取时加 --stdin-filename 文件名.pdf）")
     if b"\x00" in data:
         from lintlaw.text.nul_bytes import nul_problem
 
