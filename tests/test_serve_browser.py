@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -210,11 +211,11 @@ def test_a_page_without_the_token_says_so(browser):
         context.close()
 
 
-def word_report(tmp_path: Path) -> Path:
+def word_report(tmp_path: Path, text: str | None = None) -> Path:
     import docx
 
     document = docx.Document()
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+    for line in (text or FIXTURE.read_text(encoding="utf-8")).splitlines():
         document.add_paragraph(line)
     path = tmp_path / "report.docx"
     document.save(path)
@@ -254,6 +255,28 @@ def test_a_word_document_is_annotated_and_fixed_in_a_reviewed_copy(page, tmp_pat
     assert shown_text(page) == text_of(resolved(copy, accept=True))
     assert page.locator(".finding").count() == 6
     assert marked_changes(page) == [["del", "止"], ["ins", "至"], ["del", ","], ["ins", "，"]]
+
+
+def test_a_word_documents_fixes_of_fonts_and_sizes_mark_no_text(page, tmp_path):
+    from playwright.sync_api import expect
+
+    from tests.word_helpers import tracked
+
+    # The text's own fixes made by hand: what is left to fix is python-docx's fonts and sizes.
+    text = FIXTURE.read_text(encoding="utf-8").replace("截止", "截至").replace("36件,", "36件，")
+    path = word_report(tmp_path, text)
+    summary = cli("check", "--isolated", "--fix", path.name, cwd=tmp_path).stdout.decode().splitlines()[-1]
+    assert summary.startswith("已把 6 个问题的修复作为修订写入审阅副本（34 处修订）")
+    upload(page, path)
+    page.click("#fix")
+    expect(page.locator("#fix-result")).to_have_text("已把 6 个问题的修复作为修订写入审阅副本 report.lintlaw.docx（34 处修订），剩余 6 个问题。")
+    # No text changed, so none is marked, and the legend does not say there is.
+    assert page.locator("#fix-result .legend").count() == 0
+    assert marked_changes(page) == [] and shown_text(page) == text
+    with page.expect_download() as download:
+        page.click("#download-fixed")
+    assert tracked(download.value.path()) == []  # no text revised: formatting changes only
+    assert b"<w:rPrChange " in zipfile.ZipFile(download.value.path()).read("word/document.xml")
 
 
 def test_an_oversize_file_gets_the_servers_message_without_uploading(page, tmp_path):
@@ -360,3 +383,38 @@ def test_printing_gives_the_findings_with_their_context(page, tmp_path):
     assert "S005" not in printed  # 提示, filtered out
     for screen_only in ("选择文件", "应用安全修复", "报告全文", "标题结构"):
         assert screen_only not in printed
+
+
+def drop(page, name: str, data: bytes) -> None:
+    """Drop a file on the page's drop zone, as a file dragged from the desktop arrives: a
+    drop event whose DataTransfer holds it."""
+    import base64
+
+    transfer = page.evaluate_handle(
+        """([name, data]) => { const t = new DataTransfer();
+           t.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name)); return t; }""",
+        [name, base64.b64encode(data).decode("ascii")])
+    page.dispatch_event("#drop", "dragover", {"dataTransfer": transfer})
+    assert "over" in page.get_attribute("#drop", "class").split()  # the zone shows it will take the file
+    page.dispatch_event("#drop", "drop", {"dataTransfer": transfer})
+    page.wait_for_selector("#result:not([hidden])")
+
+
+def test_a_dropped_pdf_is_checked_with_its_pages_and_lines(page, tmp_path):
+    from playwright.sync_api import expect
+
+    from tests.test_pdf_input import GOOD
+
+    drop(page, "report.pdf", GOOD)
+    (tmp_path / "report.pdf").write_bytes(GOOD)
+    concise = cli("check", "--isolated", "--format", "concise", "report.pdf", cwd=tmp_path).stdout.decode()
+    expect(page.locator("#announce")).to_have_text("已检查 report.pdf：发现 5 个问题（错误 0，警告 4，提示 1）")
+    assert page.locator(".finding .code").all_inner_texts() == ["S002", "S003", "S004", "S005", "W001"]
+    # Places as the text formats give them for a PDF: page and line.
+    w001 = page.locator(".finding:has(.code:text-is('W001')) .where")
+    assert w001.inner_text() == "第1页第4行 · 警告 · cutoff-for-as-of"
+    assert "report.pdf:第1页第4行: W001 " in concise
+    assert page.locator("#text .hl.warning").all_inner_texts()[-1] == "截止"
+    # Read, not written: no fix, but the copy with each finding a highlight and a note.
+    assert page.is_disabled("#fix") and page.inner_text("#fix-note") == "PDF 文件不能自动修复，只报告问题"
+    assert page.inner_text("#download-annotated") == "下载带批注的 PDF"

@@ -344,7 +344,8 @@ async function applyFixes() {
   show();
   showFixResult(state.result.revisable  // as `check --fix` says it
     ? `已把 ${fixed.fixed} 个问题的修复作为修订写入审阅副本 ${fixed.name}（${fixed.edits} 处修订），剩余 ${fixed.remaining} 个问题。`
-    : `已修复 ${fixed.fixed} 个问题（${fixed.edits} 处改动），剩余 ${fixed.remaining} 个问题。`, true);
+    : `已修复 ${fixed.fixed} 个问题（${fixed.edits} 处改动），剩余 ${fixed.remaining} 个问题。`,
+    state.result.segments.some((s) => s.del !== undefined || s.ins));  // a Word font or size is no text change
 }
 
 function showFixResult(message, marked) {
