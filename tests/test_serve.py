@@ -223,6 +223,24 @@ def test_a_word_documents_fixes_are_its_reviewed_copy(server, tmp_path):
                               f"剩余 {fixed['remaining']} 个问题")
 
 
+def test_a_word_documents_unsafe_fixes_go_into_its_copy_all_together(server, tmp_path):
+    # unsafe=all is `check --fix --unsafe-fixes`: W010's 不断的提高 → 不断地提高 one more tracked change.
+    from tests.word_helpers import drafted, tracked, undated_parts
+
+    data = drafted(tmp_path / "report.docx").read_bytes()
+    status, fixed = post_json(server, "/api/fix", data, name="report.docx", unsafe="all")
+    assert status == 200
+    (tmp_path / "served.docx").write_bytes(base64.b64decode(fixed["data"]))
+    cli("check", "--isolated", "--fix", "--unsafe-fixes", "report.docx", cwd=tmp_path)
+    assert undated_parts(tmp_path / "served.docx") == undated_parts(tmp_path / "report.lintlaw.docx")
+    changes = [(kind, text) for kind, _author, _date, text in tracked(tmp_path / "served.docx")]
+    assert ("del", "不断的") in changes and ("ins", "不断地") in changes
+    assert ("del", "的") in marks(fixed["check"]) and "不断地提高" in "".join(s["t"] for s in fixed["check"]["segments"])
+    # Without it, the same copy as `check --fix`: 不断的 stays.
+    _, safe = post_json(server, "/api/fix", data, name="report.docx")
+    assert safe["fixed"] == fixed["fixed"] - 1 and ("del", "的") not in marks(safe["check"])
+
+
 def test_word_positions_are_paragraphs_under_their_heading(server, tmp_path):
     import docx
 

@@ -101,6 +101,12 @@ def test_outline_and_rate_checks(page):
     assert "报告 绿水市司法局2024年法治政府建设年度报告" in outline
     assert "✗ S101 编号不连续：“（二）”之后是“（四）”，缺少“（三）”" in outline
     assert page.inner_text("#rates") == "第7行 办结率98.4%：✓ 121件÷123件＝98.374%"
+    # Each heading and rate is a button: Tab reaches it, Enter shows its place in the text.
+    headings = page.locator("#outline button.entry").all_inner_texts()
+    assert [" ".join(h.split()) for h in headings][:3] == ["报告 绿水市司法局2024年法治政府建设年度报告 第1行 · 年度 2024 · 发布机构 绿水市司法局",
+                                                            "一、推进法治政府建设的主要举措和成效 第5行",
+                                                            "（一）依法全面履行政府职能 第6行"]
+    assert page.locator("#rates button.entry").count() == 1
 
 
 def test_filters_by_severity_and_category(page):
@@ -174,6 +180,7 @@ def test_a_second_fix_starts_from_the_fixed_file(page, tmp_path):
 
 def test_a_chosen_unsafe_fix(page, tmp_path):
     upload(page, FIXTURE)
+    assert page.is_hidden("#unsafe-all-box")  # a text file's unsafe fixes are chosen one by one
     page.click(".finding:has(.code:text-is('R002'))")
     page.check("#choose-unsafe")
     assert page.inner_text("#fix") == "应用安全修复及选中的 1 处需复核修复"
@@ -255,6 +262,30 @@ def test_a_word_document_is_annotated_and_fixed_in_a_reviewed_copy(page, tmp_pat
     assert shown_text(page) == text_of(resolved(copy, accept=True))
     assert page.locator(".finding").count() == 6
     assert marked_changes(page) == [["del", "止"], ["ins", "至"], ["del", ","], ["ins", "，"]]
+
+
+def test_a_word_documents_unsafe_fixes_are_chosen_all_together(page, tmp_path):
+    from playwright.sync_api import expect
+
+    from tests.word_helpers import tracked
+
+    path = word_report(tmp_path)
+    upload(page, path)
+    # No fix of a Word document is chosen one by one: the copy holds them all, each a change to reject.
+    page.click(".finding:has(.code:text-is('R002'))")
+    assert page.locator("#choose-unsafe").count() == 0
+    page.check("#unsafe-all")
+    assert page.inner_text("#fix") == "应用全部修复（含需复核的）"
+    page.click("#fix")
+    expect(page.locator("#fix-result")).to_contain_text("已把 9 个问题的修复作为修订写入审阅副本 report.lintlaw.docx")
+    assert page.is_hidden("#unsafe-all-box")
+    assert marked_changes(page)[-1] == ["del", " "] and "推进依法行政" in shown_text(page)
+    with page.expect_download() as download:
+        page.click("#download-fixed")
+    served = [(kind, text) for kind, _author, _date, text in tracked(download.value.path())]
+    cli("check", "--isolated", "--fix", "--unsafe-fixes", path.name, cwd=tmp_path)
+    assert served == [(kind, text) for kind, _author, _date, text in tracked(tmp_path / "report.lintlaw.docx")]
+    assert ("del", " ") in served
 
 
 def test_a_word_documents_fixes_of_fonts_and_sizes_mark_no_text(page, tmp_path):

@@ -212,13 +212,14 @@ def rate_checks(document, report) -> list[dict]:
     return out
 
 
-def fix(source: Source, plan, chosen: list[int]) -> dict:
+def fix(source: Source, plan, chosen: list[int], every_unsafe: bool = False) -> dict:
     """Fix a file as `lintlaw check --fix` does, and check the result: for a text file the
     fixed bytes (with the chosen unsafe fixes too: `chosen`, ids of check()'s findings), for
-    a Word document its reviewed copy (report.lintlaw.docx, every safe fix a tracked change).
+    a Word document its reviewed copy (report.lintlaw.docx, every safe fix a tracked change;
+    with `every_unsafe`, every unsafe one too, as --unsafe-fixes).
     `check` is what the page draws next: the fixed text, its findings, each change marked."""
     if source.revisable:
-        return _fix_in_copy(source, plan)
+        return _fix_in_copy(source, plan, every_unsafe)
     if not source.editable:
         from lintlaw.runner import NOT_FIXED
 
@@ -256,12 +257,13 @@ def _fix_text(source: Source, plan, chosen: list[int]) -> dict:
             "data": base64.b64encode(data).decode("ascii"), "check": check(after, plan, changes=marks)}
 
 
-def _fix_in_copy(source: Source, plan) -> dict:
-    """A Word document's safe fixes as tracked changes in its reviewed copy, as `check --fix`
-    writes it; the page shows the text accepting every change gives."""
+def _fix_in_copy(source: Source, plan, unsafe: bool) -> dict:
+    """A Word document's safe fixes (and with `unsafe` the unsafe ones) as tracked changes in
+    its reviewed copy, as `check --fix` writes it; the page shows the text accepting every
+    change gives."""
     from lintlaw.review import default_copy
 
-    data, review = reviewed(source, plan, fix=True)
+    data, review = reviewed(source, plan, fix=True, unsafe=unsafe)
     after = review.result.source
     marks = fix_marks(source.text, review.revisions)
     return {"name": default_copy(source.path).name, "fixed": review.fixed, "edits": review.changes,
@@ -269,13 +271,14 @@ def _fix_in_copy(source: Source, plan) -> dict:
             "check": check(after, plan, review.remaining, marks)}
 
 
-def reviewed(source: Source, plan, fix: bool = False):
-    """(bytes, Review) of the reviewed copy `check --annotate` (or with `fix`, `check --fix`)
-    writes for a Word document or PDF, by the configured author."""
+def reviewed(source: Source, plan, fix: bool = False, unsafe: bool = False):
+    """(bytes, Review) of the reviewed copy `check --annotate` (or with `fix`, `check --fix`;
+    with `unsafe` too, `--unsafe-fixes`) writes for a Word document or PDF, by the configured
+    author."""
     from lintlaw.review import AUTHOR, reviewed_copy
 
     return reviewed_copy(source.origin.data, source, plan.rules, plan.types, plan.keep, fix=fix,
-                         author=plan.settings.author or AUTHOR)
+                         unsafe=unsafe, author=plan.settings.author or AUTHOR)
 
 
 def rule_info(rules, code: str) -> dict | None:

@@ -155,8 +155,9 @@ class Handler(BaseHTTPRequestHandler):
         loaded = self._upload(query)
         if loaded:
             source, plan = loaded
-            chosen = [int(i) for i in query.get("unsafe", "").split(",") if i.strip().isdigit()]
-            self._json(analysis.fix(source, plan, chosen))
+            unsafe = query.get("unsafe", "")  # ids of the findings whose unsafe fix is chosen, or "all"
+            chosen = [int(i) for i in unsafe.split(",") if i.strip().isdigit()]
+            self._json(analysis.fix(source, plan, chosen, every_unsafe=unsafe == "all"))
 
     def _annotate(self, query) -> None:
         loaded = self._upload(query)

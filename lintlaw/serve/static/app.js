@@ -265,7 +265,7 @@ function drawOutline() {
   const findings = state.result.findings;
   const breaks = (ids) => ids.map((id) => el("span", { class: "break" }, `✗ ${findings[id].code} ${findings[id].message}`));
   const section = (s) => el("li", {},
-    el("span", { onclick: () => scrollToOffset(s.start) },
+    el("button", { type: "button", class: "entry", onclick: () => scrollToOffset(s.start) },
       el("span", { class: "marker" }, s.marker), s.title, el("span", { class: "dim" }, `  ${s.place}`)),
     ...breaks(s.findings),
     s.children.length ? el("ul", {}, ...s.children.map(section)) : null);
@@ -275,7 +275,7 @@ function drawOutline() {
       report.year ? `年度 ${report.year}${report.year_from ? `（取自${report.year_from}）` : ""}` : null,
       report.issuer ? `发布机构 ${report.issuer}` : null].filter(Boolean).join(" · ");
     list.append(el("li", {},
-      el("span", { onclick: () => scrollToOffset(report.start) }, el("strong", {}, `报告 ${report.title}`),
+      el("button", { type: "button", class: "entry", onclick: () => scrollToOffset(report.start) }, el("strong", {}, `报告 ${report.title}`),
         el("span", { class: "dim" }, `  ${facts}`)),
       ...breaks(report.findings),
       el("ul", {}, ...report.sections.map(section))));
@@ -304,7 +304,7 @@ function drawRates() {
 }
 
 function rateEntry(rate) {
-  return el("button", { type: "button", class: `rate ${rate.status}`, onclick: () => scrollToOffset(rate.start) },
+  return el("button", { type: "button", class: `entry rate ${rate.status}`, onclick: () => scrollToOffset(rate.start) },
     el("span", { class: "dim" }, `${rate.place} `), `${rate.rate}：`, el("span", { class: "status" }, rate.detail));
 }
 
@@ -312,7 +312,8 @@ function rateEntry(rate) {
 
 function updateFixButton() {
   const n = state.unsafe.size;
-  $("fix").textContent = n ? `应用安全修复及选中的 ${n} 处需复核修复` : "应用安全修复";
+  const every = state.result.revisable && $("unsafe-all").checked;
+  $("fix").textContent = every ? "应用全部修复（含需复核的）" : n ? `应用安全修复及选中的 ${n} 处需复核修复` : "应用安全修复";
 }
 
 function download(name, blob) {
@@ -328,7 +329,10 @@ function download(name, blob) {
 // Word document stays as it was, its fixes tracked changes in the reviewed copy offered.
 async function applyFixes() {
   showError("");
-  const response = await api("fix", { name: state.name, unsafe: [...state.unsafe].join(",") }, state.bytes);
+  // A Word document's unsafe fixes go into its copy all or none (`check --fix --unsafe-fixes`):
+  // each is a tracked change its reader accepts or rejects there.
+  const unsafe = state.result.revisable ? ($("unsafe-all").checked ? "all" : "") : [...state.unsafe].join(",");
+  const response = await api("fix", { name: state.name, unsafe }, state.bytes);
   if (!response.ok) { showError(await errorOf(response)); return; }
   const fixed = await response.json();
   if (!fixed.fixed) {
@@ -361,6 +365,10 @@ function showFixState() {
   const result = state.result;
   const copyMade = Boolean(state.fixed) && result.revisable;
   $("fix").disabled = !(result.editable || result.revisable) || copyMade;
+  const unsafeFixes = result.findings.filter((f) => f.fix && !f.fix.safe).length;
+  $("unsafe-all-box").hidden = !result.revisable || copyMade || !unsafeFixes;
+  $("unsafe-all").checked = false;
+  $("unsafe-all-box").title = `${unsafeFixes} 处修复需人工复核（相当于 --unsafe-fixes）`;
   $("fix-note").textContent = result.editable || copyMade ? ""
     : result.revisable ? "修复将作为修订写入审阅副本" : FIX_NOTES[result.encoding] || FIX_NOTES.html;
   const annotated = ANNOTATED[result.encoding];
@@ -379,6 +387,7 @@ async function downloadAnnotated() {
 
 function setUpActions() {
   $("fix").addEventListener("click", applyFixes);
+  $("unsafe-all").addEventListener("change", updateFixButton);
   $("download-fixed").addEventListener("click", () => download(state.fixed.name, new Blob([state.fixed.bytes])));
   $("download-annotated").addEventListener("click", downloadAnnotated);
   $("print").addEventListener("click", () => window.print());
