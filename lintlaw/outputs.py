@@ -70,11 +70,12 @@ def output(output_file: Optional[Path], to_stderr: bool):
             stream.detach()  # replacing() closes the file
 
 
-def render(output_format: str, diagnostics, sources, rules, out) -> None:
-    """The findings in one format (its name in lintlaw/render/formats.py, as --format gives it)."""
+def render(output_format: str, diagnostics, sources, rules, out, reports=None) -> None:
+    """The findings in one format (its name in lintlaw/render/formats.py, as --format gives it);
+    a review (html, csv) also shows `reports` (lintlaw.render.reports.Reports)."""
     from lintlaw.render.formats import FORMATS
 
-    text = FORMATS[output_format].render(diagnostics, sources, rules)
+    text = FORMATS[output_format].render(diagnostics, sources, rules, reports)
     if text:
         print(text, file=out)
 

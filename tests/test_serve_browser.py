@@ -449,3 +449,24 @@ def test_a_dropped_pdf_is_checked_with_its_pages_and_lines(page, tmp_path):
     # Read, not written: no fix, but the copy with each finding a highlight and a note.
     assert page.is_disabled("#fix") and page.inner_text("#fix-note") == "PDF 文件不能自动修复，只报告问题"
     assert page.inner_text("#download-annotated") == "下载带批注的 PDF"
+
+
+def test_a_file_fixed_among_several_stays_fixed_when_shown_again(page, tmp_path):
+    from playwright.sync_api import expect
+
+    rates = Path(__file__).parent / "fixtures" / "serve-rates.txt"
+    page.set_input_files("#file", [str(FIXTURE), str(rates)])
+    expect(page.locator("#announce")).to_have_text("已检查 2 个文件，2 份报告；第一个文件：发现 6 个问题（错误 2，警告 3，提示 1）")
+    page.click("#fix")
+    expect(page.locator("#fix-result")).to_contain_text("已修复 2 个问题（2 处改动）")
+    fixed = shown_text(page)
+    page.click("#review-table tbody tr[data-file='serve-rates.txt']")
+    expect(page.locator("#file-name")).to_have_text("serve-rates.txt")
+    assert page.is_hidden("#fix-result") and page.is_hidden("#download-fixed")
+    page.click("#review-table tbody tr[data-file='serve-report.txt']")
+    expect(page.locator("#file-name")).to_have_text("serve-report.txt")
+    # The fixed file as it was left: its text, its changes marked, its download.
+    assert shown_text(page) == fixed and marked_changes(page) == [["del", "止"], ["ins", "至"], ["del", ","], ["ins", "，"]]
+    with page.expect_download() as download:
+        page.click("#download-fixed")
+    assert Path(download.value.path()).read_bytes() == cli_fixed_bytes(FIXTURE.read_bytes(), FIXTURE.name, tmp_path)

@@ -21,13 +21,16 @@ class OutputFormat(NamedTuple):
     # Each file's findings may be rendered on their own and written as the file is done:
     # the outputs of the files, each followed by a line break, are the whole output.
     streams: bool = False
+    # A review for people (html, csv): it shows each report's issuer, year and type, and is
+    # called with a fourth argument, the run's reports (lintlaw.render.reports.Reports).
+    reviews: bool = False
 
-    def render(self, diagnostics, sources, rules) -> str:
+    def render(self, diagnostics, sources, rules, reports=None) -> str:
         function = self.target
         if isinstance(function, str):
             module, _, name = function.partition(":")
             function = getattr(importlib.import_module(module), name)
-        return function(diagnostics, sources, rules)
+        return function(diagnostics, sources, rules, reports) if self.reviews else function(diagnostics, sources, rules)
 
 
 FORMATS: dict[str, OutputFormat] = {
@@ -39,4 +42,7 @@ FORMATS: dict[str, OutputFormat] = {
     "github": OutputFormat("lintlaw.render.machine:github", for_tools=True, streams=True),
     "gitlab": OutputFormat("lintlaw.render.machine:gitlab", for_tools=True),
     "junit": OutputFormat("lintlaw.render.machine:junit", for_tools=True),
+    # Reviews for people (issue 22): a page to read and print, a sheet for Excel and WPS.
+    "html": OutputFormat("lintlaw.render.review_html:render", for_tools=True, reviews=True),
+    "csv": OutputFormat("lintlaw.render.review_csv:render", for_tools=True, reviews=True),
 }

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 
-from lintlaw.diagnostics import Diagnostic
+from lintlaw.diagnostics import Diagnostic, related_places
 from lintlaw.render.lines import page_place
 from lintlaw.render.visible import json_text
 from lintlaw.text.source import Source
 
 
-def to_dict(d: Diagnostic, source: Source) -> dict:
+def to_dict(d: Diagnostic, source: Source, sources: dict | None = None) -> dict:
+    """A finding's record; `sources` holds the other files its related spans may be in."""
     line, column = source.position(d.start)
     end_line, end_column = source.position(d.end)
     return {
@@ -25,8 +26,11 @@ def to_dict(d: Diagnostic, source: Source) -> dict:
         "severity": d.severity.label,
         "message": d.message,
         "fix": _fix(d, source),
-        # Secondary spans: the numbers a consistency finding compared. Empty for most rules.
-        "related": [_span(source, start, end, label) for start, end, label in d.related],
+        # Secondary spans: the numbers a consistency finding compared, last year's cell a
+        # comparison finding compared (with its "path"). Empty for most rules.
+        "related": [_span(source if path == d.path else sources[path], start, end, label,
+                          None if path == d.path else path)
+                    for path, start, end, label in related_places(d)],
         **_page(source, d.start),
     }
 
@@ -48,8 +52,9 @@ def _span_of(source: Source, start: int, end: int) -> dict:
     return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
-def _span(source: Source, start: int, end: int, label: str) -> dict:
-    return {**_span_of(source, start, end), "label": label, "text": source.text[start:end], **_page(source, start)}
+def _span(source: Source, start: int, end: int, label: str, path: str | None = None) -> dict:
+    span = {**_span_of(source, start, end), "label": label, "text": source.text[start:end], **_page(source, start)}
+    return span if path is None else {"path": path, **span}
 
 
 def _page(source: Source, offset: int) -> dict:
@@ -60,5 +65,5 @@ def _page(source: Source, offset: int) -> dict:
 
 
 def render(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
-    return json_text(json.dumps([to_dict(d, sources[d.path]) for d in diagnostics], ensure_ascii=False,
+    return json_text(json.dumps([to_dict(d, sources[d.path], sources) for d in diagnostics], ensure_ascii=False,
                                 indent=2))

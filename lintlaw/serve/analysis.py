@@ -26,17 +26,21 @@ def load(data: bytes, name: str) -> Source:
     return read_bytes(data, name)
 
 
-def check(source: Source, plan, found=None, changes=()) -> dict:
-    """Everything the page draws for one file: its findings (`found`, else what lint finds),
-    and the `changes` a fix just made (fix_marks), marked in place."""
+def check(source: Source, plan, document=None, diagnostics=None, sources=None, changes=()) -> dict:
+    """Everything the page draws for one file. A review of several (review()) gives the
+    document, the findings (the comparison's among them) and the other files they point
+    into; a fix, the findings `check --fix` leaves and the `changes` it made (fix_marks),
+    marked in place."""
     from lintlaw.analysis.document import build_document
     from lintlaw.diagnostics import CATEGORY_NAMES
     from lintlaw.engine.linter import lint
 
-    document = build_document(source, plan.types)  # built once: for the findings and the outline
-    diagnostics = found if found is not None else plan.keep(lint(source, plan.rules, document=document), source)
+    if document is None:
+        document = build_document(source, plan.types)  # built once: for the findings and the outline
+    if diagnostics is None:
+        diagnostics = plan.keep(lint(source, plan.rules, document=document), source)
     places = Places()
-    findings = [_record(number, d, source, places) for number, d in enumerate(diagnostics)]
+    findings = [_record(number, d, source, places, sources) for number, d in enumerate(diagnostics)]
     return {
         "name": source.path,
         "editable": source.editable,
@@ -49,7 +53,7 @@ def check(source: Source, plan, found=None, changes=()) -> dict:
     }
 
 
-def _record(number: int, d, source: Source, places: Places) -> dict:
+def _record(number: int, d, source: Source, places: Places, sources=None) -> dict:
     """A finding as `--format json` gives it, with the page's own fields: an id, offsets to
     highlight, where it is as the text formats say it, how many places it stands for, and
     its words in their line (for the printed list)."""
@@ -57,7 +61,7 @@ def _record(number: int, d, source: Source, places: Places) -> dict:
     from lintlaw.render.json_format import to_dict
     from lintlaw.review.plan import places_of
 
-    record = to_dict(d, source)
+    record = to_dict(d, source, sources)
     record.update(id=number, start=d.start, end=d.end, place=_place(places, source, d.start),
                   places=len(places_of(d)) or 1, context=excerpt(source, d.start, d.end))
     return record
@@ -77,6 +81,52 @@ def _spans(d) -> list[tuple[int, int]]:
     from lintlaw.review.plan import places_of
 
     return sorted({(d.start, d.end), *places_of(d)})
+
+
+def review(uploads: list[tuple[str, bytes]], plan_for) -> dict:
+    """Several files checked together, as `lintlaw check --format html` checks them: the
+    summary table's rows (lintlaw/render/reports.py), and each file as check() gives it, the
+    comparison findings among its own. Names must differ: findings name files by them."""
+    import heapq
+
+    from lintlaw.analysis.digest import digest
+    from lintlaw.analysis.document import build_document
+    from lintlaw.desk import Desk, reports
+    from lintlaw.engine.comparing import compare, digest_chars, readings_of
+    from lintlaw.engine.linter import lint
+    from lintlaw.render.reports import summaries
+
+    seen = set()
+    for name, _ in uploads:
+        if name in seen:
+            raise InputError(f"{name}: 同名的文件上传了两次：请改名后再一起检查")
+        seen.add(name)
+    sources = [load(data, name) for name, data in uploads]
+    plans = {source.path: plan_for(source.path) for source in sources}
+    documents, own, digests = {}, {}, []
+    for source in sources:
+        plan = plans[source.path]
+        document = documents[source.path] = build_document(source, plan.types)
+        own[source.path] = plan.keep(lint(source, plan.rules, document=document), source)
+        if source.text.strip():
+            chars = digest_chars(plan.rules) or 0
+            digests += [digest(document, report, chars) for report in document.reports]
+    texts = {source.path: source.text for source in sources}
+    found, outcome = compare(digests, texts.__getitem__, lambda path: plans[path].rules, frozenset(),
+                             readings_of(plan.types for plan in plans.values()))
+    by_path = {source.path: source for source in sources}
+    added: dict[str, list] = {}
+    for d in found:
+        added.setdefault(d.path, []).append(d)
+    every = {path: list(heapq.merge(own[path], plans[path].keep(added.get(path, []), by_path[path]),
+                                    key=lambda d: (d.start, d.code, d.end)))
+             for path in own}
+    rules = list({rule.code: rule for plan in plans.values() for rule in plan.rules}.values())
+    rows, _ = summaries(reports(Desk(digests=digests, outcome=outcome)),
+                        [d for findings in every.values() for d in findings], rules)
+    return {"summary": [row.record() for row in rows],
+            "files": [check(source, plans[source.path], documents[source.path], every[source.path], by_path)
+                      for source in sources]}
 
 
 def segments(text: str, spans: list[list[tuple[int, int]]], changes=()) -> list[dict]:
@@ -268,7 +318,7 @@ def _fix_in_copy(source: Source, plan, unsafe: bool) -> dict:
     marks = fix_marks(source.text, review.revisions)
     return {"name": default_copy(source.path).name, "fixed": review.fixed, "edits": review.changes,
             "remaining": len(review.remaining), "data": base64.b64encode(data).decode("ascii"),
-            "check": check(after, plan, review.remaining, marks)}
+            "check": check(after, plan, diagnostics=review.remaining, changes=marks)}
 
 
 def reviewed(source: Source, plan, fix: bool = False, unsafe: bool = False):

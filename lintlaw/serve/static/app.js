@@ -15,7 +15,8 @@ const ANNOTATED = {
 };
 
 // state.fixed: the file a fix gave ({name, bytes}): the fixed text file, or a Word document's reviewed copy.
-const state = { name: "", bytes: null, result: null, unsafe: new Set(), selected: null, fixed: null };
+// state.review: several files checked together ({summary, files: [{result, bytes, fixed}]}).
+const state = { name: "", bytes: null, result: null, unsafe: new Set(), selected: null, fixed: null, review: null };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs, ...children) {
@@ -54,6 +55,104 @@ async function checkFile(file) {
   await checkBytes(file.name, new Uint8Array(await file.arrayBuffer()));
 }
 
+// Several files: checked together (POST /api/review, the files one after the other in the
+// body, their names and sizes in the query), as `lintlaw check --format html` checks them.
+async function reviewFiles(files) {
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total > MAX_UPLOAD) {
+    showError(`lintlaw: ${files[0].name} 等 ${files.length} 个文件太大（合计 ${(total / 1024 / 1024).toFixed(1)} MB），上限是 20 MB`);
+    return;
+  }
+  showError("");
+  const parts = await Promise.all(files.map(async (file) => new Uint8Array(await file.arrayBuffer())));
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) { body.set(part, at); at += part.length; }
+  const listed = JSON.stringify(files.map((file, i) => [file.name, parts[i].length]));
+  const response = await api("review", { files: listed }, body);
+  if (!response.ok) {
+    showError(await errorOf(response));
+    return;
+  }
+  const reviewed = await response.json();
+  state.review = { summary: reviewed.summary, files: reviewed.files.map((result, i) => ({ result, bytes: parts[i] })) };
+  drawReview();
+  showFile(0);
+  announce(`已检查 ${files.length} 个文件，${state.review.summary.length} 份报告；第一个文件：${$("summary").textContent}`);
+}
+
+function showFile(index) {
+  const file = state.review.files[index];
+  state.name = file.result.name;
+  state.bytes = file.bytes;
+  state.unsafe = new Set();
+  state.selected = null;
+  state.result = file.result;
+  state.fixed = file.fixed || null;
+  for (const row of document.querySelectorAll("#review-table tbody tr")) {
+    row.classList.toggle("selected", row.dataset.file === file.result.name);
+  }
+  showFixResult("");
+  show();
+}
+
+function drawReview() {
+  const review = state.review;
+  $("review").hidden = false;
+  $("review-note").textContent = `${review.files.length} 个文件，${review.summary.length} 份报告；点击一行查看该文件的问题，点击列名排序`;
+  const text = (value) => (value === null || value === undefined ? "" : String(value));
+  const rows = review.summary.map((row) => {
+    const copied = row.copied === null ? "" : row.copied.toFixed(6);
+    const cells = [
+      ["issuer", text(row.issuer), row.issuer || "（未识别）"], ["year", text(row.year), text(row.year) || "—"],
+      ["type", row.type, row.type], ["file", row.file, row.file + (row.number ? `（第${row.number + 1}篇）` : "")],
+      ["errors", text(row.errors), text(row.errors)], ["warnings", text(row.warnings), text(row.warnings)],
+      ["infos", text(row.infos), text(row.infos)], ["missing", text(row.missing), row.missing || ""],
+      ["relations", text(row.relations), row.relations || ""], ["late", row.late ? "1" : "0", row.late ? "逾期" : ""],
+      ["copied", copied, row.copied === null ? "—" : `${Math.round(100 * row.copied)}%`],
+      ["last-year", text(row.last_year), row.last_year || "—"],
+    ];
+    const index = review.files.findIndex((file) => file.result.name === row.file);
+    return el("tr", { "data-file": row.file, onclick: () => showFile(index) },
+      ...cells.map(([cls, value, shown]) => el("td", { class: cls, "data-value": value }, shown)));
+  });
+  $("review-table").tBodies[0].replaceChildren(...rows);
+}
+
+// The summary sorts by the column whose header is clicked; again, the other way round.
+function setUpReview() {
+  for (const button of document.querySelectorAll("#review-table th button")) {
+    button.addEventListener("click", () => {
+      const th = button.parentElement;
+      const column = [...th.parentElement.children].indexOf(th);
+      const numeric = th.dataset.numeric === "1";
+      const ascending = th.getAttribute("aria-sort") !== "ascending";
+      for (const other of document.querySelectorAll("#review-table th")) other.setAttribute("aria-sort", "none");
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      const value = (tr) => tr.children[column].dataset.value;
+      const body = $("review-table").tBodies[0];
+      const sorted = [...body.rows].sort((a, b) => {
+        const x = value(a), y = value(b);
+        if (numeric) {
+          if (x === "" || y === "") return (x === "") - (y === "");  // blanks last, either way
+          return (Number(x) - Number(y)) * (ascending ? 1 : -1);
+        }
+        return x.localeCompare(y, "zh-CN") * (ascending ? 1 : -1);
+      });
+      sorted.forEach((tr) => body.append(tr));
+    });
+  }
+}
+
+function checkFiles(files) {
+  if (files.length > 1) reviewFiles(files);
+  else {
+    $("review").hidden = true;
+    state.review = null;
+    checkFile(files[0]);
+  }
+}
+
 async function checkBytes(name, bytes) {
   showError("");
   const response = await api("check", { name }, bytes);
@@ -75,7 +174,7 @@ async function checkBytes(name, bytes) {
 function setUpInput() {
   const drop = $("drop");
   $("file").addEventListener("change", (event) => {
-    if (event.target.files.length) checkFile(event.target.files[0]);
+    if (event.target.files.length) checkFiles([...event.target.files]);
     event.target.value = "";
   });
   drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
@@ -83,7 +182,7 @@ function setUpInput() {
   drop.addEventListener("drop", (event) => {
     event.preventDefault();
     drop.classList.remove("over");
-    if (event.dataTransfer.files.length) checkFile(event.dataTransfer.files[0]);
+    if (event.dataTransfer.files.length) checkFiles([...event.dataTransfer.files]);
   });
   $("check-paste").addEventListener("click", () => {
     const bytes = new TextEncoder().encode($("paste").value);
@@ -345,6 +444,10 @@ async function applyFixes() {
   state.unsafe = new Set();
   state.selected = null;
   state.result = fixed.check;
+  // One of several files checked together keeps its fixed state when another is shown and it
+  // again (its comparison findings go: the fixed file is checked alone).
+  const kept = state.review && state.review.files.find((file) => file.result.name === state.name);
+  if (kept) Object.assign(kept, { result: state.result, bytes: state.bytes, fixed: state.fixed });
   show();
   showFixResult(state.result.revisable  // as `check --fix` says it
     ? `已把 ${fixed.fixed} 个问题的修复作为修订写入审阅副本 ${fixed.name}（${fixed.edits} 处修订），剩余 ${fixed.remaining} 个问题。`
@@ -455,4 +558,5 @@ function printEntry(f) {
 
 setUpInput();
 setUpActions();
+setUpReview();
 if (!TOKEN) showError("地址中缺少口令：请使用 lintlaw serve 启动时显示的完整地址");
