@@ -251,6 +251,7 @@ def test_a_word_document_is_annotated_and_fixed_in_a_reviewed_copy(page, tmp_pat
     page.click("#fix")
     expect(page.locator("#fix-result")).to_contain_text("已把 8 个问题的修复作为修订写入审阅副本 report.lintlaw.docx")
     assert page.is_disabled("#fix") and page.is_hidden("#download-annotated")
+    assert page.evaluate("document.activeElement.id") == "download-fixed"  # not lost with the disabled button
     assert page.inner_text("#download-fixed") == "下载审阅副本（修订和批注）"
     with page.expect_download() as download:
         page.click("#download-fixed")
@@ -327,6 +328,8 @@ def test_a_file_is_chosen_and_the_findings_walked_by_keyboard(page):
     page.reload()
     page.keyboard.press("Tab")  # the first stop on the page: the file input inside 选择文件
     assert page.evaluate("document.activeElement.id") == "file"
+    with page.expect_file_chooser():  # Space opens it too (left unanswered: nothing chosen)
+        page.keyboard.press(" ")
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Enter")
     chooser.value.set_files(str(FIXTURE))
@@ -470,3 +473,9 @@ def test_a_file_fixed_among_several_stays_fixed_when_shown_again(page, tmp_path)
     with page.expect_download() as download:
         page.click("#download-fixed")
     assert Path(download.value.path()).read_bytes() == cli_fixed_bytes(FIXTURE.read_bytes(), FIXTURE.name, tmp_path)
+    # Text pasted afterwards is one file: the summary of the several goes.
+    page.click("#paste-box summary")
+    page.fill("#paste", rates.read_text(encoding="utf-8"))
+    page.click("#check-paste")
+    expect(page.locator("#file-name")).to_have_text("粘贴的文字.txt")
+    assert page.is_hidden("#review")

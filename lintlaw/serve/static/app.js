@@ -146,11 +146,7 @@ function setUpReview() {
 
 function checkFiles(files) {
   if (files.length > 1) reviewFiles(files);
-  else {
-    $("review").hidden = true;
-    state.review = null;
-    checkFile(files[0]);
-  }
+  else checkFile(files[0]);
 }
 
 async function checkBytes(name, bytes) {
@@ -166,6 +162,8 @@ async function checkBytes(name, bytes) {
   state.selected = null;
   state.fixed = null;
   state.result = await response.json();
+  $("review").hidden = true;  // one file (chosen, dropped or pasted) replaces several checked together
+  state.review = null;
   showFixResult("");
   show();
   announce(`已检查 ${name}：${$("summary").textContent}`);
@@ -453,6 +451,7 @@ async function applyFixes() {
     ? `已把 ${fixed.fixed} 个问题的修复作为修订写入审阅副本 ${fixed.name}（${fixed.edits} 处修订），剩余 ${fixed.remaining} 个问题。`
     : `已修复 ${fixed.fixed} 个问题（${fixed.edits} 处改动），剩余 ${fixed.remaining} 个问题。`,
     state.result.segments.some((s) => s.del !== undefined || s.ins));  // a Word font or size is no text change
+  if ($("fix").disabled) $("download-fixed").focus();  // a Word copy is made: the keyboard goes on from its download
 }
 
 function showFixResult(message, marked) {
