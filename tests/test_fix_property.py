@@ -112,6 +112,8 @@ def _edited_lines(fixed: Source, chosen) -> set[tuple[str, int]]:
 # Found here: R005 joins a heading's lone marker to the next line while S107 fixes the marker on
 # it; the section left empty (S109) comes from the join, not from S107's fix (_raised_alone).
 @example("一、主要举措\n全年办结案件12件。\n二、工作安排\n1、\n青，，山县教育局\n2025年1月20日\n", True)
+# R005 joined a line of stray marks ("，，") to the title, which then ended on a comma (R007).
+@example("青山县公安局2024年度法治政府建设情况报告\n，，\n一、主要举措和成效\n", True)
 def test_fix_keeps_everything_outside_its_edits(all_rules, tmp_path_factory, text, unsafe):
     try:
         source = decode(text.encode("utf-8"), "t.txt")

@@ -276,7 +276,8 @@ def _why_at_marks(before: Line, a: str, b: str, words: BreakWords) -> str | None
         return "dangling"  # "…按照《…办法》，从" / "2020年起…": no sentence ends on 从
     if carries_open_mark(a, b):
         return "pair"
-    if b[0] in words.bound and not b.startswith(words.free) and not _is_table_or_list(a):
+    if (b[0] in words.bound and not b.startswith(words.free) and not _is_table_or_list(a)
+            and not _is_stray_marks(b, words)):
         return "bound"
     return None
 
@@ -302,6 +303,12 @@ def _why_in_words(before: Line, a: str, b: str, words: BreakWords) -> str | None
 
 
 _CLAUSE_MARKS = "，、；,;"
+
+
+def _is_stray_marks(b: str, words: BreakWords) -> bool:
+    """A line of marks alone that ends inside a sentence ("，，"): no half of a sentence to
+    join, and joining it would leave the line before ending on a comma."""
+    return b[-1] in words.inside and not any(is_han(c) or c.isalnum() for c in b)
 
 
 def _is_running(text: str, words: BreakWords) -> bool:
