@@ -8,6 +8,7 @@ cannot add up to minutes.
 
 from __future__ import annotations
 
+import bisect
 import time
 from functools import cache
 from typing import Iterator
@@ -19,6 +20,7 @@ from lintlaw.analysis.document import Document
 from lintlaw.errors import RuleFileError
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
+from lintlaw.engine.match_starts import match_starts
 from lintlaw.engine.required_chars import lacks_required, required_sets
 from lintlaw.text.outline import CHROME, DAMAGED, HEADING
 from lintlaw.engine.shown import quoted
@@ -107,9 +109,12 @@ class Pattern(RuleKind):
         if not patterns:
             return
         budget = budget_for(text, document.source.path)
+        places = [_places(document, pattern) for pattern in patterns]
         for start, end in self._regions(document):
-            for pattern in patterns:
-                for match in budget.search(pattern, text, start, end, self.rule_path):
+            for pattern, at in zip(patterns, places):
+                matches = (budget.search(pattern, text, start, end, self.rule_path) if at is None
+                           else budget.search_at(pattern, text, at, start, end, self.rule_path))
+                for match in matches:
                     found = match.group()
                     # Regions span several lines; a finding never does.
                     if found and "\n" not in found and "\r" not in found:
@@ -170,6 +175,24 @@ def _folded(issues: list[Issue], fixed: bool) -> Issue:
 
 # Worked out once per pattern, when a text is first searched with it (not at start-up).
 _required = cache(required_sets)
+_starts = cache(match_starts)
+
+
+def _places(document: Document, pattern) -> list[int] | None:
+    """Where in the text matches of the pattern can start, when the regex module would try it
+    at every character (lintlaw/engine/match_starts.py); None for a pattern it scans for quickly.
+    One pass over the text for each such set of places, shared by the rules that need it."""
+    starts = _starts(pattern.pattern)
+    if starts is None:
+        return None
+    text = document.source.text
+    return document.fact(f"match-starts {starts}",
+                         lambda: [found.start() for found in _scanner(starts).finditer(text)])
+
+
+@cache
+def _scanner(starts: str):
+    return regex.compile(starts)
 
 _GROUP_REF = regex.compile(r"\\(?:g<(\w+)>|([0-9]+))")
 
@@ -217,11 +240,35 @@ class _Budget:
     def search(self, pattern, text: str, start: int, end: int, rule_path: str, shown: str | None = None) -> list:
         """The matches in text[start:end]; `shown` is the pattern as its rule file writes it,
         when the one searched with is built from it."""
+        return self._timed(pattern, rule_path, shown,
+                           lambda left: list(pattern.finditer(text, start, end, timeout=left)))
+
+    def search_at(self, pattern, text: str, places: list[int], start: int, end: int, rule_path: str) -> list:
+        """The matches in text[start:end], the pattern tried only at `places` (the sorted offsets
+        where its matches can start): left to right, and past each match, as a search goes."""
+        def matches(left: float) -> list:
+            deadline = time.perf_counter() + left
+            found, after = [], start
+            for index in range(bisect.bisect_left(places, start), len(places)):
+                at = places[index]
+                if at >= end:
+                    break
+                if at < after:
+                    continue
+                match = pattern.match(text, at, end, timeout=max(deadline - time.perf_counter(), 0.0))
+                if match:
+                    found.append(match)
+                    after = match.end()
+            return found
+        return self._timed(pattern, rule_path, None, matches)
+
+    def _timed(self, pattern, rule_path: str, shown: str | None, run) -> list:
+        """run(seconds left), counted against the budget; out of time is a RuleFileError."""
         began = time.perf_counter()
         try:
             if self.left <= 0:
                 raise TimeoutError
-            return list(pattern.finditer(text, start, end, timeout=self.left))
+            return run(self.left)
         except TimeoutError:
             raise RuleFileError(f"{rule_path}: 正则表达式“{shown or pattern.pattern}”在 {self.file} 中运行超时"
                                 f"（每条规则每个文件最多 {round(self.seconds, 1):g} 秒），请简化") from None
