@@ -196,7 +196,10 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
 
     def digest(outcome, plan):
         source, diagnostics = outcome.source, outcome.diagnostics
-        outcome.rendered = output_format.render(diagnostics, {source.path: source}, rules)
+        if output_format.items:  # rendered item by item as they are written (lintlaw/runner.py: _work)
+            outcome.rendered = output_format.render_items(diagnostics, {source.path: source}, rules)
+        else:
+            outcome.rendered = output_format.render(diagnostics, {source.path: source}, rules)
         outcome.counts = Counts()
         outcome.counts.add_file(diagnostics, source)
         level = _fail_level(r, plan)
@@ -206,16 +209,53 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
 
     stdout = sys.stdout  # for standard input fixed with --fix, whatever the findings go to
     with _writing(r):
-        with output(r.output_file, to_stderr) as findings_out:
+        with output(r.output_file, to_stderr) as out:
+            findings_out = _Array(out) if output_format.items else _Outputs(out)
             run = _run(found, r, baseline, stdout, digest, findings_out)
+            findings_out.close()
             if baseline is not None:
                 _report_stale(r.baseline, run.stale)
             if not output_format.for_tools:
                 print(summary_of(run.counts, (run.fixed, run.edits) if r.fix else None, run.tally),
-                      file=findings_out)
+                      file=out)
     if run.tally.unreadable + run.tally.unwritten:
         return 2
     return 1 if run.failing else 0
+
+
+class _Outputs:
+    """Where each file's rendered findings go, as the file is done: each output and a line break."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, rendered: str) -> None:
+        if rendered:
+            self.out.write(rendered + "\n")
+
+    def close(self) -> None:
+        pass
+
+
+class _Array(_Outputs):
+    """An array written item by item (lintlaw/render/formats.py, `items`): "[" before the first,
+    ",\n" between, "]" after the last; "[]" when no file has any."""
+
+    def __init__(self, out):
+        super().__init__(out)
+        self.written = 0
+
+    def write(self, rendered) -> None:
+        for item in rendered:  # a text, or the pieces of one
+            self.out.write(",\n" if self.written else "[\n")
+            if isinstance(item, str):
+                self.out.write(item)
+            else:
+                self.out.writelines(item)
+            self.written += 1
+
+    def close(self) -> None:
+        self.out.write("\n]\n" if self.written else "[]\n")
 
 
 def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, findings_out=None) -> Run:
@@ -274,8 +314,7 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
     run.edits += outcome.edits
     run.tally.unfinished += outcome.unfinished
     if outcome.counts is not None:  # digested: written now, counted, forgotten
-        if outcome.rendered:
-            findings_out.write(outcome.rendered + "\n")
+        findings_out.write(outcome.rendered)
         run.counts.add(outcome.counts)
         run.failing = run.failing or outcome.failing
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lintlaw.errors import LintlawError, WriteError
@@ -64,7 +64,7 @@ class FileOutcome:
     unfinished: int = 0  # findings --fix could still fix when it ran out of rounds
     stale: list = field(default_factory=list)  # baseline entries for this file that matched no finding
     # Set by a digest (Options.digest), which then drops source and diagnostics:
-    rendered: str | None = None  # the findings in the output format
+    rendered: str | Iterable[str] | None = None  # the findings in the output format (items of an array, lazily)
     counts: object = None  # lintlaw.render.summary.Counts of the findings
     failing: bool = False  # a finding at or above the --fail-on level
 
@@ -227,6 +227,9 @@ def _work(name: str) -> FileOutcome:
     _IN_WORK = True
     try:
         outcome = check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
+        if outcome.rendered is not None and not isinstance(outcome.rendered, str):
+            # Rendered here, where the file was checked: items of an array, each a text or its pieces.
+            outcome.rendered = [item if isinstance(item, str) else "".join(item) for item in outcome.rendered]
     except _Stop:
         _exit_quietly()
     finally:
