@@ -9,6 +9,7 @@ cannot add up to minutes.
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from functools import cache
 from typing import Iterator
@@ -20,6 +21,7 @@ from lintlaw.analysis.document import Document
 from lintlaw.errors import RuleFileError
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
+from lintlaw.engine.kinds.pattern_engine import compile_pattern
 from lintlaw.engine.match_starts import match_starts
 from lintlaw.engine.required_chars import lacks_required, required_sets
 from lintlaw.text.outline import CHROME, DAMAGED, HEADING
@@ -74,7 +76,7 @@ class Pattern(RuleKind):
             if not isinstance(text, str):
                 return "patterns", "必须是字符串列表"
             try:
-                compiled.append(regex.compile(text))
+                compiled.append(compile_pattern(text))
             except regex.error as err:
                 return "patterns", f"正则表达式“{text}”有误：{regex_reason(err)}"
         options["patterns"] = compiled
@@ -229,6 +231,12 @@ def budget_for(text: str, file: str) -> "_Budget":
     return _Budget(RULE_BUDGET_SECONDS + per_character * len(text), file)
 
 
+def _timeout(pattern, seconds: float) -> dict:
+    """The timeout argument of a search: the regex module's; a pattern `re` compiled runs in
+    linear time (lintlaw/engine/kinds/pattern_engine.py) and takes none."""
+    return {} if isinstance(pattern, re.Pattern) else {"timeout": seconds}
+
+
 class _Budget:
     """The time left for one rule in one file; each search may use what is left."""
 
@@ -241,7 +249,7 @@ class _Budget:
         """The matches in text[start:end]; `shown` is the pattern as its rule file writes it,
         when the one searched with is built from it."""
         return self._timed(pattern, rule_path, shown,
-                           lambda left: list(pattern.finditer(text, start, end, timeout=left)))
+                           lambda left: list(pattern.finditer(text, start, end, **_timeout(pattern, left))))
 
     def search_at(self, pattern, text: str, places: list[int], start: int, end: int, rule_path: str) -> list:
         """The matches in text[start:end], the pattern tried only at `places` (the sorted offsets
@@ -255,7 +263,7 @@ class _Budget:
                     break
                 if at < after:
                     continue
-                match = pattern.match(text, at, end, timeout=max(deadline - time.perf_counter(), 0.0))
+                match = pattern.match(text, at, end, **_timeout(pattern, max(deadline - time.perf_counter(), 0.0)))
                 if match:
                     found.append(match)
                     after = match.end()
