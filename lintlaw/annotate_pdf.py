@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
-from lintlaw.annotate import comment_text
 from lintlaw.diagnostics import Diagnostic, Severity
 from lintlaw.errors import InputError
 from lintlaw.text.source import Source
@@ -28,9 +27,11 @@ COLOURS = {Severity.ERROR: "ff8080", Severity.WARNING: "ffd24d", Severity.INFO: 
 _PAD = 0.5  # points around a character's box
 
 
-def annotate_pdf(document: bytes | str | os.PathLike, diagnostics: Iterable[Diagnostic], source: Source) -> bytes:
+def annotate_pdf(document: bytes | str | os.PathLike, diagnostics: Iterable[Diagnostic], source: Source,
+                 note: Callable[[Diagnostic], str] | None = None, author: str = AUTHOR) -> bytes:
     """The bytes of a copy of `document` (a PDF's path or bytes) with each finding as a
-    highlight annotation by "lintlaw" whose note is the finding's message.
+    highlight annotation by `author` whose note is `note(finding)` (lintlaw/review/pdf.py gives
+    the comment a Word copy carries; without it, the finding's comment without its authority).
 
     `source` is what lintlaw read from that document; InputError if it cannot be written
     (the file changed since, or pypdf cannot read it)."""
@@ -49,21 +50,22 @@ def annotate_pdf(document: bytes | str | os.PathLike, diagnostics: Iterable[Diag
         _drop_own(page)
     stamp = datetime.now(timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
     for number, diagnostic in enumerate(sorted(diagnostics, key=lambda d: d.sort_key)):
-        note = comment_text(diagnostic, source)
+        text = note(diagnostic) if note is not None else _comment(diagnostic, source)
         for part, (page, boxes) in enumerate(_boxes(source, diagnostic.start, diagnostic.end)):
             shown = source.layout.sizes[page - 1], source.layout.rotations[page - 1]
             annotation = _highlight([_unshown(box, *shown) for box in boxes], COLOURS[diagnostic.severity])
-            _describe(annotation, note if part == 0 else f"（续）{note}", f"{MARK}{number}-{part}", stamp)
+            _describe(annotation, text if part == 0 else f"（续）{text}", f"{MARK}{number}-{part}", stamp, author)
             writer.add_annotation(page_number=page - 1, annotation=annotation)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def default_output(path: str | os.PathLike) -> Path:
-    """Where `lintlaw check report.pdf --annotate` writes the copy: report.lintlaw.pdf beside it."""
-    path = Path(path)
-    return path.with_name(path.stem + ".lintlaw.pdf")
+def _comment(diagnostic: Diagnostic, source: Source) -> str:
+    from lintlaw.review.comments import comment_text
+    from lintlaw.review.plan import Remark
+
+    return comment_text(Remark(diagnostic), source)
 
 
 def _boxes(source: Source, start: int, end: int) -> list[tuple[int, list[tuple[float, float, float, float]]]]:
@@ -137,17 +139,18 @@ def _highlight(boxes, colour: str):
                      highlight_color=colour, printing=True)
 
 
-def _describe(annotation, note: str, name: str, stamp: str) -> None:
+def _describe(annotation, note: str, name: str, stamp: str, author: str) -> None:
     from pypdf.generic import NameObject, TextStringObject
 
     annotation[NameObject("/Contents")] = TextStringObject(note)
-    annotation[NameObject("/T")] = TextStringObject(AUTHOR)
+    annotation[NameObject("/T")] = TextStringObject(author)
     annotation[NameObject("/NM")] = TextStringObject(name)
     annotation[NameObject("/M")] = TextStringObject(stamp)
 
 
 def _drop_own(page) -> None:
-    """Remove the annotations an earlier lintlaw run added (a person's stay)."""
+    """Remove the annotations an earlier lintlaw run added, whoever it named as their author
+    (a person's stay: they carry no "lintlaw-…" name)."""
     from pypdf.generic import ArrayObject, NameObject
 
     annotations = page.get("/Annots")
@@ -156,7 +159,7 @@ def _drop_own(page) -> None:
     kept = ArrayObject()
     for reference in annotations.get_object():
         annotation = reference.get_object()
-        if str(annotation.get("/T", "")) == AUTHOR and str(annotation.get("/NM", "")).startswith(MARK):
+        if str(annotation.get("/NM", "")).startswith(MARK):
             continue
         kept.append(reference)
     page[NameObject("/Annots")] = kept

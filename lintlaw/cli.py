@@ -97,6 +97,14 @@ def _annotate_value(args: list[str], value_options: set[str]) -> list[str]:
     return args
 
 
+def _author(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    if not value.strip() or len(value) > 100 or not value.isprintable():
+        _fail(f"--author: 应为一行文字（不超过 100 字），如“法制科”：“{value}”")
+    return value.strip()
+
+
 @app.command(cls=_CheckCommand)
 def check(
     paths: List[str] = typer.Argument(..., help="要检查的文件或目录（目录中查找 .txt、.md、.docx、.html、.htm、.pdf 文件），- 表示标准输入。"),
@@ -108,7 +116,8 @@ def check(
                                           help="达到此级别的问题使退出码为 1（默认 error）。"),
     encoding: Optional[str] = typer.Option(None, help="强制使用此编码读取（默认自动识别 UTF-8/GB18030）。"),
     rules_dirs: Optional[List[Path]] = typer.Option(None, "--rules", help="额外的规则目录（TOML 规则文件）。"),
-    fix: bool = typer.Option(False, "--fix", help="自动修复可安全修复的问题，写回文件（标准输入则输出到标准输出）。"),
+    fix: bool = typer.Option(False, "--fix", help="自动修复可安全修复的问题，写回文件（标准输入则输出到标准输出）；"
+                                               "Word 文档不改动，修复作为修订写入审阅副本 NAME.lintlaw.docx。"),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="与 --fix 或 --diff 同用：也应用需要人工复核的修复。"),
     diff: bool = typer.Option(False, "--diff", help="只显示修复将做的改动（统一差异格式），不写回文件。"),
     statistics: bool = typer.Option(False, "--statistics", help="只列出每条规则的问题数。"),
@@ -126,8 +135,11 @@ def check(
         help="把标准输入（-）当作此文件：按扩展名读取（.md、.html、.docx、.pdf），按其位置查找配置，问题中显示此文件名。"),
     annotate: Optional[str] = typer.Option(
         None, "--annotate", metavar="[OUT.docx|OUT.pdf]",
-        help="把问题作为批注写入 Word 文档或 PDF 的副本（默认：同目录下的 NAME.lintlaw.docx 或 NAME.lintlaw.pdf；"
-             "原文件不动）。可在其后写副本的文件名（只检查一个文档时）。目录中只查找 .docx 和 .pdf 文件。"),
+        help="把问题作为批注写入 Word 文档或 PDF 的审阅副本（默认：同目录下的 NAME.lintlaw.docx 或 NAME.lintlaw.pdf；"
+             "原文件不动），Word 文档与 --fix 同用时修复也作为修订写入。可在其后写副本的文件名（只检查一个文档时）。"
+             "目录中只查找 .docx 和 .pdf 文件。"),
+    author: Optional[str] = typer.Option(
+        None, "--author", help="审阅副本中批注和修订的作者（默认：配置中的 author，否则为 lintlaw）。"),
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.pipeline import CheckRequest, run_check
@@ -137,7 +149,8 @@ def check(
         extend_select=_split(extend_select), fail_on=fail_on, encoding=encoding,
         rules_dirs=rules_dirs or [], fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics,
         output_file=output_file, jobs=jobs, config=config, isolated=isolated, baseline=baseline,
-        write_baseline=write_baseline, no_ignore=no_ignore, stdin_filename=stdin_filename, annotate=annotate)
+        write_baseline=write_baseline, no_ignore=no_ignore, stdin_filename=stdin_filename, annotate=annotate,
+        author=_author(author))
     try:
         code = run_check(request)
     except LintlawError as err:
@@ -211,11 +224,13 @@ def list_rules(
         rules, enabled, _ = catalog_for_path(".", config, isolated, rules_dirs or [])
     except LintlawError as err:
         _fail(str(err))
+    from lintlaw.diagnostics import CATEGORY_NAMES
+
     rows = []
     for rule in rules:
-        level = rule.severity.label if rule.code in enabled else f"{rule.severity.label}（已停用）"
-        rows.append((rule.code, rule.name, rule.category, level, ",".join(rule.report_types) or "全部",
-                     fix_mark(rule.fixes), summary(rule.explanation)))
+        level = rule.severity.chinese if rule.code in enabled else f"{rule.severity.chinese}（已停用）"
+        rows.append((rule.code, rule.name, CATEGORY_NAMES.get(rule.category, rule.category), level,
+                     ",".join(rule.report_types) or "全部", fix_mark(rule.fixes), summary(rule.explanation)))
     print(render(rows, output_width()))
 
 

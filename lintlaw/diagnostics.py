@@ -33,6 +33,11 @@ SEVERITY_NAMES = tuple(severity.label for severity in sorted(Severity, reverse=T
 CODE_LETTERS = {"structure": "S", "placeholder": "T", "consistency": "C", "number": "N", "date": "D",
                 "punctuation": "P", "wording": "W", "residue": "R", "table": "T", "layout": "L"}
 CATEGORIES = tuple(CODE_LETTERS)
+# Each category as users read it (rules, rule, config, comments); the English names are what
+# --select, rule files and configurations use.
+CATEGORY_NAMES = {"structure": "结构", "placeholder": "占位符", "consistency": "一致性", "number": "数字",
+                  "date": "日期", "punctuation": "标点", "wording": "用语", "residue": "残留", "table": "统计表",
+                  "layout": "版式"}
 
 
 class Edit(NamedTuple):

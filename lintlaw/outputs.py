@@ -1,5 +1,5 @@
 """Where `check` writes: the findings in a chosen format (to a file, stdout or stderr),
-annotated Word copies, and the refusal to overwrite a file being checked."""
+where reviewed copies go, and the refusal to overwrite a file being checked."""
 
 from __future__ import annotations
 
@@ -9,80 +9,44 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from lintlaw.errors import LintlawError, UsageError
-from lintlaw.reasons import system_reason
-from lintlaw.render.visible import one_line
+from lintlaw.errors import UsageError
 
 def _stop(message: str):
     raise UsageError(message)
 
 
-# What --annotate writes, by the input's suffix: the function writing the copy ("module:function",
-# (document, diagnostics, source) -> bytes) and the module saying where the copy goes.
-ANNOTATORS = {".docx": ("lintlaw.annotate:annotate_docx", "lintlaw.annotate"),
-              ".pdf": ("lintlaw.annotate_pdf:annotate_pdf", "lintlaw.annotate_pdf")}
-ANNOTATABLE = tuple(ANNOTATORS)
-
-
-def annotator(name: str):
-    """The function writing the annotated copy of the document `name`, by its suffix."""
-    import importlib
-
-    target, _where = ANNOTATORS[Path(name).suffix.lower()]
-    module, _, function = target.partition(":")
-    return getattr(importlib.import_module(module), function)
-
-
-def _default_output(name: str) -> Path:
-    import importlib
-
-    return importlib.import_module(ANNOTATORS[Path(name).suffix.lower()][1]).default_output(name)
-
-
-def annotation_targets(names: list[str], annotate: str | None, other_output: bool) -> dict[str, Path]:
-    """Each Word document's or PDF's annotated copy (--annotate), after refusing what cannot be done."""
-    if annotate is None:
-        return {}
+def review_targets(names: list[str], annotate: str | None, fix: bool, other_output: bool) -> dict[str, Path]:
+    """Where each document's reviewed copy goes (lintlaw/review/), after refusing what cannot
+    be done. --annotate: every input, each a kind of document that can be reviewed; --fix:
+    every input whose kind carries tracked changes (text files are fixed in place). Standard
+    input gets none: its copy goes to standard output."""
     from lintlaw.io.inputs import STDIN
+    from lintlaw.review import REVIEWERS, default_copy, kinds, reviewer_for
 
+    if annotate is None:
+        if not fix or other_output:
+            return {}
+        copies = {name: default_copy(name) for name in names
+                  if name != STDIN and reviewer_for(name) and reviewer_for(name).tracks_changes}
+        for out in copies.values():
+            refuse_overwriting_inputs(names, {"--fix 的审阅副本": out})
+        return copies
     if other_output:
         _stop("--annotate 不能与 --diff 或 --write-baseline 同用")
     for name in names:
         if name == STDIN:
-            _stop("--annotate 只用于 Word 文档或 PDF 文件，不能用于标准输入")
-        if not name.lower().endswith(ANNOTATABLE):
-            _stop(f"{name}: --annotate 只用于 Word 文档（.docx）和 PDF 文件（.pdf）")
+            _stop(f"--annotate 只用于 {kinds(suffixes=False)}，不能用于标准输入")
+        if reviewer_for(name) is None:
+            _stop(f"{name}: --annotate 只用于 {kinds()}")
     if annotate and len(names) > 1:
-        _stop(f"{annotate}: 检查多个文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx 或 NAME.lintlaw.pdf")
-    if annotate and Path(annotate).suffix.lower() != Path(names[0]).suffix.lower():
-        _stop(f"{annotate}: 带批注的副本须与原文件同类型（{Path(names[0]).suffix.lower()}）")
-    copies = {name: Path(annotate) if annotate else _default_output(name) for name in names}
+        each = " 或 ".join(f"NAME.lintlaw{r.suffix}" for r in REVIEWERS)
+        _stop(f"{annotate}: 检查多个文档时不能指定一个副本文件名；省略它，每个文档各写到 {each}")
+    if annotate and reviewer_for(annotate) is not reviewer_for(names[0]):
+        _stop(f"{annotate}: 审阅副本须与原文件同类型（{reviewer_for(names[0]).suffix}）")
+    copies = {name: Path(annotate) if annotate else default_copy(name) for name in names}
     for out in copies.values():
         refuse_overwriting_inputs(names, {"--annotate": out})
     return copies
-
-
-def write_annotated(copies: dict[str, Path], diagnostics, sources) -> int:
-    """Write each checked document's annotated copy; the number that could not be written."""
-    from lintlaw.annotate import write_copy
-
-    failed = 0
-    for name, out in copies.items():
-        if name not in sources:  # unreadable: its error is already shown
-            continue
-        found = [d for d in diagnostics if d.path == name]
-        try:
-            write_copy(out, annotator(name)(name, found, sources[name]))
-        except LintlawError as err:
-            print(one_line(f"lintlaw: {err}"), file=sys.stderr)
-            failed += 1
-            continue
-        except OSError as err:
-            print(one_line(f"lintlaw: {out}: 无法写入带批注的副本（{system_reason(err)}）"), file=sys.stderr)
-            failed += 1
-            continue
-        print(one_line(f"已写出带批注的副本：{out}（{len(found)} 条批注）"), file=sys.stderr)
-    return failed
 
 
 @contextlib.contextmanager

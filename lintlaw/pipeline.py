@@ -100,6 +100,7 @@ class CheckRequest:
     no_ignore: bool = False
     stdin_filename: str | None = None
     annotate: str | None = None
+    author: str | None = None  # of a reviewed copy's comments and tracked changes (else the configuration's)
 
 
 @dataclass
@@ -122,18 +123,20 @@ class Run:
 def run_check(r: CheckRequest) -> int:
     """plan → run → filter → render; the exit code. Bad input raises a LintlawError (exit 2)."""
     from lintlaw.io.inputs import STDIN, SUFFIXES, expand, unique_files
-    from lintlaw.outputs import ANNOTATABLE, annotation_targets, refuse_overwriting_inputs, write_annotated
+    from lintlaw.outputs import refuse_overwriting_inputs, review_targets
     from lintlaw.render.formats import FORMATS
+    from lintlaw.review import REVIEWERS, Request
 
     if r.output_format not in FORMATS:
         raise UsageError(f"--format: 未知的输出格式“{r.output_format}”（可用：{'、'.join(FORMATS)}）")
-    names = unique_files(expand(r.paths, respect_ignore=not r.no_ignore,
-                                suffixes=SUFFIXES if r.annotate is None else ANNOTATABLE))
+    suffixes = SUFFIXES if r.annotate is None else tuple(reviewer.suffix for reviewer in REVIEWERS)
+    names = unique_files(expand(r.paths, respect_ignore=not r.no_ignore, suffixes=suffixes))
     if not names:
-        raise UsageError(f"没有找到要检查的文件（{'、'.join(SUFFIXES if r.annotate is None else ANNOTATABLE)}）"
+        raise UsageError(f"没有找到要检查的文件（{'、'.join(suffixes)}）"
                          + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
     refuse_overwriting_inputs(names, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
-    copies = annotation_targets(names, r.annotate, r.diff or r.write_baseline is not None)
+    copies = review_targets(names, r.annotate, r.fix, r.diff or r.write_baseline is not None)
+    review = Request(copies, r.author)
     if r.stdin_filename is not None and STDIN not in names:
         raise UsageError("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
     found = plans(names, r.config, r.isolated, r.select, r.ignore, r.extend_select, r.rules_dirs, r.stdin_filename)
@@ -149,9 +152,9 @@ def run_check(r: CheckRequest) -> int:
     all_rules = list({rule.code: rule for plan in found.values() for rule in plan.rules}.values())
     # With --fix on standard input the fixed text went to stdout: findings go to stderr.
     to_stderr = r.fix and STDIN in found
-    if _streams(r, copies):
-        return _check_streaming(found, r, all_rules, to_stderr, baseline)
-    run = _run(found, r, baseline)
+    if _streams(r):
+        return _check_streaming(found, r, all_rules, to_stderr, baseline, review)
+    run = _run(found, r, baseline, review=review)
     input_errors = run.tally.unreadable + run.tally.unwritten
     if r.diff:
         print(f"{run.fixed} 个问题可以自动修复（{run.edits} 处改动），涉及 {run.would_change} 个文件。", file=sys.stderr)
@@ -167,25 +170,23 @@ def run_check(r: CheckRequest) -> int:
         return 2 if input_errors else 0
     if recorded is not None:
         _report_stale(r.baseline, run.stale)
-    if copies:
-        input_errors += write_annotated(copies, run.diagnostics, run.sources)
     _render(r, run, all_rules, to_stderr=to_stderr)
     if input_errors:
         return 2
     return 1 if any(d.severity >= _fail_level(r, run.plan_of[d.path]) for d in run.diagnostics) else 0
 
 
-def _streams(r: CheckRequest, copies) -> bool:
+def _streams(r: CheckRequest) -> bool:
     """Whether each file's findings can be written as soon as it is checked: the format
-    allows it, and nothing needs every finding at the end (statistics, a new baseline, the
-    annotated copies; --diff shows no findings). A baseline read is applied file by file."""
+    allows it, and nothing needs every finding at the end (statistics, a new baseline;
+    --diff shows no findings). A baseline read is applied file by file, and a reviewed copy
+    written where its document is checked."""
     from lintlaw.render.formats import FORMATS
 
-    return (FORMATS[r.output_format].streams and not r.statistics and not r.diff and not copies
-            and r.write_baseline is None)
+    return FORMATS[r.output_format].streams and not r.statistics and not r.diff and r.write_baseline is None
 
 
-def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool, baseline) -> int:
+def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool, baseline, review) -> int:
     """Check, writing each file's findings as it finishes (rendered where it was checked),
     then the summary; the exit code. Only counts are kept of the findings."""
     from lintlaw.outputs import output
@@ -211,7 +212,7 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
     with _writing(r):
         with output(r.output_file, to_stderr) as out:
             findings_out = _Array(out) if output_format.items else _Outputs(out)
-            run = _run(found, r, baseline, stdout, digest, findings_out)
+            run = _run(found, r, baseline, stdout, digest, findings_out, review)
             findings_out.close()
             if baseline is not None:
                 _report_stale(r.baseline, run.stale)
@@ -258,7 +259,8 @@ class _Array(_Outputs):
         self.out.write("\n]\n" if self.written else "[]\n")
 
 
-def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, findings_out=None) -> Run:
+def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, findings_out=None,
+         review=None) -> Run:
     """Check every file (in worker processes when there are many), passing on what each one says.
 
     With a digest (streaming), each file's rendered findings go to findings_out as it is done."""
@@ -270,7 +272,7 @@ def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, 
 
     stdout = stdout or sys.stdout
     options = Options(encoding=r.encoding, fix=r.fix, unsafe_fixes=r.unsafe_fixes, diff=r.diff,
-                      stdin_filename=r.stdin_filename, baseline=baseline, digest=digest)
+                      stdin_filename=r.stdin_filename, baseline=baseline, digest=digest, review=review)
     from lintlaw.render.progress import file_progress
 
     run = Run(tally=Tally(), counts=Counts())
@@ -299,6 +301,8 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
         return
     if outcome.note:
         print(one_line(f"lintlaw: {outcome.note}"), file=sys.stderr)
+    if outcome.written:
+        print(one_line(outcome.written), file=sys.stderr)
     if outcome.unwritten:  # checked, but deliberately not written back (mojibake)
         run.tally.unwritten += 1
     if outcome.empty:

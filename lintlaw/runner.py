@@ -26,6 +26,7 @@ class Options:
     diff: bool = False
     stdin_filename: str | None = None  # the name standard input is read and reported as
     baseline: object = None  # lintlaw.io.suppression.Baseline: its findings are neither shown nor fixed
+    review: object = None  # lintlaw.review.Request: the documents that get a reviewed copy, and how
     # Called on each outcome where the file was checked (in the worker, with --jobs), with
     # the file's plan: it may replace the findings and the text by what the parent needs
     # of them (their output, their counts), so that little crosses between processes.
@@ -59,6 +60,7 @@ class FileOutcome:
     diff: str = ""  # unified diff (--diff)
     stdout_bytes: bytes | None = None  # fixed standard input, for stdout
     note: str | None = None  # a one-line remark for stderr that is not an error
+    written: str | None = None  # the line for stderr that says a reviewed copy was written
     unwritten: bool = False  # the error is a fix that could not be written back (the file is as it was)
     empty: bool = False  # the file holds nothing but white space
     unfinished: int = 0  # findings --fix could still fix when it ran out of rounds
@@ -69,9 +71,9 @@ class FileOutcome:
     failing: bool = False  # a finding at or above the --fail-on level
 
 
-# Why --fix leaves a file it cannot write alone, by reader.
-NOT_FIXED = {"docx": "Word 文档和网页不能自动修复，只报告问题",
-             "html": "Word 文档和网页不能自动修复，只报告问题",
+# Why --fix leaves a file it cannot write alone, by reader (a Word document's fixes go to
+# its reviewed copy instead).
+NOT_FIXED = {"html": "网页不能自动修复，只报告问题",
              "pdf": "PDF 文件不能自动修复，只报告问题（请在原文档中修改；--annotate 可写出带批注的 PDF 副本）"}
 
 
@@ -111,6 +113,9 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
     from lintlaw.engine.linter import lint
 
     types = plan.types
+    if options.review is not None and (name in options.review.copies or (
+            source.revisable and (options.fix or options.diff))):
+        return _reviewed(name, source, origin, plan, options, keep)
     if (options.fix or options.diff) and not source.editable:
         outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
         outcome.note = f"{source.path}: {NOT_FIXED.get(source.reader, NOT_FIXED['html'])}"
@@ -148,6 +153,52 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
         # ... and asks again at the last moment: the parent may die while the file is written.
         write_back(name, source.encode(result.source.text), origin, before_rename=_abandon_if_orphaned)
     return outcome
+
+
+def _reviewed(name: str, source: Source, origin, plan: Plan, options: Options, keep) -> FileOutcome:
+    """A document fixed (--fix) or annotated (--annotate) in a reviewed copy: its fixes as
+    tracked changes (a Word document's), its findings as comments (lintlaw/review/). With
+    --diff, what the changes would do, as for a text file; from standard input, the copy goes
+    to standard output."""
+    from lintlaw.review import AUTHOR, open_document
+    from lintlaw.review.plan import make_review
+
+    request = options.review
+    fix = (options.fix or options.diff) and source.revisable  # a PDF's copy carries no changes
+    document = open_document(origin.data, source)
+    review = make_review(source, plan.rules, plan.types, keep, fix=fix, unsafe=options.unsafe_fixes,
+                         locked=document.locked() if fix else ())
+    result = review.result
+    outcome = FileOutcome(name, source, review.findings)
+    if result is not None:
+        outcome = FileOutcome(name, result.source, review.remaining, fixed=review.fixed, edits=review.changes)
+    if options.diff:
+        outcome.diff = unified_diff(source, result.source)
+        return outcome
+    data = document.write(review, request.author or plan.settings.author or AUTHOR, request.minute)
+    if name == STDIN:
+        outcome.stdout_bytes = data
+        return outcome
+    target = request.copies.get(name) or _default_copy(name)
+    _stop_if_orphaned()  # a worker whose run was stopped writes nothing more
+    try:
+        from lintlaw.io.writeback import replacing
+
+        with replacing(target) as stream:  # whole or not at all
+            stream.write(data)
+    except OSError as err:
+        from lintlaw.reasons import system_reason
+
+        raise WriteError(f"{target}: 无法写入审阅副本（{system_reason(err)}）") from None
+    changes = f"{review.changes} 处修订，" if fix else ""
+    outcome.written = f"已写出审阅副本：{target}（{changes}{len(review.remarks)} 条批注）"
+    return outcome
+
+
+def _default_copy(name: str):
+    from lintlaw.review import default_copy
+
+    return default_copy(name)
 
 
 def _garbled(source: Source, origin, forced: str | None, types) -> str | None:
@@ -301,6 +352,12 @@ def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C reaches the parent, which stops us
 
     def watch():
+        # Termination signals are the main thread's: a write-back blocks them there while it
+        # creates its temporary file, and a signal this thread took would run the handler in
+        # the main thread all the same, leaving the file behind.
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT,
+                                                     *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])})
         while os.getppid() == parent:
             time.sleep(0.2)
         os.kill(os.getpid(), signal.SIGTERM)

@@ -37,6 +37,17 @@ ACTIVE = [
     ("第二十条第（六）项", ["本年处理决定数量"], [("行政处罚", ["35"]), ("行政强制", ["3"])]),
     ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", ["0"])]),
 ]
+# The same table in the 2019 format, which 2021 replaced (T207).
+ACTIVE_2019 = [
+    ("第二十条第（一）项", ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+     [("规章", ["0", "0", "0"]), ("规范性文件", ["2", "2", "15"])]),
+    ("第二十条第（五）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+     [("行政许可", ["40", "0", "120"]), ("其他对外管理服务事项", ["5", "0", "12"])]),
+    ("第二十条第（六）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+     [("行政处罚", ["60", "0", "35"]), ("行政强制", ["8", "0", "3"])]),
+    ("第二十条第（八）项", ["上一年项目数量", "本年增/减"], [("行政事业性收费", ["2", "0"])]),
+    ("第二十条第（九）项", ["采购项目数量", "采购总金额"], [("政府集中采购", ["3", "12.5"])]),
+]
 ACTIVE_KEYS = {"规章": "rules", "行政规范性文件": "normative-documents", "行政许可": "licensing",
                "行政处罚": "punishment", "行政强制": "enforcement", "行政事业性收费": "fees"}
 ACTIVE_COLUMNS = {"本年制发件数": "issued", "本年废止件数": "repealed", "现行有效件数": "in-force",
@@ -150,46 +161,47 @@ def line_of(text: str, line: str, after: int = 0) -> int:
 # Word
 
 
-def build_docx(path, numbers: dict[str, str] | None = None) -> None:
+def build_docx(path, numbers: dict[str, str] | None = None, *, style: str | None = None, review: str | None = None,
+               overview: list[str] | None = None, active: list | None = None) -> None:
     """The report as a Word document; the tables' header cells merged as the format draws them.
-    `numbers` replaces the numbers of table 三's rows by key."""
+    `numbers` replaces the numbers of table 三's rows by key, `review` table 四's fifteen numbers,
+    `overview` part 一's lines, `active` table 二's blocks (ACTIVE_2019); `style` names the tables'
+    Word style ("Table Grid" draws every border, as a PDF export then shows them)."""
     import docx
 
     document = docx.Document()
-    for line in (TITLE, INTRO, *OVERVIEW, "二、主动公开政府信息情况"):
+    for line in (TITLE, INTRO, *(overview or OVERVIEW), "二、主动公开政府信息情况"):
         document.add_paragraph(line)
-    _docx_active(document)
+    _docx_active(document, active or ACTIVE)
     document.add_paragraph("三、收到和处理政府信息公开申请情况")
     _docx_requests(document, numbers or {})
     document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
-    _docx_review(document)
+    _docx_review(document, review or REVIEW)
     for line in CLOSING:
         document.add_paragraph(line)
+    if style is not None:
+        for table in document.tables:
+            table.style = document.styles[style]
     document.save(str(path))
 
 
-def _docx_active(document) -> None:
-    rows = sum(2 + len(block[2]) for block in ACTIVE)
+def _docx_active(document, blocks: list) -> None:
+    rows = sum(2 + len(block[2]) for block in blocks)
     table = document.add_table(rows=rows, cols=4)
     r = 0
-    for heading, columns, block_rows in ACTIVE:
+    for heading, columns, block_rows in blocks:
         merged = table.cell(r, 0).merge(table.cell(r, 3))
         merged.text = heading
-        header = [table.cell(r + 1, 0)]
-        if len(columns) == 1:
-            header.append(table.cell(r + 1, 1).merge(table.cell(r + 1, 3)))
-        else:
-            header += [table.cell(r + 1, c) for c in range(1, 4)]
+        # Three number columns under the label: a block of fewer columns widens its last one.
+        spans = [(c, c) for c in range(1, len(columns))] + [(len(columns), 3)]
+        header = [table.cell(r + 1, 0)] + [table.cell(r + 1, a).merge(table.cell(r + 1, b)) for a, b in spans]
         for cell, text in zip(header, ["信息内容", *columns]):
             cell.text = text
         r += 2
         for label, numbers in block_rows:
             table.cell(r, 0).text = label
-            if len(numbers) == 1:
-                table.cell(r, 1).merge(table.cell(r, 3)).text = numbers[0]
-            else:
-                for c, number in enumerate(numbers, start=1):
-                    table.cell(r, c).text = number
+            for (a, b), number in zip(spans, numbers):
+                table.cell(r, a).merge(table.cell(r, b)).text = number
             r += 1
 
 
@@ -221,7 +233,7 @@ def _docx_requests(document, numbers: dict[str, str]) -> None:
         table.cell(first, column).merge(table.cell(first + GROUP_SPANS[group] - 1, column)).text = group
 
 
-def _docx_review(document) -> None:
+def _docx_review(document, numbers: str) -> None:
     table = document.add_table(rows=4, cols=15)
     table.cell(0, 0).merge(table.cell(0, 4)).text = "行政复议"
     table.cell(0, 5).merge(table.cell(0, 14)).text = "行政诉讼"
@@ -231,7 +243,7 @@ def _docx_review(document) -> None:
     table.cell(1, 10).merge(table.cell(1, 14)).text = "复议后起诉"
     for c, label in enumerate(RESULTS * 2, start=5):
         table.cell(2, c).text = label
-    for c, number in enumerate(REVIEW.split()):
+    for c, number in enumerate(numbers.split()):
         table.cell(3, c).text = number
 
 

@@ -1,4 +1,5 @@
-"""check --annotate: a copy of a Word document with every finding as a comment on its words."""
+"""check --annotate: a copy of a Word document with every finding as a comment on its words
+(lintlaw/review/word.py; the tracked changes of --fix: tests/test_review.py)."""
 
 import io
 import json
@@ -17,12 +18,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from lintlaw.annotate import annotate_docx, comment_text
 from lintlaw.diagnostics import Diagnostic, Edit, Fix, Severity
 from lintlaw.io.readers.docx_reader import read_docx
+from lintlaw.review.comments import comment_text
+from lintlaw.review.plan import Remark, Review
+from lintlaw.review.word import WordCopy
 
 from .helpers import modules_after_check
 from .test_cli import run
+from .word_helpers import alternating
+
+pytestmark = pytest.mark.slow  # Word documents built and read with python-docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -76,6 +82,13 @@ def report(path):
     return path
 
 
+def annotate_docx(document, diagnostics, source) -> bytes:
+    """The comments-only copy of a document (a path or bytes) for these findings."""
+    data = document if isinstance(document, bytes) else Path(document).read_bytes()
+    review = Review(source, list(diagnostics), [Remark(d) for d in sorted(diagnostics, key=lambda d: d.sort_key)], [])
+    return WordCopy(data, source).write(review, "lintlaw", "2025-03-01T09:30")
+
+
 def comments(path):
     """Each comment in document order: id, author, initials, its text (paragraphs joined by
     newlines) and the text its anchor covers (paragraph breaks as newlines)."""
@@ -110,7 +123,7 @@ def test_every_finding_is_a_comment_on_its_words(tmp_path):
     path = report(tmp_path / "report.docx")
     result = run("check", "--ignore", "layout", "--format", "json", "--annotate", str(tmp_path / "out.docx"), str(path))
     assert result.exit_code == 1
-    assert result.stderr == f"已写出带批注的副本：{tmp_path / 'out.docx'}（5 条批注）\n"
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'out.docx'}（5 条批注）\n"
     findings = json.loads(result.stdout)
     assert [(f["code"], f["line"], f["column"], f["end_column"]) for f in findings] == [
         ("S003", 1, 1, 23), ("S107", 5, 1, 3), ("T001", 5, 22, 24), ("W001", 5, 26, 28), ("T001", 7, 3, 5)]
@@ -119,9 +132,10 @@ def test_every_finding_is_a_comment_on_its_words(tmp_path):
     assert len(got) == len(findings)
     for finding, comment in zip(findings, got):
         assert comment["author"] == "lintlaw" and comment["initials"] == "LL"
-        message, rule = comment["text"].split("\n")[:2]
-        assert message == finding["message"]
-        assert rule.startswith(f"{finding['code']} {finding['name']}（")
+        first, basis = comment["text"].split("\n")[:2]
+        severity = {"error": "错误", "warning": "警告", "info": "提示"}[finding["severity"]]
+        assert first == f"{finding['message']}（{finding['code']}，{severity}）"
+        assert basis.startswith("依据：") and finding["name"] not in comment["text"]
         line = lines[finding["line"] - 1]
         words = line[finding["column"] - 1:finding["end_column"] - 1]
         if finding["code"] == "S107":  # the marker is Word's numbering, not text: the paragraph
@@ -133,7 +147,8 @@ def test_every_finding_is_a_comment_on_its_words(tmp_path):
 def test_anchors_of_each_kind(tmp_path):
     path = report(tmp_path / "report.docx")
     assert run("check", "--ignore", "layout", "--annotate", str(path)).exit_code == 1
-    got = [(c["text"].split("\n")[1].split()[0], c["anchored"]) for c in comments(tmp_path / "report.lintlaw.docx")]
+    got = [(c["text"].split("\n")[0].rsplit("（", 1)[1][:4], c["anchored"])
+           for c in comments(tmp_path / "report.lintlaw.docx")]
     # About the whole report (a part is missing): on the title.
     assert ("S003", TITLE) in got
     # On Word's automatic marker “1、”, which is not text: the whole paragraph.
@@ -148,10 +163,13 @@ def test_fix_and_severity_in_the_comment(tmp_path):
     path = report(tmp_path / "report.docx")
     run("check", "--annotate", str(path))
     texts = [c["text"] for c in comments(tmp_path / "report.lintlaw.docx")]
-    assert "表示“到某时为止”应写“截至”，不是“截止”\nW001 cutoff-for-as-of（警告）\n可安全修复：“截止”改为“截至”" in texts
-    assert "模板占位符“__”未填写\nT001 underscore-blank（错误）" in texts
-    assert ("标题编号“1、”标点不规范，应写作“1.”\nS107 marker-punctuation（警告）\n可安全修复：“1、”改为“1.”\n"
-            "“1、”是 Word 的自动编号，请在本段的编号格式中修改") in texts
+    assert ("表示“到某时为止”应写“截至”，不是“截止”（W001，警告）\n"
+            "依据：《现代汉语词典》（第7版）“截止”“截至”条；国家语言文字工作委员会等关于常见易混词语的规范用法\n"
+            "建议把“截止”改为“截至”") in texts
+    assert any(text.startswith("模板占位符“__”未填写（T001，错误）\n依据：") and text.count("\n") == 1 for text in texts)
+    assert ("标题编号“1、”标点不规范，应写作“1.”（S107，警告）\n"
+            "依据：GB/T 9704-2012《党政机关公文格式》：文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注\n"
+            "建议把“1、”改为“1.”\n“1、”是 Word 的自动编号，请在本段的编号格式中修改") in texts
 
 
 def test_split_runs_keep_their_formatting(tmp_path):
@@ -203,15 +221,15 @@ def _properties(run) -> bytes:
 
 def test_the_document_is_otherwise_unchanged(tmp_path):
     path = report(tmp_path / "report.docx")
-    run("check", "--annotate", str(path))
+    run("check", "--ignore", "layout", "--annotate", str(path))
     before, after = zipfile.ZipFile(path), zipfile.ZipFile(tmp_path / "report.lintlaw.docx")
     assert _normalized(after.read("word/document.xml")) == _normalized(before.read("word/document.xml"))
     assert _normalized(after.read("word/document.xml")) != _normalized(
         before.read("word/document.xml").replace("截".encode(), "戳".encode()))  # the comparison can fail
-    added = {"word/comments.xml"}
+    added = {"word/comments.xml", "docProps/custom.xml"}  # the comments, and whose they are
     assert set(after.namelist()) == set(before.namelist()) | added
     for name in before.namelist():
-        if name in ("[Content_Types].xml", "word/_rels/document.xml.rels", "word/document.xml"):
+        if name in ("[Content_Types].xml", "word/_rels/document.xml.rels", "_rels/.rels", "word/document.xml"):
             continue
         old, new = before.read(name), after.read(name)
         if name.endswith((".xml", ".rels")):
@@ -265,7 +283,7 @@ def test_comments_already_in_the_document_stay(tmp_path):
     assert [(c["author"], c["initials"], c["text"].split("\n")[0], c["anchored"])
             for c in comments(tmp_path / "r.lintlaw.docx")] == [
         ("张三", "ZS", "审核人的意见", "全年截止目前"),
-        ("lintlaw", "LL", "表示“到某时为止”应写“截至”，不是“截止”", "截止")]
+        ("lintlaw", "LL", "表示“到某时为止”应写“截至”，不是“截止”（W001，警告）", "截止")]
 
 
 def _diagnostic(start, end, code="X001", fix=None):
@@ -336,10 +354,10 @@ def test_comment_text_describes_each_kind_of_edit():
     from lintlaw.text.source import Source
 
     source = Source(path="r.docx", text="截止目前，共\x1b计\n", encoding="docx", editable=False)
-    unsafe = Fix((Edit(0, 2, "截至"), Edit(4, 5, ""), Edit(6, 6, "合")), safe=False)
-    text = comment_text(_diagnostic(0, 2, fix=unsafe)._replace(message="有\x1b控制字符"), source)
-    assert text == ("有\\x1b控制字符\nX001 test-rule（警告）\n"
-                    "建议修改（需人工复核）：“截止”改为“截至”；删除“，”；插入“合”")
+    unsafe = Fix((Edit(0, 2, "截至"), Edit(4, 5, ""), Edit(5, 5, "合")), safe=False)
+    remark = Remark(_diagnostic(0, 7, fix=unsafe)._replace(message="有\x1b控制字符"))
+    assert comment_text(remark, source, "某规定") == (
+        "有\\x1b控制字符（X001，警告）\n依据：某规定\n建议把“截止”改为“截至”；删除“，”；插入“合”（需人工确认）")
 
 
 def test_default_name_and_several_documents(tmp_path):
@@ -349,8 +367,8 @@ def test_default_name_and_several_documents(tmp_path):
     b = report(folder / "b.DOCX")
     result = run("check", "--ignore", "layout", "--annotate", "--format", "concise", str(a), str(b))
     assert result.exit_code == 1
-    assert result.stderr == (f"已写出带批注的副本：{tmp_path / 'a.lintlaw.docx'}（5 条批注）\n"
-                             f"已写出带批注的副本：{folder / 'b.lintlaw.docx'}（5 条批注）\n")
+    assert result.stderr == (f"已写出审阅副本：{tmp_path / 'a.lintlaw.docx'}（5 条批注）\n"
+                             f"已写出审阅副本：{folder / 'b.lintlaw.docx'}（5 条批注）\n")
 
 
 def test_annotate_right_before_the_only_document_names_the_input(tmp_path):
@@ -392,7 +410,7 @@ def test_a_clean_document_gets_a_copy_without_comments_and_exit_0(tmp_path):
     document.save(path)
     result = run("check", "--select", "W001", str(path), "--annotate")
     assert result.exit_code == 0
-    assert result.stderr == f"已写出带批注的副本：{tmp_path / 'clean.lintlaw.docx'}（0 条批注）\n"
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'clean.lintlaw.docx'}（0 条批注）\n"
     assert len(docx.Document(tmp_path / "clean.lintlaw.docx").comments) == 0
 
 
@@ -402,7 +420,7 @@ def test_directories_yield_word_documents_but_not_earlier_copies(tmp_path):
     (tmp_path / "notes.txt").write_text("截止目前。\n", encoding="utf-8")
     result = run("check", "--ignore", "layout", "--annotate", "--format", "concise", "--no-ignore", str(tmp_path))
     assert result.exit_code == 1
-    assert result.stderr == f"已写出带批注的副本：{tmp_path / 'a.lintlaw.docx'}（5 条批注）\n"
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'a.lintlaw.docx'}（5 条批注）\n"
     assert not (tmp_path / "old.lintlaw.lintlaw.docx").exists()
 
 
@@ -411,8 +429,8 @@ def test_directories_yield_word_documents_but_not_earlier_copies(tmp_path):
     (["{doc}", "--annotate", "{doc}"], "lintlaw: {doc}: --annotate 的输出文件也是要检查的输入文件，不能覆盖它\n"),
     (["{doc}", "{doc2}", "--annotate", "{tmp}/x.docx"],
      "lintlaw: {tmp}/x.docx: 检查多个文档时不能指定一个副本文件名；省略它，每个文档各写到 NAME.lintlaw.docx 或 NAME.lintlaw.pdf\n"),
-    (["{doc}", "--annotate={tmp}/x.txt"], "lintlaw: {tmp}/x.txt: 带批注的副本须与原文件同类型（.docx）\n"),
-    (["{doc}", "--annotate={tmp}/x.pdf"], "lintlaw: {tmp}/x.pdf: 带批注的副本须与原文件同类型（.docx）\n"),
+    (["{doc}", "--annotate={tmp}/x.txt"], "lintlaw: {tmp}/x.txt: 审阅副本须与原文件同类型（.docx）\n"),
+    (["{doc}", "--annotate={tmp}/x.pdf"], "lintlaw: {tmp}/x.pdf: 审阅副本须与原文件同类型（.docx）\n"),
     (["{doc}", "--annotate", "--diff"], "lintlaw: --annotate 不能与 --diff 或 --write-baseline 同用\n"),
     (["-", "--stdin-filename", "r.docx", "--annotate"], "lintlaw: --annotate 只用于 Word 文档或 PDF 文件，不能用于标准输入\n"),
 ])
@@ -431,7 +449,7 @@ def test_a_copy_that_cannot_be_written_is_exit_2(tmp_path):
     path = report(tmp_path / "r.docx")
     result = run("check", "--format", "concise", str(path), "--annotate", str(tmp_path / "no" / "x.docx"))
     assert result.exit_code == 2
-    assert result.stderr == f"lintlaw: {tmp_path / 'no' / 'x.docx'}: 无法写入带批注的副本（文件或目录不存在）\n"
+    assert result.stderr == f"lintlaw: {tmp_path / 'no' / 'x.docx'}: 无法写入审阅副本（文件或目录不存在）\n"
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -507,13 +525,7 @@ def _documents_and_spans(draw):
 @given(_documents_and_spans())
 def test_any_span_is_anchored_on_exactly_its_text(tmp_path, case):
     paragraphs, spans = case
-    document = docx.Document()
-    for runs in paragraphs:
-        paragraph = document.add_paragraph()
-        for i, part in enumerate(runs):
-            paragraph.add_run(part).bold = i % 2 == 1
-    path = tmp_path / "p.docx"
-    document.save(path)
+    path = alternating(tmp_path / "p.docx", paragraphs)
     source = read_docx(path)
     anchored = _anchored(path, source, *(_diagnostic(a, b) for a, b in spans))
     assert anchored == [source.text[a:b] for a, b in sorted(spans, key=lambda s: (s[0], s[1]))]
@@ -537,7 +549,7 @@ def test_any_span_at_all_gives_one_comment_and_changes_no_text(tmp_path, paragra
     spans = [(min(a, b), max(a, b)) for a, b in spans]
     diagnostics = [_diagnostic(a, b)._replace(message=f"m{i}") for i, (a, b) in enumerate(spans)]
     (tmp_path / "out.docx").write_bytes(annotate_docx(path, diagnostics, source))
-    anchored = {c["text"].split("\n")[0]: c["anchored"] for c in comments(tmp_path / "out.docx")}
+    anchored = {c["text"].split("（")[0]: c["anchored"] for c in comments(tmp_path / "out.docx")}
     assert len(anchored) == len(spans)
     for i, (a, b) in enumerate(spans):
         # A span with text covers exactly it, without the paragraph breaks at its ends.

@@ -77,6 +77,7 @@ def test_directory_recursion_and_stdin(tmp_path):
     assert result.stdout.splitlines()[0] == "-:2:1: S101 编号不连续：“一、”之后是“三、”，缺少“二、”"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("content, message", [
     (None, "文件不存在"),
     (b"\x00\x01\x02binary", "二进制文件，不是文本"),
@@ -98,6 +99,7 @@ def test_empty_file_has_no_findings(tmp_path):
     assert run("check", str(path)).exit_code == 0
 
 
+@pytest.mark.slow
 def test_broken_rule_dir_is_exit_2(tmp_path):
     (tmp_path / "bad.toml").write_text('code = "X001"\n', encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "lintlaw", "check", "--rules", str(tmp_path), CLEAN],
@@ -115,8 +117,9 @@ def test_unknown_selector_is_exit_2():
 def test_rule_and_rules_commands():
     result = run("rule", "S101")
     assert result.exit_code == 0
-    assert result.stdout.startswith("S101 numbering-gap\n类别：structure    级别：error\n适用的报告类型：全部\n"
-                                    "自动修复：无\n")
+    assert result.stdout.startswith("S101 numbering-gap\n类别：结构（structure）    级别：错误（error）\n"
+                                    "适用的报告类型：全部\n自动修复：无\n\n"
+                                    "消息示例：编号不连续：“二、”之后是“四、”，缺少“三、”\n")
     assert "依据：GB/T 9704-2012" in result.stdout
     assert "  - 一、主要举措" in result.stdout
     listing = run("rules").stdout
@@ -227,3 +230,26 @@ def test_option_values_still_reach_the_command():
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1].startswith("发现 ")
     assert run("check", "--fail-on", "error", "-j", "2", CLEAN).exit_code == 0
+
+
+def test_rule_shows_the_message_its_rule_file_expects_else_the_template(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "X001-house-style.toml").write_text(
+        'code = "X001"\nname = "house-style"\nkind = "pattern"\ncategory = "wording"\nseverity = "info"\n'
+        'message = "不用“{match}”"\npatterns = [\'其它\']\nexplanation = "x"\nauthority = "y"\n'
+        '[examples]\nbad = ["其它事项"]\ngood = ["其他事项"]\n', encoding="utf-8")
+    shown = run("rule", "--isolated", "--rules", str(rules), "X001").stdout.splitlines()
+    assert shown[1] == "类别：用语（wording）    级别：提示（info）"
+    assert shown[5] == "消息：不用“{match}”"  # no expected message in the file: the template
+    assert run("rule", "W001").stdout.splitlines()[5] == "消息示例：表示“到某时为止”应写“截至”，不是“截止”"
+
+
+def test_rules_lists_categories_and_severities_in_chinese():
+    from lintlaw.diagnostics import CATEGORY_NAMES, CATEGORIES
+
+    assert set(CATEGORY_NAMES) == set(CATEGORIES)
+    rows = [line.split() for line in run("rules").stdout.splitlines()[1:]]
+    assert {row[2] for row in rows} <= set(CATEGORY_NAMES.values())
+    assert {row[3] for row in rows} <= {"错误", "警告", "提示", "错误（已停用）", "警告（已停用）", "提示（已停用）"}
+    assert ["S107", "marker-punctuation", "结构", "警告"] in [row[:4] for row in rows]

@@ -63,13 +63,14 @@ def test_wrap_keeps_latin_words_and_never_starts_with_closing_punctuation():
 
 # --- lintlaw rules ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_rules_piped_one_line_each_names_whole_not_padded():
     result = lintlaw("rules")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["代码", "名称", "类别", "级别", "报告类型", "修复", "说明"]
     c002 = next(line for line in lines if line.startswith("C002"))
-    assert c002.split() == ["C002", "rate-over-100", "consistency", "error", "全部", "—",
+    assert c002.split() == ["C002", "rate-over-100", "一致性", "错误", "全部", "—",
                             "办结率、满意率、覆盖率这类“部分占整体”的比率最大为100%。"]
     assert all(line == line.rstrip() for line in lines)
     from lintlaw.engine.ruleset import load_rules
@@ -78,6 +79,7 @@ def test_rules_piped_one_line_each_names_whole_not_padded():
     assert names == [r.name for r in load_rules([])]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [60, 100])
 def test_rules_honour_columns_and_wrap_the_summary(columns):
     lines = lintlaw("rules", columns=columns).stdout.splitlines()
@@ -148,6 +150,7 @@ PAGE = """<html>
 """
 
 
+@pytest.mark.slow
 def test_html_messages_and_tree_use_the_page_lines(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(PAGE, encoding="utf-8")
@@ -164,6 +167,7 @@ def test_html_messages_and_tree_use_the_page_lines(tmp_path):
 TEXT = "甲市2024年度报告\n一、主要举措\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom_suggests_the_encoding(tmp_path, codec):
     path = tmp_path / "r.txt"
@@ -175,6 +179,7 @@ def test_utf16_without_bom_suggests_the_encoding(tmp_path, codec):
     assert lintlaw("check", "--isolated", "--encoding", codec, str(path)).returncode in (0, 1)
 
 
+@pytest.mark.slow
 def test_a_stray_nul_names_its_line_and_the_way_out(tmp_path):
     path = tmp_path / "r.txt"
     path.write_bytes("甲市2024年度报告\n一、主\x00要举措\n".encode())
@@ -197,6 +202,7 @@ def test_real_binary_is_still_binary():
 DEFECTS = str(FIXTURES / "numbering-defects.txt")
 
 
+@pytest.mark.slow
 def test_statistics_in_json():
     import json
 
@@ -214,6 +220,7 @@ def test_config_of_a_missing_path_is_an_error():
     assert result.stderr == "lintlaw: /nonexistent/lintlaw: 文件或目录不存在\n"
 
 
+@pytest.mark.slow
 def test_selectors_take_codes_in_any_case():
     lower = lintlaw("check", "--isolated", "--format", "concise", "--select", "s101", DEFECTS)
     upper = lintlaw("check", "--isolated", "--format", "concise", "--select", "S101", DEFECTS)
@@ -223,6 +230,7 @@ def test_selectors_take_codes_in_any_case():
     assert ignored.returncode == 0 and " S10" not in ignored.stdout and " S110 " in ignored.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["", "S101,", " "])
 def test_an_empty_selector_is_an_error(value):
     result = lintlaw("check", "--isolated", "--select", value, DEFECTS)
@@ -286,6 +294,7 @@ def test_progress_bar_counts_every_file(monkeypatch, tmp_path):
     assert "6/6" in "".join(terminal.written)
 
 
+@pytest.mark.slow
 def test_a_plain_check_does_not_import_the_progress_bar():
     code = ("import sys; from lintlaw.cli import main; sys.argv = ['lintlaw', 'check', '--format', 'concise', "
             f"{str(FIXTURES / 'well-formed.txt')!r}]\n"

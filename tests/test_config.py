@@ -92,7 +92,7 @@ def test_config_command_shows_settings_and_origins(project):
     out = run("config", "reports/a.txt").stdout
     assert f"配置文件：{project / 'lintlaw.toml'}" in out
     assert f"ignore = ['P008']    # 来自 {project / 'lintlaw.toml'}" in out
-    assert "fail-on = error    # 默认" in out
+    assert "fail-on = error（错误）    # 默认" in out
 
 
 def test_suppressing_one_finding_by_fingerprint(project):
@@ -148,3 +148,14 @@ def test_tree_follows_the_configuration(project):
     (project / "lintlaw.toml").write_text('ignore = ["S003"]\n', encoding="utf-8")
     assert "S003" not in run("tree", "reports/a.txt").stdout
     assert "⚠ S003 没有单列“党政主要负责人履行" in run("tree", "--isolated", "reports/a.txt").stdout
+
+
+def test_config_names_severities_in_chinese_and_deadline_defaults_as_defaults(project):
+    (project / "lintlaw.toml").write_text('fail-on = "warning"\n[severity]\nS005 = "warning"\nS101 = "info"\n',
+                                          encoding="utf-8")
+    out = run("config", "reports/a.txt").stdout.splitlines()
+    origin = f"# 来自 {project / 'lintlaw.toml'}"
+    assert f"severity = {{S005: warning（警告），S101: info（提示）}}    {origin}" in out
+    assert f"fail-on = warning（警告）    {origin}" in out
+    # A configuration that sets no deadline leaves it at the report types' (it said "来自" before).
+    assert next(line for line in out if line.startswith("deadline = ")).endswith("    # 默认")

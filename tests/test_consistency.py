@@ -1,4 +1,4 @@
-"""Consistency rules: rates, parts and totals, listed counts (domain guide §5).
+"""Consistency rules: rates, parts and totals, listed counts (docs/domain.md §5).
 
 Every rule must stay silent on correct figures; the traps come from real reports.
 """
@@ -335,6 +335,48 @@ def test_rate_in_its_own_clause_group_is_still_checked(all_rules):
     text = "全年查处违法案件205件；受理复议申请50件，办结45件，办结率80%。"
     assert consistency(text, all_rules) == [
         ("C001", 1, 33, "办结率80%与本句的数字对不上：45件÷50件＝90.0%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A "；" after the rate ends nothing the rate needs: its part and whole come before it.
+    ("受理复议申请50件，办结45件，办结率80%；另有5件正在办理。",
+     [("C001", 1, 20, "办结率80%与本句的数字对不上：45件÷50件＝90.0%")]),
+    ("受理复议申请50件，办结45件，办结率90%；另有5件正在办理。", []),
+    # With two "；" before the rate its group starts after the last one: 90件 is another subject
+    # (taken as the whole, 45÷90 would fit the wrong 50%).
+    ("全年查处违法案件205件；受理行政复议90件；受理行政诉讼50件，审结45件，审结率50%。",
+     [("C001", 1, 43, "审结率50%与本句的数字对不上：45件÷50件＝90.0%")]),
+    ("全年查处违法案件205件；受理行政复议90件；受理行政诉讼50件，审结45件，审结率90%。", []),
+    # The half-width ";" of a pasted text ends a clause group as "；" does.
+    ("全年查处违法案件205件;受理行政复议90件;受理行政诉讼50件，审结45件，审结率50%。",
+     [("C001", 1, 43, "审结率50%与本句的数字对不上：45件÷50件＝90.0%")]),
+    ("全年查处违法案件205件;受理行政复议90件;受理行政诉讼50件，审结45件，审结率90%。", []),
+])
+def test_a_rate_s_clause_group_runs_from_the_last_semicolon_before_it(all_rules, text, expected):
+    assert consistency(text, all_rules) == expected
+
+
+# 140 ÷ 151 = 92.715…%: a rate shown with d decimals fits when it is less than 10^-d away,
+# whether the report rounded or truncated; 约 widens that by one point.
+@pytest.mark.parametrize("rate, computed", [
+    ("92.7%", None), ("92.8%", None), ("92.6%", "92.7%"), ("92.9%", "92.7%"),
+    ("92.71%", None), ("92.72%", None), ("92.70%", "92.72%"), ("92.73%", "92.72%"),
+    ("93%", None), ("92%", None), ("94%", "92.7%"), ("91%", "92.7%"),
+    ("约93.8%", None), ("约91.7%", None), ("约93.9%", "92.7%"), ("约91.6%", "92.7%"),
+])
+def test_the_rounding_margin_of_a_rate(all_rules, rate, computed):
+    """`computed` is what the finding shows, None when the rate fits."""
+    found = consistency(f"共受理行政复议案件151件，办结140件，办结率{rate}。", all_rules)
+    shown = rate.removeprefix("约")
+    assert found == ([] if computed is None else [
+        ("C001", 1, 25 + rate.startswith("约"), f"办结率{shown}与本句的数字对不上：140件÷151件＝{computed}")])
+
+
+@pytest.mark.parametrize("rate", ["12.49%", "12.51%"])
+def test_a_rate_one_unit_of_its_last_decimal_off_is_off_despite_float_error(all_rules, rate):
+    # 1 ÷ 8 = 12.5% exactly; in floating point 12.5 − 12.49 comes to 0.00999…, just under 0.01.
+    assert consistency(f"共受理行政复议案件8件，办结1件，办结率{rate}。", all_rules) == [
+        ("C001", 1, 21, f"办结率{rate}与本句的数字对不上：1件÷8件＝12.50%")]
 
 
 def test_sole_numerator_of_100_percent_is_shown_as_consistent():

@@ -2,6 +2,7 @@
 raises a new finding of its own kind (issue 9)."""
 
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,8 @@ from lintlaw.text.source import Source, decode, read_file
 
 from .helpers import EXAMPLE, FIXTURES
 from .test_cli import run
+
+pytestmark = pytest.mark.slow  # a hypothesis search, fixing each example
 
 # The fixtures come in several encodings.
 TEXTS = [read_file(path).text for path in [*sorted(FIXTURES.glob("*.txt")), EXAMPLE]]

@@ -218,6 +218,7 @@ def test_edits_touching_a_heading_marker_are_refused_unless_the_finding_is_about
         assert choose(source, [about], unsafe=False) == [about]
 
 
+@pytest.mark.slow
 def test_choosing_among_many_fixes_is_not_quadratic():
     """80,000 findings under 2,000 headings: a scan of every chosen edit per finding took
     minutes; sorting once and marking claimed positions takes well under a second."""

@@ -4,6 +4,8 @@ import json
 import shutil
 from xml.etree import ElementTree as ET
 
+import pytest
+
 from .helpers import FIXTURES
 from .test_cli import run
 
@@ -100,6 +102,7 @@ def test_output_file(tmp_path):
     assert bad.exit_code == 2
 
 
+@pytest.mark.slow
 def test_jobs_do_not_change_the_output(tmp_path):
     import shutil
 

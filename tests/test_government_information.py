@@ -181,6 +181,12 @@ def test_the_statistics_period_with_a_lone_end_date():
     # A sentence with the cue and no dates does not end the search.
     ("本报告所列数据按自然年度统计。本报告所列数据统计期限为2024年1月1日至11月30日。",
      [("D010", 2, 38, "统计期限的截止日写的是“11月30日”，报告年度是2024年，应为12月31日")]),
+    # Only the dates up to the clause's "；" (or ";") are the period's: what follows speaks of
+    # something else, here a date after 截至 that would otherwise be read as the end date.
+    ("本报告所列数据统计期限为2024年全年；截至2025年1月20日，上年申请均已办结。", []),
+    ("本报告所列数据统计期限为2024年全年;截至2025年1月20日，上年申请均已办结。", []),
+    ("所列数据的统计期限为2024年1月1日至2024年12月31日；2023年12月31日前收到的申请另行统计。", []),
+    ("本报告所列数据统计期限为2024年1月1日起；至2025年1月20日均已办结。", []),
 ])
 def test_the_statistics_period(period, expected):
     text = "甲市农业农村局2024年政府信息公开工作年度报告\n" + period + "\n"

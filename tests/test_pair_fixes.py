@@ -74,6 +74,7 @@ def _pairs(line: str) -> list[tuple[int, int]]:
     return pairs
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(TEXTS)
 @example("一、主要举措\n(热线》)\n")  # a bracket closed by another kind: the finding stays, quoting （

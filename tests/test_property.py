@@ -1,11 +1,14 @@
 """Arbitrary text through the whole pipeline: no exception, every span inside the text."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lintlaw.errors import InputError
 from lintlaw.engine.linter import lint
 from lintlaw.text.source import decode
+
+pytestmark = pytest.mark.slow  # a hypothesis search over the whole pipeline
 
 PIECES = st.sampled_from([
     "一、", "二、", "十、", "一.", "（一）", "(二)", "（三）、", "1.", "2、", "3。", "1.5", "（1）", "①", "）",

@@ -6,16 +6,20 @@ from .test_cli import run
 from .test_readers import PAGE
 
 
-# A: --fix on standard input passes Word documents and web pages through, and names them.
+# A: --fix on standard input passes web pages through, and names them; a Word document's
+# reviewed copy goes to standard output.
 
 def test_fix_on_standard_input_passes_a_web_page_through_byte_for_byte():
     data = PAGE.encode("utf-8")
     result = run("check", "--fix", "--select", "W001", "--stdin-filename", "x.html", "-", input=data)
     assert result.stdout_bytes == data
-    assert result.stderr.startswith("lintlaw: x.html: Word 文档和网页不能自动修复，只报告问题\n")
+    assert result.stderr.startswith("lintlaw: x.html: 网页不能自动修复，只报告问题\n")
 
 
-def test_fix_on_standard_input_passes_a_word_document_through_byte_for_byte(tmp_path):
+def test_fix_on_standard_input_gives_a_word_documents_reviewed_copy(tmp_path):
+    import io
+    import zipfile
+
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("截止目前，已完成。")
@@ -23,9 +27,10 @@ def test_fix_on_standard_input_passes_a_word_document_through_byte_for_byte(tmp_
     document.save(path)
     data = path.read_bytes()
     result = run("check", "--fix", "--select", "W001", "--stdin-filename", "r.docx", "-", input=data)
-    assert result.stdout_bytes == data
-    assert result.stderr.startswith("lintlaw: r.docx: Word 文档和网页不能自动修复，只报告问题\n")
-    assert "r.docx:1:1: W001" in result.stderr  # the findings go to standard error
+    body = zipfile.ZipFile(io.BytesIO(result.stdout_bytes)).read("word/document.xml").decode("utf-8")
+    assert "<w:delText xml:space=\"preserve\">截止</w:delText>" in body and ">截至</w:t>" in body
+    assert "W001" not in result.stderr  # fixed: nothing remains to report
+    assert result.exit_code == 0
 
 
 # B: the mojibake guard does not depend on which rules are selected; refusing is exit 2.
@@ -72,6 +77,7 @@ def _lintlaw(*args, cwd, timeout=30):
                           timeout=timeout)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fix", [[], ["--fix"]])
 def test_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path, fix):
     import os
@@ -84,6 +90,7 @@ def test_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path, fix):
     assert "检查了 1 个文件" in result.stdout.decode()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fix", [[], ["--fix"]])
 def test_device_is_refused_before_it_is_read(tmp_path, fix):
     result = _lintlaw("check", *fix, "/dev/zero", cwd=tmp_path)
@@ -196,6 +203,7 @@ def test_statistics_do_not_count_fixes_in_web_pages(tmp_path):
 
 # I: standard output or error closed.
 
+@pytest.mark.slow
 @pytest.mark.parametrize("closed", [">&-", "2>&-"])
 def test_closed_standard_output_or_error_is_no_crash(tmp_path, closed):
     import subprocess

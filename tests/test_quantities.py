@@ -61,6 +61,19 @@ def test_no_measured_quantity(text):
     assert measured(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 一 inside a word is no count, at the start of the text or anywhere after it.
+    ("统一部署", []),
+    ("按照上级统一部署开展检查", []),
+    # 一部分 is "a part"; 一部 alone is one item.
+    ("制定一部分规章", []),
+    ("出台一部地方性法规", [("一部", 1, "部")]),
+    ("出台一部法规、修订一部分规章", [("一部", 1, "部")]),
+])
+def test_one_as_a_count_and_one_inside_a_word(text, expected):
+    assert measured(text) == expected
+
+
 def test_flags():
     [approx] = find_quantities("约500人")
     assert approx.approximate and not approx.exact_count

@@ -17,8 +17,14 @@ TEXT = """青山县教育局2024年度法治政府建设情况报告
 
 
 def concise(path, *args):
+    """The concise findings without the path; a Word document's 第N段第M字（…） as N:M, to
+    compare with the text's."""
+    import re
+
     out = run("check", "--format", "concise", *args, str(path)).stdout
-    return [line[len(str(path)) + 1:] for line in out.splitlines() if line.startswith(str(path))]
+    place = re.compile(r"^第(\d+)段第(\d+)字(?:（(?:标题)?“.*?”下?）)?:")
+    return [place.sub(r"\1:\2:", line[len(str(path)) + 1:]) for line in out.splitlines()
+            if line.startswith(str(path))]
 
 
 def _numbering(document):
@@ -79,7 +85,7 @@ def test_docx_table_cells_are_paragraphs_in_order(tmp_path):
     assert "3:3: T001 模板占位符“__”未填写" in concise(path, "--select", "T001")
 
 
-def test_docx_is_not_fixed_and_says_so(tmp_path):
+def test_docx_is_fixed_in_a_reviewed_copy_and_says_so(tmp_path):
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("截止目前，已完成。")
@@ -88,7 +94,8 @@ def test_docx_is_not_fixed_and_says_so(tmp_path):
     before = path.read_bytes()
     result = run("check", "--fix", "--select", "W001", str(path))
     assert path.read_bytes() == before
-    assert "Word 文档和网页不能自动修复" in result.stderr
+    assert result.stderr == f"已写出审阅副本：{tmp_path / 'r.lintlaw.docx'}（1 处修订，1 条批注）\n"
+    assert result.stdout == "已把 1 个问题的修复作为修订写入审阅副本（1 处修订）。未发现其余问题（检查了 1 个文件）。\n"
 
 
 def test_broken_docx_is_exit_2(tmp_path):
@@ -138,3 +145,24 @@ def test_markdown_headings_form_the_outline(tmp_path):
     result = run("check", "--fix", "--select", "W001,T001", str(path))
     assert result.exit_code == 1  # nothing to fix, the placeholder remains; the file is untouched
     assert path.read_text(encoding="utf-8").startswith("# 青山县")
+
+
+def test_word_findings_are_placed_by_paragraph_under_their_heading(tmp_path):
+    """Word shows no line numbers: a finding says which paragraph (第N段) under which heading."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("青山县教育局2024年度法治政府建设情况报告", "截止目前，我局推进法治建设。", "一、主要举措和成效",
+                 "（一）依法履行职能截止目前的情况说明与思考", "全年截止年底共办理120件。"):
+        document.add_paragraph(text)
+    path = tmp_path / "r.docx"
+    document.save(path)
+    out = run("check", "--isolated", "--format", "concise", "--select", "W001", str(path)).stdout.splitlines()
+    assert out[:3] == [
+        f"{path}:第2段第1字（“青山县教育局2024年度法治政…”下）: W001 表示“到某时为止”应写“截至”，不是“截止”",
+        f"{path}:第4段第10字（标题“（一）依法履行职能截止目前的情…”）: W001 表示“到某时为止”应写“截至”，不是“截止”",
+        f"{path}:第5段第3字（“（一）依法履行职能截止目前的情…”下）: W001 表示“到某时为止”应写“截至”，不是“截止”"]
+    full = run("check", "--isolated", "--select", "W001", str(path)).stdout.splitlines()
+    assert full[0] == f"{path}:第2段第1字（“青山县教育局2024年度法治政…”下）: W001 警告 表示“到某时为止”应写“截至”，不是“截止”"
+    assert "2 | 截止目前，我局推进法治建设。" in full
+    tree = run("tree", "--isolated", str(path)).stdout
+    assert "一、主要举措和成效  第3段" in tree

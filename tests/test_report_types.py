@@ -94,10 +94,10 @@ def test_a_type_from_the_configuration_rule_dirs_is_seen_by_every_command(projec
     assert "⚠ S901 缺少“收到和处理政府信息公开申请情况”部分" in tree.stdout
     rule = run("rule", "S901")
     assert rule.exit_code == 0
-    assert rule.stdout.splitlines()[:3] == ["S901 missing-checked-requests-part", "类别：structure    级别：warning",
+    assert rule.stdout.splitlines()[:3] == ["S901 missing-checked-requests-part", "类别：结构（structure）    级别：警告（warning）",
                                             "适用的报告类型：gongkai（政务公开专项检查报告）"]
     listing = run("rules").stdout
-    assert any(line.split()[:5] == ["S901", "missing-checked-requests-part", "structure", "warning", "gongkai"]
+    assert any(line.split()[:5] == ["S901", "missing-checked-requests-part", "结构", "警告", "gongkai"]
                for line in listing.splitlines() if "S901" in line), listing
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from .events import CAN_WATCH, first_output, read_line, wait_for_exit, watch
 from .helpers import EXAMPLE, FIXTURES
 from .test_cli import run
 
@@ -311,15 +312,12 @@ def _children(pid: int) -> set[int]:
     return found
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")
+NEEDS_PROC = pytest.mark.skipif(not (Path("/proc/self/stat").exists() and CAN_WATCH),
+                                reason="needs /proc and pidfd_open (Linux)")
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.slow
+@NEEDS_PROC
 @pytest.mark.parametrize("signal_name, fix", [("SIGTERM", False), ("SIGTERM", True), ("SIGINT", False),
                                               ("SIGHUP", True), ("SIGKILL", True)])
 def test_workers_stop_when_the_parent_is_stopped(tmp_path, signal_name, fix):
@@ -327,39 +325,46 @@ def test_workers_stop_when_the_parent_is_stopped(tmp_path, signal_name, fix):
     import signal
     import subprocess
     import sys
-    import time
+    import threading
 
     text = EXAMPLE.read_text(encoding="utf-8") * 20
     (tmp_path / "many").mkdir()
     for i in range(300):
         (tmp_path / "many" / f"r{i:03d}.txt").write_text(text, encoding="utf-8")
-    command = [sys.executable, "-m", "lintlaw", "check", "--jobs", "2", *(["--fix"] if fix else []), "many"]
-    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    command = [sys.executable, "-m", "lintlaw", "check", "--jobs", "2", "--format", "concise",
+               *(["--fix"] if fix else []), "many"]
+    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True, bufsize=0)
     try:
-        deadline = time.monotonic() + 30
-        workers: set[int] = set()
-        while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
-            workers = _children(process.pid)
-            time.sleep(0.05)
-        assert len(workers) == 2, "the workers never started"
-        time.sleep(0.3)  # let them get into their work
+        # The parent prints a file's findings once a worker has finished it (and, with --fix,
+        # written it back): from then on the workers are in the middle of their work.
+        assert first_output(process.stdout, "the first file's findings"), process.communicate()
+        workers = _children(process.pid)
+        assert len(workers) == 2, f"expected the two workers of --jobs 2, found {workers}"
+        watched = {pid: watch(pid) for pid in workers}
+        # The pipes are read to their end meanwhile (the workers hold standard output too), so
+        # that no process waits on a full pipe; the parent alone is waited for below.
+        output = {}
+        readers = [threading.Thread(target=lambda name, stream: output.update({name: stream.read()}),
+                                    args=(name, stream)) for name, stream in
+                   (("stdout", process.stdout), ("stderr", process.stderr))]
+        for reader in readers:
+            reader.start()
         if signal_name == "SIGINT":
             os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         else:
             os.kill(process.pid, getattr(signal, signal_name))
-        process.wait(timeout=30)
+        process.wait(timeout=60)
         # Whatever a worker still does after the parent's death, it may not write a file.
         # (Reports only: a worker stopping this moment may still be removing its temporary file.)
         files = sorted(p for p in (tmp_path / "many").iterdir() if not p.name.startswith("."))
         mtimes = [p.stat().st_mtime_ns for p in files]
-        deadline = time.monotonic() + 10
-        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not any(_alive(pid) for pid in workers)
-        time.sleep(2)
+        wait_for_exit(watched, "the workers to end after their parent")
+        # Every worker has ended: nothing can write any more, so this comparison is final.
         assert [p.stat().st_mtime_ns for p in files] == mtimes
-        stderr = process.stderr.read().decode()
+        for reader in readers:
+            reader.join(timeout=60)
+        stderr = output["stderr"].decode()
         assert "Traceback" not in stderr and "Error" not in stderr and "File \"" not in stderr
         assert process.returncode == {"SIGTERM": 143, "SIGINT": 130, "SIGHUP": 129, "SIGKILL": -9}[signal_name]
         assert sorted(p.name for p in (tmp_path / "many").iterdir() if p.name.startswith(".")) == []
@@ -367,6 +372,80 @@ def test_workers_stop_when_the_parent_is_stopped(tmp_path, signal_name, fix):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+# A worker that finishes a write-back after its parent died would change a file nobody is told
+# about. Here the parent dies while a worker holds a fixed file's bytes just before the rename,
+# and the worker's watchdog (which ends an orphaned worker within a fraction of a second) is held
+# off, as it is for any write that ends within that fraction: only the check just before the
+# rename (runner._abandon_if_orphaned) can keep the file as it was.
+WRITE_BACK_OUTLIVING_THE_PARENT = """
+import os, signal, sys
+import lintlaw.io.writeback as writeback
+
+ready, release = int(sys.argv[2]), int(sys.argv[3])
+write_atomically = writeback.write_atomically
+
+
+def held_write(path, data, original, still_same):
+    def hold_then_check():
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the watchdog's signal
+        os.write(ready, f"{os.getpid()}\\n".encode())  # the temporary file is written
+        os.read(release, 1)  # returns at end of file: the test closes its end once the parent is dead
+        return still_same()
+    write_atomically(path, data, original, hold_then_check)
+
+
+writeback.write_atomically = held_write
+sys.argv = ["lintlaw", "check", "--fix", "--select", "W001", "--jobs", "2", sys.argv[1]]
+from lintlaw.cli import main
+main()
+"""
+
+
+@pytest.mark.slow
+@NEEDS_PROC
+def test_a_worker_whose_parent_dies_during_its_write_back_leaves_the_file_alone(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    stale = "截止目前，全部办结。\n".encode()
+    (folder / "a.txt").write_bytes(stale)  # W001 fixes 截止 to 截至
+    (folder / "b.txt").write_bytes("截至目前，全部办结。\n".encode())  # nothing to fix
+    ready_read, ready_write = os.pipe()
+    release_read, release_write = os.pipe()
+    process = subprocess.Popen([sys.executable, "-c", WRITE_BACK_OUTLIVING_THE_PARENT, str(folder),
+                                str(ready_write), str(release_read)],
+                               pass_fds=(ready_write, release_read), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, start_new_session=True)
+    os.close(ready_write)
+    os.close(release_read)
+    watched = {}
+    try:
+        line = read_line(ready_read, "a worker to reach the rename of its write-back")
+        assert line, process.communicate()
+        worker = int(line)
+        watched = {worker: watch(worker)}
+        assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".a.txt."))  # its temporary file
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        os.close(release_write)  # the worker goes on, an orphan now
+        release_write = None
+        wait_for_exit(watched, "the orphaned worker to end")
+        assert (folder / "a.txt").read_bytes() == stale
+        assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt"]  # no temporary file left
+    finally:
+        if release_write is not None:
+            os.close(release_write)
+        os.close(ready_read)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
 
 
 # Item 3: the encoding is decided honestly.

@@ -1,16 +1,16 @@
 """Every rule's own bad/good examples (the ones `lintlaw rule CODE` prints) are tests.
 
 A bad example states what the rule must say (message, line, column of each
-finding) and, for a rule with a fix, the text after --fix (and after
+finding; optionally where it ends and its related spans, as --format json gives
+them) and, for a rule with a fix, the text after --fix (and after
 --fix --unsafe-fixes when that differs); a good example must give no finding.
 """
 
 import pytest
 
 from lintlaw.engine.fixing import fix_source
-from lintlaw.engine.ruleset import Expected, load_rules
-
 from lintlaw.engine.linter import lint
+from lintlaw.engine.ruleset import Expected, load_rules
 
 
 def findings(text, rule):
@@ -27,8 +27,33 @@ GOOD = [(rule, i, text) for rule in RULES for i, text in enumerate(rule.examples
 @pytest.mark.parametrize("rule, index, text", BAD, ids=[f"{r.code}-bad{i}" for r, i, _ in BAD])
 def test_bad_example_gives_its_stated_findings(rule, index, text):
     assert text.findings, f"{rule.path}: bad example {index} states no expected finding"
-    found = [Expected(line, column, message) for code, line, column, message in findings(text, rule)]
-    assert found == list(text.findings)
+    source = rule.kind.example_source(text)
+    found = lint(source, [rule])
+    assert len(found) == len(text.findings), [(*source.position(d.start), d.message) for d in found]
+    # Where an example states a finding's end or related spans, they are compared too.
+    stated = [_as_stated(d, source, expected) for d, expected in zip(found, text.findings)]
+    assert stated == list(text.findings)
+
+
+def _as_stated(finding, source, expected: Expected) -> Expected:
+    """A finding in the terms its expected counterpart uses."""
+    end = source.position(finding.end) if expected.end is not None else None
+    related = None
+    if expected.related is not None:
+        related = tuple((*source.position(start), *source.position(stop), label)
+                        for start, stop, label in finding.related)
+    return Expected(*source.position(finding.start), finding.message, end, related)
+
+
+STATED_ENDS = [(rule, i) for rule, i, text in BAD if any(f.end for f in text.findings)]
+STATED_RELATED = [(rule, i) for rule, i, text in BAD if any(f.related is not None for f in text.findings)]
+
+
+def test_some_examples_state_where_findings_end_and_their_related_spans():
+    # The optional fields are used (the rules whose findings span more than their start, or
+    # point at other places: numbering markers, wording, rates, parts, table cells).
+    assert {rule.code for rule, _ in STATED_ENDS} >= {"S101", "W001", "C001", "C003", "T201"}
+    assert {rule.code for rule, _ in STATED_RELATED} >= {"C001", "C003", "T201"}
 
 
 @pytest.mark.parametrize("rule, index, text", BAD, ids=[f"{r.code}-bad{i}" for r, i, _ in BAD])

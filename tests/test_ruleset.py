@@ -4,7 +4,7 @@ import pytest
 
 from lintlaw.errors import RuleFileError, UsageError
 from lintlaw.engine.linter import lint
-from lintlaw.engine.ruleset import load_rule_file, load_rules, select_rules
+from lintlaw.engine.ruleset import Expected, load_rule_file, load_rules, select_rules
 from lintlaw.text.source import decode
 
 VALID = textwrap.dedent('''\
@@ -61,7 +61,16 @@ def test_bad_example_table_carries_its_expected_finding_and_fixed_text(tmp_path)
     text = VALID.replace('bad = ["其它事项"]\n', "") + TABLE + (
         'line = 1\ncolumn = 1\nmessage = "不要用“其它”"\nfixed = "其他事项"\n')
     [bad] = load_rule_file(write(tmp_path, text)).examples["bad"]
-    assert (bad, bad.findings, bad.fixed, bad.fixed_unsafe) == ("其它事项", ((1, 1, "不要用“其它”"),), "其他事项", None)
+    assert (bad, bad.findings, bad.fixed, bad.fixed_unsafe) == (
+        "其它事项", (Expected(1, 1, "不要用“其它”"),), "其他事项", None)
+
+
+def test_bad_example_may_state_where_its_finding_ends_and_its_related_spans(tmp_path):
+    text = VALID.replace('bad = ["其它事项"]\n', "") + TABLE + (
+        'line = 1\ncolumn = 1\nend_line = 1\nend_column = 3\nmessage = "不要用“其它”"\n'
+        'related = [{ line = 1, column = 3, end_line = 1, end_column = 5, label = "事项" }]\n')
+    [bad] = load_rule_file(write(tmp_path, text)).examples["bad"]
+    assert bad.findings == (Expected(1, 1, "不要用“其它”", (1, 3), ((1, 3, 1, 5, "事项"),)),)
 
 
 @pytest.mark.parametrize("fields, problem", [
@@ -71,6 +80,14 @@ def test_bad_example_table_carries_its_expected_finding_and_fixed_text(tmp_path)
     ('findings = [{ line = 1, column = 1 }]\n', "需要正整数 line、column"),
     ('colour = "red"\n', "未知字段 colour"),
     ('fixed = 3\n', "fixed 应是字符串"),
+    ('line = 1\ncolumn = 1\nmessage = "x"\nend_line = 1\n', "end_line、end_column 需同时写，且为正整数"),
+    ('findings = [{ line = 1, column = 1, message = "x", end_line = 1, end_column = 0 }]\n',
+     "end_line、end_column 需同时写，且为正整数"),
+    ('end_line = 1\nend_column = 2\n', "end_column, end_line 需与 line、column、message 一起写"),
+    ('line = 1\ncolumn = 1\nmessage = "x"\nrelated = { line = 1 }\n', "related 应是表的列表"),
+    ('line = 1\ncolumn = 1\nmessage = "x"\n'
+     'related = [{ line = 1, column = 1, end_line = 1, end_column = 2 }]\n', "related 应是表的列表"),
+    ('findings = [{ line = 1, column = 1, message = "x", colour = 1 }]\n', "需要正整数 line、column"),
 ])
 def test_broken_bad_example_tables_are_rejected(tmp_path, fields, problem):
     text = VALID.replace('bad = ["其它事项"]\n', "") + TABLE + fields

@@ -12,13 +12,15 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
+from tests.events import read_fifo
 from tests.serve_helpers import LINTLAW, cli, cli_fixed_bytes, running_server
+
+pytestmark = pytest.mark.slow  # lintlaw serve: servers and lintlaw processes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "serve-report.txt"
 
@@ -259,8 +261,12 @@ def test_check_does_not_import_the_server(tmp_path):
 
 
 def test_open_hands_the_address_to_the_browser(tmp_path):
+    # The "browser" writes the address it was given to a FIFO, which the test reads: it
+    # returns once the browser has written and closed it.
+    opened = tmp_path / "opened"
+    os.mkfifo(opened)
     opener = tmp_path / "browser.sh"
-    opener.write_text(f'#!/bin/sh\necho "$1" > {tmp_path}/opened\n')
+    opener.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
     opener.chmod(0o755)
     process = subprocess.Popen([*LINTLAW, "serve", "--isolated", "--open"], cwd=tmp_path, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -268,12 +274,7 @@ def test_open_hands_the_address_to_the_browser(tmp_path):
     try:
         url = process.stdout.readline().split("：", 1)[1].strip()
         process.stdout.readline()
-        opened = tmp_path / "opened"
-        for _ in range(300):  # the browser is started just after the address is printed
-            if opened.exists() and opened.read_text().endswith("\n"):
-                break
-            time.sleep(0.1)
-        assert opened.read_text() == url + "\n"
+        assert read_fifo(opened, "the browser to be started").decode() == url + "\n"
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
@@ -361,8 +362,9 @@ def test_the_annotated_pdf(server, tmp_path):
                     for p in pdf.pages for a in p.annots]
     found = notes(tmp_path / "annotated.pdf")
     assert found == notes(tmp_path / "expected.pdf")
-    assert ("Highlight", "表示“到某时为止”应写“截至”，不是“截止”\nW001 cutoff-for-as-of（警告）\n可安全修复：“截止”改为“截至”",
-            72, 100) in found
+    assert ("Highlight", "表示“到某时为止”应写“截至”，不是“截止”（W001，警告）\n"
+            "依据：《现代汉语词典》（第7版）“截止”“截至”条；国家语言文字工作委员会等关于常见易混词语的规范用法\n"
+            "建议把“截止”改为“截至”", 72, 100) in found
 
 
 def test_only_word_documents_and_pdfs_are_annotated(server):

@@ -11,6 +11,8 @@ import pytest
 
 from tests.serve_helpers import cli, cli_fixed_bytes, running_server
 
+pytestmark = pytest.mark.slow  # a browser and a server
+
 FIXTURE = Path(__file__).parent / "fixtures" / "serve-report.txt"
 
 

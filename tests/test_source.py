@@ -46,13 +46,15 @@ def test_binary_file_is_rejected():
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "b.bin")
 
 
-def test_a_stray_control_character_is_text_three_make_a_binary_file():
-    # Two in six characters is over the 5 % share, but a short line may hold a stray one
-    # or two (and a fix that shortens it must not turn it into a binary file).
-    assert decode(b"ab\x01\x02cd", "t.txt").text == "ab\x01\x02cd"
+def test_stray_control_characters_are_text_sixteen_make_a_binary_file():
+    # Three in seven characters is over the 5 % share, but a short line may hold a few stray
+    # ones (and a fix that shortens it must not turn it into a binary file).
+    assert decode(b"ab\x01\x02\x03cd", "t.txt").text == "ab\x01\x02\x03cd"
+    controls = bytes(range(1, 9)) + bytes(range(14, 22))  # sixteen, no tab or line break
     with pytest.raises(InputError, match="t.txt: 二进制文件，不是文本"):
-        decode(b"ab\x01\x02\x03cd", "t.txt")
-    assert decode(b"a" * 60 + b"\x01\x02\x03", "t.txt").text.endswith("\x03")  # 3 of 63: under 5 %
+        decode(b"ab" + controls + b"cd", "t.txt")
+    assert decode(b"ab" + controls[:15] + b"cd", "t.txt").text.startswith("ab\x01")  # fifteen: text
+    assert decode(b"a" * 400 + controls, "t.txt").text.endswith("\x15")  # 16 of 416: under 5 %
 
 
 def test_undecodable_bytes_are_rejected():

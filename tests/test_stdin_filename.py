@@ -71,4 +71,4 @@ def test_word_document_on_standard_input(tmp_path):
     document.save(path)
     result = run("check", "--format", "concise", "--select", "W001", "--stdin-filename", "r.docx", "-",
                  input=path.read_bytes())
-    assert result.stdout.splitlines()[0] == "r.docx:1:1: W001 表示“到某时为止”应写“截至”，不是“截止”"
+    assert result.stdout.splitlines()[0] == "r.docx:第1段第1字: W001 表示“到某时为止”应写“截至”，不是“截止”"

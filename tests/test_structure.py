@@ -60,6 +60,18 @@ def test_inline_sequence_restart_is_allowed(all_rules):
     assert findings(text, all_rules, select=["S110"]) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Backwards: 一是 三是 二是 is a gap, then a step back (not a restart: that would be 一是).
+    ("一、主要举措\n一是加强学习；三是完善制度；二是严格执法。\n", [
+        ("S110", 2, 8, "“一是、二是”序列有误：“一是”之后是“三是”，缺少“二是”"),
+        ("S110", 2, 15, "“一是、二是”序列有误：“三是”之后倒退为“二是”")]),
+    ("一、主要举措\n一是加强学习；二是完善制度；三是严格执法；二是强化监督。\n", [
+        ("S110", 2, 22, "“一是、二是”序列有误：“三是”之后倒退为“二是”")]),
+])
+def test_inline_sequence_going_backwards(all_rules, text, expected):
+    assert findings(text, all_rules, select=["S110"]) == expected
+
+
 def test_inline_sequence_not_fooled_by_words(all_rules):
     text = "一、主要举措\n统一是前提，唯一是标准，二是严格审查。\n"
     assert findings(text, all_rules, select=["S110"]) == []
@@ -238,6 +250,29 @@ def test_outlook_heading_year_is_a_plans_year(all_rules):
     text = text.replace("2025年法治", "2024年法治", 1)
     assert findings(text, all_rules, select=["D003", "D005"]) == [
         ("D005", 4, 3, "下一年度安排应针对2025年，这里写的是2024年（报告年度2024年）")]
+
+
+# （一）（二） before the first 一、 (an opening in sections): a run with no part above it. Under
+# 一、 the level starts again at （一）, a restart that counts against numbering straight through,
+# so a run under 二、 that goes on from （二） is a late start.
+_OPENING_IN_SECTIONS = ("甲县司法局2024年度法治政府建设情况报告\n（一）学习宣传\n开展学法活动。\n（二）依法决策\n"
+                        "落实合法性审查。\n一、主要举措和成效\n（一）健全制度\n制定办法。\n（二）严格执法\n开展检查。\n"
+                        "二、存在的不足和原因\n（一）执法力量不足\n人员偏少。\n（二）制度落实不够\n仍有差距。\n")
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({}, []),
+    ({"（一）执法力量不足": "（二）执法力量不足", "（二）制度落实不够": "（三）制度落实不够"},
+     [("S104", 12, 1, "编号从“（二）”开始，缺少“（一）”")]),
+    ({"（一）执法力量不足": "（三）执法力量不足", "（二）制度落实不够": "（四）制度落实不够"},
+     [("S104", 12, 1, "编号从“（三）”开始，缺少“（一）”")]),
+    ({"（二）严格执法": "（一）严格执法"}, [("S102", 9, 1, "编号重复：“（一）”与上一个同级标题的编号相同")]),
+])
+def test_level2_headings_before_the_first_part_and_a_later_restart(all_rules, changes, expected):
+    text = _OPENING_IN_SECTIONS
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    assert findings(text, all_rules, select=["S1"]) == expected
 
 
 def test_level2_numbered_through_the_report_is_a_style(all_rules):

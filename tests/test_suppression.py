@@ -110,6 +110,7 @@ def test_writing_a_baseline_records_what_an_old_baseline_covers_too(covered):
     assert [entry["line"] for entry in entries] == [3, 7]  # 乙 stays with the configuration
 
 
+@pytest.mark.slow
 def test_stale_entries_of_several_files_checked_by_workers(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for name in ("a.txt", "b.txt"):

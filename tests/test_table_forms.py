@@ -15,7 +15,8 @@ from .helpers import source_of
 from .table_helpers import build_docx, build_html, report_text
 
 TABLE_RULES = select_rules(load_rules(), ["T"], [])
-FORMS = ["docx", "html", "cell", "tab", "space", "bar"]
+# docx: built with python-docx, slow.
+FORMS = [pytest.param("docx", marks=pytest.mark.slow), "html", "cell", "tab", "space", "bar"]
 
 
 def table_findings(form, tmp_path, numbers=None):

@@ -6,12 +6,13 @@ is: findings point at the cells' places and name them.
 """
 
 from dataclasses import replace
+from decimal import Decimal
 import json
 
 import pytest
 
 from lintlaw.analysis.document import build_document
-from lintlaw.analysis.table_checks import Relation, report_tables, sums
+from lintlaw.analysis.table_checks import Relation, number, report_tables, sums
 from lintlaw.engine.linter import lint
 from lintlaw.engine.ruleset import load_rules, select_rules
 from lintlaw.render.json_format import render
@@ -143,6 +144,35 @@ def test_cells_hold_non_negative_integers_and_the_fee_amount_may_be_a_decimal():
         ("T205", 27, 18, "收到和处理政府信息公开申请情况表“不予公开·属于国家秘密×自然人”填的是“0.5”，应为非负整数"),
         ("T205", 28, 16, "收到和处理政府信息公开申请情况表“不予公开·其他法律行政法规禁止公开×自然人”填的是“l”，应为非负整数"),
     ]
+
+
+def test_a_decimal_in_a_count_cell_is_shown_as_the_report_would_write_it():
+    # 8.5 requests cannot be (T205), and the sums that read the cell show it as it is, never
+    # rounded to a count: 10.50 as 10.5, and sums with a fraction (13.5) as they come out.
+    values = changed(requests_values(), published__natural_person="8.5", published__total="10.50")
+    text, tables = report(requests=values)
+    assert table_rule_findings(text, tables, ["T2"]) == [
+        ("T205", 25, 19, "收到和处理政府信息公开申请情况表“予以公开×自然人”填的是“8.5”，应为非负整数"),
+        ("T203", 25, 33, "收到和处理政府信息公开申请情况表“予以公开”行：总计为10.5，"
+                         "而自然人与法人或其他组织各列之和为9.5（自然人8.5＋商业企业1，其余各项为0）"),
+        ("T205", 25, 33, "收到和处理政府信息公开申请情况表“予以公开×总计”填的是“10.50”，应为非负整数"),
+        ("T202", 46, 7, "收到和处理政府信息公开申请情况表“自然人”列：办理结果总计为7，而各项办理结果之和为13.5"
+                        "（予以公开8.5＋部分公开1＋不予公开·保护第三方合法权益1＋无法提供·本机关不掌握相关政府信息1＋"
+                        "不予处理·重复申请1＋其他处理·逾期不补正1，其余各项为0）"),
+        ("T202", 46, 19, "收到和处理政府信息公开申请情况表“总计”列：办理结果总计为8，而各项办理结果之和为15.5"
+                         "（予以公开10.5＋部分公开1＋不予公开·保护第三方合法权益1＋无法提供·本机关不掌握相关政府信息1＋"
+                         "不予处理·重复申请1＋其他处理·逾期不补正1，其余各项为0）"),
+    ]
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("12", "12"), ("12.0", "12"), ("12.50", "12.5"), ("0.75", "0.75"), ("1E+1", "10"), ("123.456", "123.456"),
+    ("-2.5", "-2.5"), ("0.000", "0"),
+])
+def test_numbers_in_table_messages_are_written_as_a_report_writes_them(value, shown):
+    # The fee amount (万元) may have decimals: 3.50万元 is shown as 3.5, 1E+1 (a Decimal's
+    # exponent form) never reaches a message.
+    assert number(Decimal(value)) == shown
 
 
 def test_the_2019_layout_is_outdated_from_the_2021_reports_on_and_its_change_column_may_be_negative():

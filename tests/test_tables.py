@@ -23,6 +23,7 @@ from .table_helpers import (REQUESTS, REVIEW, TITLE, build_docx, build_html, exp
 RULES = load_rules()
 runner = CliRunner()
 LAYOUTS = ["cell", "tab", "space", "bar"]
+DOCX = pytest.param("docx", marks=pytest.mark.slow)  # built with python-docx: slow
 HOW = {"cell": "逐格一行的文本", "tab": "以制表符分隔各格的文本", "space": "以空格分隔各格的文本",
        "bar": "以“|”分隔各格的文本", "docx": "Word 表格", "html": "网页表格"}
 
@@ -46,6 +47,7 @@ def _tables(source):
 # Readers record the grid
 
 
+@pytest.mark.slow
 def test_docx_grid_has_merged_cells_once_at_their_position_and_line(tmp_path):
     source = _source("docx", tmp_path)
     active, requests, review = source.grids
@@ -71,6 +73,7 @@ def test_docx_grid_has_merged_cells_once_at_their_position_and_line(tmp_path):
     assert active.lines == range(8, 38)
 
 
+@pytest.mark.slow
 def test_docx_lines_are_still_the_paragraphs_in_order(tmp_path):
     """Line N is still paragraph N, table cells included (an empty paragraph for each cell a
     vertical merge covers), so Word comments find their paragraphs."""
@@ -117,7 +120,7 @@ def test_html_blank_cell_has_no_line_and_the_inserted_title_shifts_lines(tmp_pat
 # Recognition in every form
 
 
-@pytest.mark.parametrize("form", ["docx", "html", *LAYOUTS])
+@pytest.mark.parametrize("form", [DOCX, "html", *LAYOUTS])
 def test_every_cell_of_the_three_tables_is_read(form, tmp_path):
     source = _source(form, tmp_path)
     report = _tables(source)
@@ -292,7 +295,7 @@ def test_the_unread_table_is_reported_once_as_info():
 # Table labels are not headings
 
 
-@pytest.mark.parametrize("form", ["docx", "html", *LAYOUTS])
+@pytest.mark.parametrize("form", [DOCX, "html", *LAYOUTS])
 def test_table_labels_are_not_headings(form, tmp_path):
     source = _source(form, tmp_path)
     [report] = build_document(source).reports
@@ -375,6 +378,7 @@ def test_every_table_has_labels_holding_a_gate_word():
         assert words, layout.key
 
 
+@pytest.mark.slow
 def test_text_without_table_words_does_not_import_the_table_code(tmp_path):
     (tmp_path / "r.txt").write_text("青山县司法局2024年度法治政府建设情况报告\n一、主要举措和成效\n行政复议结果维持。\n",
                                     encoding="utf-8")
@@ -391,6 +395,7 @@ def test_request_rows_in_the_fixture_follow_the_layout():
     assert [key for _g, _l, key, _n in REQUESTS] == leaves
 
 
+@pytest.mark.slow
 def test_a_table_inside_a_word_cell_is_read_once(tmp_path):
     import docx
 

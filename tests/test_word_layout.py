@@ -22,6 +22,8 @@ from .helpers import CORPUS, modules_after_check
 from .layout_documents import REPORT, east_asian, page, saved, set_run, word_style, wps_style
 from .test_cli import run
 
+pytestmark = pytest.mark.slow  # Word documents built and read with python-docx
+
 LAYOUT = select_rules(load_rules(), ["layout"], None)
 
 
@@ -161,7 +163,7 @@ def test_json_gives_the_formatting_changes(tmp_path):
     assert finding["fix"] == {"safe": True, "edits": [], "formats": [
         {"line": 1, "column": 1, "end_line": 1, "end_column": 18, "font": None, "size": 22.0}]}
     full = run("check", "--isolated", "--select", "L006", str(path)).stdout
-    assert "= 修复：1处字号改为22磅（--fix 不能修改此类文件，请在原文档中修改）" in full
+    assert "= 修复：1处字号改为22磅（--fix 作为修订写入审阅副本）" in full
 
 
 def test_layout_rules_are_off_for_other_inputs(tmp_path):

@@ -1,4 +1,4 @@
-"""Numbers a capture left without their measure word or 年 (domain guide §5, §6).
+"""Numbers a capture left without their measure word or 年 (docs/domain.md §5, §6).
 
 "聘任业务精湛156优秀人员", "6学生参加", "三等奖15。" lost 名; "一、2025工作开展情况" lost 年.
 A number may be followed by a measure word, a unit, a scale, an approximation or a

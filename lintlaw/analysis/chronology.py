@@ -1,4 +1,4 @@
-"""Dates and years against the calendar and the report year (domain guide §6)."""
+"""Dates and years against the calendar and the report year (docs/domain.md §6)."""
 
 from __future__ import annotations
 

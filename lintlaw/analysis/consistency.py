@@ -1,4 +1,4 @@
-"""Arithmetic a report states about itself (domain guide §5).
+"""Arithmetic a report states about itself (docs/domain.md §5).
 
 Each check reads the figures of one sentence (lintlaw/analysis/facts.py) and reports an
 Issue only when the text gives everything the check needs; anything it cannot

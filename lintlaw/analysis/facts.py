@@ -32,7 +32,7 @@ _UP_TO_LAST_BREAK = re.compile(r".*[，,；;：:、（(）)]", re.DOTALL)
 # 《…》 with one level of nesting: numbers and years inside a title are part of a name.
 BOOK_TITLE = re.compile(r"《[^《》\r\n]*(?:《[^《》\r\n]*》[^《》\r\n]*)*》")
 
-# Words before a number that give it a role (domain guide §5).
+# Words before a number that give it a role (docs/domain.md §5).
 # The words of a total, less the lookbehind that keeps 公共, 中共 and 教共 out (a
 # necessary condition for a clause of a sentence to have one).
 TOTAL_WORDS = r"共(?![同享建治育产性识进商担赢处筑生融用体青和])|合计|总计|累计|总数|总量"

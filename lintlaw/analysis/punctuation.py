@@ -1,4 +1,4 @@
-"""Punctuation checks that need more than a regex (domain guide §4).
+"""Punctuation checks that need more than a regex (docs/domain.md §4).
 
 Paired marks are matched with a stack per paragraph line; half-width marks are
 counted across the whole file, because a web capture turns every mark half-width

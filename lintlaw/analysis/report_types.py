@@ -33,7 +33,7 @@ INTRO_LINES = 3  # how many body lines an intro pattern is looked for in
 
 @dataclass(frozen=True)
 class Part:
-    """A part a report must contain, found by words in its level-1 headings (domain guide §2)."""
+    """A part a report must contain, found by words in its level-1 headings (docs/domain.md §2)."""
 
     id: str
     name: str  # shown in messages
@@ -46,7 +46,7 @@ class Part:
 
 @dataclass(frozen=True)
 class Issuer:
-    """Who may publish a report of a type, when the deadline depends on it (domain guide §10:
+    """Who may publish a report of a type, when the deadline depends on it (docs/domain.md §10:
     a government department by 1月31日, a county-or-above government by 3月31日)."""
 
     id: str

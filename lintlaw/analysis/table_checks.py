@@ -1,4 +1,4 @@
-"""Checks on the statistics tables of a report (domain guide §10), and on the text against them.
+"""Checks on the statistics tables of a report (docs/domain.md §10), and on the text against them.
 
 The tables come from table recognition (lintlaw/analysis/tables.py: cells keyed by row and
 column). What each check compares is data in its rule file: a sum relation names its table,

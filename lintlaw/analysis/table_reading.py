@@ -1,4 +1,4 @@
-"""Finding and reading the statistics tables of a report (domain guide §10).
+"""Finding and reading the statistics tables of a report (docs/domain.md §10).
 
 The format's tables are known by their labels (rules/tables/*.toml). A Word or web
 page keeps each table's grid (lintlaw/text/grid.py); a web capture flattens it into

@@ -1,4 +1,4 @@
-"""Statistics tables recognised in a report (政府信息公开工作年度报告, domain guide §10).
+"""Statistics tables recognised in a report (政府信息公开工作年度报告, docs/domain.md §10).
 
 This module is the shared contract between table recognition (which fills
 `Table`s from a Word/HTML grid or from flattened text) and the table rules

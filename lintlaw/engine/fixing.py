@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lintlaw.diagnostics import Diagnostic, Edit
 from lintlaw.analysis.document import build_document
@@ -27,17 +27,23 @@ class FixResult:
     edits: int  # edits those fixes made
     remaining: list[Diagnostic]  # findings after the last round
     exhausted: bool = False  # the rounds ran out while fixes were still being applied
+    # The findings whose fixes each round applied, their edits in that round's text (the
+    # first round's in the source's): lintlaw/engine/revisions.py turns them into edits of
+    # the source, for a reviewed copy's tracked changes.
+    rounds: list[list[Diagnostic]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return self.fixed > 0
 
 
-def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=None) -> FixResult:
+def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=None,
+               locked: Locked | None = None) -> FixResult:
     """Fix a source in rounds. `keep` drops the findings that are not shown (the
     configuration's ignore-findings, a baseline: lintlaw/io/suppression.py), so that such a
     finding is neither reported nor fixed. A finding `keep` dropped stays unfixed in every
-    later round, even when a fix beside it changed its fingerprint."""
+    later round, even when a fix beside it changed its fingerprint. A fix with an edit
+    `locked` forbids is not applied (the text a Word document cannot change as text)."""
     keep = keep or (lambda found, _source: found)
     # Only the rules that can fix take part in the rounds; the others run once, on the
     # final text's document (a round that lints everything spent most of its time on
@@ -52,18 +58,22 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
     spared.add(linted, found)
     written = _Written()
     exhausted = True
+    rounds = []
     for _ in range(MAX_ROUNDS):
         chosen = choose(current, [d for d in found if not spared.holds(d) and not written.holds(d)], unsafe,
-                        document)
+                        document, locked)
         if not chosen:
             exhausted = False
             break
+        rounds.append(chosen)
         edits = [edit for d in chosen for edit in d.fix.edits]
-        current = source.with_text(apply_edits(current.text, edits))
+        current = current.with_text(apply_edits(current.text, edits))
         fixed += len(chosen)
         applied += len(edits)
         spared.move(edits)
         written.move(chosen)
+        if locked is not None:
+            locked.move(edits)
         document = build_document(current, types)
         linted = lint(current, fixers, types, document)
         found = keep(linted, current)
@@ -73,7 +83,7 @@ def fix_source(source: Source, rules, unsafe: bool = False, types=None, keep=Non
     remaining = keep(every, current)
     # Out of rounds with nothing left to fix is not out of rounds.
     exhausted = exhausted and any(d.fix is not None and (d.fix.safe or unsafe) for d in remaining)
-    return FixResult(current, fixed, applied, remaining, exhausted)
+    return FixResult(current, fixed, applied, remaining, exhausted, rounds)
 
 
 class _Spared:
@@ -180,11 +190,13 @@ class _Shift:
         return {position + self.shifts[before]}
 
 
-def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool, document=None) -> list[Diagnostic]:
+def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool, document=None,
+           locked: Locked | None = None) -> list[Diagnostic]:
     """The findings whose fixes apply this round: allowed, no-op free, not overlapping.
 
     A fix that would touch a heading marker is left out unless the marker is
-    what the finding is about (its span or a related one). The markers are the document's
+    what the finding is about (its span or a related one); so is one with an edit `locked`
+    forbids. The markers are the document's
     (the source's, built when not given): the ones the rules saw, so that a label the
     rules read as text (（一）予以公开 in a statistics table) is not protected here while a
     rule converting the whole file counts it as fixable. Findings are sorted once and each
@@ -202,12 +214,53 @@ def choose(source: Source, diagnostics: list[Diagnostic], unsafe: bool, document
             continue  # nothing would change
         if any(taken.overlaps(e) for e in fix.edits):
             continue
+        if locked is not None and not all(locked.allows(e) for e in fix.edits):
+            continue
         if any(not _about(d, a, b) for e in fix.edits for a, b in markers.touched_by(e)):
             continue
         for e in fix.edits:
             taken.add(e)
         chosen.append(d)
     return chosen
+
+
+class Locked:
+    """Spans of a text that no fix may change: no edit replaces one of their characters or
+    inserts strictly inside one (at either end is allowed); and, with `breaks` false, no edit
+    brings a line break of its own (a document whose lines are paragraphs cannot take one as
+    text). The spans move along as the edits of each round shift the text; those edits never
+    touch them, so each keeps its length."""
+
+    def __init__(self, spans, breaks: bool = True):
+        self.breaks = breaks
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            elif start < end:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def allows(self, edit: Edit) -> bool:
+        if not self.breaks and ("\n" in edit.content or "\r" in edit.content):
+            return False
+        index = bisect.bisect_right(self.ends, edit.start)  # the first span ending after the edit starts
+        if index == len(self.starts):
+            return True
+        if edit.start == edit.end:
+            return not self.starts[index] < edit.start
+        return not self.starts[index] < edit.end
+
+    def move(self, edits: list[Edit]) -> None:
+        edits = sorted(edits, key=lambda e: e.end)
+        ends = [e.end for e in edits]
+        shifts = list(itertools.accumulate((len(e.content) - (e.end - e.start) for e in edits), initial=0))
+        for i, start in enumerate(self.starts):
+            # The edits ending at or before a span's start (an insertion at its start too) move it.
+            shift = shifts[bisect.bisect_right(ends, start)]
+            self.starts[i] += shift
+            self.ends[i] += shift
 
 
 class _Taken:

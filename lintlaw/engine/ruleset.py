@@ -182,10 +182,15 @@ def build_kind(kind_cls, settings: dict[str, Any], fail, rule_path: str):
 
 
 class Expected(NamedTuple):
-    """A finding a bad example must give: where it starts (1-based) and its message."""
+    """A finding a bad example must give: where it starts (1-based) and its message; and,
+    when the example says, where it ends and its related spans. Ends are given as
+    --format json gives them: the line and column just after the last character."""
     line: int
     column: int
     message: str
+    end: tuple[int, int] | None = None  # (end_line, end_column)
+    # Each (line, column, end_line, end_column, label).
+    related: tuple[tuple[int, int, int, int, str], ...] | None = None
 
 
 class BadExample(str):
@@ -199,7 +204,11 @@ class BadExample(str):
     fixed_unsafe: str | None = None  # the text after --fix --unsafe-fixes, when it differs
 
 
-EXAMPLE_KEYS = {"text", "line", "column", "message", "findings", "fixed", "fixed_unsafe"}
+EXAMPLE_KEYS = {"text", "line", "column", "message", "end_line", "end_column", "related", "findings", "fixed",
+                "fixed_unsafe"}
+_FINDING_KEYS = {"line", "column", "message"}
+_OPTIONAL_FINDING_KEYS = {"end_line", "end_column", "related"}
+_RELATED_KEYS = {"line", "column", "end_line", "end_column", "label"}
 
 
 def _examples(examples: Any, fail) -> dict[str, list[str]]:
@@ -225,16 +234,21 @@ def _bad_example(case: Any, fail) -> BadExample:
         fail("examples", "bad 示例的 findings 与 line、column、message 只能写一种")
     if single and len(single) < 3:
         fail("examples", "bad 示例需同时写 line、column、message")
-    listed = case.get("findings", [{key: case[key] for key in single}] if single else [])
+    optional = [key for key in _OPTIONAL_FINDING_KEYS if key in case]
+    if optional and not single:
+        fail("examples", f"bad 示例的 {', '.join(sorted(optional))} 需与 line、column、message 一起写")
+    listed = case.get("findings", [{key: case[key] for key in [*single, *optional]}] if single else [])
     if not isinstance(listed, list):
         fail("examples", "bad 示例的 findings 应是表的列表")
     findings = []
     for item in listed:
-        if (not isinstance(item, dict) or set(item) != {"line", "column", "message"}
+        if (not isinstance(item, dict)
+                or not _FINDING_KEYS <= set(item) <= _FINDING_KEYS | _OPTIONAL_FINDING_KEYS
                 or not all(type(item[k]) is int and item[k] >= 1 for k in ("line", "column"))
                 or not isinstance(item["message"], str)):
             fail("examples", "bad 示例的每个结果需要正整数 line、column 和字符串 message")
-        findings.append(Expected(item["line"], item["column"], item["message"]))
+        findings.append(Expected(item["line"], item["column"], item["message"], _end(item, fail),
+                                 _related(item, fail)))
     for key in ("fixed", "fixed_unsafe"):
         if key in case and not isinstance(case[key], str):
             fail("examples", f"bad 示例的 {key} 应是字符串")
@@ -243,6 +257,30 @@ def _bad_example(case: Any, fail) -> BadExample:
     example.fixed = case.get("fixed")
     example.fixed_unsafe = case.get("fixed_unsafe")
     return example
+
+
+def _end(item: dict, fail) -> tuple[int, int] | None:
+    """Where an expected finding ends, when the example says (end_line and end_column together)."""
+    if "end_line" not in item and "end_column" not in item:
+        return None
+    if not all(type(item.get(k)) is int and item[k] >= 1 for k in ("end_line", "end_column")):
+        fail("examples", "bad 示例结果的 end_line、end_column 需同时写，且为正整数")
+    return item["end_line"], item["end_column"]
+
+
+def _related(item: dict, fail) -> tuple[tuple[int, int, int, int, str], ...] | None:
+    """An expected finding's related spans, when the example says (each with where it starts
+    and ends and its label)."""
+    if "related" not in item:
+        return None
+    spans = item["related"]
+    if not isinstance(spans, list) or not all(
+            isinstance(span, dict) and set(span) == _RELATED_KEYS and isinstance(span["label"], str)
+            and all(type(span[k]) is int and span[k] >= 1 for k in _RELATED_KEYS - {"label"})
+            for span in spans):
+        fail("examples", "bad 示例结果的 related 应是表的列表，每项有正整数 line、column、end_line、end_column"
+                         "和字符串 label")
+    return tuple((s["line"], s["column"], s["end_line"], s["end_column"], s["label"]) for s in spans)
 
 
 def _type_name(kind) -> str:

@@ -34,6 +34,7 @@ class Settings:
     deadline: tuple[int, int] | None = None
     rule_dirs: tuple[Path, ...] = ()  # extra rule directories
     report_type: str = "auto"  # a report type's name, or "auto": by each report's title
+    author: str | None = None  # the author of a reviewed copy's comments and tracked changes
     # Per-rule options, {code or name: {option: value}}; the file's path tells two configurations apart.
     rule_options: dict = field(default_factory=dict, hash=False, compare=False)
     suppressed: tuple[tuple[str, str, str], ...] = ()  # (rule code, path, fingerprint)
@@ -168,7 +169,7 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         return tuple(value)
 
     known = {"select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-on", "deadline",
-             "rules", "rule-dirs", "report-type", "ignore-findings"}
+             "rules", "rule-dirs", "report-type", "ignore-findings", "author"}
     for key in data:
         if key not in known:
             fail(key, f"未知的配置项（可用：{', '.join(sorted(known))}）")
@@ -212,6 +213,11 @@ def _settings(path: Path, data: dict[str, Any]) -> Settings:
         if not isinstance(data["report-type"], str) or not data["report-type"]:
             fail("report-type", "应为报告类型的名称（如 \"law-based-government\"）或 \"auto\"")
         values["report_type"] = data["report-type"]
+    if "author" in data:
+        author = data["author"]
+        if not isinstance(author, str) or not author.strip() or len(author) > 100 or not author.isprintable():
+            fail("author", "应为审阅副本中批注和修订的作者名（一行文字，不超过 100 字），如 \"法制科\"")
+        values["author"] = author.strip()
     if "ignore-findings" in data:
         entries = data["ignore-findings"]
         if not isinstance(entries, list) or not all(

@@ -11,15 +11,15 @@ from lintlaw.reasons import system_reason
 from lintlaw.text.source import Origin, Source
 
 STDIN = "-"
-DOCX = (".docx",)
-ANNOTATED_COPY = ".lintlaw.docx"  # what --annotate writes: lintlaw's output, not a report to search for
-ANNOTATED_COPIES = (ANNOTATED_COPY, ".lintlaw.pdf")
+# What a reviewed copy's name ends in before its suffix (report.lintlaw.docx): lintlaw's
+# output, not a report to search for.
+COPY_MARK = ".lintlaw"
 
 
 def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
     """Files named directly (always checked), and the reports with one of `suffixes` found
-    under directories (see lintlaw.io.discovery for what is skipped; also the annotated copies
-    --annotate wrote)."""
+    under directories (see lintlaw.io.discovery for what is skipped; also the reviewed copies
+    --fix and --annotate wrote)."""
     found: list[str] = []
     for name in paths:
         path = Path(name)
@@ -27,7 +27,7 @@ def expand(paths: list[str], respect_ignore: bool = True, suffixes: tuple[str, .
             from lintlaw.io.discovery import files_under
 
             found.extend(str(p) for p in files_under(path, suffixes, respect_ignore)
-                         if not p.name.lower().endswith(ANNOTATED_COPIES))
+                         if not p.stem.lower().endswith(COPY_MARK))
         else:
             found.append(name)
     return found

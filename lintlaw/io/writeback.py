@@ -203,9 +203,15 @@ def _signals_raise():
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set handlers
         return
+    interrupted = []
 
     def interrupt(signum, _frame):
-        raise _Interrupted(signum)
+        # Only the first: a second signal (a pool's teardown repeats SIGTERM to a worker still
+        # cleaning up) would cut short the cleanup the first one started. The first is delivered
+        # again below, so the process still ends.
+        if not interrupted:
+            interrupted.append(signum)
+            raise _Interrupted(signum)
 
     previous = {}
     for signum in _SIGNALS:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from lintlaw.diagnostics import Diagnostic, Severity
 from lintlaw.render.cells import char_width
-from lintlaw.render.lines import page_place
+from lintlaw.render.lines import Places, page_place
 from lintlaw.render.visible import one_line
 from lintlaw.text.source import Source
 
@@ -64,29 +64,30 @@ def frame(source: Source, d: Diagnostic) -> tuple[str, str, str]:
 def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -> str:
     """The full format as one string (colours only on a terminal, as colours_for decides)."""
     paint = palette(colours_for(sys.stdout))
-    return "".join(finding(d, sources[d.path], paint) for d in diagnostics).removesuffix("\n")
+    places = Places()
+    return "".join(finding(d, sources[d.path], paint, places) for d in diagnostics).removesuffix("\n")
 
 
-def finding(d: Diagnostic, source: Source, paint: Palette) -> str:
-    """One finding's block: heading, frame, related spans, fix, rule; a blank line after it."""
+def finding(d: Diagnostic, source: Source, paint: Palette, places: Places | None = None) -> str:
+    """One finding's block: heading, frame, related spans, fix, rule; a blank line after it.
+    A PDF's places are pages and their lines, a Word document's paragraphs under their
+    headings (lintlaw/render/lines.py)."""
+    places = places or Places()
     gutter, shown, carets = frame(source, d)
     place = page_place(source, d.start)
-    if place is not None:  # a PDF: the page and its line, as a reader of the pages counts them
-        where, gutter = f"第{place[0]}页第{place[1]}行", str(place[1])
-    else:
-        where = "{}:{}".format(*source.position(d.start))
+    if place is not None:  # a PDF: the gutter shows the line of the page, as a reader counts it
+        gutter = str(place[1])
     blank = " " * len(gutter)
     style = paint.severity[d.severity]
     lines = [
-        _line((f"{one_line(d.path)}:{where}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
+        _line((f"{one_line(d.path)}:{places.at(source, d.start)}:", paint.bold), (" ", ""), (d.code, style), (" ", ""),
               (d.severity.chinese, style), (f" {one_line(d.message)}", "")),
         _line((f"{blank} |", paint.gutter)),
         _line((f"{gutter} |", paint.gutter), (f" {shown}", "")),
         _line((f"{blank} |", paint.gutter), (" ", ""), (carets, style)),
     ]
     for start, end, label in d.related:
-        related = page_place(source, start)
-        at = f"第{related[0]}页第{related[1]}行" if related else "{}:{}".format(*source.position(start))
+        at = places.at(source, start, heading=False)
         lines.append(_line((f"{blank} =", paint.gutter),
                            (f" {one_line(label)}：{at} “{one_line(source.text[start:end])}”", "")))
     if d.fix is not None:
@@ -177,7 +178,9 @@ def _legacy_windows() -> bool:  # pragma: no cover - Windows only
 
 
 def _describe_fix(source: Source, fix) -> str:
-    if not source.editable:  # Word and web pages are not fixed by --fix
+    if source.revisable:  # Word: --fix writes the fix as a tracked change in a reviewed copy
+        how = "--fix 作为修订写入审阅副本" + ("" if fix.safe else "，需 --unsafe-fixes 并人工复核")
+    elif not source.editable:  # web pages are not fixed by --fix
         how = "--fix 不能修改此类文件，请在原文档中修改"
     else:
         how = "--fix" if fix.safe else "--fix --unsafe-fixes，需人工复核"

@@ -10,11 +10,11 @@ def render(rule, settings=None, types=None) -> str:
     options as set there and the types it applies to by their labels."""
     parts = [
         f"{rule.code} {rule.name}",
-        f"类别：{rule.category}    级别：{rule.severity.label}",
+        f"类别：{category_words(rule.category)}    级别：{rule.severity.chinese}（{rule.severity.label}）",
         f"适用的报告类型：{_types(rule, types)}",
         f"自动修复：{fix_words(rule.fixes)}",
         "",
-        f"消息：{rule.message}",
+        _message(rule),
         "",
         "说明：",
         textwrap.indent(rule.explanation, "  "),
@@ -32,6 +32,22 @@ def render(rule, settings=None, types=None) -> str:
     if not rule.builtin:
         parts.append(f"\n规则文件：{rule.path}")
     return "\n".join(parts)
+
+
+def category_words(category: str) -> str:
+    """A category in Chinese, with the name --select takes: 结构（structure）."""
+    from lintlaw.diagnostics import CATEGORY_NAMES
+
+    return f"{CATEGORY_NAMES[category]}（{category}）" if category in CATEGORY_NAMES else category
+
+
+def _message(rule) -> str:
+    """What the rule says, as it says it about its first bad example; the message template
+    only when the rule file records no such message."""
+    for example in rule.examples["bad"]:
+        for expected in getattr(example, "findings", ()):
+            return f"消息示例：{expected.message}"
+    return f"消息：{rule.message}"
 
 
 def fix_words(fixes) -> str:

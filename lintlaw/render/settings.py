@@ -22,14 +22,16 @@ def render(plan, path: str) -> str:
     show("ignore", list(settings.ignore), [])
     show("extend-select", list(settings.extend_select), [])
     show("per-file-ignores", {g: list(s) for g, s in settings.per_file_ignores}, {})
-    show("severity", dict(settings.severity), {})
-    show("fail-on", settings.fail_on or "error", "error")
+    show("severity", "{" + "，".join(f"{rule}: {_severity(level)}" for rule, level in settings.severity) + "}",
+         "{}")
+    show("fail-on", _severity(settings.fail_on or "error"), _severity("error"))
     by_type = "，".join(f"{t.name} {t.deadline[0]:02d}-{t.deadline[1]:02d}" if t.deadline else f"{t.name} 无"
                        for t in plan.types.types)
     if settings.deadline:
         show("deadline", f"{settings.deadline[0]:02d}-{settings.deadline[1]:02d}（报告年度的次年）", None)
     else:
-        show("deadline", f"按报告类型（{by_type}；报告年度的次年）", None)
+        by_types = f"按报告类型（{by_type}；报告年度的次年）"
+        show("deadline", by_types, by_types)
     show("rule-dirs", [str(d) for d in settings.rule_dirs], [])
     forced = plan.types.forced or "auto"  # the current name of a renamed type
     shown = settings.report_type if forced == settings.report_type else f"{forced}（配置中写作旧名 {settings.report_type}）"
@@ -46,6 +48,13 @@ def render(plan, path: str) -> str:
     for rule, key in options:
         out.append(f"rules.{rule.code}.{key} = {_toml(rule.settings[key])}    # 来自 {origin}")
     return "\n".join(out)
+
+
+def _severity(name: str) -> str:
+    """A severity as the configuration writes it, with its Chinese: error（错误）."""
+    from lintlaw.diagnostics import Severity
+
+    return f"{name}（{Severity.parse(name).chinese}）"
 
 
 def _from_config(rule, key: str, settings) -> bool:

@@ -28,6 +28,7 @@ class Counts:
 
     files: int = 0  # files read (and checked)
     editable: bool = False  # any of them a file --fix can write (not Word or a web page)
+    revisable: bool = False  # any of them a document --fix writes a reviewed copy of (Word)
     errors: int = 0
     warnings: int = 0
     infos: int = 0
@@ -43,6 +44,8 @@ class Counts:
 
         self.files += 1
         self.editable = self.editable or source.editable
+        self.revisable = self.revisable or source.revisable
+        fixable = source.editable or source.revisable
         for d in diagnostics:
             if d.severity is Severity.ERROR:
                 self.errors += 1
@@ -50,7 +53,7 @@ class Counts:
                 self.warnings += 1
             else:
                 self.infos += 1
-            if d.fix is not None and source.editable:
+            if d.fix is not None and fixable:
                 if d.fix.safe:
                     self.safe += 1
                 else:
@@ -59,6 +62,7 @@ class Counts:
     def add(self, other: Counts) -> None:
         self.files += other.files
         self.editable = self.editable or other.editable
+        self.revisable = self.revisable or other.revisable
         self.errors += other.errors
         self.warnings += other.warnings
         self.infos += other.infos
@@ -84,13 +88,17 @@ def summary(diagnostics, sources, fixed: tuple[int, int] | None = None, tally: T
 def summary_of(counts: Counts, fixed: tuple[int, int] | None = None, tally: Tally | None = None) -> str:
     """The closing line; `fixed` is (findings fixed, edits made) after --fix.
 
-    A run with files that could not be read never ends on a bare "no problems",
-    and only files --fix can write (text, not Word or web pages) count as fixable.
+    A run with files that could not be read never ends on a bare "no problems", and only
+    files --fix can write (text) or write a reviewed copy of (Word) count as fixable.
     """
     tally = tally or Tally()
     # Fix counts only where something could have been fixed: a file read, and one --fix can write.
-    could_fix = fixed is not None and counts.editable
-    done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动）。" if could_fix else ""
+    done = ""
+    if fixed is not None and counts.editable:
+        copies = "，Word 文档的修复作为修订写入审阅副本" if counts.revisable else ""
+        done = f"已修复 {fixed[0]} 个问题（{fixed[1]} 处改动{copies}）。"
+    elif fixed is not None and counts.revisable:
+        done = f"已把 {fixed[0]} 个问题的修复作为修订写入审阅副本（{fixed[1]} 处修订）。"
     failed = ""
     if tally.unreadable:
         failed += f"{tally.unreadable} 个文件无法读取，未检查（见上方的错误信息）。"

@@ -165,11 +165,10 @@ class Handler(BaseHTTPRequestHandler):
         source, plan = loaded
         if source.encoding not in _ANNOTATED:
             return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）和 PDF 文件可以生成批注版")
-        from lintlaw.engine.linter import lint
-        from lintlaw.outputs import annotator  # what `check --annotate` writes
+        from lintlaw.review import AUTHOR, reviewed_copy  # what `check --annotate` writes
 
-        diagnostics = plan.keep(lint(source, plan.rules, plan.types), source)
-        data = annotator(source.path)(source.origin.data, diagnostics, source)
+        data, _review = reviewed_copy(source.origin.data, source, plan.rules, plan.types, plan.keep,
+                                      author=plan.settings.author or AUTHOR)
         self._send(HTTPStatus.OK, data, _ANNOTATED[source.encoding])
 
     # --- helpers ---

@@ -9,7 +9,7 @@ their tables are recovered from the known labels of the format instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,9 @@ class GridCell:
     col: int
     rowspan: int = 1
     colspan: int = 1
+    # Every Source line the cell's text comes from (a Word cell's paragraphs), when the reader
+    # records them: a fix that keeps the lines reads the cell again from them.
+    lines: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -31,3 +34,8 @@ class Grid:
         """The Source lines the table's cells occupy."""
         used = [cell.line for cell in self.cells if cell.line >= 0]
         return range(min(used), max(used) + 1) if used else range(0)
+
+    def read_again(self, lines: list[str]) -> Grid:
+        """The table over the same lines with other text (fixed, lines neither joined nor split)."""
+        return Grid([replace(cell, text="".join(lines[i].strip() for i in cell.lines)) if cell.lines else cell
+                     for cell in self.cells])

@@ -31,10 +31,11 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Share of control characters above which decoded text is taken for binary, once there are
-# three: a short text holding one or two stray ones is text (and a fix that shortens it
-# cannot make the next run refuse it; with three or more, the share decides).
+# sixteen: a text holding a few stray ones is text, so a fix that shortens it cannot make the
+# next run refuse it (with three, a short text a fix shortened did). Binary files almost
+# always hold NUL bytes as well, which are judged before this (lintlaw/text/nul_bytes.py).
 _BINARY_CONTROL_RATIO = 0.05
-_BINARY_MIN_CONTROLS = 3
+_BINARY_MIN_CONTROLS = 16
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -66,6 +67,8 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     editable: bool = True  # False for text read out of Word or HTML: fixes cannot be written back
+    # Its fixes can be written as tracked changes in a reviewed copy instead (Word: lintlaw/review/).
+    revisable: bool = False
     line_map: list[int] | None = None  # original line of each text line (HTML), if they differ
     reader: str = "text"  # the reader that read it (lintlaw/readers): Markdown has an outline view
     origin: Origin | None = field(default=None, repr=False, compare=False)  # the bytes read, for --fix
@@ -107,8 +110,18 @@ class Source:
         return line, offset - self.line_starts[index] + 1
 
     def with_text(self, text: str) -> Source:
-        """The same file with other text (fixed): same name, encoding, byte-order mark, reader."""
-        return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, reader=self.reader)
+        """The same file with other text (fixed): same name, encoding, byte-order mark, reader.
+
+        Tables drawn in the document keep their cells, and a Word document its formatting, when
+        the text keeps its lines (most fixes neither join nor split paragraphs), each cell read
+        again from its lines; the formatting's columns are those of the text before the fix."""
+        grids, formatting = [], None
+        if text.count("\n") == self.text.count("\n"):
+            lines = text.split("\n")
+            grids = [grid.read_again(lines) for grid in self.grids]
+            formatting = self.formatting
+        return Source(path=self.path, text=text, encoding=self.encoding, bom=self.bom, editable=self.editable,
+                      revisable=self.revisable, reader=self.reader, grids=grids, formatting=formatting)
 
     def encode(self, text: str) -> bytes:
         """Text in this file's encoding, with the same byte-order mark, for writing back."""
@@ -150,6 +163,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
             text = _decode_as(data, path, codec)
             return _checked(text, path, codec, bom=True)
 
+    if data.startswith(b"%PDF-"):  # a PDF under another name, or on standard input with none
+        raise InputError(f"{path}: 是 PDF 文件，不是文本；请用 .pdf 文件名检查"
+                         "（从标准输入读取时加 --stdin-filename 文件名.pdf）")
     if b"\x00" in data:
         from lintlaw.text.nul_bytes import nul_problem
 

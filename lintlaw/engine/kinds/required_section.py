@@ -3,7 +3,7 @@
 The parts and their words belong to the report type (rules/report-types/);
 a rule names one part. Real reports rename, merge and reorder the required
 parts, so a part counts as present when any level-1 heading contains one of
-its keywords (domain guide §2). One heading may satisfy several parts.
+its keywords (docs/domain.md §2). One heading may satisfy several parts.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The run's properties are changed in place (a new East Asian font, size or highlight) and its
 properties as they were are kept in a w:rPrChange by its author and date, so that accepting
 the change keeps the new formatting and rejecting it restores the old. A reviewed copy
-(lintlaw/review/word.py on the `word` branch) applies a finding's FormatEdits this way, on
+(lintlaw/review/word.py) applies a finding's FormatEdits this way, on
 the runs that hold each edit's characters, once its run splitting has made them whole runs.
 """
 

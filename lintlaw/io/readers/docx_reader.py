@@ -2,6 +2,9 @@
 
 Line N of the resulting text is paragraph N of the document (table cells count
 as paragraphs, in reading order), so a finding's line is a paragraph number.
+Tracked changes are read as if accepted (inserted text is text, deleted and moved-away
+text is not), except lintlaw's own in a copy it reviewed, read as if rejected
+(lintlaw/io/readers/docx_marks.py): a reviewed copy reads as its original.
 Numbers Word draws from numbering.xml (chineseCounting “%1、”, “（%1）”,
 decimal “%1.”) are reconstructed, so the outline works on documents whose
 heading numbers were never typed.
@@ -14,7 +17,7 @@ from pathlib import Path
 from lintlaw.errors import InputError
 from lintlaw.reasons import docx_reason
 from lintlaw.text.numerals import circled, int_to_chinese
-from lintlaw.text.source import Source, read_file
+from lintlaw.text.source import Origin, Source, read_bytes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional",
@@ -22,11 +25,16 @@ _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTrad
 
 
 def read(name: str, data: bytes | None, encoding: str | None) -> Source:
-    """The reader's entry (lintlaw/io/readers/__init__.py); a Word file has no text encoding."""
+    """The reader's entry (lintlaw/io/readers/__init__.py); a Word file has no text encoding.
+    The bytes read are kept (Source.origin): a reviewed copy is made from them."""
     path = Path(name)
-    if data is None and not path.is_file():
-        read_file(path)  # the usual message for a missing or unreadable file
-    return read_docx(path, data)
+    origin = None
+    if data is None:
+        data, status = read_bytes(path)  # the usual message for a missing or unreadable file
+        origin = Origin(data, status.st_size, status.st_mtime_ns, (status.st_dev, status.st_ino))
+    source = read_docx(path, data)
+    source.origin = origin or Origin(data)
+    return source
 
 
 def read_docx(path: Path, data: bytes | None = None) -> Source:
@@ -38,7 +46,7 @@ def read_docx(path: Path, data: bytes | None = None) -> Source:
     paragraphs = paragraph_lines(document, tables)
     lines = [label + text for _p, label, text in paragraphs]
     source = Source(path=str(path), text="\n".join(lines) + "\n", encoding="docx", editable=False,
-                    grids=[table.grid(lines) for table in tables])
+                    revisable=True, reader="docx", grids=[table.grid(lines) for table in tables])
     try:
         source.formatting = read_format(document, paragraphs)
     except Exception:  # odd formatting XML: the text is still checked, the layout is not
@@ -47,7 +55,8 @@ def read_docx(path: Path, data: bytes | None = None) -> Source:
 
 
 def open_docx(path: Path, data: bytes | None = None):
-    """The python-docx Document of a file, or of `data` named `path`; InputError if it is not one."""
+    """The python-docx Document of a file, or of `data` named `path`, with lintlaw's own pending
+    changes rejected; InputError if it is not one."""
     try:
         import docx  # imported here: a plain-text check never loads python-docx and lxml
     except ImportError:  # a dependency, but an environment may have been built without it
@@ -56,10 +65,15 @@ def open_docx(path: Path, data: bytes | None = None):
         if data is not None:
             import io
 
-            return docx.Document(io.BytesIO(data))
-        return docx.Document(str(path))
+            document = docx.Document(io.BytesIO(data))
+        else:
+            document = docx.Document(str(path))
     except Exception as err:  # python-docx raises several kinds for a damaged or non-Word file
         raise InputError(f"{path}: 不是有效的 Word 文档：{docx_reason(err)}") from None
+    from lintlaw.io.readers.docx_marks import reject_own_changes, signature_of
+
+    reject_own_changes(document, signature_of(document))
+    return document
 
 
 def paragraph_lines(document, tables: list | None = None):
@@ -151,14 +165,19 @@ class _TableWalk:
             lines = cell["lines"]
             text = "".join(texts[i].strip() for i in lines)
             line = next((i for i in lines if texts[i].strip()), lines[0] if lines else -1)
-            cells.append(GridCell(text, line, cell["row"], cell["col"], cell["rowspan"], cell["colspan"]))
+            cells.append(GridCell(text, line, cell["row"], cell["col"], cell["rowspan"], cell["colspan"],
+                                  tuple(lines)))
         return Grid(cells)
 
 
 def text_nodes(p):
     """The nodes that make a paragraph's text, each with the text it stands for:
-    w:t its characters, w:tab and w:br one space (the line is one line)."""
+    w:t its characters, w:tab and w:br one space (the line is one line). Text a tracked
+    move took away (w:moveFrom) is not there any more."""
+    moved = next(p.iter(W + "moveFrom"), None) is not None
     for node in p.iter(W + "t", W + "tab", W + "br"):
+        if moved and any(ancestor.tag == W + "moveFrom" for ancestor in node.iterancestors()):
+            continue
         yield node, (node.text or "").replace("\n", " ") if node.tag == W + "t" else " "
 
 

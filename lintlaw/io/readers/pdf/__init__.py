@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lintlaw.errors import InputError
-from lintlaw.io.readers.pdf.glyphs import TextLine, group_lines, page_glyphs
+from lintlaw.io.readers.pdf.glyphs import UNMAPPED, TextLine, group_lines, page_glyphs
 from lintlaw.io.readers.pdf.opening import open_pdf, why_unreadable
 from lintlaw.io.readers.pdf.paragraphs import measure, paragraphs, set_apart
 from lintlaw.io.readers.pdf.ruling import TablePart, table_parts
@@ -25,6 +25,12 @@ from lintlaw.text.layout import PageLayout
 from lintlaw.text.source import Origin, Source, read_bytes
 
 MAX_RULES = 5000  # drawn objects on a page beyond which it is a drawing, not a table
+# Why a page gives no text to read: what it is, and what to do (for a page that is "scan" or
+# "unmapped").
+_UNREADABLE = {
+    "scan": ("没有文字层（可能是扫描件）", "需先做文字识别"),
+    "unmapped": ("的文字无法提取（字体没有字符对照表）", "需先做文字识别"),
+}
 
 
 class _Page:
@@ -35,6 +41,7 @@ class _Page:
         self.lines: list[TextLine] = []
         self.parts: list[TablePart] = []
         self.images = 0
+        self.unreadable: str | None = None  # a key of _UNREADABLE
 
 
 def read(name: str, data: bytes | None, encoding: str | None) -> Source:
@@ -63,13 +70,18 @@ def _read_page(page, index: int) -> _Page:
     read.shown = (float(page.width), float(page.height))
     read.rotation = int(page.rotation or 0) % 360
     read.images = len(page.images)
+    if 2 * sum(glyph.char == UNMAPPED for glyph in glyphs) > len(glyphs):
+        read.unreadable = "unmapped"  # "(cid:12)": a font with no map from its glyphs to characters
+        return read
     if not glyphs:
         return read
     rules = len(page.rects) + len(page.lines) + len(page.curves)
     read.parts = table_parts(page, index, turn) if rules <= MAX_RULES else []
     body = []
     for glyph in glyphs:
-        part = next((p for p in read.parts if p.holds(glyph)), None)
+        # The innermost table holding it: a table drawn inside another's cell is a table of its own.
+        part = min((p for p in read.parts if p.holds(glyph)), key=lambda p: (p.x1 - p.x0) * (p.bottom - p.top),
+                   default=None)
         if part is None:
             body.append(glyph)
         else:
@@ -81,14 +93,19 @@ def _read_page(page, index: int) -> _Page:
 def _assemble(name: str, pages: list[_Page]) -> Source:
     from lintlaw.io.readers.pdf.furniture import furniture
 
-    dropped = furniture([page.lines for page in pages], [page.height for page in pages])
+    dropped = furniture([page.lines for page in pages], [(page.width, page.height) for page in pages])
     for page in pages:
         page.lines = [line for line in page.lines if id(line) not in dropped]
     # A page of images with nothing but a page number on it is a scan.
-    scanned = [page.index + 1 for page in pages if page.images and not (page.lines or page.parts)]
+    for page in pages:
+        if page.images and not (page.lines or page.parts or page.unreadable):
+            page.unreadable = "scan"
+    unreadable = {reason: [page.index + 1 for page in pages if page.unreadable == reason] for reason in _UNREADABLE}
+    unreadable = {reason: numbers for reason, numbers in unreadable.items() if numbers}
     if not any(page.lines or page.parts for page in pages):
-        if scanned:
-            raise InputError(f"{name}: {_pages(scanned)}没有文字层（可能是扫描件），需先做文字识别")
+        if unreadable:
+            raise InputError(f"{name}: " + "；".join(_unreadable(reason, numbers, checked=False)
+                                                    for reason, numbers in unreadable.items()))
         raise InputError(f"{name}: PDF 中没有文字")
     items: list = []
     for page in pages:
@@ -115,13 +132,16 @@ def _assemble(name: str, pages: list[_Page]) -> Source:
             writer.table(item)
     source = Source(path=name, text="\n".join(writer.lines) + "\n", encoding="pdf", editable=False,
                     grids=writer.grids, layout=writer.layout, set_apart=frozenset(writer.titles))
-    if scanned:
-        source.warnings.append(f"{name}: {_pages(scanned)}没有文字层（可能是扫描件），未检查，需先做文字识别")
+    source.warnings += [f"{name}: {_unreadable(reason, numbers, checked=True)}" for reason, numbers in unreadable.items()]
     return source
 
 
-def _pages(numbers: list[int]) -> str:
-    return "第" + "、".join(str(n) for n in numbers) + "页"
+def _unreadable(reason: str, numbers: list[int], checked: bool) -> str:
+    """第2、4页没有文字层（可能是扫描件），[未检查，]需先做文字识别: the pages and why, for the whole
+    file refused or (`checked`) for the pages left out of a check."""
+    what, todo = _UNREADABLE[reason]
+    pages = "第" + "、".join(str(n) for n in numbers) + "页"
+    return "，".join(part for part in (pages + what, "未检查" if checked else "", todo) if part)
 
 
 class _Writer:

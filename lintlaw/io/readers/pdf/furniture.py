@@ -2,7 +2,9 @@
 
 Page numbers (- 5 -, — 5 —, 第5页 共6页, 5/6, a bare number at the foot) at the head or foot
 of a page, and running heads and feet: a line in the top or bottom margin whose words
-(digits aside) stand at the same height on other pages.
+(digits aside) stand in the same place on other pages. A page number is looked for as deep
+on a landscape page as on a portrait one (documents keep their margins in centimetres when a
+page is turned); a running foot is compared by its distance from the bottom edge.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|Page|PAGE)\s*[0-9]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,4})?",
 )
 _BARE_NUMBER = re.compile(r"[0-9]{1,4}|[一二三四五六七八九十]{1,3}")
-MARGIN = 0.12  # of the page's height: where running heads and feet stand
+MARGIN = 0.12  # of the page's height (of its longer side for page numbers): how deep the margins are
 _SAME_HEIGHT = 4.0  # points
 
 
@@ -33,49 +35,62 @@ def is_page_number(text: str, at_foot: bool) -> bool:
     return at_foot or not _BARE_NUMBER.fullmatch(text)
 
 
-def furniture(pages: list[list[TextLine]], heights: list[float]) -> set[int]:
-    """The ids of the lines (id(line)) that are page furniture, over all pages at once."""
+def furniture(pages: list[list[TextLine]], sizes: list[tuple[float, float]]) -> set[int]:
+    """The ids of the lines (id(line)) that are page furniture, over all pages at once;
+    `sizes` are the pages' (width, height)."""
     found: set[int] = set()
-    margins: list[tuple[int, str, float]] = []  # (page, words, top) of lines in a margin
+    margins: list[tuple[int, str, float]] = []  # (page, words, place) of lines in a margin
     for index, lines in enumerate(pages):
         if not lines:
             continue
-        height = heights[index]
+        width, height = sizes[index]
         for position, line in enumerate(lines):
-            at_head = line.bottom <= MARGIN * height and position < 2
-            at_foot = line.top >= (1 - MARGIN) * height and position >= len(lines) - 2
-            if not (at_head or at_foot):
-                continue
             text = line.text()
-            edge = position in (0, len(lines) - 1)  # the first or last line of its page
-            if edge and is_page_number(text, at_foot):
+            first, last = position < 2, position >= len(lines) - 2  # of its page (a foot may follow)
+            at_foot = last and _at_foot(line, height, MARGIN * max(width, height))
+            if (at_foot or (first and _at_head(line, MARGIN * max(width, height)))) \
+                    and is_page_number(text, at_foot):
                 found.add(id(line))
-            else:
-                margins.append((index, re.sub(r"[0-9]+", "#", text), line.top))
+                continue
+            if (first and _at_head(line, MARGIN * height)) or (last and _at_foot(line, height, MARGIN * height)):
+                margins.append((index, re.sub(r"[0-9]+", "#", text), _place(line, height)))
     repeated = _repeated(margins)
     for index, lines in enumerate(pages):
+        height = sizes[index][1]
         for line in lines:
+            if not (_at_head(line, MARGIN * height) or _at_foot(line, height, MARGIN * height)):
+                continue
             words = re.sub(r"[0-9]+", "#", line.text())
-            if any(abs(line.top - top) <= _SAME_HEIGHT for top in repeated.get(words, ())) \
-                    and _in_margin(line, heights[index]):
+            place = _place(line, height)
+            if any(abs(place - other) <= _SAME_HEIGHT for other in repeated.get(words, ())):
                 found.add(id(line))
     return found
 
 
-def _in_margin(line: TextLine, height: float) -> bool:
-    return line.bottom <= MARGIN * height or line.top >= (1 - MARGIN) * height
+def _place(line: TextLine, height: float) -> float:
+    """Where a margin line stands: a head by its distance from the top of the page, a foot by
+    its distance from the bottom (negative), so that feet of pages of other heights compare."""
+    return line.top if _at_head(line, MARGIN * height) else line.bottom - height
+
+
+def _at_head(line: TextLine, depth: float) -> bool:
+    return line.bottom <= depth
+
+
+def _at_foot(line: TextLine, height: float, depth: float) -> bool:
+    return line.top >= height - depth
 
 
 def _repeated(margins: list[tuple[int, str, float]]) -> dict[str, list[float]]:
-    """The margin lines that stand, with the same words at the same height, on two or more
-    pages: each with the heights it stands at."""
+    """The margin lines that stand, with the same words in the same place, on two or more
+    pages: each with the places it stands at."""
     by_words: dict[str, list[tuple[int, float]]] = {}
-    for page, words, top in margins:
-        by_words.setdefault(words, []).append((page, top))
+    for page, words, place in margins:
+        by_words.setdefault(words, []).append((page, place))
     repeated: dict[str, list[float]] = {}
     for words, places in by_words.items():
-        for _page, top in places:
-            pages = {p for p, t in places if abs(t - top) <= _SAME_HEIGHT}
+        for _page, place in places:
+            pages = {p for p, other in places if abs(other - place) <= _SAME_HEIGHT}
             if len(pages) >= 2:
-                repeated.setdefault(words, []).append(top)
+                repeated.setdefault(words, []).append(place)
     return repeated

@@ -8,6 +8,7 @@ or 文 to a CJK compatibility ideograph give the unified character the rules kno
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -90,6 +91,7 @@ class Turn:
 
 
 _QUARTERS = {(1, 0): 0, (0, -1): 1, (-1, 0): 2, (0, 1): 3}  # a glyph's direction (matrix a, b)
+_DIRECTIONS = {quarter: direction for direction, quarter in _QUARTERS.items()}
 
 
 def turn_of(page, chars) -> Turn:
@@ -115,10 +117,20 @@ def page_glyphs(page, index: int) -> tuple[list[Glyph], Turn]:
             continue  # spacing is rebuilt from the geometry (see line_text)
         if char["x1"] <= char["x0"] and char["bottom"] <= char["top"]:
             continue
+        if not _runs_with(char, turn):
+            continue  # set at another angle than the page's text: a watermark, a note up the margin
         shown = (char["x0"], char["top"], char["x1"], char["bottom"])
         glyphs.append(Glyph(normalised(text), *turn.box(*shown), char.get("size") or (char["bottom"] - char["top"]),
                             _font(char.get("fontname") or ""), index, shown))
     return glyphs, turn
+
+
+def _runs_with(char, turn: Turn) -> bool:
+    """Whether a character's baseline runs the way the page's text does, within a few degrees
+    (a slant, synthetic italic, leaves the baseline as it is)."""
+    a, b = (char.get("matrix") or (1, 0))[:2]
+    dx, dy = _DIRECTIONS[turn.quarter]
+    return a * dx + b * dy > 0.99 * math.hypot(a, b)
 
 
 def _font(name: str) -> str:
@@ -129,6 +141,7 @@ def _font(name: str) -> str:
 @dataclass
 class TextLine:
     glyphs: list[Glyph] = field(default_factory=list)
+    shares_row: bool = False  # one of several things set on one row (编制单位：… and 单位：件)
 
     @property
     def page(self) -> int:
@@ -204,7 +217,11 @@ def group_lines(glyphs: list[Glyph]) -> list[TextLine]:
                 break
         else:
             rows.append([glyph.top, glyph.bottom, [glyph]])
-    return [TextLine(part) for row in rows for part in _fields(sorted(row[2], key=lambda g: g.x0))]
+    lines = []
+    for row in rows:
+        parts = _fields(sorted(row[2], key=lambda g: g.x0))
+        lines += [TextLine(part, shares_row=len(parts) > 1) for part in parts]
+    return lines
 
 
 def _fields(glyphs: list[Glyph]) -> list[list[Glyph]]:

@@ -9,6 +9,7 @@ exhaust the machine. Images are passed over (text extraction never inflates them
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zlib
 
@@ -72,6 +73,10 @@ def open_pdf(name: str, data: bytes):
         import pdfplumber  # imported here: no other input loads pdfplumber and pdfminer
     except ImportError:
         raise InputError(f"{name}: 读取 PDF 需要 pdfplumber：pip install pdfplumber") from None
+    # pdfminer logs what it works around (a font without FontBBox); with no handler of its
+    # own, Python would print that on standard error, beside lintlaw's one line per file.
+    for library in ("pdfminer", "pdfplumber"):
+        logging.getLogger(library).addHandler(logging.NullHandler())
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pdf.pages  # noqa: B018 — the page tree is read here, so a broken one fails here

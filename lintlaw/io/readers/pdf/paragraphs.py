@@ -57,6 +57,14 @@ def measure(lines: list[TextLine], width: float, fallback: Block | None = None) 
     # right edge the rightmost place two lines end (a justified block ends all its lines there).
     left = _shared(sorted(line.x0 for line in body), size) if body else 0.0
     right = _shared(sorted((line.x1 for line in long or body), reverse=True), size) if body else width
+    if fallback is not None:
+        # A page of few lines may hold more indented lines (headings, first lines) than running
+        # ones, or more short ones than full: where one of its lines stands at the edge the pages
+        # of its size share, that is its edge too.
+        if fallback.left < left and any(abs(line.x0 - fallback.left) <= 0.2 * size for line in body):
+            left = fallback.left
+        if fallback.right > right and any(abs(line.x1 - fallback.right) <= 0.2 * size for line in long):
+            right = fallback.right
     gaps = [b.top - a.bottom for a, b in zip(body, body[1:]) if a.page == b.page and 0 <= b.top - a.bottom < 3 * size]
     gap = median(gaps) if gaps else 0.5 * size
     return Block(left, right, size, gap, width)
@@ -79,6 +87,8 @@ _HEADING_START = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][�
 
 def continues(block: Block, line: TextLine, after: TextLine) -> bool:
     """Whether `after` goes on with the paragraph `line` is in."""
+    if line.shares_row or after.shares_row:  # a field set beside another is a line of its own
+        return False
     if _LEADERS.search(line.text()) or _HEADING_START.match(after.text()):
         return False
     if after.page == line.page and after.top - line.bottom > block.gap + 0.5 * line.size:

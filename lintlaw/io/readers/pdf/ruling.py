@@ -129,9 +129,10 @@ def table_parts(page, index: int, turn: Turn) -> list[TablePart]:
 
 def _closing_edges(edges) -> tuple[list[dict], list[dict]]:
     """Rules to add where a table was cut open: across the ends of vertical rules that no
-    horizontal rule meets (and down the ends of horizontal rules no vertical rule meets)."""
-    h = [e for e in edges if e["orientation"] == "h"]
-    v = [e for e in edges if e["orientation"] == "v"]
+    horizontal rule meets (and down the ends of horizontal rules no vertical rule meets). The
+    short sides of a rule drawn as a thin rectangle are no rules: they would meet every end."""
+    h = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > THIN]
+    v = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > THIN]
     across = _close(v, h, "x0", ("top", "bottom"))
     down = _close(h, v, "top", ("x0", "x1"))
     added_h = [_line(min(x for x in xs), y, max(x for x in xs), y) for y, xs in across]

@@ -3,7 +3,9 @@ and each cell's glyphs become its text.
 
 A page break cuts a table in one of two ways. Between rows: the next page starts with a
 new row, and a merged label cell that was running down the left (三、本年度办理结果,
-（四）无法提供) goes on as an empty cell, which is the same cell. Inside a row: the row's
+（四）无法提供) goes on as an empty cell, which is the same cell, or, where its text did not fit
+above the break, as a cell holding the rest of its text (三、本年度 / 办理结果) from its top,
+below a part the text fills to the break. Inside a row: the row's
 label wraps onto the next page ("（四）无" / "法提供"), so the first row there holds the rest of
 the label and no numbers; it is the same row. Parts are joined only when the second is the
 first thing on its page, the first the last thing on its own, and their columns agree.
@@ -96,6 +98,10 @@ def _append(table: Table, part: TablePart) -> None:
                 and not _is_number(_text(above)):
             above.rowspan += cell.rowspan  # a merged label cell going on down the next page
             continue
+        if above is not None and _runs_on(above, cell):
+            above.glyphs.extend(cell.glyphs)
+            above.rowspan += cell.rowspan
+            continue
         cell.row += shift
         table.cells.append(cell)
     table.parts.append(part)
@@ -130,6 +136,20 @@ def _nearest(edges: list[float], value: float) -> int:
 def _covering(cells: list[CellBox], row: int, col: int, colspan: int) -> CellBox | None:
     """The cell of the table so far that ends on `row` with exactly these columns."""
     return next((c for c in cells if c.last_row == row and c.col == col and c.colspan == colspan), None)
+
+
+def _runs_on(above: CellBox, cell: CellBox) -> bool:
+    """Whether `cell`, first on its page, holds the rest of the merged label `above` (三、本年度 /
+    办理结果): the label's text fills its cell down to the page break, and goes on at the top of
+    the cell below it. A label that starts anew there has a cell above it that it does not fill."""
+    if max(above.rowspan, cell.rowspan) < 2 or not cell.glyphs or _is_number(_text(above)):
+        return False
+    first_page = [g for g in above.glyphs if g.page == above.page]
+    if not first_page:
+        return False
+    size = max(g.size for g in first_page)
+    return (above.bottom - max(g.bottom for g in first_page) < 1.5 * size
+            and min(g.top for g in cell.glyphs) - cell.top < 1.5 * size)
 
 
 def _text(cell: CellBox) -> str:
