@@ -27,7 +27,6 @@ from lintlaw.diagnostics import Fix, FormatEdit
 from lintlaw.text.outline import TITLE
 from lintlaw.text.word_format import MM_PER_POINT, size_name
 
-ELEMENTS = ("title", "heading-1", "heading-2", "heading-3", "heading-4", "body")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _VISIBLE = re.compile(r"[^\s\u3000]")
 _ATTACHMENT_LABEL = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?")

@@ -7,42 +7,50 @@ lintlaw/text/word_format.py (⟦仿宋_GB2312 三号⟧正文……), read by `e
 
 from __future__ import annotations
 
-from lintlaw.analysis import word_layout as layout
 from lintlaw.engine.kinds.base import Fixes, Option, Problem, RuleKind, problem_option
 from lintlaw.text.source import Source
-from lintlaw.text.word_format import parse_example
 
 NUMBER = (int, float)
+# The parts of a report whose formatting a rule checks, as lintlaw/analysis/word_layout.py
+# names its stretches. That module is imported only to check a Word document: a text file
+# has no formatting (issue 24: nothing is loaded that the run does not use).
+ELEMENTS = ("title", "heading-1", "heading-2", "heading-3", "heading-4", "body")
 _FOUND = frozenset({"count", "found", "expected", "places"})
 
 
+def _layout():
+    from lintlaw.analysis import word_layout
+
+    return word_layout
+
+
 def _font(kind, document):
-    return layout.font_issues(document, kind.problem, kind.elements, kind.fonts)
+    return _layout().font_issues(document, kind.problem, kind.elements, kind.fonts)
 
 
 def _size(kind, document):
-    return layout.size_issues(document, kind.problem, kind.elements, kind.size)
+    return _layout().size_issues(document, kind.problem, kind.elements, kind.size)
 
 
 def _alignment(kind, document):
-    return layout.alignment_issues(document, kind.problem, kind.elements, kind.alignment)
+    return _layout().alignment_issues(document, kind.problem, kind.elements, kind.alignment)
 
 
 def _margins(kind, document):
-    return layout.margin_issues(document, kind.problem, kind.top, kind.left, kind.width, kind.height,
+    return _layout().margin_issues(document, kind.problem, kind.top, kind.left, kind.width, kind.height,
                                 kind.paper, kind.tolerance)
 
 
 def _line_pitch(kind, document):
-    return layout.line_pitch_issues(document, kind.problem, kind.lines, kind.tolerance, kind.height)
+    return _layout().line_pitch_issues(document, kind.problem, kind.lines, kind.tolerance, kind.height)
 
 
 def _char_pitch(kind, document):
-    return layout.char_pitch_issues(document, kind.problem, kind.chars, kind.tolerance, kind.width)
+    return _layout().char_pitch_issues(document, kind.problem, kind.chars, kind.tolerance, kind.width)
 
 
 def _page_numbers(what):
-    return lambda kind, document: layout.page_number_issues(document, kind.problem, what, kind.size, kind.pages)
+    return lambda kind, document: _layout().page_number_issues(document, kind.problem, what, kind.size, kind.pages)
 
 
 PROBLEMS = {
@@ -64,7 +72,7 @@ class WordLayout(RuleKind):
     options = {
         "problem": problem_option(PROBLEMS),
         "elements": Option(list, default=[], problems=("font", "size", "alignment"),
-                           doc="查哪些部分：" + "、".join(layout.ELEMENTS)
+                           doc="查哪些部分：" + "、".join(ELEMENTS)
                                + "（标题、一至四级标题、正文；表格中的文字不查）"),
         "fonts": Option(list, default=[], problems=("font",),
                         doc="可用的字体（字体名含其中之一即可，如“仿宋”含仿宋_GB2312）；修复改用文档中这些部分"
@@ -92,8 +100,8 @@ class WordLayout(RuleKind):
         which = options["problem"]
         if which in ("font", "size", "alignment"):
             elements = options["elements"]
-            if not elements or not all(element in layout.ELEMENTS for element in elements):
-                return "elements", f"应为以下之一或几个的列表：{'、'.join(layout.ELEMENTS)}"
+            if not elements or not all(element in ELEMENTS for element in elements):
+                return "elements", f"应为以下之一或几个的列表：{'、'.join(ELEMENTS)}"
         if which == "font" and (not options["fonts"] or not all(isinstance(f, str) and f for f in options["fonts"])):
             return "fonts", "应为字体名称的非空列表"
         if which == "alignment" and options["alignment"] not in ("center", "left", "both", "right", "distribute"):
@@ -103,9 +111,16 @@ class WordLayout(RuleKind):
             return "paper", "应为纸张的宽和高（毫米），如 [210, 297]"
         return None
 
+    def check(self, document):
+        if document.source.formatting is None:  # not a Word document: every problem finds nothing
+            return iter(())
+        return super().check(document)
+
     @classmethod
     def example_source(cls, text: str, path: str = "example.docx") -> Source:
         """A rule example's Source: its text and the formatting its notation writes."""
+        from lintlaw.text.word_format import parse_example
+
         body, formatting = parse_example(text)
         return Source(path=path, text=body + "\n", encoding="docx", editable=False, reader="docx",
                       formatting=formatting)
