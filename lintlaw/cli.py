@@ -57,6 +57,18 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
     """lintlaw：法治政府建设年度报告等政府年度报告的合规检查工具。"""
 
 
+ISSUER_OPTION = typer.Option(None, "--issuer", help="报告的发布机关（默认取自标题，其次落款，再次文件名）；只用于一个文件。")
+
+
+def _issuer(value: Optional[str]) -> Optional[str]:
+    """--issuer as given, without surrounding blanks; an empty one is a usage error."""
+    if value is None:
+        return None
+    if not value.strip():
+        _fail("--issuer: 发布机关不能为空")
+    return value.strip()
+
+
 class _CheckCommand(ChineseHelpCommand):
     """`check`, whose --annotate takes an optional value: `--annotate` alone or `--annotate OUT.docx`."""
 
@@ -140,6 +152,10 @@ def check(
              "目录中只查找 .docx 和 .pdf 文件。"),
     author: Optional[str] = typer.Option(
         None, "--author", help="审阅副本中批注和修订的作者（默认：配置中的 author，否则为 lintlaw）。"),
+    previous: Optional[List[str]] = typer.Option(
+        None, "--previous", metavar="FILE",
+        help="同一发布机关上一年度的报告（可多次给出）：与本年报告比较，它自己的问题不报告。"),
+    issuer: Optional[str] = ISSUER_OPTION,
 ):
     """检查报告，列出发现的问题。"""
     from lintlaw.pipeline import CheckRequest, run_check
@@ -150,7 +166,7 @@ def check(
         rules_dirs=rules_dirs or [], fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics,
         output_file=output_file, jobs=jobs, config=config, isolated=isolated, baseline=baseline,
         write_baseline=write_baseline, no_ignore=no_ignore, stdin_filename=stdin_filename, annotate=annotate,
-        author=_author(author))
+        author=_author(author), previous=previous or [], issuer=_issuer(issuer))
     try:
         code = run_check(request)
     except LintlawError as err:
@@ -171,6 +187,7 @@ def tree(
     tables: bool = typer.Option(False, "--tables", help="同时按行列列出识别到的统计表格（政府信息公开工作年度报告）。"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
                                                  help="把标准输入（-）当作此文件，按扩展名读取（.md、.html、.docx）。"),
+    issuer: Optional[str] = ISSUER_OPTION,
     config: Optional[Path] = CONFIG_OPTION,
     isolated: bool = ISOLATED_OPTION,
     rules_dirs: Optional[List[Path]] = RULES_OPTION,
@@ -187,7 +204,8 @@ def tree(
     except LintlawError as err:
         _fail(str(err))
     structure = [rule for rule in plan.rules if rule.category == "structure"]
-    render(source, structure, tree_console(), show_facts=facts, types=plan.types, show_tables=tables)
+    render(source, structure, tree_console(), show_facts=facts, types=plan.types, show_tables=tables,
+           issuer=_issuer(issuer))
 
 
 @app.command("config", cls=ChineseHelpCommand)

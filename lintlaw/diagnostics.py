@@ -30,14 +30,17 @@ SEVERITY_NAMES = tuple(severity.label for severity in sorted(Severity, reverse=T
 
 # Each category and the letter its built-in rules' codes start with (rules/<category>/).
 # Placeholders and tables share T: placeholders T0xx, tables T1xx (reading) and T2xx (checks).
+# Comparison (a report against last year's and against other issuers') is X; rules of a
+# user's own take another letter (Y, Z) or two.
 CODE_LETTERS = {"structure": "S", "placeholder": "T", "consistency": "C", "number": "N", "date": "D",
-                "punctuation": "P", "wording": "W", "residue": "R", "table": "T", "layout": "L"}
+                "punctuation": "P", "wording": "W", "residue": "R", "table": "T", "layout": "L",
+                "comparison": "X"}
 CATEGORIES = tuple(CODE_LETTERS)
 # Each category as users read it (rules, rule, config, comments); the English names are what
 # --select, rule files and configurations use.
 CATEGORY_NAMES = {"structure": "结构", "placeholder": "占位符", "consistency": "一致性", "number": "数字",
                   "date": "日期", "punctuation": "标点", "wording": "用语", "residue": "残留", "table": "统计表",
-                  "layout": "版式"}
+                  "layout": "版式", "comparison": "对照比较"}
 
 
 class Edit(NamedTuple):
@@ -89,9 +92,17 @@ class Diagnostic(NamedTuple):
     path: str
     start: int
     end: int
-    related: tuple[tuple[int, int, str], ...] = ()  # secondary spans: (start, end, label)
+    # Secondary spans: (start, end, label), or (start, end, label, path) for a span in another
+    # file (a comparison finding's span in last year's report).
+    related: tuple[tuple, ...] = ()
     fix: Fix | None = None
 
     @property
     def sort_key(self):
         return (self.path, self.start, self.code, self.end)
+
+
+def related_places(d: Diagnostic):
+    """Each related span of a finding as (path, start, end, label)."""
+    for span in d.related:
+        yield (span[3] if len(span) > 3 else d.path), span[0], span[1], span[2]

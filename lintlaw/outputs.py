@@ -70,11 +70,21 @@ def output(output_file: Optional[Path], to_stderr: bool):
             stream.detach()  # replacing() closes the file
 
 
-def render(output_format: str, diagnostics, sources, rules, out) -> None:
-    """The findings in one format (its name in lintlaw/render/formats.py, as --format gives it)."""
+def render(output_format: str, diagnostics, sources, rules, out, reports=None) -> None:
+    """The findings in one format (its name in lintlaw/render/formats.py, as --format gives it);
+    a review (html, csv) also shows `reports` (lintlaw.render.reports.Reports)."""
     from lintlaw.render.formats import FORMATS
 
-    text = FORMATS[output_format].render(diagnostics, sources, rules)
+    chosen = FORMATS[output_format]
+    if chosen.items:  # an array, written item by item: "[", the items with ",\n" between, "]"
+        written = False
+        for item in chosen.render_items(diagnostics, sources, rules):
+            out.write(",\n" if written else "[\n")
+            out.writelines([item] if isinstance(item, str) else item)  # a text, or the pieces of one
+            written = True
+        out.write("\n]\n" if written else "[]\n")
+        return
+    text = chosen.render(diagnostics, sources, rules, reports)
     if text:
         print(text, file=out)
 

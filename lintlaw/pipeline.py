@@ -9,6 +9,7 @@ configuration's ignore-findings and the baseline together, before any fix) → r
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +102,8 @@ class CheckRequest:
     stdin_filename: str | None = None
     annotate: str | None = None
     author: str | None = None  # of a reviewed copy's comments and tracked changes (else the configuration's)
+    previous: list[str] = field(default_factory=list)  # last year's reports, read to compare with (--previous)
+    issuer: str | None = None  # the issuer of the one file checked (--issuer)
 
 
 @dataclass
@@ -118,6 +121,7 @@ class Run:
     # When each file's findings were written as it finished, only these are kept of them:
     counts: object = None  # lintlaw.render.summary.Counts
     failing: bool = False  # a finding at or above its file's --fail-on level
+    desk: object = None  # lintlaw.desk.Desk: what comparing the run's reports needs
 
 
 def run_check(r: CheckRequest) -> int:
@@ -134,12 +138,18 @@ def run_check(r: CheckRequest) -> int:
     if not names:
         raise UsageError(f"没有找到要检查的文件（{'、'.join(suffixes)}）"
                          + ("" if r.no_ignore else "；git 忽略的文件已跳过，可用 --no-ignore 检查"))
-    refuse_overwriting_inputs(names, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
+    previous = _previous(r, names)
+    refuse_overwriting_inputs(names + previous, {"--output-file": r.output_file, "--write-baseline": r.write_baseline})
     copies = review_targets(names, r.annotate, r.fix, r.diff or r.write_baseline is not None)
     review = Request(copies, r.author)
     if r.stdin_filename is not None and STDIN not in names:
         raise UsageError("--stdin-filename 只用于标准输入：请把 - 作为要检查的文件")
-    found = plans(names, r.config, r.isolated, r.select, r.ignore, r.extend_select, r.rules_dirs, r.stdin_filename)
+    if r.issuer is not None and len(names) != 1:
+        raise UsageError("--issuer 只能在检查一个文件时使用（它给出这个文件的发布机关）")
+    found = plans(names + previous, r.config, r.isolated, r.select, r.ignore, r.extend_select, r.rules_dirs,
+                  r.stdin_filename)
+    for name in previous:  # read to compare with: not linted, fixed or reported
+        found[name] = dataclasses.replace(found[name], reference=True)
     recorded = None
     if r.baseline is not None:
         from lintlaw.io import baseline as baselines
@@ -155,6 +165,11 @@ def run_check(r: CheckRequest) -> int:
     if _streams(r):
         return _check_streaming(found, r, all_rules, to_stderr, baseline, review)
     run = _run(found, r, baseline, review=review)
+    from lintlaw.desk import compare, merged
+
+    compared, run.stale = compare(run.desk, run.sources, run.plan_of, run.stale,
+                                  r.baseline if baseline is not None else None)
+    run.diagnostics = merged(run.diagnostics, compared, run.sources)
     input_errors = run.tally.unreadable + run.tally.unwritten
     if r.diff:
         print(f"{run.fixed} 个问题可以自动修复（{run.edits} 处改动），涉及 {run.would_change} 个文件。", file=sys.stderr)
@@ -176,6 +191,21 @@ def run_check(r: CheckRequest) -> int:
     return 1 if any(d.severity >= _fail_level(r, run.plan_of[d.path]) for d in run.diagnostics) else 0
 
 
+def _previous(r: CheckRequest, names: list[str]) -> list[str]:
+    """The --previous files that are not also checked (a file checked is compared all the same)."""
+    from lintlaw.io.inputs import STDIN, expand, unique_files
+
+    if not r.previous:
+        return []
+    if STDIN in r.previous:
+        raise UsageError("--previous 要指明上年报告的文件，不能是标准输入（-）")
+    if r.diff:
+        raise UsageError("--previous 不能与 --diff 同用（--diff 不显示问题，不比较报告）")
+    found = unique_files(expand(r.previous, respect_ignore=not r.no_ignore))
+    checked = set(names)
+    return [name for name in found if name not in checked]
+
+
 def _streams(r: CheckRequest) -> bool:
     """Whether each file's findings can be written as soon as it is checked: the format
     allows it, and nothing needs every finding at the end (statistics, a new baseline;
@@ -189,18 +219,21 @@ def _streams(r: CheckRequest) -> bool:
 def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool, baseline, review) -> int:
     """Check, writing each file's findings as it finishes (rendered where it was checked),
     then the summary; the exit code. Only counts are kept of the findings."""
+    from lintlaw.desk import compare, kept_for_later
     from lintlaw.outputs import output
     from lintlaw.render.formats import FORMATS
     from lintlaw.render.summary import Counts, summary_of
 
     output_format = FORMATS[r.output_format]
+    comparing = any(rule.kind.name == "comparison" for rule in rules)
 
     def digest(outcome, plan):
+        if outcome.reference:
+            return outcome  # kept whole by the parent, neither shown nor counted
         source, diagnostics = outcome.source, outcome.diagnostics
-        if output_format.items:  # rendered item by item as they are written (lintlaw/runner.py: _work)
-            outcome.rendered = output_format.render_items(diagnostics, {source.path: source}, rules)
-        else:
-            outcome.rendered = output_format.render(diagnostics, {source.path: source}, rules)
+        if outcome.digests and comparing:  # the comparison may read it again, and show findings in it
+            outcome.packed = kept_for_later(source, outcome.name, r.encoding)
+        outcome.rendered = output_format.render(diagnostics, {source.path: source}, rules)
         outcome.counts = Counts()
         outcome.counts.add_file(diagnostics, source)
         level = _fail_level(r, plan)
@@ -210,53 +243,22 @@ def _check_streaming(found: dict, r: CheckRequest, rules: list, to_stderr: bool,
 
     stdout = sys.stdout  # for standard input fixed with --fix, whatever the findings go to
     with _writing(r):
-        with output(r.output_file, to_stderr) as out:
-            findings_out = _Array(out) if output_format.items else _Outputs(out)
+        with output(r.output_file, to_stderr) as findings_out:
             run = _run(found, r, baseline, stdout, digest, findings_out, review)
-            findings_out.close()
+            compared, run.stale = compare(run.desk, {}, run.plan_of, run.stale,
+                                          r.baseline if baseline is not None else None)
+            for batch, shown in run.desk.by_file(compared):  # after every file's own: they needed every file
+                findings_out.write(output_format.render(batch, shown, rules) + "\n")
+                run.counts.add_findings(batch, shown[batch[0].path])
+                run.failing = run.failing or any(d.severity >= _fail_level(r, run.plan_of[d.path]) for d in batch)
             if baseline is not None:
                 _report_stale(r.baseline, run.stale)
             if not output_format.for_tools:
                 print(summary_of(run.counts, (run.fixed, run.edits) if r.fix else None, run.tally),
-                      file=out)
+                      file=findings_out)
     if run.tally.unreadable + run.tally.unwritten:
         return 2
     return 1 if run.failing else 0
-
-
-class _Outputs:
-    """Where each file's rendered findings go, as the file is done: each output and a line break."""
-
-    def __init__(self, out):
-        self.out = out
-
-    def write(self, rendered: str) -> None:
-        if rendered:
-            self.out.write(rendered + "\n")
-
-    def close(self) -> None:
-        pass
-
-
-class _Array(_Outputs):
-    """An array written item by item (lintlaw/render/formats.py, `items`): "[" before the first,
-    ",\n" between, "]" after the last; "[]" when no file has any."""
-
-    def __init__(self, out):
-        super().__init__(out)
-        self.written = 0
-
-    def write(self, rendered) -> None:
-        for item in rendered:  # a text, or the pieces of one
-            self.out.write(",\n" if self.written else "[\n")
-            if isinstance(item, str):
-                self.out.write(item)
-            else:
-                self.out.writelines(item)
-            self.written += 1
-
-    def close(self) -> None:
-        self.out.write("\n]\n" if self.written else "[]\n")
 
 
 def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, findings_out=None,
@@ -266,16 +268,18 @@ def _run(found: dict, r: CheckRequest, baseline=None, stdout=None, digest=None, 
     With a digest (streaming), each file's rendered findings go to findings_out as it is done."""
     import contextlib
 
+    from lintlaw.desk import Desk, summarising
     from lintlaw.render.summary import Counts, Tally
     from lintlaw.render.visible import keep_lines, one_line
     from lintlaw.runner import Options, default_jobs, iter_outcomes
 
     stdout = stdout or sys.stdout
     options = Options(encoding=r.encoding, fix=r.fix, unsafe_fixes=r.unsafe_fixes, diff=r.diff,
-                      stdin_filename=r.stdin_filename, baseline=baseline, digest=digest, review=review)
+                      stdin_filename=r.stdin_filename, baseline=baseline, digest=digest, review=review,
+                      summarise=summarising(found, r.output_format, r.diff), issuer=r.issuer)
     from lintlaw.render.progress import file_progress
 
-    run = Run(tally=Tally(), counts=Counts())
+    run = Run(tally=Tally(), counts=Counts(), desk=Desk())
     with contextlib.ExitStack() as stack:
         advance = stack.enter_context(file_progress(len(found)))
         outcomes = stack.enter_context(contextlib.closing(
@@ -309,16 +313,20 @@ def _take(outcome, run: Run, found: dict, stdout, findings_out, one_line, keep_l
         print(one_line(f"lintlaw: {outcome.path}: 文件是空的（或只有空白），没有可检查的内容"),
               file=sys.stderr)
         run.tally.empty += 1
+    run.plan_of[outcome.path] = found[outcome.name]
+    run.desk.take(outcome)
+    if outcome.reference:
+        return
     if outcome.diff:
         stdout.write(keep_lines(outcome.diff))
         run.would_change += 1
-    run.plan_of[outcome.path] = found[outcome.name]
     run.stale.extend(outcome.stale)
     run.fixed += outcome.fixed
     run.edits += outcome.edits
     run.tally.unfinished += outcome.unfinished
     if outcome.counts is not None:  # digested: written now, counted, forgotten
-        findings_out.write(outcome.rendered)
+        if outcome.rendered:
+            findings_out.write(outcome.rendered + "\n")
         run.counts.add(outcome.counts)
         run.failing = run.failing or outcome.failing
         return
@@ -350,7 +358,13 @@ def _render(r: CheckRequest, run: Run, rules: list, to_stderr: bool) -> None:
                 print(per_rule.json_text(run.diagnostics, run.sources) if r.output_format == "json"
                       else per_rule.text(run.diagnostics, run.sources), file=out)
             else:
-                render(r.output_format, run.diagnostics, run.sources, rules, out)
+                reviewed = None
+                if FORMATS[r.output_format].reviews:
+                    from lintlaw.desk import reports
+
+                    reviewed = reports(run.desk)
+                sources = {**run.sources, **run.desk.sources_for(run.diagnostics, run.sources)}
+                render(r.output_format, run.diagnostics, sources, rules, out, reviewed)
             if (r.statistics and r.output_format != "json") or (
                     not r.statistics and not FORMATS[r.output_format].for_tools):
                 print(summary(run.diagnostics, run.sources, (run.fixed, run.edits) if r.fix else None, run.tally),

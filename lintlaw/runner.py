@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lintlaw.errors import LintlawError, WriteError
@@ -31,6 +31,10 @@ class Options:
     # the file's plan: it may replace the findings and the text by what the parent needs
     # of them (their output, their counts), so that little crosses between processes.
     digest: Callable[[FileOutcome, Plan], FileOutcome] | None = None
+    # Each report's digest for comparing reports (lintlaw/analysis/digest.py), made where the
+    # file is read: None, none; 0, who and when only; n, also its paragraphs of n characters or more.
+    summarise: int | None = None
+    issuer: str | None = None  # --issuer: the issuer of the reports of the one file checked
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Plan:
     rules: list
     settings: object  # lintlaw.io.config.Settings
     types: object = None  # lintlaw.analysis.report_types.ReportTypes, with the configuration's report-type
+    reference: bool = False  # --previous: read to compare the others with; not linted, fixed or reported
 
     def keep(self, diagnostics: list, source: Source) -> list:
         """Drop the findings the configuration suppresses by fingerprint (no baseline: `serve`)."""
@@ -66,9 +71,13 @@ class FileOutcome:
     unfinished: int = 0  # findings --fix could still fix when it ran out of rounds
     stale: list = field(default_factory=list)  # baseline entries for this file that matched no finding
     # Set by a digest (Options.digest), which then drops source and diagnostics:
-    rendered: str | Iterable[str] | None = None  # the findings in the output format (items of an array, lazily)
+    rendered: str | None = None  # the findings in the output format
     counts: object = None  # lintlaw.render.summary.Counts of the findings
     failing: bool = False  # a finding at or above the --fail-on level
+    digests: list = field(default_factory=list)  # its reports' ReportDigests (Options.summarise)
+    packed: object = None  # its text, compressed, when a digest dropped the source (lintlaw.text.source.Packed)
+    reference: bool = False  # read for comparison only (--previous)
+    document: object = field(default=None, repr=False)  # the document linted, until the digests are made
 
 
 # Why --fix leaves a file it cannot write alone, by reader (a Word document's fixes go to
@@ -83,11 +92,17 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
         source = load(name, options.encoding, options.stdin_filename)
         # The bytes as read matter only to write-back: outcomes carry the text alone.
         origin, source.origin = source.origin, None
-        outcome = _check_loaded(name, source, origin, plan, options)
+        if plan.reference:
+            outcome = FileOutcome(name, source, reference=True)
+        else:
+            outcome = _check_loaded(name, source, origin, plan, options)
         if source.warnings:  # pages a PDF reader could not read: say so beside any other note
             outcome.note = "；".join([*source.warnings, *([outcome.note] if outcome.note else [])])
         outcome.empty = not source.text.strip()
         outcome.path = source.path
+        if options.summarise is not None and not outcome.empty:
+            outcome.digests = _digests(outcome, plan, options)
+        outcome.document = None
         return options.digest(outcome, plan) if options.digest else outcome
     except WriteError as err:
         return FileOutcome(name, error=str(err), unwritten=True)
@@ -97,6 +112,22 @@ def check_file(name: str, plan: Plan, options: Options) -> FileOutcome:
             # A filter never swallows its input: not when it cannot be read, nor when a rule fails.
             outcome.stdout_bytes = origin.data if origin is not None else getattr(err, "data", None)
         return outcome
+
+
+def _digests(outcome: FileOutcome, plan: Plan, options: Options) -> list:
+    """The digests of the file's reports, as checked (after any fix): from the document linted
+    when there was one."""
+    from lintlaw.analysis.digest import digest
+
+    document = outcome.document or _document(outcome.source, plan, options)
+    return [digest(document, report, options.summarise) for report in document.reports]
+
+
+def _document(source: Source, plan: Plan, options: Options):
+    """The document of a source, with the --issuer given."""
+    from lintlaw.analysis.document import build_document
+
+    return build_document(source, plan.types, options.issuer)
 
 
 def _check_loaded(name: str, source: Source, origin, plan: Plan, options: Options) -> FileOutcome:
@@ -123,7 +154,11 @@ def _checked(name: str, source: Source, origin, plan: Plan, options: Options, ke
             outcome.stdout_bytes = origin.data  # a filter passes what it cannot fix on unchanged
         return outcome
     if not (options.fix or options.diff):
-        return FileOutcome(name, source, keep(lint(source, plan.rules, types), source))
+        # Built here when the file's reports are digested too, so that it is built once.
+        document = _document(source, plan, options) if options.summarise is not None else None
+        outcome = FileOutcome(name, source, keep(lint(source, plan.rules, types, document), source))
+        outcome.document = document
+        return outcome
     from lintlaw.engine.fixing import fix_source
 
     garbled = _garbled(source, origin, options.encoding, types)
@@ -278,9 +313,6 @@ def _work(name: str) -> FileOutcome:
     _IN_WORK = True
     try:
         outcome = check_file(name, _WORKER_PLANS[name], _WORKER_OPTIONS)
-        if outcome.rendered is not None and not isinstance(outcome.rendered, str):
-            # Rendered here, where the file was checked: items of an array, each a text or its pieces.
-            outcome.rendered = [item if isinstance(item, str) else "".join(item) for item in outcome.rendered]
     except _Stop:
         _exit_quietly()
     finally:

@@ -14,6 +14,10 @@ Rows (names for --rows):
   fix      --fix on the 1/16 and the full-size file (growth), each run on a fresh copy
   tables   a ~40 KB 政府信息公开工作年度报告 with its statistics tables flattened into text
            (examples/information-2024.txt, its overview repeated), cold, concise (issue 13)
+  region   2,000 政府信息公开工作年度报告 of 1,000 issuers × two years (~30 KB each, below),
+           checked with the comparison rules and with --ignore comparison (issue 22): concise
+           --jobs 2 and full with the default jobs, time and peak memory; and the many/ files
+           (the same six reports again and again) both ways
   pdf      a real published 政府信息公开工作年度报告 PDF (5 pages, three ruled tables) cold,
            against the same report as the text lintlaw rebuilds from it; a 100-page PDF made
            of the real PDFs in ../shared/corpus/published, its time and peak memory (issue 19)
@@ -21,7 +25,11 @@ Rows (names for --rows):
 Inputs are built in a temporary directory from the real reports in ../shared/corpus
 (never copied into the repository): the 5.3 MB file is the corpus end to end, round
 after round; the 2,000 files cycle through its six complete reports. --corpus DIR
-takes another folder of .txt reports.
+takes another folder of .txt reports. The region's reports are made of the corpus's paragraphs,
+each issuer's written in its own cipher (its Chinese characters shifted along the corpus's
+alphabet, the words of headings, tables and numbers kept), so that issuers do not share their
+text; each issuer's 2024 report keeps 70% of its 2023 paragraphs, one issuer in fifty shares a
+paragraph with the next, and every report opens with the format's sentences and a stock paragraph.
 
 Times are medians of paired runs (the commands take turns, so that a slow phase of a
 shared machine falls on all of them alike), wall and CPU (user + system of the
@@ -64,7 +72,9 @@ BIG_BYTES = 5_300_000
 MANY_FILES = 2000
 TABLES_BYTES = 40_000
 PDF_PAGES = 100
-ROWS = ("cold", "big", "many", "memory", "fix", "tables", "pdf")
+REGION_ISSUERS = 1000
+REGION_PARAGRAPHS = 45
+ROWS = ("cold", "big", "many", "memory", "fix", "tables", "region", "pdf")
 
 
 # ---------------------------------------------------------------- inputs
@@ -140,6 +150,54 @@ def build_pdf_inputs(folder: Path, published: Path) -> dict[str, Path]:
     with open(inputs["hundred"], "wb") as stream:
         writer.write(stream)
     return inputs
+
+
+def build_region(folder: Path, texts: list[bytes]) -> Path:
+    """region/2023年 and region/2024年: REGION_ISSUERS issuers' reports each (see the docstring)."""
+    import random
+
+    region = folder / "region"
+    paragraphs = [line.strip() for text in texts for line in text.decode("utf-8", "replace").splitlines()
+                  if len(line.strip()) >= 40 and "|" not in line and "\t" not in line]
+    kept = set("一二三四五六七八九十〇零百千万亿年月日")
+    kept |= set((ROOT / "rules" / "tables" / "government-information.toml").read_text(encoding="utf-8"))
+    alphabet = sorted({c for p in paragraphs for c in p if "\u4e00" <= c <= "\u9fff"} - kept)
+    stock = ("坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，严格执行《条例》规定。按照县政府"
+             "办公室的统一部署，将政务公开工作纳入年度重点工作，明确分管负责同志和责任科室，形成主要负责同志亲自抓、"
+             "分管负责同志具体抓、业务科室抓落实的工作格局。")
+    rng = random.Random(22)
+
+    def cipher(issuer: int) -> dict:
+        shift = 1 + issuer * 7919 % (len(alphabet) - 1)
+        return str.maketrans({c: alphabet[(k + shift) % len(alphabet)] for k, c in enumerate(alphabet)})
+
+    chosen = {}
+    for issuer in range(REGION_ISSUERS):
+        last = rng.sample(range(len(paragraphs)), REGION_PARAGRAPHS)
+        this = [p if rng.random() < 0.7 else rng.randrange(len(paragraphs)) for p in last]
+        chosen[issuer] = {2023: last, 2024: this}
+    for year in (2023, 2024):
+        (region / f"{year}年").mkdir(parents=True, exist_ok=True)
+        for issuer in range(REGION_ISSUERS):
+            name = f"青石县第{issuer:04d}局"
+            table = cipher(issuer)
+            body = [paragraphs[p].translate(table) for p in chosen[issuer][year]]
+            if year == 2024 and issuer % 50 == 0:  # shares a paragraph with the next issuer
+                body[5] = paragraphs[chosen[issuer + 1][2024][5]].translate(cipher(issuer + 1))
+            lines = [f"{name}{year}年政府信息公开工作年度报告",
+                     f"本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告所列数据的统计期限自{year}年1月1日起"
+                     f"至{year}年12月31日止。如对本报告有疑问，请与{name}联系。", "一、总体情况", stock]
+            for n, chunk in enumerate(range(0, len(body), 10)):
+                lines.append(f"（{'一二三四五六'[n]}）工作情况")
+                lines += body[chunk:chunk + 10]
+            carried, forward = (issuer % 3, issuer % 2) if year == 2023 else (issuer % 2, issuer % 4)
+            lines += ["三、收到和处理政府信息公开申请情况",
+                      f"一、本年新收政府信息公开申请数量|{10 + issuer % 7}|0|0|0|0|0|{10 + issuer % 7}",
+                      f"二、上年结转政府信息公开申请数量|{carried}|0|0|0|0|0|{carried}",
+                      f"四、结转下年度继续办理|{forward}|0|0|0|0|0|{forward}",
+                      name, f"{year + 1}年1月20日"]
+            (region / f"{year}年" / f"单位{issuer:04d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return region
 
 
 # ---------------------------------------------------------------- measuring
@@ -221,6 +279,29 @@ def peak_memory(command: list[str]) -> tuple[float, float]:
 
 
 # ---------------------------------------------------------------- the table
+
+def region_rows(region: Path, many: Path, script: str, args) -> None:
+    """The region's 2,000 reports and the many/ files, each with the comparison rules and with
+    --ignore comparison (issue 22: at most 1.3x the time, at most 150 MiB), this lintlaw only
+    (an older one has no comparison to ignore)."""
+    years = [str(region / "2024年"), str(region / "2023年")]
+    concise = [script, "check", "--format", "concise"]
+    ignore = ["--ignore", "comparison"]
+    commands = {"region": concise + ["--jobs", "2", *years], "region-ignored": concise + ["--jobs", "2", *ignore, *years],
+                "full": [script, "check", *years], "full-ignored": [script, "check", *ignore, *years],
+                "many": concise + ["--jobs", "2", str(many)], "many-ignored": concise + ["--jobs", "2", *ignore, str(many)]}
+    t = timed(commands, args.big_runs)
+    label = f"region, {len(years) * REGION_ISSUERS:,} reports"
+    for key, text in (("region", f"{label}, concise, --jobs 2"), ("full", f"{label}, full, default jobs"),
+                      ("many", f"{MANY_FILES:,} files, concise, --jobs 2")):
+        row(f"{text}, --ignore comparison", t[f"{key}-ignored"])
+        wall, cpu = t[key][0] / t[f"{key}-ignored"][0], t[key][1] / t[f"{key}-ignored"][1]
+        row(f"{text}, comparing", t[key], f"{wall:.2f}x the wall time, {cpu:.2f}x the CPU")
+    for key, text in (("region-ignored", "--ignore comparison"), ("region", "comparing")):
+        pss, rss = peak_memory(commands[key])
+        print(f"{f'peak memory, {label}, {text}':<50} {pss:9.0f} MiB (Pss, all processes)  "
+              f"{rss:.0f} MiB (largest process)", flush=True)
+
 
 def row(label: str, result: tuple[float, float], note: str = "") -> None:
     wall, cpu = result
@@ -309,6 +390,9 @@ def main() -> None:
             report = str(inputs["tables"])
             t = timed(each(lambda concise, full: {"tables": concise + [report]}), args.runs)
             show(t, "tables", f"one {size['tables'] / 1000:.1f} KB report with 3 tables, cold, concise")
+
+        if "region" in rows:
+            region_rows(build_region(folder, corpus_texts(args.corpus)), inputs["many"], scripts["this"], args)
 
         if "pdf" in rows:
             pdf, text, hundred = str(inputs["one-pdf"]), str(inputs["one-pdf-text"]), str(inputs["hundred"])

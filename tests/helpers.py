@@ -26,6 +26,36 @@ def findings(text: str, rules, select=None):
     return [(d.code, *source.position(d.start), d.message) for d in lint(source, chosen)]
 
 
+def example_findings(example, rule):
+    """(code, line, column, message) for every finding of a rule on one of its examples; a
+    comparison rule's example is compared with the reports it gives."""
+    if rule.kind.name != "comparison":
+        return findings(example, [rule])
+    from lintlaw.engine.comparing import compare_sources, example_sources
+
+    sources, previous = example_sources(example)
+    return [(d.code, *sources[0].position(d.start), d.message)
+            for d in compare_sources(sources, [rule], previous=previous) if d.path == sources[0].path]
+
+
+def comparison_issues(example, rule) -> list:
+    """The issues the comparison analysis gives a comparison rule's example, in its own text."""
+    from lintlaw.analysis.comparison import compare
+    from lintlaw.analysis.digest import digest
+    from lintlaw.analysis.document import build_document
+    from lintlaw.analysis.report_types import builtin_types
+    from lintlaw.engine.comparing import digest_chars, example_sources, readings_of, settings_of
+
+    sources, previous = example_sources(example)
+    texts = {source.path: source.text for source in [*sources, *previous]}
+    digests = [digest(document, report, digest_chars([rule]))
+               for source in [*sources, *previous] for document in (build_document(source),)
+               for report in document.reports]
+    outcome = compare(digests, texts.__getitem__, frozenset({rule.kind.problem}), settings_of([rule]),
+                      frozenset(source.path for source in previous), readings_of([builtin_types()]))
+    return [found.issue for found in outcome.findings if found.path == sources[0].path]
+
+
 def modules_after_check(path) -> set[str]:
     """The modules a `lintlaw check` of one file has imported when it ends (run in a new process)."""
     import json

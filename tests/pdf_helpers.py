@@ -351,12 +351,13 @@ def map_to_unicode(data: bytes, mapping: dict[str, str]) -> bytes:
 # The 政府信息公开工作年度报告 of tests/table_helpers.py, drawn as a PDF
 
 
-def active_cells() -> tuple[list[Cell], list[float]]:
-    """Table 二 as the format draws it: four blocks, a heading row across each."""
+def active_cells(blocks: list | None = None) -> tuple[list[Cell], list[float]]:
+    """Table 二 as the format draws it: four blocks (table_helpers.ACTIVE's unless given), a
+    heading row across each."""
     from tests.table_helpers import ACTIVE
 
     cells, r = [], 0
-    for heading, columns, block_rows in ACTIVE:
+    for heading, columns, block_rows in blocks or ACTIVE:
         cells.append(Cell(heading, r, 0, colspan=4))
         wide = 3 if len(columns) == 1 else 1
         cells += [Cell("信息内容", r + 1, 0), *(Cell(c, r + 1, 1 + i, colspan=wide) for i, c in enumerate(columns))]

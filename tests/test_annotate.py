@@ -286,7 +286,7 @@ def test_comments_already_in_the_document_stay(tmp_path):
         ("lintlaw", "LL", "表示“到某时为止”应写“截至”，不是“截止”（W001，警告）", "截止")]
 
 
-def _diagnostic(start, end, code="X001", fix=None):
+def _diagnostic(start, end, code="Y001", fix=None):
     return Diagnostic(code, "test-rule", "residue", Severity.WARNING, "测试", "r.docx", start, end, fix=fix)
 
 
@@ -357,7 +357,7 @@ def test_comment_text_describes_each_kind_of_edit():
     unsafe = Fix((Edit(0, 2, "截至"), Edit(4, 5, ""), Edit(5, 5, "合")), safe=False)
     remark = Remark(_diagnostic(0, 7, fix=unsafe)._replace(message="有\x1b控制字符"))
     assert comment_text(remark, source, "某规定") == (
-        "有\\x1b控制字符（X001，警告）\n依据：某规定\n建议把“截止”改为“截至”；删除“，”；插入“合”（需人工确认）")
+        "有\\x1b控制字符（Y001，警告）\n依据：某规定\n建议把“截止”改为“截至”；删除“，”；插入“合”（需人工确认）")
 
 
 def test_default_name_and_several_documents(tmp_path):

@@ -59,23 +59,23 @@ def test_a_broken_baseline_is_named_with_line_and_column(folder, data, reason):
     (("“{match}”", "“{match”"), "6: message: 消息模板有误：“{”“}”不成对（要显示花括号本身，请写成“{{”“}}”）"),
 ])
 def test_a_broken_rule_is_named_in_chinese(folder, change, line):
-    assert _check_with_rule(folder, RULE.replace(*change)) == f"lintlaw: rules/X001.toml:{line}\n"
+    assert _check_with_rule(folder, RULE.replace(*change)) == f"lintlaw: rules/Y001.toml:{line}\n"
 
 
 @pytest.mark.parametrize("change, reason", [
-    (('code = "X001"', 'code = "X001'), "第 1 行第 13 列：字符串缺少结尾的引号，字符串不能跨行"),
+    (('code = "Y001"', 'code = "Y001'), "第 1 行第 13 列：字符串缺少结尾的引号，字符串不能跨行"),
     (("patterns = ['其它']", 'patterns = ["\\d"]'),
      "第 7 行第 16 列：双引号字符串中的“\\”没有转义，正则表达式宜写在单引号 '…' 中"),
     (("[examples]", "[examples"), "第 11 行第 10 列：表头缺少结尾的“]”"),
 ])
 def test_a_rule_file_that_is_not_toml_is_named_with_line_and_column(folder, change, reason):
-    assert _check_with_rule(folder, RULE.replace(*change)) == f"lintlaw: rules/X001.toml: 不是有效的 TOML（{reason}）\n"
+    assert _check_with_rule(folder, RULE.replace(*change)) == f"lintlaw: rules/Y001.toml: 不是有效的 TOML（{reason}）\n"
 
 
 def _check_with_rule(folder, text: str) -> str:
-    """Standard error of a check with rules/X001.toml holding `text` (which must stop it)."""
+    """Standard error of a check with rules/Y001.toml holding `text` (which must stop it)."""
     (folder / "rules").mkdir()
-    (folder / "rules" / "X001.toml").write_text(text, encoding="utf-8")
+    (folder / "rules" / "Y001.toml").write_text(text, encoding="utf-8")
     result = run("check", "--rules", "rules", "r.txt")
     assert result.exit_code == 2
     return result.stderr

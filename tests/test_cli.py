@@ -101,7 +101,7 @@ def test_empty_file_has_no_findings(tmp_path):
 
 @pytest.mark.slow
 def test_broken_rule_dir_is_exit_2(tmp_path):
-    (tmp_path / "bad.toml").write_text('code = "X001"\n', encoding="utf-8")
+    (tmp_path / "bad.toml").write_text('code = "Y001"\n', encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "lintlaw", "check", "--rules", str(tmp_path), CLEAN],
                           capture_output=True, text=True)
     assert proc.returncode == 2
@@ -235,11 +235,11 @@ def test_option_values_still_reach_the_command():
 def test_rule_shows_the_message_its_rule_file_expects_else_the_template(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "X001-house-style.toml").write_text(
-        'code = "X001"\nname = "house-style"\nkind = "pattern"\ncategory = "wording"\nseverity = "info"\n'
+    (rules / "Y001-house-style.toml").write_text(
+        'code = "Y001"\nname = "house-style"\nkind = "pattern"\ncategory = "wording"\nseverity = "info"\n'
         'message = "不用“{match}”"\npatterns = [\'其它\']\nexplanation = "x"\nauthority = "y"\n'
         '[examples]\nbad = ["其它事项"]\ngood = ["其他事项"]\n', encoding="utf-8")
-    shown = run("rule", "--isolated", "--rules", str(rules), "X001").stdout.splitlines()
+    shown = run("rule", "--isolated", "--rules", str(rules), "Y001").stdout.splitlines()
     assert shown[1] == "类别：用语（wording）    级别：提示（info）"
     assert shown[5] == "消息：不用“{match}”"  # no expected message in the file: the template
     assert run("rule", "W001").stdout.splitlines()[5] == "消息示例：表示“到某时为止”应写“截至”，不是“截止”"

@@ -133,14 +133,14 @@ def test_broken_baseline_is_exit_2(project):
 
 def test_extra_rule_directories_from_the_configuration(project):
     (project / "house-rules").mkdir()
-    (project / "house-rules" / "X001.toml").write_text(
-        'code = "X001"\nname = "house-style"\nkind = "pattern"\ncategory = "wording"\nseverity = "warning"\n'
+    (project / "house-rules" / "Y001.toml").write_text(
+        'code = "Y001"\nname = "house-style"\nkind = "pattern"\ncategory = "wording"\nseverity = "warning"\n'
         'message = "本单位写作“{match}”须改为“工作要点”"\npatterns = [\'工作重点\']\nexplanation = "本单位规范。"\n'
         'authority = "本单位公文写作规范"\n[examples]\nbad = ["工作重点"]\ngood = ["工作要点"]\n', encoding="utf-8")
-    (project / "lintlaw.toml").write_text('rules = ["house-rules"]\nselect = ["X001"]\n', encoding="utf-8")
+    (project / "lintlaw.toml").write_text('rules = ["house-rules"]\nselect = ["Y001"]\n', encoding="utf-8")
     (project / "reports" / "b.txt").write_text("明确2025年工作重点。\n", encoding="utf-8")
     assert concise("reports/b.txt").stdout.splitlines()[0] == \
-        "reports/b.txt:1:8: X001 本单位写作“工作重点”须改为“工作要点”"
+        "reports/b.txt:1:8: Y001 本单位写作“工作重点”须改为“工作要点”"
 
 
 def test_tree_follows_the_configuration(project):

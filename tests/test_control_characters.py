@@ -17,7 +17,7 @@ HOSTILE = "危险\x1b[31m红\x0b字\x9b2J\u202e反\x7f\u2028尾"
 SHOWN = "危险\\x1b[31m红\\x0b字\\x9b2J\\u202e反\\x7f\\u2028尾"
 
 RULE = """\
-code = "X901"
+code = "Y901"
 name = "danger-word"
 kind = "pattern"
 category = "wording"
@@ -38,7 +38,7 @@ good = ["安全。"]
 def hostile(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "X901-danger-word.toml").write_text(RULE, encoding="utf-8")
+    (rules / "Y901-danger-word.toml").write_text(RULE, encoding="utf-8")
     report = tmp_path / "r\x1b[2J.txt"
     filler = "本年度依法行政工作稳步推进，各项制度得到落实。" * 4
     report.write_text(f"一、总体情况\n{filler}\n{HOSTILE}。\n{filler}\n", encoding="utf-8")
@@ -47,26 +47,26 @@ def hostile(tmp_path):
 
 def check(hostile, *options):
     rules, report = hostile
-    return run("check", "--rules", rules, "--select", "X901", *options, report)
+    return run("check", "--rules", rules, "--select", "Y901", *options, report)
 
 
 @pytest.mark.parametrize("output_format", ["full", "concise", "json", "json-lines", "sarif", "github",
-                                           "gitlab", "junit"])
+                                           "gitlab", "junit", "html", "csv"])
 def test_no_raw_control_character_in_any_format(hostile, output_format):
     result = check(hostile, "--format", output_format)
     assert result.exit_code == 0  # warnings do not fail the run
     assert RAW.search(result.stdout) is None
-    assert "X901" in result.stdout
+    assert "Y901" in result.stdout
 
 
 def test_concise_shows_visible_escapes(hostile):
     lines = check(hostile, "--format", "concise").stdout.splitlines()
-    assert lines[0] == f"{hostile[1]}:3:1: X901 发现“{SHOWN}”".replace("\x1b", "\\x1b")
+    assert lines[0] == f"{hostile[1]}:3:1: Y901 发现“{SHOWN}”".replace("\x1b", "\\x1b")
 
 
 def test_full_format_shows_escapes_and_carets_line_up(hostile):
     lines = check(hostile, "--format", "full").stdout.splitlines()
-    assert lines[0].startswith(one_line(hostile[1]) + ":3:1: X901")
+    assert lines[0].startswith(one_line(hostile[1]) + ":3:1: Y901")
     shown = next(line for line in lines if line.startswith("3 | "))
     carets = lines[lines.index(shown) + 1]
     assert shown == f"3 | {SHOWN}。"
@@ -106,7 +106,7 @@ def test_junit_is_well_formed_xml(hostile):
 
 def test_github_annotation_escapes_controls(hostile):
     [line] = check(hostile, "--format", "github").stdout.splitlines()
-    assert line.endswith(f"::X901 发现“{SHOWN}”")
+    assert line.endswith(f"::Y901 发现“{SHOWN}”")
 
 
 def test_statistics_diff_and_tree(hostile):

@@ -218,7 +218,7 @@ def test_bad_issuer_and_table_data_in_a_type_file_is_an_error_naming_the_key(tmp
     assert result.exit_code == 2 and message in result.stderr, result.stderr
 
 
-TABLE_RULE = '''code = "X201"
+TABLE_RULE = '''code = "Y201"
 name = "my-sum"
 kind = "table"
 problem = "sum"
@@ -239,24 +239,24 @@ good = ["x"]
 
 
 @pytest.mark.parametrize("change, message", [
-    ({}, "X201-my-sum.toml:11: right: 统计表“requests”没有行“results”（可用：new, carried-over"),
+    ({}, "Y201-my-sum.toml:11: right: 统计表“requests”没有行“results”（可用：new, carried-over"),
     ({'along = "column"': 'along = "row"', 'left = ["new"]': 'left = ["total"]'},
-     "X201-my-sum.toml:11: right: 统计表“requests”没有列“results”（可用：natural-person, business"),
-    ({'table = "requests"': 'table = "appeals"'}, "X201-my-sum.toml:8: table: 没有报告类型声明统计表“appeals”（可用：active, active-2019, requests, review）"),
-    ({'along = "column"': 'along = "diagonal"'}, "X201-my-sum.toml:9: along: 只能取 column、row"),
+     "Y201-my-sum.toml:11: right: 统计表“requests”没有列“results”（可用：natural-person, business"),
+    ({'table = "requests"': 'table = "appeals"'}, "Y201-my-sum.toml:8: table: 没有报告类型声明统计表“appeals”（可用：active, active-2019, requests, review）"),
+    ({'along = "column"': 'along = "diagonal"'}, "Y201-my-sum.toml:9: along: 只能取 column、row"),
 ])
 def test_a_table_rule_names_tables_rows_and_columns_a_type_declares(tmp_path, change, message):
     text = TABLE_RULE
     for old, new in change.items():
         text = text.replace(old, new)
-    (tmp_path / "X201-my-sum.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "Y201-my-sum.toml").write_text(text, encoding="utf-8")
     (tmp_path / "r.txt").write_text("某报告\n", encoding="utf-8")
     result = run("check", "--rules", str(tmp_path), str(tmp_path / "r.txt"))
     assert result.exit_code == 2 and message in result.stderr, result.stderr
 
 
 def test_a_text_count_pattern_needs_its_number_group(tmp_path):
-    path = tmp_path / "X202-my-count.toml"
+    path = tmp_path / "Y202-my-count.toml"
     path.write_text(TABLE_RULE.replace('problem = "sum"', 'problem = "text-count"').replace(
         'table = "requests"\nalong = "column"\nleft = ["new"]\nright = ["results"]\n',
         'patterns = ["收到申请[0-9]+件"]\ncells = ["requests.new.total"]\n').replace('"{table}{where}"', '"{found}"'),

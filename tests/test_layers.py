@@ -59,7 +59,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 def test_every_module_is_in_a_known_place():
     top = {module_name(p) for p in MODULES if p.parent == PACKAGE}
     application = {"lintlaw.__main__", "lintlaw.cli", "lintlaw.pipeline", "lintlaw.runner",
-                   "lintlaw.outputs", "lintlaw.annotate_pdf"}
+                   "lintlaw.outputs", "lintlaw.annotate_pdf", "lintlaw.desk"}
     assert top == FOUNDATION | application
 
 

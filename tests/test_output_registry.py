@@ -32,7 +32,7 @@ def test_an_unknown_format_is_a_usage_error():
     result = CliRunner().invoke(app, ["check", "--format", "xml", DEFECTS])
     assert result.exit_code == 2
     assert result.stderr == ("lintlaw: --format: 未知的输出格式“xml”"
-                             "（可用：full、concise、json、json-lines、sarif、github、gitlab、junit）\n")
+                             "（可用：full、concise、json、json-lines、sarif、github、gitlab、junit、html、csv）\n")
 
 
 def test_every_target_in_the_table_resolves_to_a_function():

@@ -293,8 +293,8 @@ def _glued_rule(tmp_path, pattern: str):
     """A directory with one page-chrome rule whose only glued pattern is `pattern`."""
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "X001.toml").write_text(
-        'code = "X001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
+    (rules / "Y001.toml").write_text(
+        'code = "Y001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
         f'severity = "warning"\nmessage = "{{sample}}"\nglued = [\'{pattern}\']\n'
         'explanation = "x"\nauthority = "x"\n[examples]\nbad = ["x"]\ngood = ["y"]\n', encoding="utf-8")
     return rules
@@ -304,7 +304,7 @@ def test_a_bad_glued_pattern_is_a_rule_file_error(tmp_path):
     rules = _glued_rule(tmp_path, "某网(")
     result = run("check", "--rules", str(rules), "-")
     assert result.exit_code == 2
-    assert f"{rules / 'X001.toml'}:7: glued: 正则表达式“某网(”有误：在末尾：缺少“)”" in result.stderr
+    assert f"{rules / 'Y001.toml'}:7: glued: 正则表达式“某网(”有误：在末尾：缺少“)”" in result.stderr
 
 
 def test_a_heading_about_printing_stays_a_heading():
@@ -364,7 +364,7 @@ def test_a_glued_pattern_that_runs_out_of_time_is_named_as_written(tmp_path, mon
     monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.0)  # out of time at the first search
     monkeypatch.setattr(pattern, "BUDGET_SECONDS_PER_MILLION_CHARACTERS", 0.0)
     rules = _glued_rule(tmp_path, "某网")
-    result = run("check", "--rules", str(rules), "--select", "X001", "-", input="某网正文。\n".encode("utf-8"))
+    result = run("check", "--rules", str(rules), "--select", "Y001", "-", input="某网正文。\n".encode("utf-8"))
     assert result.exit_code == 2
-    assert result.stderr == (f"lintlaw: {rules / 'X001.toml'}: 正则表达式“某网”在 - 中运行超时"
+    assert result.stderr == (f"lintlaw: {rules / 'Y001.toml'}: 正则表达式“某网”在 - 中运行超时"
                              "（每条规则每个文件最多 0 秒），请简化\n")

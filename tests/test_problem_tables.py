@@ -13,7 +13,7 @@ from lintlaw.text.source import decode
 
 RULES = load_rules()
 
-OUTLINE_RULE = '''code = "X101"
+OUTLINE_RULE = '''code = "Y101"
 name = "my-gap"
 kind = "outline"
 problem = "gap"
@@ -29,7 +29,7 @@ good = ["一、甲\\n二、乙\\n"]
 
 
 def test_a_placeholder_the_problem_does_not_provide_is_a_load_error_naming_the_file(tmp_path):
-    path = tmp_path / "X101-my-gap.toml"
+    path = tmp_path / "Y101-my-gap.toml"
     path.write_text(OUTLINE_RULE, encoding="utf-8")
     with pytest.raises(RuleFileError) as err:
         load_rule_file(path, builtin=False)
@@ -38,14 +38,14 @@ def test_a_placeholder_the_problem_does_not_provide_is_a_load_error_naming_the_f
 
 
 def test_the_same_placeholder_is_fine_for_the_problem_that_provides_it(tmp_path):
-    path = tmp_path / "X109-my-empty.toml"
+    path = tmp_path / "Y109-my-empty.toml"
     path.write_text(OUTLINE_RULE.replace('"gap"', '"empty-section"'), encoding="utf-8")
     assert load_rule_file(path, builtin=False).kind.problem == "empty-section"
 
 
 def test_fixed_needs_a_fix_in_a_pattern_rule(tmp_path):
-    path = tmp_path / "X001-my-word.toml"
-    path.write_text('''code = "X001"
+    path = tmp_path / "Y001-my-word.toml"
+    path.write_text('''code = "Y001"
 name = "my-word"
 kind = "pattern"
 patterns = ["其它"]
@@ -73,6 +73,10 @@ def test_an_unknown_problem_lists_the_table():
 
 
 def _issues(rule, text):
+    if rule.kind.name == "comparison":
+        from .helpers import comparison_issues
+
+        return comparison_issues(text, rule)
     document = build_document(rule.kind.example_source(text, "t.txt"))
     return list(rule.kind.check(document))
 

@@ -147,10 +147,10 @@ def test_deeply_nested_configuration_and_rule_file_are_one_line_errors(tmp_path)
     config.unlink()
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "X001-deep.toml").write_text("patterns = " + DEEP_JSON + "\n", encoding="utf-8")
+    (rules / "Y001-deep.toml").write_text("patterns = " + DEEP_JSON + "\n", encoding="utf-8")
     result = run("check", "--rules", str(rules), str(report))
     assert result.exit_code == 2
-    assert result.stderr == f"lintlaw: {rules / 'X001-deep.toml'}: 不是有效的 TOML（嵌套层次太深）\n"
+    assert result.stderr == f"lintlaw: {rules / 'Y001-deep.toml'}: 不是有效的 TOML（嵌套层次太深）\n"
 
 
 def test_deeply_nested_rule_cache_is_ignored_and_rebuilt(tmp_path, monkeypatch):
@@ -282,9 +282,9 @@ def test_fix_on_standard_input_passes_it_through_when_a_rule_fails(tmp_path, mon
     monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.0)  # the rule runs out of time at once
     monkeypatch.setattr(pattern, "BUDGET_SECONDS_PER_MILLION_CHARACTERS", 0.0)
     (tmp_path / "slow").mkdir()
-    (tmp_path / "slow" / "X001.toml").write_text(BACKTRACKING_RULE, encoding="utf-8")
+    (tmp_path / "slow" / "Y001.toml").write_text(BACKTRACKING_RULE, encoding="utf-8")
     data = "甲市2024年度法治政府建设情况报告\n一、主要举措\n（一）aaab\n截止目前，已完成。\n".encode("utf-8")
-    result = run("check", "--fix", "--rules", str(tmp_path / "slow"), "--select", "X001,W001", "-", input=data)
+    result = run("check", "--fix", "--rules", str(tmp_path / "slow"), "--select", "Y001,W001", "-", input=data)
     assert result.exit_code == 2
     assert result.stdout_bytes == data
     assert "运行超时" in result.stderr

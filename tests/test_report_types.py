@@ -164,7 +164,7 @@ def test_rules_apply_only_to_the_types_they_name(tmp_path):
 @pytest.mark.parametrize("file, text, message", [
     ("report-types/gongkai.toml", 'colour = "red"\n' + GONGKAI_TYPE,
      "report-types/gongkai.toml:1: colour: 未知字段（报告类型可用的字段：name, label, title-patterns, "
-     "intro-patterns, deadline, issuers, default-issuer, parts, tables）"),
+     "intro-patterns, deadline, issuers, default-issuer, parts, tables, format-sentences, stock-phrases）"),
     ("report-types/gongkai.toml", GONGKAI_TYPE + 'colour = "red"\n',
      "report-types/gongkai.toml:9: parts.requests.colour: 未知字段（必备部分可用的字段：name, keywords, "
      "weak-keywords, next-year-words, topic-headings, topic-excludes）"),

@@ -371,7 +371,7 @@ def test_a_long_comment_is_cut_to_300_characters():
     from lintlaw.text.source import Source
 
     source = Source(path="r.docx", text="甲\n", encoding="docx")
-    d = Diagnostic("X001", "x", "residue", Severity.INFO, "很长的说明" * 80, "r.docx", 0, 1)
+    d = Diagnostic("Y001", "x", "residue", Severity.INFO, "很长的说明" * 80, "r.docx", 0, 1)
     text = comment_text(Remark(d), source, "某规定" * 100)
     assert len(text) == 300
     first, basis = text.split("\n")

@@ -180,13 +180,13 @@ def test_a_bad_inline_or_safe_lines_pattern_is_a_rule_file_error(tmp_path, optio
 
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "X001.toml").write_text(
-        'code = "X001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
+    (rules / "Y001.toml").write_text(
+        'code = "Y001"\nname = "my-chrome"\nkind = "page-chrome"\ncategory = "residue"\n'
         f'severity = "warning"\nmessage = "{{sample}}"\n{option} = {value}\n'
         'explanation = "x"\nauthority = "x"\n[examples]\nbad = ["x"]\ngood = ["y"]\n', encoding="utf-8")
     result = run("check", "--rules", str(rules), "-")
     assert result.exit_code == 2
-    assert f"{rules / 'X001.toml'}:7: {line}" in result.stderr
+    assert f"{rules / 'Y001.toml'}:7: {line}" in result.stderr
 
 
 T006 = "“{}”：这里的文字被星号替换了（网站的敏感词过滤或未填的占位），应补回原文"

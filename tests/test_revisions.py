@@ -19,7 +19,7 @@ from .test_annotate import _normalized, comments
 from .word_helpers import alternating, changes, resolved, text_of
 
 
-def _finding(*edits, code="X001"):
+def _finding(*edits, code="Y001"):
     return Diagnostic(code, "x", "residue", Severity.WARNING, "m", "r", edits[0].start, edits[0].end,
                       fix=Fix(tuple(edits), True))
 

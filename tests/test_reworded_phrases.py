@@ -60,7 +60,7 @@ def test_page_chrome_is_not_searched(all_rules):
 
 
 RULE = textwrap.dedent('''\
-    code = "X001"
+    code = "Y001"
     name = "spun-phrase"
     kind = "set-phrase"
     category = "wording"
@@ -96,7 +96,7 @@ def test_a_user_rule_of_the_kind_runs(tmp_path):
     path = tmp_path / "x.toml"
     path.write_text(RULE, encoding="utf-8")
     rule = load_rule_file(path, builtin=False)
-    assert findings("坚持周全从严治党。", [rule]) == [("X001", 1, 3, "“周全从严治党”应为“全面从严治党”")]
+    assert findings("坚持周全从严治党。", [rule]) == [("Y001", 1, 3, "“周全从严治党”应为“全面从严治党”")]
 
 
 def test_the_lead_in_written_twice_over_a_line_break(all_rules):

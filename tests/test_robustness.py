@@ -198,7 +198,7 @@ def test_symlink_loop_does_not_break_configuration_lookup(project):
 # Item 15: one rule's searches share one time budget per file.
 
 BACKTRACKING_RULE = '''\
-code = "X001"
+code = "Y001"
 name = "slow-heading"
 kind = "pattern"
 category = "wording"
@@ -223,14 +223,14 @@ def test_backtracking_rule_stops_after_its_budget_for_the_file(project, monkeypa
     # Each heading takes about 0.1 s: under any per-search limit, 6 s for the 60 headings.
     monkeypatch.setattr(pattern, "RULE_BUDGET_SECONDS", 0.3)
     (project / "slow").mkdir()
-    (project / "slow" / "X001.toml").write_text(BACKTRACKING_RULE, encoding="utf-8")
+    (project / "slow" / "Y001.toml").write_text(BACKTRACKING_RULE, encoding="utf-8")
     headings = "".join(f"（{i}）{'a' * 17}b\n正文。\n" for i in range(1, 61))
     (project / "slow.txt").write_text("甲市2024年度法治政府建设情况报告\n一、主要举措\n" + headings, encoding="utf-8")
     began = time.perf_counter()
-    result = run("check", "--rules", "slow", "--select", "X001", "slow.txt")
+    result = run("check", "--rules", "slow", "--select", "Y001", "slow.txt")
     elapsed = time.perf_counter() - began
     assert result.exit_code == 2
-    assert result.stderr == ("lintlaw: slow/X001.toml: 正则表达式“(a|a)+$”在 slow.txt 中运行超时"
+    assert result.stderr == ("lintlaw: slow/Y001.toml: 正则表达式“(a|a)+$”在 slow.txt 中运行超时"
                              "（每条规则每个文件最多 0.3 秒），请简化\n")
     assert elapsed < 3.0
 

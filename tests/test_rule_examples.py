@@ -4,6 +4,8 @@ A bad example states what the rule must say (message, line, column of each
 finding; optionally where it ends and its related spans, as --format json gives
 them) and, for a rule with a fix, the text after --fix (and after
 --fix --unsafe-fixes when that differs); a good example must give no finding.
+A comparison rule's example is compared with the reports it gives (last year's,
+other issuers'): its findings are those in the example's own text.
 """
 
 import pytest
@@ -12,9 +14,14 @@ from lintlaw.engine.fixing import fix_source
 from lintlaw.engine.linter import lint
 from lintlaw.engine.ruleset import Expected, load_rules
 
+from .helpers import example_findings
+
 
 def findings(text, rule):
-    """(code, line, column, message) of a rule's findings on one of its examples."""
+    """(code, line, column, message) of a rule's findings on one of its examples; a comparison
+    rule's example is compared with the reports it gives."""
+    if rule.kind.name == "comparison":
+        return example_findings(text, rule)
     source = rule.kind.example_source(text)
     return [(d.code, *source.position(d.start), d.message) for d in lint(source, [rule])]
 
@@ -27,6 +34,10 @@ GOOD = [(rule, i, text) for rule in RULES for i, text in enumerate(rule.examples
 @pytest.mark.parametrize("rule, index, text", BAD, ids=[f"{r.code}-bad{i}" for r, i, _ in BAD])
 def test_bad_example_gives_its_stated_findings(rule, index, text):
     assert text.findings, f"{rule.path}: bad example {index} states no expected finding"
+    if rule.kind.name == "comparison":  # compared with the reports the example gives
+        found = [Expected(line, column, message) for code, line, column, message in example_findings(text, rule)]
+        assert found == list(text.findings)
+        return
     source = rule.kind.example_source(text)
     found = lint(source, [rule])
     assert len(found) == len(text.findings), [(*source.position(d.start), d.message) for d in found]

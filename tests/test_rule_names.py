@@ -96,10 +96,28 @@ def test_lintlaw_rule_with_an_old_name_shows_the_rule_and_says_it_was_renamed():
 
 def test_a_rule_file_may_not_take_an_old_name(tmp_path):
     source = (builtin_rules_dir() / "wording" / "W011-variant-other-character.toml").read_text(encoding="utf-8")
-    path = tmp_path / "X001-qita.toml"
-    path.write_text(source.replace('code = "W011"', 'code = "X001"')
+    path = tmp_path / "Y001-qita.toml"
+    path.write_text(source.replace('code = "W011"', 'code = "Y001"')
                     .replace('name = "variant-other-character"', 'name = "qita"'), encoding="utf-8")
     with pytest.raises(RuleFileError) as err:
         load_rule_file(path, builtin=False)
     line = source.splitlines().index('name = "variant-other-character"') + 1
     assert str(err.value) == f"{path}:{line}: name: “qita”是规则“variant-other-character”的旧名，不能再用"
+
+
+def test_x_is_the_comparison_rules_letter_and_a_user_rule_taking_a_built_in_code_is_refused(tmp_path):
+    # Until issue 22 user rules took X; the comparison rules have it now (CONTRIBUTING.md).
+    assert CODE_LETTERS["comparison"] == "X"
+    assert [r.code for r in BUILTIN if r.category == "comparison"] == ["X001", "X002", "X003", "X004"]
+    rules = tmp_path / "mine"
+    rules.mkdir()
+    source = (builtin_rules_dir() / "wording" / "W011-variant-other-character.toml").read_text(encoding="utf-8")
+    (rules / "X001-house-word.toml").write_text(
+        source.replace('code = "W011"', 'code = "X001"').replace('name = "variant-other-character"',
+                                                                 'name = "house-word"'), encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("其它工作。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--isolated", "--rules", str(rules), str(report)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"lintlaw: {rules / 'X001-house-word.toml'}: “X001”与 "
+                             f"{builtin_rules_dir() / 'comparison' / 'X001-carry-over-mismatch.toml'} 重复\n")

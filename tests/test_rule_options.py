@@ -65,7 +65,7 @@ def test_the_deadline_shorthand_still_sets_the_publication_deadline(project):
     ('[rules.P008]\nthreshold = "3"\n', "rules.P008.threshold: 类型应为 整数"),
     ('[rules.P008]\nthreshold = true\n', "rules.P008.threshold: 类型应为 整数"),
     ('[rules.D006]\ndeadline = "02-30"\n', "rules.D006.deadline: 应为“月-日”，如 04-01"),
-    ('[rules.X999]\ndeadline = "03-31"\n', "rules.X999: 没有代码或名称为“X999”的规则"),
+    ('[rules.Y999]\ndeadline = "03-31"\n', "rules.Y999: 没有代码或名称为“Y999”的规则"),
     ('[rules.P008]\nthreshold = 3\n[rules.P009]\nthreshold = 4\n',
      "rules.P009.threshold: P009 与 P008 共用这一设置，两处的值不同；只需设一处"),
 ])

@@ -8,7 +8,7 @@ from lintlaw.engine.ruleset import Expected, load_rule_file, load_rules, select_
 from lintlaw.text.source import decode
 
 VALID = textwrap.dedent('''\
-    code = "X001"
+    code = "Y001"
     name = "banned-word"
     kind = "pattern"
     category = "wording"
@@ -34,16 +34,16 @@ def test_user_rule_runs(tmp_path):
     rule = load_rule_file(write(tmp_path, VALID), builtin=False)
     source = decode("一、其它事项\n".encode(), "r.txt")
     [d] = lint(source, [rule])
-    assert (d.code, source.position(d.start), d.message) == ("X001", (1, 3), "不要用“其它”")
+    assert (d.code, source.position(d.start), d.message) == ("Y001", (1, 3), "不要用“其它”")
 
 
 @pytest.mark.parametrize("change, message", [
     (('severity = "warning"', 'severity = "warning"\ncolour = "red"'), r"x.toml:6: colour: 未知字段"),
     (("patterns = ['其它']", "patterns = ['其(它']"), r"x.toml:7: patterns: 正则表达式“其\(它”有误"),
-    (('code = "X001"\n', ''), r"x.toml:1: 缺少必填字段“code”"),
+    (('code = "Y001"\n', ''), r"x.toml:1: 缺少必填字段“code”"),
     (('message = "不要用“{match}”"', 'message = "不要用“{word}”"'), r"x.toml:6: message: 消息模板用了未知的占位符 word"),
     (('kind = "pattern"', 'kind = "magic"'), r"x.toml:3: kind: 未知的规则类型“magic”"),
-    (('code = "X001"', 'code = "x1"'), r"x.toml:1: code: 格式应为"),
+    (('code = "Y001"', 'code = "x1"'), r"x.toml:1: code: 格式应为"),
     (('category = "wording"', 'category = "style"'), r"x.toml:4: category: 只能取"),
     (('bad = ["其它事项"]', 'bad = []'), r"x.toml:\d+: examples: 需要 bad 和 good"),
     (('name = "banned-word"', 'name = "banned-word'), r"x.toml: 不是有效的 TOML"),
@@ -96,7 +96,7 @@ def test_broken_bad_example_tables_are_rejected(tmp_path, fields, problem):
 
 
 def test_duplicate_code_with_builtin(tmp_path):
-    write(tmp_path, VALID.replace("X001", "S101"))
+    write(tmp_path, VALID.replace("Y001", "S101"))
     with pytest.raises(RuleFileError, match="“S101”与 .*S101-numbering-gap.toml 重复"):
         load_rules([tmp_path])
 
@@ -130,14 +130,14 @@ def test_parsed_rule_files_are_cached_and_invalidated_by_edits(tmp_path, monkeyp
     monkeypatch.setenv("LINTLAW_CACHE_DIR", str(tmp_path / "cache"))
     rules_dir = tmp_path / "rules"
     rules_dir.mkdir()
-    rule = rules_dir / "X001.toml"
+    rule = rules_dir / "Y001.toml"
     rule.write_text(VALID.replace("不要用“{match}”", "旧消息"), encoding="utf-8")
-    assert [r.message for r in load_rules([rules_dir]) if r.code == "X001"] == ["旧消息"]
+    assert [r.message for r in load_rules([rules_dir]) if r.code == "Y001"] == ["旧消息"]
     assert len(list((tmp_path / "cache").glob("rules-*.json"))) == 1
     # Same size, new content and time: the key changes, the new message is read.
     rule.write_text(VALID.replace("不要用“{match}”", "新消息"), encoding="utf-8")
     os.utime(rule, ns=(rule.stat().st_atime_ns, rule.stat().st_mtime_ns + 10**9))
-    assert [r.message for r in load_rules([rules_dir]) if r.code == "X001"] == ["新消息"]
+    assert [r.message for r in load_rules([rules_dir]) if r.code == "Y001"] == ["新消息"]
     assert rulecache.cache_dir() == tmp_path / "cache"
 
 
@@ -183,7 +183,7 @@ def test_a_rule_whose_fix_is_not_stable_is_refused_at_load(tmp_path):
 
 def test_a_rule_whose_fix_is_stable_loads(tmp_path):
     write(tmp_path, GROWING.replace("['培训机构']", "['(?<!民办)培训机构']"))
-    [rule] = [r for r in load_rules([tmp_path]) if r.code == "X001"]
+    [rule] = [r for r in load_rules([tmp_path]) if r.code == "Y001"]
     assert rule.fixable
 
 
@@ -202,7 +202,7 @@ def test_a_user_rule_without_examples_is_documented_as_such(tmp_path):
 
     (tmp_path / "rules").mkdir()
     write(tmp_path / "rules", VALID[:VALID.index("[examples]")])
-    result = run("rule", "X001", "--rules", str(tmp_path / "rules"), "--isolated")
+    result = run("rule", "Y001", "--rules", str(tmp_path / "rules"), "--isolated")
     assert result.exit_code == 0
     assert "示例：规则文件没有写 [examples]" in result.stdout.splitlines()
     assert "应报告的写法：" not in result.stdout

@@ -156,8 +156,8 @@ def test_rule_explanation_and_authority(server):
     rule = json.loads(body)
     assert status == 200 and rule["code"] == "S101" and rule["name"] == "numbering-gap"
     assert rule["explanation"].startswith("同一层级的标题应按顺序连续编号") and rule["authority"].startswith("GB/T")
-    status, body = request(server, "GET", "/api/rule", code="X999")
-    assert (status, json.loads(body)) == (404, {"error": "没有代码或名称为“X999”的规则"})
+    status, body = request(server, "GET", "/api/rule", code="Y999")
+    assert (status, json.loads(body)) == (404, {"error": "没有代码或名称为“Y999”的规则"})
 
 
 def test_wrong_or_missing_token_is_refused(server):

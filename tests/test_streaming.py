@@ -73,7 +73,7 @@ def test_an_output_file_that_cannot_be_opened_stops_before_any_fix(tmp_path):
     assert report.read_text(encoding="utf-8") == "截止目前，全县已完成。\n"
 
 
-# --format json is one array, written item by item as each file is done (issue 24).
+# --format json is one array, written item by item (issue 24): one array whatever the files and jobs.
 
 def _array_of_each(folder, jobs):
     return run("check", "--format", "json", "--select", "S101", "--jobs", jobs, str(folder))

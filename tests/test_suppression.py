@@ -132,37 +132,37 @@ def _pattern_rule(code: str, name: str, pattern: str, replace: str, bad: str, go
 
 
 @pytest.mark.parametrize("line, fixed, found", [
-    ("共甲丙戊。", "共甲丁丁丁。", "3:2: X001 “甲丁丁丁”"),  # the fix runs across the finding's end
-    ("共戊丙甲。", "共丁丁丁甲。", "3:2: X001 “丁丁丁甲”"),  # across its start
+    ("共甲丙戊。", "共甲丁丁丁。", "3:2: Y001 “甲丁丁丁”"),  # the fix runs across the finding's end
+    ("共戊丙甲。", "共丁丁丁甲。", "3:2: Y001 “丁丁丁甲”"),  # across its start
     # The same after a fix earlier in the line that made the text longer.
-    ("戊丙，共甲丙戊。", "丁丁丁，共甲丁丁丁。", "3:6: X001 “甲丁丁丁”"),
-    ("戊丙，共戊丙甲。", "丁丁丁，共丁丁丁甲。", "3:6: X001 “丁丁丁甲”"),
-    # Beside it: the new text X002 writes next to X001's 甲 becomes part of X001's match.
-    ("共甲戊丙。", "共甲丁丁丁。", "3:2: X001 “甲丁丁丁”"),  # from its end
-    ("共丙戊甲。", "共丁丁丁甲。", "3:2: X001 “丁丁丁甲”"),  # up to its start
-    # Beside it, X003's new text that X001 does not match: X001 keeps its span.
-    ("共甲戊己。", "共甲庚。", "3:2: X001 “甲”"),
-    ("共戊己甲。", "共庚甲。", "3:3: X001 “甲”"),
+    ("戊丙，共甲丙戊。", "丁丁丁，共甲丁丁丁。", "3:6: Y001 “甲丁丁丁”"),
+    ("戊丙，共戊丙甲。", "丁丁丁，共丁丁丁甲。", "3:6: Y001 “丁丁丁甲”"),
+    # Beside it: the new text Y002 writes next to Y001's 甲 becomes part of Y001's match.
+    ("共甲戊丙。", "共甲丁丁丁。", "3:2: Y001 “甲丁丁丁”"),  # from its end
+    ("共丙戊甲。", "共丁丁丁甲。", "3:2: Y001 “丁丁丁甲”"),  # up to its start
+    # Beside it, Y003's new text that Y001 does not match: Y001 keeps its span.
+    ("共甲戊己。", "共甲庚。", "3:2: Y001 “甲”"),
+    ("共戊己甲。", "共庚甲。", "3:3: Y001 “甲”"),
     # Beside it, after an earlier fix in the line.
-    ("戊丙，共丙戊甲。", "丁丁丁，共丁丁丁甲。", "3:6: X001 “丁丁丁甲”"),
-    ("戊丙，共甲戊己。", "丁丁丁，共甲庚。", "3:6: X001 “甲”"),
+    ("戊丙，共丙戊甲。", "丁丁丁，共丁丁丁甲。", "3:6: Y001 “丁丁丁甲”"),
+    ("戊丙，共甲戊己。", "丁丁丁，共甲庚。", "3:6: Y001 “甲”"),
 ])
 def test_a_fix_across_a_baselined_finding_does_not_let_it_be_fixed(tmp_path, monkeypatch, line, fixed, found):
-    # X002 rewrites part of the baselined X001 finding, or writes next to it: X001 then
+    # Y002 rewrites part of the baselined Y001 finding, or writes next to it: Y001 then
     # finds a longer text at the moved span, with a new fingerprint, and leaves it alone
     # all the same.
     monkeypatch.chdir(tmp_path)
     (tmp_path / "own").mkdir()
-    (tmp_path / "own" / "X001-first.toml").write_text(
-        _pattern_rule("X001", "first", "[丙丁]*甲[丙丁]*", "乙", "甲丙", "乙"), encoding="utf-8")
-    (tmp_path / "own" / "X002-second.toml").write_text(
-        _pattern_rule("X002", "second", "戊丙|丙戊", "丁丁丁", "丙戊", "丁"), encoding="utf-8")
-    (tmp_path / "own" / "X003-third.toml").write_text(
-        _pattern_rule("X003", "third", "戊己|己戊", "庚", "戊己", "庚"), encoding="utf-8")
+    (tmp_path / "own" / "Y001-first.toml").write_text(
+        _pattern_rule("Y001", "first", "[丙丁]*甲[丙丁]*", "乙", "甲丙", "乙"), encoding="utf-8")
+    (tmp_path / "own" / "Y002-second.toml").write_text(
+        _pattern_rule("Y002", "second", "戊丙|丙戊", "丁丁丁", "丙戊", "丁"), encoding="utf-8")
+    (tmp_path / "own" / "Y003-third.toml").write_text(
+        _pattern_rule("Y003", "third", "戊己|己戊", "庚", "戊己", "庚"), encoding="utf-8")
     report = tmp_path / "c.txt"
     report.write_text(TITLE + line + "\n", encoding="utf-8")
-    assert run("check", "--rules", "own", "--select", "X001", "--write-baseline", "baseline.json",
+    assert run("check", "--rules", "own", "--select", "Y001", "--write-baseline", "baseline.json",
                "c.txt").exit_code == 0
-    result = check("--rules", "own", "--select", "X", "--fix", "--baseline", "baseline.json", "c.txt")
+    result = check("--rules", "own", "--select", "Y", "--fix", "--baseline", "baseline.json", "c.txt")
     assert report.read_text(encoding="utf-8") == TITLE + fixed + "\n"
     assert result.stdout.splitlines()[0] == f"c.txt:{found}"

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 _YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?")
 _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?(?:20\d{2}|19\d{2})\s*年")
 _ORG_SUFFIX = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|司法所|街道办事处|镇|乡|管委会)$")
+# An issuer a title or signature names: an organ, or a place whose government reports.
+_ISSUER_NAME = re.compile(r"(?:政府|委员会|局|委|办公室|厅|部|院|署|中心|办|所|处|镇|乡|管委会|街道|[省市县区州盟旗])$")
+_YEAR_IN_NAME = re.compile(r"(?:19|20)[0-9]{2}\s*年?度?")
+_FILE_NAME = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+_NAME_SEPARATORS = " \u3000-_.·—（）()"
+_SEPARATOR_RUN = re.compile("[" + re.escape(_NAME_SEPARATORS) + "]{2,}")
 _SENTENCE_STOP = re.compile(r"[。，,：:]")
 _OPENING_LINES = 8  # how far into the body the opening sentence is looked for
 # A year in a level-1 heading ("一、2024年推进法治政府建设情况"), not a span ("2021—2025年").
@@ -85,6 +91,8 @@ class Report:
     type_reason: str = ""  # why that type, in words (shown by `lintlaw tree`)
     # Where the report's statistics tables are (set by build_document); read on first use.
     located_tables: list[Located] = field(default_factory=list, repr=False)
+    file_name: str = ""  # the file's name as findings give it (the issuer when nothing else names one)
+    given_issuer: str | None = None  # the issuer --issuer names (one file's reports)
 
     @cached_property
     def read_tables(self) -> list[Table | UnreadTable]:
@@ -140,14 +148,46 @@ class Report:
         return self.dating[0]
 
     @cached_property
-    def issuer(self) -> str | None:
-        if self.signature is not None:
-            return self.signature.text.strip()
+    def issuing(self) -> tuple[str | None, str | None, Line | None]:
+        """Who issued the report, where that was read (--issuer, 标题, 落款, 文件名) and the line.
+
+        The title's words before the words that give the report its type, without a year
+        (青石县市场监督管理局2024年政府信息公开工作年度报告: 青石县市场监督管理局), when they
+        name an organ or a place; else the signature; else the file's name read the same way
+        (2023年/教育局.docx: 教育局). Reports are compared with the same issuer's reports."""
+        if self.given_issuer:
+            return self.given_issuer, "--issuer", None
         if self.title is not None:
-            match = _ISSUER_IN_TITLE.match(title_parts(self.title)[0])
-            if match and _ORG_SUFFIX.search(match.group(1).removesuffix("关于")):
-                return match.group(1).removesuffix("关于")
-        return None
+            name = self._issuer_in(title_parts(self.title)[0])
+            if name and _ISSUER_NAME.search(name):
+                return name, "标题", self.title
+            above = self.title_issuer
+            if above and above not in self.title.text:  # the short name line above the title
+                return above, "标题", self.title
+        if self.signature is not None:
+            name = self.signature.text.strip()
+            if _ISSUER_NAME.search(name):
+                return name, "落款", self.signature
+        if self.file_name:
+            stem = _FILE_NAME.sub("", self.file_name.replace("\\", "/").rsplit("/", 1)[-1])
+            name = self._issuer_in(stem) or _without_year(stem)
+            if name:
+                return name, "文件名", None
+        return None, None, None
+
+    def _issuer_in(self, words: str) -> str | None:
+        """The words before the ones that give the report its type, without a year or 关于."""
+        found = self.report_type.recognises(words) if self.report_type is not None else None
+        if not found:
+            match = _ISSUER_IN_TITLE.match(words)
+            return match.group(1).removesuffix("关于") if match else None
+        before = words[:words.find(found)]
+        before = before.split("关于", 1)[0] or before  # 甲县人民政府关于2020年度推进…: 甲县人民政府
+        return _YEAR_IN_NAME.sub("", before).strip(_NAME_SEPARATORS) or None
+
+    @property
+    def issuer(self) -> str | None:
+        return self.issuing[0]
 
     @cached_property
     def title_issuer(self) -> str | None:
@@ -226,8 +266,9 @@ def _is_unread(table) -> bool:
     return isinstance(table, UnreadTable)
 
 
-def build_document(source: Source, types: ReportTypes | None = None) -> Document:
-    """The document of a source; each report's type is chosen among `types` (default: the built-in ones)."""
+def build_document(source: Source, types: ReportTypes | None = None, issuer: str | None = None) -> Document:
+    """The document of a source; each report's type is chosen among `types` (default: the built-in ones);
+    `issuer` (--issuer) names the issuer of each of its reports."""
     text, not_text = view(source)  # same length: offsets still point into the file
     lines, flattened = unflatten(text, source.line_starts, parse_lines(text, source.line_starts))
     lines = retype(lines)
@@ -252,6 +293,7 @@ def build_document(source: Source, types: ReportTypes | None = None) -> Document
     for report in reports:
         report.report_type, report.type_reason = types.choose(report.title.text if report.title else None,
                                                               None if report.title else report.opening())
+        report.file_name, report.given_issuer = source.path, issuer
     return Document(source, lines, reports, not_text, table_lines, flattened, table_pieces)
 
 
@@ -355,3 +397,10 @@ def _strip_signature(report: Report, body: list[Line]) -> list[Line]:
             report.signature = candidate
             end -= 1
     return body[:end]
+
+
+def _without_year(stem: str) -> str:
+    """A file name without its year, the separators the year stood between kept once
+    (bangongshi-2025-yusuan: bangongshi-yusuan)."""
+    name = _YEAR_IN_NAME.sub("", stem).strip(_NAME_SEPARATORS)
+    return _SEPARATOR_RUN.sub(lambda run: run.group()[0], name)

@@ -25,7 +25,7 @@ NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 PART_KEYS = {"name": str, "keywords": list, "weak-keywords": list, "next-year-words": list,
              "topic-headings": int, "topic-excludes": list}
 TYPE_KEYS = {"name": str, "label": str, "title-patterns": list, "intro-patterns": list, "deadline": str,
-             "issuers": dict, "default-issuer": str, "parts": dict, "tables": dict}
+             "issuers": dict, "default-issuer": str, "parts": dict, "tables": dict, "format-sentences": list, "stock-phrases": list}
 ISSUER_KEYS = {"label": str, "deadline": str, "patterns": list}
 TABLE_KEYS = {"name": str, "rows": dict, "columns": dict}
 INTRO_LINES = 3  # how many body lines an intro pattern is looked for in
@@ -77,6 +77,25 @@ class ReportType:
     issuers: dict[str, Issuer] = field(default_factory=dict, hash=False, compare=False)
     default_issuer: str | None = None  # whose deadline applies when the title names no issuer
     tables: dict[str, TableNames] = field(default_factory=dict, hash=False, compare=False)
+    # Patterns of the sentences the type's prescribed format has every report write (本报告根据
+    # 《条例》…编制): comparing reports never counts them as copied (lintlaw/analysis/comparison.py).
+    format_sentences: tuple[str, ...] = ()
+    # Patterns of the policy formulae every report repeats: taken out of a sentence before it is compared.
+    stock_phrases: tuple[str, ...] = ()
+
+    @property
+    def compared(self) -> bool:
+        """Whether reports of this type are compared with each other (X001-X004): not the
+        fallback type, which gathers documents of any kind (budgets, speeches) whose text
+        rightly repeats from year to year and from one to the next."""
+        return bool(self.title_patterns or self.intro_patterns)
+
+    @property
+    def reading(self):
+        """What comparing reports leaves out of this type's paragraphs (lintlaw/analysis/digest.py)."""
+        from lintlaw.analysis.digest import Reading
+
+        return Reading(self.format_sentences, self.stock_phrases)
 
     def recognises(self, title: str) -> str | None:
         """The words of the title that mark this type, or None."""
@@ -180,7 +199,7 @@ def load_type(path: Path, data: dict) -> ReportType:
         fail("name", "应为小写字母、数字和连字符，如 law-based-government")
     if data["name"] == "auto":
         fail("name", "“auto”留给配置项 report-type 表示按标题识别")
-    for key in ("title-patterns", "intro-patterns"):
+    for key in ("title-patterns", "intro-patterns", "format-sentences", "stock-phrases"):
         _compiled(data.get(key, []), key, fail)
     if "intro-patterns" in data and not data.get("title-patterns"):
         fail("intro-patterns", "兜底类型（不带 title-patterns）不按正文开头识别")
@@ -216,7 +235,7 @@ def load_type(path: Path, data: dict) -> ReportType:
                               table.get("topic-headings", 0), tuple(table.get("topic-excludes", ())))
     return ReportType(data["name"], data["label"], tuple(data.get("title-patterns", ())), deadline,
                       parts, str(path), tuple(data.get("intro-patterns", ())), issuers, default_issuer,
-                      tables)
+                      tables, tuple(data.get("format-sentences", ())), tuple(data.get("stock-phrases", ())))
 
 
 def _compiled(patterns: list[str], key: str, fail) -> None:

@@ -10,7 +10,7 @@ import bisect
 import itertools
 from dataclasses import dataclass, field
 
-from lintlaw.diagnostics import Diagnostic, Edit
+from lintlaw.diagnostics import Diagnostic, Edit, related_places
 from lintlaw.analysis.document import build_document
 from lintlaw.engine.linter import lint
 from lintlaw.text.source import Source
@@ -308,7 +308,8 @@ def _touches(span, start: int, end: int) -> bool:
 
 def _about(d: Diagnostic, start: int, end: int) -> bool:
     """Whether a finding is about a span: its own, or one of its related spans."""
-    return _touches(d, start, end) or any(a < end and start < b for a, b, _ in d.related)
+    return _touches(d, start, end) or any(a < end and start < b for path, a, b, _ in related_places(d)
+                                          if path == d.path)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:

@@ -136,6 +136,11 @@ def load_rule_file(path: Path, builtin: bool = True, data: dict | None = None) -
 
     # A rule of one's own may leave its examples out, as a Vale rule has none; given, they are checked.
     examples = _examples(data["examples"], fail) if "examples" in data else {"good": [], "bad": []}
+    compared = [x for x in examples["good"] + examples["bad"] if x.previous is not None or x.others]
+    if compared and kind_cls.name != "comparison":
+        fail("examples", "只有 comparison 类型的规则的示例可以写 previous（上年报告）和 others（其他单位的报告）")
+    if kind_cls.name == "comparison" and len(compared) < len(examples["bad"]) + len(examples["good"]):
+        fail("examples", "comparison 类型的规则的每个示例都要写 previous（上年报告）或 others（其他单位的报告）")
 
     report_types = data.get("report-types", [])
     if not isinstance(report_types, list) or not all(isinstance(t, str) and t for t in report_types):
@@ -193,11 +198,17 @@ class Expected(NamedTuple):
     related: tuple[tuple[int, int, int, int, str], ...] | None = None
 
 
-class BadExample(str):
-    """A bad example's text, with what the rule must say about it (when the file says).
+class Example(str):
+    """A good example's text; for a comparison rule, with the reports it is compared with.
 
-    A str, so that whatever shows or runs examples takes it as plain text.
-    """
+    A str, so that whatever shows or runs examples takes it as plain text."""
+
+    previous: str | None = None  # last year's report of the same issuer (read as --previous reads it)
+    others: tuple[str, ...] = ()  # reports of other issuers in the same run
+
+
+class BadExample(Example):
+    """A bad example's text, with what the rule must say about it (when the file says)."""
 
     findings: tuple[Expected, ...] = ()  # empty: the file names no expected finding
     fixed: str | None = None  # the text after --fix (safe fixes only)
@@ -205,20 +216,41 @@ class BadExample(str):
 
 
 EXAMPLE_KEYS = {"text", "line", "column", "message", "end_line", "end_column", "related", "findings", "fixed",
-                "fixed_unsafe"}
+                "fixed_unsafe", "previous", "others"}
+COMPARED_KEYS = {"text", "previous", "others"}  # what a good example of a comparison rule may give
 _FINDING_KEYS = {"line", "column", "message"}
 _OPTIONAL_FINDING_KEYS = {"end_line", "end_column", "related"}
 _RELATED_KEYS = {"line", "column", "end_line", "end_column", "label"}
 
 
 def _examples(examples: Any, fail) -> dict[str, list[str]]:
-    """Checked examples: good ones are strings; bad ones a string or a table with the
-    expected finding(s) (line, column, message, or a findings list) and fixed text."""
+    """Checked examples: good ones are strings (or, for a comparison rule, tables of the texts
+    compared); bad ones a string or a table with the expected finding(s) (line, column, message,
+    or a findings list), fixed text, and the texts compared with."""
     if (not isinstance(examples, dict) or set(examples) - {"bad", "good"}
             or not all(isinstance(examples.get(k), list) and examples.get(k) for k in ("bad", "good"))
-            or not all(isinstance(x, str) for x in examples["good"])):
+            or not all(isinstance(x, str) or isinstance(x, dict) and isinstance(x.get("text"), str)
+                       for x in examples["good"])):
         fail("examples", "需要 bad 和 good 两个非空列表（good 是字符串列表）")
-    return {"good": list(examples["good"]), "bad": [_bad_example(x, fail) for x in examples["bad"]]}
+    return {"good": [_compared(Example(x) if isinstance(x, str) else Example(x["text"]), x, COMPARED_KEYS, fail)
+                     for x in examples["good"]],
+            "bad": [_bad_example(x, fail) for x in examples["bad"]]}
+
+
+def _compared(example: Example, case: Any, keys: set[str], fail) -> Example:
+    """An example with the texts a comparison rule compares it with (previous, others)."""
+    if not isinstance(case, dict):
+        return example
+    unknown = set(case) - keys
+    if unknown:
+        fail("examples", f"示例有未知字段 {', '.join(sorted(unknown))}；可用：{', '.join(sorted(keys))}")
+    previous, others = case.get("previous"), case.get("others", [])
+    if previous is not None and not isinstance(previous, str):
+        fail("examples", "示例的 previous（上年报告）应是字符串")
+    if not isinstance(others, list) or not all(isinstance(x, str) for x in others):
+        fail("examples", "示例的 others（其他单位的报告）应是字符串列表")
+    example.previous, example.others = previous, tuple(others)
+    return example
 
 
 def _bad_example(case: Any, fail) -> BadExample:
@@ -252,7 +284,7 @@ def _bad_example(case: Any, fail) -> BadExample:
     for key in ("fixed", "fixed_unsafe"):
         if key in case and not isinstance(case[key], str):
             fail("examples", f"bad 示例的 {key} 应是字符串")
-    example = BadExample(case["text"])
+    example = _compared(BadExample(case["text"]), case, EXAMPLE_KEYS, fail)
     example.findings = tuple(findings)
     example.fixed = case.get("fixed")
     example.fixed_unsafe = case.get("fixed_unsafe")

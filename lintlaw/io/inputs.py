@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from lintlaw.errors import InputError
@@ -75,6 +76,34 @@ def _load(name: str, encoding: str | None, stdin_filename: str | None) -> Source
         raise InputError(str(err), data=data) from None  # a filter passes unreadable input on
     source.origin = Origin(data)
     return source
+
+
+@dataclass(frozen=True)
+class Reread:
+    """A text file kept by its name, to be read again when needed (a run that compares reports
+    reads again only the files its findings are in, rather than keep every text): the same
+    text, or an input error if the file changed meanwhile."""
+
+    name: str
+    encoding: str | None
+    check: int  # CRC of the text as it was checked
+
+    @classmethod
+    def of(cls, source: Source, name: str, encoding: str | None) -> Reread:
+        return cls(name, encoding, _text_check(source.text))
+
+    def unpack(self) -> Source:
+        source = load(self.name, self.encoding)
+        source.origin = None  # the bytes are not needed again
+        if _text_check(source.text) != self.check:
+            raise InputError(f"{self.name}: 文件在检查过程中被改动了，不能给出它与其他报告对照比较的结果")
+        return source
+
+
+def _text_check(text: str) -> int:
+    import zlib
+
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 def read_bytes(data: bytes, name: str, encoding: str | None = None) -> Source:

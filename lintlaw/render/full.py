@@ -11,7 +11,7 @@ import os
 import sys
 from typing import NamedTuple
 
-from lintlaw.diagnostics import Diagnostic, Severity
+from lintlaw.diagnostics import Diagnostic, Severity, related_places
 from lintlaw.render.cells import char_width
 from lintlaw.render.lines import Places, page_place
 from lintlaw.render.visible import one_line
@@ -65,13 +65,15 @@ def text(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) ->
     """The full format as one string (colours only on a terminal, as colours_for decides)."""
     paint = palette(colours_for(sys.stdout))
     places = Places()
-    return "".join(finding(d, sources[d.path], paint, places) for d in diagnostics).removesuffix("\n")
+    return "".join(finding(d, sources[d.path], paint, places, sources) for d in diagnostics).removesuffix("\n")
 
 
-def finding(d: Diagnostic, source: Source, paint: Palette, places: Places | None = None) -> str:
+def finding(d: Diagnostic, source: Source, paint: Palette, places: Places | None = None,
+            sources: dict | None = None) -> str:
     """One finding's block: heading, frame, related spans, fix, rule; a blank line after it.
     A PDF's places are pages and their lines, a Word document's paragraphs under their
-    headings (lintlaw/render/lines.py)."""
+    headings (lintlaw/render/lines.py). `sources` holds the other files a comparison finding's
+    related spans are in (last year's report)."""
     places = places or Places()
     gutter, shown, carets = frame(source, d)
     place = page_place(source, d.start)
@@ -86,10 +88,12 @@ def finding(d: Diagnostic, source: Source, paint: Palette, places: Places | None
         _line((f"{gutter} |", paint.gutter), (f" {shown}", "")),
         _line((f"{blank} |", paint.gutter), (" ", ""), (carets, style)),
     ]
-    for start, end, label in d.related:
-        at = places.at(source, start, heading=False)
+    for path, start, end, label in related_places(d):
+        other = source if path == d.path else sources[path]
+        at = places.at(other, start, heading=False)
+        file = "" if path == d.path else f"{one_line(path)}:"
         lines.append(_line((f"{blank} =", paint.gutter),
-                           (f" {one_line(label)}：{at} “{one_line(source.text[start:end])}”", "")))
+                           (f" {one_line(label)}：{file}{at} “{one_line(other.text[start:end])}”", "")))
     if d.fix is not None:
         lines.append(_line((f"{blank} = 修复：{one_line(_describe_fix(source, d.fix))}", paint.fix)))
     lines.append(_line((f"{blank} = {d.name}：lintlaw rule {d.code} 查看说明", paint.rule)))

@@ -6,7 +6,7 @@ import itertools
 import json
 from collections.abc import Iterator
 
-from lintlaw.diagnostics import Diagnostic
+from lintlaw.diagnostics import Diagnostic, related_places
 from lintlaw.render.lines import page_place
 from lintlaw.render.visible import json_text
 from lintlaw.text.source import Source
@@ -17,11 +17,14 @@ from lintlaw.text.source import Source
 MANY_SPANS = 200
 
 
-def to_dict(d: Diagnostic, source: Source, lazy: bool = False) -> dict:
-    """The finding as JSON data; `lazy`: its lists of spans are iterators, made as they are written."""
+def to_dict(d: Diagnostic, source: Source, sources: dict | None = None, lazy: bool = False) -> dict:
+    """A finding's record; `sources` holds the other files its related spans may be in.
+    `lazy`: its lists of spans are iterators, made as they are written."""
     line, column = source.position(d.start)
     end_line, end_column = source.position(d.end)
-    related = (_span(source, start, end, label) for start, end, label in d.related)
+    related = (_span(source if path == d.path else sources[path], start, end, label,
+                     None if path == d.path else path)
+               for path, start, end, label in related_places(d))
     return {
         "path": d.path,
         "line": line,
@@ -34,7 +37,8 @@ def to_dict(d: Diagnostic, source: Source, lazy: bool = False) -> dict:
         "severity": d.severity.label,
         "message": d.message,
         "fix": _fix(d, source, lazy),
-        # Secondary spans: the numbers a consistency finding compared. Empty for most rules.
+        # Secondary spans: the numbers a consistency finding compared, last year's cell a
+        # comparison finding compared (with its "path"). Empty for most rules.
         "related": related if lazy else list(related),
         **_page(source, d.start),
     }
@@ -58,8 +62,9 @@ def _span_of(source: Source, start: int, end: int) -> dict:
     return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
-def _span(source: Source, start: int, end: int, label: str) -> dict:
-    return {**_span_of(source, start, end), "label": label, "text": source.text[start:end], **_page(source, start)}
+def _span(source: Source, start: int, end: int, label: str, path: str | None = None) -> dict:
+    span = {**_span_of(source, start, end), "label": label, "text": source.text[start:end], **_page(source, start)}
+    return span if path is None else {"path": path, **span}
 
 
 def _page(source: Source, offset: int) -> dict:
@@ -83,11 +88,11 @@ def items(diagnostics: list[Diagnostic], sources: dict[str, Source], rules=()) -
         source = sources[d.path]
         spans = len(d.related) + (len(d.fix.edits) + len(d.fix.formats) if d.fix else 0)
         if spans < MANY_SPANS:
-            item = json.dumps(to_dict(d, source), ensure_ascii=False, indent=2)
+            item = json.dumps(to_dict(d, source, sources), ensure_ascii=False, indent=2)
             # JSON strings hold no line break: each one here is between two lines of the item.
             yield "  " + json_text(item).replace("\n", "\n  ")
         else:
-            yield map(json_text, itertools.chain(["  "], pieces(to_dict(d, source, lazy=True), 1)))
+            yield map(json_text, itertools.chain(["  "], pieces(to_dict(d, source, sources, lazy=True), 1)))
 
 
 def pieces(value, level: int = 0) -> Iterator[str]:

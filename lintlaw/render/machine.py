@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from lintlaw import __version__
-from lintlaw.diagnostics import Diagnostic, Severity
+from lintlaw.diagnostics import Diagnostic, Severity, related_places
 from lintlaw.io.fingerprint import fingerprints, normalise_path
 from lintlaw.render.json_format import to_dict
 from lintlaw.render.lines import page_place
@@ -20,7 +20,7 @@ GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity
 
 
 def json_lines(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> str:
-    return "\n".join(json_text(json.dumps(to_dict(d, sources[d.path]), ensure_ascii=False))
+    return "\n".join(json_text(json.dumps(to_dict(d, sources[d.path], sources), ensure_ascii=False))
                      for d in diagnostics)
 
 
@@ -40,8 +40,8 @@ def sarif(diagnostics: list[Diagnostic], sources: dict[str, Source], rules) -> s
             result["ruleIndex"] = index[d.code]
         if d.related:
             result["relatedLocations"] = [
-                {**_location(source, d.path, start, end), "id": i, "message": {"text": label}}
-                for i, (start, end, label) in enumerate(d.related)]
+                {**_location(sources[path], path, start, end), "id": i, "message": {"text": label}}
+                for i, (path, start, end, label) in enumerate(related_places(d))]
         if d.fix is not None and d.fix.edits:  # SARIF replaces text: a change of formatting is left out
             result["fixes"] = [{
                 "description": {"text": "安全修复" if d.fix.safe else "需人工复核的修复"},

@@ -72,10 +72,18 @@ def fix_mark(fixes) -> str:
 def _examples(examples: list[str]) -> list[str]:
     out = []
     for example in examples:
-        lines = example.strip("\n").splitlines()
-        out.append("  - " + lines[0])
-        out.extend("    " + line for line in lines[1:])
+        out += _text(example, "  - ")
+        # A comparison rule's example comes with the reports it is compared with.
+        if getattr(example, "previous", None) is not None:
+            out += _text(example.previous, "    上年报告：")
+        for other in getattr(example, "others", ()):
+            out += _text(other, "    其他单位的报告：")
     return out
+
+
+def _text(text: str, lead: str) -> list[str]:
+    lines = text.strip("\n").splitlines()
+    return [lead + lines[0], *("    " + line for line in lines[1:])]
 
 
 def _types(rule, types) -> str:
@@ -102,7 +110,7 @@ def _options(rule, settings) -> list[str]:
         else:
             value, origin = option.default, "默认"
         shown = f"（{option.unset or '不限'}）" if value is None else (
-            f'"{value}"' if isinstance(value, str) else str(value))
+            f'"{value}"' if isinstance(value, str) else f"{value:.4g}" if isinstance(value, float) else str(value))
         shared = "，与同类规则共用" if option.shared else ""
         lines.append(f"  {key} = {shown}    # {origin}{shared}")
         if option.doc:

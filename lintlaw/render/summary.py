@@ -40,11 +40,15 @@ class Counts:
         return self.errors + self.warnings + self.infos
 
     def add_file(self, diagnostics, source) -> None:
-        from lintlaw.diagnostics import Severity
-
         self.files += 1
         self.editable = self.editable or source.editable
         self.revisable = self.revisable or source.revisable
+        self.add_findings(diagnostics, source)
+
+    def add_findings(self, diagnostics, source) -> None:
+        """Count findings of a file counted already (the comparison's, found at the end)."""
+        from lintlaw.diagnostics import Severity
+
         fixable = source.editable or source.revisable
         for d in diagnostics:
             if d.severity is Severity.ERROR:

@@ -9,7 +9,8 @@ from lintlaw.render.lines import line_label
 TITLE_CHARS = 30
 
 
-def render(source, rules, console, show_facts: bool = False, types=None, show_tables: bool = False) -> None:
+def render(source, rules, console, show_facts: bool = False, types=None, show_tables: bool = False,
+           issuer: str | None = None) -> None:
     from rich.markup import escape as markup_escape
     from rich.tree import Tree
 
@@ -21,17 +22,17 @@ def render(source, rules, console, show_facts: bool = False, types=None, show_ta
     findings: dict[int, list] = {}
     for d in lint(source, rules, types):
         findings.setdefault(d.start, []).append(d)
-    document = build_document(source, types)
+    document = build_document(source, types, issuer)
     root = Tree(f"[bold]{escape(source.path)}[/]")
     for report in document.reports:
         title = "".join(report.title.text.splitlines()) if report.title else "（无标题）"
         facts = [line_label(source, report.title.start) if report.title else None,
                  year_label(report, source),
                  f"类型 {report.report_type.label}（{report.type_reason}）",
-                 f"发布机构 {report.issuer}" if report.issuer else None,
+                 issuer_from(report, source),
                  issuer_label(report),
                  f"落款日期 {report.date.text}" if report.date else None]
-        node = root.add(f"[bold]报告[/] {escape(title)}  [dim]{' · '.join(f for f in facts if f)}[/]")
+        node = root.add(f"[bold]报告[/] {escape(title)}  [dim]{escape(' · '.join(f for f in facts if f))}[/]")
         for d in findings.get(report.anchor.start if report.anchor else -1, []):
             node.add(f"[yellow]⚠ {d.code} {escape(d.message)}[/]")
         for section in report.sections:
@@ -87,6 +88,18 @@ def issuer_label(report) -> str | None:
         return f"期限按{named.label}（发布机关取自标题：{report.title_issuer}）"
     default = report_type.issuers[report_type.default_issuer]
     return f"期限按{default.label}（标题未写明发布机关）"
+
+
+def issuer_from(report, source) -> str | None:
+    """"发布机构 青石县教育局", and where the name was read when it was not the title."""
+    name, where, line = report.issuing
+    if name is None:
+        return None
+    if where == "标题":
+        return f"发布机构 {name}"
+    if where == "--issuer":
+        return f"发布机构 {name}（--issuer 指定）"
+    return f"发布机构 {name}（取自{where}{line_label(source, line.start) if line is not None else ''}）"
 
 
 def year_label(report, source) -> str | None:

@@ -24,17 +24,19 @@ def load(data: bytes, name: str) -> Source:
     return read_bytes(data, name)
 
 
-def check(source: Source, plan) -> dict:
-    """Everything the page draws for one file."""
+def check(source: Source, plan, document=None, diagnostics=None, sources=None) -> dict:
+    """Everything the page draws for one file; a review of several (review()) gives the
+    document, the findings (the comparison's among them) and the other files they point into."""
     from lintlaw.analysis.document import build_document
     from lintlaw.engine.linter import lint
     from lintlaw.render.json_format import to_dict
 
-    document = build_document(source, plan.types)  # built once: for the findings and the outline
-    diagnostics = plan.keep(lint(source, plan.rules, document=document), source)
+    if document is None:
+        document = build_document(source, plan.types)  # built once: for the findings and the outline
+        diagnostics = plan.keep(lint(source, plan.rules, document=document), source)
     findings = []
     for number, d in enumerate(diagnostics):
-        record = to_dict(d, source)
+        record = to_dict(d, source, sources)
         record.update(id=number, start=d.start, end=d.end)  # the page's own: an id, and offsets to highlight
         findings.append(record)
     return {
@@ -45,6 +47,52 @@ def check(source: Source, plan) -> dict:
         "segments": segments(source.text, diagnostics),
         "reports": [_report(document, report, diagnostics) for report in document.reports],
     }
+
+
+def review(uploads: list[tuple[str, bytes]], plan_for) -> dict:
+    """Several files checked together, as `lintlaw check --format html` checks them: the
+    summary table's rows (lintlaw/render/reports.py), and each file as check() gives it, the
+    comparison findings among its own. Names must differ: findings name files by them."""
+    import heapq
+
+    from lintlaw.analysis.digest import digest
+    from lintlaw.analysis.document import build_document
+    from lintlaw.desk import Desk, reports
+    from lintlaw.engine.comparing import compare, digest_chars, readings_of
+    from lintlaw.engine.linter import lint
+    from lintlaw.render.reports import summaries
+
+    seen = set()
+    for name, _ in uploads:
+        if name in seen:
+            raise InputError(f"{name}: 同名的文件上传了两次：请改名后再一起检查")
+        seen.add(name)
+    sources = [load(data, name) for name, data in uploads]
+    plans = {source.path: plan_for(source.path) for source in sources}
+    documents, own, digests = {}, {}, []
+    for source in sources:
+        plan = plans[source.path]
+        document = documents[source.path] = build_document(source, plan.types)
+        own[source.path] = plan.keep(lint(source, plan.rules, document=document), source)
+        if source.text.strip():
+            chars = digest_chars(plan.rules) or 0
+            digests += [digest(document, report, chars) for report in document.reports]
+    texts = {source.path: source.text for source in sources}
+    found, outcome = compare(digests, texts.__getitem__, lambda path: plans[path].rules, frozenset(),
+                             readings_of(plan.types for plan in plans.values()))
+    by_path = {source.path: source for source in sources}
+    added: dict[str, list] = {}
+    for d in found:
+        added.setdefault(d.path, []).append(d)
+    every = {path: list(heapq.merge(own[path], plans[path].keep(added.get(path, []), by_path[path]),
+                                    key=lambda d: (d.start, d.code, d.end)))
+             for path in own}
+    rules = list({rule.code: rule for plan in plans.values() for rule in plan.rules}.values())
+    rows, _ = summaries(reports(Desk(digests=digests, outcome=outcome)),
+                        [d for findings in every.values() for d in findings], rules)
+    return {"summary": [row.record() for row in rows],
+            "files": [check(source, plans[source.path], documents[source.path], every[source.path], by_path)
+                      for source in sources]}
 
 
 def segments(text: str, diagnostics) -> list[dict]:

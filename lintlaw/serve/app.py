@@ -123,7 +123,8 @@ class Handler(BaseHTTPRequestHandler):
         if not hmac.compare_digest(query.get("token", "").encode(), self.server.token.encode()):
             return self._error(HTTPStatus.FORBIDDEN, "口令不对：请使用 lintlaw serve 启动时显示的地址")
         routes = {("GET", "/api/rule"): self._rule, ("POST", "/api/check"): self._check,
-                  ("POST", "/api/fix"): self._fix, ("POST", "/api/annotate"): self._annotate}
+                  ("POST", "/api/fix"): self._fix, ("POST", "/api/annotate"): self._annotate,
+                  ("POST", "/api/review"): self._review}
         handler = routes.get((method, url.path))
         if handler is None:
             return self._error(HTTPStatus.NOT_FOUND, "没有这个接口")
@@ -171,7 +172,44 @@ class Handler(BaseHTTPRequestHandler):
                                       author=plan.settings.author or AUTHOR)
         self._send(HTTPStatus.OK, data, _ANNOTATED[source.encoding])
 
+    def _review(self, query) -> None:
+        """Several files at once: the body holds them one after the other, `files` (JSON)
+        their names and sizes in bytes, [[name, size], ...]."""
+        try:
+            listed = json.loads(query.get("files", ""))
+            files = [(str(name).replace("\\", "/").rsplit("/", 1)[-1], int(size)) for name, size in listed]
+        except (ValueError, TypeError):
+            return self._error(HTTPStatus.BAD_REQUEST, "缺少文件清单（files：各文件的名称和字节数）")
+        body = self._body(sum(size for _, size in files), "、".join(name for name, _ in files[:3]))
+        if body is None:
+            return
+        uploads, at = [], 0
+        for name, size in files:
+            if not name or size < 0:
+                return self._error(HTTPStatus.BAD_REQUEST, "文件清单中有无名或大小不对的文件")
+            uploads.append((name, body[at:at + size]))
+            at += size
+        self._json(analysis.review(uploads, self.server.plan_for))
+
     # --- helpers ---
+
+    def _body(self, expected: int, name: str) -> bytes | None:
+        """The request's body of `expected` bytes (at most MAX_UPLOAD), or None after an error response."""
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            length = -1
+        if length < 0:
+            self._error(HTTPStatus.LENGTH_REQUIRED, "缺少有效的 Content-Length")
+            return None
+        if length > MAX_UPLOAD:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                        f"lintlaw: {name}: 文件太大（合计 {length / 2**20:.1f} MB），上限是 {MAX_UPLOAD // 2**20} MB")
+            return None
+        if length != expected:
+            self._error(HTTPStatus.BAD_REQUEST, "文件清单中的大小与上传的内容不符")
+            return None
+        return self.rfile.read(length)
 
     def _upload(self, query):
         """The uploaded file as a Source and its plan, or None after an error response."""

@@ -3,6 +3,7 @@
 from lintlaw.engine.kinds.bare_number import BareNumber
 from lintlaw.engine.kinds.broken_paragraph import BrokenParagraph
 from lintlaw.engine.kinds.chrome_check import PageChrome
+from lintlaw.engine.kinds.comparison_check import ComparisonCheck
 from lintlaw.engine.kinds.consistency_check import ConsistencyCheck
 from lintlaw.engine.kinds.date_check import DateCheck
 from lintlaw.engine.kinds.issuer_name import IssuerName
@@ -26,4 +27,4 @@ KINDS = {kind.name: kind for kind in (Pattern, RequiredSection, OutlineCheck, Co
                                       RepeatedWord, BrokenParagraph, UnfinishedParagraph, TableCheck,
                                       UnreadTableCheck, TableLabelCheck, SetPhrase, IssuerName,
                                       PrescribedHeading, WordLayout, BareNumber,
-                                      UnpunctuatedParagraph)}
+                                      UnpunctuatedParagraph, ComparisonCheck)}

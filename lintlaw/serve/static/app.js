@@ -7,6 +7,7 @@ const TOKEN = new URLSearchParams(location.search).get("token") || "";
 const CATEGORIES = {
   structure: "结构", placeholder: "模板残留", consistency: "前后一致", number: "数字",
   date: "日期", punctuation: "标点", wording: "用语", residue: "网页残留", table: "统计表",
+  layout: "版式", comparison: "对照比较",
 };
 const SEVERITIES = { error: "错误", warning: "警告", info: "提示" };
 const RANK = { error: 3, warning: 2, info: 1 };
@@ -16,7 +17,7 @@ const ANNOTATED = {
   pdf: { label: "下载带批注的 PDF", suffix: ".lintlaw.pdf" },
 };
 
-const state = { name: "", bytes: null, result: null, unsafe: new Set(), selected: null };
+const state = { name: "", bytes: null, result: null, unsafe: new Set(), selected: null, review: null };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs, ...children) {
@@ -55,6 +56,101 @@ async function checkFile(file) {
   await checkBytes(file.name, new Uint8Array(await file.arrayBuffer()));
 }
 
+// Several files: checked together (POST /api/review, the files one after the other in the
+// body, their names and sizes in the query), as `lintlaw check --format html` checks them.
+async function reviewFiles(files) {
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total > MAX_UPLOAD) {
+    showError(`lintlaw: ${files[0].name} 等 ${files.length} 个文件太大（合计 ${(total / 1024 / 1024).toFixed(1)} MB），上限是 20 MB`);
+    return;
+  }
+  showError("");
+  const parts = await Promise.all(files.map(async (file) => new Uint8Array(await file.arrayBuffer())));
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) { body.set(part, at); at += part.length; }
+  const listed = JSON.stringify(files.map((file, i) => [file.name, parts[i].length]));
+  const response = await api("review", { files: listed }, body);
+  if (!response.ok) {
+    showError(await errorOf(response));
+    return;
+  }
+  const reviewed = await response.json();
+  state.review = { summary: reviewed.summary, files: reviewed.files.map((result, i) => ({ result, bytes: parts[i] })) };
+  drawReview();
+  showFile(0);
+}
+
+function showFile(index) {
+  const file = state.review.files[index];
+  state.name = file.result.name;
+  state.bytes = file.bytes;
+  state.unsafe = new Set();
+  state.selected = null;
+  state.result = file.result;
+  for (const row of document.querySelectorAll("#review-table tbody tr")) {
+    row.classList.toggle("selected", row.dataset.file === file.result.name);
+  }
+  show();
+}
+
+function drawReview() {
+  const review = state.review;
+  $("review").hidden = false;
+  $("review-note").textContent = `${review.files.length} 个文件，${review.summary.length} 份报告；点击一行查看该文件的问题，点击列名排序`;
+  const text = (value) => (value === null || value === undefined ? "" : String(value));
+  const rows = review.summary.map((row) => {
+    const copied = row.copied === null ? "" : row.copied.toFixed(6);
+    const cells = [
+      ["issuer", text(row.issuer), row.issuer || "（未识别）"], ["year", text(row.year), text(row.year) || "—"],
+      ["type", row.type, row.type], ["file", row.file, row.file + (row.number ? `（第${row.number + 1}篇）` : "")],
+      ["errors", text(row.errors), text(row.errors)], ["warnings", text(row.warnings), text(row.warnings)],
+      ["infos", text(row.infos), text(row.infos)], ["missing", text(row.missing), row.missing || ""],
+      ["relations", text(row.relations), row.relations || ""], ["late", row.late ? "1" : "0", row.late ? "逾期" : ""],
+      ["copied", copied, row.copied === null ? "—" : `${Math.round(100 * row.copied)}%`],
+      ["last-year", text(row.last_year), row.last_year || "—"],
+    ];
+    const index = review.files.findIndex((file) => file.result.name === row.file);
+    return el("tr", { "data-file": row.file, onclick: () => showFile(index) },
+      ...cells.map(([cls, value, shown]) => el("td", { class: cls, "data-value": value }, shown)));
+  });
+  $("review-table").tBodies[0].replaceChildren(...rows);
+}
+
+// The summary sorts by the column whose header is clicked; again, the other way round.
+function setUpReview() {
+  for (const button of document.querySelectorAll("#review-table th button")) {
+    button.addEventListener("click", () => {
+      const th = button.parentElement;
+      const column = [...th.parentElement.children].indexOf(th);
+      const numeric = th.dataset.numeric === "1";
+      const ascending = th.getAttribute("aria-sort") !== "ascending";
+      for (const other of document.querySelectorAll("#review-table th")) other.setAttribute("aria-sort", "none");
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      const value = (tr) => tr.children[column].dataset.value;
+      const body = $("review-table").tBodies[0];
+      const sorted = [...body.rows].sort((a, b) => {
+        const x = value(a), y = value(b);
+        if (numeric) {
+          if (x === "" || y === "") return (x === "") - (y === "");  // blanks last, either way
+          return (Number(x) - Number(y)) * (ascending ? 1 : -1);
+        }
+        return x.localeCompare(y, "zh-CN") * (ascending ? 1 : -1);
+      });
+      sorted.forEach((tr) => body.append(tr));
+    });
+  }
+}
+
+function checkFiles(files) {
+  if (files.length > 1) reviewFiles(files);
+  else {
+    $("review").hidden = true;
+    state.review = null;
+    checkFile(files[0]);
+  }
+}
+
 async function checkBytes(name, bytes) {
   showError("");
   const response = await api("check", { name }, bytes);
@@ -73,7 +169,7 @@ async function checkBytes(name, bytes) {
 function setUpInput() {
   const drop = $("drop");
   $("file").addEventListener("change", (event) => {
-    if (event.target.files.length) checkFile(event.target.files[0]);
+    if (event.target.files.length) checkFiles([...event.target.files]);
     event.target.value = "";
   });
   drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
@@ -81,7 +177,7 @@ function setUpInput() {
   drop.addEventListener("drop", (event) => {
     event.preventDefault();
     drop.classList.remove("over");
-    if (event.dataTransfer.files.length) checkFile(event.dataTransfer.files[0]);
+    if (event.dataTransfer.files.length) checkFiles([...event.dataTransfer.files]);
   });
   $("check-paste").addEventListener("click", () => {
     const bytes = new TextEncoder().encode($("paste").value);
@@ -331,4 +427,5 @@ function setUpActions() {
 
 setUpInput();
 setUpActions();
+setUpReview();
 if (!TOKEN) showError("地址中缺少口令：请使用 lintlaw serve 启动时显示的完整地址");
