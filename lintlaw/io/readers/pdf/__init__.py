@@ -52,7 +52,7 @@ def read(name: str, data: bytes | None, encoding: str | None) -> Source:
         origin = Origin(data, status.st_size, status.st_mtime_ns, (status.st_dev, status.st_ino))
     pdf = open_pdf(name, data)
     try:
-        pages = [_read_page(page, index) for index, page in enumerate(pdf.pages)]
+        pages = [_read_page_once(page, index) for index, page in enumerate(pdf.pages)]
     except InputError:
         raise
     except Exception as err:  # a page pdfminer cannot parse: the file is damaged
@@ -62,6 +62,14 @@ def read(name: str, data: bytes | None, encoding: str | None) -> Source:
     source = _assemble(name, pages)
     source.origin = origin
     return source
+
+
+def _read_page_once(page, index: int) -> _Page:
+    """The page read, then its characters and objects let go: memory stays flat with the pages."""
+    try:
+        return _read_page(page, index)
+    finally:
+        page.close()
 
 
 def _read_page(page, index: int) -> _Page:
