@@ -15,7 +15,7 @@ CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 @pytest.mark.parametrize("pattern", [
     "法制政府", "锟斤拷|烫烫烫", "截止(?=目前|[0-9０-９])", "、(?=等(?![级次第]))",
     "第(?:一|二)[章节]{1,3}", "第(?:一二){1,3}",  # bounded repeats of what matches one way
-    "法[^，]{0,999}",  # at the limit of the ways one place is tried
+    "法[^，]{0,63}",  # at the limit of the ways one place is tried (64)
 ])
 def test_plain_patterns_go_to_re(pattern):
     assert plain(pattern)
@@ -24,7 +24,7 @@ def test_plain_patterns_go_to_re(pattern):
 
 @pytest.mark.parametrize("pattern", [
     "a+b", "某[^，]*网", "x{2,}",  # a repeat without a bound: no timeout would stop it
-    "a{1,2000}", "a[bc]{0,40}[de]{0,40}",  # too many ways to try one place (2000, 41 × 41)
+    "a{1,2000}", "法[^，]{0,64}", "a[bc]{0,8}[de]{0,8}",  # too many ways to try one place (2000, 65, 9 × 9)
     "a(?:b{1,2}){1,2}", "a(?:b|c)?(?:(?:d)?){1,3}", "a(?:b|b){1,20}c",  # alternatives or repeats repeated
     r"法\w", r"法\s", r"法[\d年]", r"法\b", "法(?i:a)",  # classes and boundaries the engines read differently; a flag
     "(?<=以)法治思想", "[_＿]{2}", "(?:1[0-2]|[1-9])月",  # not opening with a literal: regex scans them faster

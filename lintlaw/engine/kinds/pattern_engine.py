@@ -29,7 +29,7 @@ from lintlaw.engine.required_chars import parse, sre
 
 _REPEATS = tuple(op for op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) if op)
 _ONE_CHARACTER = (sre.LITERAL, sre.NOT_LITERAL, sre.ANY)
-MAX_TRIES = 1000  # the ways one place may be tried: 截止(?=目前|…|[一二…十〇]{1,4}[年月]) has 14
+MAX_TRIES = 64  # the ways one place may be tried: 截止(?=目前|…|[一二…十〇]{1,4}[年月]) has 14
 
 
 def compile_pattern(text: str):
