@@ -4,7 +4,6 @@ where reviewed copies go, and the refusal to overwrite a file being checked."""
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from pathlib import Path
 from typing import Optional

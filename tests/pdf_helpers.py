@@ -335,6 +335,24 @@ class Pdf:
         return data
 
 
+def read_pdf(pdf: Pdf, tmp_path, name: str = "r.pdf"):
+    """The Source lintlaw reads from the drawn PDF, saved under tmp_path."""
+    from lintlaw.io.readers import read
+
+    path = tmp_path / name
+    pdf.save(path)
+    return read(str(path))
+
+
+def lines_of(source) -> list[str]:
+    return source.text.splitlines()
+
+
+def cells_of(grid_) -> list[tuple[int, int, int, int, str]]:
+    """A table's cells as (row, column, rows spanned, columns spanned, text)."""
+    return [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid_.cells]
+
+
 def map_to_unicode(data: bytes, mapping: dict[str, str]) -> bytes:
     """`data` with each character of `mapping` mapped, in the ToUnicode CMaps of the embedded
     TrueType subsets, to its value instead: the glyph drawn for 一 then extracts as ⼀ (U+2F00),

@@ -96,6 +96,8 @@ def _edited_lines(fixed: Source, chosen) -> set[tuple[str, int]]:
 # one bracket of a pair (P001).
 @example("一、主要举措\n1、一是健全规则。二是严格审查。三是加强备案。\n", False)
 @example("一、主要举措\n开通热线(12345)。\n", False)
+# R005 joined a line of stray marks ("，，") to the title, which then ended on a comma (R007).
+@example("青山县公安局2024年度法治政府建设情况报告\n，，\n一、主要举措和成效\n", True)
 def test_fix_keeps_everything_outside_its_edits(all_rules, tmp_path_factory, text, unsafe):
     try:
         source = decode(text.encode("utf-8"), "t.txt")

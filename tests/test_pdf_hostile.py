@@ -6,31 +6,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
 from typer.testing import CliRunner
 
 from lintlaw.cli import app
 from lintlaw.io.readers import read
 
-from .pdf_helpers import BODY, LEADING, LEFT, PORTRAIT, RIGHT, SONG, Cell, Pdf, grid, raw_pdf
+from .pdf_helpers import (BODY, LEADING, LEFT, PORTRAIT, RIGHT, SONG, Cell, Pdf, cells_of, grid, lines_of, raw_pdf,
+                          read_pdf)
 
 runner = CliRunner()
 TITLE = "青山县司法局2024年度法治政府建设情况报告"
 TEXT = "全年共办理行政复议案件52件，办结率达到96.15%，比上年提高3个百分点。"
-
-
-def read_pdf(pdf: Pdf, tmp_path, name: str = "r.pdf"):
-    path = tmp_path / name
-    pdf.save(path)
-    return read(str(path))
-
-
-def lines_of(source) -> list[str]:
-    return source.text.splitlines()
-
-
-def cells_of(grid_) -> list[tuple[int, int, int, int, str]]:
-    return [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid_.cells]
 
 
 def check(path, *args):

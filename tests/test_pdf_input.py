@@ -205,15 +205,16 @@ def test_a_pdf_without_a_pdf_name_is_named_as_a_pdf_not_read_as_text(compressed,
 
 def test_serve_checks_a_pdf_as_check_does(tmp_path):
     from .serve_helpers import cli, running_server
-    from .test_serve import post_json
+    from .test_serve import post_json, records
 
     (tmp_path / "r.pdf").write_bytes(GOOD)
     expected = json.loads(cli("check", "--isolated", "--format", "json", "r.pdf", cwd=tmp_path).stdout)
     with running_server() as server:
         status, page = post_json(server, "/api/check", GOOD, name="r.pdf")
         assert status == 200 and page["editable"] is False
-        assert [{k: v for k, v in f.items() if k not in ("id", "start", "end")} for f in page["findings"]] == expected
+        assert records(page) == expected
         assert [f["code"] for f in expected] == ["S002", "S003", "S004", "S005", "W001"]
+        assert page["findings"][0]["place"] == "第1页第1行"  # as the text formats say it for a PDF
         status, answer = post_json(server, "/api/check", BAD["encrypted.pdf"][0], name="r.pdf")
         assert (status, answer) == (400, {"error": f"lintlaw: r.pdf: {BAD['encrypted.pdf'][1]}"})
 

@@ -15,25 +15,11 @@ from lintlaw.engine.linter import lint
 from lintlaw.engine.ruleset import load_rules, select_rules
 from lintlaw.io.readers import read
 
-from .pdf_helpers import (BODY, LANDSCAPE, LEADING, LEFT, PORTRAIT, RIGHT, Cell, Pdf, grid, map_to_unicode, wqy_font,
-                          xxgk_report)
+from .pdf_helpers import (BODY, LANDSCAPE, LEADING, LEFT, PORTRAIT, RIGHT, Cell, Pdf, cells_of, grid, lines_of,
+                          map_to_unicode, read_pdf, wqy_font, xxgk_report)
 
 RULES = load_rules()
 runner = CliRunner()
-
-
-def read_pdf(pdf: Pdf, tmp_path, name: str = "r.pdf"):
-    path = tmp_path / name
-    pdf.save(path)
-    return read(str(path))
-
-
-def lines_of(source) -> list[str]:
-    return source.text.splitlines()
-
-
-def cells_of(grid_) -> list[tuple[int, int, int, int, str]]:
-    return [(c.row, c.col, c.rowspan, c.colspan, c.text) for c in grid_.cells]
 
 
 def concise(path, *args) -> list[str]:

@@ -8,7 +8,6 @@ from lintlaw.analysis.document import build_document
 from lintlaw.errors import RuleFileError
 from lintlaw.engine.kinds import KINDS
 from lintlaw.engine.ruleset import load_rule_file, load_rules
-from lintlaw.text.source import decode
 
 
 RULES = load_rules()

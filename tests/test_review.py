@@ -30,6 +30,7 @@ from .word_helpers import (
     runs,
     text_of,
     tracked,
+    undated_parts,
     xml,
 )
 
@@ -285,19 +286,6 @@ def test_the_reader_reads_a_reviewed_copy_as_its_original(tmp_path):
     assert again.stdout.replace("report.lintlaw.docx", "report.docx") == first.stdout
 
 
-def _lintlaw_parts(path):
-    """The copy's body and comments without the minute they were written."""
-    body = zipfile.ZipFile(path).read("word/document.xml")
-    notes = zipfile.ZipFile(path).read("word/comments.xml")
-    return [_undated(part) for part in (body, notes)]
-
-
-def _undated(data: bytes) -> bytes:
-    import re
-
-    return re.sub(rb'w:date="[^"]*"', b"", data)
-
-
 def test_reviewing_a_reviewed_copy_replaces_lintlaws_remarks_and_keeps_a_persons(tmp_path):
     path = drafted(tmp_path / "report.docx")
     run("check", "--isolated", "--ignore", "layout", "--fix", str(path))
@@ -315,7 +303,7 @@ def test_reviewing_a_reviewed_copy_replaces_lintlaws_remarks_and_keeps_a_persons
     assert text_of(resolved(second, accept=True)) == text_of(resolved(first, accept=True))
     # Reviewing the unchanged copy gives the copy again (but for the minute it was made).
     run("check", "--isolated", "--ignore", "layout", "--fix", str(first), "--annotate", str(tmp_path / "again.docx"))
-    assert _lintlaw_parts(tmp_path / "again.docx") == _lintlaw_parts(first)
+    assert undated_parts(tmp_path / "again.docx") == undated_parts(first)
 
 
 def test_a_persons_change_under_lintlaws_name_but_another_date_stays(tmp_path):

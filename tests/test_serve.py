@@ -23,6 +23,7 @@ from tests.serve_helpers import LINTLAW, cli, cli_fixed_bytes, running_server
 pytestmark = pytest.mark.slow  # lintlaw serve: servers and lintlaw processes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "serve-report.txt"
+MANY_PLACES = Path(__file__).parent / "fixtures" / "serve-many-places.txt"
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +43,19 @@ def request(server, method, path, body=None, host=None, **params):
     return response.status, data
 
 
+PAGE_FIELDS = ("id", "start", "end", "place", "places", "context")  # the page's own, beside --format json's
+
+
 def records(page) -> list[dict]:
-    """The page's findings as `--format json` records (without the page's id and offsets)."""
-    return [{k: v for k, v in f.items() if k not in ("id", "start", "end")} for f in page["findings"]]
+    """The page's findings as `--format json` records (without the page's own fields)."""
+    return [{k: v for k, v in f.items() if k not in PAGE_FIELDS} for f in page["findings"]]
+
+
+def marks(page) -> list[tuple[str, str]]:
+    """The changes a fix made, as the page marks them in the fixed text: ("del", text) where
+    text was deleted, ("ins", text) for text written, in order."""
+    return [("del", s["del"]) if "del" in s else ("ins", s["t"]) for s in page["segments"]
+            if "del" in s or s.get("ins")]
 
 
 def post_json(server, path, data: bytes, **params):
@@ -83,8 +94,29 @@ def test_outline_marks_numbering_breaks_and_rates_are_checked(server):
     [gap] = first["children"][2]["findings"]
     assert page["findings"][gap]["code"] == "S101"
     assert report["findings"] == [0]  # S005, about the whole report, sits on the title
-    assert report["rates"] == [{"line": 7, "start": report["rates"][0]["start"], "rate": "办结率98.4%",
+    assert report["rates"] == [{"line": 7, "place": "第7行", "start": report["rates"][0]["start"], "rate": "办结率98.4%",
                                 "status": "ok", "detail": "✓ 121件÷123件＝98.374%"}]
+    assert (report["place"], first["place"], first["children"][2]["place"]) == ("第1行", "第5行", "第10行")
+
+
+def test_each_finding_has_its_place_and_its_words_in_their_line(server):
+    _, page = post_json(server, "/api/check", FIXTURE.read_bytes(), name="report.txt")
+    shown = {f["code"]: (f["place"], f["places"], f["context"]) for f in page["findings"]}
+    assert shown["W001"] == ("第7行第1列", 1, ["", "截止", "目前，全局共办理行政复议案件123件，其…"])
+    assert shown["T001"] == ("第11行第27列", 1, ["…培训12次，开展“八五”普法宣传活动20", "__", "场，推进 依法行政。"])
+
+
+def test_a_finding_for_many_places_highlights_each(server):
+    data = MANY_PLACES.read_bytes()
+    text = data.decode()
+    _, page = post_json(server, "/api/check", data, name="report.txt")
+    by_code = {f["code"]: f for f in page["findings"]}
+    for code, places, words in (("P008", 5, [","] * 5), ("S107", 5, ["(一)", "(二)", "(三)", "(四)", "(五)"])):
+        finding = by_code[code]
+        highlighted = [s for s in page["segments"] if finding["id"] in s["ids"]]
+        assert finding["places"] == places and [s["t"] for s in highlighted] == words, code
+        assert all(text[s["s"]:s["s"] + len(s["t"])] == s["t"] for s in highlighted)
+    assert by_code["S005"]["places"] == 1
 
 
 @pytest.mark.parametrize("encoding, newline, bom", [
@@ -99,13 +131,20 @@ def test_safe_fixes_are_the_bytes_check_fix_writes(server, tmp_path, encoding, n
     assert downloaded == cli_fixed_bytes(data, "report.txt", tmp_path)
     assert downloaded != data and downloaded.startswith(bom)
     assert (fixed["fixed"], fixed["edits"], fixed["remaining"]) == (2, 2, 4)
-    assert "-截止目前，全局" in fixed["diff"] and "+截至目前，全局" in fixed["diff"]
+    # The page is drawn again for the fixed file: its text, what `check` finds in it, each change marked.
+    after = fixed["check"]
+    assert "".join(s["t"] for s in after["segments"]) == text.replace("截止", "截至").replace("36件,", "36件，")
+    assert marks(after) == [("del", "止"), ("ins", "至"), ("del", ","), ("ins", "，")]
+    (tmp_path / "fixed.txt").write_bytes(downloaded)
+    again = json.loads(cli("check", "--isolated", "--format", "json", "fixed.txt", cwd=tmp_path).stdout)
+    assert records(after) == [{**record, "path": "report.txt"} for record in again]
+    assert len(after["findings"]) == fixed["remaining"]
 
 
 def test_nothing_to_fix_gives_the_original_bytes(server):
     data = "报告\r\n没有问题的一行。\r\n".encode("gb18030")
     _, fixed = post_json(server, "/api/fix", data, name="a.txt")
-    assert base64.b64decode(fixed["data"]) == data and fixed["diff"] == ""
+    assert base64.b64decode(fixed["data"]) == data and fixed["fixed"] == 0 and marks(fixed["check"]) == []
 
 
 def test_a_chosen_unsafe_fix_is_applied_with_the_safe_ones(server, tmp_path):
@@ -115,7 +154,7 @@ def test_a_chosen_unsafe_fix_is_applied_with_the_safe_ones(server, tmp_path):
     _, fixed = post_json(server, "/api/fix", data, name="report.txt", unsafe=str(r002))
     # R002 is the only unsafe fix, so choosing it is --unsafe-fixes.
     assert base64.b64decode(fixed["data"]) == cli_fixed_bytes(data, "report.txt", tmp_path, "--unsafe-fixes")
-    assert "+组织执法人员培训12次，开展“八五”普法宣传活动20__场，推进依法行政。" in fixed["diff"]
+    assert marks(fixed["check"]) == [("del", "止"), ("ins", "至"), ("del", ","), ("ins", "，"), ("del", " ")]
     # A finding without a fix, or an id out of range, changes nothing more.
     _, again = post_json(server, "/api/fix", data, name="report.txt", unsafe="0,999")
     assert (again["fixed"], again["edits"]) == (2, 2)
@@ -135,20 +174,94 @@ def test_a_bad_file_gets_the_cli_message(server, tmp_path):
     assert (status, answer) == (400, {"error": "lintlaw: report.pdf: 不是 PDF 文件（开头没有 %PDF 标记），请检查文件类型"})
 
 
-def test_word_documents_are_checked_not_fixed(server, tmp_path):
+@pytest.mark.parametrize("before, revisions, expected", [
+    ("截止目前", [(0, 2, "截至")], [(1, 2, "止")]),  # the characters that changed, not the word
+    ("(一)依法", [(0, 3, "（一）")], [(0, 1, "("), (2, 3, ")")]),
+    ("推进 依法", [(2, 3, "")], [(2, 2, " ")]),
+    ("甲,乙,丙", [(1, 2, "，"), (3, 4, "，")], [(1, 2, ","), (3, 4, ",")]),
+    ("《法》,截止", [(0, 0, "中华人民共和国"), (4, 6, "截至")], [(0, 7, ""), (12, 13, "止")]),  # shifted by the first
+    ("甲" * 300, [(0, 300, "乙" * 200)], [(0, 200, "甲" * 300)]),  # too long to compare: one replacement
+])
+def test_fix_marks_are_the_changed_characters_in_the_fixed_text(before, revisions, expected):
+    from lintlaw.engine.revisions import Revision
+    from lintlaw.serve.analysis import fix_marks
+
+    assert fix_marks(before, [Revision(*r) for r in revisions]) == expected
+
+
+def test_segments_mark_deletions_where_nothing_else_cuts_the_text():
+    from lintlaw.serve.analysis import segments
+
+    shown = segments("推进依法行政。", [[(4, 6)]], [(2, 2, " "), (6, 6, "，"), (6, 6, "。")])
+    assert shown == [{"s": 0, "t": "推进", "ids": []}, {"s": 2, "t": "", "ids": [], "del": " "},
+                     {"s": 2, "t": "依法", "ids": []}, {"s": 4, "t": "行政", "ids": [0]},
+                     {"s": 6, "t": "", "ids": [], "del": "，。"}, {"s": 6, "t": "。", "ids": []}]
+
+
+def test_a_word_documents_fixes_are_its_reviewed_copy(server, tmp_path):
+    # What `check --fix` writes for a Word document: report.lintlaw.docx, each fix a tracked change.
+    from tests.word_helpers import drafted, resolved, text_of, undated_parts
+
+    data = drafted(tmp_path / "report.docx").read_bytes()
+    status, page = post_json(server, "/api/check", data, name="report.docx")
+    assert status == 200 and page["encoding"] == "docx" and (page["editable"], page["revisable"]) == (False, True)
+    expected = json.loads(cli("check", "--isolated", "--format", "json", "report.docx", cwd=tmp_path).stdout)
+    assert records(page) == expected
+    status, fixed = post_json(server, "/api/fix", data, name="report.docx")
+    assert status == 200 and fixed["name"] == "report.lintlaw.docx"
+    (tmp_path / "served.docx").write_bytes(base64.b64decode(fixed["data"]))
+    run = cli("check", "--isolated", "--fix", "--format", "json", "report.docx", cwd=tmp_path)
+    assert undated_parts(tmp_path / "served.docx") == undated_parts(tmp_path / "report.lintlaw.docx")
+    # The page then shows the text accepting every change gives, and the findings `check --fix` leaves.
+    after = fixed["check"]
+    accepted = text_of(resolved(tmp_path / "served.docx", accept=True))
+    assert "".join(s["t"] for s in after["segments"]) == accepted
+    assert records(after) == json.loads(run.stdout) and len(after["findings"]) == fixed["remaining"]
+    assert ("del", "止") in marks(after) and ("ins", "至") in marks(after)
+    summary = cli("check", "--isolated", "--fix", "report.docx", cwd=tmp_path).stdout.decode().splitlines()[-1]
+    assert summary.startswith(f"已把 {fixed['fixed']} 个问题的修复作为修订写入审阅副本（{fixed['edits']} 处修订）。"
+                              f"剩余 {fixed['remaining']} 个问题")
+
+
+def test_a_word_documents_unsafe_fixes_go_into_its_copy_all_together(server, tmp_path):
+    # unsafe=all is `check --fix --unsafe-fixes`: W010's 不断的提高 → 不断地提高 one more tracked change.
+    from tests.word_helpers import drafted, tracked, undated_parts
+
+    data = drafted(tmp_path / "report.docx").read_bytes()
+    status, fixed = post_json(server, "/api/fix", data, name="report.docx", unsafe="all")
+    assert status == 200
+    (tmp_path / "served.docx").write_bytes(base64.b64decode(fixed["data"]))
+    cli("check", "--isolated", "--fix", "--unsafe-fixes", "report.docx", cwd=tmp_path)
+    assert undated_parts(tmp_path / "served.docx") == undated_parts(tmp_path / "report.lintlaw.docx")
+    changes = [(kind, text) for kind, _author, _date, text in tracked(tmp_path / "served.docx")]
+    assert ("del", "不断的") in changes and ("ins", "不断地") in changes
+    assert ("del", "的") in marks(fixed["check"]) and "不断地提高" in "".join(s["t"] for s in fixed["check"]["segments"])
+    # Without it, the same copy as `check --fix`: 不断的 stays.
+    _, safe = post_json(server, "/api/fix", data, name="report.docx")
+    assert safe["fixed"] == fixed["fixed"] - 1 and ("del", "的") not in marks(safe["check"])
+
+
+def test_word_positions_are_paragraphs_under_their_heading(server, tmp_path):
     import docx
 
     document = docx.Document()
     for line in FIXTURE.read_text(encoding="utf-8").splitlines():
         document.add_paragraph(line)
     document.save(tmp_path / "report.docx")
-    data = (tmp_path / "report.docx").read_bytes()
-    status, page = post_json(server, "/api/check", data, name="report.docx")
-    assert status == 200 and page["encoding"] == "docx" and page["editable"] is False
-    expected = json.loads(cli("check", "--isolated", "--format", "json", "report.docx", cwd=tmp_path).stdout)
-    assert [f["code"] for f in page["findings"]] == [f["code"] for f in expected]
-    status, answer = post_json(server, "/api/fix", data, name="report.docx")
-    assert (status, answer) == (400, {"error": "lintlaw: report.docx: Word 文档和网页不能自动修复，只报告问题"})
+    _, page = post_json(server, "/api/check", (tmp_path / "report.docx").read_bytes(), name="report.docx")
+    places = {f["code"]: f["place"] for f in page["findings"]}
+    concise = cli("check", "--isolated", "--format", "concise", "report.docx", cwd=tmp_path).stdout.decode()
+    assert places["W001"] == "第7段第1字（“（一）依法全面履行政府职能”下）"
+    assert f"report.docx:{places['W001']}: W001 " in concise  # as the text formats say it
+    assert places["S101"] == "第10段第1字（标题“（四）严格规范公正文明执法”）"
+    [report] = page["reports"]
+    assert (report["place"], report["rates"][0]["place"]) == ("第1段", "第7段")
+
+
+def test_web_pages_and_pdfs_are_not_fixed(server, tmp_path):
+    page = "<html><body><p>截止目前，全局共办理案件12件。</p></body></html>"
+    status, answer = post_json(server, "/api/fix", page.encode(), name="report.html")
+    assert (status, answer) == (400, {"error": "lintlaw: report.html: 网页不能自动修复，只报告问题"})
 
 
 def test_rule_explanation_and_authority(server):

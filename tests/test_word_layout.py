@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from lintlaw.diagnostics import FormatEdit
 from lintlaw.engine.fixing import fix_source

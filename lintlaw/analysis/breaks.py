@@ -253,7 +253,8 @@ def _why(before: Line, after: Line, a: str, b: str, words: BreakWords) -> str | 
         return "dangling"  # "…按照《…办法》，从" / "2020年起…": no sentence ends on 从
     if carries_open_mark(a, b):
         return "pair"
-    if first in words.bound and not b.startswith(words.free) and not _is_table_or_list(a):
+    if (first in words.bound and not b.startswith(words.free) and not _is_table_or_list(a)
+            and not _is_stray_marks(b, words)):
         return "bound"
     if last in words.closers or not (is_han(last) or last.isalnum()):
         return None
@@ -272,6 +273,12 @@ def _why(before: Line, after: Line, a: str, b: str, words: BreakWords) -> str | 
 
 
 _CLAUSE_MARKS = "，、；,;"
+
+
+def _is_stray_marks(b: str, words: BreakWords) -> bool:
+    """A line of marks alone that ends inside a sentence ("，，"): no half of a sentence to
+    join, and joining it would leave the line before ending on a comma."""
+    return b[-1] in words.inside and not any(is_han(c) or c.isalnum() for c in b)
 
 
 def _is_running(text: str, words: BreakWords) -> bool:

@@ -192,10 +192,10 @@ class _Run:
         their holders (report, paragraph, whether the whole paragraph's key)."""
         count: dict[str, int] = {}
         group_of: dict[int, int] = {}
-        for number, (group, members) in enumerate(self.groups.items()):
+        for place, (group, members) in enumerate(self.groups.items()):
             count[group[1]] = count.get(group[1], 0) + 1
             for i in members:
-                group_of[i] = number
+                group_of[i] = place
         learning = {t: self.settings.boilerplate_share * n for t, n in count.items()
                     if n >= self.settings.boilerplate_min_reports}
         shared = []

@@ -75,7 +75,7 @@ def make_review(source: Source, rules, types=None, keep=None, *, fix: bool = Fal
         # A reviewed document's lines are its paragraphs: a fix may join them, never split one.
         result = fix_source(source, rules, unsafe, types, keep, Locked(locked, breaks=False))
         revisions = compose(source.text, result.rounds)
-    remarks = [Remark(d, places=_places(d)) for d in findings]
+    remarks = [Remark(d, places=places_of(d)) for d in findings]
     by_finding = {d: i for i, d in enumerate(findings)}
     if fix:  # a fix's formatting (a Word layout rule's fonts and sizes) goes with its text, or alone
         chosen = {by_finding[d] for d in (result.rounds[0] if result.rounds else ()) if d in by_finding}
@@ -97,9 +97,9 @@ def make_review(source: Source, rules, types=None, keep=None, *, fix: bool = Fal
     return Review(source, findings, remarks, revisions, result, authorities)
 
 
-def _places(d: Diagnostic) -> list[tuple[int, int]]:
+def places_of(d: Diagnostic) -> list[tuple[int, int]]:
     """The places a finding stands for: its fix's edits (text or formatting), when they reach
-    beyond its own span."""
+    beyond its own span; [] for a finding of one place. The serve page highlights them too."""
     edits = [] if d.fix is None else [*d.fix.edits, *d.fix.formats]
     if len(edits) < 2 or all(d.start <= edit.start and edit.end <= d.end for edit in edits):
         return []

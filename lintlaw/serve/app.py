@@ -156,8 +156,9 @@ class Handler(BaseHTTPRequestHandler):
         loaded = self._upload(query)
         if loaded:
             source, plan = loaded
-            chosen = [int(i) for i in query.get("unsafe", "").split(",") if i.strip().isdigit()]
-            self._json(analysis.fix(source, plan, chosen))
+            unsafe = query.get("unsafe", "")  # ids of the findings whose unsafe fix is chosen, or "all"
+            chosen = [int(i) for i in unsafe.split(",") if i.strip().isdigit()]
+            self._json(analysis.fix(source, plan, chosen, every_unsafe=unsafe == "all"))
 
     def _annotate(self, query) -> None:
         loaded = self._upload(query)
@@ -166,10 +167,7 @@ class Handler(BaseHTTPRequestHandler):
         source, plan = loaded
         if source.encoding not in _ANNOTATED:
             return self._error(HTTPStatus.BAD_REQUEST, "只有 Word 文档（.docx）和 PDF 文件可以生成批注版")
-        from lintlaw.review import AUTHOR, reviewed_copy  # what `check --annotate` writes
-
-        data, _review = reviewed_copy(source.origin.data, source, plan.rules, plan.types, plan.keep,
-                                      author=plan.settings.author or AUTHOR)
+        data, _review = analysis.reviewed(source, plan)  # what `check --annotate` writes
         self._send(HTTPStatus.OK, data, _ANNOTATED[source.encoding])
 
     def _review(self, query) -> None:
