@@ -16,7 +16,6 @@ from lintlaw.cli import app
 from lintlaw.engine.ruleset import load_rules
 
 from .region import write_region
-from .test_serve_browser import chromium_path
 
 runner = CliRunner()
 pytestmark = pytest.mark.slow  # lintlaw on twelve reports, Word documents, a browser
@@ -58,17 +57,6 @@ def expected_rows(records) -> dict[str, dict]:
         }
     return rows
 
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("no Chromium installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, headless=True, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pytest
 from tests.region import text_lines, EDUCATION, TRANSPORT
 from tests.serve_helpers import cli, running_server
 from tests.test_serve import post_json, records, request
-from tests.test_serve_browser import chromium_path
 
 pytestmark = pytest.mark.slow  # servers, lintlaw processes and a browser
 
@@ -69,17 +68,6 @@ def test_a_bad_upload_gets_one_line(server, files, listed, message):
     status, body = request(server, "POST", "/api/review", b"".join(files.values()), files=query)
     assert (status, json.loads(body)) == (400, {"error": message})
 
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("no Chromium installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, headless=True, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 def test_the_page_shows_the_summary_and_each_file(browser, server, expected, tmp_path):
