@@ -87,7 +87,16 @@ def render(output_format: str, diagnostics, sources, rules, out, reports=None) -
     a review (html, csv) also shows `reports` (lintlaw.render.reports.Reports)."""
     from lintlaw.render.formats import FORMATS
 
-    text = FORMATS[output_format].render(diagnostics, sources, rules, reports)
+    chosen = FORMATS[output_format]
+    if chosen.items:  # an array, written item by item: "[", the items with ",\n" between, "]"
+        written = False
+        for item in chosen.render_items(diagnostics, sources, rules):
+            out.write(",\n" if written else "[\n")
+            out.writelines([item] if isinstance(item, str) else item)  # a text, or the pieces of one
+            written = True
+        out.write("\n]\n" if written else "[]\n")
+        return
+    text = chosen.render(diagnostics, sources, rules, reports)
     if text:
         print(text, file=out)
 

@@ -501,12 +501,18 @@ def _odt_annotations(root):
     return [tuple(notes[name]) for name in order]
 
 
-def test_plain_text_check_does_not_import_python_docx(tmp_path):
+def test_plain_text_check_does_not_import_python_docx_or_the_layout_analysis(tmp_path):
     (tmp_path / "r.txt").write_text(TITLE + "\n截止目前。\n", encoding="utf-8")
     word = {"docx", "lxml"}
-    assert {m.split(".")[0] for m in modules_after_check(tmp_path / "r.txt")} & word == set()
+    # Nor the Word layout analysis: a text file has no formatting to check (issue 24).
+    layout = {"lintlaw.analysis.word_layout", "lintlaw.text.word_format"}
+    loaded = modules_after_check(tmp_path / "r.txt")
+    assert {m.split(".")[0] for m in loaded} & word == set()
+    assert loaded & layout == set()
     report(tmp_path / "r.docx")  # the probe sees them when they are loaded
-    assert {m.split(".")[0] for m in modules_after_check(tmp_path / "r.docx")} & word == word
+    loaded = modules_after_check(tmp_path / "r.docx")
+    assert {m.split(".")[0] for m in loaded} & word == word
+    assert loaded & layout == layout
 
 
 @st.composite

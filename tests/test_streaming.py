@@ -1,9 +1,12 @@
 """Formats that allow it are written file by file, as each file is checked, in the order
 the files were given: the output is the same as if every finding were rendered at the end."""
 
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lintlaw.render.formats import FORMATS, OutputFormat
 
@@ -68,3 +71,65 @@ def test_an_output_file_that_cannot_be_opened_stops_before_any_fix(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == f"lintlaw: {target}: 无法写入（文件或目录不存在）\n"
     assert report.read_text(encoding="utf-8") == "截止目前，全县已完成。\n"
+
+
+# --format json is one array, written item by item (issue 24): one array whatever the files and jobs.
+
+def _array_of_each(folder, jobs):
+    return run("check", "--format", "json", "--select", "S101", "--jobs", jobs, str(folder))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_json_of_several_files_is_one_array_of_their_findings_in_order(folder, jobs):
+    result = _array_of_each(folder, jobs)
+    items = json.loads(result.stdout)
+    assert [(Path(item["path"]).name, item["line"]) for item in items] == [
+        ("a.txt", 2), ("d.txt", 2), ("d.txt", 3)]
+    # As json.dumps writes the whole array: the streamed output is byte for byte the same.
+    assert result.stdout == json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    assert result.exit_code == 2  # c.txt is binary
+
+
+def test_json_with_no_finding_is_an_empty_array(folder):
+    assert run("check", "--format", "json", "--select", "S101", str(folder / "b.txt")).stdout == "[]\n"
+
+
+def _text_of(item):
+    return item if isinstance(item, str) else "".join(item)
+
+
+def test_a_finding_with_thousands_of_spans_is_written_piece_by_piece():
+    from lintlaw.diagnostics import Diagnostic, Edit, Fix, Severity
+    from lintlaw.render.json_format import MANY_SPANS, items, to_dict
+    from lintlaw.text.source import Source
+
+    source = Source("r.txt", "甲,乙\n" * MANY_SPANS)
+    edits = tuple(Edit(i * 4 + 1, i * 4 + 2, "，") for i in range(MANY_SPANS))
+    big = Diagnostic(code="P008", name="half-width-in-file", category="punctuation",
+                     severity=Severity.parse("warning"), message="半角", path="r.txt", start=1, end=2,
+                     related=((5, 6, "同类"),), fix=Fix(edits, True))
+    small = big._replace(fix=Fix(edits[:1], True))
+    found = list(items([big, small], {"r.txt": source}))
+    assert not isinstance(found[0], str) and isinstance(found[1], str)  # pieces; one text
+    for item, d in zip(found, (big, small)):
+        assert _text_of(item) == "  " + json.dumps(to_dict(d, source), ensure_ascii=False, indent=2).replace(
+            "\n", "\n  ")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON_VALUES, st.booleans())
+def test_pieces_are_what_json_dumps_writes(value, lazy):
+    from lintlaw.render.json_format import pieces
+
+    def lazily(v):  # lists as iterators, made one item at a time
+        if isinstance(v, list):
+            return iter([lazily(x) for x in v])
+        return {k: lazily(x) for k, x in v.items()} if isinstance(v, dict) else v
+
+    assert "".join(pieces(lazily(value) if lazy else value)) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -17,6 +17,7 @@ and "拨打12345、12315" have none.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Iterator
 
 import regex
@@ -77,6 +78,13 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     return noun, year, item
 
 
+# Where a run of digits starts. Every match of the three patterns does: each consumes digits
+# first and none may follow a digit (a letter-or-digit lookbehind, or a Chinese character
+# before it). Trying the patterns only there gives the matches a search of the line gives,
+# without the lookbehinds tried at every character (the list-item one looks back 15).
+_NUMBER_START = re.compile(r"(?<![0-9])[0-9]")
+
+
 def bare_numbers(document: Document) -> Iterator[Issue]:
     """Issues "measure-word" (a count without one) and "year" (a year without 年), in order."""
     text = document.source.text
@@ -84,14 +92,21 @@ def bare_numbers(document: Document) -> Iterator[Issue]:
     for line in document.prose_lines():
         if document.in_table(line):
             continue  # a table's cells hold bare numbers by design
-        found: dict[int, Issue] = {}
-        for match in noun.finditer(text, line.start, line.end):
-            found[match.start()] = _issue(MEASURE_WORD, text, match, line)
-        for match in item.finditer(text, line.start, line.end):
-            found.setdefault(match.start(), _issue(MEASURE_WORD, text, match, line, after=False))
-        for match in year.finditer(text, line.start, line.end):
-            found[match.start()] = _issue(YEAR, text, match, line)
-        yield from (found[at] for at in sorted(found))
+        for start in _NUMBER_START.finditer(text, line.start, line.end):
+            at = start.start()
+            # As the searches of the line did: a number without its measure word, else a list
+            # item's, and a year-like number before a word is a year that lost 年.
+            match = year.match(text, at, line.end)
+            if match:
+                yield _issue(YEAR, text, match, line)
+                continue
+            match = noun.match(text, at, line.end)
+            if match:
+                yield _issue(MEASURE_WORD, text, match, line)
+                continue
+            match = item.match(text, at, line.end)
+            if match:
+                yield _issue(MEASURE_WORD, text, match, line, after=False)
 
 
 def _issue(check: Check, text: str, match, line, after: bool = True) -> Issue:

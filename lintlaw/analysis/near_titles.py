@@ -53,7 +53,7 @@ def near_miss(heading: str, titles: list[Title]) -> NearMiss | None:
         if heading == title.text:
             return None
         limit = title.allowed_edits
-        if abs(len(heading) - len(title.text)) > limit:
+        if abs(len(heading) - len(title.text)) > limit or _unshared(title.text, heading) > limit:
             continue
         table = _distances(title.text, heading)
         cost = table[len(title.text)][len(heading)]
@@ -67,6 +67,12 @@ def near_miss(heading: str, titles: list[Title]) -> NearMiss | None:
         return None
     _, title, alignment = best
     return NearMiss(title.text, _mend(title, alignment, heading), _describe(title, alignment, heading))
+
+
+def _unshared(a: str, b: str) -> int:
+    """A lower bound of the distance: each character of one that the other lacks costs an edit
+    (a swap only moves characters both have), so most headings need no table at all."""
+    return max(sum(char not in b for char in a), sum(char not in a for char in b))
 
 
 def _distances(a: str, b: str) -> list[list[int]]:

@@ -22,24 +22,11 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from lintlaw.analysis.document import Document
-from lintlaw.analysis.issue import Check, Issue
+from lintlaw.analysis.issue import Issue
 from lintlaw.diagnostics import Fix, FormatEdit
 from lintlaw.text.outline import TITLE
 from lintlaw.text.word_format import MM_PER_POINT, size_name
 
-# The problems this analysis reports (lintlaw/analysis/issue.py): name and the values each carries.
-# Each function below is given the name of the one it looks for (a rule's `problem`).
-FONT = Check.of("font", "count", "found", "expected", "places")
-SIZE = Check.of("size", "count", "found", "expected", "places")
-ALIGNMENT = Check.of("alignment", "count", "found", "expected", "places")
-MARGINS = Check.of("margins", "found")
-LINE_PITCH = Check.of("line-pitch", "count", "found", "lines", "places")
-CHAR_PITCH = Check.of("char-pitch", "found", "chars")
-PAGE_NUMBER_FORM = Check.of("page-number-form", "found")
-PAGE_NUMBER_SIZE = Check.of("page-number-size", "found", "expected")
-PAGE_NUMBERS_MISSING = Check.of("page-numbers-missing", "pages")
-
-ELEMENTS = ("title", "heading-1", "heading-2", "heading-3", "heading-4", "body")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _VISIBLE = re.compile(r"[^\s\u3000]")
 _ATTACHMENT_LABEL = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?")

@@ -17,8 +17,11 @@ def lint(source: Source, rules: list[Rule], types=None, document=None) -> list[D
         return []
     document = document or build_document(source, types)
     starts = [report.lines[0].start if report.lines else 0 for report in document.reports]
+    present = {report.report_type.name for report in document.reports}
     found = []
     for rule in rules:
+        if rule.report_types and present.isdisjoint(rule.report_types):
+            continue  # it applies to no report here: every finding would be dropped below
         for issue in rule.kind.check(document):
             if document.not_text and _in_not_text(issue, document.not_text):
                 continue

@@ -29,19 +29,26 @@ _NOT_A_COUNT = re.compile(r"\{(?![0-9]*,?[0-9]*\})")  # a brace that opens no {m
 
 def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
     """Sets of characters of which every match holds at least one, each set; () when none can be shown."""
+    parsed = parse(pattern)
+    return () if parsed is None else tuple(_sequence(parsed))
+
+
+def parse(pattern: str):
+    """The pattern as Python's parser reads it, when it reads it as the regex module does and
+    case matters; else None (no fact about such a pattern is claimed)."""
     if "[:" in pattern or _NOT_A_COUNT.search(pattern):
-        return ()  # a POSIX class or fuzzy matching ({e<=1}): the regex module reads these its own way
+        return None  # a POSIX class or fuzzy matching ({e<=1}): the regex module reads these its own way
     try:
         # Python warns where it reads "[[" or "--" in a class differently from a later version
         # of itself: a pattern it is unsure of gives no requirement, and shows no warning.
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             parsed = sre_parse.parse(pattern)
-    except (Exception, Warning):  # regex-module syntax (\p{Han}, \K, (?|…)): no requirement known
-        return ()
+    except (Exception, Warning):  # regex-module syntax (\p{Han}, \K, (?|…)): nothing known
+        return None
     if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
-        return ()
-    return tuple(_sequence(parsed))
+        return None
+    return parsed
 
 
 def lacks_required(text: str, sets: tuple[frozenset[str], ...]) -> bool:
@@ -63,7 +70,7 @@ def _item(op, value) -> list[frozenset[str]] | None:
     if op is sre.LITERAL:
         return [frozenset(chr(value))]
     if op is sre.IN:
-        chars = _class(value)
+        chars = char_class(value)
         return [chars] if chars else None
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is getattr(sre, "POSSESSIVE_REPEAT", None):
         low, _high, item = value
@@ -85,14 +92,14 @@ def _item(op, value) -> list[frozenset[str]] | None:
     return None  # lookarounds, anchors, back-references, anything not consumed for certain
 
 
-def _class(items) -> frozenset[str] | None:
-    """The characters of a character class, if it is a short positive list."""
+def char_class(items, limit: int = MAX_CHARACTERS) -> frozenset[str] | None:
+    """The characters of a character class, if it is a positive list of at most `limit`."""
     chars: set[str] = set()
     for op, value in items:
         if op is sre.LITERAL:
             chars.add(chr(value))
-        elif op is sre.RANGE and value[1] - value[0] < MAX_CHARACTERS:
+        elif op is sre.RANGE and value[1] - value[0] < limit:
             chars.update(map(chr, range(value[0], value[1] + 1)))
         else:  # NEGATE, CATEGORY, a wide range
             return None
-    return frozenset(chars) if len(chars) <= MAX_CHARACTERS else None
+    return frozenset(chars) if len(chars) <= limit else None

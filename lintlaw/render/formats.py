@@ -8,7 +8,7 @@ strings so that choosing a format imports only its own module.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 Renderer = Callable[[list, dict, list], str]
@@ -24,19 +24,32 @@ class OutputFormat(NamedTuple):
     # A review for people (html, csv): it shows each report's issuer, year and type, and is
     # called with a fourth argument, the run's reports (lintlaw.render.reports.Reports).
     reviews: bool = False
+    # A format that is one array of findings (json): the function giving each finding's text as
+    # an item of the array, one at a time, so that the array is written item by item
+    # (lintlaw/outputs.py: render) and never stands in memory as one text.
+    items: str | Callable | None = None
 
     def render(self, diagnostics, sources, rules, reports=None) -> str:
-        function = self.target
-        if isinstance(function, str):
-            module, _, name = function.partition(":")
-            function = getattr(importlib.import_module(module), name)
+        function = _function(self.target)
         return function(diagnostics, sources, rules, reports) if self.reviews else function(diagnostics, sources, rules)
+
+    def render_items(self, diagnostics, sources, rules) -> Iterator:
+        return _function(self.items)(diagnostics, sources, rules)
+
+
+def _function(target: str | Callable) -> Callable:
+    """A "module:function" target, imported only when used."""
+    if isinstance(target, str):
+        module, _, name = target.partition(":")
+        return getattr(importlib.import_module(module), name)
+    return target
 
 
 FORMATS: dict[str, OutputFormat] = {
     "full": OutputFormat("lintlaw.render.full:text", streams=True),
     "concise": OutputFormat("lintlaw.render.concise:render", streams=True),
-    "json": OutputFormat("lintlaw.render.json_format:render", for_tools=True),
+    "json": OutputFormat("lintlaw.render.json_format:render", for_tools=True,
+                         items="lintlaw.render.json_format:items"),
     "json-lines": OutputFormat("lintlaw.render.machine:json_lines", for_tools=True, streams=True),
     "sarif": OutputFormat("lintlaw.render.machine:sarif", for_tools=True),
     "github": OutputFormat("lintlaw.render.machine:github", for_tools=True, streams=True),

@@ -8,6 +8,8 @@ cannot add up to minutes.
 
 from __future__ import annotations
 
+import bisect
+import re
 import time
 from functools import cache
 from typing import Iterator
@@ -19,6 +21,8 @@ from lintlaw.analysis.document import Document
 from lintlaw.errors import RuleFileError
 from lintlaw.analysis.issue import Issue
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind
+from lintlaw.engine.kinds.pattern_engine import PATTERN_ENGINE
+from lintlaw.engine.match_starts import match_starts
 from lintlaw.engine.required_chars import lacks_required, required_sets
 from lintlaw.io.schema import Choice, Flag, Items, Record, Regex, Text, Whole
 from lintlaw.text.outline import CHROME, DAMAGED, HEADING
@@ -38,7 +42,7 @@ class Pattern(RuleKind):
     name = "pattern"
     options = {
         "patterns": Option(list, required=True, doc="正则表达式（regex 模块语法）",
-                           check=Items(Regex(regex, "必须是字符串列表",
+                           check=Items(Regex(PATTERN_ENGINE, "必须是字符串列表",
                                              problem=lambda text, reason: f"正则表达式“{text}”有误：{reason}"))),
         "scope": Option(list, default=["text"],
                         doc="查找范围：text（除网页残留外的各行）、title、heading、signature、date（成文日期行）",
@@ -96,9 +100,12 @@ class Pattern(RuleKind):
         if not patterns:
             return
         budget = budget_for(text, document.source.path)
+        places = [_places(document, pattern) for pattern in patterns]
         for start, end in self._regions(document):
-            for pattern in patterns:
-                for match in budget.search(pattern, text, start, end, self.rule_path):
+            for pattern, at in zip(patterns, places):
+                matches = (budget.search(pattern, text, start, end, self.rule_path) if at is None
+                           else budget.search_at(pattern, text, at, start, end, self.rule_path))
+                for match in matches:
                     found = match.group()
                     # Regions span several lines; a finding never does.
                     if found and "\n" not in found and "\r" not in found:
@@ -159,6 +166,24 @@ def _folded(issues: list[Issue], fixed: bool) -> Issue:
 
 # Worked out once per pattern, when a text is first searched with it (not at start-up).
 _required = cache(required_sets)
+_starts = cache(match_starts)
+
+
+def _places(document: Document, pattern) -> list[int] | None:
+    """Where in the text matches of the pattern can start, when the regex module would try it
+    at every character (lintlaw/engine/match_starts.py); None for a pattern it scans for quickly.
+    One pass over the text for each such set of places, shared by the rules that need it."""
+    starts = _starts(pattern.pattern)
+    if starts is None:
+        return None
+    text = document.source.text
+    return document.fact(f"match-starts {starts}",
+                         lambda: [found.start() for found in _scanner(starts).finditer(text)])
+
+
+@cache
+def _scanner(starts: str):
+    return regex.compile(starts)
 
 _GROUP_REF = regex.compile(r"\\(?:g<(\w+)>|([0-9]+))")
 
@@ -195,6 +220,12 @@ def budget_for(text: str, file: str) -> "_Budget":
     return _Budget(RULE_BUDGET_SECONDS + per_character * len(text), file)
 
 
+def _timeout(pattern, seconds: float) -> dict:
+    """The timeout argument of a search: the regex module's; a pattern `re` compiled runs in
+    linear time (lintlaw/engine/kinds/pattern_engine.py) and takes none."""
+    return {} if isinstance(pattern, re.Pattern) else {"timeout": seconds}
+
+
 class _Budget:
     """The time left for one rule in one file; each search may use what is left."""
 
@@ -206,11 +237,35 @@ class _Budget:
     def search(self, pattern, text: str, start: int, end: int, rule_path: str, shown: str | None = None) -> list:
         """The matches in text[start:end]; `shown` is the pattern as its rule file writes it,
         when the one searched with is built from it."""
+        return self._timed(pattern, rule_path, shown,
+                           lambda left: list(pattern.finditer(text, start, end, **_timeout(pattern, left))))
+
+    def search_at(self, pattern, text: str, places: list[int], start: int, end: int, rule_path: str) -> list:
+        """The matches in text[start:end], the pattern tried only at `places` (the sorted offsets
+        where its matches can start): left to right, and past each match, as a search goes."""
+        def matches(left: float) -> list:
+            deadline = time.perf_counter() + left
+            found, after = [], start
+            for index in range(bisect.bisect_left(places, start), len(places)):
+                at = places[index]
+                if at >= end:
+                    break
+                if at < after:
+                    continue
+                match = pattern.match(text, at, end, **_timeout(pattern, max(deadline - time.perf_counter(), 0.0)))
+                if match:
+                    found.append(match)
+                    after = match.end()
+            return found
+        return self._timed(pattern, rule_path, None, matches)
+
+    def _timed(self, pattern, rule_path: str, shown: str | None, run) -> list:
+        """run(seconds left), counted against the budget; out of time is a RuleFileError."""
         began = time.perf_counter()
         try:
             if self.left <= 0:
                 raise TimeoutError
-            return list(pattern.finditer(text, start, end, timeout=self.left))
+            return run(self.left)
         except TimeoutError:
             raise RuleFileError(f"{rule_path}: 正则表达式“{shown or pattern.pattern}”在 {self.file} 中运行超时"
                                 f"（每条规则每个文件最多 {round(self.seconds, 1):g} 秒），请简化") from None

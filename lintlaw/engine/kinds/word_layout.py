@@ -7,11 +7,10 @@ lintlaw/text/word_format.py (⟦仿宋_GB2312 三号⟧正文……), read by `e
 
 from __future__ import annotations
 
-from lintlaw.analysis import word_layout as layout
+from lintlaw.analysis import word_layout_problems as layout
 from lintlaw.engine.kinds.base import Fixes, Option, RuleKind, problem_option, problems
 from lintlaw.io.schema import Choice, Items, Number, Text
 from lintlaw.text.source import Source
-from lintlaw.text.word_format import parse_example
 
 NUMBER = (int, float)
 ALIGNMENTS = ("center", "left", "both", "right", "distribute")
@@ -20,33 +19,39 @@ _FONTS = "应为字体名称的非空列表"
 _PAPER = "应为纸张的宽和高（毫米），如 [210, 297]"
 
 
+def _layout():
+    from lintlaw.analysis import word_layout
+
+    return word_layout
+
+
 def _font(kind, document):
-    return layout.font_issues(document, kind.problem, kind.elements, kind.fonts)
+    return _layout().font_issues(document, kind.problem, kind.elements, kind.fonts)
 
 
 def _size(kind, document):
-    return layout.size_issues(document, kind.problem, kind.elements, kind.size)
+    return _layout().size_issues(document, kind.problem, kind.elements, kind.size)
 
 
 def _alignment(kind, document):
-    return layout.alignment_issues(document, kind.problem, kind.elements, kind.alignment)
+    return _layout().alignment_issues(document, kind.problem, kind.elements, kind.alignment)
 
 
 def _margins(kind, document):
-    return layout.margin_issues(document, kind.problem, kind.top, kind.left, kind.width, kind.height,
+    return _layout().margin_issues(document, kind.problem, kind.top, kind.left, kind.width, kind.height,
                                 kind.paper, kind.tolerance)
 
 
 def _line_pitch(kind, document):
-    return layout.line_pitch_issues(document, kind.problem, kind.lines, kind.tolerance, kind.height)
+    return _layout().line_pitch_issues(document, kind.problem, kind.lines, kind.tolerance, kind.height)
 
 
 def _char_pitch(kind, document):
-    return layout.char_pitch_issues(document, kind.problem, kind.chars, kind.tolerance, kind.width)
+    return _layout().char_pitch_issues(document, kind.problem, kind.chars, kind.tolerance, kind.width)
 
 
 def _page_numbers(what):
-    return lambda kind, document: layout.page_number_issues(document, kind.problem, what, kind.size, kind.pages)
+    return lambda kind, document: _layout().page_number_issues(document, kind.problem, what, kind.size, kind.pages)
 
 
 PROBLEMS = problems(
@@ -95,9 +100,16 @@ class WordLayout(RuleKind):
     needs = {problem: ((("elements",), _ELEMENTS),) for problem in ("font", "size", "alignment")}
     needs["font"] += ((("fonts",), _FONTS),)
 
+    def check(self, document):
+        if document.source.formatting is None:  # not a Word document: every problem finds nothing
+            return iter(())
+        return super().check(document)
+
     @classmethod
     def example_source(cls, text: str, path: str = "example.docx") -> Source:
         """A rule example's Source: its text and the formatting its notation writes."""
+        from lintlaw.text.word_format import parse_example
+
         body, formatting = parse_example(text)
         return Source(path=path, text=body + "\n", encoding="docx", editable=False, reader="docx",
                       formatting=formatting)
