@@ -200,6 +200,46 @@ def test_a_count_of_parts_against_fewer_headings_waits_for_the_report_s_end():
     assert findings(ended, RULES, select=["S013"]) == [("S013", 2, 78, "开头说报告由“六部分”组成，但一级标题有3个")]
 
 
+TITLE = "甲市农业农村局2024年政府信息公开工作年度报告\n"
+TWO_PARTS = "本报告由总体情况、其他需要报告的事项等两部分组成。\n"
+TWO_HEADINGS = "一、总体情况\n二、其他需要报告的事项\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The count may be written in figures.
+    (TITLE + "本报告由总体情况、其他需要报告的事项等2个部分组成。\n" + TWO_HEADINGS + "三、附件\n",
+     [("S013", 2, 20, "开头说报告由“2个部分”组成，但一级标题有3个")]),
+    # A doubled 、 adds no part.
+    (TITLE + "本报告由总体情况、、其他需要报告的事项等两部分组成。\n" + TWO_HEADINGS, []),
+    # A list whose names do not end in 情况 or 事项 is not counted; the headings agree.
+    (TITLE + "本报告包括总体情况、主动公开、其他内容等三个部分。\n一、总体情况\n二、主动公开\n三、其他\n2025年1月20日\n", []),
+    # A complete report with one heading of two announced, and one with no level-1 heading at all.
+    (TITLE + TWO_PARTS + "一、总体情况\n2025年1月20日\n", [("S013", 2, 20, "开头说报告由“两部分”组成，但一级标题有1个")]),
+    (TITLE + TWO_PARTS + "（一）总体情况\n2025年1月20日\n", []),
+    # The statement is looked for in the first three lines of the opening, one line at a time.
+    (TITLE + "本报告依据条例编制。\n" + TWO_PARTS.replace("两部分", "三部分") + TWO_HEADINGS,
+     [("S013", 3, 20, "开头说报告由“三部分”组成，但列举的部分有2项")]),
+    (TITLE + "第一行。\n第二行。\n第三行。\n" + TWO_PARTS.replace("两部分", "三部分") + TWO_HEADINGS, []),
+    (TITLE + "本报告由本局办公室编制\n主要内容为总体情况和其他需要报告的事项等三部分\n" + TWO_HEADINGS, []),
+    # Without an opening, in the first paragraph of the first part only.
+    (TITLE + "一、总体情况\n" + TWO_PARTS.replace("两部分", "三部分") + "二、其他需要报告的事项\n",
+     [("S013", 3, 20, "开头说报告由“三部分”组成，但列举的部分有2项")]),
+    (TITLE + "一、总体情况\n本年度工作有序开展。\n二、其他需要报告的事项\n" + TWO_PARTS.replace("两部分", "三部分"), []),
+])
+def test_where_and_how_the_count_of_parts_is_read(text, expected):
+    assert findings(text, RULES, select=["S013"]) == expected
+
+
+def test_every_report_of_a_file_has_its_count_of_parts_checked():
+    ended = "甲市农业农村局\n2025年1月20日\n"
+    wrong_list = TITLE + TWO_PARTS.replace("两部分", "三部分") + TWO_HEADINGS + ended
+    right = TITLE.replace("农业农村局", "教育局") + TWO_PARTS + TWO_HEADINGS + ended
+    more_headings = TITLE.replace("农业农村局", "民政局") + TWO_PARTS + "一、总体情况\n二、主动公开政府信息情况\n三、其他需要报告的事项\n" + ended
+    assert findings(wrong_list + right + more_headings, RULES, select=["S013"]) == [
+        ("S013", 2, 20, "开头说报告由“三部分”组成，但列举的部分有2项"),
+        ("S013", 14, 20, "开头说报告由“两部分”组成，但一级标题有3个")]
+
+
 @pytest.mark.parametrize("data, message", [
     ('issuers = { a = { label = "甲", deadline = "01-31", patterns = ["局$"] } }\n', "issuers: 应指明标题未写明机关时按哪一类算（可用：a）"),
     ('default-issuer = "a"\n', "default-issuer: 没有 issuers 时不能设"),
