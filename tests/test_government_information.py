@@ -187,6 +187,8 @@ def test_the_statistics_period_with_a_lone_end_date():
     ("本报告所列数据统计期限为2024年全年;截至2025年1月20日，上年申请均已办结。", []),
     ("所列数据的统计期限为2024年1月1日至2024年12月31日；2023年12月31日前收到的申请另行统计。", []),
     ("本报告所列数据统计期限为2024年1月1日起；至2025年1月20日均已办结。", []),
+    # Nor past the sentence's end: the "；" of a later sentence does not stretch the clause.
+    ("本报告所列数据统计期限为2024年全年。截至2025年1月20日，上年申请均已办结；无其他事项。", []),
 ])
 def test_the_statistics_period(period, expected):
     text = "甲市农业农村局2024年政府信息公开工作年度报告\n" + period + "\n"

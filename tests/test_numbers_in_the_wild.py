@@ -49,6 +49,23 @@ def test_weekday_after_a_space_is_checked(all_rules, text, found):
         ("D008", 1, 1, f"“{found}”的星期不对：这一天是星期二")]
 
 
+PAGE_BELOW_HEADER = "\n甲市2024年度法治政府建设情况报告\n一、主要举措和成效\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A page header's date with its weekday as 周 or 礼拜, not only 星期.
+    ("2024年3月5日 周一" + PAGE_BELOW_HEADER, [("D008", 1, 1, "“2024年3月5日 周一”的星期不对：这一天是星期二")]),
+    ("2024年3月5日 礼拜一" + PAGE_BELOW_HEADER, [("D008", 1, 1, "“2024年3月5日 礼拜一”的星期不对：这一天是星期二")]),
+    # A header's dates are its own line's: a wrong weekday below it is reported once.
+    ("2024年3月5日 星期二" + PAGE_BELOW_HEADER + "2024年3月5日 星期三召开会议。\n",
+     [("D008", 4, 1, "“2024年3月5日 星期三”的星期不对：这一天是星期二")]),
+    ("2024-03-05 星期二" + PAGE_BELOW_HEADER + "2024-03-05 星期三\n",
+     [("D008", 4, 1, "“2024-03-05 星期三”的星期不对：这一天是星期二")]),
+])
+def test_weekday_in_a_page_header(all_rules, text, expected):
+    assert findings(text, all_rules, select=["D008"]) == expected
+
+
 def test_weekday_bracket_closes_only_what_it_opened(all_rules):
     # The ")" after 周三 closes the bracket before the date, not a weekday bracket.
     assert findings("召开会议（2024年3月5日 周三）。", all_rules, select=["D008"]) == [
