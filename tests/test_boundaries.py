@@ -42,6 +42,24 @@ def test_a_report_dated_on_the_deadline_is_in_time(all_rules, date, expected):
     assert findings(_signed(date), all_rules, select=["D006"]) == expected
 
 
+def test_only_the_signature_line_gives_the_date_of_writing(all_rules):
+    # A date below the signature (an attachment's) is not the report's 成文日期.
+    text = _signed("2025年1月21日") + "附件：2024年3月1日印发的实施办法\n"
+    assert findings(text, all_rules, select=["D007"]) == []
+
+
+def test_a_page_date_equal_to_the_signature_date_is_reported_once(all_rules):
+    text = "发布时间：2025-04-02\n" + _signed("2025年4月2日")
+    assert findings(text, all_rules, select=["D006"]) == [
+        ("D006", 6, 1, "成文日期“2025年4月2日”晚于公开期限2025年4月1日")]
+
+
+def test_only_the_first_opening_sentence_is_read_for_a_leading_year(all_rules):
+    # The opening's second sentence may well start with the year before: no D003.
+    text = TITLE + "2024年，我局坚持依法行政。2023年底出台的规定继续实施。\n一、主要举措和成效\n"
+    assert findings(text, all_rules, select=["D003"]) == []
+
+
 # --- page: where a second report starts ------------------------------------------
 
 def _titles(text):
