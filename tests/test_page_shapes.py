@@ -255,6 +255,8 @@ def test_a_page_title_year_is_no_premature_date_when_the_report_names_another(al
     # "2024年以来" opens many a report of that one year.
     ("甲县司法局2024年度法治政府建设情况报告\n2024年以来，我局扎实推进法治政府建设。\n" + _REVIEW_BODY
      + "甲县司法局\n2024年1月21日\n", 6),
+    # The year from the page's title, and no opening sentence that names another.
+    ("甲县2024年法治政府建设工作报告\n发布时间：2024-03-05\n甲县司法局法治政府建设情况报告\n" + _REVIEW_BODY, 2),
 ])
 def test_an_early_date_of_a_one_year_report_is_still_found(all_rules, text, line):
     assert [(code, at) for code, at, *_ in findings(text, all_rules, select=["D007"])] == [("D007", line)]
