@@ -105,6 +105,8 @@ def test_stale_statistics_year(all_rules):
     "一、主要举措和成效\n2023年，甲校进行了创建工作，2024年通过验收，共3所。\n",
     "一、主要举措和成效\n2023年以来，共办理行政复议案件30件。\n",
     "一、存在的不足和原因\n2023年，共发现问题3个，至今仍未整改完毕。\n",
+    # The total's 共 must be in the year's own sentence, not at the start of the next line.
+    "一、主要举措和成效\n2023年收到申请5件\n共办结5件。\n",
 ])
 def test_looking_back_on_purpose_is_not_stale(all_rules, body):
     assert report_year_findings(body, all_rules) == []
