@@ -61,6 +61,9 @@ PAGE_BELOW_HEADER = "\n甲市2024年度法治政府建设情况报告\n一、主
      [("D008", 4, 1, "“2024年3月5日 星期三”的星期不对：这一天是星期二")]),
     ("2024-03-05 星期二" + PAGE_BELOW_HEADER + "2024-03-05 星期三\n",
      [("D008", 4, 1, "“2024-03-05 星期三”的星期不对：这一天是星期二")]),
+    # Nor are the dates of the text below it read as the header's: a 《》 title's date is a name.
+    ("2024年3月5日 星期二" + PAGE_BELOW_HEADER + "印发《2024年3月5日 星期三会议纪要》。\n", []),
+    ("2024-03-05 星期二" + PAGE_BELOW_HEADER + "印发《2024-03-05 星期三会议纪要》。\n", []),
 ])
 def test_weekday_in_a_page_header(all_rules, text, expected):
     assert findings(text, all_rules, select=["D008"]) == expected
