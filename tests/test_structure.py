@@ -291,6 +291,12 @@ def test_an_empty_heading_followed_by_its_own_number_again_is_a_duplicate_not_em
         ("S102", 4, 1, "编号重复：“二、”与上一个同级标题的编号相同")]
 
 
+def test_a_heading_is_bare_words_whatever_letters_it_holds(all_rules):
+    # Only a sentence's end or a ；/; makes a heading say something: a Latin letter does not.
+    text = "一、主要举措\n（一）X光机管理\n（二）依法履职\n全年办理案件12件。\n"
+    assert findings(text, all_rules, select=["S109"]) == [("S109", 2, 1, "标题“（一）X光机管理”下没有内容")]
+
+
 @pytest.mark.parametrize("text, expected", [
     # Two or more items that start past 一是: the first is lacking.
     ("一、主要举措\n二是健全规则，三是严格审查。\n", [("S110", 2, 1, "“一是、二是”序列有误：从“二是”开始，缺少“一是”")]),
