@@ -353,3 +353,15 @@ def test_numbering_starts_again_under_a_title_the_layout_sets_apart(all_rules):
              if d.code in ("S105", "S108")]
     assert plain == [("S108", "标题层级跳跃：“二、”之下直接使用“1.”，跳过了中间一级"),
                      ("S105", "编号在“二、”之后又从“一、”开始，但前面没有新的上级标题（上级标题可能丢失了编号）")]
+
+
+def test_a_title_right_after_a_damaged_marker_still_starts_the_numbering_again(all_rules):
+    from lintlaw.engine.linter import lint
+
+    text = ("青山县财政局2024年部门预算\n部门主要职能\n（一）负责财政收支管理。\n）负责预算编制。\n"
+            "其他相关情况说明\n（一）“三公”经费预算情况说明。\n（二）机关运行经费预算。\n")
+    codes = [(d.code, d.message) for d in lint(_set_apart_source(text, {1, 4}), all_rules) if d.code.startswith("S1")]
+    assert codes == [("S106", "标题编号残缺：行首只剩“）”，按顺序应为“（二）”")]
+    # Without the title the restart has no parent.
+    codes = [d.code for d in lint(_set_apart_source(text, {1}), all_rules) if d.code.startswith("S1")]
+    assert codes == ["S106", "S105"]
