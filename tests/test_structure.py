@@ -360,7 +360,8 @@ def test_a_title_right_after_a_damaged_marker_still_starts_the_numbering_again(a
 
     text = ("青山县财政局2024年部门预算\n部门主要职能\n（一）负责财政收支管理。\n）负责预算编制。\n"
             "其他相关情况说明\n（一）“三公”经费预算情况说明。\n（二）机关运行经费预算。\n")
-    codes = [(d.code, d.message) for d in lint(_set_apart_source(text, {1, 4}), all_rules) if d.code.startswith("S1")]
+    codes = [(d.code, d.message) for d in lint(_set_apart_source(text, {1, 4}), all_rules)
+             if d.code.startswith("S1")]
     assert codes == [("S106", "标题编号残缺：行首只剩“）”，按顺序应为“（二）”")]
     # Without the title the restart has no parent.
     codes = [d.code for d in lint(_set_apart_source(text, {1}), all_rules) if d.code.startswith("S1")]
