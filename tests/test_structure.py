@@ -366,3 +366,24 @@ def test_a_title_right_after_a_damaged_marker_still_starts_the_numbering_again(a
     # Without the title the restart has no parent.
     codes = [d.code for d in lint(_set_apart_source(text, {1}), all_rules) if d.code.startswith("S1")]
     assert codes == ["S106", "S105"]
+
+
+_PARTS = ("青山县财政局2024年部门预算\n部门主要职能\n（一）负责财政收支管理。\n{second}\n"
+          "其他相关情况说明\n（一）“三公”经费预算情况说明。\n{after}\n")
+
+
+@pytest.mark.parametrize("second, after, titles, expected", [
+    # The title right after the last heading of the first part, right before the restart.
+    ("（二）负责预算编制。", "（二）机关运行经费预算。", {1, 4}, []),
+    # A title after the restart is not between.
+    ("（二）负责预算编制。", "补充说明", {1, 6}, ["S105"]),
+    # A heading the layout sets apart (centred, larger) is a heading, not a title between.
+    ("（二）负责预算编制。", "（二）机关运行经费预算。", {1, 3, 5}, ["S105"]),
+    ("）负责预算编制。", "（二）机关运行经费预算。", {1, 3, 5}, ["S106", "S105"]),
+])
+def test_where_a_title_stands_against_a_restart(all_rules, second, after, titles, expected):
+    from lintlaw.engine.linter import lint
+
+    text = _PARTS.format(second=second, after=after)
+    found = [d.code for d in lint(_set_apart_source(text, titles), all_rules) if d.code.startswith("S1")]
+    assert found == expected
