@@ -387,3 +387,11 @@ def test_where_a_title_stands_against_a_restart(all_rules, second, after, titles
     text = _PARTS.format(second=second, after=after)
     found = [d.code for d in lint(_set_apart_source(text, titles), all_rules) if d.code.startswith("S1")]
     assert found == expected
+
+
+def test_a_damaged_marker_counts_each_restart_below_the_heading_before_it_as_a_lost_heading(all_rules):
+    # 1. starts again twice under （一）: two headings （二）（三） lost their markers, so the
+    # damaged one is （四）.
+    text = "一、主要举措\n（一）依法履职\n1.完善制度\n2.严格审查\n1.强化监督\n1.化解纠纷\n）坚持依法治教\n"
+    assert findings(text, all_rules, select=["S106"]) == [
+        ("S106", 7, 1, "标题编号残缺：行首只剩“）”，按顺序应为“（四）”")]
