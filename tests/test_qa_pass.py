@@ -265,6 +265,18 @@ def test_five_half_width_markers_are_one_finding_fixed_together(tmp_path):
         _half_width_report(5).replace("(", "（").replace(")", "）").replace("1、", "1."))
 
 
+def test_the_one_half_width_finding_s_fix_rewrites_every_marker_in_one_pass(all_rules):
+    from lintlaw.engine.linter import lint
+    from lintlaw.engine.ruleset import select_rules
+
+    from .helpers import source_of
+
+    text = _half_width_report(5)
+    [found, _] = lint(source_of(text), select_rules(all_rules, ["S107"], None))
+    assert [text[edit.start:edit.end] + edit.content for edit in found.fix.edits] == [
+        f"({n})（{n}）" for n in "一二三四五"]
+
+
 def test_four_half_width_markers_are_reported_one_by_one(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(_half_width_report(4), encoding="utf-8")
