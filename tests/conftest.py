@@ -1,10 +1,21 @@
 import shutil
+import signal
 
 import pytest
 
 from lintlaw.engine.ruleset import load_rules
 
 from .helpers import EXAMPLE
+
+
+def pytest_configure(config):
+    """Undo an ignored SIGINT or SIGHUP inherited from whoever started the tests (a shell runs a
+    background job with SIGINT ignored, nohup ignores SIGHUP): the lintlaw processes the tests
+    start would inherit it, and the tests that stop them with Ctrl-C or a hang-up would hang."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if hasattr(signal, "SIGHUP") and signal.getsignal(signal.SIGHUP) is signal.SIG_IGN:
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 @pytest.fixture(scope="session")

@@ -80,7 +80,7 @@ class Summary:
 def summaries(reports: Reports, diagnostics, rules) -> tuple[list[Summary], list]:
     """Each report's row with its findings and counts, in the run's order; and the findings
     that sit in no report (a file that holds none)."""
-    from lintlaw.diagnostics import Severity
+    from lintlaw.render.summary import count_severity
 
     kinds = {rule.code: (rule.kind.name, getattr(rule.kind, "problem", None)) for rule in rules}
     rows = {(row.path, row.number): Summary(row) for row in reports.rows}
@@ -92,12 +92,7 @@ def summaries(reports: Reports, diagnostics, rules) -> tuple[list[Summary], list
             continue
         summary = rows[(row.path, row.number)]
         summary.findings.append(d)
-        if d.severity is Severity.ERROR:
-            summary.errors += 1
-        elif d.severity is Severity.WARNING:
-            summary.warnings += 1
-        else:
-            summary.infos += 1
+        count_severity(summary, d.severity)
         kind, problem = kinds.get(d.code, (None, None))
         summary.missing_parts += kind == MISSING_PART[0]
         summary.table_relations += kind == TABLE_RELATION[0] and problem in TABLE_RELATION[1]

@@ -21,6 +21,18 @@ class Tally:
             self.unreadable += 1
 
 
+def count_severity(counts, severity) -> None:
+    """Add one finding of `severity` to the errors, warnings or infos of `counts`."""
+    from lintlaw.diagnostics import Severity
+
+    if severity is Severity.ERROR:
+        counts.errors += 1
+    elif severity is Severity.WARNING:
+        counts.warnings += 1
+    else:
+        counts.infos += 1
+
+
 @dataclasses.dataclass
 class Counts:
     """What the summary says about findings, added up file by file (so that a run that
@@ -47,16 +59,9 @@ class Counts:
 
     def add_findings(self, diagnostics, source) -> None:
         """Count findings of a file counted already (the comparison's, found at the end)."""
-        from lintlaw.diagnostics import Severity
-
         fixable = source.editable or source.revisable
         for d in diagnostics:
-            if d.severity is Severity.ERROR:
-                self.errors += 1
-            elif d.severity is Severity.WARNING:
-                self.warnings += 1
-            else:
-                self.infos += 1
+            count_severity(self, d.severity)
             if d.fix is not None and fixable:
                 if d.fix.safe:
                     self.safe += 1

@@ -84,37 +84,35 @@ def _tries(items) -> int | None:
     differently, a scoped flag, a group reference, a conditional."""
     total = 1
     for op, value in items:
-        if op in _ONE_CHARACTER:
-            continue
-        if op is sre.IN:
-            if any(kind is sre.CATEGORY for kind, _ in value):
-                return None
-            continue
-        if op in _REPEATS:
-            low, high, item = value
-            if high == sre.MAXREPEAT or _tries(item) != 1:
-                return None
-            total *= high - low + 1
-        elif op is sre.SUBPATTERN:
-            _group, add_flags, del_flags, inner = value
-            inner_tries = None if add_flags or del_flags else _tries(inner)
-            if inner_tries is None:
-                return None
-            total *= inner_tries
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            inner_tries = _tries(value[1])
-            if inner_tries is None:
-                return None
-            total *= inner_tries
-        elif op is sre.BRANCH:
-            counts = [_tries(alternative) for alternative in value[1]]
-            if None in counts:
-                return None
-            total *= sum(counts)
-        elif op is sre.AT and value in (sre.AT_BEGINNING, sre.AT_END, sre.AT_BEGINNING_STRING, sre.AT_END_STRING):
-            continue
-        else:  # a category, a word boundary, a group reference, a conditional, an atomic group
+        tries = _item_tries(op, value)
+        if tries is None:
             return None
+        total *= tries
         if total > MAX_TRIES:
             return None
     return total
+
+
+_ANCHORS = (sre.AT_BEGINNING, sre.AT_END, sre.AT_BEGINNING_STRING, sre.AT_END_STRING)
+
+
+def _item_tries(op, value) -> int | None:
+    """The ways one parsed item may be tried, as _tries counts them."""
+    if op in _ONE_CHARACTER:
+        return 1
+    if op is sre.IN:
+        return None if any(kind is sre.CATEGORY for kind, _ in value) else 1
+    if op in _REPEATS:
+        low, high, item = value
+        return None if high == sre.MAXREPEAT or _tries(item) != 1 else high - low + 1
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, inner = value
+        return None if add_flags or del_flags else _tries(inner)
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return _tries(value[1])
+    if op is sre.BRANCH:
+        counts = [_tries(alternative) for alternative in value[1]]
+        return None if None in counts else sum(counts)
+    if op is sre.AT and value in _ANCHORS:
+        return 1
+    return None  # a category, a word boundary, a group reference, a conditional, an atomic group
