@@ -178,7 +178,7 @@ class Handler(BaseHTTPRequestHandler):
             files = [(str(name).replace("\\", "/").rsplit("/", 1)[-1], int(size)) for name, size in listed]
         except (ValueError, TypeError):
             return self._error(HTTPStatus.BAD_REQUEST, "缺少文件清单（files：各文件的名称和字节数）")
-        body = self._body(sum(size for _, size in files), "、".join(name for name, _ in files[:3]))
+        body = self._body(sum(size for _, size in files), "、".join(name for name, _ in files[:3]), "合计 ")
         if body is None:
             return
         uploads, at = [], 0
@@ -191,20 +191,21 @@ class Handler(BaseHTTPRequestHandler):
 
     # --- helpers ---
 
-    def _body(self, expected: int, name: str) -> bytes | None:
-        """The request's body of `expected` bytes (at most MAX_UPLOAD), or None after an error response."""
+    def _body(self, expected: int | None, name: str, total: str = "") -> bytes | None:
+        """The request's body (at most MAX_UPLOAD bytes; `expected` of them when given), or None
+        after an error response; `total` words the size in the too-large message (合计)."""
         try:
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
             length = -1
-        if length < 0:
+        if length < 0:  # a negative length would read until the client hangs up
             self._error(HTTPStatus.LENGTH_REQUIRED, "缺少有效的 Content-Length")
             return None
         if length > MAX_UPLOAD:
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                        f"lintlaw: {name}: 文件太大（合计 {length / 2**20:.1f} MB），上限是 {MAX_UPLOAD // 2**20} MB")
+                        f"lintlaw: {name}: 文件太大（{total}{length / 2**20:.1f} MB），上限是 {MAX_UPLOAD // 2**20} MB")
             return None
-        if length != expected:
+        if expected is not None and length != expected:
             self._error(HTTPStatus.BAD_REQUEST, "文件清单中的大小与上传的内容不符")
             return None
         return self.rfile.read(length)
@@ -215,18 +216,9 @@ class Handler(BaseHTTPRequestHandler):
         if not name:
             self._error(HTTPStatus.BAD_REQUEST, "缺少文件名")
             return None
-        try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            length = -1
-        if length < 0:  # a negative length would read until the client hangs up
-            self._error(HTTPStatus.LENGTH_REQUIRED, "缺少有效的 Content-Length")
+        data = self._body(None, name)
+        if data is None:
             return None
-        if length > MAX_UPLOAD:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                        f"lintlaw: {name}: 文件太大（{length / 2**20:.1f} MB），上限是 {MAX_UPLOAD // 2**20} MB")
-            return None
-        data = self.rfile.read(length)
         return analysis.load(data, name), self.server.plan_for(name)
 
     def _static(self, file: str, content_type: str) -> None:
