@@ -56,20 +56,29 @@ def comparison_issues(example, rule) -> list:
     return [found.issue for found in outcome.findings if found.path == sources[0].path]
 
 
-def modules_after_check(path) -> set[str]:
-    """The modules a `lintlaw check` of one file has imported when it ends (run in a new process)."""
-    import json
+def check_in_new_process(path, report: str) -> tuple[str, str]:
+    """Run `lintlaw check path` in a new Python process, then `report` (a statement that prints
+    one line to standard error) in it; that line, and the check's standard error before it."""
     import subprocess
     import sys
 
-    probe = ("import json, sys, runpy\n"
+    probe = ("import json, re, runpy, sys\n"
              "sys.argv = ['lintlaw', 'check', sys.argv[1]]\n"
              "try:\n    runpy.run_module('lintlaw', run_name='__main__')\n"
              "except SystemExit:\n    pass\n"
-             "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n")
+             f"{report}\n")
     run = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=60,
                          check=False)
-    return set(json.loads(run.stderr.splitlines()[-1]))
+    *lines, last = run.stderr.splitlines()
+    return last, "\n".join(lines)
+
+
+def modules_after_check(path) -> set[str]:
+    """The modules a `lintlaw check` of one file has imported when it ends (run in a new process)."""
+    import json
+
+    modules, _ = check_in_new_process(path, "print(json.dumps(sorted(sys.modules)), file=sys.stderr)")
+    return set(json.loads(modules))
 
 
 # Statistics tables of a 政府信息公开工作年度报告 as a web capture flattens them (one grid row

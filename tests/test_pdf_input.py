@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from lintlaw.cli import app
 
-from .helpers import modules_after_check
+from .helpers import check_in_new_process, modules_after_check
 from .pdf_helpers import Pdf, raw_pdf, stream
 
 runner = CliRunner()
@@ -105,16 +105,9 @@ def peak_memory_of_check(path) -> tuple[int, str]:
     """The peak resident memory (KiB) of a new process running `lintlaw check path`, and its
     standard error. VmHWM is the peak of the process's own address space (getrusage's maxrss
     would count the test process it was forked from)."""
-    probe = ("import re, runpy, sys\n"
-             "sys.argv = ['lintlaw', 'check', sys.argv[1]]\n"
-             "try:\n    runpy.run_module('lintlaw', run_name='__main__')\n"
-             "except SystemExit:\n    pass\n"
-             "status = open('/proc/self/status').read()\n"
-             "print(re.search(r'VmHWM:\\s*(\\d+)', status).group(1), file=sys.stderr)\n")
-    run = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=60,
-                         check=False)
-    *lines, peak = run.stderr.splitlines()
-    return int(peak), "\n".join(lines)
+    peak, errors = check_in_new_process(
+        path, "print(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1), file=sys.stderr)")
+    return int(peak), errors
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the peak memory from /proc")
