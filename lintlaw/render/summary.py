@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from lintlaw.diagnostics import Severity
+
 
 @dataclasses.dataclass
 class Tally:
@@ -23,8 +25,6 @@ class Tally:
 
 def count_severity(counts, severity) -> None:
     """Add one finding of `severity` to the errors, warnings or infos of `counts`."""
-    from lintlaw.diagnostics import Severity
-
     if severity is Severity.ERROR:
         counts.errors += 1
     elif severity is Severity.WARNING:
